@@ -1,0 +1,1 @@
+"""synthgen: a synthetic data platform (engine, job service, schema extraction, UI)."""

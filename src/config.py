@@ -1,0 +1,56 @@
+"""Settings from the environment and `.env`, with the brief's names (pydantic-settings)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every knob of the service. `.env.example` lists each one."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Gemini (optional: without a key everything runs offline)
+    gemini_api_key: str | None = Field(None, description="Enables Gemini for extraction and text pools.")
+    gemini_model: str = "gemini-2.5-flash"
+    gemini_base_url: str | None = Field(None, description="Proxy or local stand-in for the Gemini API.")
+    gemini_max_retries: int = Field(3, ge=0, le=10)
+    gemini_timeout: float = Field(60.0, gt=0)
+    llm_provider: Literal["auto", "offline", "gemini"] = "auto"
+
+    # Rate limiting (one limiter per process)
+    rate_limit_requests_per_minute: int = Field(60, ge=1)
+    rate_limit_tokens_per_minute: int = Field(1_000_000, ge=1)
+
+    # Jobs
+    job_max_concurrent_jobs: int = Field(5, ge=1, le=64)
+    job_cleanup_days: int = Field(7, ge=0)
+    max_rows: int = Field(100_000_000, ge=1)
+    max_chunk_size: int = Field(1_000_000, ge=1)
+    database_path: Path = Path("./data/jobs.sqlite3")
+
+    # Storage
+    storage_type: Literal["disk", "memory"] = "disk"
+    temp_path: Path = Path("./temp")
+    output_path: Path = Path("./output")
+
+    # Service
+    api_host: str = "0.0.0.0"
+    api_port: int = 8080
+    cors_origins: list[str] = ["*"]
+    log_level: str = "INFO"
+    log_dir: Path = Path("./logs")
+
+    # UI
+    api_base_url: str = "http://localhost:8080"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

@@ -1,0 +1,160 @@
+"""Counter-based randomness: every value is a pure function of (seed, field, stream, row index).
+
+No generator state is carried from row to row, so a chunk depends only on its first row and length:
+the same seed gives the same rows whatever the chunk size or the number of workers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_S30 = np.uint64(30)
+_S27 = np.uint64(27)
+_S31 = np.uint64(31)
+_S11 = np.uint64(11)
+_INV53 = 1.0 / (1 << 53)
+
+
+def mix64(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser over a uint64 array (a bijection on 64-bit integers)."""
+    with np.errstate(over="ignore"):
+        z = x * _GOLDEN
+        z = (z ^ (z >> _S30)) * _M1
+        z = (z ^ (z >> _S27)) * _M2
+        return z ^ (z >> _S31)
+
+
+def derive_key(*parts: object) -> int:
+    """A stable 64-bit key from any printable parts (seed, field name, purpose)."""
+    digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
+
+
+BLOCK_ROWS = 2048  # rows share one Philox counter block; chunk boundaries never matter
+
+
+def _fill_bits(gen: np.random.Generator, out: np.ndarray) -> None:
+    out[:] = gen.bit_generator.random_raw(out.shape[0])
+
+
+def _fill_uniform(gen: np.random.Generator, out: np.ndarray) -> None:
+    gen.random(out=out)
+
+
+def _fill_normal(gen: np.random.Generator, out: np.ndarray) -> None:
+    gen.standard_normal(out=out)
+
+
+class RowRandom:
+    """Random draws for rows [start, start + n) of one field; ``stream`` numbers independent draws.
+
+    Draws for row i come from a Philox block keyed by (key, i // BLOCK_ROWS, stream), so they are a
+    pure function of the row index, not of how rows are grouped into chunks.
+    """
+
+    __slots__ = ("key", "start", "n")
+
+    def __init__(self, key: int, start: int, n: int):
+        self.key = int(key) & (2**64 - 1)
+        self.start = int(start)
+        self.n = int(n)
+
+    @classmethod
+    def for_range(cls, key: int, start_row: int, n_rows: int) -> RowRandom:
+        return cls(key, start_row, n_rows)
+
+    @property
+    def rows(self) -> np.ndarray:
+        return np.arange(self.start, self.start + self.n, dtype=np.uint64)
+
+    def child(self, *parts: object) -> RowRandom:
+        """An independent source for a sub-purpose (same rows, different key)."""
+        return RowRandom(derive_key(self.key, *parts), self.start, self.n)
+
+    def _blocks(self, stream: int, dtype, draw) -> np.ndarray:
+        first, last = self.start // BLOCK_ROWS, (self.start + self.n - 1) // BLOCK_ROWS
+        out = np.empty((last - first + 1) * BLOCK_ROWS, dtype=dtype)
+        for i, block in enumerate(range(first, last + 1)):
+            gen = np.random.Generator(np.random.Philox(key=self.key, counter=[0, 0, block, stream]))
+            draw(gen, out[i * BLOCK_ROWS:(i + 1) * BLOCK_ROWS])
+        offset = self.start - first * BLOCK_ROWS
+        return out[offset:offset + self.n]
+
+    def bits(self, stream: int = 0) -> np.ndarray:
+        """64 random bits per row."""
+        if self.n == 0:
+            return np.empty(0, dtype=np.uint64)
+        return self._blocks(stream, np.uint64, _fill_bits)
+
+    def uniform(self, stream: int = 0) -> np.ndarray:
+        """Floats in [0, 1)."""
+        if self.n == 0:
+            return np.empty(0, dtype=np.float64)
+        return self._blocks(stream, np.float64, _fill_uniform)
+
+    def integers(self, low: int, high: int, stream: int = 0) -> np.ndarray:
+        """Integers in [low, high] inclusive (int64)."""
+        span = int(high) - int(low) + 1
+        if span <= 0:
+            raise ValueError("empty integer range")
+        if span >= 2**53:
+            return np.int64(low) + (self.bits(stream) % np.uint64(span)).astype(np.int64)
+        return np.int64(low) + np.floor(self.uniform(stream) * span).astype(np.int64)
+
+    def normal(self, stream: int = 0) -> np.ndarray:
+        """Standard normal draws."""
+        if self.n == 0:
+            return np.empty(0, dtype=np.float64)
+        return self._blocks(stream, np.float64, _fill_normal)
+
+    def choice(self, n: int, weights=None, stream: int = 0) -> np.ndarray:
+        """Indices in [0, n), uniform or by relative weights."""
+        if weights is None:
+            return self.integers(0, n - 1, stream)
+        w = np.asarray(weights, dtype=np.float64)
+        cdf = np.cumsum(w / w.sum())
+        cdf[-1] = 1.0
+        return np.searchsorted(cdf, self.uniform(stream), side="right").clip(0, n - 1)
+
+    def bernoulli(self, p: float, stream: int = 0) -> np.ndarray:
+        return self.uniform(stream) < p
+
+
+def permute_index(index: np.ndarray, n: int, key: int) -> np.ndarray:
+    """A keyed bijection of [0, n) onto itself, applied element-wise (cycle-walking Feistel).
+
+    Used for ``unique`` values: row i gets slot permute_index(i), so no two rows share a slot and no
+    retry loop is needed, at any dataset size.
+    """
+    index = np.asarray(index, dtype=np.uint64)
+    if n <= 1:
+        return np.zeros_like(index)
+    bits = max(2, int(n - 1).bit_length())
+    if bits % 2:
+        bits += 1
+    half = bits // 2
+    mask = np.uint64((1 << half) - 1)
+    sh = np.uint64(half)
+    keys = [np.uint64(derive_key(key, "feistel", r)) for r in range(4)]
+    nn = np.uint64(n)
+    out = index.copy()
+    todo = np.ones(out.shape, dtype=bool)
+    result = np.empty_like(out)
+    while todo.any():
+        x = out[todo]
+        left, right = x >> sh, x & mask
+        with np.errstate(over="ignore"):
+            for k in keys:
+                left, right = right, left ^ (mix64(right ^ k) & mask)
+        x = (left << sh) | right
+        done = x < nn
+        idx = np.flatnonzero(todo)
+        result[idx[done]] = x[done]
+        out[idx] = x
+        todo[idx[done]] = False
+    return result

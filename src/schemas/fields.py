@@ -1,0 +1,212 @@
+"""The schema document: the one contract shared by the API, CLI, UI and the LLM.
+
+A document is ``{"fields": [{"name", "type", "description", "constraints": {...}}], "seed", "locale"}``.
+The brief's JSON example validates unchanged. Structural rules (types, names, value shapes) live
+here; rules that need the engine (expressions, patterns, dependency cycles) are checked when the
+engine compiles the document.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+# Each canonical type, grouped for docs and the `synthgen types` listing.
+FIELD_TYPE_GROUPS: dict[str, tuple[str, ...]] = {
+    "identifiers": ("uuid", "sequence", "code"),
+    "person": ("full_name", "first_name", "last_name", "username", "gender", "date_of_birth", "age"),
+    "contact": ("email", "phone"),
+    "address": (
+        "street_address", "address", "city", "state", "postal_code", "country", "country_code",
+        "latitude", "longitude", "airport_code",
+    ),
+    "company": ("company", "job_title", "department", "product_name", "product_category", "price",
+                "currency_code"),
+    "finance": ("iban", "account_number", "credit_card_number"),
+    "internet": ("url", "domain", "ipv4", "ipv6", "user_agent", "mac_address"),
+    "text": ("string", "word", "sentence", "paragraph", "review", "color"),
+    "numbers": ("integer", "float", "decimal", "percentage", "boolean"),
+    "time": ("date", "datetime", "time"),
+    "categorical": ("enum",),
+}
+
+FIELD_TYPES: tuple[str, ...] = tuple(t for group in FIELD_TYPE_GROUPS.values() for t in group)
+
+FieldType = Literal[FIELD_TYPES]  # type: ignore[valid-type]
+
+# Common spellings accepted on input and rewritten to the canonical type.
+TYPE_ALIASES: dict[str, str] = {
+    "int": "integer", "int32": "integer", "int64": "integer", "long": "integer", "bigint": "integer",
+    "number": "float", "double": "float", "real": "float", "numeric": "decimal", "money": "decimal",
+    "amount": "decimal", "currency_amount": "decimal",
+    "bool": "boolean", "flag": "boolean",
+    "str": "string", "varchar": "string", "char": "string",
+    "text": "sentence", "description": "sentence", "comment": "sentence", "long_text": "paragraph",
+    "category": "enum", "categorical": "enum", "choice": "enum", "choices": "enum", "status": "enum",
+    "timestamp": "datetime", "date_time": "datetime", "datetime64": "datetime",
+    "dob": "date_of_birth", "birth_date": "date_of_birth", "birthdate": "date_of_birth",
+    "name": "full_name", "fullname": "full_name", "person_name": "full_name",
+    "firstname": "first_name", "lastname": "last_name", "surname": "last_name",
+    "phone_number": "phone", "telephone": "phone", "mobile": "phone",
+    "email_address": "email", "mail": "email",
+    "zip": "postal_code", "zipcode": "postal_code", "zip_code": "postal_code", "postcode": "postal_code",
+    "street": "street_address", "lat": "latitude", "lng": "longitude", "lon": "longitude",
+    "company_name": "company", "job": "job_title", "title": "job_title",
+    "product": "product_name", "currency": "currency_code",
+    "credit_card": "credit_card_number", "card_number": "credit_card_number",
+    "ip": "ipv4", "ip_address": "ipv4", "ipv4_address": "ipv4", "ipv6_address": "ipv6",
+    "uri": "url", "website": "url", "domain_name": "domain", "mac": "mac_address",
+    "guid": "uuid", "id": "sequence", "serial": "sequence", "auto_increment": "sequence",
+    "sku": "code", "pattern": "code", "percent": "percentage",
+    "country_name": "country", "province": "state", "region": "state",
+}
+
+DISTRIBUTION_KINDS = ("uniform", "normal", "lognormal", "exponential")
+
+_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+Scalar = str | int | float | bool
+
+
+def normalize_type_name(raw: str) -> str:
+    """Return the canonical type for a spelling such as ``Integer``, ``int`` or ``phone-number``."""
+    key = re.sub(r"[\s\-]+", "_", raw.strip().lower())
+    return TYPE_ALIASES.get(key, key)
+
+
+class Distribution(BaseModel):
+    """How numeric values spread inside their range. Values always stay inside min/max."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["uniform", "normal", "lognormal", "exponential"] = "uniform"
+    mean: float | None = Field(None, description="normal: centre (default: middle of the range)")
+    std: float | None = Field(None, gt=0, description="normal: spread (default: range / 6)")
+    median: float | None = Field(None, gt=0, description="lognormal: median value")
+    sigma: float | None = Field(None, gt=0, description="lognormal: shape (default 0.8)")
+    scale: float | None = Field(None, gt=0, description="exponential: mean distance above min")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_bare_kind(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"kind": data.strip().lower()}
+        return data
+
+
+class Constraints(BaseModel):
+    """Rules a field's values obey on every row."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    min_value: float | int | str | None = Field(
+        None, description="Lower bound. Numbers, or for date/datetime an ISO value or a relative one: "
+        "'now', '-2y', '-90d', '+60d', '-24h'.")
+    max_value: float | int | str | None = Field(None, description="Upper bound, same forms as min_value.")
+    decimals: int | None = Field(None, ge=0, le=12, description="Digits after the decimal point.")
+    enum_values: list[Scalar] | None = Field(None, description="The allowed values (enum, or any field).")
+    weights: list[float] | None = Field(None, description="Relative frequency of each enum value.")
+    unique: bool = Field(False, description="No value repeats across the whole dataset.")
+    nullable: bool = Field(False, description="Some values are null.")
+    null_probability: float | None = Field(None, ge=0, le=1, description="Share of nulls when nullable.")
+    min_length: int | None = Field(None, ge=0, description="Shortest string length.")
+    max_length: int | None = Field(None, ge=1, description="Longest string length.")
+    pattern: str | None = Field(None, description="Regex subset the value matches, e.g. 'INV-\\d{6}'.")
+    distribution: Distribution | None = Field(None, description="Spread of numeric values.")
+    cardinality: int | None = Field(None, ge=1, description="Values come from a pool of this many.")
+    step: str | None = Field(None, description="Time grid, e.g. '5m', '1h', '1d'; or numeric step.")
+    expression: str | None = Field(
+        None, description="Derived value over other fields: 'quantity * unit_price', 'round(x, 2)', "
+        "\"CASE WHEN a > 10 THEN 'big' ELSE 'small' END\".")
+    when: str | None = Field(
+        None, description="Condition over other fields; the value is null on rows where it is false, "
+        "e.g. \"transaction_type = 'payment'\".")
+    after: str | None = Field(None, description="Name of a date/number field this value is >= on every row.")
+    before: str | None = Field(None, description="Name of a date/number field this value is <= on every row.")
+    llm_generated: bool = Field(False, description="Text written by the LLM into a reusable value pool.")
+    condition_on: str | None = Field(None, description="Category field the LLM-written text depends on.")
+
+    @field_validator("step", mode="before")
+    @classmethod
+    def _step_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+    @model_validator(mode="after")
+    def _check_consistency(self) -> Constraints:
+        if (isinstance(self.min_value, (int, float)) and isinstance(self.max_value, (int, float))
+                and not isinstance(self.min_value, bool) and self.min_value > self.max_value):
+            raise ValueError(f"min_value ({self.min_value}) is greater than max_value ({self.max_value})")
+        if self.min_length is not None and self.max_length is not None and self.min_length > self.max_length:
+            raise ValueError(f"min_length ({self.min_length}) is greater than max_length ({self.max_length})")
+        if self.weights is not None:
+            if not self.enum_values:
+                raise ValueError("weights need enum_values")
+            if len(self.weights) != len(self.enum_values):
+                raise ValueError(f"weights has {len(self.weights)} entries but enum_values has "
+                                 f"{len(self.enum_values)}")
+            if any(w < 0 for w in self.weights) or sum(self.weights) <= 0:
+                raise ValueError("weights must be non-negative and not all zero")
+        if self.enum_values is not None and len(self.enum_values) == 0:
+            raise ValueError("enum_values is empty")
+        if self.unique and self.enum_values and self.cardinality is None:
+            pass  # checked against the row count when a job is created
+        return self
+
+
+class FieldSpec(BaseModel):
+    """One column of the dataset."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(..., min_length=1, max_length=128, description="Column name: letters, digits, _.")
+    type: FieldType = Field(..., description="Canonical field type (see FIELD_TYPES); aliases accepted.")
+    description: str = Field("", max_length=2000, description="What the column holds; gives a "
+                             "generic 'string' field its meaning.")
+    constraints: Constraints = Field(default_factory=Constraints)
+
+    @field_validator("type", mode="before")
+    @classmethod
+    def _normalize_type(cls, value: Any) -> Any:
+        return normalize_type_name(value) if isinstance(value, str) else value
+
+    @field_validator("name")
+    @classmethod
+    def _check_name(cls, value: str) -> str:
+        if not _NAME_RE.match(value):
+            raise ValueError(f"field name {value!r} must start with a letter or _ and hold only "
+                             "letters, digits and _")
+        return value
+
+    @field_validator("constraints", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: Any) -> Any:
+        return {} if value is None else value
+
+
+class DatasetSchema(BaseModel):
+    """A whole dataset: its fields in output order, plus optional seed and locale."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fields: list[FieldSpec] = Field(..., min_length=1, max_length=500)
+    seed: int | None = Field(None, ge=0, description="Same seed, same rows.")
+    locale: str | None = Field(None, description="Faker-style locale, e.g. en_US, de_DE.")
+    name: str | None = Field(None, max_length=200, description="Optional dataset name.")
+    description: str | None = Field(None, max_length=5000)
+
+    @model_validator(mode="after")
+    def _check_unique_names(self) -> DatasetSchema:
+        seen: set[str] = set()
+        dupes = []
+        for field in self.fields:
+            if field.name in seen:
+                dupes.append(field.name)
+            seen.add(field.name)
+        if dupes:
+            raise ValueError(f"duplicate field names: {', '.join(sorted(set(dupes)))}")
+        return self
+
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
