@@ -1,0 +1,124 @@
+"""What a generator sees: the resolved field (FieldPlan) and the chunk being built (ChunkContext)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from src.engine import vocab
+from src.engine.rng import RowRandom, derive_key
+from src.schemas import FieldSpec
+
+
+@dataclass
+class FieldPlan:
+    """A field after compilation: canonical generator kind, parsed rules and resolved bounds."""
+
+    spec: FieldSpec
+    kind: str
+    key: int
+    lo: Any = None  # numbers: float; date/datetime: epoch seconds; time: seconds after midnight
+    hi: Any = None
+    decimals: int | None = None
+    step: float | None = None  # numbers: numeric step; time types: seconds
+    expression: Any = None  # src.engine.expressions.Expression
+    when: Any = None
+    pattern: Any = None  # src.engine.patterns.Pattern
+    enum_values: list[Any] | None = None
+    weights: list[float] | None = None
+    deps: tuple[str, ...] = ()
+    derived_from: str | None = None  # coherence source, e.g. age derived from date_of_birth
+    unique: bool = False
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def c(self):
+        return self.spec.constraints
+
+
+@dataclass
+class PersonRows:
+    """One person per row: every person field of the row draws from it, so they agree.
+
+    Names are indices into the locale's pools (``vocab.name_pools``), so derived strings (slugs for
+    emails and usernames) are computed once per pool, not once per row.
+    """
+
+    female: np.ndarray
+    first_idx: np.ndarray
+    last_idx: np.ndarray
+    number: np.ndarray  # a per-row small number used in emails and usernames
+    pools: vocab.NamePools
+
+    @property
+    def first(self) -> pa.Array:
+        return self.pools.first.take(pa.array(self.first_idx))
+
+    @property
+    def last(self) -> pa.Array:
+        return self.pools.last.take(pa.array(self.last_idx))
+
+
+@dataclass
+class LocationRows:
+    """One place per row: country index and city index inside that country."""
+
+    country: np.ndarray
+    city: np.ndarray
+
+
+class ChunkContext:
+    """Rows [start, start + n) of a dataset being generated, with the columns made so far."""
+
+    def __init__(self, *, seed: int, anchor: dt.datetime, start: int, n: int, locale: str | None,
+                 namespace: str = "rows", total_rows: int | None = None):
+        self.seed = seed
+        self.anchor = anchor
+        self.start = start
+        self.n = n
+        self.locale = locale
+        self.namespace = namespace
+        self.total_rows = total_rows
+        self.columns: dict[str, pa.Array] = {}
+        self._entities: dict[str, Any] = {}
+
+    def rng(self, fp: FieldPlan, *purpose: object) -> RowRandom:
+        return RowRandom(derive_key(fp.key, self.namespace, *purpose), self.start, self.n)
+
+    def entity_rng(self, entity: str) -> RowRandom:
+        return RowRandom(derive_key(self.seed, self.namespace, "entity", entity), self.start, self.n)
+
+    @property
+    def rows(self) -> np.ndarray:
+        return np.arange(self.start, self.start + self.n, dtype=np.uint64)
+
+    def person(self) -> PersonRows:
+        if "person" not in self._entities:
+            rng = self.entity_rng("person")
+            pools = vocab.name_pools(self.locale)
+            female = rng.bernoulli(0.5, stream=0)
+            male_idx = rng.choice(pools.n_male, pools.male_weights, stream=1)
+            female_idx = pools.n_male + rng.choice(len(pools.female_weights), pools.female_weights, stream=2)
+            first_idx = np.where(female, female_idx, male_idx)
+            last_idx = rng.choice(len(pools.last_weights), pools.last_weights, stream=3)
+            number = rng.integers(1, 99, stream=4)
+            self._entities["person"] = PersonRows(female, first_idx, last_idx, number, pools)
+        return self._entities["person"]
+
+    def location(self) -> LocationRows:
+        if "location" not in self._entities:
+            rng = self.entity_rng("location")
+            weights = np.array([c.weight for c in vocab.COUNTRIES])
+            country = rng.choice(len(vocab.COUNTRIES), weights, stream=0)
+            sizes = np.array([len(c.cities) for c in vocab.COUNTRIES])
+            city = np.floor(rng.uniform(stream=1) * sizes[country]).astype(np.int64)
+            self._entities["location"] = LocationRows(country, city)
+        return self._entities["location"]

@@ -1,0 +1,1 @@
+"""Vectorized generators, one function per field type: (FieldPlan, ChunkContext) -> pyarrow.Array."""

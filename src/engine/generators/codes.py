@@ -1,0 +1,185 @@
+"""Identifiers, finance numbers with valid check digits, and internet values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from src.engine import strings, vocab
+from src.engine.context import ChunkContext, FieldPlan
+from src.engine.rng import permute_index
+
+_UUID_DASHES = (8, 13, 18, 23)
+
+
+def gen_uuid(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    """Version-4 UUIDs. The low 62 bits are a keyed permutation of the row index: never a repeat."""
+    rng = ctx.rng(fp)
+    high = rng.bits(0)
+    high = (high & np.uint64(0xFFFFFFFFFFFF0FFF)) | np.uint64(0x0000000000004000)
+    low = permute_index(ctx.rows, 1 << 62, fp.key) | np.uint64(0x8000000000000000)
+    hexes = np.concatenate([strings.hex_matrix(high, 16), strings.hex_matrix(low, 16)], axis=1)
+    dash = np.full((ctx.n, 1), ord("-"), dtype=np.uint8)
+    mat = np.concatenate([hexes[:, :8], dash, hexes[:, 8:12], dash, hexes[:, 12:16], dash,
+                          hexes[:, 16:20], dash, hexes[:, 20:]], axis=1)
+    return strings.strings_from_byte_matrix(mat)
+
+
+def gen_code(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    """Codes from the field's pattern (default: SKU-like 'ABC-12345')."""
+    pattern = fp.pattern
+    if fp.unique:
+        return pattern.generate_unique(permute_index(ctx.rows, pattern.count(), fp.key))
+    return pattern.generate(ctx.rng(fp))
+
+
+def _luhn_check_digit(body: np.ndarray) -> np.ndarray:
+    """Check digit for each row of a digit matrix (values 0-9) so the full number passes Luhn."""
+    total = np.zeros(body.shape[0], dtype=np.int64)
+    width = body.shape[1]
+    for i in range(width):
+        d = body[:, width - 1 - i].astype(np.int64)
+        if i % 2 == 0:  # doubled positions, counted from the digit left of the check digit
+            d = d * 2
+            d = np.where(d > 9, d - 9, d)
+        total += d
+    return (10 - total % 10) % 10
+
+
+def gen_credit_card_number(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    rng = ctx.rng(fp)
+    n = ctx.n
+    brand = rng.choice(3, [55, 35, 10], stream=0)  # Visa, Mastercard, Amex
+    digits = np.stack([rng.integers(0, 9, stream=10 + i) for i in range(15)], axis=1)
+    digits[:, 0] = np.where(brand == 0, 4, np.where(brand == 1, 5, 3))
+    digits[:, 1] = np.where(brand == 1, rng.integers(1, 5, stream=2),
+                            np.where(brand == 2, np.where(rng.bernoulli(0.5, stream=3), 4, 7), digits[:, 1]))
+    out = pa.nulls(n, pa.string())
+    for length, mask in ((16, brand != 2), (15, brand == 2)):
+        if not mask.any():
+            continue
+        part = digits[:, : length - 1]
+        check = _luhn_check_digit(part)
+        mat = np.concatenate([part, check[:, None]], axis=1).astype(np.uint8) + ord("0")
+        out = pc.if_else(pa.array(mask), strings.strings_from_byte_matrix(mat), out)
+    return out
+
+
+def gen_account_number(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    rng = ctx.rng(fp)
+    lo = fp.c.min_length or 10
+    hi = fp.c.max_length or max(lo, 12)
+    lengths = rng.integers(lo, hi, stream=0)
+    digits = np.stack([rng.integers(0, 9, stream=10 + i) for i in range(hi)], axis=1)
+    digits[:, 0] = rng.integers(1, 9, stream=1)
+    if fp.unique:
+        # The last 9 digits spell a permutation of the row index: distinct for up to 10^9 rows.
+        serial = permute_index(ctx.rows, 10 ** min(lo - 1, 9), fp.key)
+        width = min(lo - 1, 9)
+        tail = strings.digit_matrix(serial, width) - ord("0")
+        for row_len in np.unique(lengths):
+            mask = lengths == row_len
+            digits[mask, row_len - width:row_len] = tail[mask]
+    mat = digits.astype(np.uint8) + ord("0")
+    full = strings.strings_from_byte_matrix(mat)
+    if lo == hi:
+        return full
+    out = full
+    for row_len in np.unique(lengths):
+        out = pc.if_else(pa.array(lengths == row_len), pc.utf8_slice_codeunits(full, 0, int(row_len)), out)
+    return out
+
+
+_IBAN_FORMATS = (("DE", "", 18), ("FR", "", 23), ("ES", "", 20), ("NL", "ABNA", 10), ("GB", "NWBK", 14),
+                 ("IT", "X", 22))
+
+
+def _letters_to_digits(text: str) -> str:
+    return "".join(str(ord(ch) - 55) if ch.isalpha() else ch for ch in text)
+
+
+def gen_iban(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    """IBANs of several countries with correct ISO 13616 mod-97 check digits."""
+    rng = ctx.rng(fp)
+    which = rng.choice(len(_IBAN_FORMATS), stream=0)
+    out = pa.nulls(ctx.n, pa.string())
+    for index, (country, bank, width) in enumerate(_IBAN_FORMATS):
+        mask = which == index
+        if not mask.any():
+            continue
+        digits = np.stack([rng.integers(0, 9, stream=10 + i) for i in range(width)], axis=1)
+        # mod 97 of: bank letters(as digits) + digits + country(as digits) + "00"
+        remainder = np.zeros(ctx.n, dtype=np.int64)
+        for ch in _letters_to_digits(bank):
+            remainder = (remainder * 10 + int(ch)) % 97
+        for i in range(width):
+            remainder = (remainder * 10 + digits[:, i]) % 97
+        for ch in _letters_to_digits(country) + "00":
+            remainder = (remainder * 10 + int(ch)) % 97
+        check = 98 - remainder
+        mat = np.concatenate([strings.literal_matrix(country, ctx.n), strings.digit_matrix(check, 2),
+                              strings.literal_matrix(bank, ctx.n),
+                              digits.astype(np.uint8) + ord("0")], axis=1)
+        out = pc.if_else(pa.array(mask), strings.strings_from_byte_matrix(mat), out)
+    return out
+
+
+def gen_ipv4(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    rng = ctx.rng(fp)
+    octets = [strings.int_strings(rng.integers(1, 223, stream=0))]
+    octets += [strings.int_strings(rng.integers(0, 255, stream=i)) for i in (1, 2)]
+    octets.append(strings.int_strings(rng.integers(1, 254, stream=3)))
+    return strings.join(*octets, sep=".")
+
+
+def gen_ipv6(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    rng = ctx.rng(fp)
+    hexes = np.concatenate([strings.hex_matrix(rng.bits(0), 16), strings.hex_matrix(rng.bits(1), 16)], axis=1)
+    colon = np.full((ctx.n, 1), ord(":"), dtype=np.uint8)
+    parts = []
+    for i in range(8):
+        if i:
+            parts.append(colon)
+        parts.append(hexes[:, i * 4:(i + 1) * 4])
+    return strings.strings_from_byte_matrix(np.concatenate(parts, axis=1))
+
+
+def gen_mac_address(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    hexes = strings.hex_matrix(ctx.rng(fp).bits(0), 12, upper=True)
+    colon = np.full((ctx.n, 1), ord(":"), dtype=np.uint8)
+    parts = []
+    for i in range(6):
+        if i:
+            parts.append(colon)
+        parts.append(hexes[:, i * 2:(i + 1) * 2])
+    return strings.strings_from_byte_matrix(np.concatenate(parts, axis=1))
+
+
+def gen_domain(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    rng = ctx.rng(fp)
+    words = pa.array(list(vocab.WEB_WORDS))
+    tlds = pa.array(list(vocab.TLDS))
+    first = strings.take(words, rng.choice(len(words), stream=0))
+    second = strings.take(words, rng.choice(len(words), stream=1))
+    tld = strings.take(tlds, rng.choice(len(tlds), stream=2))
+    return strings.join(strings.join(first, second), tld, sep=".")
+
+
+def gen_url(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    rng = ctx.rng(fp)
+    domain = gen_domain(fp, ctx)
+    paths = pa.array(list(vocab.URL_PATHS))
+    path = strings.take(paths, rng.choice(len(paths), stream=5))
+    www = pc.if_else(pa.array(rng.bernoulli(0.5, stream=6)), pa.scalar("https://www."), pa.scalar("https://"))
+    return strings.join(strings.join(www, domain), path, sep="/")
+
+
+def gen_user_agent(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    pool = pa.array(list(vocab.USER_AGENTS))
+    return strings.take(pool, ctx.rng(fp).choice(len(pool), [20, 12, 8, 15, 14, 5, 8, 4, 6, 8]))
+
+
+def gen_color(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    pool = pa.array(list(vocab.COLORS))
+    return strings.take(pool, ctx.rng(fp).choice(len(pool)))

@@ -1,0 +1,176 @@
+"""Numbers, booleans, enums and time values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+
+from src.engine.context import ChunkContext, FieldPlan
+from src.engine.rng import RowRandom, permute_index
+
+_REDRAW_ROUNDS = 12
+
+
+def sample_in_range(fp: FieldPlan, rng: RowRandom, lo: float, hi: float) -> np.ndarray:
+    """Floats in [lo, hi] following the field's distribution (uniform by default)."""
+    dist = fp.c.distribution
+    kind = dist.kind if dist else "uniform"
+    if kind == "uniform" or hi <= lo:
+        return lo + rng.uniform(0) * (hi - lo)
+
+    def draw(stream: int) -> np.ndarray:
+        if kind == "normal":
+            mean = dist.mean if dist.mean is not None else (lo + hi) / 2
+            std = dist.std if dist.std is not None else (hi - lo) / 6
+            return mean + std * rng.normal(stream)
+        if kind == "lognormal":
+            median = dist.median if dist.median is not None else lo + (hi - lo) / 5
+            sigma = dist.sigma if dist.sigma is not None else 0.8
+            offset = max(median - lo, (hi - lo) * 1e-6)
+            return lo + offset * np.exp(sigma * rng.normal(stream))
+        scale = dist.scale if dist.scale is not None else (hi - lo) / 5
+        return lo - scale * np.log1p(-rng.uniform(stream))
+
+    values = draw(0)
+    # Redraw out-of-range rows from fresh streams so the shape stays honest, then clip the rare rest.
+    for round_ in range(1, _REDRAW_ROUNDS):
+        bad = (values < lo) | (values > hi)
+        if not bad.any():
+            break
+        values = np.where(bad, draw(round_), values)
+    return np.clip(values, lo, hi)
+
+
+def round_inside(values: np.ndarray, decimals: int, lo: float, hi: float) -> np.ndarray:
+    """Round to ``decimals`` without leaving [lo, hi]."""
+    scale = 10.0 ** decimals
+    lo_r = np.ceil(lo * scale - 1e-9) / scale
+    hi_r = np.floor(hi * scale + 1e-9) / scale
+    return np.clip(np.round(values, decimals), lo_r, hi_r)
+
+
+def integer_capacity(fp: FieldPlan) -> int:
+    step = int(fp.step or 1)
+    return (int(fp.hi) - int(fp.lo)) // step + 1
+
+
+def gen_integer(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    lo, hi = int(fp.lo), int(fp.hi)
+    step = int(fp.step or 1)
+    slots = (hi - lo) // step + 1
+    if fp.unique:
+        k = permute_index(ctx.rows, slots, fp.key).astype(np.int64)
+    elif fp.c.distribution and fp.c.distribution.kind != "uniform":
+        raw = sample_in_range(fp, ctx.rng(fp), 0, slots - 1)
+        k = np.clip(np.round(raw), 0, slots - 1).astype(np.int64)
+    else:
+        k = ctx.rng(fp).integers(0, slots - 1)
+    return pa.array(lo + k * step, pa.int64())
+
+
+def float_capacity(fp: FieldPlan) -> int | None:
+    if fp.decimals is None:
+        return None
+    scale = 10 ** fp.decimals
+    return int(np.floor(fp.hi * scale + 1e-9) - np.ceil(fp.lo * scale - 1e-9)) + 1
+
+
+def gen_float(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    lo, hi = float(fp.lo), float(fp.hi)
+    if fp.step:
+        slots = int(np.floor((hi - lo) / fp.step + 1e-9)) + 1
+        if fp.unique:
+            k = permute_index(ctx.rows, slots, fp.key).astype(np.float64)
+        else:
+            k = ctx.rng(fp).integers(0, slots - 1).astype(np.float64)
+        values = lo + k * fp.step
+        return pa.array(np.round(values, fp.decimals if fp.decimals is not None else 10), pa.float64())
+    if fp.unique and fp.decimals is not None:
+        scale = 10 ** fp.decimals
+        base = np.ceil(lo * scale - 1e-9)
+        k = permute_index(ctx.rows, float_capacity(fp), fp.key).astype(np.float64)
+        return pa.array(np.round((base + k) / scale, fp.decimals), pa.float64())
+    values = sample_in_range(fp, ctx.rng(fp), lo, hi)
+    if fp.decimals is not None:
+        values = round_inside(values, fp.decimals, lo, hi)
+    return pa.array(values, pa.float64())
+
+
+def gen_boolean(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    p_true = fp.options.get("p_true", 0.5)
+    return pa.array(ctx.rng(fp).bernoulli(p_true), pa.bool_())
+
+
+def enum_arrow_type(values: list) -> pa.DataType:
+    if all(isinstance(v, bool) for v in values):
+        return pa.bool_()
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return pa.int64()
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return pa.float64()
+    return pa.string()
+
+
+def enum_pool(values: list) -> pa.Array:
+    arrow_type = enum_arrow_type(values)
+    if arrow_type == pa.string():
+        values = [str(v) for v in values]
+    return pa.array(values, arrow_type)
+
+
+def gen_enum(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    pool = enum_pool(fp.enum_values)
+    if fp.unique:
+        idx = permute_index(ctx.rows, len(pool), fp.key).astype(np.int64)
+    else:
+        idx = ctx.rng(fp).choice(len(pool), fp.weights)
+    return pool.take(pa.array(idx))
+
+
+def gen_sequence(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    start = int(fp.lo) if fp.lo is not None else 1
+    step = int(fp.step or 1)
+    return pa.array(start + ctx.rows.astype(np.int64) * step, pa.int64())
+
+
+def time_slots(fp: FieldPlan) -> tuple[int, int, int]:
+    """(first grid point, step, number of slots) for a date/datetime/time field, in seconds."""
+    step = int(fp.step or 1)
+    first = -(-int(fp.lo) // step) * step  # grid aligned to the clock, not to the range start
+    count = (int(fp.hi) - first) // step + 1
+    return first, step, max(count, 0)
+
+
+def gen_datetime(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    first, step, count = time_slots(fp)
+    if fp.unique:
+        k = permute_index(ctx.rows, count, fp.key).astype(np.int64)
+    elif fp.c.distribution and fp.c.distribution.kind != "uniform":
+        raw = sample_in_range(fp, ctx.rng(fp), 0, count - 1)
+        k = np.clip(np.round(raw), 0, count - 1).astype(np.int64)
+    else:
+        k = ctx.rng(fp).integers(0, count - 1)
+    seconds = first + k * step
+    if fp.kind in ("date", "date_of_birth"):
+        return pa.array((seconds // 86400).astype(np.int32), pa.date32())
+    if fp.kind == "time":
+        return pa.array(seconds.astype(np.int32), pa.time32("s"))
+    return pa.array(seconds, pa.timestamp("s"))
+
+
+def gen_age(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    if fp.derived_from:
+        days = ctx.columns[fp.derived_from].cast(pa.int32()).to_numpy(zero_copy_only=False)
+        return pa.array(ages_on(days.astype("datetime64[D]"), ctx.anchor), pa.int64())
+    return gen_integer(fp, ctx)
+
+
+
+def ages_on(birth: np.ndarray, anchor) -> np.ndarray:
+    """Whole years between each birth date and the anchor day."""
+    year = birth.astype("datetime64[Y]")
+    month = (birth.astype("datetime64[M]") - birth.astype("datetime64[Y]").astype("datetime64[M]")).astype(np.int64) + 1
+    day = (birth - birth.astype("datetime64[M]").astype("datetime64[D]")).astype(np.int64) + 1
+    years = anchor.year - (year.astype(np.int64) + 1970)
+    not_yet = (month > anchor.month) | ((month == anchor.month) & (day > anchor.day))
+    return years - not_yet.astype(np.int64)

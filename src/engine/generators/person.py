@@ -1,0 +1,162 @@
+"""People and contact details; every field of a row comes from that row's one person."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from src.engine import strings, vocab
+from src.engine.context import ChunkContext, FieldPlan
+from src.engine.rng import permute_index
+
+
+def gen_first_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    return ctx.person().first
+
+
+def gen_last_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    return ctx.person().last
+
+
+def gen_full_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    person = ctx.person()
+    return strings.join(person.first, person.last, sep=" ")
+
+
+def gen_gender(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    female = pa.array(ctx.person().female)
+    labels = fp.enum_values or ["Male", "Female"]
+    female_label = next((v for v in labels if str(v).lower().startswith(("f", "w"))), None)
+    male_label = next((v for v in labels if str(v).lower().startswith("m")), None)
+    if female_label is None or male_label is None or len(labels) > 2:
+        from src.engine.generators.numeric import gen_enum
+
+        return gen_enum(fp, ctx)
+    return pc.if_else(female, pa.scalar(str(female_label)), pa.scalar(str(male_label)))
+
+
+def _unique_suffix(ctx: ChunkContext) -> pa.Array:
+    # The row index in digits: letters-only bases plus distinct digit tails never collide.
+    return strings.int_strings(ctx.rows.astype(np.int64) + 1)
+
+
+_SEPARATORS = pa.array([".", "", "_"])
+
+
+def _name_parts(person, style: np.ndarray, layouts: tuple[tuple[str, int, str], ...]):
+    """Per-row (head, separator, tail) name slugs for the chosen layout of each row.
+
+    A layout is (head part, separator index, tail part) with parts 'first', 'initial' or 'last'.
+    Strings come from one concatenated pool, so the whole column is three `take`s.
+    """
+    pools = person.pools
+    n_first = len(pools.first_slug)
+    combined = pa.concat_arrays([pools.first_slug, pc.utf8_slice_codeunits(pools.first_slug, 0, 1),
+                                 pools.last_slug])
+    index = {"first": person.first_idx, "initial": n_first + person.first_idx,
+             "last": 2 * n_first + person.last_idx}
+    head = np.choose(style, [index[h] for h, _, _ in layouts])
+    sep = np.choose(style, [np.full(len(style), s) for _, s, _ in layouts])
+    tail = np.choose(style, [index[t] for _, _, t in layouts])
+    lengths = strings.lengths_of(combined)
+    sep_lengths = strings.lengths_of(_SEPARATORS)
+    total = lengths[head] + sep_lengths[sep] + lengths[tail]
+    return strings.take(combined, head), strings.take(_SEPARATORS, sep), strings.take(combined, tail), total
+
+
+_EMAIL_LAYOUTS = (("first", 0, "last"), ("initial", 1, "last"), ("first", 2, "last"), ("first", 1, "last"),
+                  ("last", 0, "first"))
+_USERNAME_LAYOUTS = (("first", 1, "last"), ("initial", 1, "last"), ("first", 2, "last"), ("last", 1, "initial"))
+
+
+def gen_email(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    person = ctx.person()
+    rng = ctx.rng(fp)
+    style = rng.choice(len(_EMAIL_LAYOUTS), [40, 20, 15, 15, 10], stream=0)
+    head, sep, tail, _ = _name_parts(person, style, _EMAIL_LAYOUTS)
+    if fp.unique:
+        number = _unique_suffix(ctx)
+    else:
+        number = pc.if_else(pa.array(rng.bernoulli(0.3, stream=1)), strings.int_strings(person.number),
+                            pa.scalar(""))
+    domains = pa.array(list(vocab.EMAIL_DOMAINS))
+    domain = strings.take(domains, rng.choice(len(domains), vocab.EMAIL_DOMAIN_WEIGHTS, stream=2))
+    return strings.join(head, sep, tail, number, "@", domain)
+
+
+def gen_username(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    person = ctx.person()
+    rng = ctx.rng(fp)
+    style = rng.choice(len(_USERNAME_LAYOUTS), [35, 30, 20, 15], stream=0)
+    head, sep, tail_name, base_len = _name_parts(person, style, _USERNAME_LAYOUTS)
+    min_len = fp.c.min_length or 3
+    max_len = fp.c.max_length or 20
+    if fp.unique:
+        digits = _unique_suffix(ctx)
+    else:
+        digits = pc.if_else(pa.array(rng.bernoulli(0.6, stream=1)),
+                            strings.int_strings(rng.integers(1, 9999, stream=2)), pa.scalar(""))
+    digit_len = strings.lengths_of(digits)
+    room = np.maximum(max_len - digit_len, 1)
+    # Letters are cut to fit max_length, or padded with letters up to min_length; the digits stay
+    # whole, so distinct digit tails keep usernames distinct.
+    keep = np.clip(base_len, np.minimum(np.maximum(min_len - digit_len, 1), room), room)
+    base = strings.slice_prefix(strings.join(head, sep, tail_name, "xuserxuserxuserxuser"), keep)
+    return strings.join(base, digits)
+
+
+def gen_phone(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    rng = ctx.rng(fp)
+    n = ctx.n
+    if fp.unique:
+        serial = permute_index(ctx.rows, len(vocab.US_AREA_CODES) * 8_000_000, fp.key)
+        area = np.asarray(vocab.US_AREA_CODES)[(serial // 8_000_000).astype(np.int64)]
+        rest = (serial % 8_000_000).astype(np.int64)
+        exchange, line = 200 + rest // 10_000, rest % 10_000
+    else:
+        area = np.asarray(vocab.US_AREA_CODES)[rng.choice(len(vocab.US_AREA_CODES), stream=0)]
+        exchange = rng.integers(200, 999, stream=1)
+        line = rng.integers(0, 9999, stream=2)
+    style = fp.options.get("phone_style", "paren")
+    if style == "e164":
+        parts = [strings.literal_matrix("+1", n), strings.digit_matrix(area, 3),
+                 strings.digit_matrix(exchange, 3), strings.digit_matrix(line, 4)]
+    elif style == "dash":
+        parts = [strings.digit_matrix(area, 3), strings.literal_matrix("-", n), strings.digit_matrix(exchange, 3),
+                 strings.literal_matrix("-", n), strings.digit_matrix(line, 4)]
+    else:
+        parts = [strings.literal_matrix("(", n), strings.digit_matrix(area, 3), strings.literal_matrix(") ", n),
+                 strings.digit_matrix(exchange, 3), strings.literal_matrix("-", n), strings.digit_matrix(line, 4)]
+    return strings.strings_from_byte_matrix(strings.concat_matrices(*parts))
+
+
+def gen_job_title(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    pool = vocab.job_titles()
+    return strings.take(pool, ctx.rng(fp).choice(len(pool)))
+
+
+def gen_department(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    pool = pa.array(list(vocab.DEPARTMENTS))
+    return strings.take(pool, ctx.rng(fp).choice(len(pool)))
+
+
+def gen_company(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    rng = ctx.rng(fp)
+    words = pa.array(list(vocab.COMPANY_WORDS))
+    trades = pa.array(list(vocab.COMPANY_TRADES))
+    suffixes = pa.array(list(vocab.COMPANY_SUFFIXES))
+    _, _, last_names = vocab.person_names(ctx.locale)
+    last_a = last_names.words.take(pa.array(rng.choice(len(last_names), stream=0)))
+    last_b = last_names.words.take(pa.array(rng.choice(len(last_names), stream=1)))
+    word = strings.take(words, rng.choice(len(words), stream=2))
+    trade = strings.take(trades, rng.choice(len(trades), stream=3))
+    suffix = strings.take(suffixes, rng.choice(len(suffixes), stream=4))
+    style = rng.choice(4, [35, 25, 25, 15], stream=5)
+    return pc.case_when(
+        pa.StructArray.from_arrays([pa.array(style == i) for i in range(3)], names=list("abc")),
+        strings.join(word, trade, sep=" "),
+        strings.join(last_a, suffix, sep=" "),
+        strings.join(word, trade, suffix, sep=" "),
+        strings.join(strings.join(last_a, last_b, sep=" & "), trade, sep=" "),
+    )

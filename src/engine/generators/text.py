@@ -1,0 +1,118 @@
+"""Text that reads naturally without an LLM, products, and LLM-written pools when given."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from src.engine import strings, vocab
+from src.engine.context import ChunkContext, FieldPlan
+
+
+def _pick(pool: tuple[str, ...], rng, stream: int) -> pa.Array:
+    return strings.take(pa.array(list(pool)), rng.choice(len(pool), stream=stream))
+
+
+def _sentence(rng, base_stream: int) -> pa.Array:
+    return strings.join(
+        strings.join(_pick(vocab.SENTENCE_SUBJECTS, rng, base_stream),
+                     _pick(vocab.SENTENCE_VERBS, rng, base_stream + 1),
+                     _pick(vocab.SENTENCE_OBJECTS, rng, base_stream + 2),
+                     _pick(vocab.SENTENCE_ENDINGS, rng, base_stream + 3), sep=" "),
+        ".")
+
+
+def gen_sentence(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    return _fit_length(fp, _sentence(ctx.rng(fp), 0))
+
+
+def gen_paragraph(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    rng = ctx.rng(fp)
+    count = rng.integers(3, 5, stream=99)
+    parts = [_sentence(rng, 10 * i) for i in range(5)]
+    text = strings.join(*parts[:3], sep=" ")
+    text = pc.if_else(pa.array(count >= 4), strings.join(text, parts[3], sep=" "), text)
+    text = pc.if_else(pa.array(count >= 5), strings.join(text, parts[4], sep=" "), text)
+    return _fit_length(fp, text)
+
+
+def gen_review(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    rng = ctx.rng(fp)
+    mood = rng.choice(3, [60, 25, 15], stream=0)
+    out = pa.nulls(ctx.n, pa.string())
+    for index, key in enumerate(("positive", "neutral", "negative")):
+        text = strings.join(
+            _pick(vocab.REVIEW_OPENINGS[key], rng, 10 + index),
+            strings.join(_pick(vocab.REVIEW_DETAILS[key], rng, 20 + index), "."),
+            _pick(vocab.REVIEW_CLOSINGS[key], rng, 30 + index), sep=" ")
+        out = pc.if_else(pa.array(mood == index), text, out)
+    return _fit_length(fp, out)
+
+
+def gen_word(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    return _fit_length(fp, _pick(vocab.LOREM_WORDS, ctx.rng(fp), 0))
+
+
+def gen_string(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    """Readable words for a string of unknown meaning: two or three words, never random junk."""
+    rng = ctx.rng(fp)
+    words = strings.join(_pick(vocab.LOREM_WORDS, rng, 0), _pick(vocab.LOREM_WORDS, rng, 1), sep=" ")
+    three = pa.array(rng.bernoulli(0.4, stream=2))
+    words = pc.if_else(three, strings.join(words, _pick(vocab.LOREM_WORDS, rng, 3), sep=" "), words)
+    return _fit_length(fp, pc.utf8_capitalize(words))
+
+
+def gen_product_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    rng = ctx.rng(fp)
+    adjective = _pick(vocab.PRODUCT_ADJECTIVES, rng, 0)
+    material = _pick(vocab.PRODUCT_MATERIALS, rng, 1)
+    noun = _pick(vocab.PRODUCT_NOUNS, rng, 2)
+    with_material = pa.array(rng.bernoulli(0.6, stream=3))
+    return pc.if_else(with_material, strings.join(adjective, material, noun, sep=" "),
+                      strings.join(adjective, noun, sep=" "))
+
+
+def gen_product_category(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    return _pick(vocab.PRODUCT_CATEGORIES, ctx.rng(fp), 0)
+
+
+def gen_from_pool(fp: FieldPlan, ctx: ChunkContext, pool) -> pa.Array:
+    """Values from an LLM-written pool; a dict pool is keyed by the row's category value."""
+    rng = ctx.rng(fp, "pool")
+    if isinstance(pool, dict):
+        category = ctx.columns.get(fp.c.condition_on)
+        fallback = [text for texts in pool.values() for text in texts]
+        out = strings.take(pa.array(fallback, pa.string()), rng.choice(len(fallback), stream=0))
+        if category is None:
+            return out
+        keys = pc.cast(category, pa.string())
+        for value, texts in pool.items():
+            if not texts:
+                continue
+            picked = strings.take(pa.array(list(texts), pa.string()), rng.choice(len(texts), stream=1))
+            out = pc.if_else(pc.fill_null(pc.equal(keys, str(value)), False), picked, out)
+        return out
+    return strings.take(pa.array(list(pool), pa.string()), rng.choice(len(pool), stream=0))
+
+
+def _fit_length(fp: FieldPlan, values: pa.Array) -> pa.Array:
+    """Apply min_length/max_length to free text: cut long values at a word, pad short ones."""
+    c = fp.c
+    if c.max_length:
+        cut = pc.utf8_slice_codeunits(values, 0, c.max_length)
+        too_long = pc.greater(pc.utf8_length(values), c.max_length)
+        trimmed = pc.utf8_rtrim(pc.replace_substring_regex(cut, r"\s+\S*$", ""), characters=" ,.;")
+        trimmed = pc.if_else(pc.equal(pc.utf8_length(trimmed), 0), cut, trimmed)
+        values = pc.if_else(too_long, trimmed, values)
+    if c.min_length:
+        filler = " " + " ".join(vocab.LOREM_WORDS)
+        while filler and len(filler) < c.min_length:
+            filler += filler
+        padded = pc.utf8_slice_codeunits(pc.binary_join_element_wise(values, filler, ""), 0,
+                                         max(c.min_length, 1))
+        short = pc.less(pc.utf8_length(values), c.min_length)
+        values = pc.if_else(short, padded, values)
+        if c.max_length:
+            values = pc.utf8_slice_codeunits(values, 0, c.max_length)
+    return values

@@ -1,0 +1,115 @@
+"""Time bounds and grids: ISO or relative values ('now', '-2y', '-90d', '+60d', '-24h', '-6M')."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_REL_TOKEN = re.compile(r"([+-]?)\s*(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mo|M|weeks?|w|days?|d|"
+                        r"hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b")
+_UNIT_SECONDS = {"w": 7 * 86400, "d": 86400, "h": 3600, "m": 60, "s": 1}
+
+
+def _unit_of(word: str) -> str:
+    if word == "M" or word.startswith("mo"):
+        return "M"
+    if word.startswith("y"):
+        return "y"
+    if word.startswith("w"):
+        return "w"
+    if word.startswith("d"):
+        return "d"
+    if word.startswith("h"):
+        return "h"
+    if word.startswith("mi") or word == "m":
+        return "m"
+    return "s"
+
+
+def _add_months(moment: dt.datetime, months: int) -> dt.datetime:
+    total = moment.year * 12 + (moment.month - 1) + months
+    year, month = divmod(total, 12)
+    month += 1
+    for day in (moment.day, 30, 29, 28):
+        try:
+            return moment.replace(year=year, month=month, day=min(moment.day, day))
+        except ValueError:
+            continue
+    raise ValueError("invalid month arithmetic")
+
+
+def parse_time_bound(value: object, anchor: dt.datetime) -> dt.datetime:
+    """A naive UTC datetime from an ISO string, a relative offset against ``anchor``, or 'now'.
+
+    Raises ValueError with a readable message for anything else.
+    """
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError(f"{value!r} is a number; use an ISO date or a relative value like '-2y'")
+    text = str(value).strip()
+    low = text.lower()
+    if low in ("now", "today"):
+        return anchor if low == "now" else anchor.replace(hour=0, minute=0, second=0, microsecond=0)
+    if low in ("yesterday", "tomorrow"):
+        base = anchor.replace(hour=0, minute=0, second=0, microsecond=0)
+        return base + dt.timedelta(days=-1 if low == "yesterday" else 1)
+    rel = text[3:].strip() if low.startswith("now") else text
+    if rel and rel[0] in "+-" and _REL_TOKEN.match(rel):
+        moment = anchor
+        pos = 0
+        sign = 1
+        for match in _REL_TOKEN.finditer(rel):
+            if rel[pos:match.start()].strip():
+                raise ValueError(f"cannot read relative time {text!r}")
+            pos = match.end()
+            if match.group(1):
+                sign = -1 if match.group(1) == "-" else 1
+            amount = float(match.group(2)) * sign
+            unit = _unit_of(match.group(3))
+            if unit in ("y", "M"):
+                months = amount * (12 if unit == "y" else 1)
+                if months != int(months):
+                    moment = moment + dt.timedelta(days=months * 30.4375)
+                else:
+                    moment = _add_months(moment, int(months))
+            else:
+                moment = moment + dt.timedelta(seconds=amount * _UNIT_SECONDS[unit])
+        if rel[pos:].strip():
+            raise ValueError(f"cannot read relative time {text!r}")
+        return moment
+    try:
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"cannot read {text!r} as a date: use ISO (2024-01-31, 2024-01-31T08:00:00) "
+                         "or relative ('now', '-2y', '-90d', '+60d', '-24h')") from None
+    return parsed.astimezone(dt.timezone.utc).replace(tzinfo=None) if parsed.tzinfo else parsed
+
+
+def parse_step_seconds(value: str) -> int:
+    """Seconds in a grid step like '5m', '15 minutes', '1h', '1d', '30s'."""
+    text = str(value).strip()
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    match = re.fullmatch(r"(\d+)\s*(weeks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|min|m|seconds?|secs?|s)",
+                         text, re.IGNORECASE)
+    if not match:
+        raise ValueError(f"cannot read step {value!r}: use e.g. '5m', '1h', '1d', '30s'")
+    unit = _unit_of(match.group(2) if match.group(2) != "M" else "m")
+    seconds = int(match.group(1)) * _UNIT_SECONDS[unit]
+    if seconds <= 0:
+        raise ValueError("step must be positive")
+    return seconds
+
+
+def parse_time_of_day(value: object) -> int:
+    """Seconds after midnight from 'HH:MM' or 'HH:MM:SS'."""
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", str(value).strip())
+    if not match:
+        raise ValueError(f"cannot read {value!r} as a time of day: use 'HH:MM' or 'HH:MM:SS'")
+    h, m, s = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+    if h > 23 or m > 59 or s > 59:
+        raise ValueError(f"{value!r} is not a valid time of day")
+    return h * 3600 + m * 60 + s

@@ -1,0 +1,319 @@
+"""Vocabulary: word lists and reference data the generators draw from.
+
+Person names, job titles and street suffixes come from Faker's bundled locale data (read once, no
+Faker calls per row); places, products and text fragments are curated here so that rows stay
+coherent (a city lies in its country, a postal code has its country's shape).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pyarrow as pa
+
+
+@dataclass(frozen=True)
+class WeightedWords:
+    """A pool of words with relative frequencies, ready for vectorized `take`."""
+
+    words: pa.Array
+    weights: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def _weighted(names) -> WeightedWords:
+    if hasattr(names, "items"):
+        words, weights = zip(*names.items())
+    else:
+        words, weights = tuple(names), (1.0,) * len(names)
+    # Faker's lists can repeat a name; keep the first spelling.
+    seen: dict[str, float] = {}
+    for w, p in zip(words, weights):
+        seen[w] = seen.get(w, 0.0) + float(p)
+    return WeightedWords(pa.array(list(seen), pa.string()), np.asarray(list(seen.values()), dtype=np.float64))
+
+
+@lru_cache(maxsize=16)
+def person_names(locale: str | None) -> tuple[WeightedWords, WeightedWords, WeightedWords]:
+    """(male first names, female first names, last names) for a Faker locale, en_US as fallback."""
+    provider = None
+    for loc in (locale, "en_US"):
+        if not loc:
+            continue
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+            break
+        except ModuleNotFoundError:
+            continue
+    male = getattr(provider, "first_names_male", None) or provider.first_names
+    female = getattr(provider, "first_names_female", None) or provider.first_names
+    return _weighted(male), _weighted(female), _weighted(provider.last_names)
+
+
+@dataclass(frozen=True)
+class NamePools:
+    """First names (male then female) and last names of a locale, with ASCII slugs of each."""
+
+    first: pa.Array
+    last: pa.Array
+    first_slug: pa.Array
+    last_slug: pa.Array
+    n_male: int
+    male_weights: np.ndarray
+    female_weights: np.ndarray
+    last_weights: np.ndarray
+
+
+@lru_cache(maxsize=16)
+def name_pools(locale: str | None) -> NamePools:
+    from src.engine.strings import ascii_slug
+
+    male, female, last = person_names(locale)
+    first = pa.concat_arrays([male.words, female.words])
+    first_slug = ascii_slug(first)
+    last_slug = ascii_slug(last.words)
+    # A name with no ASCII letters (e.g. a non-Latin locale) still needs a usable slug.
+    first_slug = pa.array([s or "user" for s in first_slug.to_pylist()])
+    last_slug = pa.array([s or "name" for s in last_slug.to_pylist()])
+    return NamePools(first, last.words, first_slug, last_slug, len(male), male.weights, female.weights,
+                     last.weights)
+
+
+@lru_cache(maxsize=1)
+def job_titles() -> pa.Array:
+    from faker.providers.job.en_US import Provider
+
+    return pa.array(sorted(set(Provider.jobs)), pa.string())
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    code: str
+    weight: float  # relative share in "realistic" data (population of internet users, roughly)
+    calling_code: str
+    currency: str
+    postal: str  # regex subset for postal codes
+    cities: tuple[tuple[str, str, float, float], ...]  # (city, region, latitude, longitude)
+
+
+COUNTRIES: tuple[Country, ...] = (
+    Country("United States", "US", 30.0, "1", "USD", r"\d{5}", (
+        ("New York", "NY", 40.71, -74.01), ("Los Angeles", "CA", 34.05, -118.24),
+        ("Chicago", "IL", 41.88, -87.63), ("Houston", "TX", 29.76, -95.37),
+        ("Phoenix", "AZ", 33.45, -112.07), ("Philadelphia", "PA", 39.95, -75.17),
+        ("San Antonio", "TX", 29.42, -98.49), ("San Diego", "CA", 32.72, -117.16),
+        ("Dallas", "TX", 32.78, -96.80), ("Seattle", "WA", 47.61, -122.33),
+        ("Denver", "CO", 39.74, -104.99), ("Boston", "MA", 42.36, -71.06),
+        ("Atlanta", "GA", 33.75, -84.39), ("Miami", "FL", 25.76, -80.19),
+        ("Portland", "OR", 45.52, -122.68), ("Austin", "TX", 30.27, -97.74))),
+    Country("India", "IN", 14.0, "91", "INR", r"[1-9]\d{5}", (
+        ("Mumbai", "Maharashtra", 19.08, 72.88), ("Delhi", "Delhi", 28.70, 77.10),
+        ("Bengaluru", "Karnataka", 12.97, 77.59), ("Hyderabad", "Telangana", 17.39, 78.49),
+        ("Chennai", "Tamil Nadu", 13.08, 80.27), ("Kolkata", "West Bengal", 22.57, 88.36),
+        ("Pune", "Maharashtra", 18.52, 73.86))),
+    Country("United Kingdom", "GB", 8.0, "44", "GBP", r"[A-Z]{2}\d{1,2} \d[A-Z]{2}", (
+        ("London", "England", 51.51, -0.13), ("Manchester", "England", 53.48, -2.24),
+        ("Birmingham", "England", 52.49, -1.89), ("Glasgow", "Scotland", 55.86, -4.25),
+        ("Edinburgh", "Scotland", 55.95, -3.19), ("Bristol", "England", 51.45, -2.59),
+        ("Cardiff", "Wales", 51.48, -3.18))),
+    Country("Germany", "DE", 7.0, "49", "EUR", r"\d{5}", (
+        ("Berlin", "Berlin", 52.52, 13.40), ("Hamburg", "Hamburg", 53.55, 9.99),
+        ("Munich", "Bavaria", 48.14, 11.58), ("Cologne", "North Rhine-Westphalia", 50.94, 6.96),
+        ("Frankfurt", "Hesse", 50.11, 8.68), ("Stuttgart", "Baden-Wurttemberg", 48.78, 9.18))),
+    Country("Brazil", "BR", 7.0, "55", "BRL", r"\d{5}-\d{3}", (
+        ("Sao Paulo", "Sao Paulo", -23.55, -46.63), ("Rio de Janeiro", "Rio de Janeiro", -22.91, -43.17),
+        ("Brasilia", "Federal District", -15.79, -47.88), ("Salvador", "Bahia", -12.97, -38.50),
+        ("Fortaleza", "Ceara", -3.73, -38.53))),
+    Country("Canada", "CA", 5.0, "1", "CAD", r"[A-Z]\d[A-Z] \d[A-Z]\d", (
+        ("Toronto", "Ontario", 43.65, -79.38), ("Montreal", "Quebec", 45.50, -73.57),
+        ("Vancouver", "British Columbia", 49.28, -123.12), ("Calgary", "Alberta", 51.05, -114.07),
+        ("Ottawa", "Ontario", 45.42, -75.70))),
+    Country("France", "FR", 5.0, "33", "EUR", r"\d{5}", (
+        ("Paris", "Ile-de-France", 48.86, 2.35), ("Marseille", "Provence", 43.30, 5.37),
+        ("Lyon", "Auvergne-Rhone-Alpes", 45.76, 4.84), ("Toulouse", "Occitanie", 43.60, 1.44),
+        ("Nice", "Provence", 43.71, 7.26), ("Bordeaux", "Nouvelle-Aquitaine", 44.84, -0.58))),
+    Country("Japan", "JP", 5.0, "81", "JPY", r"\d{3}-\d{4}", (
+        ("Tokyo", "Tokyo", 35.68, 139.69), ("Osaka", "Osaka", 34.69, 135.50),
+        ("Yokohama", "Kanagawa", 35.44, 139.64), ("Nagoya", "Aichi", 35.18, 136.91),
+        ("Sapporo", "Hokkaido", 43.06, 141.35), ("Kyoto", "Kyoto", 35.01, 135.77))),
+    Country("Mexico", "MX", 4.0, "52", "MXN", r"\d{5}", (
+        ("Mexico City", "CDMX", 19.43, -99.13), ("Guadalajara", "Jalisco", 20.66, -103.35),
+        ("Monterrey", "Nuevo Leon", 25.69, -100.32), ("Puebla", "Puebla", 19.04, -98.21))),
+    Country("Australia", "AU", 3.0, "61", "AUD", r"\d{4}", (
+        ("Sydney", "NSW", -33.87, 151.21), ("Melbourne", "VIC", -37.81, 144.96),
+        ("Brisbane", "QLD", -27.47, 153.03), ("Perth", "WA", -31.95, 115.86),
+        ("Adelaide", "SA", -34.93, 138.60))),
+    Country("Spain", "ES", 3.0, "34", "EUR", r"\d{5}", (
+        ("Madrid", "Madrid", 40.42, -3.70), ("Barcelona", "Catalonia", 41.39, 2.17),
+        ("Valencia", "Valencia", 39.47, -0.38), ("Seville", "Andalusia", 37.39, -5.98))),
+    Country("Italy", "IT", 3.0, "39", "EUR", r"\d{5}", (
+        ("Rome", "Lazio", 41.90, 12.50), ("Milan", "Lombardy", 45.46, 9.19),
+        ("Naples", "Campania", 40.85, 14.27), ("Turin", "Piedmont", 45.07, 7.69),
+        ("Florence", "Tuscany", 43.77, 11.26))),
+    Country("Nigeria", "NG", 2.5, "234", "NGN", r"\d{6}", (
+        ("Lagos", "Lagos", 6.52, 3.38), ("Abuja", "FCT", 9.08, 7.40), ("Kano", "Kano", 12.00, 8.52))),
+    Country("South Korea", "KR", 2.0, "82", "KRW", r"\d{5}", (
+        ("Seoul", "Seoul", 37.57, 126.98), ("Busan", "Busan", 35.18, 129.08),
+        ("Incheon", "Incheon", 37.46, 126.71))),
+    Country("Netherlands", "NL", 1.5, "31", "EUR", r"\d{4} [A-Z]{2}", (
+        ("Amsterdam", "North Holland", 52.37, 4.90), ("Rotterdam", "South Holland", 51.92, 4.48),
+        ("Utrecht", "Utrecht", 52.09, 5.12))),
+    Country("Sweden", "SE", 1.0, "46", "SEK", r"\d{3} \d{2}", (
+        ("Stockholm", "Stockholm", 59.33, 18.07), ("Gothenburg", "Vastra Gotaland", 57.71, 11.97),
+        ("Malmo", "Skane", 55.60, 13.00))),
+    Country("South Africa", "ZA", 1.0, "27", "ZAR", r"\d{4}", (
+        ("Johannesburg", "Gauteng", -26.20, 28.05), ("Cape Town", "Western Cape", -33.92, 18.42),
+        ("Durban", "KwaZulu-Natal", -29.86, 31.02))),
+    Country("Argentina", "AR", 1.0, "54", "ARS", r"[A-Z]\d{4}[A-Z]{3}", (
+        ("Buenos Aires", "Buenos Aires", -34.60, -58.38), ("Cordoba", "Cordoba", -31.42, -64.18),
+        ("Rosario", "Santa Fe", -32.94, -60.64))),
+    Country("Ireland", "IE", 0.5, "353", "EUR", r"[A-Z]\d{2} [A-Z0-9]{4}", (
+        ("Dublin", "Leinster", 53.35, -6.26), ("Cork", "Munster", 51.90, -8.47))),
+    Country("Singapore", "SG", 0.5, "65", "SGD", r"\d{6}", (("Singapore", "Singapore", 1.35, 103.82),)),
+    Country("New Zealand", "NZ", 0.5, "64", "NZD", r"\d{4}", (
+        ("Auckland", "Auckland", -36.85, 174.76), ("Wellington", "Wellington", -41.29, 174.78))),
+    Country("Switzerland", "CH", 0.5, "41", "CHF", r"\d{4}", (
+        ("Zurich", "Zurich", 47.38, 8.54), ("Geneva", "Geneva", 46.20, 6.14), ("Basel", "Basel", 47.56, 7.59))),
+)
+
+CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "INR", "BRL", "MXN", "SEK")
+CURRENCY_WEIGHTS = (40, 25, 10, 6, 4, 4, 2, 3, 2, 2, 1, 1)
+
+AIRPORT_CODES = (
+    "ATL", "LAX", "ORD", "DFW", "DEN", "JFK", "SFO", "SEA", "LAS", "MCO", "MIA", "BOS", "PHX", "IAH",
+    "LHR", "CDG", "FRA", "AMS", "MAD", "BCN", "FCO", "MUC", "IST", "DXB", "DOH", "SIN", "HKG", "NRT",
+    "HND", "ICN", "PEK", "PVG", "SYD", "MEL", "YYZ", "YVR", "GRU", "MEX", "BOG", "JNB", "DEL", "BOM",
+    "ZRH", "VIE", "CPH", "OSL", "ARN", "HEL", "DUB", "LIS", "ATH", "BKK", "KUL", "CGK", "MNL", "AKL",
+)
+
+US_AREA_CODES = (
+    201, 202, 203, 205, 206, 207, 208, 210, 212, 213, 214, 215, 216, 217, 218, 301, 302, 303, 304,
+    305, 310, 312, 313, 314, 315, 316, 317, 318, 319, 401, 402, 404, 405, 406, 407, 408, 409, 410,
+    412, 413, 414, 415, 417, 419, 501, 502, 503, 504, 505, 507, 508, 509, 510, 512, 513, 515, 516,
+    517, 518, 520, 601, 602, 603, 605, 606, 607, 608, 609, 610, 612, 614, 615, 616, 617, 618, 619,
+    702, 703, 704, 706, 707, 708, 712, 713, 714, 715, 716, 717, 718, 719, 720, 801, 802, 803, 804,
+    805, 806, 808, 810, 812, 813, 814, 815, 816, 817, 818, 828, 830, 831, 832, 843, 845, 847, 850,
+    856, 857, 858, 859, 860, 862, 863, 864, 865, 870, 901, 903, 904, 907, 908, 909, 910, 912, 913,
+    914, 915, 916, 917, 918, 919, 920, 925, 928, 929, 931, 936, 937, 940, 941, 949, 951, 952, 954,
+    956, 970, 971, 972, 973, 978, 979, 980, 985, 989,
+)
+
+EMAIL_DOMAINS = ("gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "proton.me",
+                 "aol.com", "mail.com")
+EMAIL_DOMAIN_WEIGHTS = (45, 12, 12, 8, 10, 4, 2, 2)
+
+DEPARTMENTS = ("Engineering", "Sales", "Marketing", "Finance", "Human Resources", "Operations",
+               "Customer Support", "Legal", "Product", "Research and Development", "IT",
+               "Procurement", "Logistics", "Quality Assurance", "Administration")
+
+PRODUCT_ADJECTIVES = ("Ergonomic", "Rustic", "Sleek", "Compact", "Premium", "Classic", "Smart",
+                      "Portable", "Durable", "Lightweight", "Modern", "Vintage", "Wireless",
+                      "Handcrafted", "Deluxe", "Eco-Friendly", "Heavy-Duty", "Ultra-Slim", "Foldable",
+                      "Waterproof")
+PRODUCT_MATERIALS = ("Steel", "Wooden", "Cotton", "Leather", "Bamboo", "Ceramic", "Granite", "Glass",
+                     "Aluminum", "Wool", "Silicone", "Carbon", "Linen", "Copper", "Marble")
+PRODUCT_NOUNS = ("Chair", "Desk Lamp", "Backpack", "Water Bottle", "Headphones", "Keyboard", "Mouse",
+                 "Coffee Mug", "Notebook", "Sneakers", "Jacket", "Watch", "Sunglasses", "Wallet",
+                 "Blender", "Toaster", "Speaker", "Phone Case", "Yoga Mat", "Tent", "Bicycle",
+                 "Cutting Board", "Pillow", "Blanket", "Table", "Monitor Stand", "Charger", "Kettle",
+                 "Frying Pan", "Umbrella")
+PRODUCT_CATEGORIES = ("Electronics", "Home & Kitchen", "Clothing", "Sports & Outdoors", "Books",
+                      "Beauty", "Toys & Games", "Garden", "Automotive", "Office Supplies", "Health",
+                      "Grocery")
+
+COMPANY_SUFFIXES = ("Inc", "LLC", "Ltd", "Group", "Corp", "and Sons", "Partners", "Holdings", "Co")
+COMPANY_WORDS = ("Acme", "Apex", "Summit", "Blue Ridge", "Northwind", "Silverline", "Evergreen",
+                 "Pinnacle", "Horizon", "Redwood", "Ironclad", "Brightway", "Crescent", "Keystone",
+                 "Lakeside", "Meridian", "Oakmont", "Pioneer", "Quantum", "Riverbend", "Starlight",
+                 "Trident", "Unity", "Vertex", "Westfield", "Zenith", "Harbor", "Granite", "Falcon",
+                 "Cedar")
+COMPANY_TRADES = ("Logistics", "Foods", "Technologies", "Consulting", "Software", "Retail", "Energy",
+                  "Health", "Media", "Supplies", "Motors", "Labs", "Systems", "Outfitters", "Markets",
+                  "Coffee", "Bakery", "Pharmacy", "Hardware", "Travel")
+
+STREET_NAMES = ("Maple", "Oak", "Pine", "Cedar", "Elm", "Washington", "Lake", "Hill", "Park",
+                "Sunset", "Main", "Church", "River", "Highland", "Franklin", "Jefferson", "Lincoln",
+                "Madison", "Spring", "Walnut", "Willow", "Chestnut", "Meadow", "Forest", "Ridge",
+                "Cherry", "Birch", "Valley", "Mill", "Union")
+STREET_SUFFIXES = ("Street", "Avenue", "Road", "Lane", "Drive", "Court", "Boulevard", "Way", "Place",
+                   "Terrace")
+
+COLORS = ("red", "blue", "green", "black", "white", "gray", "yellow", "orange", "purple", "pink",
+          "brown", "navy", "teal", "maroon", "silver", "gold", "beige", "olive")
+
+TLDS = ("com", "com", "com", "net", "org", "io", "co", "info", "dev", "app")
+WEB_WORDS = ("cloud", "data", "shop", "tech", "news", "home", "travel", "green", "smart", "blue",
+             "fast", "bright", "market", "studio", "labs", "media", "hub", "works", "point", "base",
+             "craft", "nova", "pixel", "wave", "north", "river", "stone", "peak", "fox", "leaf")
+URL_PATHS = ("", "about", "products", "blog", "contact", "pricing", "docs", "support", "careers",
+             "news", "shop", "account", "search", "help", "team")
+
+USER_AGENTS = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101 Firefox/132.0",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/129.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/130.0.0.0",
+    "Mozilla/5.0 (iPad; CPU OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (Linux; Android 13; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/129.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36",
+)
+
+# Fragments for template text that reads naturally without an LLM.
+SENTENCE_SUBJECTS = ("The team", "Our customer", "The new system", "This update", "The manager",
+                     "The report", "A recent survey", "The project", "Each department", "The service",
+                     "The client", "Our partner", "The committee", "The latest release", "The vendor")
+SENTENCE_VERBS = ("improved", "reviewed", "delivered", "simplified", "expanded", "highlighted",
+                  "streamlined", "tracked", "supported", "confirmed", "reduced", "requested",
+                  "approved", "updated", "measured")
+SENTENCE_OBJECTS = ("the onboarding process", "monthly sales figures", "the quarterly budget",
+                    "customer feedback", "delivery times", "the product roadmap", "support tickets",
+                    "the billing workflow", "inventory levels", "the training plan", "account security",
+                    "the pricing model", "data quality", "the shipping schedule", "user engagement")
+SENTENCE_ENDINGS = ("last week", "ahead of schedule", "with clear results", "across all regions",
+                    "for the second time", "without major issues", "after a short delay",
+                    "in close cooperation", "as planned", "earlier this month", "at lower cost",
+                    "for every new account", "during the pilot", "with positive feedback",
+                    "before the deadline")
+
+REVIEW_OPENINGS = {
+    "positive": ("Absolutely love it.", "Great value for the money.", "Exceeded my expectations.",
+                 "Works exactly as described.", "Really happy with this purchase.",
+                 "Excellent quality and fast delivery."),
+    "neutral": ("It does the job.", "Decent, but nothing special.", "Mixed feelings about this one.",
+                "Okay for the price.", "Average quality overall.", "Not bad, not great."),
+    "negative": ("Very disappointed.", "Would not buy again.", "Stopped working after a week.",
+                 "Poor quality for the price.", "Not as described.", "Arrived damaged and late."),
+}
+REVIEW_DETAILS = {
+    "positive": ("The build quality feels solid", "Setup took only a few minutes",
+                 "It looks even better in person", "Customer service was friendly and quick",
+                 "The battery lasts for days", "My whole family uses it every day"),
+    "neutral": ("The instructions could be clearer", "Shipping took longer than expected",
+                "The color is slightly different from the photos", "It is a bit smaller than I thought",
+                "Some features feel unnecessary", "It works, though it is a little noisy"),
+    "negative": ("The materials feel cheap", "Support never answered my emails",
+                 "Several parts were missing from the box", "It broke the first time I used it",
+                 "The size was completely wrong", "The refund process was frustrating"),
+}
+REVIEW_CLOSINGS = {
+    "positive": ("Highly recommended!", "Five stars from me.", "I will definitely order again.",
+                 "Worth every penny."),
+    "neutral": ("Might buy again if it goes on sale.", "Three stars.", "It is fine for occasional use.",
+                "Consider the alternatives first."),
+    "negative": ("Avoid this product.", "One star.", "Returning it tomorrow.",
+                 "Save your money."),
+}
+
+LOREM_WORDS = ("alpha", "river", "stone", "harbor", "meadow", "silver", "copper", "summit", "forest",
+               "signal", "orbit", "canvas", "ember", "falcon", "garden", "island", "jasper", "lantern",
+               "marble", "nectar", "ocean", "pepper", "quartz", "raven", "saffron", "timber", "velvet",
+               "willow", "amber", "breeze", "cobalt", "delta", "echo", "fable", "glacier", "horizon")

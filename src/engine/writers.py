@@ -1,0 +1,188 @@
+"""Streaming writers: CSV, JSON (one array), JSON Lines and Parquet, one record batch at a time."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import BinaryIO
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+FORMATS = ("csv", "json", "jsonl", "parquet")
+CONTENT_TYPES = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "jsonl": "application/x-ndjson",
+    "parquet": "application/vnd.apache.parquet",
+}
+FILE_EXTENSIONS = {"csv": ".csv", "json": ".json", "jsonl": ".jsonl", "parquet": ".parquet"}
+
+
+class DatasetWriter:
+    """Write batches in order; ``close`` finishes the file. Usable as a context manager."""
+
+    def __init__(self, sink: BinaryIO, schema: pa.Schema, owns_sink: bool):
+        self.sink = sink
+        self.schema = schema
+        self.owns_sink = owns_sink
+        self.rows_written = 0
+
+    def write(self, batch: pa.RecordBatch) -> None:
+        if batch.num_rows:
+            self._write(batch)
+            self.rows_written += batch.num_rows
+
+    def _write(self, batch: pa.RecordBatch) -> None:
+        raise NotImplementedError
+
+    def _finish(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self._finish()
+        if self.owns_sink:
+            self.sink.close()
+        else:
+            self.sink.flush()
+
+    def __enter__(self) -> DatasetWriter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class CsvDatasetWriter(DatasetWriter):
+    def __init__(self, sink, schema, owns_sink):
+        super().__init__(sink, schema, owns_sink)
+        self._writer = pacsv.CSVWriter(sink, _text_schema(schema))
+
+    def _write(self, batch):
+        self._writer.write_batch(_as_text_batch(batch))
+
+    def _finish(self):
+        self._writer.close()
+
+
+class ParquetDatasetWriter(DatasetWriter):
+    def __init__(self, sink, schema, owns_sink):
+        super().__init__(sink, schema, owns_sink)
+        self._writer = pq.ParquetWriter(sink, schema, compression="zstd")
+
+    def _write(self, batch):
+        self._writer.write_batch(batch)
+
+    def _finish(self):
+        self._writer.close()
+
+
+class JsonLinesDatasetWriter(DatasetWriter):
+    """One JSON object per line, built column-wise with Arrow kernels (no per-row Python)."""
+
+    def _write(self, batch):
+        lines = json_object_lines(batch)
+        self.sink.write(("\n".join(lines.to_pylist()) + "\n").encode())
+
+
+class JsonArrayDatasetWriter(DatasetWriter):
+    """A single JSON array, streamed: '[' + objects joined by ',\\n' + ']'."""
+
+    def __init__(self, sink, schema, owns_sink):
+        super().__init__(sink, schema, owns_sink)
+        self.sink.write(b"[\n")
+        self._first = True
+
+    def _write(self, batch):
+        lines = json_object_lines(batch)
+        text = ",\n".join(lines.to_pylist())
+        self.sink.write((text if self._first else ",\n" + text).encode())
+        self._first = False
+
+    def _finish(self):
+        self.sink.write(b"\n]\n" if not self._first else b"]\n")
+
+
+_WRITERS = {"csv": CsvDatasetWriter, "parquet": ParquetDatasetWriter, "jsonl": JsonLinesDatasetWriter,
+            "json": JsonArrayDatasetWriter}
+
+
+def open_writer(fmt: str, sink: str | Path | BinaryIO, schema: pa.Schema) -> DatasetWriter:
+    """A streaming writer for ``fmt`` (one of FORMATS) into a path or an open binary file."""
+    if fmt not in _WRITERS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if isinstance(sink, (str, Path)):
+        return _WRITERS[fmt](open(sink, "wb"), schema, True)
+    return _WRITERS[fmt](sink, schema, False)
+
+
+def _text_schema(schema: pa.Schema) -> pa.Schema:
+    return pa.schema([pa.field(f.name, pa.string() if pa.types.is_timestamp(f.type) else f.type)
+                      for f in schema])
+
+
+def _as_text_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """Timestamps as ISO 8601 text ('2024-05-01T13:45:00'), the form every reader accepts."""
+    columns = [iso_text(col) if pa.types.is_timestamp(col.type) else col for col in batch.columns]
+    return pa.RecordBatch.from_arrays(columns, schema=_text_schema(batch.schema))
+
+
+def iso_text(column: pa.Array) -> pa.Array:
+    if pa.types.is_timestamp(column.type):
+        return pc.strftime(column, format="%Y-%m-%dT%H:%M:%S")
+    if pa.types.is_date(column.type):
+        return pc.strftime(column.cast(pa.timestamp("s")), format="%Y-%m-%d")
+    if pa.types.is_time(column.type):
+        return column.cast(pa.string())
+    return column
+
+
+def _json_escape(column: pa.Array) -> pa.Array:
+    text = pc.replace_substring(column, "\\", "\\\\")
+    for raw, escaped in (('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
+        text = pc.replace_substring(text, raw, escaped)
+    return pc.binary_join_element_wise('"', text, '"', "")
+
+
+def _json_values(column: pa.Array) -> pa.Array:
+    """Each value as JSON text; null as 'null'."""
+    t = column.type
+    if pa.types.is_boolean(t):
+        text = pc.if_else(column, "true", "false")
+    elif pa.types.is_integer(t):
+        text = column.cast(pa.string())
+    elif pa.types.is_floating(t):
+        finite = pc.is_finite(column)
+        text = pc.if_else(finite, column.cast(pa.string()), pa.scalar(None, pa.string()))
+    elif pa.types.is_timestamp(t) or pa.types.is_date(t) or pa.types.is_time(t):
+        text = _json_escape(iso_text(column))
+    elif pa.types.is_decimal(t):
+        text = column.cast(pa.string())
+    else:
+        text = _json_escape(column.cast(pa.string()))
+    return pc.fill_null(text, "null")
+
+
+def json_object_lines(batch: pa.RecordBatch) -> pa.Array:
+    """One JSON object text per row of the batch."""
+    import json
+
+    parts: list = []
+    for index, (name, column) in enumerate(zip(batch.schema.names, batch.columns)):
+        key = ("{" if index == 0 else ",") + json.dumps(name) + ":"
+        parts.extend([key, _json_values(column)])
+    parts.append("}")
+    if batch.num_columns == 0:
+        return pa.array(["{}"] * batch.num_rows)
+    return pc.binary_join_element_wise(*parts, "")
+
+
+def write_table_bytes(fmt: str, batches: list[pa.RecordBatch], schema: pa.Schema) -> bytes:
+    """All batches as one file in memory (small previews and tests)."""
+    buffer = io.BytesIO()
+    with open_writer(fmt, buffer, schema) as writer:
+        for batch in batches:
+            writer.write(batch)
+    return buffer.getvalue()
