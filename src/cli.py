@@ -33,7 +33,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _NoPandasFinder:
+    """Makes `import pandas` fail fast: pyarrow imports it on first use when installed (1+ s of
+    start-up) and falls back cleanly without it; the CLI never needs pandas."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ImportError("pandas is not used by the synthgen CLI")
+        return None
+
+
+def _skip_pandas_import() -> None:
+    if "pandas" not in sys.modules and not any(isinstance(f, _NoPandasFinder) for f in sys.meta_path):
+        sys.meta_path.insert(0, _NoPandasFinder())
+
+
 def main(argv: list[str] | None = None) -> int:
+    _skip_pandas_import()
     args = build_parser().parse_args(argv)
     if args.command == "types":
         return run_types(args)

@@ -928,7 +928,7 @@ def _arity_text(function: _Function) -> str:
         return f"at least {low} argument{'s' if low > 1 else ''}"
     if low == high:
         return f"{low} argument{'s' if low > 1 else ''}"
-    return f"{low} to {high} arguments"
+    return f"{low} or {high} arguments" if high == low + 1 else f"{low} to {high} arguments"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1107,6 +1107,8 @@ class _Parser:
 
     def parse_case(self) -> _Node:
         pos = self.advance().pos
+        if self.at_keyword("end", "else", "then"):
+            raise self.unexpected("expected WHEN after CASE")
         subject = None if self.at_keyword("when") else self.parse_or()
         branches = []
         while self.at_keyword("when"):

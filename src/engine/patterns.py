@@ -30,7 +30,7 @@ from src.engine.rng import RowRandom, mix64
 __all__ = ["Pattern", "PatternError", "compile_pattern"]
 
 OPEN_REPEAT_LIMIT = 8  # `+`, `*` and `{n,}` repeat at most max(n, 8) times
-MAX_POSITIONS = 10_000  # unrolled byte positions, to keep one row's string and the DFA small
+MAX_POSITIONS = 1_024  # unrolled byte positions (nested + and * multiply): bounds row width and DFA size
 MAX_DFA_STATES = 50_000
 _DRAW_SPAN_LIMIT = 2**32  # one uniform draw covers positions whose choices multiply up to this
 _COUNT_LIMIT = 2**63
@@ -469,27 +469,41 @@ def _string_array(data: np.ndarray, offsets: np.ndarray, n: int) -> pa.Array:
 # ---------------------------------------------------------------------------------------------
 # Automaton for counting and unique generation of variable patterns
 
-def _glushkov(node: object, follow: list[set[int]]) -> tuple[bool, set[int], set[int]]:
-    """(nullable, first positions, last positions); fills ``follow`` (position -> next positions)."""
+def _bits(mask: int):
+    """Indexes of the set bits of ``mask``."""
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
+
+
+def _glushkov(node: object, follow: list[int]) -> tuple[bool, int, int]:
+    """(nullable, first positions, last positions) as bit masks; fills ``follow`` (position -> mask).
+
+    Position sets are Python ints used as bit sets: unions and intersections stay cheap even for
+    patterns that unroll to a thousand positions.
+    """
     if isinstance(node, _Leaf):
-        return False, {node.position}, {node.position}
+        return False, 1 << node.position, 1 << node.position
     if isinstance(node, _Choice):
-        parts = [_glushkov(child, follow) for child in node.children]
-        return (any(p[0] for p in parts), set().union(*(p[1] for p in parts)),
-                set().union(*(p[2] for p in parts)))
+        nullable, first, last = False, 0, 0
+        for child in node.children:
+            child_nullable, child_first, child_last = _glushkov(child, follow)
+            nullable, first, last = nullable or child_nullable, first | child_first, last | child_last
+        return nullable, first, last
     if isinstance(node, _Seq):
         parts = [(child, False) for child in node.children]
     else:
         parts = [(copy, j >= node.low) for j, copy in enumerate(node.copies)]
-    nullable, first, pending_last = True, set(), set()
+    nullable, first, pending_last = True, 0, 0
     for child, optional in parts:
         child_nullable, child_first, child_last = _glushkov(child, follow)
         child_nullable = child_nullable or optional
-        for position in pending_last:
+        for position in _bits(pending_last):
             follow[position] |= child_first
         if nullable:
             first |= child_first
-        pending_last = child_last | pending_last if child_nullable else set(child_last)
+        pending_last = (child_last | pending_last) if child_nullable else child_last
         nullable = nullable and child_nullable
     return nullable, first, pending_last
 
@@ -498,23 +512,31 @@ class _Automaton:
     """A DFA over bytes for the (finite) language, with per-state completion counts for unranking."""
 
     def __init__(self, program: object, tables: list[bytes]):
-        follow: list[set[int]] = [set() for _ in tables]
+        follow = [0] * len(tables)
         nullable, first, last = _glushkov(program, follow)
-        start: frozenset[int] = frozenset({-1})
+        byte_masks: dict[int, int] = {}
+        for position, table in enumerate(tables):
+            for byte in table:
+                byte_masks[byte] = byte_masks.get(byte, 0) | (1 << position)
+        alphabet = sorted(byte_masks.items())
+        start = -1  # not a position set: the state before the first byte
         index = {start: 0}
         states = [start]
         transitions: list[list[tuple[int, int]]] = []
         accepting: list[bool] = []
         for state in states:  # grows while iterating: breadth-first subset construction
-            accepting.append(bool(state & last) or (state == start and nullable))
-            candidates = first if state == start else set().union(*(follow[p] for p in state))
-            by_byte: dict[int, set[int]] = {}
-            for position in candidates:
-                for byte in tables[position]:
-                    by_byte.setdefault(byte, set()).add(position)
+            accepting.append(nullable if state == start else bool(state & last))
+            if state == start:
+                candidates = first
+            else:
+                candidates = 0
+                for position in _bits(state):
+                    candidates |= follow[position]
             edges = []
-            for byte in sorted(by_byte):
-                target = frozenset(by_byte[byte])
+            for byte, mask in alphabet:
+                target = candidates & mask
+                if not target:
+                    continue
                 if target not in index:
                     if len(states) >= MAX_DFA_STATES:
                         raise PatternError("pattern is too complex to count its strings")

@@ -403,7 +403,8 @@ class _Compiler:
         elif hi is None:
             hi = default_hi if lo < default_hi else lo + dt.timedelta(days=365)
         if fp.kind in ("date", "date_of_birth"):
-            lo = dt.datetime(lo.year, lo.month, lo.day) + (dt.timedelta(days=1) if lo.time() != dt.time() else dt.timedelta())
+            # Dates are whole days: a bound inside a day includes that day.
+            lo = dt.datetime(lo.year, lo.month, lo.day)
             hi = dt.datetime(hi.year, hi.month, hi.day)
         return lo, hi
 
@@ -468,14 +469,15 @@ class _Compiler:
             if state.get(name) == 1:
                 cycle = path[path.index(name):] + [name]
                 self.fail(index_of[name], "constraints", f"dependency cycle: {' -> '.join(cycle)}")
+                for member in cycle:
+                    state[member] = 2  # report each cycle once
                 return
             state[name] = 1
             for dep in fields[name].deps:
                 visit(dep, path + [name])
-                if self.problems and state.get(dep) == 1:
-                    return
-            state[name] = 2
-            order.append(name)
+            if state.get(name) != 2:
+                state[name] = 2
+                order.append(name)
 
         for spec in self.schema.fields:
             visit(spec.name, [])

@@ -57,7 +57,7 @@ def parse_time_bound(value: object, anchor: dt.datetime) -> dt.datetime:
         base = anchor.replace(hour=0, minute=0, second=0, microsecond=0)
         return base + dt.timedelta(days=-1 if low == "yesterday" else 1)
     rel = text[3:].strip() if low.startswith("now") else text
-    if rel and rel[0] in "+-" and _REL_TOKEN.match(rel):
+    if rel and (rel[0] in "+-" or rel[0].isdigit()) and _REL_TOKEN.match(rel):
         moment = anchor
         pos = 0
         sign = 1

@@ -1,0 +1,66 @@
+"""Invalid documents are refused with every problem named (field and rule)."""
+
+import pytest
+
+from src.engine import compile_schema
+from src.errors import SchemaValidationError
+
+
+def problems_of(doc) -> list[str]:
+    with pytest.raises(SchemaValidationError) as info:
+        compile_schema(doc)
+    return [str(p) for p in info.value.problems]
+
+
+def test_brief_example_is_accepted_unchanged():
+    doc = {"fields": [
+        {"name": "customer_id", "type": "uuid", "description": "Unique customer identifier"},
+        {"name": "full_name", "type": "string", "description": "Customer full name"},
+        {"name": "email", "type": "email", "description": "Customer email address"},
+        {"name": "age", "type": "integer", "description": "Customer age",
+         "constraints": {"min_value": 18, "max_value": 80}}]}
+    batch = compile_schema(doc).generate_chunk(0, 100).to_pydict()
+    assert all(18 <= a <= 80 for a in batch["age"])
+
+
+@pytest.mark.parametrize("doc, expected", [
+    ({"fields": []}, "fields: List should have at least 1 item"),
+    ({"fields": [{"name": "x", "type": "blob"}]}, "fields[0].type"),
+    ({"fields": [{"name": "a", "type": "integer"}, {"name": "a", "type": "email"}]}, "duplicate field names: a"),
+    ({"fields": [{"name": "age", "type": "integer", "constraints": {"min_value": 80, "max_value": 18}}]},
+     "min_value (80) is greater than max_value (18)"),
+    ({"fields": [{"name": "s", "type": "enum", "constraints": {"enum_values": ["a", "b"], "weights": [1]}}]},
+     "weights has 1 entries but enum_values has 2"),
+    ({"fields": [{"name": "t", "type": "decimal", "constraints": {"expression": "qty * price"}}]},
+     "names unknown field(s): price, qty"),
+    ({"fields": [{"name": "a", "type": "integer", "constraints": {"expression": "b + 1"}},
+                 {"name": "b", "type": "integer", "constraints": {"expression": "a + 1"}}]}, "dependency cycle"),
+    ({"fields": [{"name": "c", "type": "code", "constraints": {"pattern": "(a)\\1"}}]}, "cannot generate pattern"),
+    ({"fields": [{"name": "x", "type": "integer", "constraints": {"colour": "red"}}]},
+     "fields[0].constraints.colour: Extra inputs are not permitted"),
+    ({"fields": [{"name": "bad name", "type": "integer"}]}, "must start with a letter"),
+    ({"fields": [{"name": "d", "type": "date", "constraints": {"min_value": "yesterdayish"}}]}, "cannot read"),
+    ({"fields": [{"name": "m", "type": "company", "constraints": {"when": "kind = 'x'"}}]},
+     "names unknown field(s): kind"),
+    ({"fields": [{"name": "d", "type": "date", "constraints": {"after": "nothing"}}]},
+     "'nothing' is not a field of this schema"),
+    ({"fields": [{"name": "e", "type": "enum"}]}, "an enum needs enum_values"),
+])
+def test_each_invalid_document_names_its_problem(doc, expected):
+    messages = problems_of(doc)
+    assert any(expected in m for m in messages), messages
+
+
+def test_every_problem_is_reported_at_once():
+    messages = problems_of({"fields": [
+        {"name": "a", "type": "integer", "constraints": {"expression": "nope + 1"}},
+        {"name": "b", "type": "code", "constraints": {"pattern": "(?=x)"}},
+        {"name": "c", "type": "enum"}]})
+    assert [m.split(":")[0] for m in messages] == [
+        "fields[0].constraints.expression", "fields[1].constraints.pattern", "fields[2].constraints.enum_values"]
+
+
+def test_type_aliases_are_accepted():
+    plan = compile_schema({"fields": [{"name": "n", "type": "int"}, {"name": "when", "type": "timestamp"},
+                                      {"name": "ok", "type": "bool"}, {"name": "tel", "type": "phone_number"}]})
+    assert plan.field_kinds == {"n": "integer", "when": "datetime", "ok": "boolean", "tel": "phone"}
