@@ -19,8 +19,8 @@ class Settings(BaseSettings):
     gemini_api_key: str | None = Field(None, description="Enables Gemini for extraction and text pools.")
     gemini_model: str = "gemini-2.5-flash"
     gemini_base_url: str | None = Field(None, description="Proxy or local stand-in for the Gemini API.")
-    gemini_max_retries: int = Field(3, ge=0, le=10)
-    gemini_timeout: float = Field(60.0, gt=0)
+    gemini_max_retries: int = Field(3, ge=0, le=10, description="Retries on 429 and 5xx answers.")
+    gemini_timeout: float = Field(60.0, gt=0, description="Seconds one LLM call may take, retries included.")
     llm_provider: Literal["auto", "offline", "gemini"] = "auto"
 
     # Rate limiting (one limiter per process)
@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     job_cleanup_days: int = Field(7, ge=0)
     max_rows: int = Field(100_000_000, ge=1)
     max_chunk_size: int = Field(1_000_000, ge=1)
+    job_segment_rows: int = Field(
+        131_072, ge=1, description="Rows the job manager generates per engine call and stored file; "
+        "small user chunks are grouped up to this size (progress still counts user chunks).")
+    job_cleanup_interval_seconds: float = Field(3600.0, gt=0, description="How often old jobs are removed.")
     database_path: Path = Path("./data/jobs.sqlite3")
 
     # Storage
@@ -45,6 +49,9 @@ class Settings(BaseSettings):
     cors_origins: list[str] = ["*"]
     log_level: str = "INFO"
     log_dir: Path = Path("./logs")
+    gil_switch_interval: float = Field(
+        0.001, gt=0, le=0.1, description="sys.setswitchinterval for the API process: keeps requests "
+        "fast while generation threads run.")
 
     # UI
     api_base_url: str = "http://localhost:8080"

@@ -1,11 +1,20 @@
-"""Description -> schema document. (Placeholder: the extraction issue fills this in.)"""
+"""Description -> schema document: offline rules, or Gemini when configured (LLM_PROVIDER)."""
 
 from __future__ import annotations
+
+import logging
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from src.config import Settings
+from src.errors import LLMError, SchemaValidationError
+from src.llm.provider import gemini_enabled, gemini_required
 from src.schemas import DatasetSchema
+
+logger = logging.getLogger(__name__)
+
+MAX_INPUT_CHARS = 20_000
 
 
 class ExtractionResult(BaseModel):
@@ -17,8 +26,56 @@ class ExtractionResult(BaseModel):
     total_rows: int | None = None
     provider: str = "offline"
     warnings: list[str] = Field(default_factory=list)
+    llm_calls: int = Field(0, description="Requests sent to the LLM (retries included).")
+    tokens_used: int = Field(0, description="Tokens the LLM reported for those requests.")
+
+
+def choose_provider(settings: Settings) -> Literal["offline", "gemini"]:
+    """Which extractor runs: LLM_PROVIDER, where auto means Gemini exactly when a key is set."""
+    return "gemini" if gemini_enabled(settings) else "offline"
 
 
 async def extract_schema(user_input: str, settings: Settings) -> ExtractionResult:
-    """Turn a plain-English description into a schema document."""
-    raise NotImplementedError
+    """Turn a plain-English description into a schema document.
+
+    With LLM_PROVIDER=auto a Gemini failure falls back to the offline extractor with a warning;
+    with LLM_PROVIDER=gemini it raises LLMError / LLMUnavailableError.
+    """
+    text = user_input.strip()
+    if not text:
+        raise SchemaValidationError.single("user_input", "describe the dataset; the text is empty")
+    if len(text) > MAX_INPUT_CHARS:
+        raise SchemaValidationError.single(
+            "user_input", f"the description has {len(text)} characters; the limit is {MAX_INPUT_CHARS}")
+    if choose_provider(settings) == "offline":
+        return extract_offline_result(text)
+    try:
+        result = await extract_gemini_result(text, settings)
+    except LLMError as exc:
+        if gemini_required(settings):
+            raise
+        logger.warning("Gemini extraction failed, using the offline extractor: %s", exc)
+        result = extract_offline_result(text)
+        result.warnings.insert(0, f"Gemini could not extract the schema ({exc}); this schema comes "
+                                  "from the offline extractor instead.")
+        return result
+    if result.total_rows is not None and result.total_rows > settings.max_rows:
+        result.warnings.append(f"the description asks for {result.total_rows} rows; this service "
+                               f"allows at most {settings.max_rows} (MAX_ROWS)")
+    return result
+
+
+def extract_offline_result(text: str) -> ExtractionResult:
+    from src.extraction.offline import extract_offline  # written alongside; imported when needed
+
+    offline = extract_offline(text)
+    return ExtractionResult(schema=offline.schema, total_rows=offline.total_rows, provider="offline",
+                            warnings=list(offline.warnings))
+
+
+async def extract_gemini_result(text: str, settings: Settings) -> ExtractionResult:
+    from src.extraction.gemini import extract_with_gemini  # google-genai takes ~1.5 s to import
+
+    run = await extract_with_gemini(text, settings)
+    return ExtractionResult(schema=run.answer.schema_, total_rows=run.answer.total_rows, provider="gemini",
+                            llm_calls=run.llm_calls, tokens_used=run.tokens_used)
