@@ -10,7 +10,7 @@ import numpy as np
 import pyarrow as pa
 
 from src.engine import vocab
-from src.engine.rng import RowRandom, derive_key
+from src.engine.rng import RowRandom, derive_key, pick_weighted, split_bits
 from src.schemas import FieldSpec
 
 
@@ -104,12 +104,15 @@ class ChunkContext:
         if "person" not in self._entities:
             rng = self.entity_rng("person")
             pools = vocab.name_pools(self.locale)
-            female = rng.bernoulli(0.5, stream=0)
-            male_idx = rng.choice(pools.n_male, pools.male_weights, stream=1)
-            female_idx = pools.n_male + rng.choice(len(pools.female_weights), pools.female_weights, stream=2)
+            draw = rng.bits(0)
+            # One 64-bit draw per row: 16 bits for each name pick, then gender and a small number.
+            male_idx = pick_weighted(draw << np.uint64(48), pools.male_weights)
+            female_idx = pools.n_male + pick_weighted(draw << np.uint64(32), pools.female_weights)
+            last_idx = pick_weighted(draw << np.uint64(16), pools.last_weights)
+            gender_bit, number = split_bits(draw >> np.uint64(48), 1, 15)
+            female = gender_bit.astype(bool)
             first_idx = np.where(female, female_idx, male_idx)
-            last_idx = rng.choice(len(pools.last_weights), pools.last_weights, stream=3)
-            number = rng.integers(1, 99, stream=4)
+            number = number % 99 + 1
             self._entities["person"] = PersonRows(female, first_idx, last_idx, number, pools)
         return self._entities["person"]
 

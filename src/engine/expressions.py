@@ -30,6 +30,14 @@ Semantics:
 * A string literal compared with a date/timestamp is read as an ISO date (``d >= '2024-01-01'``).
 * ``sqrt``, ``ln``/``log``, ``exp``, ``pow`` give null where the result is not a finite number.
 * ``round(x, d)`` rounds half away from zero; a float result is the double nearest the decimal value.
+  ``round``, ``abs``, ``floor``, ``ceil`` keep int64 for integers; other math functions give float64.
+* ``||`` and ``concat()`` format non-string operands with Arrow (``1.0`` becomes ``'1'``).
+* ``substr(s, start[, length])`` is 1-based (a negative start counts from the end); ``round``'s
+  digits and ``substr``'s start/length must be integer constants.
+* ``date_add(d, n)`` adds n days to a date or timestamp; ``days_between(a, b)`` is ``b - a`` in
+  calendar days; ``year``/``month``/``day`` extract parts. ``log`` is the natural logarithm (``ln``).
+* Functions: round abs floor ceil(ing) sqrt exp ln log pow power least/min greatest/max coalesce
+  concat upper lower length substr/substring date_add days_between year month day, and IF.
 """
 
 from __future__ import annotations

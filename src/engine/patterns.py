@@ -31,14 +31,14 @@ __all__ = ["Pattern", "PatternError", "compile_pattern"]
 
 OPEN_REPEAT_LIMIT = 8  # `+`, `*` and `{n,}` repeat at most max(n, 8) times
 MAX_POSITIONS = 1_024  # unrolled byte positions (nested + and * multiply): bounds row width and DFA size
-MAX_DFA_STATES = 50_000
+MAX_DFA_STATES = 5_000  # beyond this, count() and generate_unique() give up (PatternError)
 _DRAW_SPAN_LIMIT = 2**32  # one uniform draw covers positions whose choices multiply up to this
 _COUNT_LIMIT = 2**63
 
 _PRINTABLE = bytes(range(0x20, 0x7F))
 _DIGITS = b"0123456789"
 _LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-_WORD = _DIGITS + _LETTERS + b"_"
+_WORD = bytes(sorted(_DIGITS + _LETTERS + b"_"))
 _CLASS_ESCAPES = {
     "d": _DIGITS,
     "w": _WORD,
@@ -150,7 +150,7 @@ class _RegexParser:
         if ch == "[":
             return self.parse_class()
         if ch == "\\":
-            return self.parse_escape(in_class=False)
+            return self.parse_escape()
         if ch in "*+?":
             raise PatternError(f"nothing to repeat before {ch!r}", pos)
         if ch == "{" and self.read_braces() is not None:
@@ -227,7 +227,7 @@ class _RegexParser:
             raise PatternError(f"multiple repeat {nxt!r}", self.i)
         return _Repeat(atom, low, high)
 
-    def parse_escape(self, in_class: bool) -> object:
+    def parse_escape(self) -> object:
         pos = self.i
         ch = self.peek(1)
         if not ch:
@@ -297,7 +297,7 @@ class _RegexParser:
         """One class member: a character code, or the byte set of an escape like \\d."""
         pos = self.i
         if self.peek() == "\\":
-            node = self.parse_escape(in_class=True)
+            node = self.parse_escape()
             if isinstance(node, _CharSet) and node.weight == 1 and len(node.table) == 1 \
                     and self.source[pos + 1] not in _CLASS_ESCAPES:
                 return node.table[0]
@@ -362,7 +362,6 @@ class _Unroller:
 
     def __init__(self):
         self.tables: list[bytes] = []
-        self.weights: list[int] = []
         self.radices: list[int] = []
         self.position_decisions: dict[int, int] = {}  # position with a choice of bytes -> decision
 
@@ -372,7 +371,6 @@ class _Unroller:
                 raise PatternError(f"pattern expands to more than {MAX_POSITIONS} characters")
             position = len(self.tables)
             self.tables.append(node.table)
-            self.weights.append(node.weight)
             if len(node.table) > 1:
                 self.position_decisions[position] = self.add_decision(len(node.table))
             return _Leaf(position)
@@ -539,7 +537,9 @@ class _Automaton:
                     continue
                 if target not in index:
                     if len(states) >= MAX_DFA_STATES:
-                        raise PatternError("pattern is too complex to count its strings")
+                        raise PatternError(
+                            "pattern is too complex to count its distinct strings (overlapping variable "
+                            "repeats); simplify it for unique values")
                     index[target] = len(states)
                     states.append(target)
                 edges.append((byte, index[target]))
@@ -636,7 +636,11 @@ class Pattern:
         return f"Pattern({self.source!r})"
 
     def count(self) -> int | None:
-        """How many distinct strings the pattern produces; None when more than 2**63."""
+        """How many distinct strings the pattern produces; None when more than 2**63.
+
+        Variable patterns are counted exactly on a DFA; one whose DFA grows past MAX_DFA_STATES
+        raises PatternError.
+        """
         total = self._exact_count()
         return total if total <= _COUNT_LIMIT else None
 
@@ -675,7 +679,8 @@ class Pattern:
         """Map each slot in [0, count()) to its own string: distinct slots give distinct strings.
 
         When count() is None (over 2**63 strings) any uint64 slot is accepted for fixed-length
-        patterns; variable patterns then accept slots below 2**63.
+        patterns; variable patterns then accept slots below 2**63. Raises PatternError where count()
+        does.
         """
         slots = np.asarray(slots)
         if slots.size and (slots.dtype.kind not in "iu" or (slots.dtype.kind == "i" and slots.min() < 0)):

@@ -116,13 +116,71 @@ class RowRandom:
         """Indices in [0, n), uniform or by relative weights."""
         if weights is None:
             return self.integers(0, n - 1, stream)
-        w = np.asarray(weights, dtype=np.float64)
-        cdf = np.cumsum(w / w.sum())
-        cdf[-1] = 1.0
-        return np.searchsorted(cdf, self.uniform(stream), side="right").clip(0, n - 1)
+        return pick_weighted(self.bits(stream), weights)
 
     def bernoulli(self, p: float, stream: int = 0) -> np.ndarray:
         return self.uniform(stream) < p
+
+
+_TABLE_BITS = 16
+_weight_tables: dict[bytes, np.ndarray] = {}
+
+
+def weight_table(weights) -> np.ndarray:
+    """A 2**16-slot lookup table whose slot shares follow the weights (each non-zero weight gets >= 1)."""
+    w = np.asarray(weights, dtype=np.float64)
+    key = w.tobytes()
+    table = _weight_tables.get(key)
+    if table is None:
+        size = 1 << _TABLE_BITS
+        share = w / w.sum() * size
+        counts = np.floor(share).astype(np.int64)
+        counts[(w > 0) & (counts == 0)] = 1
+        # Hand the slots left over to the largest remainders, so shares stay within 1/65536.
+        missing = size - counts.sum()
+        order = np.argsort(-(share - np.floor(share)))
+        if missing > 0:
+            counts[order[:missing]] += 1
+        elif missing < 0:
+            for i in np.argsort(-counts)[: -missing]:
+                counts[i] -= 1
+        table = np.repeat(np.arange(len(w), dtype=np.int64), counts)
+        if len(_weight_tables) > 256:
+            _weight_tables.clear()
+        _weight_tables[key] = table
+    return table
+
+
+def pick_weighted(bits: np.ndarray, weights) -> np.ndarray:
+    """Weighted indices from 64-bit draws (the top 16 bits pick a slot of the weight table)."""
+    return weight_table(weights)[(bits >> np.uint64(64 - _TABLE_BITS)).astype(np.intp)]
+
+
+def split_bits(bits: np.ndarray, *widths: int) -> list[np.ndarray]:
+    """Cut each 64-bit draw into independent fields of the given bit widths (low bits first)."""
+    out = []
+    shift = 0
+    for width in widths:
+        out.append(((bits >> np.uint64(shift)) & np.uint64((1 << width) - 1)).astype(np.int64))
+        shift += width
+    if shift > 64:
+        raise ValueError("more than 64 bits asked for")
+    return out
+
+
+def scramble_index(index: np.ndarray, bits: int, key: int) -> np.ndarray:
+    """A cheap keyed bijection on [0, 2**bits): odd multiplies and xor-shifts, each invertible."""
+    mask = np.uint64((1 << bits) - 1)
+    k1 = np.uint64(derive_key(key, "scramble", 1) | 1)
+    k2 = np.uint64(derive_key(key, "scramble", 2) | 1)
+    add = np.uint64(derive_key(key, "scramble", 3))
+    half = np.uint64(bits // 2 + 1)
+    with np.errstate(over="ignore"):
+        x = (np.asarray(index, dtype=np.uint64) * k1 + add) & mask
+        x ^= x >> half
+        x = (x * k2) & mask
+        x ^= x >> half
+    return x
 
 
 def permute_index(index: np.ndarray, n: int, key: int) -> np.ndarray:

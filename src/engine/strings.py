@@ -18,9 +18,12 @@ def strings_from_byte_matrix(mat: np.ndarray) -> pa.Array:
 
 def digit_matrix(values: np.ndarray, width: int) -> np.ndarray:
     """ASCII digits of non-negative integers, zero-padded to ``width`` columns."""
-    values = np.asarray(values, dtype=np.uint64)
-    powers = (np.uint64(10) ** np.arange(width - 1, -1, -1, dtype=np.uint64))
-    return ((values[:, None] // powers[None, :]) % np.uint64(10)).astype(np.uint8) + ord("0")
+    values = np.asarray(values).astype(np.int64, copy=False)
+    out = np.empty((values.shape[0], width), dtype=np.uint8)
+    for k in range(width):  # one scalar divisor per column: numpy divides by a scalar fast
+        out[:, k] = (values // 10 ** (width - 1 - k)) % 10
+    out += ord("0")
+    return out
 
 
 def digits(values: np.ndarray, width: int) -> pa.Array:
@@ -28,16 +31,21 @@ def digits(values: np.ndarray, width: int) -> pa.Array:
     return strings_from_byte_matrix(digit_matrix(values, width))
 
 
-_BYTE_HEX = np.array([[ord(f"{b:02x}"[0]), ord(f"{b:02x}"[1])] for b in range(256)], dtype=np.uint8)
-_BYTE_HEX_UPPER = np.array([[ord(f"{b:02X}"[0]), ord(f"{b:02X}"[1])] for b in range(256)], dtype=np.uint8)
+def _pair_table(upper: bool) -> np.ndarray:
+    digits = "0123456789ABCDEF" if upper else "0123456789abcdef"
+    return np.array([int.from_bytes((digits[b >> 4] + digits[b & 15]).encode(), "little") for b in range(256)],
+                    dtype=np.uint16)
+
+
+_HEX_PAIRS = _pair_table(False)
+_HEX_PAIRS_UPPER = _pair_table(True)
 
 
 def hex_matrix(values: np.ndarray, width: int, upper: bool = False) -> np.ndarray:
     """ASCII hex digits of uint64 values: the last ``width`` (<= 16) hex digits of each."""
-    values = np.asarray(values, dtype=np.uint64)
-    as_bytes = values.astype(">u8").view(np.uint8).reshape(-1, 8)
-    table = _BYTE_HEX_UPPER if upper else _BYTE_HEX
-    return table[as_bytes].reshape(-1, 16)[:, 16 - width:]
+    as_bytes = np.asarray(values, dtype=np.uint64).astype(">u8").view(np.uint8).reshape(-1, 8)
+    pairs = np.take(_HEX_PAIRS_UPPER if upper else _HEX_PAIRS, as_bytes)
+    return pairs.view(np.uint8).reshape(-1, 16)[:, 16 - width:]
 
 
 def literal_matrix(text: str, n: int) -> np.ndarray:

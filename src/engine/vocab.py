@@ -7,9 +7,12 @@ coherent (a city lies in its country, a postal code has its country's shape).
 
 from __future__ import annotations
 
-import importlib
+import ast
+import importlib.util
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
@@ -38,21 +41,66 @@ def _weighted(names) -> WeightedWords:
     return WeightedWords(pa.array(list(seen), pa.string()), np.asarray(list(seen.values()), dtype=np.float64))
 
 
+def _faker_source(*parts: str) -> Path | None:
+    """Path of a Faker provider module, found without importing Faker (its import costs ~1 s)."""
+    spec = importlib.util.find_spec("faker")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent.joinpath(*parts)
+    for candidate in (path / "__init__.py", path.with_suffix(".py")):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=32)
+def faker_lists(*module_parts: str) -> dict[str, object]:
+    """Literal word lists assigned in a Faker provider class body, read from its source with `ast`.
+
+    Handles tuples/lists, dicts and ``OrderedDict((...))`` calls; anything else is skipped.
+    """
+    path = _faker_source(*module_parts)
+    if path is None:
+        return {}
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: dict[str, object] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for stmt in node.body:
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                target = stmt.targets[0].id
+            elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+                target = stmt.target.id
+            else:
+                continue
+            value = stmt.value
+            if isinstance(value, ast.Call) and getattr(value.func, "id", getattr(value.func, "attr", "")) == "OrderedDict":
+                value = value.args[0] if value.args else None
+            try:
+                literal = ast.literal_eval(value) if value is not None else None
+            except (ValueError, SyntaxError, TypeError):
+                continue
+            if isinstance(literal, (tuple, list)) and literal and isinstance(literal[0], tuple):
+                literal = dict(literal)
+            found[target] = literal
+    return found
+
+
 @lru_cache(maxsize=16)
 def person_names(locale: str | None) -> tuple[WeightedWords, WeightedWords, WeightedWords]:
     """(male first names, female first names, last names) for a Faker locale, en_US as fallback."""
-    provider = None
     for loc in (locale, "en_US"):
-        if not loc:
+        if not loc or not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", loc):
             continue
-        try:
-            provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
-            break
-        except ModuleNotFoundError:
-            continue
-    male = getattr(provider, "first_names_male", None) or provider.first_names
-    female = getattr(provider, "first_names_female", None) or provider.first_names
-    return _weighted(male), _weighted(female), _weighted(provider.last_names)
+        lists = faker_lists("providers", "person", loc)
+        first_any = lists.get("first_names")
+        male = lists.get("first_names_male") or first_any
+        female = lists.get("first_names_female") or first_any
+        last = lists.get("last_names")
+        if male and female and last:
+            return _weighted(male), _weighted(female), _weighted(last)
+    raise LookupError("no person names available")
 
 
 @dataclass(frozen=True)
@@ -86,9 +134,8 @@ def name_pools(locale: str | None) -> NamePools:
 
 @lru_cache(maxsize=1)
 def job_titles() -> pa.Array:
-    from faker.providers.job.en_US import Provider
-
-    return pa.array(sorted(set(Provider.jobs)), pa.string())
+    jobs = faker_lists("providers", "job").get("jobs") or ("Engineer", "Analyst", "Manager")
+    return pa.array(sorted(set(jobs)), pa.string())
 
 
 @dataclass(frozen=True)

@@ -8,17 +8,17 @@ import pyarrow.compute as pc
 
 from src.engine import strings, vocab
 from src.engine.context import ChunkContext, FieldPlan
-from src.engine.rng import permute_index
+from src.engine.rng import permute_index, scramble_index
 
 _UUID_DASHES = (8, 13, 18, 23)
 
 
 def gen_uuid(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    """Version-4 UUIDs. The low 62 bits are a keyed permutation of the row index: never a repeat."""
+    """Version-4 UUIDs. The low 62 bits are a keyed bijection of the row index: never a repeat."""
     rng = ctx.rng(fp)
     high = rng.bits(0)
     high = (high & np.uint64(0xFFFFFFFFFFFF0FFF)) | np.uint64(0x0000000000004000)
-    low = permute_index(ctx.rows, 1 << 62, fp.key) | np.uint64(0x8000000000000000)
+    low = scramble_index(ctx.rows, 62, fp.key) | np.uint64(0x8000000000000000)
     hexes = np.concatenate([strings.hex_matrix(high, 16), strings.hex_matrix(low, 16)], axis=1)
     dash = np.full((ctx.n, 1), ord("-"), dtype=np.uint8)
     mat = np.concatenate([hexes[:, :8], dash, hexes[:, 8:12], dash, hexes[:, 12:16], dash,

@@ -8,7 +8,7 @@ import pyarrow.compute as pc
 
 from src.engine import strings, vocab
 from src.engine.context import ChunkContext, FieldPlan
-from src.engine.rng import permute_index
+from src.engine.rng import permute_index, split_bits
 
 
 def gen_first_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
@@ -115,9 +115,10 @@ def gen_phone(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         rest = (serial % 8_000_000).astype(np.int64)
         exchange, line = 200 + rest // 10_000, rest % 10_000
     else:
-        area = np.asarray(vocab.US_AREA_CODES)[rng.choice(len(vocab.US_AREA_CODES), stream=0)]
-        exchange = rng.integers(200, 999, stream=1)
-        line = rng.integers(0, 9999, stream=2)
+        area_pick, exchange, line = split_bits(rng.bits(0), 16, 16, 32)
+        area = np.asarray(vocab.US_AREA_CODES)[area_pick % len(vocab.US_AREA_CODES)]
+        exchange = 200 + exchange % 800
+        line = line % 10_000
     style = fp.options.get("phone_style", "paren")
     if style == "e164":
         parts = [strings.literal_matrix("+1", n), strings.digit_matrix(area, 3),

@@ -1,0 +1,105 @@
+"""Engine vs Faker (row by row) on the same 10-column customer table, in one run.
+
+    .venv/bin/python bench/bench_engine.py [--rows 4000000] [--faker-rows 20000] [--memory-rows 10000000]
+
+Prints rows/s for Faker, for the engine in-process, for the whole `synthgen` process writing CSV,
+the ratios, and the peak memory (max RSS) of a `synthgen` process writing --memory-rows rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = ROOT / "bench" / "customer_schema.json"
+sys.path.insert(0, str(ROOT))
+
+
+def run_faker(rows: int, path: Path) -> float:
+    """The peer: Faker, one row at a time, same columns and rules, written with csv.writer."""
+    import datetime as dt
+
+    from faker import Faker
+
+    fake = Faker("en_US")
+    Faker.seed(1)
+    rnd = random.Random(1)
+    today = dt.date.today()
+    statuses, weights = ["active", "inactive", "suspended"], [0.7, 0.2, 0.1]
+    started = time.perf_counter()
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["customer_id", "full_name", "email", "phone", "age", "registration_date",
+                         "account_status", "account_balance", "country", "city"])
+        for i in range(rows):
+            first, last = fake.first_name(), fake.last_name()
+            writer.writerow([
+                fake.uuid4(), f"{first} {last}", f"{first.lower()}.{last.lower()}{i}@{fake.free_email_domain()}",
+                fake.numerify("(###) ###-####"), rnd.randint(18, 80),
+                fake.date_between(start_date=today - dt.timedelta(days=730), end_date=today).isoformat(),
+                rnd.choices(statuses, weights)[0], round(rnd.uniform(0, 10000), 2), fake.country(), fake.city(),
+            ])
+    return rows / (time.perf_counter() - started)
+
+
+def run_engine_in_process(rows: int) -> float:
+    import json
+
+    from src.engine import compile_schema
+
+    plan = compile_schema(json.loads(SCHEMA.read_text()), seed=1)
+    chunk = 100_000
+    started = time.perf_counter()
+    for start in range(0, rows, chunk):
+        plan.generate_chunk(start, min(chunk, rows - start))
+    return rows / (time.perf_counter() - started)
+
+
+def run_cli(rows: int, path: Path, fmt: str = "csv") -> tuple[float, int]:
+    """(rows/s of the whole process, its peak RSS in bytes)."""
+    cmd = [str(ROOT / ".venv" / "bin" / "python"), "-m", "src.cli", "generate", "--schema", str(SCHEMA),
+           "--rows", str(rows), "--format", fmt, "--output", str(path), "--seed", "1", "--quiet"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, check=True)
+    elapsed = time.perf_counter() - started
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return rows / elapsed, max(peak_kib, before) * 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=4_000_000, help="rows for the engine and the CLI")
+    parser.add_argument("--faker-rows", type=int, default=20_000, help="rows for Faker (it is slow)")
+    parser.add_argument("--memory-rows", type=int, default=10_000_000, help="rows for the peak-memory run")
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        faker_rate = run_faker(args.faker_rows, tmp_path / "faker.csv")
+        print(f"faker, row by row ({args.faker_rows:,} rows):     {faker_rate:>12,.0f} rows/s")
+        engine_rate = run_engine_in_process(args.rows)
+        print(f"engine in process ({args.rows:,} rows):   {engine_rate:>12,.0f} rows/s  "
+              f"({engine_rate / faker_rate:,.0f}x faker)")
+        cli_rate, _ = run_cli(args.rows, tmp_path / "out.csv")
+        size = (tmp_path / "out.csv").stat().st_size
+        print(f"synthgen process, CSV ({args.rows:,} rows): {cli_rate:>12,.0f} rows/s  "
+              f"({cli_rate / faker_rate:,.0f}x faker, {size / 1e6:,.0f} MB written)")
+        (tmp_path / "out.csv").unlink()
+        if args.memory_rows:
+            _, peak = run_cli(args.memory_rows, tmp_path / "big.csv")
+            print(f"peak memory, synthgen writing {args.memory_rows:,} CSV rows: {peak / 2**20:,.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
