@@ -135,9 +135,8 @@ class _RegexParser:
                     raise PatternError("'$' is only supported at the end of the pattern", self.i)
                 self.i += 1
                 continue
-            start = self.i
             atom = self.parse_atom(depth)
-            items.append(self.parse_quantifiers(atom, start))
+            items.append(self.parse_quantifiers(atom))
         if self.peek() == ")" and depth == 0:
             raise PatternError("unbalanced ')'", self.i)
         return items[0] if len(items) == 1 else _Sequence(tuple(items))
@@ -197,7 +196,7 @@ class _RegexParser:
         low = int(low_text) if low_text else 0
         return low, (int(high_text) if high_text else None), end
 
-    def parse_quantifiers(self, atom: object, atom_pos: int) -> object:
+    def parse_quantifiers(self, atom: object) -> object:
         ch = self.peek()
         pos = self.i
         if ch == "?":
@@ -549,12 +548,15 @@ class _Automaton:
         self.edge_bytes = [np.array([b for b, _ in edges], dtype=np.uint8) for edges in transitions]
         self.edge_targets = [np.array([t for _, t in edges], dtype=np.int64) for edges in transitions]
         self.edge_offsets = []  # saturated prefix sums of the targets' counts
+        self.edge_sizes: list[int] = []  # the targets' common count when all are equal (else 0)
         for edges in transitions:
             running, offsets = 0, []
             for _, target in edges:
                 offsets.append(min(running, _COUNT_LIMIT))
                 running += self.counts[target]
             self.edge_offsets.append(np.array(offsets, dtype=np.uint64))
+            sizes = {self.counts[target] for _, target in edges}
+            self.edge_sizes.append(sizes.pop() if len(sizes) == 1 and running < 2**64 else 0)
 
     @staticmethod
     def count_completions(transitions: list[list[tuple[int, int]]], accepting: list[bool]) -> list[int]:
@@ -571,45 +573,58 @@ class _Automaton:
             stack.extend((t, False) for _, t in transitions[state] if counts[t] is None)
         return counts
 
-    def rows_by_state(self, rows: np.ndarray, states: np.ndarray) -> list[tuple[int, np.ndarray]]:
-        """``rows`` split by their current state (one stable radix sort instead of a scan per state)."""
-        sizes = np.bincount(states)
-        present = np.flatnonzero(sizes)
-        if len(present) == 1:
-            return [(int(present[0]), rows)]
-        key = states.astype(np.uint16) if len(self.accepting) <= 2**16 else states
-        ordered = rows[np.argsort(key, kind="stable")]
-        ends = np.cumsum(sizes)
-        return [(int(s), ordered[ends[s] - sizes[s]:ends[s]]) for s in present]
-
     def unrank(self, ranks: np.ndarray, max_bytes: int) -> pa.Array:
+        """The rank-th string of the language (in DFA order) for each rank, all rows at once.
+
+        Rows still being decoded are kept as compact arrays sorted by DFA state, so each state's
+        rows are one contiguous slice; one byte per row is written per step.
+        """
         n = len(ranks)
-        rank = ranks.astype(np.uint64).copy()
+        width = max(max_bytes, 1)
+        chars_by_step = np.zeros((width, n), dtype=np.uint8)
+        lengths = np.zeros(n, dtype=np.int64)
+        rows = np.arange(n, dtype=np.int64)
+        rank = ranks.astype(np.uint64)
         state = np.zeros(n, dtype=np.int64)
-        chars = np.zeros((n, max(max_bytes, 1)), dtype=np.uint8)
-        lengths = np.full(n, -1, dtype=np.int64)
         one = np.uint64(1)
         for step in range(max_bytes + 1):
-            open_rows = np.flatnonzero(lengths < 0)
-            if open_rows.size == 0:
+            if rows.size == 0:
                 break
-            at_accept = self.accepting[state[open_rows]]
-            stop = at_accept & (rank[open_rows] == 0)
-            lengths[open_rows[stop]] = step
-            rank[open_rows[at_accept & ~stop]] -= one
-            open_rows = open_rows[~stop]
-            if step == max_bytes or open_rows.size == 0:
+            at_accept = self.accepting[state]
+            if at_accept.any():  # some rows may end here: rank 0 ends, others skip this string
+                stop = at_accept & (rank == 0)
+                lengths[rows[stop]] = step
+                rank = rank - (at_accept & ~stop).astype(np.uint64) * one
+                if stop.any():
+                    keep = ~stop
+                    rows, rank, state = rows[keep], rank[keep], state[keep]
+            if step == max_bytes or rows.size == 0:
                 continue
-            for current, rows in self.rows_by_state(open_rows, state[open_rows]):
+            sizes = np.bincount(state)
+            present = np.flatnonzero(sizes)
+            if len(present) > 1:
+                key = state.astype(np.uint16) if len(self.accepting) <= 2**16 else state
+                order = np.argsort(key, kind="stable")
+                rows, rank, state = rows[order], rank[order], state[order]
+            chosen = np.empty(rows.size, dtype=np.uint8)
+            ends = np.cumsum(sizes)
+            for current in present:
+                part = slice(int(ends[current] - sizes[current]), int(ends[current]))
                 offsets = self.edge_offsets[current]
-                edge = np.searchsorted(offsets, rank[rows], side="right") - 1
-                rank[rows] -= offsets[edge]
-                chars[rows, step] = self.edge_bytes[current][edge]
-                state[rows] = self.edge_targets[current][edge]
-        mask = np.arange(chars.shape[1]) < lengths[:, None]
+                size = self.edge_sizes[current]
+                if size:  # e.g. [a-z] into one state: a division instead of a search
+                    edge = rank[part] // np.uint64(size)
+                    rank[part] -= edge * np.uint64(size)
+                else:
+                    edge = np.searchsorted(offsets, rank[part], side="right") - 1
+                    rank[part] -= offsets[edge]
+                chosen[part] = self.edge_bytes[current][edge]
+                state[part] = self.edge_targets[current][edge]
+            chars_by_step[step, rows] = chosen
+        mask = np.arange(width) < lengths[:, None]
         offsets = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
-        return _string_array(chars[mask], offsets, n)
+        return _string_array(np.ascontiguousarray(chars_by_step.T)[mask], offsets, n)
 
 
 # ---------------------------------------------------------------------------------------------
