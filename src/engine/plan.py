@@ -95,7 +95,7 @@ class DatasetPlan:
 
     def _generate_field(self, fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         if fp.expression is not None:
-            values = _cast_derived(fp, fp.expression.evaluate(ctx.columns, ctx.n))
+            values = _cast_derived(fp, self._evaluate(fp, fp.expression, "expression", ctx))
         elif fp.c.cardinality is not None:
             values = self._generate_from_pool(fp, ctx)
         elif fp.name in self.text_pools and self.text_pools[fp.name]:
@@ -105,13 +105,24 @@ class DatasetPlan:
         if fp.c.after or fp.c.before:
             values = _apply_order(fp, ctx, values)
         if fp.when is not None:
-            keep = pc.fill_null(fp.when.evaluate(ctx.columns, ctx.n), False)
+            keep = pc.fill_null(self._evaluate(fp, fp.when, "when", ctx), False)
             values = pc.if_else(keep, values, pa.nulls(ctx.n, values.type))
         if fp.c.nullable:
             p = fp.c.null_probability if fp.c.null_probability is not None else DEFAULT_NULL_PROBABILITY
             drop = pa.array(ctx.rng(fp, "null").bernoulli(p))
             values = pc.if_else(drop, pa.nulls(ctx.n, values.type), values)
         return values
+
+    def _evaluate(self, fp: FieldPlan, expression, rule: str, ctx: ChunkContext) -> pa.Array:
+        from src.engine.expressions import ExpressionError
+
+        try:
+            return expression.evaluate(ctx.columns, ctx.n)
+        except (ExpressionError, pa.ArrowException) as err:
+            index = self.schema.field_names().index(fp.name)
+            raise SchemaValidationError.single(
+                f"fields[{index}].constraints.{rule}",
+                f"field '{fp.name}': {expression.text!r} cannot be computed: {err}") from None
 
     def _generate_base(self, fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         entry = self.registry.get(fp.kind)
@@ -161,6 +172,8 @@ def compile_schema(schema_doc: DatasetSchema | dict, *, seed: int | None = None,
     try:
         return DatasetPlan(schema, fields, order, seed=seed, anchor=anchor, registry=registry,
                            text_pools=dict(text_pools or {}))
+    except SchemaValidationError:
+        raise
     except (ValueError, TypeError, pa.ArrowException) as err:
         raise SchemaValidationError.single("fields", f"the schema cannot be generated: {err}") from None
 

@@ -64,3 +64,11 @@ def test_type_aliases_are_accepted():
     plan = compile_schema({"fields": [{"name": "n", "type": "int"}, {"name": "when", "type": "timestamp"},
                                       {"name": "ok", "type": "bool"}, {"name": "tel", "type": "phone_number"}]})
     assert plan.field_kinds == {"n": "integer", "when": "datetime", "ok": "boolean", "tel": "phone"}
+
+
+def test_expression_type_errors_name_the_field():
+    messages = problems_of({"fields": [
+        {"name": "label", "type": "enum", "constraints": {"enum_values": ["a", "b"]}},
+        {"name": "n", "type": "integer"},
+        {"name": "bad", "type": "integer", "constraints": {"expression": "label * n"}}]})
+    assert messages[0].startswith("fields[2].constraints.expression: field 'bad'")
