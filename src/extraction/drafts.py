@@ -1,0 +1,39 @@
+"""A column while it is being read: label, what the qualifiers said, and the type chosen so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from src.extraction import phrases as ph
+
+
+@dataclass
+class FieldDraft:
+    label: str
+    name: str = ""
+    type: str = "string"
+    kind: str = "text"
+    description: str = ""
+    constraints: dict[str, Any] = field(default_factory=dict)
+    tokens: list[str] = field(default_factory=list)
+    meaning_known: bool = False
+    type_hint: str | None = None
+    derived: bool = False
+    formula_text: str | None = None
+    condition_text: str | None = None
+    condition_negated: bool = False
+    order_refs: list[tuple[str, str]] = field(default_factory=list)
+    enum_items: list[ph.ListItem] | None = None
+    numeric_range: ph.NumericRange | None = None
+    period: ph.Period | None = None
+    ages: tuple[int, int] | None = None
+    step: str | None = None
+    length: ph.LengthRule | None = None
+    pool: int | None = None
+    decimals: int | None = None
+    distribution: dict[str, Any] | None = None
+    units: list[str] = field(default_factory=list)
+    leftover: str = ""
+    rest_text: str = ""
+    needs_id_pattern: bool = False

@@ -1,0 +1,934 @@
+"""Offline schema extractor: a plain-English description -> schema document, with no network or LLM.
+
+The description is split into a header ("Generate 5000 orders with:") and one item per column
+(bullets, lines, or comma-separated prose). Each item gives a label ("Unit price") and qualifiers
+("$10-500", "last 90 days", "(active, inactive)", "for payments"). The label's meaning comes from
+the tables in ``field_meaning``; qualifiers come from the parsers in ``phrases``. A last pass links
+columns to each other: formulas for calculated columns, conditions, and date order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from src.extraction import field_meaning as fm
+from src.extraction import phrases as ph
+from src.extraction.relations import link_fields
+from src.extraction.drafts import FieldDraft
+from src.schemas import DatasetSchema, FieldSpec
+
+
+@dataclass
+class OfflineExtraction:
+    schema: DatasetSchema
+    total_rows: int | None
+    warnings: list[str] = field(default_factory=list)
+
+
+MAX_ITEMS = 500  # the schema document's limit on fields
+MAX_ITEM_CHARS = 400  # one column's description; bounds the time regexes take
+BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦‣–—+]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s*")
+LIST_INTRO_RE = re.compile(
+    r"(?::|\b(?:with|containing|including|includes?|having|(?:that|which|each\s+\w+|every\s+\w+|it|they)\s+"
+    r"(?:has|have|includes?|contains?|should\s+(?:have|include|contain))|consisting\s+of|comprising|"
+    r"made\s+up\s+of|fields?|columns?|attributes?|properties)\b\s*:?)", re.I)
+ROW_WORDS = (r"(?:rows?|records?|entries|entry|samples?|items?|lines?|examples?|data\s*points?|"
+             r"observations?|instances?)")
+# Locale from a format named anywhere ('Phone number (US format)')...
+FORMAT_LOCALES = [
+    (r"\b(?:US|U\.S\.|USA|American)\b(?=\s*(?:format|style|based|phone|address|number|customers?))|"
+     r"\bin\s+the\s+(?:US|USA|United\s+States)\b", "en_US"),
+    (r"\b(?:UK|British|United\s+Kingdom)\b(?=\s*(?:format|style|based|phone|address|number|customers?))", "en_GB"),
+    (r"\b(?:German|French|Spanish|Italian|Indian|Japanese)\s+(?=format|style|phone|address)", None),
+]
+# ... or from the people the header describes ('Generate 500 German customers'); a value list of
+# languages further down says nothing about the locale.
+HEADER_LOCALES = [
+    (r"\bGerman(?:y)?\b", "de_DE"), (r"\b(?:French|France)\b", "fr_FR"), (r"\b(?:Spanish|Spain)\b", "es_ES"),
+    (r"\b(?:Italian|Italy)\b", "it_IT"), (r"\bIndian?\b", "en_IN"), (r"\bJapan(?:ese)?\b", "ja_JP"),
+    (r"\b(?:British|UK)\b", "en_GB"), (r"\b(?:American|US|USA)\b", "en_US"),
+]
+# Words that end a label: what follows them qualifies the column.
+LABEL_STOP_RE = re.compile(
+    r"\s(?:between|from|in|within|over|during|ranging|range|up\s+to|at\s+least|at\s+most|for|only|if|"
+    r"when|where|unless|after|before|since(?=\s+\d)|until|every|with|e\.g\.|eg|i\.e\.|like|such\s+as|as|is|are|"
+    r"should|must|which|that|being|having|containing|including|starting|under|below|above|max|min|"
+    r"maximum|minimum|no\s+more|less\s+than|more\s+than|greater\s+than|one\s+of|either|according|"
+    r"following|using|normally|distributed|averaging|average|mean|(?:last|past|next)\s+(?=\d|\w+\s+(?:days?|weeks?|months?|years?|hours?))|"
+    r"(?=[-−]?[$€£¥]?\d)|(?=[-−–]\s?\d)|~|,|;|=)(?=\s|$|\d|[$€£¥-])", re.I)
+QUALIFIER_WORDS = {
+    "unique", "distinct", "optional", "nullable", "required", "format", "valid", "calculated", "computed",
+    "derived", "realistic", "distribution", "random", "last", "past", "next", "every", "between", "from",
+    "uuid", "guid", "only", "for", "if", "when", "unless", "after", "before", "since", "until", "characters",
+    "chars", "digits", "letters", "decimal", "decimals", "normal", "normally", "skewed", "mostly", "mainly",
+    "auto", "generated", "automatically", "null", "empty", "missing", "default", "sequential",
+}
+LIST_PREFIX_RE = re.compile(
+    r"^\s*(?:one\s+of|either|e\.g\.?|eg|i\.e\.?|such\s+as|like|values?|options?|choices?|categories|"
+    r"can\s+be|could\s+be|must\s+be|is|are|including|includes|among)\s*:?\s*", re.I)
+NULL_RE = re.compile(
+    r"(?P<p>\d+(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?(?:values|rows|records)\s+)?(?:are\s+|is\s+|be\s+)?"
+    r"(?:null|missing|empty|blank|nulls|none)|(?:null|missing|empty|blank)\s*(?:rate|share)?\s*:?\s*(?P<q>\d+(?:\.\d+)?)\s*%|"
+    r"\b(?:optional|nullable|may\s+be\s+(?:empty|null|missing|blank)|can\s+be\s+(?:empty|null|missing|blank)|"
+    r"if\s+(?:any|applicable)|sometimes\s+(?:empty|missing|null)|not\s+always\s+present)\b", re.I)
+DERIVED_RE = re.compile(r"\b(?:auto[- ]?)?(?:calculated|computed|derived|calculate|compute)\b|\bformula\b", re.I)
+UNIQUE_RE = re.compile(r"\b(?:unique|distinct|no\s+duplicates?|non[- ]repeating)\b", re.I)
+CONDITION_RE = re.compile(
+    r"(?:\bonly\s+)?\b(?P<k>for|if|when|where|unless|except)\s+(?!(?:each|every|all|any|example|instance|now|the\s+(?:whole|entire))\b)"
+    r"(?P<c>[^,;()]+?)(?:\s+only)?\s*(?=$|[,;)])|"
+    r"\b(?P<c2>[a-z][a-z ]*?)\s+only\b", re.I)
+ORDER_RE = re.compile(
+    r"\b(?P<dir>after|later\s+than|on\s+or\s+after|following|before|earlier\s+than|on\s+or\s+before|"
+    r"prior\s+to|(?:greater|more|higher|larger|bigger|less|lower|smaller)\s+than(?:\s+or\s+equal\s+to)?|"
+    r"at\s+least|at\s+most|above|below|under|over|exceeds?|not\s+(?:more|less)\s+than|>=?|<=?|≥|≤)\s+"
+    r"(?:the\s+)?(?P<ref>[a-z][a-z _'-]*?)\s*(?=$|[,;)]|\s+(?:by|within|and)\b)", re.I)
+PREFIX_RE = re.compile(
+    r"(?:\bstart(?:s|ing)?\s+with|\bprefix(?:ed)?(?:\s+(?:with|by))?|\bbegins?\s+with|\bbeginning\s+with)\s*:?\s*"
+    r"['\"`]?(?P<p>[A-Za-z0-9#_-]+?)['\"`]?(?=\s|$|,|\))|\b(?P<p2>[A-Z]{2,}[-_]?)\s+(?=followed\s+by\b)")
+UUID_RE = re.compile(r"\b(?:uuid|guid)s?(?:\s*v?4)?\b", re.I)
+EXAMPLE_RE = re.compile(
+    r"(?:e\.g\.?|eg|like|format|such\s+as|example|pattern)\s*:?\s*['\"`]?(?P<x>[A-Z0-9#][A-Za-z0-9\-_/#.]*[A-Za-z0-9#])['\"`]?",
+    re.I)
+NUMERIC_KINDS = (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT)
+SELF_FORMATTED_TYPES = {"phone", "email", "url", "ipv4", "ipv6", "iban", "credit_card_number", "date", "datetime",
+                        "time", "date_of_birth", "uuid", "mac_address", "domain", "user_agent"}
+# Types whose values an explicit '5 digits' or '8 alphanumeric characters' may replace by a code pattern.
+CODE_LIKE_TYPES = {"postal_code", "account_number", "phone", "string", "integer", "code", "sequence", "word"}
+BOOLEAN_LEADS = {"is", "has", "have", "was", "were", "can", "does", "did", "should", "allows", "needs", "uses"}
+# One label that names several columns.
+EXPANSIONS = {
+    ("coordinates",): ["latitude", "longitude"], ("gps",): ["latitude", "longitude"],
+    ("gps", "coordinates"): ["latitude", "longitude"], ("geo", "coordinates"): ["latitude", "longitude"],
+    ("lat", "long"): ["latitude", "longitude"], ("lat", "lng"): ["latitude", "longitude"],
+    ("location", "coordinates"): ["latitude", "longitude"], ("geolocation",): ["latitude", "longitude"],
+    ("first", "last", "name"): ["first_name", "last_name"],
+}
+TYPE_WORDS = {
+    "integer": "integer", "int": "integer", "whole number": "integer", "float": "float", "decimal": "decimal",
+    "double": "float", "number": "float", "numeric": "float", "string": "string", "text": "sentence",
+    "boolean": "boolean", "bool": "boolean", "true/false": "boolean", "date": "date", "datetime": "datetime",
+    "timestamp": "datetime", "time": "time", "email": "email", "url": "url", "uuid": "uuid",
+}
+UNIT_WORDS_RE = re.compile(
+    r"\b(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|kg|kgs|g|grams?|lbs?|pounds|"
+    r"km|kilometers?|miles?|m|meters?|metres?|cm|mm|celsius|fahrenheit|°c|°f|hpa|kpa|psi|bar|mph|km/h|kmh|"
+    r"volts?|v|watts?|w|kw|kwh|amps?|db|dbm|bpm|mg/dl|mmhg|liters?|litres?|l|ml|gb|mb|kb|tb|%|percent)\b",
+    re.I)
+
+
+def extract_offline(text: str) -> OfflineExtraction:
+    """Turn a plain-English description into a schema document, a row count and warnings."""
+    warnings: list[str] = []
+    header, items = split_description(text)
+    total_rows = find_row_count(header[:2000], header_only=True) or find_row_count(text[:20000])
+    subject = find_subject(header)
+    locale = find_locale(header, text)
+    drafts: list[FieldDraft] = []
+    for item in items[:MAX_ITEMS]:
+        try:
+            drafts.extend(draft_fields(item, warnings))
+        except Exception:  # noqa: BLE001 - one unreadable item must not lose the whole description
+            warnings.append(f"could not understand '{item[:80]}'; used a text column")
+            drafts.append(FieldDraft(label=item[:60], type="string", description=item[:300],
+                                     tokens=fm.tokenize(item)[:6]))
+    if not drafts:
+        warnings.append("no columns found in the description; used a single text column")
+        drafts.append(FieldDraft(label="value", name="value", type="string", description=text.strip()[:200]))
+    name_drafts(drafts)
+    try:
+        link_fields(drafts, subject, total_rows, warnings)
+    except Exception as err:  # noqa: BLE001 - columns stay usable without their links
+        warnings.append(f"could not link columns to each other: {err}")
+    schema = build_schema(drafts, locale, subject, text, warnings)
+    return OfflineExtraction(schema=schema, total_rows=total_rows, warnings=warnings)
+
+
+# ----------------------------------------------------------------------------- splitting the text
+
+
+def split_description(text: str) -> tuple[str, list[str]]:
+    """Split a description into its header and one text per column."""
+    lines = [line.rstrip() for line in text.strip().splitlines() if line.strip()]
+    bullet_lines = [i for i, line in enumerate(lines) if BULLET_RE.match(line) and _is_bullet(line)]
+    if bullet_lines:
+        header = " ".join(lines[i] for i in range(len(lines)) if i < bullet_lines[0])
+        items = [BULLET_RE.sub("", lines[i], count=1).strip() for i in bullet_lines]
+        trailing = [lines[i] for i in range(bullet_lines[0], len(lines)) if i not in set(bullet_lines)]
+        return (header + " " + " ".join(trailing)).strip(), [i for i in items if i]
+    if len(lines) > 1:
+        intro_lines = 1
+        while intro_lines < len(lines) - 1 and lines[intro_lines].rstrip().endswith(":"):
+            intro_lines += 1  # 'Fields:' under the first line still introduces the list
+        first, rest = " ".join(lines[:intro_lines]), lines[intro_lines:]
+        if first.rstrip().endswith(":") or all(len(line.split()) <= 12 for line in rest):
+            items = []
+            for line in rest:
+                items.extend(split_prose_items(line) if "," in line and ":" not in line and "(" not in line
+                             else [line])
+            return first, items
+    flat = " ".join(lines)
+    # 'with 2000 orders including ...': the list starts after the intro that no count follows
+    intro = next((m for m in LIST_INTRO_RE.finditer(flat)
+                  if not re.match(r"\s*(?:about\s+|around\s+)?\d", flat[m.end():])), None)
+    if intro is None:
+        return flat, []
+    header, body = flat[: intro.start()], flat[intro.end():]
+    return header, split_prose_items(body)
+
+
+def _is_bullet(line: str) -> bool:
+    # '-20 to 50' at the start of a line is a number, not a bullet.
+    return not re.match(r"^\s*[-–—]\d", line)
+
+
+def split_prose_items(body: str) -> list[str]:
+    """Split 'name, email, age between 18 and 65, and status (active, banned).' into items."""
+    body = re.sub(r"[.!]\s*$", "", body.strip())
+    body = re.split(r"\.\s+(?=[A-Z])", body)[0] if re.search(r"\.\s+[A-Z]", body) else body
+    items: list[str] = []
+    for part in ph.split_top_level(body, ",;"):
+        part = re.sub(r"^(?:and|&|plus|as\s+well\s+as)\s+", "", part.strip(), flags=re.I)
+        for piece in _split_on_and(part):
+            if items and not re.search(r"[A-Za-z]", piece.split("(")[0]):
+                items[-1] += ", " + piece
+            elif piece:
+                items.append(piece)
+    return items
+
+
+def _split_on_and(text: str) -> list[str]:
+    """Split on a top-level ' and ' that joins two columns, not 'between 18 and 65' or 'date and time'."""
+    depth, cuts = 0, []
+    for m in re.finditer(r"[()]|\s+(?:and|&)\s+", text):
+        token = m.group(0)
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            before, after = text[: m.start()], text[m.end():]
+            if re.match(r"[-−$€£]?\d|(?:std|sd|standard|mean|average|max|min|maximum|minimum|up\s+to|at\s+least|"
+                        r"between|every|last|next|past|unique|optional|decimals?|no\s+more)\b", after, re.I) \
+                    or re.search(r"\bbetween\s+\S+$", before, re.I):
+                continue
+            cuts.append((m.start(), m.end()))
+    if not cuts:
+        return [text.strip()]
+    pieces, last = [], 0
+    for start, end in cuts:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    merged: list[str] = []
+    for piece in pieces:
+        joined = (merged[-1] + " and " + piece) if merged else None
+        if joined and _is_joined_phrase(joined):
+            merged[-1] = joined
+        else:
+            merged.append(piece.strip())
+    return [p for p in merged if p]
+
+
+def _is_joined_phrase(text: str) -> bool:
+    """'date and time' names one column: its meaning phrase spans the 'and'."""
+    tokens = fm.tokenize(label_of(text)[0])
+    found = fm.classify_tokens(tokens)
+    return found is not None and " and " in f" {found.phrase} "
+
+
+def find_row_count(text: str, header_only: bool = False) -> int | None:
+    """The number of rows asked for: 'Generate 5000 orders', '10k users', '1.5 million rows'."""
+    text = re.sub(r"\d{16,}", " ", text)  # no row count is that long; long digit runs slow the regexes
+    number = r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<s>k|K|m|M|mm|thousand|million|mil)?\b"
+    skip = r"(?!\s*(?:%|percent|-\s*\d|to\s+\d|(?:years?|days?|months?|weeks?|hours?|minutes?)\b))"
+    patterns = [
+        rf"\b(?:generate|create|make|produce|give\s+me|build|need|want|simulate|synthesize|output)\b[^.\n\d]{{0,30}}?{number}{skip}",
+        rf"{number}{skip}\s+(?:[\w-]+\s+){{0,4}}?{ROW_WORDS}\b",
+        rf"^\s*{number}{skip}\s+[A-Za-z]",
+        rf"\b(?:total|count|rows|records)\s*(?:of|:|=)\s*{number}{skip}",
+    ]
+    if header_only:
+        patterns.append(rf"{number}{skip}\s+[A-Za-z]")
+    for pattern in patterns:
+        m = re.search(pattern, text, re.I)
+        if m:
+            raw = m["n"].replace(",", "")
+            multiplier = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "mil": 1e6}.get(
+                (m["s"] or "").lower(), 1)
+            count = int(round(float(raw) * multiplier))
+            if 0 < count <= 10**12:
+                return count
+    m = re.search(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty)\s+"
+                  r"(hundred|thousand|million)\b", text, re.I)
+    if m:
+        scale = {"hundred": 100, "thousand": 1000, "million": 1_000_000}[m[2].lower()]
+        return ph.NUMBER_WORDS[m[1].lower()] * scale
+    return None
+
+
+def find_subject(header: str) -> list[str]:
+    """Singular words naming what a row is: 'Generate 5000 e-commerce orders with:' -> ['commerce', 'order']."""
+    words = fm.tokenize(header)
+    generic = {"generate", "create", "make", "produce", "give", "me", "build", "need", "want", "i",
+               "please", "a", "an", "the", "of", "for", "with", "some", "dataset", "data", "set", "records",
+               "record", "rows", "row", "entries", "entry", "list", "table", "synthetic", "fake", "sample",
+               "k", "m", "thousand", "million", "e", "realistic", "random", "containing", "that", "has", "csv",
+               "json", "parquet", "file", "field", "column", "attribute", "following", "each", "should", "have"}
+    return [fm.singular(w) for w in words if w not in generic and not w.isdigit()]
+
+
+def find_locale(header: str, text: str) -> str | None:
+    """A Faker-style locale when the description names one: 'US format', 'German customers'."""
+    for pattern, locale in FORMAT_LOCALES:
+        m = re.search(pattern, text)
+        if m:
+            return locale or find_locale(m.group(0), "")
+    for pattern, locale in HEADER_LOCALES:
+        if re.search(pattern, header):
+            return locale
+    return None
+
+
+# ----------------------------------------------------------------------------- one item -> drafts
+
+
+def label_of(item: str) -> tuple[str, str]:
+    """Split an item into its label and the qualifying rest: 'Age between 18-80' -> ('Age', 'between 18-80')."""
+    item = item.strip().strip(".").strip()
+    colon = re.match(r"^([^():]{1,60}?)\s*[:=]\s+(.*)$", item)
+    if colon and len(colon[1].split()) <= 6:
+        return colon[1].strip(), colon[2].strip()
+    dash = re.match(r"^([^()]{1,60}?)\s+[-–—]\s+(.*)$", item)
+    if dash and len(dash[1].split()) <= 6 and not re.match(r"^[-−]?\d", dash[1]):
+        return dash[1].strip(), dash[2].strip()
+    paren = item.find("(")
+    head = item if paren < 0 else item[:paren]
+    stop = LABEL_STOP_RE.search(" " + head)
+    if stop and stop.start() > 0:
+        cut_at = stop.start()
+        label, rest = head[:cut_at].strip(), (head[cut_at:] + " " + item[len(head):]).strip()
+        found = fm.classify_tokens(fm.tokenize(label))
+        if re.match(r"since\b", rest, re.I) and (found is None or found.meaning.kind != fm.TEMPORAL):
+            label += " since"  # 'Active since 2020' names a date
+        return label, rest
+    return head.strip(), item[len(head):].strip()
+
+
+def draft_fields(item: str, warnings: list[str]) -> list[FieldDraft]:
+    """Drafts for one item; 'First name and last name' or 'City, state, zip' give several."""
+    label, rest = label_of(item[:MAX_ITEM_CHARS])
+    expansion = EXPANSIONS.get(tuple(fm.tokenize(label)))
+    if expansion:
+        return [draft_field(part.replace("_", " "), rest, warnings) for part in expansion]
+    parts = [p for p in re.split(r"\s*(?:,|/|\band\b|&|\+)\s*", label) if p.strip()]
+    if len(parts) > 1 and not _is_joined_phrase(label):
+        classified = [fm.classify_tokens(fm.tokenize(p)) for p in parts]
+        if all(c is not None and c.meaning.type not in ("enum",) for c in classified):
+            drafts = [draft_field(p, "", warnings) for p in parts[:-1]]
+            drafts.append(draft_field(parts[-1], rest, warnings))
+            return drafts
+    return [draft_field(label, rest, warnings)]
+
+
+def _segments(rest: str) -> list[str]:
+    """Parenthesized parts and the text around them, each read on its own."""
+    inside = re.findall(r"\(([^()]*)\)", rest)
+    outside = re.sub(r"\([^()]*\)", " , ", rest)
+    return [s for s in inside + [outside] if s.strip()]
+
+
+def draft_field(label: str, rest: str, warnings: list[str]) -> FieldDraft:
+    """Read one column's label and qualifiers into a draft."""
+    draft = start_draft(label, rest)
+    text = rest
+    for read in QUALIFIER_READERS:
+        text = read(draft, text)
+    choose_type(draft, warnings)
+    return draft
+
+
+def start_draft(label: str, rest: str) -> FieldDraft:
+    """A draft holding the cleaned label: no article, no 'unique', no trailing 'field' or 'of'."""
+    label = re.sub(r"^(?:a|an|the|each|their|his|her|its)\s+", "", label.strip(), flags=re.I)
+    draft = FieldDraft(label=label, description=(label + (f" ({rest})" if rest else "")).strip()[:300])
+    if re.match(r"^unique\s+", label, re.I):
+        draft.constraints["unique"] = True
+        label = re.sub(r"^unique\s+", "", label, flags=re.I)
+    label = re.sub(r"\s+(?:field|column|col|value)s?$", "", label, flags=re.I) or label
+    label = re.sub(r"(?:\s+(?:of|with|for|to|and|or|the|a|an|in|from|between|having))+$", "", label,
+                   flags=re.I) or label
+    draft.label = label
+    draft.tokens = fm.tokenize(label)
+    return draft
+
+
+# Each reader takes what it understands out of the qualifier text and returns the rest, so a later
+# reader never sees the same words: flags carry words ('unique') that are no list values, and lists
+# come before numeric ranges because "(economy 70%, business 20%)" holds numbers.
+
+
+def read_flags(draft: FieldDraft, text: str) -> str:
+    if UNIQUE_RE.search(text):
+        draft.constraints["unique"] = True
+        text = UNIQUE_RE.sub(" ", text)
+    null_match = NULL_RE.search(text)
+    if null_match:
+        share = null_match["p"] or null_match["q"]
+        draft.constraints["nullable"] = True
+        draft.constraints["null_probability"] = round(float(share) / 100, 4) if share else 0.2
+        text = ph.cut(text, null_match)
+    return text
+
+
+def read_formula(draft: FieldDraft, text: str) -> str:
+    if DERIVED_RE.search(text):
+        draft.derived = True
+        draft.formula_text = _formula_text(text)
+        text = DERIVED_RE.sub(" ", text)
+    elif _looks_like_formula(text):
+        draft.derived = True
+        draft.formula_text = _formula_text(text)
+    if draft.derived and draft.formula_text:
+        text = text.replace(draft.formula_text, " ")
+    return text
+
+
+def read_format_hints(draft: FieldDraft, text: str) -> str:
+    if UUID_RE.search(text) or (UUID_RE.search(draft.label) and len(draft.tokens) > 1):
+        draft.type_hint = "uuid"
+        text = UUID_RE.sub(" ", text)
+    free_text = re.search(r"\bfree[- ]?(?:form\s+)?text\b|\bfree[- ]?form\b|\bopen[- ]ended\b", text, re.I)
+    if free_text:
+        draft.type_hint = draft.type_hint or "sentence"
+        text = ph.cut(text, free_text)
+    text = re.sub(r"\brealistic(?:ally)?\s+(?:distribution|distributed|spread|mix|values?)\b|\brealistic\b",
+                  " ", text, flags=re.I)
+    return re.sub(r"\b(?:valid|proper|correct|standard)\s+(?:format|formatting|address(?:es)?|emails?)\b|"
+                  r"\b(?:US|UK|international|E\.164|local)\s+(?:format|style|numbers?)\b|\bformatted\b",
+                  " ", text, flags=re.I)
+
+
+def read_example(draft: FieldDraft, text: str) -> str:
+    example = EXAMPLE_RE.search(text)
+    found = fm.classify_tokens(draft.tokens)
+    if found and found.meaning.type in SELF_FORMATTED_TYPES:
+        return text  # a phone or date example describes a format the engine already writes
+    if example and re.search(r"\d|[X#]{2}", example["x"]):
+        pattern = ph.pattern_from_example(example["x"])
+        if pattern:
+            draft.constraints["pattern"] = pattern
+            text = ph.cut(text, example)
+    return text
+
+
+def read_time_phrases(draft: FieldDraft, text: str) -> str:
+    draft.ages, text = ph.find_ages(text)
+    draft.step, text = ph.find_step(text)
+    draft.pool, text = ph.find_pool(text)
+    early = fm.classify_tokens(draft.tokens)
+    # 'Enrollment year (2018-2024)' is a number range, not a period.
+    if early is None or early.meaning.kind not in (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT) or draft.step:
+        draft.period, text = ph.find_period(text)
+    return text
+
+
+def read_code_shape(draft: FieldDraft, text: str) -> str:
+    prefix = PREFIX_RE.search(text)
+    if prefix:
+        text = ph.cut(text, prefix)
+    draft.length, text = ph.find_length(text)
+    if prefix:
+        literal = re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", prefix["p"] or prefix["p2"])
+        body = draft.length.pattern if draft.length and draft.length.pattern else r"\d{6}"
+        draft.constraints["pattern"] = literal + body
+    draft.decimals, text = ph.find_decimals(text)
+    return text
+
+
+def read_order(draft: FieldDraft, text: str) -> str:
+    order = ORDER_RE.search(text)
+    if order and not re.match(r"\d", order["ref"]):
+        before = re.match(r"before|earlier|on\s+or\s+before|prior|<|≤|less|lower|smaller|at\s+most|below|under|"
+                          r"not\s+more", order["dir"], re.I)
+        draft.order_refs.append(("before" if before else "after", order["ref"].strip()))
+        text = ph.cut(text, order)
+    draft.distribution, text = _find_distribution(text)
+    return text
+
+
+def read_value_list(draft: FieldDraft, text: str) -> str:
+    for segment in _segments(text):
+        values = parse_value_list(segment)
+        if values:
+            draft.enum_items = values
+            return text.replace(segment, " ")
+    return text
+
+
+def read_condition(draft: FieldDraft, text: str) -> str:
+    condition = CONDITION_RE.search(text)
+    if condition:
+        draft.condition_text = (condition["c"] or condition["c2"] or "").strip()
+        # 'unless deposit' and 'null if not shipped' state when the value is absent
+        absent = bool(re.search(r"\b(?:null|empty|blank|missing|none|n/?a)\s*$", text[: condition.start()], re.I))
+        draft.condition_negated = absent != ((condition["k"] or "").lower() in ("unless", "except"))
+        text = ph.cut(text, condition)
+    return text
+
+
+def read_range_and_rest(draft: FieldDraft, text: str) -> str:
+    text = re.sub(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\b\d{1,2}:\d{2}(?::\d{2})?\b", " ", text)
+    draft.numeric_range, text = ph.find_numeric_range(text)
+    draft.units = [u.lower() for u in UNIT_WORDS_RE.findall(text)]
+    draft.rest_text = text
+    draft.leftover = re.sub(r"[^\w\s'-]", " ", text).strip()
+    for word, type_name in TYPE_WORDS.items():
+        if re.search(rf"(?:^|[\s(,]){re.escape(word)}(?:$|[\s),])", text, re.I):
+            draft.type_hint = draft.type_hint or type_name
+            break
+    return text
+
+
+QUALIFIER_READERS = (read_flags, read_formula, read_format_hints, read_example, read_time_phrases, read_code_shape,
+                     read_order, read_value_list, read_condition, read_range_and_rest)
+
+
+def _find_distribution(text: str) -> tuple[dict[str, Any] | None, str]:
+    """Find 'normally distributed with mean 40 and std 5', 'log-normal', 'exponential'."""
+    kind = None
+    if re.search(r"\bnormal(?:ly)?\b|\bbell[- ]curve\b|\bgaussian\b", text, re.I):
+        kind = "normal"
+    elif re.search(r"\blog[- ]?normal\b|\bright[- ]skewed\b|\blong[- ]tail", text, re.I):
+        kind = "lognormal"
+    elif re.search(r"\bexponential", text, re.I):
+        kind = "exponential"
+    mean = re.search(rf"\b(?:mean|average|avg|centered\s+(?:at|on|around)|around|about|approximately|roughly)"
+                     rf"\s*(?:of|=|:)?\s*(?P<n>{ph.NUMBER})", text, re.I)
+    std = re.search(rf"\b(?:std|sd|standard\s+deviation|stdev)\s*(?:of|=|:)?\s*(?P<n>{ph.NUMBER})", text, re.I)
+    if kind is None and mean is None:
+        return None, text
+    found: dict[str, Any] = {"kind": kind or "normal"}
+    if mean and found["kind"] == "normal":
+        found["mean"] = ph.parse_number(mean["n"]).value
+    if std and found["kind"] == "normal" and ph.parse_number(std["n"]).value > 0:
+        found["std"] = ph.parse_number(std["n"]).value
+    if mean and found["kind"] == "lognormal" and ph.parse_number(mean["n"]).value > 0:
+        found["median"] = ph.parse_number(mean["n"]).value
+    for match in (std, mean):
+        if match:
+            text = text.replace(match.group(0), " ")
+    return found, text
+
+
+def _looks_like_formula(text: str) -> bool:
+    operator = (r"[a-z]\s+(?:[*×x/+-]|times|multiplied\s+by|minus|plus|divided\s+by)\s+[a-z(]|"
+                r"[a-z]\s*[*×]\s*[a-z(]|\d\s*%\s+of\s+[a-z]|\b(?:sum|product)\s+of\s+[a-z]|\bdifference\s+between\s+[a-z]")
+    return bool(re.search(operator, text, re.I)) and not re.search(r"\d\s*x\s*\d", text)
+
+
+def _formula_text(text: str) -> str | None:
+    """The formula part of 'calculated as quantity x unit price' or '(= price * qty)'."""
+    for segment in _segments(text):
+        m = re.search(r"(?:=|\bas\b|\bfrom\b|\bby\b|:|\bof\b|\busing\b)\s*(?P<f>[^=:]+)$", segment, re.I)
+        for candidate in (segment, m["f"] if m else ""):
+            candidate = DERIVED_RE.sub(" ", candidate).strip(" ,;")
+            candidate = re.sub(r"^(?:as|from|by|using|=|:)\s+", "", candidate, flags=re.I)
+            if candidate and (_looks_like_formula(candidate) or re.search(
+                    r"\b(?:sum|product|difference)\s+(?:of|between)\b", candidate, re.I)):
+                return candidate
+    return None
+
+
+def parse_value_list(segment: str) -> list[ph.ListItem] | None:
+    """Read '(active, inactive, banned)' / 'economy 70%, business 20%' / 'M/F' as listed values."""
+    segment = LIST_PREFIX_RE.sub("", segment.strip()).strip(" :,;")
+    if not segment:
+        return None
+    parts = ph.split_top_level(segment, ",;")
+    if len(parts) == 1:
+        parts = [p for p in re.split(r"\s*(?:/|\||\bor\b)\s*", segment) if p.strip()]
+    elif parts:
+        last = re.sub(r"^(?:and|or)\s+", "", parts[-1], flags=re.I)
+        tail = [p for p in re.split(r"\s+(?:and|or)\s+", last) if p.strip()]
+        parts = parts[:-1] + tail
+    parts = [p.strip().strip(".") for p in parts if p.strip().strip(".")]
+    if len(parts) < 2:
+        return None
+    items = []
+    for part in parts:
+        weighted = ph.parse_weighted_value(part)
+        if weighted is not None:
+            items.append(ph.ListItem(ph.as_list_value(str(weighted.value)), weighted.weight))
+            continue
+        if not _is_plain_value(part):
+            return None
+        items.append(ph.ListItem(ph.as_list_value(part)))
+    if sum(1 for i in items if i.weight is not None) not in (0, len(items)):
+        return None
+    return items
+
+
+def _is_plain_value(part: str) -> bool:
+    words = part.lower().split()
+    if not words or len(words) > 5 or len(part) > 48:
+        return False
+    if any(w.strip("()") in QUALIFIER_WORDS for w in words):
+        return False
+    if re.search(r"\d", part) and not re.fullmatch(
+            r"-?\d+(?:\.\d+)?|[A-Za-z]*\d+[A-Za-z+]*|\d+[A-Za-z]+|[$€£]?\d+[kK]?\s*[-–]\s*[$€£]?\d+[kK]?|[<>]\s*\d+|[$€£]?\d+[kK]?\+",
+            part):
+        return False
+    return True
+
+
+# ----------------------------------------------------------------------------- choosing the type
+
+
+def find_draft_meaning(draft: FieldDraft) -> fm.Meaning | None:
+    """What the column is, from its label, corrected by what the qualifiers said."""
+    found = fm.classify_tokens(draft.tokens)
+    leftover_tokens = fm.tokenize(draft.leftover)
+    if found is None and 0 < len(leftover_tokens) <= 3:
+        found = fm.classify_tokens(leftover_tokens)  # 'Pickup spot (city)'
+    meaning = found.meaning if found else None
+    if found and found.phrase in ("name", "title") and found.start > 0:
+        meaning = _meaning_of_named_thing(draft.tokens[: found.start], meaning)
+    last = draft.tokens[-1] if draft.tokens else ""
+    if meaning and meaning.type == "integer" and found.phrase in ("number", "no") and last in ("number", "no") \
+            and len(draft.tokens) > 1 and "of" not in draft.tokens:
+        meaning = fm.Meaning("code", fm.ID)  # 'Customer number' names someone, 'Number of items' counts
+    if last in ("at", "on", "since") and len(draft.tokens) > 1 and (meaning is None or meaning.kind != fm.TEMPORAL):
+        meaning = fm.Meaning("datetime" if last == "at" else "date", fm.TEMPORAL)
+    if draft.tokens[:1] and draft.tokens[0] in BOOLEAN_LEADS and len(draft.tokens) > 1 and not draft.enum_items:
+        meaning = fm.Meaning("boolean", "bool")  # 'Is refund', 'Has children'
+    if meaning is None and draft.pool and not draft.numeric_range:
+        meaning = fm.Meaning("code", fm.ID)  # 'Station (from 25 stations)'
+    if draft.length and draft.length.pattern and (meaning is None or meaning.type in CODE_LIKE_TYPES):
+        draft.constraints.setdefault("pattern", draft.length.pattern)  # 'Zip code (5 digits)'
+    if meaning is not None and meaning.kind != fm.ID and draft.constraints.get("pattern"):
+        meaning = fm.Meaning("code", "text")
+    if draft.enum_items and {str(i.value).lower() for i in draft.enum_items} == {"true", "false"}:
+        draft.enum_items, meaning = None, fm.Meaning("boolean", "bool")
+    return meaning
+
+
+def choose_type(draft: FieldDraft, warnings: list[str]) -> None:
+    """Decide the draft's type and constraints from its label meaning and qualifiers."""
+    meaning = find_draft_meaning(draft)
+    draft.meaning_known = meaning is not None
+    c = draft.constraints
+    if meaning:
+        draft.type, draft.kind = meaning.type, meaning.kind
+        defaults = dict(meaning.constraints)
+    else:
+        draft.type, draft.kind, defaults = "string", "text", {}
+    if draft.type_hint and draft.type_hint not in ("string",):
+        _apply_type_hint(draft, defaults)
+
+    if draft.enum_items:
+        _apply_enum(draft)
+        return
+    if draft.derived:
+        draft.kind = draft.kind if draft.kind in (fm.MONEY, fm.FLOAT, fm.PERCENT, fm.INT) else fm.MONEY
+        return
+    if draft.type == "date_of_birth" or (draft.ages and draft.type in ("date", "string")):
+        draft.type = "date_of_birth"
+        if draft.period and not draft.ages and re.match(r"\d{4}-", draft.period.start):
+            c["min_value"], c["max_value"] = draft.period.start, draft.period.end  # 'born 1950-2005'
+        else:
+            c["min_value"], c["max_value"] = draft.ages or _ages_from_range(draft.numeric_range)
+        return
+    if draft.type == "age" and draft.ages:
+        c["min_value"], c["max_value"] = draft.ages
+        return
+    numeric_range = draft.numeric_range
+    if draft.kind == fm.TEMPORAL or (draft.period and draft.kind in ("text",) and not draft.meaning_known):
+        if _is_years_range(numeric_range) and draft.period is None:
+            low, high = int(numeric_range.low.value), int(numeric_range.high.value)
+            draft.period = ph.Period(f"{low:04d}-01-01", f"{high:04d}-12-31")
+            numeric_range = None
+        if numeric_range is None and (draft.period or draft.step or draft.kind == fm.TEMPORAL):
+            _apply_temporal(draft)
+            return
+        if numeric_range is not None or draft.units:
+            whole = not numeric_range or numeric_range.decimals == 0
+            draft.type, draft.kind = ("integer", fm.INT) if whole else ("float", fm.FLOAT)
+            defaults = {"min_value": 0, "max_value": 100} if numeric_range is None else {}
+    if draft.step and draft.kind == "text" and not draft.meaning_known:
+        draft.type, draft.kind = "datetime", fm.TEMPORAL
+        _apply_temporal(draft)
+        return
+    if draft.kind == fm.ID or draft.type in ("code", "uuid", "sequence"):
+        _apply_identifier(draft, defaults)
+        return
+    if draft.type == "boolean":
+        _apply_true_share(draft)
+        return
+    if draft.type == "enum" and (numeric_range is not None or draft.units):
+        draft.type, draft.kind, defaults = "integer", fm.INT, {}  # 'Level (1-10)' counts, it lists nothing
+    if draft.type == "enum":
+        values = defaults.get("enum_values") or ["A", "B", "C"]
+        draft.enum_items = [ph.ListItem(v) for v in values]
+        _apply_enum(draft)
+        warnings.append(f"no values listed for '{draft.label}'; used {', '.join(map(str, values))}")
+        return
+    if numeric_range is not None or draft.kind in NUMERIC_KINDS or draft.decimals is not None:
+        _apply_number(draft, defaults, numeric_range)
+        return
+    if draft.length is not None:
+        _apply_length(draft)
+    if draft.pool:
+        c["cardinality"] = draft.pool
+    if draft.type == "string":
+        if c.get("pattern"):
+            draft.type = "code"
+        elif draft.period:
+            draft.type = "date"
+            _apply_temporal(draft)
+        else:
+            warnings.append(f"could not understand '{draft.label}'; used a text column")
+    for key, value in defaults.items():
+        c.setdefault(key, value)
+
+
+def _ages_from_range(numeric_range: ph.NumericRange | None) -> tuple[int, int]:
+    """'Date of birth (18+)' or '(21-65)': the range is in years of age; adults by default."""
+    low = int(numeric_range.low.value) if numeric_range and numeric_range.low else 18
+    high = int(numeric_range.high.value) if numeric_range and numeric_range.high else max(80, low + 30)
+    return (low, high) if 0 <= low <= high <= 120 else (18, 80)
+
+
+def _apply_true_share(draft: FieldDraft) -> None:
+    """'Is fraud (2% true)' -> true on 2% of rows."""
+    share = re.search(r"(\d+(?:\.\d+)?)\s*%\s*(?:(?:are|is|of\s+\w+)\s+)?(true|yes|false|no)?", draft.rest_text, re.I)
+    if share and float(share[1]) <= 100:
+        p_true = float(share[1]) if (share[2] or "true").lower() in ("true", "yes") else 100 - float(share[1])
+        draft.constraints["enum_values"], draft.constraints["weights"] = [True, False], [p_true, 100 - p_true]
+
+
+def _meaning_of_named_thing(before: list[str], name_meaning: fm.Meaning | None) -> fm.Meaning | None:
+    """'Team name' is a department, 'Customer name' a person, 'Project name' a generic text."""
+    found = fm.classify_tokens(before)
+    if found is None:
+        return None if before and before[-1] not in ("full", "person", "contact", "display") else name_meaning
+    if found.meaning.type in ("full_name", "first_name", "last_name", "username"):
+        return name_meaning
+    if found.meaning.type in ("company", "product_name", "department", "city", "country", "state",
+                              "job_title", "product_category", "airport_code", "currency_code", "color"):
+        return found.meaning
+    return name_meaning if found.meaning.kind == fm.ID else None
+
+
+def _apply_type_hint(draft: FieldDraft, defaults: dict[str, Any]) -> None:
+    hint = draft.type_hint
+    if hint == "uuid":
+        draft.type, draft.kind = "uuid", fm.ID
+    elif hint in ("integer", "float", "decimal") and draft.kind not in (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT):
+        draft.type, draft.kind = hint, {"integer": fm.INT, "float": fm.FLOAT, "decimal": fm.MONEY}[hint]
+    elif hint in ("date", "datetime", "time") and draft.kind != fm.TEMPORAL:
+        draft.type, draft.kind = hint, fm.TEMPORAL
+    elif hint == "boolean":
+        draft.type, draft.kind = "boolean", "bool"
+    elif hint in ("email", "url") or (hint == "sentence" and not draft.meaning_known):
+        draft.type, draft.kind = hint, "text"
+
+
+def _is_years_range(numeric_range: ph.NumericRange | None) -> bool:
+    return bool(numeric_range and numeric_range.low and numeric_range.high
+                and all(n.is_integer and 1900 <= n.value <= 2100 for n in (numeric_range.low, numeric_range.high)))
+
+
+def _apply_enum(draft: FieldDraft) -> None:
+    c = draft.constraints
+    values = [item.value for item in draft.enum_items]
+    seen, unique_values, weights = set(), [], []
+    for item in draft.enum_items:
+        key = str(item.value).lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        unique_values.append(item.value)
+        weights.append(item.weight)
+    c["enum_values"] = unique_values
+    if all(w is not None for w in weights) and sum(weights) > 0:
+        c["weights"] = [float(w) for w in weights]
+    if c.get("unique") and len(values) < 1000:
+        c.pop("unique")
+    draft.type, draft.kind = "enum", "enum"
+
+
+def _apply_temporal(draft: FieldDraft) -> None:
+    """Date/datetime bounds from the period (default: the last year) and the time grid."""
+    c = draft.constraints
+    if draft.type == "string" or (draft.type == "date" and draft.step and re.search(r"[smh]$", draft.step)):
+        draft.type = "datetime" if draft.step else "date"
+    if draft.type not in ("date", "datetime", "time"):
+        draft.type = "datetime"
+    draft.kind = fm.TEMPORAL
+    if draft.type == "time":
+        return
+    if draft.period:
+        start, end = draft.period.start, draft.period.end
+        if draft.type == "datetime" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", end):
+            end += "T23:59:59"  # 'in 2024' includes the whole last day
+        c["min_value"], c["max_value"] = start, end
+    elif "min_value" not in c:
+        c["min_value"], c["max_value"] = "-1y", "now"
+    if draft.step:
+        c["step"] = draft.step
+
+
+def _apply_identifier(draft: FieldDraft, defaults: dict[str, Any]) -> None:
+    c = draft.constraints
+    if draft.type == "sequence":
+        c["unique"] = True
+        return
+    if draft.type == "uuid" or draft.type_hint == "uuid":
+        draft.type = "uuid"
+        return
+    if draft.numeric_range is not None and draft.numeric_range.low and draft.numeric_range.high:
+        draft.type, draft.kind = "integer", fm.ID
+        c["min_value"], c["max_value"] = int(draft.numeric_range.low.value), int(draft.numeric_range.high.value)
+        if draft.pool:
+            c["cardinality"] = draft.pool
+        return
+    draft.type = "code"
+    if "pattern" in c:
+        pass
+    elif draft.length is not None and draft.length.pattern:
+        c["pattern"] = draft.length.pattern
+    elif draft.length is not None and draft.length.min_length:
+        size = draft.length.max_length or draft.length.min_length
+        c["pattern"] = rf"[A-Z0-9]{{{size}}}"
+    if "pattern" not in c and "pattern" in defaults:
+        c["pattern"] = defaults["pattern"]
+    if draft.pool:
+        c["cardinality"] = draft.pool
+    draft.needs_id_pattern = "pattern" not in c
+
+
+def _apply_length(draft: FieldDraft) -> None:
+    c = draft.constraints
+    rule = draft.length
+    if rule.pattern:
+        c.setdefault("pattern", rule.pattern)
+        return
+    if rule.min_length is not None:
+        c["min_length"] = rule.min_length
+    if rule.max_length is not None:
+        c["max_length"] = rule.max_length
+
+
+def _apply_number(draft: FieldDraft, defaults: dict[str, Any], numeric_range: ph.NumericRange | None) -> None:
+    c = draft.constraints
+    kind = draft.kind
+    if numeric_range is not None:
+        if numeric_range.is_money:
+            kind = fm.MONEY
+        elif kind not in (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT):
+            if numeric_range.is_percent or "%" in draft.units or "percent" in draft.units:
+                kind = fm.PERCENT
+            elif numeric_range.decimals > 0 or draft.units:
+                kind = fm.FLOAT if (numeric_range.decimals > 0 or _is_measure_unit(draft.units)) else fm.INT
+            else:
+                kind = fm.INT
+        elif kind == fm.INT and (numeric_range.decimals > 0 or draft.decimals):
+            kind = fm.FLOAT
+    elif draft.decimals is not None and kind not in (fm.MONEY, fm.FLOAT, fm.PERCENT):
+        kind = fm.FLOAT
+    typical = fm.default_range(draft.tokens)
+    if typical:
+        defaults = {**defaults, "min_value": typical[0], "max_value": typical[1]}
+    low = numeric_range.low.value if numeric_range and numeric_range.low else None
+    high = numeric_range.high.value if numeric_range and numeric_range.high else None
+    if low is None:
+        low = defaults.get("min_value", 0)
+        if high is not None and low > high:
+            low = 0 if high > 0 else high - 100
+    if high is None:
+        high = defaults.get("max_value")
+        if high is None or high <= low:
+            high = max(low * 10, low + 100) if low >= 0 else low + 100
+    draft.kind = kind
+    if draft.type == "age":
+        pass  # keeps its type: the engine makes it agree with a date of birth
+    elif kind == fm.MONEY:
+        draft.type = "decimal"
+    elif kind == fm.INT and not (draft.type == "integer"):
+        draft.type = "integer"
+    elif kind in (fm.FLOAT, fm.PERCENT) and draft.type not in ("float", "latitude", "longitude"):
+        draft.type = "float"
+    if draft.type in ("latitude", "longitude") and numeric_range is None:
+        return
+    if draft.type in ("integer", "age"):
+        low, high = int(low), int(high)
+        if low > high:
+            low, high = high, low
+        c["min_value"], c["max_value"] = low, high
+    else:
+        c["min_value"], c["max_value"] = _tidy(low), _tidy(high)
+        if kind == fm.MONEY:
+            c["decimals"] = draft.decimals if draft.decimals is not None else 2
+        else:
+            from_range = numeric_range.decimals if numeric_range else 0
+            c["decimals"] = draft.decimals if draft.decimals is not None else (
+                from_range or defaults.get("decimals", 2 if kind == fm.FLOAT else 1))
+            if draft.decimals is None and abs(high - low) <= 1:
+                c["decimals"] = max(c["decimals"], 2)  # '0.0-1.0' needs more than one digit to spread
+    if draft.distribution:
+        c["distribution"] = draft.distribution
+    if draft.pool:
+        c["cardinality"] = draft.pool
+
+
+def _is_measure_unit(units: list[str]) -> bool:
+    return any(u not in ("days", "day", "hours", "hour", "minutes", "minute", "seconds", "second", "ms")
+               for u in units)
+
+
+def _tidy(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+# ----------------------------------------------------------------------------- names and schema
+
+
+def snake_case(label: str) -> str:
+    tokens = [t for t in fm.tokenize(label) if t not in fm.STOP_TOKENS and t not in ("and", "s")]
+    name = "_".join(tokens[:6]) or "field"
+    if not re.match(r"[a-z_]", name):
+        name = "f_" + name
+    return name[:64]
+
+
+def name_drafts(drafts: list[FieldDraft]) -> None:
+    """Give each draft a unique snake_case name from its label ('Unit price' -> unit_price)."""
+    used: set[str] = set()
+    for draft in drafts:
+        base = draft.name or snake_case(draft.label)
+        name, counter = base, 1
+        while name in used:
+            counter += 1
+            name = f"{base}_{counter}"
+        used.add(name)
+        draft.name = name
+
+
+def build_schema(drafts: list[FieldDraft], locale: str | None, subject: list[str], text: str,
+                 warnings: list[str]) -> DatasetSchema:
+    """Validate each draft into a FieldSpec; a draft whose constraints do not validate loses them."""
+    fields = []
+    for draft in drafts:
+        spec = {"name": draft.name, "type": draft.type, "description": draft.description,
+                "constraints": {k: v for k, v in draft.constraints.items() if v is not None}}
+        try:
+            fields.append(FieldSpec.model_validate(spec))
+        except ValidationError as err:
+            warnings.append(f"dropped the constraints of '{draft.label}': {err.errors()[0]['msg']}")
+            fields.append(FieldSpec.model_validate({**spec, "constraints": {}}))
+    name = "_".join(subject[-3:])[:200] or None
+    return DatasetSchema(fields=fields, locale=locale, name=name, description=text.strip()[:5000] or None)

@@ -1,0 +1,409 @@
+"""Links between columns: identifier codes, formulas of calculated columns, conditions, date order."""
+
+from __future__ import annotations
+
+import re
+
+from src.extraction import field_meaning as fm
+from src.extraction.drafts import FieldDraft
+
+NUMERIC_KINDS = (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT)
+ID_WORDS = {"id", "identifier", "number", "no", "code", "ref", "reference", "key", "uuid", "guid"}
+FILLER = {"the", "a", "an", "of", "is", "are", "was", "be", "only", "for", "if", "when", "where", "rows",
+          "row", "records", "record", "with", "has", "have", "equal", "equals", "to", "set", "its", "their",
+          "value", "type", "s"}
+QUANTITY_WORDS = {"quantity", "qty", "unit", "count", "item", "number", "night", "hour", "seat", "ticket",
+                  "share", "piece"}
+PRICE_WORDS = {"price", "rate", "cost", "fee", "fare"}
+TOTAL_WORDS = {"total", "amount", "subtotal", "revenue", "sale", "value", "sum", "charge", "bill",
+               "payment", "cost", "price", "spend", "gross"}
+ADDED_WORDS = {"tax", "shipping", "fee", "tip", "surcharge", "delivery", "service", "handling", "vat"}
+SUBTRACTED_WORDS = {"discount", "refund", "rebate", "coupon"}
+TRUTHY_WORDS = {"yes", "y", "true", "t", "1"}
+FALSY_WORDS = {"no", "n", "false", "f", "0"}
+# (words of a later date, words of the dates it follows, most likely first).
+DATE_ORDER = [
+    ({"end", "finish", "finished", "completion", "completed", "stop"}, ("start", "begin", "started", "beginning")),
+    ({"discharge", "discharged"}, ("admission", "admit", "admitted")),
+    ({"checkout"}, ("checkin",)),
+    ({"delivery", "delivered", "arrival", "received"}, ("ship", "shipped", "shipping", "dispatch", "dispatched",
+                                                         "departure", "order", "purchase", "sent")),
+    ({"ship", "shipped", "shipping", "dispatch", "dispatched", "fulfillment"}, ("order", "purchase", "placed")),
+    ({"return", "returned"}, ("delivery", "delivered", "departure", "purchase", "order", "checkout")),
+    ({"resolved", "resolution", "closed", "close", "solved"}, ("created", "opened", "open", "reported",
+                                                               "submitted", "raised")),
+    ({"updated", "modified", "last"}, ("created", "registration", "registered", "signup", "joined", "join")),
+    ({"due"}, ("issue", "issued", "invoice", "billing")),
+    ({"expiry", "expiration", "expires", "expire", "renewal"}, ("issue", "issued", "start", "purchase", "signup")),
+    ({"payment", "paid"}, ("invoice", "issue", "issued", "billing")),
+]
+
+
+def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | None,
+                warnings: list[str]) -> None:
+    """Fill in what depends on other columns."""
+    read_in_context(drafts, subject)
+    assign_identifiers(drafts, subject, total_rows)
+    for draft in drafts:
+        if draft.derived:
+            derive_expression(draft, drafts, warnings)
+    for draft in drafts:
+        if draft.condition_text:
+            when = resolve_condition(draft.condition_text, draft, drafts, negated=draft.condition_negated)
+            if when:
+                draft.constraints["when"] = when
+            else:
+                warnings.append(f"could not match the condition '{draft.condition_text}' of '{draft.label}' "
+                                "to another column; ignored it")
+    for draft in drafts:
+        for direction, ref in draft.order_refs:
+            other = resolve_field(ref, draft, drafts, kinds=(fm.TEMPORAL,) + NUMERIC_KINDS)
+            if other is None:
+                warnings.append(f"could not find the column '{ref}' that '{draft.label}' comes {direction}")
+                continue
+            _order(draft, direction, other)
+    infer_date_order(drafts)
+    infer_number_order(drafts)
+    keep_unique_patterns_generatable(drafts)
+
+
+PEOPLE_WORDS = {"employee", "staff", "worker", "person", "people", "candidate", "contact", "user", "member",
+                "applicant", "hire", "personnel", "team", "colleague", "professional", "lead", "customer", "agent"}
+
+
+NAMED_THINGS = {"product_name", "company", "city", "country", "department", "product_category", "airport_code"}
+
+
+def read_in_context(drafts: list[FieldDraft], subject: list[str]) -> None:
+    """Labels whose meaning depends on what a row is: an employee's 'title' is a job title."""
+    things = [fm.classify_tokens([word]) for word in reversed(subject)]
+    thing = next((t for t in things if t is not None), None)
+    for draft in drafts:
+        if draft.tokens == ["title"] and draft.type == "sentence" and set(subject) & PEOPLE_WORDS:
+            draft.type = "job_title"
+        if draft.tokens == ["name"] and draft.type == "full_name" and thing is not None \
+                and thing.meaning.type in NAMED_THINGS and not set(subject) & PEOPLE_WORDS:
+            draft.type = thing.meaning.type  # a product's 'name' is a product name
+
+
+def _tokens_of(draft: FieldDraft) -> set[str]:
+    return {fm.singular(t) for t in draft.tokens + fm.tokenize(draft.name.replace("_", " "))}
+
+
+def assign_identifiers(drafts: list[FieldDraft], subject: list[str], total_rows: int | None) -> None:
+    """Give code identifiers a readable pattern; the row's own id is unique, others repeat."""
+    ids = [d for d in drafts if d.kind == fm.ID and d.type in ("code", "uuid")]
+    subject_set = set(subject)
+    # Only a column named like an identifier can be the row's own id; a password or seat code cannot.
+    named_ids = [d for d in ids if d.type == "uuid" or set(d.tokens) & ID_WORDS or d.needs_id_pattern]
+    own = [d for d in named_ids if _entity_of(d) in subject_set and not d.pool]
+    own_id = own[0] if own else next((d for d in named_ids if not d.pool), None)
+    for draft in ids:
+        c = draft.constraints
+        is_own = draft is own_id or c.get("unique")
+        if is_own and not draft.pool:
+            c["unique"] = True
+        elif not draft.pool and "cardinality" not in c and (draft.needs_id_pattern or draft.type == "uuid"):
+            c["cardinality"] = max(2, min(1000, (total_rows or 1000) // 5))
+        if draft.type != "code" or not draft.needs_id_pattern:
+            continue
+        entity = _entity_of(draft) or (subject[-1] if subject else "id")
+        prefix = fm.entity_prefix(entity)
+        if draft.pool:
+            digits = max(3, len(str(draft.pool)))
+        elif c.get("unique"):
+            digits = max(8, len(str(total_rows or 0)) + 2)
+        else:
+            digits = max(4, len(str(c.get("cardinality", 1000))) + 1)
+        c["pattern"] = rf"{prefix}-\d{{{digits}}}"
+
+
+PATTERN_ALPHABETS = {r"\d": 10, "[A-Z]": 26, "[a-z]": 26, "[A-Z0-9]": 36, "[A-Za-z0-9]": 62, "[0-9a-f]": 16,
+                     "[0-9A-F]": 16, "[A-HJ-NPR-Z0-9]": 33, "[A-F]": 6}
+MAX_UNIQUE_COMBINATIONS = 2**62
+
+
+def pattern_combinations(pattern: str) -> float:
+    """Roughly how many strings a simple pattern ('ORD-\\d{8}', '[A-Z]{6}') can make."""
+    total = 1.0
+    for m in re.finditer(r"(\\d|\[[^\]]+\]|\\.|.)(?:\{(\d+)(?:,(\d+))?\})?", pattern):
+        size = PATTERN_ALPHABETS.get(m[1], 1)
+        total *= float(size) ** int(m[3] or m[2] or 1)
+    return total
+
+
+def keep_unique_patterns_generatable(drafts: list[FieldDraft]) -> None:
+    """The engine cannot make a pattern with more than 2**64 values unique; such values never repeat anyway."""
+    for draft in drafts:
+        c = draft.constraints
+        if c.get("unique") and c.get("pattern") and pattern_combinations(c["pattern"]) > MAX_UNIQUE_COMBINATIONS:
+            c.pop("unique")
+
+
+def _entity_of(draft: FieldDraft) -> str:
+    words = [t for t in draft.tokens if t not in ID_WORDS]
+    return fm.singular(words[-1]) if words else ""
+
+
+def resolve_field(phrase: str, self_draft: FieldDraft, drafts: list[FieldDraft],
+                  kinds: tuple[str, ...] | None = None) -> FieldDraft | None:
+    """The column a phrase names: 'unit price' -> unit_price, 'admission' -> admission_date."""
+    wanted = [fm.singular(t) for t in fm.tokenize(phrase) if t not in FILLER]
+    wanted = [{"qty": "quantity"}.get(t, t) for t in wanted]
+    if not wanted:
+        return None
+    best, best_score = None, None
+    for other in drafts:
+        if other is self_draft or (kinds and other.kind not in kinds and other.type not in ("age", "date_of_birth")):
+            continue
+        have = _tokens_of(other) | ({"quantity"} if "qty" in _tokens_of(other) else set())
+        overlap = len(set(wanted) & have)
+        if overlap == 0:
+            continue
+        score = (overlap == len(set(wanted)), overlap, -len(have))
+        if best_score is None or score > best_score:
+            best, best_score = other, score
+    return best
+
+
+def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -> str | None:
+    """'quantity x unit price' -> 'quantity * unit_price'; '8% of subtotal' -> '0.08 * subtotal'."""
+    t = " " + text.lower().strip(" .()") + " "
+    t = re.sub(r"(\d+(?:\.\d+)?)\s*%\s*of\s+", lambda m: f"{float(m[1]) / 100:g} * ", t)
+    if re.search(r"\bsum\s+of\b|\btotal\s+of\b|\badd(?:ing)?\b", t):
+        t = re.sub(r"\b(?:sum|total)\s+of\b|\badd(?:ing)?\b", " ", t)
+        t = re.sub(r",|\band\b", " + ", t)
+    elif re.search(r"\bproduct\s+of\b", t):
+        t = re.sub(r"\bproduct\s+of\b", " ", t)
+        t = re.sub(r",|\band\b", " * ", t)
+    elif re.search(r"\bdifference\s+between\b", t):
+        t = re.sub(r"\bdifference\s+between\b", " ", t)
+        t = re.sub(r"\band\b", " - ", t)
+    t = re.sub(r"\s*(?:×|\*|\bx\b|\btimes\b|\bmultiplied\s+by\b)\s*", " * ", t)
+    t = re.sub(r"\s*(?:\+|\bplus\b)\s*", " + ", t)
+    t = re.sub(r"\s+(?:-|–|\bminus\b|\bless\b)\s+", " - ", t)
+    t = re.sub(r"\s*(?:/|\bdivided\s+by\b|\bper\b)\s*", " / ", t)
+    pieces = re.split(r"\s([*+/-])\s", t)
+    if len(pieces) < 3:
+        return None
+    out = []
+    for i, piece in enumerate(pieces):
+        piece = piece.strip(" ()")
+        if i % 2 == 1:
+            out.append(piece)
+            continue
+        if re.fullmatch(r"-?\d+(?:\.\d+)?", piece):
+            out.append(piece)
+            continue
+        other = resolve_field(piece, self_draft, drafts, kinds=NUMERIC_KINDS)
+        if other is None:
+            return None
+        out.append(other.name)
+    return " ".join(out)
+
+
+def evident_formula(draft: FieldDraft, drafts: list[FieldDraft]) -> str | None:
+    """The formula a calculated column's name implies, over the columns that exist."""
+    words = _tokens_of(draft)
+    inputs = [d for d in drafts if d is not draft and d.kind in NUMERIC_KINDS and (
+        not d.derived or draft.name not in re.findall(r"\w+", d.constraints.get("expression") or draft.name))]
+
+    def first(pred):
+        return next((d for d in inputs if pred(d)), None)
+
+    if words & {"bmi"}:
+        weight = first(lambda d: "weight" in _tokens_of(d))
+        height = first(lambda d: "height" in _tokens_of(d))
+        if weight and height:
+            scale = 100 if float(height.constraints.get("max_value") or 200) > 3 else 1
+            h = f"({height.name} / {scale})" if scale != 1 else height.name
+            return f"{weight.name} / ({h} * {h})"
+    if words & {"profit", "margin", "net"}:
+        revenue = first(lambda d: bool(_tokens_of(d) & {"revenue", "sale", "price", "income"}))
+        cost = first(lambda d: bool(_tokens_of(d) & {"cost", "expense"}))
+        if revenue and cost:
+            return f"{revenue.name} - {cost.name}"
+    if words & {"tax", "vat"} and not words & {"total"}:
+        base = first(lambda d: bool(_tokens_of(d) & {"subtotal", "amount", "price"}) and d.kind == fm.MONEY)
+        rate = first(lambda d: d.kind == fm.PERCENT and bool(_tokens_of(d) & {"tax", "vat", "rate"}))
+        if base and rate:
+            return f"{base.name} * {rate.name} / 100"
+    if words & TOTAL_WORDS:
+        subtotal = first(lambda d: "subtotal" in _tokens_of(d) and d.kind == fm.MONEY)
+        if subtotal and words & {"total"}:
+            added = [d.name for d in inputs if d.kind == fm.MONEY and _tokens_of(d) & ADDED_WORDS]
+            taken = [d.name for d in inputs if d.kind == fm.MONEY and _tokens_of(d) & SUBTRACTED_WORDS]
+            return " ".join([subtotal.name] + [f"+ {n}" for n in added] + [f"- {n}" for n in taken])
+        quantity = first(lambda d: d.kind == fm.INT and bool(_tokens_of(d) & QUANTITY_WORDS))
+        price = (first(lambda d: d.kind == fm.MONEY and {"unit", "price"} <= _tokens_of(d))
+                 or first(lambda d: d.kind == fm.MONEY and bool(_tokens_of(d) & PRICE_WORDS)))
+        if quantity and price:
+            formula = f"{quantity.name} * {price.name}"
+            discount = first(lambda d: bool(_tokens_of(d) & SUBTRACTED_WORDS))
+            if discount is not None and discount.kind == fm.PERCENT:
+                formula = f"{formula} * (1 - {discount.name} / 100)"
+            elif discount is not None and discount.kind == fm.MONEY:
+                formula = f"{formula} - {discount.name}"
+            return formula
+        money = [d for d in inputs if d.kind == fm.MONEY]
+        if words & {"total", "sum"} and len(money) >= 2:
+            return " + ".join(d.name for d in money)
+    return None
+
+
+def derive_expression(draft: FieldDraft, drafts: list[FieldDraft], warnings: list[str]) -> None:
+    """Turn a 'calculated' column into an expression over the other columns."""
+    c = draft.constraints
+    if draft.type in ("full_name", "email", "username", "age") or (
+            draft.type == "age" or ("age" in draft.tokens and any(d.type == "date_of_birth" for d in drafts))):
+        if "age" in draft.tokens:
+            draft.type, draft.kind = "age", fm.INT
+        return  # the engine keeps these coherent with the row's person
+    formula = None
+    if draft.formula_text:
+        formula = parse_formula(draft.formula_text, draft, drafts)
+    if formula is None:
+        formula = evident_formula(draft, drafts)
+    if formula is None:
+        warnings.append(f"could not work out how '{draft.label}' is calculated; used random numbers")
+        draft.type, draft.kind = ("decimal", fm.MONEY) if draft.kind == fm.MONEY else ("float", fm.FLOAT)
+        c.update({"min_value": 0, "max_value": 1000, "decimals": 2})
+        return
+    names = set(re.findall(r"[a-z_][a-z0-9_]*", formula))
+    inputs = [d for d in drafts if d.name in names]
+    money = draft.kind == fm.MONEY or any(d.kind == fm.MONEY for d in inputs)
+    all_int = all(d.type == "integer" for d in inputs) and "/" not in formula and not re.search(r"\d\.\d", formula)
+    for key in ("min_value", "max_value", "distribution", "cardinality"):
+        c.pop(key, None)
+    if money:
+        draft.type, draft.kind = "decimal", fm.MONEY
+        c["decimals"] = 2
+        c["expression"] = f"round({formula}, 2)"
+    elif all_int:
+        draft.type, draft.kind = "integer", fm.INT
+        c["expression"] = formula
+    else:
+        draft.type, draft.kind = "float", fm.FLOAT
+        c["decimals"] = c.get("decimals") or 2
+        c["expression"] = f"round({formula}, {c['decimals']})"
+
+
+def _quote(value) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def resolve_condition(text: str, self_draft: FieldDraft, drafts: list[FieldDraft], negated: bool = False) -> str | None:
+    """'payments' -> "transaction_type = 'payment'"; 'status is cancelled' -> "status = 'cancelled'"."""
+    text = text.strip().lower()
+    numeric = re.match(r"(?P<f>[a-z][a-z _]*?)\s*(?P<op>>=|<=|!=|>|<|==|=|is\s+(?:over|above|greater\s+than|"
+                       r"more\s+than|below|under|less\s+than))\s*(?P<n>-?\$?\d+(?:\.\d+)?)", text)
+    if numeric:
+        other = resolve_field(numeric["f"], self_draft, drafts, kinds=NUMERIC_KINDS)
+        if other is not None:
+            op = numeric["op"]
+            op = ">" if re.search(r"over|above|greater|more", op) else "<" if re.search(r"below|under|less", op) else op
+            return f"{other.name} {'=' if op == '==' else op} {numeric['n'].lstrip('$')}"
+    negated = negated != bool(re.search(r"\b(?:not|non|unless|except)\b", text))
+    words = {fm.singular(t) for t in fm.tokenize(text) if t not in FILLER | {"not", "non", "unless", "except"}}
+    if not words:
+        return None
+    best_field, best_values, best_score = None, [], 0
+    for other in drafts:
+        if other is self_draft or other.type != "enum":
+            continue
+        values = other.constraints.get("enum_values") or []
+        field_bonus = 2 if words & _tokens_of(other) else 0
+        strong, partial = [], []
+        for value in values:
+            value_words = {fm.singular(t) for t in fm.tokenize(str(value))}
+            if value_words and value_words <= words:
+                strong.append(value)
+            elif value_words & (words - _tokens_of(other)):
+                partial.append(value)
+        chosen, score = (strong, 10 + field_bonus) if strong else (partial, 5 + field_bonus) if partial else ([], 0)
+        if chosen and score > best_score:
+            best_field, best_values, best_score = other, chosen, score
+    if best_field is not None:
+        name = best_field.name
+        if len(best_values) == 1:
+            clause = f"{name} {'!=' if negated else '='} {_quote(best_values[0])}"
+        else:
+            clause = f"{name} {'NOT IN' if negated else 'IN'} ({', '.join(_quote(v) for v in best_values)})"
+        return clause
+    for other in drafts:
+        if other is self_draft or not words & (_tokens_of(other) - {"is", "has"}):
+            continue
+        if other.type == "boolean":
+            return f"{other.name} = {'FALSE' if negated else 'TRUE'}"
+        # 'only if paid' over a yes/no column means paid = 'yes'
+        values = other.constraints.get("enum_values") or [] if other.type == "enum" else []
+        wanted = FALSY_WORDS if negated else TRUTHY_WORDS
+        flag = next((v for v in values if str(v).lower() in wanted), None)
+        if flag is not None:
+            return f"{other.name} = {_quote(flag)}"
+    return None
+
+
+def _depends_on(draft: FieldDraft, other: FieldDraft) -> bool:
+    return other.constraints.get("after") == draft.name or other.constraints.get("before") == draft.name
+
+
+def _order(draft: FieldDraft, direction: str, other: FieldDraft) -> None:
+    if _depends_on(other, draft):
+        return
+    c = draft.constraints
+    c[direction] = other.name
+    if draft.kind == fm.TEMPORAL and draft.period is None:
+        # No range of its own: the engine places it a short gap from the other date.
+        c.pop("min_value", None)
+        c.pop("max_value", None)
+
+
+HIGH_WORDS = {"max", "maximum", "high", "highest", "upper", "peak", "end", "final"}
+LOW_WORDS = {"min", "minimum", "low", "lowest", "lower", "start", "initial"}
+
+
+def infer_number_order(drafts: list[FieldDraft]) -> None:
+    """'Max temperature' stays >= 'Min temperature' when both exist."""
+    numeric = [d for d in drafts if d.kind in NUMERIC_KINDS and not d.derived]
+    for draft in numeric:
+        words = _tokens_of(draft)
+        if not words & HIGH_WORDS or "after" in draft.constraints or "before" in draft.constraints:
+            continue
+        rest = words - HIGH_WORDS
+        for other in numeric:
+            other_words = _tokens_of(other)
+            if other is not draft and other_words & LOW_WORDS and other_words - LOW_WORDS == rest and rest \
+                    and not _depends_on(draft, other):
+                _order(draft, "after", other)
+                break
+
+
+def infer_date_order(drafts: list[FieldDraft]) -> None:
+    """'Ship date' follows 'Order date', 'Discharge date' follows 'Admission date' when both exist."""
+    temporal = [d for d in drafts if d.type in ("date", "datetime")]
+    for draft in temporal:
+        if "after" in draft.constraints or "before" in draft.constraints or draft.derived:
+            continue
+        words = _tokens_of(draft)
+        if "check" in words and "out" in words:
+            words = words | {"checkout"}
+        for later, earlier in DATE_ORDER:
+            if not words & later:
+                continue
+            candidates = []
+            for other in temporal:
+                other_words = _tokens_of(other)
+                if "check" in other_words and "in" in other_words:
+                    other_words = other_words | {"checkin"}
+                if other is draft or not other_words & set(earlier) or other_words & later:
+                    continue
+                if _depends_on(draft, other) or other.constraints.get("after") == draft.name:
+                    continue
+                rank = min(earlier.index(w) for w in other_words & set(earlier))
+                candidates.append((rank, drafts.index(other), other))
+            if candidates:
+                _order(draft, "after", min(candidates, key=lambda c: c[:2])[2])
+                break
