@@ -1,0 +1,96 @@
+"""Browse Jobs: every job, newest first; filter by status; open one in the monitor or delete it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from app_pages.ui_common import (
+    format_timestamp, get_api_client, open_in_monitor, show_api_error, shorten_job_id,
+)
+from src.api_client import JOB_STATUSES, ApiClient, ApiError
+
+JOB_LIST_LIMIT = 500
+
+
+def build_jobs_table(jobs: list[dict[str, Any]]) -> pd.DataFrame:
+    """The overview table, newest first."""
+    rows = [
+        {
+            "Job": shorten_job_id(str(job["job_id"])),
+            "Status": job.get("status", ""),
+            "Progress": float(job.get("progress_percentage") or 0.0),
+            "Rows": job.get("total_rows"),
+            "Format": job.get("output_format") or "",
+            "Created": format_timestamp(job.get("created_at")),
+        }
+        for job in jobs
+    ]
+    return pd.DataFrame(rows, columns=["Job", "Status", "Progress", "Rows", "Format", "Created"])
+
+
+def sort_newest_first(jobs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if all(job.get("created_at") for job in jobs):
+        return sorted(jobs, key=lambda job: str(job["created_at"]), reverse=True)
+    return jobs  # the API already lists newest first
+
+
+def delete_job(client: ApiClient, job: dict[str, Any]) -> None:
+    try:
+        client.delete_job(job["job_id"])
+    except ApiError as error:
+        show_api_error(error, "delete the job")
+        return
+    st.session_state["browse_notice"] = f"Deleted job {shorten_job_id(job['job_id'])}."
+    st.session_state["browse_table_version"] = st.session_state.get("browse_table_version", 0) + 1
+    st.rerun()
+
+
+def render_page() -> None:
+    client = get_api_client()
+    st.title("Browse Jobs", anchor=False)
+    st.caption("All generation jobs, newest first. Select one to open it in the monitor or delete it.")
+    if notice := st.session_state.pop("browse_notice", None):
+        st.toast(notice, icon=":material/delete:")
+
+    status_filter = st.pills("Filter by status", JOB_STATUSES, key="browse_status", persist_state="session")
+    try:
+        jobs = sort_newest_first(client.list_jobs(limit=JOB_LIST_LIMIT, status=status_filter))
+    except ApiError as error:
+        show_api_error(error, "list the jobs")
+        return
+    if not jobs:
+        if status_filter:
+            st.info(f"No {status_filter} jobs.", icon=":material/inbox:")
+        else:
+            st.info("No jobs yet. Start one on the Create Dataset page.", icon=":material/inbox:")
+            st.page_link("app_pages/create_dataset.py", label="Create a dataset",
+                         icon=":material/add_circle:")
+        return
+
+    table_key = f"browse_table_{st.session_state.get('browse_table_version', 0)}_{status_filter}"
+    selection = st.dataframe(
+        build_jobs_table(jobs), key=table_key, on_select="rerun", selection_mode="single-row",
+        hide_index=True, width="stretch",
+        column_config={
+            "Progress": st.column_config.ProgressColumn("Progress", min_value=0, max_value=100,
+                                                        format="%.0f%%"),
+            "Rows": st.column_config.NumberColumn("Rows", format="localized"),
+        },
+    )
+    selected_rows = selection.selection.rows
+    if not selected_rows:
+        st.caption(f"{len(jobs)} job{'s' if len(jobs) != 1 else ''}. Select a row to act on it.")
+        return
+    job = jobs[selected_rows[0]]
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.markdown(f"Selected: `{job['job_id']}`")
+        if st.button("Open in monitor", type="primary", icon=":material/monitoring:"):
+            open_in_monitor(job["job_id"])
+        if st.button("Delete", icon=":material/delete:"):
+            delete_job(client, job)
+
+
+render_page()

@@ -1,0 +1,191 @@
+"""The UI's one way to reach the REST API: a method per endpoint, errors as readable `ApiError`s."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+JOB_STATUSES: tuple[str, ...] = ("pending", "generating", "paused", "completed", "failed", "cancelled")
+ACTIVE_STATUSES: frozenset[str] = frozenset({"pending", "generating", "paused"})
+OUTPUT_FORMATS: tuple[str, ...] = ("csv", "json", "jsonl", "parquet")
+CONTROL_ACTIONS: tuple[str, ...] = ("pause", "resume", "cancel")
+
+_DEFAULT_TIMEOUT = 15.0
+# Extraction may wait on an LLM; downloads may be large.
+_EXTRACT_TIMEOUT = 120.0
+_DOWNLOAD_TIMEOUT = 300.0
+
+
+class ApiError(Exception):
+    """A request the API refused or could not answer. `status` is None when no HTTP answer came."""
+
+    def __init__(self, status: int | None, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class DownloadedFile:
+    """A finished dataset as the API sent it."""
+
+    content: bytes
+    file_name: str
+    media_type: str
+
+
+class ApiClient:
+    """Synchronous client for the synthetic data API."""
+
+    def __init__(self, base_url: str, *, transport: httpx.BaseTransport | None = None,
+                 timeout: float = _DEFAULT_TIMEOUT) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._http = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport)
+
+    def close(self) -> None:
+        self._http.close()
+
+    # -- endpoints ------------------------------------------------------------------------------
+
+    def check_health(self) -> dict[str, Any]:
+        """GET /health."""
+        return self._request_json("GET", "/health", timeout=5.0)
+
+    def extract_schema(self, user_input: str) -> dict[str, Any]:
+        """POST /schema/extract: description -> {"schema", "total_rows", "provider", "warnings"}."""
+        return self._request_json("POST", "/schema/extract", json={"user_input": user_input},
+                                  timeout=_EXTRACT_TIMEOUT)
+
+    def create_job(self, schema: dict[str, Any], total_rows: int, chunk_size: int,
+                   output_format: str, seed: int | None = None) -> dict[str, Any]:
+        """POST /jobs/create -> {"job_id", "status", "message"}."""
+        payload: dict[str, Any] = {"schema": schema, "total_rows": total_rows,
+                                   "chunk_size": chunk_size, "output_format": output_format}
+        if seed is not None:
+            payload["seed"] = seed
+        return self._request_json("POST", "/jobs/create", json=payload)
+
+    def get_job_status(self, job_id: str) -> dict[str, Any]:
+        """GET /jobs/{id}/status."""
+        return self._request_json("GET", f"/jobs/{job_id}/status")
+
+    def list_jobs(self, limit: int = 100, status: str | None = None) -> list[dict[str, Any]]:
+        """GET /jobs/: jobs as the API orders them (newest first)."""
+        params: dict[str, Any] = {"limit": limit}
+        if status:
+            params["status"] = status
+        body = self._request_json("GET", "/jobs/", params=params)
+        if isinstance(body, dict):
+            body = body.get("jobs", [])
+        return list(body)
+
+    def get_preview(self, job_id: str, rows: int = 20) -> dict[str, Any]:
+        """GET /jobs/{id}/preview -> {"job_id", "total_rows", "preview_rows", "data": [...]}."""
+        return self._request_json("GET", f"/jobs/{job_id}/preview", params={"rows": rows})
+
+    def download(self, job_id: str) -> DownloadedFile:
+        """GET /jobs/{id}/download: the whole finished file."""
+        response = self._send("GET", f"/jobs/{job_id}/download", timeout=_DOWNLOAD_TIMEOUT)
+        return DownloadedFile(
+            content=response.content,
+            file_name=_read_file_name(response.headers.get("content-disposition", "")) or f"{job_id}.dat",
+            media_type=response.headers.get("content-type", "application/octet-stream").split(";")[0],
+        )
+
+    def download_url(self, job_id: str) -> str:
+        """Where the finished file can be fetched directly."""
+        return f"{self.base_url}/jobs/{job_id}/download"
+
+    def control_job(self, job_id: str, action: str) -> dict[str, Any]:
+        """POST /jobs/{id}/control with action pause | resume | cancel."""
+        if action not in CONTROL_ACTIONS:
+            raise ValueError(f"unknown action {action!r}")
+        return self._request_json("POST", f"/jobs/{job_id}/control",
+                                  json={"job_id": job_id, "action": action})
+
+    def delete_job(self, job_id: str) -> None:
+        """DELETE /jobs/{id}."""
+        self._send("DELETE", f"/jobs/{job_id}")
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    def _request_json(self, method: str, path: str, **kwargs: Any) -> Any:
+        response = self._send(method, path, **kwargs)
+        try:
+            return response.json()
+        except ValueError:
+            raise ApiError(response.status_code,
+                           f"The API sent an unreadable answer to {method} {path}.") from None
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TimeoutException:
+            raise ApiError(None, f"The API at {self.base_url} did not answer in time.") from None
+        except httpx.TransportError:
+            raise ApiError(None, f"API not reachable at {self.base_url}.") from None
+        if response.is_error:
+            raise ApiError(response.status_code, describe_error(response))
+        return response
+
+
+def describe_error(response: httpx.Response) -> str:
+    """A one-line, human message from an error response's `detail`."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    detail = body.get("detail", body) if isinstance(body, dict) else body
+    message = _describe_detail(detail)
+    problems = body.get("problems") if isinstance(body, dict) else None
+    if isinstance(problems, list) and problems:
+        listed = _describe_detail(problems)
+        # The API's 422 detail usually repeats its problems already; add them only when it does not.
+        if listed and listed not in message:
+            message = f"{message.rstrip('.: ')}: {listed}" if message else listed
+    if not message:
+        text = response.text.strip()
+        message = text[:300] if text and not text.lstrip().startswith("<") else response.reason_phrase
+    return message or f"HTTP {response.status_code}"
+
+
+def _describe_detail(detail: Any) -> str:
+    if detail is None:
+        return ""
+    if isinstance(detail, str):
+        return detail
+    if isinstance(detail, list):
+        return "; ".join(filter(None, (_describe_problem(item) for item in detail)))
+    if isinstance(detail, dict):
+        head = str(detail.get("message") or detail.get("msg") or detail.get("error") or "")
+        problems = detail.get("problems") or detail.get("errors")
+        if isinstance(problems, list) and problems:
+            listed = _describe_detail(problems)
+            return f"{head}: {listed}" if head else listed
+        return head or _describe_problem(detail)
+    return str(detail)
+
+
+def _describe_problem(problem: Any) -> str:
+    if not isinstance(problem, dict):
+        return str(problem)
+    message = str(problem.get("msg") or problem.get("message") or problem.get("detail") or "")
+    where = problem.get("field") or problem.get("path") or problem.get("loc")
+    if isinstance(where, (list, tuple)):
+        # FastAPI's loc starts with where the value came from ("body", "query").
+        parts = [str(p) for p in where if p not in ("body", "query", "path")]
+        where = ".".join(parts)
+    if where and message:
+        return f"{where}: {message}"
+    return message or str(where or "")
+
+
+def _read_file_name(content_disposition: str) -> str | None:
+    match = re.search(r"filename\*?=(?:UTF-8'')?\"?([^\";]+)\"?", content_disposition)
+    return match.group(1) if match else None

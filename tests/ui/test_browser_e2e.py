@@ -1,0 +1,171 @@
+"""A user's whole flow in headless Chromium, against real API and Streamlit processes.
+
+Uses Debian's chromium (`apt-get install -y chromium`), never a Playwright browser download.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from src.api_client import ApiClient
+
+from .processes import PROJECT_ROOT, VENV_BIN, find_free_port, stop_process, wait_for_http
+
+CHROMIUM_PATH = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOT_DIR = os.environ.get("UI_SCREENSHOT_DIR")  # set it to keep a picture of each step
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM_PATH.exists(),
+                       reason=f"no Chromium at {CHROMIUM_PATH}: install Debian's package with "
+                              "`apt-get install -y chromium` (.ci/run does) to run the browser test"),
+]
+
+
+@pytest.fixture(scope="module")
+def streamlit_url(live_api_url, tmp_path_factory):
+    """The Streamlit app as a real process, pointed at the real API."""
+    port = find_free_port()
+    log_path = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
+    log_file = open(log_path, "wb")
+    process = subprocess.Popen(
+        [str(VENV_BIN / "streamlit"), "run", "streamlit_app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=PROJECT_ROOT, env={**os.environ, "API_BASE_URL": live_api_url},
+        stdout=log_file, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(f"{url}/_stcore/health", process)
+    except RuntimeError as error:
+        stop_process(process)
+        log_file.close()
+        raise RuntimeError(f"{error}\n{log_path.read_text()[-3000:]}") from None
+    yield url
+    stop_process(process)
+    log_file.close()
+
+
+@pytest.fixture
+def browser_page():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM_PATH), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        page.set_default_timeout(30_000)
+        yield page
+        browser.close()
+
+
+def save_screenshot(page, name: str) -> None:
+    if SCREENSHOT_DIR:
+        Path(SCREENSHOT_DIR).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENSHOT_DIR) / f"{name}.png"), full_page=True)
+
+
+def test_describe_extract_start_watch_and_download(browser_page, streamlit_url, live_api_url, tmp_path):
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=30_000)  # the first run of a fresh Streamlit process imports a lot
+    page = browser_page
+    page.goto(streamlit_url)
+    expect(page.get_by_role("heading", name="Create Dataset")).to_be_visible()
+    expect(page.get_by_text("API connected")).to_be_visible()
+
+    page.get_by_label("Dataset description").fill(
+        "Orders with an order id, customer name, quantity between 1 and 10, unit price $10-500 "
+        "and an order date in the last 90 days")
+    page.get_by_role("button", name="Extract schema").click()
+    expect(page.get_by_text("Schema extracted by")).to_be_visible()
+    save_screenshot(page, "e2e_1_extracted")
+
+    rows_input = page.get_by_role("spinbutton", name="Rows")
+    rows_input.fill("30000")
+    rows_input.press("Enter")
+    page.get_by_role("combobox", name="Format").click()
+    page.get_by_role("option", name="parquet").click()
+    seed_input = page.get_by_role("spinbutton", name="Seed")
+    seed_input.fill("7")
+    seed_input.press("Enter")
+    expect(seed_input).to_have_value("7")
+
+    page.get_by_role("button", name="Preview sample").click()
+    expect(page.get_by_text("Sample of 20 rows")).to_be_visible()
+    save_screenshot(page, "e2e_2_sample")
+
+    page.get_by_role("button", name="Start generation").click()
+    expect(page.get_by_role("heading", name="Monitor Jobs")).to_be_visible()
+    page.wait_for_url("**/monitor?job=*")
+    job_id = page.url.split("job=")[1].split("&")[0]
+
+    download_button = page.get_by_role("button", name="Download dataset")
+    expect(download_button).to_be_visible(timeout=90_000)
+    expect(page.get_by_text("completed", exact=True)).to_be_visible()
+    save_screenshot(page, "e2e_3_completed")
+    with page.expect_download() as download_info:
+        download_button.click()
+    saved = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(saved)
+
+    assert saved.suffix == ".parquet"
+    table = pq.read_table(io.BytesIO(saved.read_bytes()))
+    assert table.num_rows == 30_000
+    assert {"quantity", "unit_price"} <= set(table.column_names)
+    quantities = table.column("quantity").to_pylist()
+    assert min(quantities) >= 1 and max(quantities) <= 10
+
+    job = ApiClient(live_api_url).get_job_status(job_id)
+    assert (job["status"], job["total_rows"], job["output_format"], job["seed"]) == \
+        ("completed", 30_000, "parquet", 7)
+
+
+
+def read_progress_percent(page) -> float:
+    text = page.get_by_text("% ·").first.inner_text()
+    return float(text.split("%")[0])
+
+
+def test_monitor_refreshes_live_and_controls_work(browser_page, streamlit_url, live_api_url):
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=30_000)
+    client = ApiClient(live_api_url)
+    schema = {"fields": [{"name": "id", "type": "sequence"}, {"name": "name", "type": "full_name"},
+                         {"name": "note", "type": "sentence"}]}
+    # Big enough to run for minutes; the test pauses and cancels it within seconds.
+    job_id = client.create_job(schema, total_rows=100_000_000, chunk_size=10_000,
+                               output_format="csv")["job_id"]
+    try:
+        page = browser_page
+        page.goto(f"{streamlit_url}/monitor?job={job_id}")
+        expect(page.get_by_text("generating", exact=True)).to_be_visible()
+        expect(page.get_by_text("Time left")).to_be_visible()
+        first = read_progress_percent(page)
+        # No reload: the panel refreshes itself while the job runs.
+        for _ in range(60):
+            page.wait_for_timeout(500)
+            if read_progress_percent(page) > first:
+                break
+        assert read_progress_percent(page) > first, "the progress did not move without a reload"
+        save_screenshot(page, "e2e_4_running")
+
+        page.get_by_role("button", name="Pause").click()
+        expect(page.get_by_role("button", name="Resume")).to_be_visible()
+        assert client.get_job_status(job_id)["status"] == "paused"
+
+        page.get_by_role("button", name="Cancel").click()
+        expect(page.get_by_text("The job was cancelled.")).to_be_visible()
+        expect(page.get_by_role("button", name="Resume")).to_have_count(0)
+        assert client.get_job_status(job_id)["status"] == "cancelled"
+    finally:
+        client.delete_job(job_id)
