@@ -100,9 +100,11 @@ class ChunkContext:
     def rows(self) -> np.ndarray:
         return np.arange(self.start, self.start + self.n, dtype=np.uint64)
 
-    def person(self) -> PersonRows:
-        if "person" not in self._entities:
-            rng = self.entity_rng("person")
+    def person(self, entity: str = "") -> PersonRows:
+        """The row's person; fields naming different people (customer_*, agent_*) pass an entity."""
+        key = f"person:{entity}" if entity else "person"
+        if key not in self._entities:
+            rng = self.entity_rng(key)
             pools = vocab.name_pools(self.locale)
             draw = rng.bits(0)
             # One 64-bit draw per row: 16 bits for each name pick, then gender and a small number.
@@ -113,13 +115,16 @@ class ChunkContext:
             female = gender_bit.astype(bool)
             first_idx = np.where(female, female_idx, male_idx)
             number = number % 99 + 1
-            self._entities["person"] = PersonRows(female, first_idx, last_idx, number, pools)
-        return self._entities["person"]
+            self._entities[key] = PersonRows(female, first_idx, last_idx, number, pools)
+        return self._entities[key]
 
     def location(self) -> LocationRows:
         if "location" not in self._entities:
             rng = self.entity_rng("location")
             weights = np.array([c.weight for c in vocab.COUNTRIES])
+            home = vocab.country_of_locale(self.locale)
+            if home is not None:  # a locale such as de_DE keeps places in its country
+                weights = np.where(np.arange(len(weights)) == home, 1.0, 0.0)
             country = rng.choice(len(vocab.COUNTRIES), weights, stream=0)
             sizes = np.array([len(c.cities) for c in vocab.COUNTRIES])
             city = np.floor(rng.uniform(stream=1) * sizes[country]).astype(np.int64)

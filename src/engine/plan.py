@@ -35,6 +35,9 @@ FLOAT_KINDS = {"float", "decimal", "price", "percentage"}
 TIME_KINDS = {"date", "datetime", "date_of_birth", "time"}
 PERSON_KINDS = {"full_name", "first_name", "last_name", "email", "username", "gender"}
 _EPOCH = dt.datetime(1970, 1, 1)
+_PERSON_WORDS = {"name", "full", "fullname", "first", "firstname", "last", "lastname", "given", "family",
+                 "surname", "email", "mail", "e", "address", "username", "user", "login", "handle", "gender",
+                 "sex"}
 
 
 class DatasetPlan:
@@ -454,8 +457,20 @@ class _Compiler:
                 age.derived_from = birth.name
         has_place = any(fp.kind in ("city", "country", "state", "address") for fp in fields.values())
         for fp in fields.values():
-            if fp.kind in ("latitude", "longitude") and has_place and not fp.options.get("explicit_range"):
+            whole_globe = (fp.lo, fp.hi) == NUMERIC_DEFAULTS.get(fp.kind, (None, None, None))[:2]
+            if fp.kind in ("latitude", "longitude") and has_place and whole_globe:
                 fp.options["near_city"] = True
+        self.group_people(fields)
+
+    def group_people(self, fields: dict[str, FieldPlan]) -> None:
+        """Several people in one row (customer_name, agent_email): fields sharing a name prefix share a
+        person; a single set of person fields keeps one person per row."""
+        people = [fp for fp in fields.values() if fp.kind in PERSON_KINDS and fp.expression is None]
+        kinds = [fp.kind for fp in people]
+        if len(kinds) == len(set(kinds)):
+            return
+        for fp in people:
+            fp.options["person"] = " ".join(t for t in tokenize(fp.name) if t not in _PERSON_WORDS)
 
     def order_fields(self, fields: dict[str, FieldPlan]) -> list[str]:
         """Dependency order (a field after everything it reads); a cycle is a problem."""

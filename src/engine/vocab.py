@@ -229,6 +229,14 @@ COUNTRIES: tuple[Country, ...] = (
         ("Zurich", "Zurich", 47.38, 8.54), ("Geneva", "Geneva", 46.20, 6.14), ("Basel", "Basel", 47.56, 7.59))),
 )
 
+def country_of_locale(locale: str | None) -> int | None:
+    """Index in COUNTRIES of a locale's country (de_DE -> Germany), or None."""
+    if not locale or "_" not in locale:
+        return None
+    code = locale.rsplit("_", 1)[1].upper()
+    return next((i for i, c in enumerate(COUNTRIES) if c.code == code), None)
+
+
 CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "INR", "BRL", "MXN", "SEK")
 CURRENCY_WEIGHTS = (40, 25, 10, 6, 4, 4, 2, 3, 2, 2, 1, 1)
 

@@ -46,3 +46,30 @@ def test_gender_follows_the_first_name():
     assert {"M", "F"} == set(cols["gender"])
     # A name can be both (e.g. Jordan) but nearly all names keep one gender.
     assert sum(len(g) == 1 for g in by_name.values()) / len(by_name) > 0.97
+
+
+def test_two_people_in_a_row_are_different_people_each_coherent():
+    cols = generate([{"name": "customer_name", "type": "full_name"}, {"name": "customer_email", "type": "email"},
+                     {"name": "agent_name", "type": "full_name"}, {"name": "agent_email", "type": "email"}],
+                    rows=1000)
+    same = sum(c == a for c, a in zip(cols["customer_name"], cols["agent_name"]))
+    assert same < 10
+    for name, email in zip(cols["agent_name"], cols["agent_email"]):
+        assert _slug(name.split()[-1]) in email
+
+
+def test_locale_keeps_places_and_phones_in_its_country():
+    cols = generate([{"name": "name", "type": "full_name"}, {"name": "city", "type": "city"},
+                     {"name": "phone", "type": "phone"}], rows=500, locale="de_DE")
+    german = {city for country in COUNTRIES if country.code == "DE"
+              for city, _, _, _ in country.cities}
+    assert set(cols["city"]) <= german
+    assert all(re.fullmatch(r"\+49 \d{3} \d{7}", p) for p in cols["phone"])
+
+
+def test_coordinates_follow_the_city_even_with_a_whole_globe_range():
+    cols = generate([{"name": "city", "type": "city"},
+                     {"name": "lat", "type": "latitude", "constraints": {"min_value": -90, "max_value": 90}}],
+                    rows=300)
+    centres = {city: la for c in COUNTRIES for city, _, la, _ in c.cities}
+    assert all(abs(centres[c] - lat) < 0.5 for c, lat in zip(cols["city"], cols["lat"]))

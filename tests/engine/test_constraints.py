@@ -169,3 +169,9 @@ def test_after_and_before_order_fields_on_every_row():
     for opened, adm in zip(cols["opened_at"], cols["admission_date"]):
         assert opened.date() <= adm
     assert all(lo <= hi <= 200 for lo, hi in zip(cols["low"], cols["high"]))
+
+
+def test_unique_wide_patterns_are_distinct():
+    values = generate([{"name": "token", "type": "code",
+                        "constraints": {"pattern": "[A-Z0-9]{16}", "unique": True}}], rows=20000)["token"]
+    assert len(set(values)) == 20000 and all(re.fullmatch(r"[A-Z0-9]{16}", v) for v in values)

@@ -30,7 +30,10 @@ def gen_code(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     """Codes from the field's pattern (default: SKU-like 'ABC-12345')."""
     pattern = fp.pattern
     if fp.unique:
-        return pattern.generate_unique(permute_index(ctx.rows, pattern.count(), fp.key))
+        count = pattern.count()
+        if count is None:  # more than 2**63 strings: a 63-bit bijection of the row index suffices
+            return pattern.generate_unique(scramble_index(ctx.rows, 63, fp.key))
+        return pattern.generate_unique(permute_index(ctx.rows, count, fp.key))
     return pattern.generate(ctx.rng(fp))
 
 

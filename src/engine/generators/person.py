@@ -12,20 +12,20 @@ from src.engine.rng import permute_index, split_bits
 
 
 def gen_first_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return ctx.person().first
+    return ctx.person(fp.options.get("person", "")).first
 
 
 def gen_last_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return ctx.person().last
+    return ctx.person(fp.options.get("person", "")).last
 
 
 def gen_full_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    person = ctx.person()
+    person = ctx.person(fp.options.get("person", ""))
     return strings.join(person.first, person.last, sep=" ")
 
 
 def gen_gender(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    female = pa.array(ctx.person().female)
+    female = pa.array(ctx.person(fp.options.get("person", "")).female)
     labels = fp.enum_values or ["Male", "Female"]
     female_label = next((v for v in labels if str(v).lower().startswith(("f", "w"))), None)
     male_label = next((v for v in labels if str(v).lower().startswith("m")), None)
@@ -71,7 +71,7 @@ _USERNAME_LAYOUTS = (("first", 1, "last"), ("initial", 1, "last"), ("first", 2, 
 
 
 def gen_email(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    person = ctx.person()
+    person = ctx.person(fp.options.get("person", ""))
     rng = ctx.rng(fp)
     style = rng.choice(len(_EMAIL_LAYOUTS), [40, 20, 15, 15, 10], stream=0)
     head, sep, tail, _ = _name_parts(person, style, _EMAIL_LAYOUTS)
@@ -86,7 +86,7 @@ def gen_email(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 
 
 def gen_username(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    person = ctx.person()
+    person = ctx.person(fp.options.get("person", ""))
     rng = ctx.rng(fp)
     style = rng.choice(len(_USERNAME_LAYOUTS), [35, 30, 20, 15], stream=0)
     head, sep, tail_name, base_len = _name_parts(person, style, _USERNAME_LAYOUTS)
@@ -119,6 +119,14 @@ def gen_phone(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         area = np.asarray(vocab.US_AREA_CODES)[area_pick % len(vocab.US_AREA_CODES)]
         exchange = 200 + exchange % 800
         line = line % 10_000
+    home = vocab.country_of_locale(ctx.locale)
+    if home is not None and vocab.COUNTRIES[home].calling_code != "1":
+        # International form for other countries: +CC, then 3 + 7 digits.
+        number = rng.integers(10**9, 10**10 - 1, stream=5)
+        code = vocab.COUNTRIES[home].calling_code
+        return strings.strings_from_byte_matrix(strings.concat_matrices(
+            strings.literal_matrix(f"+{code} ", n), strings.digit_matrix(number // 10**7, 3),
+            strings.literal_matrix(" ", n), strings.digit_matrix(number % 10**7, 7)))
     style = fp.options.get("phone_style", "paren")
     if style == "e164":
         parts = [strings.literal_matrix("+1", n), strings.digit_matrix(area, 3),
