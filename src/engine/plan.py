@@ -547,53 +547,53 @@ def _cast_derived(fp: FieldPlan, values: pa.Array) -> pa.Array:
 
 
 def _apply_order(fp: FieldPlan, ctx: ChunkContext, values: pa.Array) -> pa.Array:
-    """Make this field >= (after) or <= (before) another field on every row."""
-    other_name = fp.c.after or fp.c.before
-    other = ctx.columns[other_name]
-    is_time = pa.types.is_timestamp(values.type) or pa.types.is_date(values.type)
-    unit = 86400 if pa.types.is_date(values.type) else 1
-    own = _to_numbers(values, unit)
-    ref = _to_numbers(other, unit)
+    """Make this field >= (after) or <= (before) another field on every row.
+
+    The value lands between the other field and this field's own bound when it has an explicit
+    range; otherwise within a default gap (1 day for datetimes, 30 days for dates, the other
+    field's spread for numbers).
+    """
+    after = fp.c.after is not None
+    other = ctx.columns[fp.c.after or fp.c.before]
+    is_date = pa.types.is_date(values.type)
+    is_time = is_date or pa.types.is_timestamp(values.type)
+    unit = 86400 if is_date else 1
+    own, ref = _to_numbers(values), _to_numbers(other)
     if own is None or ref is None:
         return values
     valid = ~np.isnan(ref)
-    lo = (fp.lo / unit if is_time else fp.lo) if fp.lo is not None else np.nanmin(own)
-    hi = (fp.hi / unit if is_time else fp.hi) if fp.hi is not None else np.nanmax(own)
-    u = ctx.rng(fp, "order").uniform(0)
-    explicit = fp.options.get("explicit_range", False)
+    ref = np.where(valid, ref, 0.0)
     if is_time:
-        gap = (30 * 86400) / unit
+        gap = 30.0 if is_date else 86400.0
+        lo, hi = fp.lo / unit, fp.hi / unit
     else:
-        gap = max(abs(np.nanmax(ref) - np.nanmin(ref)) if valid.any() else 1.0, 1.0)
-    ref0 = np.where(valid, ref, 0)
-    if fp.c.after:
-        base = np.maximum(ref0, lo) if explicit else ref0
-        top = np.where(explicit & (hi > base), hi, base + gap) if explicit else base + gap
-        if is_time and not explicit:
-            top = np.minimum(top, max(hi, np.nanmax(ref0)))
-            top = np.maximum(top, base)
+        gap = max(float(np.ptp(ref[valid])) if valid.any() else 1.0, 1.0)
+        lo, hi = fp.lo, fp.hi
+    explicit = fp.options.get("explicit_range", False)
+    u = ctx.rng(fp, "order").uniform(0)
+    if after:
+        base = np.maximum(ref, lo) if explicit else ref
+        top = np.where(hi > base, hi, base) if explicit else base + gap
         new = base + u * (top - base)
     else:
-        base = np.minimum(ref0, hi) if explicit else ref0
-        bottom = np.where(lo < base, lo, base - gap) if explicit else base - gap
+        base = np.minimum(ref, hi) if explicit else ref
+        bottom = np.where(lo < base, lo, base) if explicit else base - gap
         new = base - u * (base - bottom)
+    rounding = np.ceil if after else np.floor
     if is_time:
         step = (fp.step or 1) / unit
-        new = np.floor(new / step) * step if fp.c.after is None else np.ceil(new / step - 1e-9) * step
-        if fp.c.after:
-            new = np.where(new < ref0, ref0, new)
-        else:
-            new = np.where(new > ref0, ref0, new)
+        new = rounding(new / step - (1e-9 if after else -1e-9)) * step
     elif fp.kind in INTEGER_KINDS:
-        new = np.ceil(new) if fp.c.after else np.floor(new)
+        new = rounding(new)
     elif fp.decimals is not None:
         scale = 10 ** fp.decimals
-        new = (np.ceil(new * scale - 1e-9) if fp.c.after else np.floor(new * scale + 1e-9)) / scale
-    merged = np.where(valid, new, own)
-    return _from_numbers(merged, values.type, unit)
+        new = rounding(new * scale - (1e-9 if after else -1e-9)) / scale
+    # Snapping to a grid must not cross the other field.
+    new = np.maximum(new, ref) if after else np.minimum(new, ref)
+    return _from_numbers(np.where(valid, new, own), values.type)
 
 
-def _to_numbers(values: pa.Array, unit: int) -> np.ndarray | None:
+def _to_numbers(values: pa.Array) -> np.ndarray | None:
     if pa.types.is_timestamp(values.type):
         arr = values.cast(pa.timestamp("s")).cast(pa.int64())
     elif pa.types.is_date(values.type):
@@ -605,7 +605,7 @@ def _to_numbers(values: pa.Array, unit: int) -> np.ndarray | None:
     return arr.cast(pa.float64()).to_numpy(zero_copy_only=False)
 
 
-def _from_numbers(numbers: np.ndarray, arrow_type: pa.DataType, unit: int) -> pa.Array:
+def _from_numbers(numbers: np.ndarray, arrow_type: pa.DataType) -> pa.Array:
     if pa.types.is_timestamp(arrow_type):
         return pa.array(numbers.astype(np.int64), pa.int64()).cast(pa.timestamp("s")).cast(arrow_type)
     if pa.types.is_date(arrow_type):

@@ -33,17 +33,12 @@ def _flat_city_index(ctx: ChunkContext) -> np.ndarray:
     return _tables()["offsets"][loc.country] + loc.city
 
 
-def _location_choice(fp: FieldPlan, ctx: ChunkContext) -> np.ndarray:
-    """Country index per row: the shared row location, or the field's own list of countries."""
-    return ctx.location().country
-
-
 def gen_country(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return strings.take(_tables()["country"], _location_choice(fp, ctx))
+    return strings.take(_tables()["country"], ctx.location().country)
 
 
 def gen_country_code(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return strings.take(_tables()["code"], _location_choice(fp, ctx))
+    return strings.take(_tables()["code"], ctx.location().country)
 
 
 def gen_city(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
@@ -55,8 +50,6 @@ def gen_state(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 
 
 def gen_postal_code(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    from src.engine.patterns import compile_pattern
-
     country = ctx.location().country
     out = pa.nulls(ctx.n, pa.string())
     rng = ctx.rng(fp)
