@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     job_segment_rows: int = Field(
         131_072, ge=1, description="Rows the job manager generates per engine call and stored file; "
         "small user chunks are grouped up to this size (progress still counts user chunks).")
+    job_thread_nice: int = Field(
+        0, ge=0, le=19, description="Nice value added to generation/writer threads (Linux) so the "
+        "API answers promptly on a busy machine; 0 leaves them at normal priority.")
     job_cleanup_interval_seconds: float = Field(3600.0, gt=0, description="How often old jobs are removed.")
     database_path: Path = Path("./data/jobs.sqlite3")
 

@@ -192,6 +192,9 @@ def permute_index(index: np.ndarray, n: int, key: int) -> np.ndarray:
     index = np.asarray(index, dtype=np.uint64)
     if n <= 1:
         return np.zeros_like(index)
+    # Rows past the domain wrap around (a job that needs them is refused up front by
+    # DatasetPlan.check_row_count); without this, cycle walking would never end for them.
+    index = index % np.uint64(n)
     bits = max(2, int(n - 1).bit_length())
     if bits % 2:
         bits += 1

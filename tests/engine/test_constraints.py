@@ -175,3 +175,11 @@ def test_unique_wide_patterns_are_distinct():
     values = generate([{"name": "token", "type": "code",
                         "constraints": {"pattern": "[A-Z0-9]{16}", "unique": True}}], rows=20000)["token"]
     assert len(set(values)) == 20000 and all(re.fullmatch(r"[A-Z0-9]{16}", v) for v in values)
+
+
+def test_unique_with_fewer_values_than_the_probe_compiles_and_refuses_more_rows():
+    plan = compile_schema({"fields": [{"name": "pick", "type": "enum",
+                                       "constraints": {"enum_values": ["a", "b"], "unique": True}}]})
+    assert sorted(plan.generate_chunk(0, 2).to_pydict()["pick"]) == ["a", "b"]
+    with pytest.raises(SchemaValidationError, match="only 2 distinct"):
+        plan.check_row_count(3)

@@ -1,0 +1,124 @@
+"""/jobs: create, watch, preview, download, control and delete generation jobs."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import FileResponse, StreamingResponse
+
+from src.api_server.deps import JobManagerDep
+from src.errors import SchemaValidationError
+from src.jobs import JobRecord
+from src.schemas.api import (
+    ErrorResponse,
+    JobControlRequest,
+    JobControlResponse,
+    JobCreateRequest,
+    JobCreateResponse,
+    JobDeleteResponse,
+    JobListResponse,
+    JobPreviewResponse,
+    JobStatus,
+    JobStatusResponse,
+)
+
+router = APIRouter(prefix="/jobs", tags=["jobs"])
+
+_ERRORS = {404: {"model": ErrorResponse}, 409: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+
+
+def build_status_response(job: JobRecord) -> JobStatusResponse:
+    """A job record as the API reports it."""
+    return JobStatusResponse(
+        job_id=job.id, status=job.status, rows_generated=job.rows_generated, total_rows=job.total_rows,
+        chunks_completed=job.chunks_completed, total_chunks=job.total_chunks,
+        progress_percentage=job.progress_percentage, chunk_size=job.chunk_size,
+        output_format=job.output_format, seed=job.seed, rows_per_second=job.rows_per_second,
+        eta_seconds=job.eta_seconds, error_message=job.error_message, llm_calls=job.llm_calls,
+        tokens_used=job.tokens_used, created_at=job.created_at, updated_at=job.updated_at,
+        started_at=job.started_at, completed_at=job.completed_at,
+    )
+
+
+@router.post("/create", response_model=JobCreateResponse, status_code=200,
+             responses={422: {"model": ErrorResponse}})
+async def create_job(request: JobCreateRequest, manager: JobManagerDep) -> JobCreateResponse:
+    """Validate the schema and queue a job; it starts when a slot is free."""
+    job = await manager.create_job(request)
+    return JobCreateResponse(
+        job_id=job.id, status=job.status,
+        message=f"Job created successfully. Generating {job.total_rows} rows.")
+
+
+@router.get("/", response_model=JobListResponse, responses={422: {"model": ErrorResponse}})
+async def list_jobs(
+    manager: JobManagerDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    status: JobStatus | None = None,
+) -> JobListResponse:
+    """Jobs, newest first, optionally only one status."""
+    jobs = [build_status_response(j) for j in manager.list_jobs(limit=limit, status=status)]
+    return JobListResponse(jobs=jobs, count=len(jobs))
+
+
+@router.get("/{job_id}/status", response_model=JobStatusResponse, responses=_ERRORS)
+async def get_job_status(job_id: uuid.UUID, manager: JobManagerDep) -> JobStatusResponse:
+    """Progress, speed, ETA, and the error of a failed job."""
+    return build_status_response(manager.get_job(str(job_id)))
+
+
+@router.get("/{job_id}/preview", response_model=JobPreviewResponse, responses=_ERRORS)
+async def preview_job(
+    job_id: uuid.UUID,
+    manager: JobManagerDep,
+    rows: Annotated[int, Query(ge=1, le=1000)] = 10,
+) -> JobPreviewResponse:
+    """The first rows generated so far; empty until the first chunk is stored."""
+    job, columns, data = await manager.read_preview(str(job_id), rows)
+    return JobPreviewResponse(job_id=job.id, status=job.status, total_rows=job.total_rows,
+                              preview_rows=len(data), columns=columns, data=data)
+
+
+@router.get("/{job_id}/download", responses={**_ERRORS, 200: {"content": {"application/octet-stream": {}}}})
+async def download_job(job_id: uuid.UUID, manager: JobManagerDep):
+    """The finished dataset as a file (409 until the job is completed)."""
+    download = manager.get_download(str(job_id))
+    if download.path is not None:
+        return FileResponse(download.path, media_type=download.media_type, filename=download.filename)
+    return StreamingResponse(
+        download.blocks(), media_type=download.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{download.filename}"',
+                 "Content-Length": str(download.size)})
+
+
+@router.post("/{job_id}/control", response_model=JobControlResponse, responses=_ERRORS)
+async def control_job(job_id: uuid.UUID, request: JobControlRequest, manager: JobManagerDep) -> JobControlResponse:
+    """pause | resume | cancel. A running job reacts within one chunk."""
+    path_id = str(job_id)
+    if request.job_id is not None and _canonical(request.job_id) != path_id:
+        raise SchemaValidationError.single("job_id", f"body job_id {request.job_id!r} does not match the "
+                                                     f"path's job id {path_id}")
+    if request.action == "pause":
+        job = manager.pause_job(path_id)
+    elif request.action == "resume":
+        job = manager.resume_job(path_id)
+    else:
+        job = manager.cancel_job(path_id)
+    return JobControlResponse(job_id=job.id, action=request.action, status=job.status,
+                              message=f"Job {request.action} accepted; status is {job.status.value}.")
+
+
+@router.delete("/{job_id}", response_model=JobDeleteResponse, responses=_ERRORS)
+async def delete_job(job_id: uuid.UUID, manager: JobManagerDep) -> JobDeleteResponse:
+    """Stop the job if needed and remove it with all its files."""
+    await manager.delete_job(str(job_id))
+    return JobDeleteResponse(job_id=str(job_id), message="Job and its files deleted.")
+
+
+def _canonical(raw: str) -> str | None:
+    try:
+        return str(uuid.UUID(raw))
+    except ValueError:
+        return None

@@ -1,0 +1,64 @@
+"""A job as the job store keeps it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from src.schemas.api import JobStatus
+
+
+def count_chunks(total_rows: int, chunk_size: int) -> int:
+    """How many user chunks ``total_rows`` splits into (the last may be short)."""
+    return math.ceil(total_rows / chunk_size)
+
+
+@dataclass
+class JobRecord:
+    """Everything needed to (re)generate a job's rows exactly and to report on it."""
+
+    id: str
+    status: JobStatus
+    schema: dict[str, Any]
+    total_rows: int
+    chunk_size: int
+    output_format: str
+    seed: int
+    anchor: datetime
+    created_at: datetime
+    updated_at: datetime
+    chunks_completed: int = 0
+    text_pools: dict[str, Any] | None = None
+    llm_calls: int = 0
+    tokens_used: int = 0
+    error_message: str | None = None
+    started_at: datetime | None = None
+    completed_at: datetime | None = None
+    generation_seconds: float = 0.0
+
+    @property
+    def total_chunks(self) -> int:
+        return count_chunks(self.total_rows, self.chunk_size)
+
+    @property
+    def rows_generated(self) -> int:
+        return min(self.chunks_completed * self.chunk_size, self.total_rows)
+
+    @property
+    def progress_percentage(self) -> float:
+        return round(100.0 * self.rows_generated / self.total_rows, 2)
+
+    @property
+    def rows_per_second(self) -> float | None:
+        if self.generation_seconds <= 0 or self.rows_generated == 0:
+            return None
+        return round(self.rows_generated / self.generation_seconds, 1)
+
+    @property
+    def eta_seconds(self) -> float | None:
+        speed = self.rows_per_second
+        if self.status not in (JobStatus.GENERATING, JobStatus.PENDING) or not speed:
+            return None
+        return round((self.total_rows - self.rows_generated) / speed, 1)

@@ -1,0 +1,135 @@
+"""Request and response bodies of the REST API (the brief's paths, fields and status names)."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from src.schemas.fields import DatasetSchema
+
+MAX_SEED = 2**63 - 1  # seeds are stored as SQLite integers
+
+OutputFormat = Literal["csv", "json", "jsonl", "parquet"]
+ControlAction = Literal["pause", "resume", "cancel"]
+
+
+class JobStatus(str, enum.Enum):
+    """The life cycle of a generation job (the brief's status names)."""
+
+    PENDING = "pending"
+    GENERATING = "generating"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_final(self) -> bool:
+        return self in (JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED)
+
+
+class JobCreateRequest(BaseModel):
+    """POST /jobs/create."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+    schema_: DatasetSchema = Field(..., alias="schema", description="The schema document.")
+    total_rows: int = Field(..., gt=0, description="Rows to generate (at most MAX_ROWS).")
+    chunk_size: int = Field(1000, gt=0, description="Rows per chunk (at most MAX_CHUNK_SIZE).")
+    output_format: OutputFormat = Field("csv", description="csv, json, jsonl or parquet.")
+    seed: int | None = Field(None, ge=0, le=MAX_SEED, description="Overrides the schema's seed.")
+
+
+class JobCreateResponse(BaseModel):
+    job_id: str
+    status: JobStatus
+    message: str
+
+
+class JobStatusResponse(BaseModel):
+    """GET /jobs/{job_id}/status and each item of GET /jobs/."""
+
+    job_id: str
+    status: JobStatus
+    rows_generated: int
+    total_rows: int
+    chunks_completed: int
+    total_chunks: int
+    progress_percentage: float
+    chunk_size: int
+    output_format: OutputFormat
+    seed: int | None = None
+    rows_per_second: float | None = Field(None, description="Generation speed so far.")
+    eta_seconds: float | None = Field(None, description="Estimated seconds left while generating.")
+    error_message: str | None = Field(None, description="Why a failed job failed.")
+    llm_calls: int = 0
+    tokens_used: int = 0
+    created_at: datetime
+    updated_at: datetime
+    started_at: datetime | None = None
+    completed_at: datetime | None = None
+
+
+class JobListResponse(BaseModel):
+    """GET /jobs/: newest first."""
+
+    jobs: list[JobStatusResponse]
+    count: int
+
+
+class JobPreviewResponse(BaseModel):
+    """GET /jobs/{job_id}/preview: the first rows generated so far."""
+
+    job_id: str
+    status: JobStatus
+    total_rows: int
+    preview_rows: int
+    columns: list[str]
+    data: list[dict[str, Any]]
+
+
+class JobControlRequest(BaseModel):
+    """POST /jobs/{job_id}/control. ``job_id`` may be left out; when given it must match the path."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    job_id: str | None = None
+    action: ControlAction
+
+
+class JobControlResponse(BaseModel):
+    job_id: str
+    action: ControlAction
+    status: JobStatus
+    message: str
+
+
+class JobDeleteResponse(BaseModel):
+    job_id: str
+    deleted: bool = True
+    message: str
+
+
+class HealthResponse(BaseModel):
+    status: Literal["healthy"] = "healthy"
+    version: str
+    storage_type: str
+    running_jobs: int
+    pending_jobs: int
+    max_concurrent_jobs: int
+
+
+class ProblemDetail(BaseModel):
+    loc: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    """Every error answer: a machine-readable code, a sentence, and for 422 the list of problems."""
+
+    error: str
+    detail: str
+    problems: list[ProblemDetail] = Field(default_factory=list)
