@@ -33,6 +33,8 @@ NUMERIC_DEFAULTS: dict[str, tuple[float, float, int | None]] = {
 INTEGER_KINDS = {"integer", "age"}
 FLOAT_KINDS = {"float", "decimal", "price", "percentage"}
 TIME_KINDS = {"date", "datetime", "date_of_birth", "time"}
+NON_TEXT_KINDS = INTEGER_KINDS | FLOAT_KINDS | TIME_KINDS | {"boolean", "sequence", "latitude", "longitude",
+                                                             "enum"}
 PERSON_KINDS = {"full_name", "first_name", "last_name", "email", "username", "gender"}
 _EPOCH = dt.datetime(1970, 1, 1)
 _PERSON_WORDS = {"name", "full", "fullname", "first", "firstname", "last", "lastname", "given", "family",
@@ -52,6 +54,7 @@ class DatasetPlan:
         self.anchor = anchor
         self.registry = registry
         self.text_pools = text_pools
+        self._value_pools: dict[str, pa.Array] = {}  # cardinality pools, made once per plan
         self.arrow_schema: pa.Schema = pa.schema([])
         self.arrow_schema = self._generate(0, _PROBE_ROWS, cast=False).schema
 
@@ -105,6 +108,8 @@ class DatasetPlan:
             values = gen_from_pool(fp, ctx, self.text_pools[fp.name])
         else:
             values = self._generate_base(fp, ctx)
+        if fp.pattern is not None and fp.kind != "code":
+            values = self._enforce_pattern(fp, ctx, values)
         if fp.c.after or fp.c.before:
             values = _apply_order(fp, ctx, values)
         if fp.when is not None:
@@ -115,6 +120,15 @@ class DatasetPlan:
             drop = pa.array(ctx.rng(fp, "null").bernoulli(p))
             values = pc.if_else(drop, pa.nulls(ctx.n, values.type), values)
         return values
+
+    def _enforce_pattern(self, fp: FieldPlan, ctx: ChunkContext, values: pa.Array) -> pa.Array:
+        """A typed field with a pattern (airport_code '[A-Z]{3}'): keep the realistic values that
+        match, replace the rest with values made from the pattern, so the pattern holds on every row."""
+        text = values.cast(pa.string())
+        matches = pc.fill_null(pc.match_substring_regex(text, f"^(?:{fp.pattern.source})$"), False)
+        if pc.all(matches).as_py():
+            return text
+        return pc.if_else(matches, text, fp.pattern.generate(ctx.rng(fp, "pattern")))
 
     def _evaluate(self, fp: FieldPlan, expression, rule: str, ctx: ChunkContext) -> pa.Array:
         from src.engine.expressions import ExpressionError
@@ -138,12 +152,14 @@ class DatasetPlan:
 
     def _generate_from_pool(self, fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         size = fp.c.cardinality
-        entry = self.registry.get(fp.kind)
-        capacity = entry.capacity(fp) if entry.capacity else 0
-        pool_fp = dataclasses.replace(fp, unique=capacity is None or capacity >= size)
-        pool_ctx = ChunkContext(seed=self.seed, anchor=self.anchor, start=0, n=size, locale=self.schema.locale,
-                                namespace=f"pool:{fp.name}")
-        pool = self._generate_base(pool_fp, pool_ctx)
+        pool = self._value_pools.get(fp.name)
+        if pool is None:
+            entry = self.registry.get(fp.kind)
+            capacity = entry.capacity(fp) if entry.capacity else 0
+            pool_fp = dataclasses.replace(fp, unique=capacity is None or capacity >= size)
+            pool_ctx = ChunkContext(seed=self.seed, anchor=self.anchor, start=0, n=size,
+                                    locale=self.schema.locale, namespace=f"pool:{fp.name}")
+            pool = self._value_pools[fp.name] = self._generate_base(pool_fp, pool_ctx)
         pick = ctx.rng(fp, "pick").choice(size)
         return pool.take(pa.array(pick))
 
@@ -177,7 +193,7 @@ def compile_schema(schema_doc: DatasetSchema | dict, *, seed: int | None = None,
                            text_pools=dict(text_pools or {}))
     except SchemaValidationError:
         raise
-    except (ValueError, TypeError, pa.ArrowException) as err:
+    except (ValueError, TypeError, OverflowError, pa.ArrowException) as err:
         raise SchemaValidationError.single("fields", f"the schema cannot be generated: {err}") from None
 
 
@@ -257,10 +273,10 @@ class _Compiler:
         elif c.min_value is not None or c.max_value is not None:
             if kind not in ("enum",) and fp.expression is None:
                 self.fail(index, "constraints.min_value", f"min_value/max_value do not apply to type '{kind}'")
-        if kind == "code" or (c.pattern and kind in ("string", "code")):
+        if kind == "code" or (c.pattern and kind not in NON_TEXT_KINDS):
             self.resolve_pattern(index, fp, c.pattern or r"[A-Z]{3}-\d{5}")
-        elif c.pattern and kind not in ("code",):
-            self.fail(index, "constraints.pattern", f"pattern applies to string or code fields, not '{kind}'")
+        elif c.pattern:
+            self.fail(index, "constraints.pattern", f"pattern applies to text fields, not '{kind}'")
         if c.step is not None and kind not in TIME_KINDS and kind not in NUMERIC_DEFAULTS and kind != "sequence":
             self.fail(index, "constraints.step", f"step applies to numbers and times, not '{kind}'")
         if c.cardinality is not None and fp.expression is not None:
@@ -277,6 +293,9 @@ class _Compiler:
 
         try:
             expr = parse_expression(text)
+        except RecursionError:
+            self.fail(index, rule, "the expression is nested too deeply")
+            return None
         except ExpressionError as err:
             self.fail(index, rule, f"cannot parse {text!r}: {err}")
             return None

@@ -7,15 +7,15 @@ import re
 # Ordered: the first rule whose every token appears in the field's name (or description) wins.
 NAME_RULES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("email",), "email"), (("e", "mail"), "email"),
-    (("username",), "username"), (("user", "name"), "username"), (("login",), "username"),
+    (("username",), "username"), (("user", "name"), "username"), (("login", "name"), "username"),
     (("handle",), "username"),
     (("first", "name"), "first_name"), (("given", "name"), "first_name"), (("firstname",), "first_name"),
     (("last", "name"), "last_name"), (("surname",), "last_name"), (("family", "name"), "last_name"),
     (("lastname",), "last_name"),
     (("company",), "company"), (("merchant",), "company"), (("employer",), "company"),
     (("vendor",), "company"), (("supplier",), "company"), (("organization",), "company"),
-    (("product", "name"), "product_name"), (("product",), "product_name"), (("item", "name"), "product_name"),
     (("category",), "product_category"),
+    (("product", "name"), "product_name"), (("product",), "product_name"), (("item", "name"), "product_name"),
     (("full", "name"), "full_name"), (("fullname",), "full_name"), (("customer", "name"), "full_name"),
     (("person",), "full_name"), (("contact", "name"), "full_name"), (("employee", "name"), "full_name"),
     (("patient", "name"), "full_name"), (("author",), "full_name"),

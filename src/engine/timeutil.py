@@ -43,6 +43,16 @@ def parse_time_bound(value: object, anchor: dt.datetime) -> dt.datetime:
 
     Raises ValueError with a readable message for anything else.
     """
+    try:
+        moment = _parse_time_bound(value, anchor)
+    except OverflowError:
+        raise ValueError(f"{value!r} lies outside the years 1-9999") from None
+    if not 1 <= moment.year <= 9999:
+        raise ValueError(f"{value!r} lies outside the years 1-9999")
+    return moment
+
+
+def _parse_time_bound(value: object, anchor: dt.datetime) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.timezone.utc).replace(tzinfo=None) if value.tzinfo else value
     if isinstance(value, dt.date):

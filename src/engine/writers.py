@@ -139,10 +139,16 @@ def iso_text(column: pa.Array) -> pa.Array:
     return column
 
 
+_CONTROL_ESCAPES = tuple((chr(c), f"\\u{c:04x}") for c in range(32) if chr(c) not in "\n\r\t")
+
+
 def _json_escape(column: pa.Array) -> pa.Array:
     text = pc.replace_substring(column, "\\", "\\\\")
     for raw, escaped in (('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
         text = pc.replace_substring(text, raw, escaped)
+    if pc.any(pc.match_substring_regex(text, "[\\x00-\\x1f]")).as_py():  # rare: one pass per kind
+        for raw, escaped in _CONTROL_ESCAPES:
+            text = pc.replace_substring(text, raw, escaped)
     return pc.binary_join_element_wise('"', text, '"', "")
 
 

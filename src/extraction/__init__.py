@@ -48,17 +48,17 @@ async def extract_schema(user_input: str, settings: Settings) -> ExtractionResul
         raise SchemaValidationError.single(
             "user_input", f"the description has {len(text)} characters; the limit is {MAX_INPUT_CHARS}")
     if choose_provider(settings) == "offline":
-        return extract_offline_result(text)
-    try:
-        result = await extract_gemini_result(text, settings)
-    except LLMError as exc:
-        if gemini_required(settings):
-            raise
-        logger.warning("Gemini extraction failed, using the offline extractor: %s", exc)
         result = extract_offline_result(text)
-        result.warnings.insert(0, f"Gemini could not extract the schema ({exc}); this schema comes "
-                                  "from the offline extractor instead.")
-        return result
+    else:
+        try:
+            result = await extract_gemini_result(text, settings)
+        except LLMError as exc:
+            if gemini_required(settings):
+                raise
+            logger.warning("Gemini extraction failed, using the offline extractor: %s", exc)
+            result = extract_offline_result(text)
+            result.warnings.insert(0, f"Gemini could not extract the schema ({exc}); this schema comes "
+                                      "from the offline extractor instead.")
     if result.total_rows is not None and result.total_rows > settings.max_rows:
         result.warnings.append(f"the description asks for {result.total_rows} rows; this service "
                                f"allows at most {settings.max_rows} (MAX_ROWS)")

@@ -35,9 +35,11 @@ BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦‣–—+]|\d{1,3}[.)]|[a-zA-Z][.
 LIST_INTRO_RE = re.compile(
     r"(?::|\b(?:with|containing|including|includes?|having|(?:that|which|each\s+\w+|every\s+\w+|it|they)\s+"
     r"(?:has|have|includes?|contains?|should\s+(?:have|include|contain))|consisting\s+of|comprising|"
-    r"made\s+up\s+of|fields?|columns?|attributes?|properties)\b\s*:?)", re.I)
+    r"made\s+up\s+of|fields?|columns?|attributes?|properties)\b\s*(?::|->|→|=>)?)", re.I)
 ROW_WORDS = (r"(?:rows?|records?|entries|entry|samples?|items?|lines?|examples?|data\s*points?|"
              r"observations?|instances?)")
+MIN_SEMICOLON_FIELDS = 3  # 'a; b; c': semicolons, not commas, separate the columns
+LABEL_SEMICOLON_RE = re.compile(r"^(?P<label>[^,;:()]{1,60}?)\s*;\s+(?P<rest>[^;]+)$")
 # Locale from a format named anywhere ('Phone number (US format)')...
 FORMAT_LOCALES = [
     (r"\b(?:US|U\.S\.|USA|American)\b(?=\s*(?:format|style|based|phone|address|number|customers?))|"
@@ -79,7 +81,7 @@ DERIVED_RE = re.compile(r"\b(?:auto[- ]?)?(?:calculated|computed|derived|calcula
 UNIQUE_RE = re.compile(r"\b(?:unique|distinct|no\s+duplicates?|non[- ]repeating)\b", re.I)
 CONDITION_RE = re.compile(
     r"(?:\bonly\s+)?\b(?P<k>for|if|when|where|unless|except)\s+(?!(?:each|every|all|any|example|instance|now|the\s+(?:whole|entire))\b)"
-    r"(?P<c>[^,;()]+?)(?:\s+only)?\s*(?=$|[,;)])|"
+    r"(?P<c>[^,;()]+?)(?:\s+only)?\s*(?=$|[,;()])|"
     r"\b(?P<c2>[a-z][a-z ]*?)\s+only\b", re.I)
 ORDER_RE = re.compile(
     r"\b(?P<dir>after|later\s+than|on\s+or\s+after|following|before|earlier\s+than|on\s+or\s+before|"
@@ -98,6 +100,18 @@ SELF_FORMATTED_TYPES = {"phone", "email", "url", "ipv4", "ipv6", "iban", "credit
                         "time", "date_of_birth", "uuid", "mac_address", "domain", "user_agent"}
 # Types whose values an explicit '5 digits' or '8 alphanumeric characters' may replace by a code pattern.
 CODE_LIKE_TYPES = {"postal_code", "account_number", "phone", "string", "integer", "code", "sequence", "word"}
+# Units that count whole things: 'length of stay in days (1 to 30)' is a whole number of days.
+WHOLE_NUMBER_UNITS = {"byte", "bytes", "day", "days", "night", "nights"}
+# Types that may carry a 'pattern' constraint; other semantic types format their own values.
+PATTERN_TYPES = {"string", "code"}
+# Words that open a clause about the previous column, never a column of their own ('..., and it must ...').
+CONNECTIVE_START_RE = re.compile(
+    r"^(?:it|its|it's|they|them|their|this|that|these|those|which|who|whose|must|should|always|never|but|so|"
+    r"then|also|otherwise|else)\b", re.I)
+# 'from 50 meters' in the header: how many distinct things the rows come from.
+HEADER_POOL_RE = re.compile(
+    r"\b(?:from|across|among|over|for)\s+(?P<n>\d[\d,]*k?)\s+(?:unique\s+|distinct\s+|different\s+)?(?P<w>[a-z]+s)\b",
+    re.I)
 BOOLEAN_LEADS = {"is", "has", "have", "was", "were", "can", "does", "did", "should", "allows", "needs", "uses"}
 # One label that names several columns.
 EXPANSIONS = {
@@ -116,7 +130,7 @@ TYPE_WORDS = {
 UNIT_WORDS_RE = re.compile(
     r"\b(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|kg|kgs|g|grams?|lbs?|pounds|"
     r"km|kilometers?|miles?|m|meters?|metres?|cm|mm|celsius|fahrenheit|°c|°f|hpa|kpa|psi|bar|mph|km/h|kmh|"
-    r"volts?|v|watts?|w|kw|kwh|amps?|db|dbm|bpm|mg/dl|mmhg|liters?|litres?|l|ml|gb|mb|kb|tb|%|percent)\b",
+    r"volts?|v|watts?|w|kw|kwh|amps?|db|dbm|bpm|mg/dl|mmhg|liters?|litres?|l|ml|gb|mb|kb|tb|bytes?|nights?|%|percent)\b",
     re.I)
 
 
@@ -152,7 +166,7 @@ def extract_offline(text: str) -> OfflineExtraction:
 
 def split_description(text: str) -> tuple[str, list[str]]:
     """Split a description into its header and one text per column."""
-    lines = [line.rstrip() for line in text.strip().splitlines() if line.strip()]
+    lines = [read_semicolon_label(line.rstrip()) for line in text.strip().splitlines() if line.strip()]
     bullet_lines = [i for i, line in enumerate(lines) if BULLET_RE.match(line) and _is_bullet(line)]
     if bullet_lines:
         header = " ".join(lines[i] for i in range(len(lines)) if i < bullet_lines[0])
@@ -171,6 +185,9 @@ def split_description(text: str) -> tuple[str, list[str]]:
                              else [line])
             return first, items
     flat = " ".join(lines)
+    fields_by_semicolon = ph.split_top_level(flat, ";")
+    if len(fields_by_semicolon) >= MIN_SEMICOLON_FIELDS:
+        return split_semicolon_fields(fields_by_semicolon)
     # 'with 2000 orders including ...': the list starts after the intro that no count follows
     intro = next((m for m in LIST_INTRO_RE.finditer(flat)
                   if not re.match(r"\s*(?:about\s+|around\s+)?\d", flat[m.end():])), None)
@@ -178,6 +195,39 @@ def split_description(text: str) -> tuple[str, list[str]]:
         return flat, []
     header, body = flat[: intro.start()], flat[intro.end():]
     return header, split_prose_items(body)
+
+
+def read_semicolon_label(line: str) -> str:
+    """'cabin class; economy 70%, business 20%' reads like 'cabin class: economy 70%, business 20%'."""
+    m = LABEL_SEMICOLON_RE.match(line)
+    if m and len(m["label"].split()) <= 6 and parse_value_list(m["rest"]):
+        return f"{m['label']}: {m['rest']}"
+    return line
+
+
+def split_semicolon_fields(segments: list[str]) -> tuple[str, list[str]]:
+    """'Events, 6000 rows. account id (uuid); event type: a, b, c; plan = ...': one column per segment."""
+    lead, rest = segments[0], [re.sub(r"[.!]\s*$", "", s.strip()) for s in segments[1:]]
+    cut_at = 0
+    sentence_end = list(re.finditer(r"[.!?]\s+(?=\S)", lead))
+    if sentence_end:
+        cut_at = sentence_end[-1].end()
+    intro = next((m for m in LIST_INTRO_RE.finditer(lead)
+                  if not re.match(r"\s*(?:about\s+|around\s+)?\d", lead[m.end():])), None)
+    if intro is not None:
+        cut_at = max(cut_at, intro.end())
+    header, first = lead[:cut_at].strip(), lead[cut_at:].strip()
+    if not cut_at:
+        header, first = lead.strip(), ""
+    items: list[str] = []
+    for segment in [first] + rest:
+        if not segment:
+            continue
+        if re.search(r"[:=(]", segment):
+            items.append(segment)  # 'event type: a, b, c' is one column with its values
+        else:
+            items.extend(split_prose_items(segment))
+    return header, items
 
 
 def _is_bullet(line: str) -> bool:
@@ -190,10 +240,15 @@ def split_prose_items(body: str) -> list[str]:
     body = re.sub(r"[.!]\s*$", "", body.strip())
     body = re.split(r"\.\s+(?=[A-Z])", body)[0] if re.search(r"\.\s+[A-Z]", body) else body
     items: list[str] = []
-    for part in ph.split_top_level(body, ",;"):
-        part = re.sub(r"^(?:and|&|plus|as\s+well\s+as)\s+", "", part.strip(), flags=re.I)
+    for written in ph.split_top_level(body, ",;"):
+        part = re.sub(r"^(?:and|&|plus|as\s+well\s+as)\s+", "", written.strip(), flags=re.I)
+        if items and CONNECTIVE_START_RE.match(part):
+            items[-1] += ", " + written.strip()  # '..., and it must come after created at'
+            continue
         for piece in _split_on_and(part):
-            if items and not re.search(r"[A-Za-z]", piece.split("(")[0]):
+            if items and CONNECTIVE_START_RE.match(piece):
+                items[-1] += " and " + piece
+            elif items and not re.search(r"[A-Za-z]", piece.split("(")[0]):
                 items[-1] += ", " + piece
             elif piece:
                 items.append(piece)
@@ -250,6 +305,8 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
         rf"{number}{skip}\s+(?:[\w-]+\s+){{0,4}}?{ROW_WORDS}\b",
         rf"^\s*{number}{skip}\s+[A-Za-z]",
         rf"\b(?:total|count|rows|records)\s*(?:of|:|=)\s*{number}{skip}",
+        rf"{number}{skip}\s+of\s+(?:them|these|those)\b",
+        rf"[A-Za-z)]\s+(?:x|×)\s*{number}{skip}(?!\s*(?:x|×|\*|\d))",
     ]
     if header_only:
         patterns.append(rf"{number}{skip}\s+[A-Za-z]")
@@ -302,7 +359,7 @@ def label_of(item: str) -> tuple[str, str]:
     colon = re.match(r"^([^():]{1,60}?)\s*[:=]\s+(.*)$", item)
     if colon and len(colon[1].split()) <= 6:
         return colon[1].strip(), colon[2].strip()
-    dash = re.match(r"^([^()]{1,60}?)\s+[-–—]\s+(.*)$", item)
+    dash = re.match(r"^([^()]{1,60}?)\s+(?:[-–—]{1,2})\s+(.*)$", item)
     if dash and len(dash[1].split()) <= 6 and not re.match(r"^[-−]?\d", dash[1]):
         return dash[1].strip(), dash[2].strip()
     paren = item.find("(")

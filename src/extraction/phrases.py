@@ -181,6 +181,15 @@ def offset(count: int, unit: str, sign: str) -> str:
     return f"{sign}{count}{unit}"
 
 
+WORKDAY_WORDS = r"(?:business|trading|working|work)"
+WORKDAYS_PER_WEEK = 5
+
+
+def calendar_days(workdays: int) -> int:
+    """The calendar days that hold a number of business days: 5 business days -> 7."""
+    return -(-workdays * 7 // WORKDAYS_PER_WEEK)
+
+
 def _iso(year: int, month: int = 1, day: int = 1) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
@@ -196,10 +205,13 @@ def find_period(text: str) -> tuple[Period | None, str]:
     count_word = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|couple)"
     relative = re.search(
         rf"(?:(?:in|over|during|within|from|for|of)\s+)?(?:the\s+)?(?P<dir>last|past|previous|prior|recent|next|coming|upcoming|following)"
-        rf"\s+(?:{count_word}\s*(?:of\s+)?)?(?P<u>{TIME_UNIT_WORDS})\b", text, re.I)
+        rf"\s+(?:{count_word}\s*(?:of\s+)?)?(?:(?P<workdays>{WORKDAY_WORDS})\s+)?(?P<u>{TIME_UNIT_WORDS})\b",
+        text, re.I)
     if relative:
         count = parse_count(relative["n"]) if relative["n"] else 1
         unit = TIME_UNITS[relative["u"].lower()]
+        if relative["workdays"] and unit == "d":
+            count = calendar_days(count)
         future = relative["dir"].lower() in ("next", "coming", "upcoming", "following")
         if future:
             return Period("now", offset(count, unit, "+")), cut(text, relative)
@@ -298,6 +310,11 @@ class LengthRule:
 
 
 CHAR_CLASSES = [
+    (r"(?:upper(?:\s*case|-case)?\s+)?(?:letters?|characters?|chars?)\s*(?:/|\bor\b|\band\b|&)\s*(?:digits?|numbers?)|"
+     r"(?:digits?|numbers?)\s*(?:/|\bor\b|\band\b|&)\s*(?:upper(?:\s*case|-case)?\s+)?(?:letters?|characters?|chars?)",
+     "[A-Z0-9]"),
+    (r"lower(?:\s*case|-case)?\s+(?:letters?|characters?|chars?)\s*(?:/|\bor\b|\band\b|&)\s*(?:digits?|numbers?)",
+     "[a-z0-9]"),
     (r"upper(?:\s*case|-case)?\s+(?:letters?|characters?|chars?)|capital\s+letters?", "[A-Z]"),
     (r"lower(?:\s*case|-case)?\s+(?:letters?|characters?|chars?)", "[a-z]"),
     (r"alpha\s*numeric\s+(?:characters?|chars?|symbols?)?|alphanumerics?", "[A-Z0-9]"),

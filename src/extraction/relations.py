@@ -118,7 +118,7 @@ def assign_identifiers(drafts: list[FieldDraft], subject: list[str], total_rows:
         c["pattern"] = rf"{prefix}-\d{{{digits}}}"
 
 
-PATTERN_ALPHABETS = {r"\d": 10, "[A-Z]": 26, "[a-z]": 26, "[A-Z0-9]": 36, "[A-Za-z0-9]": 62, "[0-9a-f]": 16,
+PATTERN_ALPHABETS = {r"\d": 10, "[A-Z]": 26, "[a-z]": 26, "[A-Z0-9]": 36, "[a-z0-9]": 36, "[A-Za-z0-9]": 62, "[0-9a-f]": 16,
                      "[0-9A-F]": 16, "[A-HJ-NPR-Z0-9]": 33, "[A-F]": 6}
 MAX_UNIQUE_COMBINATIONS = 2**62
 

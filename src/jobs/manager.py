@@ -40,7 +40,7 @@ from src.errors import (
 )
 from src.jobs.models import JobRecord
 from src.jobs.store import JobStore, utc_now
-from src.schemas.api import MAX_SEED, JobCreateRequest, JobStatus
+from src.schemas.api import JobCreateRequest, JobStatus
 from src.schemas.fields import DatasetSchema
 from src.storage import SegmentRef, StorageHandler, count_contiguous_chunks
 
@@ -150,8 +150,6 @@ class JobManager:
         if request.chunk_size > self.settings.max_chunk_size:
             problems.append(Problem("chunk_size",
                                     f"must be at most MAX_CHUNK_SIZE ({self.settings.max_chunk_size})"))
-        if (request.schema_.seed or 0) > MAX_SEED:
-            problems.append(Problem("schema.seed", f"must be at most {MAX_SEED}"))
         if problems:
             raise SchemaValidationError(problems)
         schema_doc = request.schema_.model_dump(mode="json")

@@ -8,9 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from src.schemas.fields import DatasetSchema
+from src.schemas.fields import MAX_SEED, DatasetSchema
 
-MAX_SEED = 2**63 - 1  # seeds are stored as SQLite integers
 
 OutputFormat = Literal["csv", "json", "jsonl", "parquet"]
 ControlAction = Literal["pause", "resume", "cancel"]

@@ -63,8 +63,15 @@ TYPE_ALIASES: dict[str, str] = {
     "country_name": "country", "province": "state", "region": "state",
 }
 
-DISTRIBUTION_KINDS = ("uniform", "normal", "lognormal", "exponential")
 
+MAX_SEED = 2**63 - 1  # seeds are stored as SQLite integers
+MAX_BOUND = 1e15  # numeric bounds stay where float64 and int64 are exact
+MAX_TEXT_LENGTH = 10_000
+MAX_POOL_SIZE = 1_000_000
+MAX_ENUM_VALUES = 10_000
+MAX_RULE_TEXT = 2_000
+_LOCALE_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+DistributionKind = Literal["uniform", "normal", "lognormal", "exponential"]
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 Scalar = str | int | float | bool
@@ -81,7 +88,7 @@ class Distribution(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: Literal["uniform", "normal", "lognormal", "exponential"] = "uniform"
+    kind: DistributionKind = "uniform"
     mean: float | None = Field(None, description="normal: centre (default: middle of the range)")
     std: float | None = Field(None, gt=0, description="normal: spread (default: range / 6)")
     median: float | None = Field(None, gt=0, description="lognormal: median value")
@@ -106,22 +113,25 @@ class Constraints(BaseModel):
         "'now', '-2y', '-90d', '+60d', '-24h'.")
     max_value: float | int | str | None = Field(None, description="Upper bound, same forms as min_value.")
     decimals: int | None = Field(None, ge=0, le=12, description="Digits after the decimal point.")
-    enum_values: list[Scalar] | None = Field(None, description="The allowed values (enum, or any field).")
+    enum_values: list[Scalar] | None = Field(None, max_length=MAX_ENUM_VALUES,
+                                             description="The allowed values (enum, or any field).")
     weights: list[float] | None = Field(None, description="Relative frequency of each enum value.")
     unique: bool = Field(False, description="No value repeats across the whole dataset.")
     nullable: bool = Field(False, description="Some values are null.")
     null_probability: float | None = Field(None, ge=0, le=1, description="Share of nulls when nullable.")
-    min_length: int | None = Field(None, ge=0, description="Shortest string length.")
-    max_length: int | None = Field(None, ge=1, description="Longest string length.")
-    pattern: str | None = Field(None, description="Regex subset the value matches, e.g. 'INV-\\d{6}'.")
+    min_length: int | None = Field(None, ge=0, le=MAX_TEXT_LENGTH, description="Shortest string length.")
+    max_length: int | None = Field(None, ge=1, le=MAX_TEXT_LENGTH, description="Longest string length.")
+    pattern: str | None = Field(None, max_length=MAX_RULE_TEXT,
+                                description="Regex subset the value matches, e.g. 'INV-\\d{6}'.")
     distribution: Distribution | None = Field(None, description="Spread of numeric values.")
-    cardinality: int | None = Field(None, ge=1, description="Values come from a pool of this many.")
+    cardinality: int | None = Field(None, ge=1, le=MAX_POOL_SIZE,
+                                    description="Values come from a pool of this many.")
     step: str | None = Field(None, description="Time grid, e.g. '5m', '1h', '1d'; or numeric step.")
     expression: str | None = Field(
-        None, description="Derived value over other fields: 'quantity * unit_price', 'round(x, 2)', "
+        None, max_length=MAX_RULE_TEXT, description="Derived value over other fields: 'quantity * unit_price', 'round(x, 2)', "
         "\"CASE WHEN a > 10 THEN 'big' ELSE 'small' END\".")
     when: str | None = Field(
-        None, description="Condition over other fields; the value is null on rows where it is false, "
+        None, max_length=MAX_RULE_TEXT, description="Condition over other fields; the value is null on rows where it is false, "
         "e.g. \"transaction_type = 'payment'\".")
     after: str | None = Field(None, description="Name of a date/number field this value is >= on every row.")
     before: str | None = Field(None, description="Name of a date/number field this value is <= on every row.")
@@ -132,6 +142,15 @@ class Constraints(BaseModel):
     @classmethod
     def _step_as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+    @field_validator("min_value", "max_value")
+    @classmethod
+    def _finite_bound(cls, value: Any) -> Any:
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not -MAX_BOUND <= value <= MAX_BOUND:
+            raise ValueError(f"numeric bounds lie within ±{MAX_BOUND:.0e}")
+        if isinstance(value, str) and len(value) > 100:
+            raise ValueError("a bound is at most 100 characters")
+        return value
 
     @model_validator(mode="after")
     def _check_consistency(self) -> Constraints:
@@ -150,8 +169,6 @@ class Constraints(BaseModel):
                 raise ValueError("weights must be non-negative and not all zero")
         if self.enum_values is not None and len(self.enum_values) == 0:
             raise ValueError("enum_values is empty")
-        if self.unique and self.enum_values and self.cardinality is None:
-            pass  # checked against the row count when a job is created
         return self
 
 
@@ -191,8 +208,8 @@ class DatasetSchema(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     fields: list[FieldSpec] = Field(..., min_length=1, max_length=500)
-    seed: int | None = Field(None, ge=0, description="Same seed, same rows.")
-    locale: str | None = Field(None, description="Faker-style locale, e.g. en_US, de_DE.")
+    seed: int | None = Field(None, ge=0, le=MAX_SEED, description="Same seed, same rows.")
+    locale: str | None = Field(None, pattern=_LOCALE_RE.pattern, description="Faker-style locale, e.g. en_US, de_DE.")
     name: str | None = Field(None, max_length=200, description="Optional dataset name.")
     description: str | None = Field(None, max_length=5000)
 

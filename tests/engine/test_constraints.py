@@ -183,3 +183,14 @@ def test_unique_with_fewer_values_than_the_probe_compiles_and_refuses_more_rows(
     assert sorted(plan.generate_chunk(0, 2).to_pydict()["pick"]) == ["a", "b"]
     with pytest.raises(SchemaValidationError, match="only 2 distinct"):
         plan.check_row_count(3)
+
+
+def test_pattern_on_a_typed_text_field_holds_on_every_row():
+    cols = generate([{"name": "origin", "type": "airport_code", "constraints": {"pattern": "[A-Z]{3}"}},
+                     {"name": "hub", "type": "airport_code", "constraints": {"pattern": "J[A-Z]{2}"}}], rows=2000)
+    from src.engine.vocab import AIRPORT_CODES
+
+    assert set(cols["origin"]) <= set(AIRPORT_CODES)  # realistic values kept when they match
+    assert all(re.fullmatch(r"J[A-Z]{2}", v) for v in cols["hub"])
+    with pytest.raises(SchemaValidationError, match="pattern applies to text fields"):
+        compile_schema({"fields": [{"name": "n", "type": "integer", "constraints": {"pattern": "\\d+"}}]})

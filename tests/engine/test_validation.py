@@ -72,3 +72,21 @@ def test_expression_type_errors_name_the_field():
         {"name": "n", "type": "integer"},
         {"name": "bad", "type": "integer", "constraints": {"expression": "label * n"}}]})
     assert messages[0].startswith("fields[2].constraints.expression: field 'bad'")
+
+
+@pytest.mark.parametrize("doc, expected", [
+    ({"fields": [{"name": "d", "type": "date", "constraints": {"min_value": "-9999999999d"}}]}, "outside the years"),
+    ({"fields": [{"name": "n", "type": "integer", "constraints": {"min_value": 1e308}}]}, "numeric bounds lie within"),
+    ({"fields": [{"name": "s", "type": "sequence", "constraints": {"min_value": 2**70}}]}, "numeric bounds lie within"),
+    ({"fields": [{"name": "c", "type": "code", "constraints": {"cardinality": 10**12}}]},
+     "less than or equal to 1000000"),
+    ({"fields": [{"name": "t", "type": "sentence", "constraints": {"min_length": 10**7}}]},
+     "less than or equal to 10000"),
+    ({"fields": [{"name": "x", "type": "integer"}], "locale": "../../etc"}, "locale"),
+    ({"fields": [{"name": "a", "type": "integer"},
+                 {"name": "b", "type": "integer", "constraints": {"expression": "(" * 3000 + "a" + ")" * 3000}}]},
+     "fields[1].constraints.expression"),
+])
+def test_extreme_inputs_are_refused_not_crashed(doc, expected):
+    messages = problems_of(doc)
+    assert any(expected in m for m in messages), messages

@@ -61,3 +61,13 @@ def test_empty_dataset_is_still_a_valid_file(plan):
     for fmt in FORMATS:
         assert write_table_bytes(fmt, [], plan.arrow_schema) is not None
     assert json.loads(write_table_bytes("json", [], plan.arrow_schema)) == []
+
+
+def test_json_escapes_every_control_character():
+    values = ["a\x0cb", "tab\there", "nul\x00x", "bell\x07", "plain"]
+    plan = compile_schema({"fields": [{"name": "q", "type": "enum", "constraints": {"enum_values": values}}]})
+    batch = plan.generate_chunk(0, 200)
+    data = json.loads(write_table_bytes("json", [batch], plan.arrow_schema))
+    assert {row["q"] for row in data} == set(values)
+    for line in write_table_bytes("jsonl", [batch], plan.arrow_schema).splitlines():
+        json.loads(line)

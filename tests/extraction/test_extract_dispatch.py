@@ -154,3 +154,13 @@ def test_http_gemini_without_key_is_503():
     with make_client(make_settings(None, llm_provider="gemini")) as client:
         response = client.post("/schema/extract", json={"user_input": DESCRIPTION})
     assert response.status_code == 503 and "GEMINI_API_KEY" in response.json()["detail"]
+
+
+def test_offline_extraction_warns_when_the_row_count_exceeds_max_rows():
+    from src.config import Settings
+    from src.extraction import extract_schema
+
+    settings = Settings(llm_provider="offline", max_rows=1000, _env_file=None)
+    result = asyncio.run(extract_schema("Generate 5000 orders with order id, quantity (1-10)", settings))
+    assert result.total_rows == 5000
+    assert any("MAX_ROWS" in w for w in result.warnings)

@@ -179,8 +179,16 @@ def gen_url(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 
 
 def gen_user_agent(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    pool = pa.array(list(vocab.USER_AGENTS))
-    return strings.take(pool, ctx.rng(fp).choice(len(pool), [20, 12, 8, 15, 14, 5, 8, 4, 6, 8]))
+    """Real browser user agents with the browser's major version varied per row."""
+    rng = ctx.rng(fp)
+    templates = vocab.USER_AGENT_TEMPLATES
+    which = rng.choice(len(templates), vocab.USER_AGENT_WEIGHTS, stream=0)
+    lows = np.array([t[2] for t in templates])
+    highs = np.array([t[3] for t in templates])
+    version = lows[which] + np.floor(rng.uniform(1) * (highs[which] - lows[which] + 1)).astype(np.int64)
+    heads = strings.take(pa.array([t[0] for t in templates]), which)
+    tails = strings.take(pa.array([t[1] for t in templates]), which)
+    return strings.join(heads, strings.int_strings(version), tails)
 
 
 def gen_color(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
