@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 import httpx
 
-JOB_STATUSES: tuple[str, ...] = ("pending", "generating", "paused", "completed", "failed", "cancelled")
-ACTIVE_STATUSES: frozenset[str] = frozenset({"pending", "generating", "paused"})
-OUTPUT_FORMATS: tuple[str, ...] = ("csv", "json", "jsonl", "parquet")
-CONTROL_ACTIONS: tuple[str, ...] = ("pause", "resume", "cancel")
+from src.schemas.api import ControlAction, JobStatus, OutputFormat
+
+JOB_STATUSES: tuple[str, ...] = tuple(s.value for s in JobStatus)
+ACTIVE_STATUSES: frozenset[str] = frozenset(s.value for s in JobStatus if not s.is_final)
+OUTPUT_FORMATS: tuple[str, ...] = get_args(OutputFormat)
+CONTROL_ACTIONS: tuple[str, ...] = get_args(ControlAction)
 
 _DEFAULT_TIMEOUT = 15.0
 # Extraction may wait on an LLM; downloads may be large.

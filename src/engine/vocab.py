@@ -103,7 +103,7 @@ def person_names(locale: str | None) -> tuple[WeightedWords, WeightedWords, Weig
     raise LookupError("no person names available")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one instance per locale
 class NamePools:
     """First names (male then female) and last names of a locale, with ASCII slugs of each."""
 

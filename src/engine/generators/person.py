@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from src.engine import strings, vocab
 from src.engine.context import ChunkContext, FieldPlan
-from src.engine.rng import permute_index, split_bits
+from src.engine.rng import permute_index, pick_weighted, split_bits
 
 
 def gen_first_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
@@ -41,55 +43,70 @@ def _unique_suffix(ctx: ChunkContext) -> pa.Array:
     return strings.int_strings(ctx.rows.astype(np.int64) + 1)
 
 
-_SEPARATORS = pa.array([".", "", "_"])
+_SEPARATORS = (".", "", "_")
+
+
+@lru_cache(maxsize=64)
+def _layout_pools(pools, layouts: tuple[tuple[str, int, str], ...]):
+    """Per layout: one pool of heads with their separator attached, and the tail pool offsets."""
+    parts = {"first": pools.first_slug, "initial": pc.utf8_slice_codeunits(pools.first_slug, 0, 1),
+             "last": pools.last_slug}
+    heads, head_offsets, tail_offsets, offset = [], [], [], 0
+    for head, sep, _ in layouts:
+        heads.append(pc.binary_join_element_wise(parts[head], _SEPARATORS[sep], ""))
+        head_offsets.append(offset)
+        offset += len(parts[head])
+    tails = [parts["first"], parts["initial"], parts["last"]]
+    tail_base = {"first": 0, "initial": len(parts["first"]), "last": 2 * len(parts["first"])}
+    tail_offsets = [tail_base[t] for _, _, t in layouts]
+    head_pool = pa.concat_arrays(heads)
+    tail_pool = pa.concat_arrays(tails)
+    return (head_pool, strings.lengths_of(head_pool), np.array(head_offsets),
+            np.array([h == "last" for h, _, _ in layouts]),
+            tail_pool, strings.lengths_of(tail_pool), np.array(tail_offsets),
+            np.array([t == "last" for _, _, t in layouts]))
 
 
 def _name_parts(person, style: np.ndarray, layouts: tuple[tuple[str, int, str], ...]):
-    """Per-row (head, separator, tail) name slugs for the chosen layout of each row.
+    """Per-row (head with separator, tail) name slugs for each row's layout, and their total length.
 
-    A layout is (head part, separator index, tail part) with parts 'first', 'initial' or 'last'.
-    Strings come from one concatenated pool, so the whole column is three `take`s.
+    A layout is (head part, separator index, tail part) with parts 'first', 'initial' or 'last';
+    every string comes from pools built once, so a column is two `take`s.
     """
-    pools = person.pools
-    n_first = len(pools.first_slug)
-    combined = pa.concat_arrays([pools.first_slug, pc.utf8_slice_codeunits(pools.first_slug, 0, 1),
-                                 pools.last_slug])
-    index = {"first": person.first_idx, "initial": n_first + person.first_idx,
-             "last": 2 * n_first + person.last_idx}
-    head = np.choose(style, [index[h] for h, _, _ in layouts])
-    sep = np.choose(style, [np.full(len(style), s) for _, s, _ in layouts])
-    tail = np.choose(style, [index[t] for _, _, t in layouts])
-    lengths = strings.lengths_of(combined)
-    sep_lengths = strings.lengths_of(_SEPARATORS)
-    total = lengths[head] + sep_lengths[sep] + lengths[tail]
-    return strings.take(combined, head), strings.take(_SEPARATORS, sep), strings.take(combined, tail), total
+    (head_pool, head_len, head_off, head_last,
+     tail_pool, tail_len, tail_off, tail_last) = _layout_pools(person.pools, layouts)
+    head_idx = head_off[style] + np.where(head_last[style], person.last_idx, person.first_idx)
+    tail_idx = tail_off[style] + np.where(tail_last[style], person.last_idx, person.first_idx)
+    total = head_len[head_idx] + tail_len[tail_idx]
+    return strings.take(head_pool, head_idx), strings.take(tail_pool, tail_idx), total
 
 
 _EMAIL_LAYOUTS = (("first", 0, "last"), ("initial", 1, "last"), ("first", 2, "last"), ("first", 1, "last"),
                   ("last", 0, "first"))
 _USERNAME_LAYOUTS = (("first", 1, "last"), ("initial", 1, "last"), ("first", 2, "last"), ("last", 1, "initial"))
+_AT_DOMAINS = pa.array(["@" + d for d in vocab.EMAIL_DOMAINS])
 
 
 def gen_email(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     person = ctx.person(fp.options.get("person", ""))
     rng = ctx.rng(fp)
-    style = rng.choice(len(_EMAIL_LAYOUTS), [40, 20, 15, 15, 10], stream=0)
-    head, sep, tail, _ = _name_parts(person, style, _EMAIL_LAYOUTS)
+    draw = rng.bits(0)
+    style = pick_weighted(draw, [40, 20, 15, 15, 10])
+    head, tail, _ = _name_parts(person, style, _EMAIL_LAYOUTS)
     if fp.unique:
         number = _unique_suffix(ctx)
     else:
-        number = pc.if_else(pa.array(rng.bernoulli(0.3, stream=1)), strings.int_strings(person.number),
-                            pa.scalar(""))
-    domains = pa.array(list(vocab.EMAIL_DOMAINS))
-    domain = strings.take(domains, rng.choice(len(domains), vocab.EMAIL_DOMAIN_WEIGHTS, stream=2))
-    return strings.join(head, sep, tail, number, "@", domain)
+        with_number = pa.array((draw & np.uint64(1023)) < np.uint64(307))  # about 30% of rows
+        number = pc.if_else(with_number, strings.int_strings(person.number), pa.scalar(""))
+    domain = strings.take(_AT_DOMAINS, pick_weighted(draw << np.uint64(16), vocab.EMAIL_DOMAIN_WEIGHTS))
+    return strings.join(head, tail, number, domain)
 
 
 def gen_username(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     person = ctx.person(fp.options.get("person", ""))
     rng = ctx.rng(fp)
     style = rng.choice(len(_USERNAME_LAYOUTS), [35, 30, 20, 15], stream=0)
-    head, sep, tail_name, base_len = _name_parts(person, style, _USERNAME_LAYOUTS)
+    head, tail_name, base_len = _name_parts(person, style, _USERNAME_LAYOUTS)
     min_len = fp.c.min_length or 3
     max_len = fp.c.max_length or 20
     if fp.unique:
@@ -102,7 +119,7 @@ def gen_username(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     # Letters are cut to fit max_length, or padded with letters up to min_length; the digits stay
     # whole, so distinct digit tails keep usernames distinct.
     keep = np.clip(base_len, np.minimum(np.maximum(min_len - digit_len, 1), room), room)
-    base = strings.slice_prefix(strings.join(head, sep, tail_name, "xuserxuserxuserxuser"), keep)
+    base = strings.slice_prefix(strings.join(head, tail_name, "xuserxuserxuserxuser"), keep)
     return strings.join(base, digits)
 
 
