@@ -8,6 +8,10 @@ cd "$(dirname "$0")"
 export UV_PYTHON_DOWNLOADS=never
 API_PORT="${API_PORT:-8080}"
 UI_PORT="${UI_PORT:-8501}"
+# The UI follows a non-default API port unless API_BASE_URL says otherwise.
+if [ -z "${API_BASE_URL:-}" ] && [ "$API_PORT" != "8080" ]; then
+  export API_BASE_URL="http://localhost:$API_PORT"
+fi
 
 ensure_uv() {
   if ! command -v uv >/dev/null 2>&1; then
