@@ -21,6 +21,7 @@ class FieldDraft:
     type_hint: str | None = None
     derived: bool = False
     formula_text: str | None = None
+    slash_list_text: str | None = None  # 'a / b / c': a value list, or a division if every part names a column
     condition_text: str | None = None
     condition_negated: bool = False
     order_refs: list[tuple[str, str]] = field(default_factory=list)

@@ -95,6 +95,9 @@ UUID_RE = re.compile(r"\b(?:uuid|guid)s?(?:\s*v?4)?\b", re.I)
 EXAMPLE_RE = re.compile(
     r"(?:e\.g\.?|eg|like|format|such\s+as|example|pattern)\s*:?\s*['\"`]?(?P<x>[A-Z0-9#][A-Za-z0-9\-_/#.]*[A-Za-z0-9#])['\"`]?",
     re.I)
+WITH_TIME_RE = re.compile(r"\b(?:with|including|incl\.?|plus)\s+(?:a\s+|the\s+)?(?:time(?:\s+of\s+day)?|timestamps?)\b",
+                          re.I)
+SLASH_LIST_OPERATOR_RE = re.compile(r"\b(?:x|times|plus|minus|divided|multiplied|sum|product|difference)\b", re.I)
 NUMERIC_KINDS = (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT)
 SELF_FORMATTED_TYPES = {"phone", "email", "url", "ipv4", "ipv6", "iban", "credit_card_number", "date", "datetime",
                         "time", "date_of_birth", "uuid", "mac_address", "domain", "user_agent"}
@@ -107,11 +110,13 @@ PATTERN_TYPES = {"string", "code"}
 # Words that open a clause about the previous column, never a column of their own ('..., and it must ...').
 CONNECTIVE_START_RE = re.compile(
     r"^(?:it|its|it's|they|them|their|this|that|these|those|which|who|whose|must|should|always|never|but|so|"
-    r"then|also|otherwise|else)\b", re.I)
+    r"then|also|otherwise|else|except|with\s+(?:a\s+|the\s+)?time(?:\s+of\s+day)?$)\b", re.I)
 # 'from 50 meters' in the header: how many distinct things the rows come from.
 HEADER_POOL_RE = re.compile(
     r"\b(?:from|across|among|over|for)\s+(?P<n>\d[\d,]*k?)\s+(?:unique\s+|distinct\s+|different\s+)?(?P<w>[a-z]+s)\b",
     re.I)
+# A time grid the header states outright ('one reading every 15 minutes'), not '50 orders per day'.
+HEADER_STEP_RE = re.compile(r"\bevery\b|\bintervals?\b|\bincrements?\b|\bgranularity\b|\bhourly\b", re.I)
 BOOLEAN_LEADS = {"is", "has", "have", "was", "were", "can", "does", "did", "should", "allows", "needs", "uses"}
 # One label that names several columns.
 EXPANSIONS = {
@@ -153,6 +158,7 @@ def extract_offline(text: str) -> OfflineExtraction:
         warnings.append("no columns found in the description; used a single text column")
         drafts.append(FieldDraft(label="value", name="value", type="string", description=text.strip()[:200]))
     name_drafts(drafts)
+    apply_header_details(header, total_rows, drafts)
     try:
         link_fields(drafts, subject, total_rows, warnings)
     except Exception as err:  # noqa: BLE001 - columns stay usable without their links
@@ -334,7 +340,8 @@ def find_subject(header: str) -> list[str]:
                "please", "a", "an", "the", "of", "for", "with", "some", "dataset", "data", "set", "records",
                "record", "rows", "row", "entries", "entry", "list", "table", "synthetic", "fake", "sample",
                "k", "m", "thousand", "million", "e", "realistic", "random", "containing", "that", "has", "csv",
-               "json", "parquet", "file", "field", "column", "attribute", "following", "each", "should", "have"}
+               "json", "parquet", "file", "field", "column", "attribute", "following", "each", "should", "have", "x",
+               "them", "columns", "fields"}
     return [fm.singular(w) for w in words if w not in generic and not w.isdigit()]
 
 
@@ -348,6 +355,34 @@ def find_locale(header: str, text: str) -> str | None:
         if re.search(pattern, header):
             return locale
     return None
+
+
+def apply_header_details(header: str, total_rows: int | None, drafts: list[FieldDraft]) -> None:
+    """Details the prose gives before the column list: 'from 50 meters', 'every 15 minutes over the last 3 days'."""
+    if not header:
+        return
+    if total_rows:  # '2000 orders' is a row count, not the year 2000
+        spellings = {str(total_rows), f"{total_rows:,}"}
+        header = re.sub("|".join(rf"(?<![\w.,]){re.escape(n)}(?![\w.,])" for n in spellings), " ", header)
+    for m in HEADER_POOL_RE.finditer(header):
+        size, noun = ph.parse_count(m["n"]), fm.singular(m["w"].lower())
+        owner = next((d for d in drafts if d.kind == fm.ID and not d.pool and noun in map(fm.singular, d.tokens)), None)
+        if owner is not None and size and size > 1:
+            owner.pool = size
+            owner.constraints["cardinality"] = size
+            owner.constraints.pop("unique", None)
+    temporal = [d for d in drafts if d.type in ("date", "datetime") and not d.derived]
+    if len(temporal) != 1 or temporal[0].order_refs:
+        return
+    timestamp = temporal[0]
+    step, rest = ph.find_step(header) if HEADER_STEP_RE.search(header) else (None, header)
+    period, _ = ph.find_period(rest)
+    if step and not timestamp.step:
+        timestamp.step, timestamp.type = step, "datetime"
+    if period and not timestamp.period:
+        timestamp.period = period
+    if step or period:
+        _apply_temporal(timestamp)
 
 
 # ----------------------------------------------------------------------------- one item -> drafts
@@ -447,8 +482,14 @@ def read_formula(draft: FieldDraft, text: str) -> str:
         draft.formula_text = _formula_text(text)
         text = DERIVED_RE.sub(" ", text)
     elif _looks_like_formula(text):
+        formula_text = _formula_text(text)
+        if formula_text and is_slash_value_list(formula_text):
+            draft.slash_list_text = formula_text  # 'low / medium / high' lists values, unless it names columns
+            draft.enum_items = [ph.ListItem(ph.as_list_value(part))
+                                for part in re.split(r"\s*/\s*", formula_text.strip(" ,;()"))]
+            return text.replace(formula_text, " ")
         draft.derived = True
-        draft.formula_text = _formula_text(text)
+        draft.formula_text = formula_text
     if draft.derived and draft.formula_text:
         text = text.replace(draft.formula_text, " ")
     return text
@@ -458,6 +499,10 @@ def read_format_hints(draft: FieldDraft, text: str) -> str:
     if UUID_RE.search(text) or (UUID_RE.search(draft.label) and len(draft.tokens) > 1):
         draft.type_hint = "uuid"
         text = UUID_RE.sub(" ", text)
+    with_time = WITH_TIME_RE.search(text)
+    if with_time:
+        draft.type_hint = draft.type_hint or "datetime"  # 'past 5 days, with time' is a date and a time
+        text = ph.cut(text, with_time)
     free_text = re.search(r"\bfree[- ]?(?:form\s+)?text\b|\bfree[- ]?form\b|\bopen[- ]ended\b", text, re.I)
     if free_text:
         draft.type_hint = draft.type_hint or "sentence"
@@ -518,6 +563,8 @@ def read_order(draft: FieldDraft, text: str) -> str:
 
 
 def read_value_list(draft: FieldDraft, text: str) -> str:
+    if draft.enum_items:
+        return text
     for segment in _segments(text):
         values = parse_value_list(segment)
         if values:
@@ -585,6 +632,14 @@ def _looks_like_formula(text: str) -> bool:
     operator = (r"[a-z]\s+(?:[*×x/+-]|times|multiplied\s+by|minus|plus|divided\s+by)\s+[a-z(]|"
                 r"[a-z]\s*[*×]\s*[a-z(]|\d\s*%\s+of\s+[a-z]|\b(?:sum|product)\s+of\s+[a-z]|\bdifference\s+between\s+[a-z]")
     return bool(re.search(operator, text, re.I)) and not re.search(r"\d\s*x\s*\d", text)
+
+
+def is_slash_value_list(text: str) -> bool:
+    """'low / medium / high' or 'in transit / delivered': every part between the slashes is plain words."""
+    parts = re.split(r"\s*/\s*", text.strip(" ,;()"))
+    return len(parts) >= 2 and all(
+        re.fullmatch(r"[A-Za-z][A-Za-z'_-]*(?:\s+[A-Za-z][A-Za-z'_-]*){0,3}", part)
+        and not SLASH_LIST_OPERATOR_RE.search(part) for part in parts)
 
 
 def _formula_text(text: str) -> str | None:
@@ -788,6 +843,8 @@ def _apply_type_hint(draft: FieldDraft, defaults: dict[str, Any]) -> None:
         draft.type, draft.kind = hint, {"integer": fm.INT, "float": fm.FLOAT, "decimal": fm.MONEY}[hint]
     elif hint in ("date", "datetime", "time") and draft.kind != fm.TEMPORAL:
         draft.type, draft.kind = hint, fm.TEMPORAL
+    elif hint == "datetime" and draft.type == "date":
+        draft.type = "datetime"  # 'Created on (with time)'
     elif hint == "boolean":
         draft.type, draft.kind = "boolean", "bool"
     elif hint in ("email", "url") or (hint == "sentence" and not draft.meaning_known):
@@ -872,7 +929,8 @@ def _apply_length(draft: FieldDraft) -> None:
     c = draft.constraints
     rule = draft.length
     if rule.pattern:
-        c.setdefault("pattern", rule.pattern)
+        if draft.type in PATTERN_TYPES:
+            c.setdefault("pattern", rule.pattern)
         return
     if rule.min_length is not None:
         c["min_length"] = rule.min_length
@@ -895,6 +953,8 @@ def _apply_number(draft: FieldDraft, defaults: dict[str, Any], numeric_range: ph
                 kind = fm.INT
         elif kind == fm.INT and (numeric_range.decimals > 0 or draft.decimals):
             kind = fm.FLOAT
+        if kind == fm.FLOAT and _counts_whole_units(draft, numeric_range):
+            kind = fm.INT  # 'length of stay in days (1 to 30)', 'size in bytes'
     elif draft.decimals is not None and kind not in (fm.MONEY, fm.FLOAT, fm.PERCENT):
         kind = fm.FLOAT
     typical = fm.default_range(draft.tokens)
@@ -942,6 +1002,11 @@ def _apply_number(draft: FieldDraft, defaults: dict[str, Any], numeric_range: ph
         c["cardinality"] = draft.pool
 
 
+def _counts_whole_units(draft: FieldDraft, numeric_range: ph.NumericRange) -> bool:
+    return bool(set(draft.units) & WHOLE_NUMBER_UNITS) and numeric_range.decimals == 0 and draft.decimals is None \
+        and all(n is None or n.is_integer for n in (numeric_range.low, numeric_range.high))
+
+
 def _is_measure_unit(units: list[str]) -> bool:
     return any(u not in ("days", "day", "hours", "hour", "minutes", "minute", "seconds", "second", "ms")
                for u in units)
@@ -980,8 +1045,11 @@ def build_schema(drafts: list[FieldDraft], locale: str | None, subject: list[str
     """Validate each draft into a FieldSpec; a draft whose constraints do not validate loses them."""
     fields = []
     for draft in drafts:
+        constraints = {k: v for k, v in draft.constraints.items() if v is not None}
+        if draft.type not in PATTERN_TYPES:
+            constraints.pop("pattern", None)  # 'airport code (3-letter IATA code)': the type formats itself
         spec = {"name": draft.name, "type": draft.type, "description": draft.description,
-                "constraints": {k: v for k, v in draft.constraints.items() if v is not None}}
+                "constraints": constraints}
         try:
             fields.append(FieldSpec.model_validate(spec))
         except ValidationError as err:

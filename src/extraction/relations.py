@@ -11,7 +11,7 @@ NUMERIC_KINDS = (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT)
 ID_WORDS = {"id", "identifier", "number", "no", "code", "ref", "reference", "key", "uuid", "guid"}
 FILLER = {"the", "a", "an", "of", "is", "are", "was", "be", "only", "for", "if", "when", "where", "rows",
           "row", "records", "record", "with", "has", "have", "equal", "equals", "to", "set", "its", "their",
-          "value", "type", "s"}
+          "value", "type", "s", "were", "does", "do", "did", "had"}
 QUANTITY_WORDS = {"quantity", "qty", "unit", "count", "item", "number", "night", "hour", "seat", "ticket",
                   "share", "piece"}
 PRICE_WORDS = {"price", "rate", "cost", "fee", "fare"}
@@ -19,6 +19,11 @@ TOTAL_WORDS = {"total", "amount", "subtotal", "revenue", "sale", "value", "sum",
                "payment", "cost", "price", "spend", "gross"}
 ADDED_WORDS = {"tax", "shipping", "fee", "tip", "surcharge", "delivery", "service", "handling", "vat"}
 SUBTRACTED_WORDS = {"discount", "refund", "rebate", "coupon"}
+# Operator words a column label must not stand for inside a formula.
+FORMULA_WORDS = {"x", "per", "times", "plus", "minus", "less", "sum", "product", "difference", "and", "of", "by",
+                 "divided", "multiplied", "total"}
+# 'isn't' -> 'is not', so a condition reads its negation.
+NEGATED_CONTRACTION_RE = re.compile(r"\b(is|are|was|were|does|do|did|has|have|had|ca|wo)n['’]t\b", re.I)
 TRUTHY_WORDS = {"yes", "y", "true", "t", "1"}
 FALSY_WORDS = {"no", "n", "false", "f", "0"}
 # (words of a later date, words of the dates it follows, most likely first).
@@ -44,6 +49,7 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
     """Fill in what depends on other columns."""
     read_in_context(drafts, subject)
     assign_identifiers(drafts, subject, total_rows)
+    read_slash_lists_as_division(drafts)
     for draft in drafts:
         if draft.derived:
             derive_expression(draft, drafts, warnings)
@@ -166,10 +172,42 @@ def resolve_field(phrase: str, self_draft: FieldDraft, drafts: list[FieldDraft],
     return best
 
 
+def read_slash_lists_as_division(drafts: list[FieldDraft]) -> None:
+    """'(revenue / visits)' divides when every part names a numeric column; otherwise it stays a value list."""
+    for draft in drafts:
+        if not draft.slash_list_text or draft.derived:
+            continue
+        parts = [p for p in re.split(r"\s*/\s*", draft.slash_list_text.strip(" ,;()")) if p]
+        if all(_names_column(part, draft, drafts) for part in parts):
+            draft.derived, draft.formula_text, draft.enum_items = True, draft.slash_list_text, None
+            for key in ("enum_values", "weights"):
+                draft.constraints.pop(key, None)
+            draft.type, draft.kind = "float", fm.FLOAT
+
+
+def _names_column(phrase: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -> bool:
+    wanted = {fm.singular(t) for t in fm.tokenize(phrase) if t not in FILLER}
+    return bool(wanted) and any(other is not self_draft and other.kind in NUMERIC_KINDS and wanted <= _tokens_of(other)
+                                for other in drafts)
+
+
+def name_labelled_columns(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -> str:
+    """Write the column labels a formula quotes as their names, longest first: 'price per share' -> price_per_share."""
+    labels = sorted(((d.label.lower().strip(), d.name) for d in drafts if d is not self_draft and d.name),
+                    key=lambda pair: -len(pair[0]))
+    for label, name in labels:
+        if not label or label in FORMULA_WORDS:
+            continue
+        text = re.sub(rf"(?<![\w]){re.escape(label)}(?![\w])", f" {name} ", text)
+    return text
+
+
 def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -> str | None:
     """'quantity x unit price' -> 'quantity * unit_price'; '8% of subtotal' -> '0.08 * subtotal'."""
     t = " " + text.lower().strip(" .()") + " "
     t = re.sub(r"(\d+(?:\.\d+)?)\s*%\s*of\s+", lambda m: f"{float(m[1]) / 100:g} * ", t)
+    t = name_labelled_columns(t, self_draft, drafts)
+    names = {d.name: d for d in drafts if d is not self_draft}
     if re.search(r"\bsum\s+of\b|\btotal\s+of\b|\badd(?:ing)?\b", t):
         t = re.sub(r"\b(?:sum|total)\s+of\b|\badd(?:ing)?\b", " ", t)
         t = re.sub(r",|\band\b", " + ", t)
@@ -193,6 +231,9 @@ def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -
             out.append(piece)
             continue
         if re.fullmatch(r"-?\d+(?:\.\d+)?", piece):
+            out.append(piece)
+            continue
+        if piece in names and names[piece].kind in NUMERIC_KINDS:
             out.append(piece)
             continue
         other = resolve_field(piece, self_draft, drafts, kinds=NUMERIC_KINDS)
@@ -296,7 +337,7 @@ def _quote(value) -> str:
 
 def resolve_condition(text: str, self_draft: FieldDraft, drafts: list[FieldDraft], negated: bool = False) -> str | None:
     """'payments' -> "transaction_type = 'payment'"; 'status is cancelled' -> "status = 'cancelled'"."""
-    text = text.strip().lower()
+    text = NEGATED_CONTRACTION_RE.sub(r"\1 not", text.strip().lower())
     numeric = re.match(r"(?P<f>[a-z][a-z _]*?)\s*(?P<op>>=|<=|!=|>|<|==|=|is\s+(?:over|above|greater\s+than|"
                        r"more\s+than|below|under|less\s+than))\s*(?P<n>-?\$?\d+(?:\.\d+)?)", text)
     if numeric:
