@@ -108,6 +108,8 @@ class JobManager:
                 self.store.update(job_id, status=JobStatus.FAILED,
                                   error_message=f"output lost when the server restarted (STORAGE_TYPE="
                                                 f"{self.storage.kind})")
+            else:  # a crash right after COMPLETED may have left its segments behind
+                self.storage.discard_segments_except_first(job_id)
         unfinished = self.store.ids_with_status(JobStatus.GENERATING, JobStatus.PENDING)
         for job_id in unfinished:
             self.store.update(job_id, status=JobStatus.PENDING)
@@ -382,7 +384,8 @@ class JobManager:
 
         output = _OutputPipeline(self.storage, job, plan,
                                  on_stored=lambda *progress: loop.call_soon_threadsafe(commit_progress, *progress))
-        writing = asyncio.wrap_future(self._write_pool.submit(output.run, self.storage.list_segments(job_id)))
+        stored = await loop.run_in_executor(self._generate_pool, self.storage.list_segments, job_id)
+        writing = asyncio.wrap_future(self._write_pool.submit(output.run, stored))
         total_chunks = job.total_chunks
         per_segment = max(1, self.settings.job_segment_rows // job.chunk_size)
         try:
@@ -425,9 +428,14 @@ class JobManager:
         return result.pools
 
     def _recover_segments(self, job: JobRecord) -> int:
-        """Keep only segments within the committed chunk count; return the chunks really stored."""
+        """Keep only the unbroken run of segments within the committed chunk count; return its length.
+
+        Segments past a missing one are dropped too, so they are regenerated rather than written twice.
+        """
         self.storage.discard_segments_from(job.id, job.chunks_completed)
-        return min(count_contiguous_chunks(self.storage.list_segments(job.id)), job.chunks_completed)
+        done = min(count_contiguous_chunks(self.storage.list_segments(job.id)), job.chunks_completed)
+        self.storage.discard_segments_from(job.id, done)
+        return done
 
     def _generate_segment(self, plan: DatasetPlan, job: JobRecord, first_chunk: int, n_chunks: int,
                           output: _OutputPipeline) -> None:

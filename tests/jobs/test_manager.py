@@ -101,6 +101,34 @@ def test_recovery_drops_uncommitted_segments_and_continues(settings):
     assert download_ids(manager, job_id) == list(range(1, 5001))
 
 
+def test_recovery_with_a_missing_middle_segment_regenerates_the_rest_once(settings):
+    """Segments 0 and 6 survive but 3 is gone: the job continues from chunk 3 and writes 6 only once."""
+    async def first_life():
+        store = JobStore(settings.database_path)
+        manager = JobManager(store, DiskStorage(settings.temp_path, settings.output_path), settings)
+        job = await manager.create_job(request())
+        plan = compile_schema(job.schema, seed=job.seed, anchor=job.anchor)
+        for first in (0, 6):
+            manager.storage.write_segment(job.id, first, 3, plan.generate_chunk(first * 300, 900))
+        store.update(job.id, chunks_completed=9, status=JobStatus.GENERATING)
+        store.close()
+        return job.id
+
+    job_id = run(first_life())
+
+    async def second_life():
+        store = JobStore(settings.database_path)
+        manager = JobManager(store, DiskStorage(settings.temp_path, settings.output_path), settings)
+        await manager.start()
+        done = await wait_until_final(manager, job_id)
+        await manager.shutdown()
+        return manager, done
+
+    manager, done = run(second_life())
+    assert done.status == JobStatus.COMPLETED
+    assert download_ids(manager, job_id) == list(range(1, 5001))
+
+
 def test_pause_and_cancel_rules(settings):
     async def scenario():
         store = JobStore(settings.database_path)
