@@ -17,6 +17,8 @@ REFRESH_SECONDS = 1.0
 PREVIEW_ROWS = 20
 JOB_PICKER_LIMIT = 100
 LARGE_DOWNLOAD_ROWS = 1_000_000
+# Above this the file would have to sit whole in this server's memory: the browser fetches it from the API.
+IN_PAGE_DOWNLOAD_MAX_ROWS = 5_000_000
 # Statuses whose numbers change on their own, so the panel refreshes itself.
 LIVE_STATUSES = frozenset({"pending", "generating"})
 
@@ -124,6 +126,11 @@ def show_download(client: ApiClient, job: dict[str, Any]) -> None:
     job_id = job["job_id"]
     output_format = job.get("output_format")
     file_name = f"dataset_{job_id[:8]}" + (f".{output_format}" if output_format in OUTPUT_FORMATS else "")
+    if (job.get("total_rows") or 0) > IN_PAGE_DOWNLOAD_MAX_ROWS:
+        st.link_button("Download dataset", client.download_url(job_id), type="primary",
+                       icon=":material/download:")
+        st.caption("Large file: it downloads straight from the API.")
+        return
     st.download_button(
         "Download dataset", data=lambda: client.download(job_id).content, file_name=file_name,
         type="primary", icon=":material/download:", on_click="ignore",

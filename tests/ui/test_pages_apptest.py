@@ -307,6 +307,13 @@ def test_monitor_large_completed_job_also_names_the_api_download_link(fake_clien
     assert any(f"http://fake-api/jobs/{job_id}/download" in text for text in texts(app.caption))
 
 
+def test_monitor_huge_completed_job_downloads_straight_from_the_api(fake_client):
+    fake_client.add_job(status="completed", total_rows=50_000_000, rows_generated=50_000_000)
+    app = start_app(fake_client, MONITOR_PAGE)
+    assert not app.get("download_button")  # the file never passes through the UI server
+    assert any("straight from the API" in text for text in texts(app.caption))
+
+
 def test_monitor_failed_job_shows_its_error(fake_client):
     fake_client.add_job(status="failed", rows_generated=200, error_message="disk full while writing chunk 3")
     app = start_app(fake_client, MONITOR_PAGE)
