@@ -570,53 +570,46 @@ def _apply_order(fp: FieldPlan, ctx: ChunkContext, values: pa.Array) -> pa.Array
 
     The value lands between the other field and this field's own bound when it has an explicit
     range; otherwise within a default gap (1 day for datetimes, 30 days for dates, the other
-    field's spread for numbers).
+    field's spread for numbers). Times are compared in seconds, so a date may follow a datetime.
     """
     after = fp.c.after is not None
     other = ctx.columns[fp.c.after or fp.c.before]
-    is_date = pa.types.is_date(values.type)
-    is_time = is_date or pa.types.is_timestamp(values.type)
-    unit = 86400 if is_date else 1
+    is_time = pa.types.is_date(values.type) or pa.types.is_timestamp(values.type)
     own, ref = _to_numbers(values), _to_numbers(other)
-    if own is None or ref is None:
+    if own is None or ref is None or is_time != (pa.types.is_date(other.type) or pa.types.is_timestamp(other.type)):
         return values
     valid = ~np.isnan(ref)
     ref = np.where(valid, ref, 0.0)
     if is_time:
-        gap = 30.0 if is_date else 86400.0
-        lo, hi = fp.lo / unit, fp.hi / unit
+        gap = 30.0 * 86400 if pa.types.is_date(values.type) else 86400.0
+        grid = float(fp.step or 1)
     else:
         gap = max(float(np.ptp(ref[valid])) if valid.any() else 1.0, 1.0)
-        lo, hi = fp.lo, fp.hi
+        grid = 1.0 if fp.kind in INTEGER_KINDS else (10.0 ** -fp.decimals if fp.decimals is not None else None)
+    lo, hi = float(fp.lo), float(fp.hi)
     explicit = fp.options.get("explicit_range", False)
     u = ctx.rng(fp, "order").uniform(0)
     if after:
         base = np.maximum(ref, lo) if explicit else ref
         top = np.where(hi > base, hi, base) if explicit else base + gap
-        new = base + u * (top - base)
+        new = np.maximum(base + u * (top - base), ref)
     else:
         base = np.minimum(ref, hi) if explicit else ref
         bottom = np.where(lo < base, lo, base) if explicit else base - gap
-        new = base - u * (base - bottom)
-    rounding = np.ceil if after else np.floor
-    if is_time:
-        step = (fp.step or 1) / unit
-        new = rounding(new / step - (1e-9 if after else -1e-9)) * step
-    elif fp.kind in INTEGER_KINDS:
-        new = rounding(new)
-    elif fp.decimals is not None:
-        scale = 10 ** fp.decimals
-        new = rounding(new * scale - (1e-9 if after else -1e-9)) / scale
-    # Snapping to a grid must not cross the other field.
-    new = np.maximum(new, ref) if after else np.minimum(new, ref)
+        new = np.minimum(base - u * (base - bottom), ref)
+    if grid is not None:  # snap onto the field's grid on the side that keeps the order
+        new = (np.ceil(new / grid - 1e-9) if after else np.floor(new / grid + 1e-9)) * grid
+        if fp.decimals is not None and not is_time:
+            new = np.round(new, fp.decimals)
     return _from_numbers(np.where(valid, new, own), values.type)
 
 
 def _to_numbers(values: pa.Array) -> np.ndarray | None:
+    """Numbers as float64; dates and timestamps as seconds since the epoch."""
     if pa.types.is_timestamp(values.type):
         arr = values.cast(pa.timestamp("s")).cast(pa.int64())
     elif pa.types.is_date(values.type):
-        arr = values.cast(pa.date32()).cast(pa.int32())
+        return values.cast(pa.date32()).cast(pa.int32()).cast(pa.float64()).to_numpy(zero_copy_only=False) * 86400
     elif pa.types.is_integer(values.type) or pa.types.is_floating(values.type):
         arr = values
     else:
@@ -628,7 +621,7 @@ def _from_numbers(numbers: np.ndarray, arrow_type: pa.DataType) -> pa.Array:
     if pa.types.is_timestamp(arrow_type):
         return pa.array(numbers.astype(np.int64), pa.int64()).cast(pa.timestamp("s")).cast(arrow_type)
     if pa.types.is_date(arrow_type):
-        return pa.array(numbers.astype(np.int32), pa.int32()).cast(pa.date32())
+        return pa.array((numbers // 86400).astype(np.int32), pa.int32()).cast(pa.date32())
     if pa.types.is_integer(arrow_type):
         return pa.array(numbers.astype(np.int64)).cast(arrow_type)
     return pa.array(numbers, pa.float64())

@@ -194,3 +194,16 @@ def test_pattern_on_a_typed_text_field_holds_on_every_row():
     assert all(re.fullmatch(r"J[A-Z]{2}", v) for v in cols["hub"])
     with pytest.raises(SchemaValidationError, match="pattern applies to text fields"):
         compile_schema({"fields": [{"name": "n", "type": "integer", "constraints": {"pattern": "\\d+"}}]})
+
+
+def test_order_holds_between_a_date_and_a_datetime_both_ways():
+    cols = generate([{"name": "loan_date", "type": "date", "constraints": {"min_value": "-1y"}},
+                     {"name": "returned_at", "type": "datetime", "constraints": {"after": "loan_date"}},
+                     {"name": "checked_at", "type": "datetime", "constraints": {"min_value": "-1y"}},
+                     {"name": "filed_on", "type": "date", "constraints": {"before": "checked_at"}},
+                     {"name": "due_on", "type": "date", "constraints": {"after": "checked_at"}}], rows=3000)
+    for loan, returned in zip(cols["loan_date"], cols["returned_at"]):
+        assert dt.datetime(loan.year, loan.month, loan.day) <= returned <= dt.datetime(loan.year, loan.month, loan.day) + dt.timedelta(days=2)
+    for checked, filed, due in zip(cols["checked_at"], cols["filed_on"], cols["due_on"]):
+        assert dt.datetime(filed.year, filed.month, filed.day) <= checked
+        assert dt.datetime(due.year, due.month, due.day) >= checked
