@@ -2,40 +2,49 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
-_REL_TOKEN = re.compile(r"([+-]?)\s*(\d+(?:\.\d+)?)\s*(years?|yrs?|y|months?|mo|M|weeks?|w|days?|d|"
-                        r"hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b")
-_UNIT_SECONDS = {"w": 7 * 86400, "d": 86400, "h": 3600, "m": 60, "s": 1}
+# Unit words -> the unit letters relative values use ('M' months, 'm' minutes).
+TIME_UNITS: dict[str, str] = {
+    "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s",
+    "m": "m", "min": "m", "mins": "m", "minute": "m", "minutes": "m",
+    "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+    "d": "d", "day": "d", "days": "d",
+    "w": "w", "wk": "w", "wks": "w", "week": "w", "weeks": "w",
+    "M": "M", "mo": "M", "month": "M", "months": "M",
+    "y": "y", "yr": "y", "yrs": "y", "year": "y", "years": "y",
+}
+UNIT_SECONDS = {"w": 7 * 86400, "d": 86400, "h": 3600, "m": 60, "s": 1}
+UNIT_MONTHS = {"y": 12, "M": 1}
+
+_REL_TOKEN = re.compile(r"([+-]?)\s*(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(TIME_UNITS, key=len, reverse=True))
+                        + r")\b")
 
 
-def _unit_of(word: str) -> str:
-    if word == "M" or word.startswith("mo"):
-        return "M"
-    if word.startswith("y"):
-        return "y"
-    if word.startswith("w"):
-        return "w"
-    if word.startswith("d"):
-        return "d"
-    if word.startswith("h"):
-        return "h"
-    if word.startswith("mi") or word == "m":
-        return "m"
-    return "s"
+def unit_of(word: str) -> str:
+    """The unit letter of a unit word: 'minutes' -> 'm', 'M' or 'Months' -> 'M'."""
+    if word in TIME_UNITS:
+        return TIME_UNITS[word]
+    try:
+        return TIME_UNITS[word.lower()]
+    except KeyError:
+        raise ValueError(f"unknown time unit {word!r}") from None
 
 
-def _add_months(moment: dt.datetime, months: int) -> dt.datetime:
-    total = moment.year * 12 + (moment.month - 1) + months
-    year, month = divmod(total, 12)
+def month_end(year: int, month: int) -> int:
+    """The last day of a month: (2024, 2) -> 29."""
+    return calendar.monthrange(year, month)[1]
+
+
+def add_months(moment: dt.datetime, months: int) -> dt.datetime:
+    """``moment`` moved by whole months, the day clipped to the target month's end (Jan 31 + 1 -> Feb 29)."""
+    year, month = divmod(moment.year * 12 + (moment.month - 1) + months, 12)
     month += 1
-    for day in (moment.day, 30, 29, 28):
-        try:
-            return moment.replace(year=year, month=month, day=min(moment.day, day))
-        except ValueError:
-            continue
-    raise ValueError("invalid month arithmetic")
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OverflowError(f"year {year} is out of range")
+    return moment.replace(year=year, month=month, day=min(moment.day, month_end(year, month)))
 
 
 def parse_time_bound(value: object, anchor: dt.datetime) -> dt.datetime:
@@ -78,15 +87,15 @@ def _parse_time_bound(value: object, anchor: dt.datetime) -> dt.datetime:
             if match.group(1):
                 sign = -1 if match.group(1) == "-" else 1
             amount = float(match.group(2)) * sign
-            unit = _unit_of(match.group(3))
+            unit = unit_of(match.group(3))
             if unit in ("y", "M"):
-                months = amount * (12 if unit == "y" else 1)
+                months = amount * UNIT_MONTHS[unit]
                 if months != int(months):
                     moment = moment + dt.timedelta(days=months * 30.4375)
                 else:
-                    moment = _add_months(moment, int(months))
+                    moment = add_months(moment, int(months))
             else:
-                moment = moment + dt.timedelta(seconds=amount * _UNIT_SECONDS[unit])
+                moment = moment + dt.timedelta(seconds=amount * UNIT_SECONDS[unit])
         if rel[pos:].strip():
             raise ValueError(f"cannot read relative time {text!r}")
         return moment
@@ -107,8 +116,8 @@ def parse_step_seconds(value: str) -> int:
                          text, re.IGNORECASE)
     if not match:
         raise ValueError(f"cannot read step {value!r}: use e.g. '5m', '1h', '1d', '30s'")
-    unit = _unit_of(match.group(2) if match.group(2) != "M" else "m")
-    seconds = int(match.group(1)) * _UNIT_SECONDS[unit]
+    unit = unit_of(match.group(2) if match.group(2) != "M" else "m")
+    seconds = int(match.group(1)) * UNIT_SECONDS[unit]
     if seconds <= 0:
         raise ValueError("step must be positive")
     return seconds

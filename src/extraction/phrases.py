@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from src.engine import timeutil
+
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -28,16 +30,11 @@ NUMBER = (r"(?:[-−–]\s?)?[$€£¥₹]?\s?(?:[-−]\s?)?(?:\d{1,3}(?:,\d{3})
 
 RANGE_SEPARATOR = r"\s*(?:-|–|—|to|and|through|thru|until|till|\.\.\.?|~)\s*"
 
-TIME_UNITS = {
-    "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s",
-    "min": "m", "mins": "m", "minute": "m", "minutes": "m",
-    "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
-    "d": "d", "day": "d", "days": "d",
-    "w": "w", "wk": "w", "week": "w", "weeks": "w",
-    "mo": "M", "month": "M", "months": "M", "quarter": "Q", "quarters": "Q",
-    "y": "y", "yr": "y", "yrs": "y", "year": "y", "years": "y", "decade": "D", "decades": "D",
-}
-TIME_UNIT_WORDS = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|quarters?|years?|yrs?|decades?)"
+# Spans the engine's relative values have no letter for, written as multiples of one they have.
+UNIT_MULTIPLES = {"quarter": (3, "M"), "decade": (10, "y")}
+# Unit words as prose spells them (single letters like 'm' are too ambiguous in a sentence).
+TIME_UNIT_WORDS = "(?:" + "|".join(sorted(
+    [w for w in timeutil.TIME_UNITS if len(w) > 1] + [f"{w}s?" for w in UNIT_MULTIPLES], key=len, reverse=True)) + ")"
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -165,19 +162,23 @@ def find_decimals(text: str) -> tuple[int | None, str]:
     return parse_count(m.group(1)), cut(text, m)
 
 
+def read_duration(count: int, word: str) -> tuple[int, str]:
+    """A count of unit words as a count of the engine's units: (2, 'quarters') -> (6, 'M')."""
+    word = word.lower()
+    multiple = UNIT_MULTIPLES.get(word.removesuffix("s"))
+    if multiple:
+        return count * multiple[0], multiple[1]
+    return count, timeutil.unit_of(word)
+
+
 def offset(count: int, unit: str, sign: str) -> str:
-    """Write a relative bound the engine reads: ('90', 'd', '-') -> '-90d'."""
+    """Write a relative bound the engine reads: (90, 'd', '-') -> '-90d', (2, 'w', '-') -> '-14d',
+    (7200, 's', '') -> '2h'."""
     if unit == "w":
         count, unit = count * 7, "d"
-    elif unit == "Q":
-        count, unit = count * 3, "M"
-    elif unit == "D":
-        count, unit = count * 10, "y"
     elif unit == "s":
-        if count % 3600 == 0:
-            count, unit = count // 3600, "h"
-        elif count % 60 == 0:
-            count, unit = count // 60, "m"
+        whole = next((u for u in ("h", "m") if count % timeutil.UNIT_SECONDS[u] == 0), "s")
+        count, unit = count // timeutil.UNIT_SECONDS[whole], whole
     return f"{sign}{count}{unit}"
 
 
@@ -195,9 +196,7 @@ def _iso(year: int, month: int = 1, day: int = 1) -> str:
 
 
 def _month_end(year: int, month: int) -> str:
-    days = [31, 29 if (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else 28, 31, 30, 31, 30,
-            31, 31, 30, 31, 30, 31][month - 1]
-    return _iso(year, month, days)
+    return _iso(year, month, timeutil.month_end(year, month))
 
 
 def find_period(text: str) -> tuple[Period | None, str]:
@@ -208,8 +207,7 @@ def find_period(text: str) -> tuple[Period | None, str]:
         rf"\s+(?:{count_word}\s*(?:of\s+)?)?(?:(?P<workdays>{WORKDAY_WORDS})\s+)?(?P<u>{TIME_UNIT_WORDS})\b",
         text, re.I)
     if relative:
-        count = parse_count(relative["n"]) if relative["n"] else 1
-        unit = TIME_UNITS[relative["u"].lower()]
+        count, unit = read_duration(parse_count(relative["n"]) if relative["n"] else 1, relative["u"])
         if relative["workdays"] and unit == "d":
             count = calendar_days(count)
         future = relative["dir"].lower() in ("next", "coming", "upcoming", "following")
@@ -218,8 +216,8 @@ def find_period(text: str) -> tuple[Period | None, str]:
         return Period(offset(count, unit, "-"), "now"), cut(text, relative)
     ago = re.search(rf"(?:within\s+)?{count_word}\s+(?P<u>{TIME_UNIT_WORDS})\s+ago\b", text, re.I)
     if ago:
-        count = parse_count(ago["n"]) or 1
-        return Period(offset(count, TIME_UNITS[ago["u"].lower()], "-"), "now"), cut(text, ago)
+        count, unit = read_duration(parse_count(ago["n"]) or 1, ago["u"])
+        return Period(offset(count, unit, "-"), "now"), cut(text, ago)
     iso = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
     two_dates = re.search(rf"(?:between\s+|from\s+)?(?P<a>{iso})\s*(?:-|–|to|and|through|until)\s*(?P<b>{iso})", text, re.I)
     if two_dates:
@@ -287,9 +285,8 @@ def find_step(text: str) -> tuple[str | None, str]:
     if not m:
         m = re.search(rf"\b(?:at\s+|in\s+)?(?P<n>\d+)[\s-]*(?P<u>{TIME_UNIT_WORDS})\s+(?:intervals?|steps?|increments?|granularity|resolution)\b", text, re.I)
     if m:
-        count = parse_count(m["n"]) if m["n"] else 1
-        unit = TIME_UNITS[m["u"].lower()]
-        if unit in ("M", "y", "Q", "D"):
+        count, unit = read_duration(parse_count(m["n"]) if m["n"] else 1, m["u"])
+        if unit in timeutil.UNIT_MONTHS:
             return None, text
         step = offset(count, unit, "").lstrip("+")
         return step, cut(text, m)

@@ -108,3 +108,47 @@ def test_country_has_a_realistic_skewed_distribution():
     counts = sorted((values.count(v) for v in set(values)), reverse=True)
     assert len(counts) >= 10
     assert counts[0] >= 3 * counts[len(counts) // 2]
+
+
+def test_string_named_product_category_gets_categories_not_product_names():
+    from src.engine.vocab import PRODUCT_CATEGORIES, PRODUCT_NOUNS
+
+    cols = generate([{"name": "product_category", "type": "string"},
+                     {"name": "ProductCategory", "type": "string"}], rows=200)
+    assert set(cols["product_category"]) <= set(PRODUCT_CATEGORIES)
+    assert set(cols["ProductCategory"]) <= set(PRODUCT_CATEGORIES)
+    assert not any(v.endswith(PRODUCT_NOUNS) for v in cols["product_category"])
+
+
+def test_string_named_for_a_moment_gets_times_not_usernames():
+    cols = generate([{"name": "login_time", "type": "string"}, {"name": "created_at", "type": "string"},
+                     {"name": "signup_date", "type": "string"}], rows=200)
+    assert all(isinstance(v, dt.datetime) for v in cols["login_time"] + cols["created_at"])
+    assert all(isinstance(v, dt.date) and not isinstance(v, dt.datetime) for v in cols["signup_date"])
+    assert all(ANCHOR - dt.timedelta(days=366) <= v <= ANCHOR for v in cols["login_time"])
+
+
+def test_string_name_meaning_follows_the_head_noun():
+    from src.engine.semantics import infer_string_kind
+
+    assert infer_string_kind("login_name") == "username"
+    assert infer_string_kind("customer_email") == "email"
+    assert infer_string_kind("customerEmail") == "email"
+    assert infer_string_kind("home_city") == "city"
+    assert infer_string_kind("postal") == "postal_code"
+    # A name meaning a code, number or flag keeps the plain string generator.
+    assert infer_string_kind("customer_id") is None
+    assert infer_string_kind("customer_count") is None
+    assert infer_string_kind("email_verified") is None
+    # The description's first noun phrase is read when the name says nothing.
+    assert infer_string_kind("x", "City of residence") == "city"
+    assert infer_string_kind("x", "The city where the customer lives") == "city"
+
+
+def test_every_kind_a_string_can_take_has_a_generator():
+    from src.engine.registry import create_default_registry
+    from src.engine.semantics import LABEL_MEANINGS, STRING_KINDS
+
+    registry = create_default_registry()
+    assert all(kind in registry for kind in STRING_KINDS)
+    assert STRING_KINDS <= {kind for _, kind in LABEL_MEANINGS}

@@ -56,7 +56,7 @@ def test_text_without_numbers_has_no_range():
     assert ph.find_numeric_range("valid format")[0] is None
 
 
-@pytest.mark.parametrize("text, start, end", [
+PERIODS = [
     ("last 2 years", "-2y", "now"),
     ("last 90 days", "-90d", "now"),
     ("next 60 days", "now", "+60d"),
@@ -74,11 +74,40 @@ def test_text_without_numbers_has_no_range():
     ("March 2024", "2024-03-01", "2024-03-31"),
     ("within the next two weeks", "now", "+14d"),
     ("last quarter", "-3M", "now"),
-])
+    ("5 wks ago", "-35d", "now"),
+    ("over the next 2 quarters", "now", "+6M"),
+    ("in the past decade", "-10y", "now"),
+    ("Feb 2024", "2024-02-01", "2024-02-29"),
+    ("Feb 2023", "2023-02-01", "2023-02-28"),
+]
+
+
+@pytest.mark.parametrize("text, start, end", PERIODS)
 def test_periods(text, start, end):
     period, _ = ph.find_period(text)
     assert period is not None
     assert (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize("text", [text for text, _, _ in PERIODS])
+def test_periods_are_bounds_the_engine_reads(text):
+    import datetime as dt
+
+    from src.engine.timeutil import parse_time_bound
+
+    period, _ = ph.find_period(text)
+    anchor = dt.datetime(2026, 6, 15)
+    assert parse_time_bound(period.start, anchor) <= parse_time_bound(period.end, anchor)
+
+
+@pytest.mark.parametrize("text, step", [("every 3600 seconds", "1h"), ("every 120 seconds", "2m"),
+                                        ("every 2 weeks", "14d"), ("every 3 months", None)])
+def test_steps_in_whole_units_the_engine_reads(text, step):
+    from src.engine.timeutil import parse_step_seconds
+
+    assert ph.find_step(text)[0] == step
+    if step is not None:
+        assert parse_step_seconds(step) > 0
 
 
 @pytest.mark.parametrize("text, step", [
