@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from src.config import Settings
 from src.errors import LLMError, SchemaValidationError
@@ -28,6 +28,11 @@ class ExtractionResult(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     llm_calls: int = Field(0, description="Requests sent to the LLM (retries included).")
     tokens_used: int = Field(0, description="Tokens the LLM reported for those requests.")
+
+    @field_serializer("schema_")
+    def _compact_schema(self, schema: DatasetSchema) -> dict:
+        # Only the rules that were set, as a person would write the document.
+        return schema.model_dump(mode="json", exclude_defaults=True)
 
 
 def choose_provider(settings: Settings) -> Literal["offline", "gemini"]:
