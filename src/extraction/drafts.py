@@ -25,6 +25,7 @@ class FieldDraft:
     condition_text: str | None = None
     condition_negated: bool = False
     order_refs: list[tuple[str, str]] = field(default_factory=list)
+    date_offset: tuple[int, str] | None = None  # '14 days after the loan date': (days, the other date's words)
     enum_items: list[ph.ListItem] | None = None
     numeric_range: ph.NumericRange | None = None
     period: ph.Period | None = None
@@ -38,3 +39,4 @@ class FieldDraft:
     leftover: str = ""
     rest_text: str = ""
     needs_id_pattern: bool = False
+    example: str | None = None  # 'e.g. CA482913': the example a pattern was read from

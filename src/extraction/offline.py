@@ -35,7 +35,8 @@ BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦‣–—+]|\d{1,3}[.)]|[a-zA-Z][.
 LIST_INTRO_RE = re.compile(
     r"(?::|\b(?:with|containing|including|includes?|having|(?:that|which|each\s+\w+|every\s+\w+|it|they)\s+"
     r"(?:has|have|includes?|contains?|should\s+(?:have|include|contain))|consisting\s+of|comprising|"
-    r"made\s+up\s+of|fields?|columns?|attributes?|properties)\b\s*(?::|->|→|=>)?)", re.I)
+    r"made\s+up\s+of|(?:fields?|columns?|attributes?|properties)(?:\s+(?:are|is|will\s+be|should\s+be)(?=\s*:))?)\b"
+    r"\s*(?::|->|→|=>)?)", re.I)
 ROW_WORDS = (r"(?:rows?|records?|entries|entry|samples?|items?|lines?|examples?|data\s*points?|"
              r"observations?|instances?)")
 MIN_SEMICOLON_FIELDS = 3  # 'a; b; c': semicolons, not commas, separate the columns
@@ -67,8 +68,9 @@ QUALIFIER_WORDS = {
     "derived", "realistic", "distribution", "random", "last", "past", "next", "every", "between", "from",
     "uuid", "guid", "only", "for", "if", "when", "unless", "after", "before", "since", "until", "characters",
     "chars", "digits", "letters", "decimal", "decimals", "normal", "normally", "skewed", "mostly", "mainly",
-    "auto", "generated", "automatically", "null", "empty", "missing", "default", "sequential",
-}
+    "auto-generated", "auto-increment", "auto-incremented", "autoincrement", "generated", "automatically", "null",
+    "empty", "missing", "default", "sequential",
+}  # 'auto' alone is a value ('Claim type: auto, home, travel'); only 'auto-generated' qualifies
 LIST_PREFIX_RE = re.compile(
     r"^\s*(?:one\s+of|either|e\.g\.?|eg|i\.e\.?|such\s+as|like|values?|options?|choices?|categories|"
     r"can\s+be|could\s+be|must\s+be|is|are|including|includes|among)\s*:?\s*", re.I)
@@ -77,6 +79,10 @@ NULL_RE = re.compile(
     r"(?:null|missing|empty|blank|nulls|none)|(?:null|missing|empty|blank)\s*(?:rate|share)?\s*:?\s*(?P<q>\d+(?:\.\d+)?)\s*%|"
     r"\b(?:optional|nullable|may\s+be\s+(?:empty|null|missing|blank)|can\s+be\s+(?:empty|null|missing|blank)|"
     r"if\s+(?:any|applicable)|sometimes\s+(?:empty|missing|null)|not\s+always\s+present)\b", re.I)
+NULL_SHARE_RE = re.compile(
+    r"(?:(?:about|around|roughly|approximately|approx\.?|~)\s*)?(?P<p>\d+(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?(?:values|rows|records)\s+)?"
+    r"(?:are\s+|is\s+|be\s+)?(?:null|missing|empty|blank|nulls|none)|"
+    r"(?:null|missing|empty|blank)\s*(?:rate|share)?\s*:?\s*(?:(?:about|around|roughly|~)\s*)?(?P<q>\d+(?:\.\d+)?)\s*%", re.I)
 DERIVED_RE = re.compile(r"\b(?:auto[- ]?)?(?:calculated|computed|derived|calculate|compute)\b|\bformula\b", re.I)
 UNIQUE_RE = re.compile(r"\b(?:unique|distinct|no\s+duplicates?|non[- ]repeating)\b", re.I)
 CONDITION_RE = re.compile(
@@ -84,19 +90,39 @@ CONDITION_RE = re.compile(
     r"(?P<c>[^,;()]+?)(?:\s+only)?\s*(?=$|[,;()])|"
     r"\b(?P<c2>[a-z][a-z ]*?)\s+only\b", re.I)
 ORDER_RE = re.compile(
-    r"\b(?P<dir>after|later\s+than|on\s+or\s+after|following|before|earlier\s+than|on\s+or\s+before|"
+    r"\b(?P<neg>(?:no|not|never)\s+)?(?P<dir>after|later\s+than|on\s+or\s+after|following|before|earlier\s+than|on\s+or\s+before|"
     r"prior\s+to|(?:greater|more|higher|larger|bigger|less|lower|smaller)\s+than(?:\s+or\s+equal\s+to)?|"
     r"at\s+least|at\s+most|above|below|under|over|exceeds?|not\s+(?:more|less)\s+than|>=?|<=?|≥|≤)\s+"
     r"(?:the\s+)?(?P<ref>[a-z][a-z _'-]*?)\s*(?=$|[,;)]|\s+(?:by|within|and)\b)", re.I)
+# '14 days after the loan date': a fixed distance from another date.
+DATE_OFFSET_RE = re.compile(
+    r"(?<!within\s)(?<!up\sto\s)\b(?P<n>\d{1,4})\s*(?P<u>days?|weeks?)\s+(?P<dir>after|later\s+than|from|following|"
+    r"before|prior\s+to|earlier\s+than)\s+(?:the\s+)?(?P<ref>[a-z][a-z _'-]*?)\s*(?=$|[,;)])", re.I)
 PREFIX_RE = re.compile(
     r"(?:\bstart(?:s|ing)?\s+with|\bprefix(?:ed)?(?:\s+(?:with|by))?|\bbegins?\s+with|\bbeginning\s+with)\s*:?\s*"
     r"['\"`]?(?P<p>[A-Za-z0-9#_-]+?)['\"`]?(?=\s|$|,|\))|\b(?P<p2>[A-Z]{2,}[-_]?)\s+(?=followed\s+by\b)")
+# "'LN' + 7 digits": a quoted literal joined to the shape of the rest.
+QUOTED_PREFIX_RE = re.compile(
+    r"['\"`‘’“”](?P<p>[A-Za-z0-9#_-]{1,12})['\"`‘’“”]\s*(?:\+|followed\s+by|then)\s*"
+    r"(?=\d|one|two|three|four|five|six|seven|eight|nine|ten)", re.I)
 UUID_RE = re.compile(r"\b(?:uuid|guid)s?(?:\s*v?4)?\b", re.I)
 EXAMPLE_RE = re.compile(
-    r"(?:e\.g\.?|eg|like|format|such\s+as|example|pattern)\s*:?\s*['\"`]?(?P<x>[A-Z0-9#][A-Za-z0-9\-_/#.]*[A-Za-z0-9#])['\"`]?",
+    r"(?:e\.g\.?|eg|(?:format|formatted|looks?)\s+like|like|format|such\s+as|example|pattern)\s*:?\s*['\"`]?(?P<x>[A-Z0-9#][A-Za-z0-9\-_/#.]*[A-Za-z0-9#])['\"`]?",
     re.I)
 WITH_TIME_RE = re.compile(r"\b(?:with|including|incl\.?|plus)\s+(?:a\s+|the\s+)?(?:time(?:\s+of\s+day)?|timestamps?)\b",
                           re.I)
+CONSTANT = r"[$€£¥]?\d+(?:\.\d+)?(?![\d.])"
+# '2 uppercase letters + 6 digits' spells a code's shape, not a sum.
+CODE_SHAPE_WORDS_RE = re.compile(r"\b(?:digits?|letters?|characters?|chars?|alphanumerics?)\b", re.I)
+ROUNDING_RE = re.compile(r",?\s*\(?\brounded\s+(?:to|up\s+to|down\s+to)\s+(?:the\s+)?(?:nearest\s+)?"
+                         r"(?P<what>cents?|pennies|penny|whole\s+\w+|integers?|units?|\d+\s*(?:decimals?|dp|decimal\s+places?))\)?",
+                         re.I)
+# 'yes/no, mostly no', '(mostly Double)', 'card (mostly)': one listed value is the usual one.
+MOSTLY_RE = re.compile(r"[,;]?\s*\(?\b(?:mostly|mainly|usually|predominantly|primarily|largely|typically)\s+"
+                       r"(?P<v>[A-Za-z][\w' -]{0,30}?)\s*\)?\s*$|(?P<v2>\s*\((?:mostly|mainly|usually|most\s+common|"
+                       r"most\s+often|majority)\))", re.I)
+MOSTLY_SHARE = 70.0
+CURRENCY_WORDS = {"USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "INR", "DOLLARS", "EUROS", "POUNDS"}
 SLASH_LIST_OPERATOR_RE = re.compile(r"\b(?:x|times|plus|minus|divided|multiplied|sum|product|difference)\b", re.I)
 NUMERIC_KINDS = (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT)
 SELF_FORMATTED_TYPES = {"phone", "email", "url", "ipv4", "ipv6", "iban", "credit_card_number", "date", "datetime",
@@ -104,19 +130,46 @@ SELF_FORMATTED_TYPES = {"phone", "email", "url", "ipv4", "ipv6", "iban", "credit
 # Types whose values an explicit '5 digits' or '8 alphanumeric characters' may replace by a code pattern.
 CODE_LIKE_TYPES = {"postal_code", "account_number", "phone", "string", "integer", "code", "sequence", "word"}
 # Units that count whole things: 'length of stay in days (1 to 30)' is a whole number of days.
-WHOLE_NUMBER_UNITS = {"byte", "bytes", "day", "days", "night", "nights"}
+WHOLE_NUMBER_UNITS = {"byte", "bytes", "day", "days", "night", "nights", "ms", "millisecond", "milliseconds"}
 # Types that may carry a 'pattern' constraint; other semantic types format their own values.
 PATTERN_TYPES = {"string", "code"}
 # Words that open a clause about the previous column, never a column of their own ('..., and it must ...').
 CONNECTIVE_START_RE = re.compile(
     r"^(?:it|its|it's|they|them|their|this|that|these|those|which|who|whose|must|should|always|never|but|so|"
+    r"mostly|mainly|usually|predominantly|primarily|largely|typically|"
     r"then|also|otherwise|else|except|with\s+(?:a\s+|the\s+)?time(?:\s+of\s+day)?$)\b", re.I)
+# A comma piece that only qualifies the column before it ('points 0-12, integer, email').
+QUALIFIER_PIECE_RE = re.compile(
+    r"integers?|whole\s+numbers?|(?:\d+|one|two|three|four)\s+(?:decimals?|decimal\s+places|dp)|no\s+decimals|"
+    r"unique|optional|nullable|required|not\s+null", re.I)
 # 'from 50 meters' in the header: how many distinct things the rows come from.
 HEADER_POOL_RE = re.compile(
-    r"\b(?:from|across|among|over|for)\s+(?P<n>\d[\d,]*k?)\s+(?:unique\s+|distinct\s+|different\s+)?(?P<w>[a-z]+s)\b",
+    r"\b(?:from|across|among|over|for)\s+(?P<n>\d[\d,]*k?)\s+(?:unique\s+|distinct\s+|different\s+)?"
+    r"(?P<adj>(?:[a-z]+\s+){0,2}?)(?P<w>[a-z]+s)\b",
     re.I)
 # A time grid the header states outright ('one reading every 15 minutes'), not '50 orders per day'.
 HEADER_STEP_RE = re.compile(r"\bevery\b|\bintervals?\b|\bincrements?\b|\bgranularity\b|\bhourly\b", re.I)
+# Nouns for people by their role: a 'Referee' or 'Cashier' column holds a person's name.
+ROLE_NOUNS = {
+    "referee", "umpire", "coach", "cashier", "inspector", "pilot", "captain", "tutor", "trainer", "mechanic",
+    "courier", "waiter", "waitress", "clerk", "officer", "judge", "lawyer", "attorney", "surgeon", "pharmacist",
+    "therapist", "consultant", "recruiter", "auditor", "examiner", "dispatcher", "approver", "requester", "chef",
+    "stylist", "realtor", "mentor", "caregiver", "salesperson", "dentist", "veterinarian", "vet", "nanny",
+    "cleaner", "plumber", "electrician", "guard", "steward", "stewardess", "bartender", "barista", "cook",
+    "accountant", "architect", "interviewer", "interviewee", "moderator", "presenter", "speaker", "organizer",
+    "organiser", "preparer", "signatory", "witness", "beneficiary", "guarantor", "borrower", "lender", "sender",
+    "recipient", "receiver", "payee", "payer", "landlady", "homeowner", "occupant", "resident", "visitor",
+    "attendee", "participant", "player", "athlete", "runner", "rider", "caller", "operator", "analyst",
+    "developer", "designer", "engineer", "scientist", "researcher", "professor", "lecturer", "picker", "packer",
+    "handler", "advisor", "adviser", "counselor", "counsellor", "adjuster", "underwriter", "banker", "teller",
+    "paramedic", "midwife",
+}
+FIRST_NAME_ONLY_RE = re.compile(r"\b(?:first|given)[\s-]+names?(?:\s+only)?\b|\bonly\s+(?:the\s+)?(?:first|given)\s+names?\b",
+                                re.I)
+# Label endings that name a day: 'pay period end', 'contract start', 'pay date'.
+DAY_HEADS = {"date", "day", "deadline", "payday"}
+SPAN_WORDS = {"period", "month", "week", "quarter", "year", "term", "contract", "trial", "shift", "billing", "fiscal",
+              "cycle", "season", "semester", "lease", "subscription", "campaign", "promotion", "sprint", "coverage"}
 BOOLEAN_LEADS = {"is", "has", "have", "was", "were", "can", "does", "did", "should", "allows", "needs", "uses"}
 # One label that names several columns.
 EXPANSIONS = {
@@ -133,7 +186,7 @@ TYPE_WORDS = {
     "timestamp": "datetime", "time": "time", "email": "email", "url": "url", "uuid": "uuid",
 }
 UNIT_WORDS_RE = re.compile(
-    r"\b(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|kg|kgs|g|grams?|lbs?|pounds|"
+    r"\b(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|kg|kgs|g|grams?|mg|mcg|µg|lbs?|pounds|"
     r"km|kilometers?|miles?|m|meters?|metres?|cm|mm|celsius|fahrenheit|°c|°f|hpa|kpa|psi|bar|mph|km/h|kmh|"
     r"volts?|v|watts?|w|kw|kwh|amps?|db|dbm|bpm|mg/dl|mmhg|liters?|litres?|l|ml|gb|mb|kb|tb|bytes?|nights?|%|percent)\b",
     re.I)
@@ -172,7 +225,8 @@ def extract_offline(text: str) -> OfflineExtraction:
 
 def split_description(text: str) -> tuple[str, list[str]]:
     """Split a description into its header and one text per column."""
-    lines = [read_semicolon_label(line.rstrip()) for line in text.strip().splitlines() if line.strip()]
+    lines = [read_semicolon_label(line.rstrip()) for raw in text.strip().splitlines() if raw.strip()
+             for line in split_column_row(raw)]
     bullet_lines = [i for i, line in enumerate(lines) if BULLET_RE.match(line) and _is_bullet(line)]
     if bullet_lines:
         header = " ".join(lines[i] for i in range(len(lines)) if i < bullet_lines[0])
@@ -184,10 +238,11 @@ def split_description(text: str) -> tuple[str, list[str]]:
         while intro_lines < len(lines) - 1 and lines[intro_lines].rstrip().endswith(":"):
             intro_lines += 1  # 'Fields:' under the first line still introduces the list
         first, rest = " ".join(lines[:intro_lines]), lines[intro_lines:]
-        if first.rstrip().endswith(":") or all(len(line.split()) <= 12 for line in rest):
+        if first.rstrip().endswith(":") or all(len(line.split()) <= 12 for line in rest) or (
+                len(rest) >= 2 and all(_is_item_line(line) for line in rest)):
             items = []
             for line in rest:
-                items.extend(split_prose_items(line) if "," in line and ":" not in line and "(" not in line
+                items.extend(split_prose_items(line) if "," in line and not re.search(r"[:=(?]", line)
                              else [line])
             return first, items
     flat = " ".join(lines)
@@ -196,11 +251,61 @@ def split_description(text: str) -> tuple[str, list[str]]:
         return split_semicolon_fields(fields_by_semicolon)
     # 'with 2000 orders including ...': the list starts after the intro that no count follows
     intro = next((m for m in LIST_INTRO_RE.finditer(flat)
-                  if not re.match(r"\s*(?:about\s+|around\s+)?\d", flat[m.end():])), None)
+                  if not re.match(r"\s*(?:about\s+|around\s+)?\d", flat[m.end():])
+                  and _depth_at(flat, m.start()) == 0), None)
+    list_start = _list_after_sentence(flat, intro.start() if intro else len(flat))
+    if list_start is not None:
+        return flat[:list_start].strip(), split_prose_items(flat[list_start:])
     if intro is None:
         return flat, []
     header, body = flat[: intro.start()], flat[intro.end():]
     return header, split_prose_items(body)
+
+
+def _depth_at(text: str, index: int) -> int:
+    """How many parentheses are open at ``index``: an intro word inside '(..., with time)' starts no list."""
+    depth = 0
+    for ch in text[:index]:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+    return depth
+
+
+def _list_after_sentence(flat: str, before: int) -> int | None:
+    """'Match results: 380 matches. Match ID, Home Team, Away Team, ...': a sentence that is a bare comma
+    list of columns (at least three, the first a short label with no intro of its own) is the field list."""
+    for end in re.finditer(r"[.!]\s+(?=[A-Za-z0-9])", flat[:before]):
+        if _depth_at(flat, end.start()):
+            continue
+        sentence = re.split(r"[.!]\s+(?=[A-Z])", flat[end.end():])[0]
+        parts = ph.split_top_level(sentence, ",;")
+        if len(parts) >= 3 and len(parts[0].split()) <= 6 and not LIST_INTRO_RE.search(parts[0]) \
+                and not re.match(r"\d", parts[0]) and sum(len(p.split()) <= 6 for p in parts) >= 0.6 * len(parts):
+            return end.end()
+    return None
+
+
+def split_column_row(line: str) -> list[str]:
+    """'chat_id | agent name | customer email' or tab-separated labels: one column per cell.
+    'status: a | b | c' stays one line: there the bars separate values."""
+    for sep in ("|", "\t"):
+        cells = [c.strip() for c in ph.split_top_level(line, sep)]
+        cells = [c for c in cells if c]
+        if len(cells) >= 3 and not re.search(r"[:=]", cells[0]) and not (
+                sep == "|" and all(re.fullmatch(r"[\w'-]+(?:\s[\w'-]+)?", c) for c in cells[1:])
+                and re.search(r"[:=]|\b(?:one\s+of|either)\b", line)):
+            return cells
+    return [line]
+
+
+def _is_item_line(line: str) -> bool:
+    """A line that reads as one column: short, or a short label (no 'Columns:' intro) then ':', '=' or ' - '."""
+    if len(line.split()) <= 12:
+        return True
+    label = re.match(r"^([^:=()]{1,60}?)\s*(?:[:=]|\s[-–—]\s)", line)
+    return bool(label) and len(label[1].split()) <= 6 and not LIST_INTRO_RE.search(label[1])
 
 
 def read_semicolon_label(line: str) -> str:
@@ -256,6 +361,11 @@ def split_prose_items(body: str) -> list[str]:
                 items[-1] += " and " + piece
             elif items and not re.search(r"[A-Za-z]", piece.split("(")[0]):
                 items[-1] += ", " + piece
+            elif items and QUALIFIER_PIECE_RE.fullmatch(piece):
+                items[-1] += ", " + piece  # 'points 0-12, integer': a qualifier, not a column
+            elif items and re.fullmatch(r"(?:or\s+|and\s+)?[-$€£]?\d[\d.]*\s*(?:(?:or|and)\s+[-$€£]?\d[\d.]*\s*)?[A-Za-z%]{0,12}",
+                                        piece) and re.search(r"[:=]\s*[-$€£]?\d[\d.]*(?:,\s*[-$€£]?\d[\d.]*)*$", items[-1]):
+                items[-1] += ", " + piece  # 'term: 10, 15, 20, 25 or 30 years' inside a comma list
             elif piece:
                 items.append(piece)
     return items
@@ -305,7 +415,8 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
     """The number of rows asked for: 'Generate 5000 orders', '10k users', '1.5 million rows'."""
     text = re.sub(r"\d{16,}", " ", text)  # no row count is that long; long digit runs slow the regexes
     number = r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<s>k|K|m|M|mm|thousand|million|mil)?\b"
-    skip = r"(?!\s*(?:%|percent|-\s*\d|to\s+\d|(?:years?|days?|months?|weeks?|hours?|minutes?)\b))"
+    skip = (r"(?!\s*(?:%|percent|-\s*\d|to\s+\d|(?:years?|days?|months?|weeks?|hours?|minutes?|letters?|digits?|"
+            r"characters?|chars?)\b))")
     patterns = [
         rf"\b(?:generate|create|make|produce|give\s+me|build|need|want|simulate|synthesize|output)\b[^.\n\d]{{0,30}}?{number}{skip}",
         rf"{number}{skip}\s+(?:[\w-]+\s+){{0,4}}?{ROW_WORDS}\b",
@@ -314,7 +425,10 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
         rf"{number}{skip}\s+of\s+(?:them|these|those)\b",
         rf"[A-Za-z)]\s+(?:x|×)\s*{number}{skip}(?!\s*(?:x|×|\*|\d))",
     ]
+    # 'Pharmacy prescriptions (3,000). Each: ...', 'App crash reports (7000):' - a count in brackets after the title
+    bracketed = rf"^[^(\n]{{0,80}}?[A-Za-z]\s*\(\s*(?:n\s*=\s*)?{number}{skip}\s*(?:{ROW_WORDS}|of\s+them)?\s*\)"
     if header_only:
+        patterns.insert(1, bracketed)
         patterns.append(rf"{number}{skip}\s+[A-Za-z]")
     for pattern in patterns:
         m = re.search(pattern, text, re.I)
@@ -365,13 +479,21 @@ def apply_header_details(header: str, total_rows: int | None, drafts: list[Field
         spellings = {str(total_rows), f"{total_rows:,}"}
         header = re.sub("|".join(rf"(?<![\w.,]){re.escape(n)}(?![\w.,])" for n in spellings), " ", header)
     for m in HEADER_POOL_RE.finditer(header):
-        size, noun = ph.parse_count(m["n"]), fm.singular(m["w"].lower())
-        owner = next((d for d in drafts if d.kind == fm.ID and not d.pool and noun in map(fm.singular, d.tokens)), None)
+        size = ph.parse_count(m["n"])
+        # '200 parking spots' -> spot id; '12 retail store locations' -> store id when no location id exists
+        nouns = [fm.singular(m["w"].lower())] + [fm.singular(w) for w in reversed(m["adj"].lower().split())]
+        owner = next((d for noun in nouns for d in drafts
+                      if d.kind == fm.ID and not d.pool and noun in map(fm.singular, d.tokens)), None)
         if owner is not None and size and size > 1:
             owner.pool = size
             owner.constraints["cardinality"] = size
             owner.constraints.pop("unique", None)
     temporal = [d for d in drafts if d.type in ("date", "datetime") and not d.derived]
+    if not temporal and HEADER_STEP_RE.search(header):
+        clocks = [d for d in drafts if d.type == "time" and not d.derived and d.tokens in (["time"], ["timestamp"])]
+        if len(clocks) == 1:  # 'readings every 15 minutes. Columns: station id, time': a timestamp
+            clocks[0].type = "datetime"
+            temporal = clocks
     if len(temporal) != 1 or temporal[0].order_refs:
         return
     timestamp = temporal[0]
@@ -391,6 +513,7 @@ def apply_header_details(header: str, total_rows: int | None, drafts: list[Field
 def label_of(item: str) -> tuple[str, str]:
     """Split an item into its label and the qualifying rest: 'Age between 18-80' -> ('Age', 'between 18-80')."""
     item = item.strip().strip(".").strip()
+    item = re.sub(r"^([^():?]{1,60}?)\?(?=\s|$)", r"\1:", item)  # 'defaulted? yes/no': a question labels a flag
     colon = re.match(r"^([^():]{1,60}?)\s*[:=]\s+(.*)$", item)
     if colon and len(colon[1].split()) <= 6:
         return colon[1].strip(), colon[2].strip()
@@ -423,6 +546,10 @@ def draft_fields(item: str, warnings: list[str]) -> list[FieldDraft]:
             drafts = [draft_field(p, "", warnings) for p in parts[:-1]]
             drafts.append(draft_field(parts[-1], rest, warnings))
             return drafts
+    head, comma, tail = label.partition(",")
+    if comma and fm.classify_tokens(fm.tokenize(head)) is not None and tail.strip() \
+            and fm.classify_tokens(fm.tokenize(tail)) is None:
+        return [draft_field(head, (tail + " " + rest).strip(), warnings)]  # 'app version, semantic versioning'
     return [draft_field(label, rest, warnings)]
 
 
@@ -437,6 +564,7 @@ def draft_field(label: str, rest: str, warnings: list[str]) -> FieldDraft:
     """Read one column's label and qualifiers into a draft."""
     draft = start_draft(label, rest)
     text = rest
+    text = re.sub(r"^\s*(?:one\s+of|either)\s*:?\s+(?=\S+(?:\s+\S+){0,3}\s*[/|]\s*\S)", "", text, flags=re.I)
     for read in QUALIFIER_READERS:
         text = read(draft, text)
     choose_type(draft, warnings)
@@ -467,16 +595,25 @@ def read_flags(draft: FieldDraft, text: str) -> str:
     if UNIQUE_RE.search(text):
         draft.constraints["unique"] = True
         text = UNIQUE_RE.sub(" ", text)
-    null_match = NULL_RE.search(text)
+    null_match = NULL_SHARE_RE.search(text) or NULL_RE.search(text)  # 'optional, about 30% empty': the share
     if null_match:
         share = null_match["p"] or null_match["q"]
         draft.constraints["nullable"] = True
         draft.constraints["null_probability"] = round(float(share) / 100, 4) if share else 0.2
         text = ph.cut(text, null_match)
+        other = NULL_RE.search(text)
+        if other and not (other["p"] or other["q"]):
+            text = ph.cut(text, other)  # the 'optional' beside the share says the same
     return text
 
 
 def read_formula(draft: FieldDraft, text: str) -> str:
+    rounding = ROUNDING_RE.search(text)
+    if rounding and (DERIVED_RE.search(text) or _looks_like_formula(text)):
+        what = rounding["what"].lower()
+        digits = re.match(r"\d+", what)
+        draft.decimals = int(digits[0]) if digits else 2 if what.startswith(("cent", "penn")) else 0
+        text = ph.cut(text, rounding)
     if DERIVED_RE.search(text):
         draft.derived = True
         draft.formula_text = _formula_text(text)
@@ -515,7 +652,7 @@ def read_format_hints(draft: FieldDraft, text: str) -> str:
 
 
 def read_example(draft: FieldDraft, text: str) -> str:
-    example = EXAMPLE_RE.search(text)
+    example = next((m for m in EXAMPLE_RE.finditer(text) if re.search(r"\d|[X#]{2}", m["x"])), None)
     found = fm.classify_tokens(draft.tokens)
     if found and found.meaning.type in SELF_FORMATTED_TYPES:
         return text  # a phone or date example describes a format the engine already writes
@@ -523,39 +660,77 @@ def read_example(draft: FieldDraft, text: str) -> str:
         pattern = ph.pattern_from_example(example["x"])
         if pattern:
             draft.constraints["pattern"] = pattern
+            draft.example = example["x"]
             text = ph.cut(text, example)
     return text
 
 
 def read_time_phrases(draft: FieldDraft, text: str) -> str:
+    # 'last day of each month in 2026': which day of the month, not 'the last 1 day'. The engine has no
+    # month-end grid, so the dates spread over the period.
+    text = re.sub(r"\b(?:on\s+)?(?:the\s+)?(?:last|final|first|1st|15th)\s+(?:calendar\s+|business\s+|working\s+)?day\s+of\s+"
+                  r"(?:each|every|the|a)\s+(?:calendar\s+)?month\b", " ", text, flags=re.I)
     draft.ages, text = ph.find_ages(text)
     draft.step, text = ph.find_step(text)
     draft.pool, text = ph.find_pool(text)
     early = fm.classify_tokens(draft.tokens)
     # 'Enrollment year (2018-2024)' is a number range, not a period.
-    if early is None or early.meaning.kind not in (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT) or draft.step:
+    if early is None or early.meaning.kind not in (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT) or draft.step \
+            or _names_a_day(draft.tokens):
         draft.period, text = ph.find_period(text)
     return text
 
 
+WHOLE_RE = re.compile(
+    r"\b(?:in\s+)?whole\s+(?:numbers?|euros?|dollars?|pounds?|units?|amounts?|values?|[a-z]+s)\b|\bintegers?(?:\s+only)?\b|"
+    r"\bno\s+(?:decimals?|decimal\s+places|cents|pence|fractions?)\b|\bwithout\s+(?:decimals?|cents|pence)\b|"
+    r"\brounded\s+to\s+(?:the\s+)?(?:nearest\s+)?(?:whole|integer|unit|euro|dollar|pound)\b", re.I)
+
+
 def read_code_shape(draft: FieldDraft, text: str) -> str:
-    prefix = PREFIX_RE.search(text)
+    prefix = PREFIX_RE.search(text) or QUOTED_PREFIX_RE.search(text)
     if prefix:
         text = ph.cut(text, prefix)
     draft.length, text = ph.find_length(text)
+    if draft.length and draft.length.pattern and draft.example and not prefix \
+            and re.fullmatch(draft.length.pattern, draft.example):
+        draft.constraints["pattern"] = draft.length.pattern  # '2 letters + 6 digits (e.g. CA482913)': the rule, not CA
     if prefix:
         literal = re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", prefix["p"] or prefix["p2"])
         body = draft.length.pattern if draft.length and draft.length.pattern else r"\d{6}"
         draft.constraints["pattern"] = literal + body
-    draft.decimals, text = ph.find_decimals(text)
+    decimals, text = ph.find_decimals(text)
+    if decimals is not None or not draft.derived:
+        draft.decimals = decimals
+    whole = WHOLE_RE.search(text)
+    if whole and draft.decimals is None:
+        draft.decimals = 0  # 'whole euros', 'whole number', 'integer'
+        draft.type_hint = draft.type_hint or "integer"
+        text = ph.cut(text, whole)
     return text
 
 
 def read_order(draft: FieldDraft, text: str) -> str:
+    shifted = DATE_OFFSET_RE.search(text)
+    span = re.search(r"\d+\s*(?:-|–|to|and|or)\s*$", text[: shifted.start()], re.I) if shifted else None
+    if shifted and span:  # '2 to 5 days after created at' spans days: an order, not one fixed distance
+        if shifted["dir"].lower() in ("after", "later than", "following", "from"):
+            draft.order_refs.append(("after", shifted["ref"].strip()))
+        else:
+            draft.order_refs.append(("before", shifted["ref"].strip()))
+        text = (text[: span.start()] + " " + text[shifted.end():]).strip()
+        shifted = None
+    if shifted and not re.match(r"\d", shifted["ref"]):
+        days = int(shifted["n"]) * (7 if shifted["u"].lower().startswith("w") else 1)
+        sign = -1 if re.match(r"before|prior|earlier", shifted["dir"], re.I) else 1
+        draft.date_offset = (sign * days, shifted["ref"].strip())  # '14 days after the loan date'
+        text = ph.cut(text, shifted)
     order = ORDER_RE.search(text)
     if order and not re.match(r"\d", order["ref"]):
         before = re.match(r"before|earlier|on\s+or\s+before|prior|<|≤|less|lower|smaller|at\s+most|below|under|"
                           r"not\s+more", order["dir"], re.I)
+        if order["neg"] and not re.match(r"not\s+(?:more|less)", order["dir"], re.I):
+            before = not before  # 'no more than sent' stays below it, 'never before the loan date' after it
         draft.order_refs.append(("before" if before else "after", order["ref"].strip()))
         text = ph.cut(text, order)
     draft.distribution, text = _find_distribution(text)
@@ -563,8 +738,20 @@ def read_order(draft: FieldDraft, text: str) -> str:
 
 
 def read_value_list(draft: FieldDraft, text: str) -> str:
+    favourite = MOSTLY_RE.search(text)
     if draft.enum_items:
+        if favourite and favourite["v"]:  # 'Single / Double / Suite (mostly Double)'
+            weighted = _favour(draft.enum_items, favourite["v"])
+            if weighted:
+                draft.enum_items = weighted
+                text = ph.cut(text, favourite)
         return text
+    whole = re.sub(r"^\s*\((.*)\)\s*$", r"\1", text.strip()) if text.count("(") == 1 else text
+    if favourite or _paired_weights(LIST_PREFIX_RE.sub("", whole.strip())):
+        values = parse_value_list(whole)  # 'gold | silver | bronze (10/30/60)', 'yes/no, mostly no'
+        if values:
+            draft.enum_items = values
+            return " "
     for segment in _segments(text):
         values = parse_value_list(segment)
         if values:
@@ -587,10 +774,22 @@ def read_condition(draft: FieldDraft, text: str) -> str:
 def read_range_and_rest(draft: FieldDraft, text: str) -> str:
     text = re.sub(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\b\d{1,2}:\d{2}(?::\d{2})?\b", " ", text)
     draft.numeric_range, text = ph.find_numeric_range(text)
+    constant = re.fullmatch(rf"\s*(?P<n>[$€£¥]?\s?\d+(?:\.\d+)?[$€£¥]?)\s*(?P<u>%|[A-Za-z]{{1,12}})?\s*", text)
+    if draft.numeric_range is None and constant and not draft.enum_items and not draft.derived and (
+            constant["u"] is None or UNIT_WORDS_RE.fullmatch(constant["u"]) or constant["u"].upper() in CURRENCY_WORDS):
+        number = ph.parse_number(constant["n"].strip("$€£¥") if constant["n"][-1] in "$€£¥" else constant["n"])
+        if number is not None:  # 'base fare €2.50': one fixed value
+            number.is_money = number.is_money or bool(re.search(r"[$€£¥]", constant["n"])) or bool(
+                constant["u"] and constant["u"].upper() in CURRENCY_WORDS)
+            draft.numeric_range = ph.NumericRange(number, ph.ParsedNumber(number.value, number.is_money, number.decimals),
+                                                  is_percent=constant["u"] == "%")
+            text = text.replace(constant["n"], " ", 1)
     draft.units = [u.lower() for u in UNIT_WORDS_RE.findall(text)]
     draft.rest_text = text
     draft.leftover = re.sub(r"[^\w\s'-]", " ", text).strip()
     for word, type_name in TYPE_WORDS.items():
+        if type_name in ("float", "integer", "decimal") and draft.length is not None and draft.length.pattern:
+            continue  # 'unique 8-digit number' is a code of 8 digits, not a quantity
         if re.search(rf"(?:^|[\s(,]){re.escape(word)}(?:$|[\s),])", text, re.I):
             draft.type_hint = draft.type_hint or type_name
             break
@@ -611,7 +810,7 @@ def _find_distribution(text: str) -> tuple[dict[str, Any] | None, str]:
     elif re.search(r"\bexponential", text, re.I):
         kind = "exponential"
     mean = re.search(rf"\b(?:mean|average|avg|centered\s+(?:at|on|around)|around|about|approximately|roughly)"
-                     rf"\s*(?:of|=|:)?\s*(?P<n>{ph.NUMBER})", text, re.I)
+                     rf"\s*(?:of|=|:)?\s*(?P<n>{ph.NUMBER})(?![\d.,]*\s*%)", text, re.I)  # 'about 70% zero' is a share
     std = re.search(rf"\b(?:std|sd|standard\s+deviation|stdev)\s*(?:of|=|:)?\s*(?P<n>{ph.NUMBER})", text, re.I)
     if kind is None and mean is None:
         return None, text
@@ -631,7 +830,11 @@ def _find_distribution(text: str) -> tuple[dict[str, Any] | None, str]:
 def _looks_like_formula(text: str) -> bool:
     operator = (r"[a-z]\s+(?:[*×x/+-]|times|multiplied\s+by|minus|plus|divided\s+by)\s+[a-z(]|"
                 r"[a-z]\s*[*×]\s*[a-z(]|\d\s*%\s+of\s+[a-z]|\b(?:sum|product)\s+of\s+[a-z]|\bdifference\s+between\s+[a-z]")
-    return bool(re.search(operator, text, re.I)) and not re.search(r"\d\s*x\s*\d", text)
+    if re.search(operator, text, re.I) and not re.search(r"\d\s*x\s*\d", text):
+        return True
+    # '2.5 + 1.2 * distance_km', 'base fare + 1.20 * distance': constants next to column words
+    constant = rf"[a-z_]\s*[*×]\s*{CONSTANT}|{CONSTANT}\s*[*×]\s*[a-z_(]|[a-z_]\s+[+]\s+{CONSTANT}|{CONSTANT}\s+[+]\s+[a-z_(]"
+    return bool(re.search(constant, text, re.I)) and not CODE_SHAPE_WORDS_RE.search(text)
 
 
 def is_slash_value_list(text: str) -> bool:
@@ -660,6 +863,25 @@ def parse_value_list(segment: str) -> list[ph.ListItem] | None:
     segment = LIST_PREFIX_RE.sub("", segment.strip()).strip(" :,;")
     if not segment:
         return None
+    examples = re.search(r"\b(?:e\.g\.?|eg|such\s+as|for\s+example|for\s+instance|like|including)\s*:?\s+", segment, re.I)
+    if examples and "," in segment[examples.end():]:
+        segment = segment[examples.end():]  # 'real medication names e.g. amoxicillin, metformin, ...': the examples
+    segment = re.sub(r"\s*(?:\.\.\.|…|etc\.?)\s*$", "", segment)
+    paired = _paired_weights(segment)
+    if paired:
+        return paired
+    favourite = MOSTLY_RE.search(segment)
+    if favourite:
+        rest = (segment[: favourite.start()] + " " + segment[favourite.end():]).strip(" ,;")
+        rest = rest.replace(" , ", ", ").replace(" ,", ",")
+        items = parse_value_list(rest) if rest else None
+        wanted = (favourite["v"] or favourite["v2"] or "").strip().lower()
+        if favourite["v2"]:  # 'card (mostly), cash': the value stays in the list
+            wanted = re.split(r"[,;/|]", segment[: favourite.start()])[-1].strip().lower()
+            items = parse_value_list(segment[: favourite.start()] + segment[favourite.end():])
+        weighted = _favour(items, wanted) if items else None
+        if weighted:
+            return weighted
     parts = ph.split_top_level(segment, ",;")
     if len(parts) == 1:
         parts = [p for p in re.split(r"\s*(?:/|\||\bor\b)\s*", segment) if p.strip()]
@@ -670,6 +892,9 @@ def parse_value_list(segment: str) -> list[ph.ListItem] | None:
     parts = [p.strip().strip(".") for p in parts if p.strip().strip(".")]
     if len(parts) < 2:
         return None
+    parts = _without_shared_unit(parts)
+    if _is_format_list(parts):
+        return None  # '(0-100, whole number)' and '(annual, two decimals)' qualify a number, they list nothing
     items = []
     for part in parts:
         weighted = ph.parse_weighted_value(part)
@@ -682,6 +907,63 @@ def parse_value_list(segment: str) -> list[ph.ListItem] | None:
     if sum(1 for i in items if i.weight is not None) not in (0, len(items)):
         return None
     return items
+
+
+FORMAT_PART_RE = re.compile(
+    r"(?:whole|round|rounded)\s+(?:numbers?|\w+)|integers?|int|decimals?|(?:\d+|one|two|three|four)\s*(?:decimal(?:\s+places?|s)?|dp)|"
+    r"no\s+decimals|annual(?:ly)?|per\s+(?:year|annum|month)|p\.?a\.?|yearly|monthly|net|gross|approx(?:imately|\.)?|"
+    r"rounded|uniform(?:ly)?|random|positive|non[- ]negative|in\s+\w+|"
+    r"(?:(?:about|around|roughly|approx\.?|~)\s*)?\d+(?:\.\d+)?\s*%\s*(?:are\s+)?(?:zeros?|empty|null|missing|blank|none)", re.I)
+NUMERIC_PART_RE = re.compile(r"[<>~]?\s*[-−]?[$€£¥]?\d[\d,]*(?:\.\d+)?[kKmM]?\s*%?"
+                             r"(?:\s*(?:-|–|to|\.\.)\s*[-−]?[$€£¥]?\d[\d,]*(?:\.\d+)?[kKmM]?\s*%?)?\+?")
+
+
+LIST_UNIT_RE = re.compile(r"(?:%|months?|weeks?|years?|yrs?|tablets?|pills?|capsules?|pcs|pieces|units?|items?|"
+                         r"seats?|people|persons?|guests?|doors?|gears?|inches|in|ft|feet|gb|tb|mp|x)", re.I)
+
+
+def _is_format_list(parts: list[str]) -> bool:
+    """Parts that are a range, a format word or a unit describe one number: no value list."""
+    numeric = [p for p in parts if NUMERIC_PART_RE.fullmatch(p.strip())]
+    wordy = [p for p in parts if p not in numeric]
+    if not numeric or not wordy:
+        return False
+    return all(FORMAT_PART_RE.fullmatch(p.strip()) or UNIT_WORDS_RE.fullmatch(p.strip()) for p in wordy)
+
+
+def _without_shared_unit(parts: list[str]) -> list[str]:
+    """'12, 24, 36 or 60 months' and '5, 10, 20 mg' list numbers; the unit after the last one is no value."""
+    last = re.fullmatch(r"(?P<n>-?\d+(?:\.\d+)?)\s*(?P<u>[A-Za-z%°/]{1,12})", parts[-1].strip())
+    if not last or not (UNIT_WORDS_RE.fullmatch(last["u"]) or LIST_UNIT_RE.fullmatch(last["u"])):
+        return parts
+    others = [re.sub(rf"\s*{re.escape(last['u'])}$", "", p.strip(), flags=re.I) for p in parts[:-1]]
+    if all(re.fullmatch(r"-?\d+(?:\.\d+)?", p) for p in others):
+        return others + [last["n"]]
+    return parts
+
+
+def _favour(items: list[ph.ListItem], wanted: str) -> list[ph.ListItem] | None:
+    """Weights that make one listed value the usual one ('mostly no'): it gets MOSTLY_SHARE percent."""
+    wanted = wanted.strip().lower()
+    if len(items) < 2 or any(i.weight is not None for i in items) or \
+            wanted not in [str(i.value).lower() for i in items]:
+        return None
+    others = round((100 - MOSTLY_SHARE) / (len(items) - 1), 2)
+    return [ph.ListItem(i.value, MOSTLY_SHARE if str(i.value).lower() == wanted else others) for i in items]
+
+
+def _paired_weights(segment: str) -> list[ph.ListItem] | None:
+    """'positive/neutral/negative 60/30/10', 'a | b | c (50/30/20)', 'email, phone, chat 50/30/20': values,
+    then their weights in order."""
+    m = re.fullmatch(r"(?P<v>[^\d/|,(]+(?:\s*[/|,]\s*(?:(?:or|and)\s+)?[^\d/|,(]+)+?)\s*[:(\-–]?\s*"
+                     r"(?P<w>\d+(?:\.\d+)?\s*%?(?:\s*[/|]\s*\d+(?:\.\d+)?\s*%?)+)\s*\)?", segment.strip())
+    if not m:
+        return None
+    values = [re.sub(r"^(?:or|and)\s+", "", v.strip()) for v in re.split(r"\s*[/|,]\s*", m["v"]) if v.strip()]
+    weights = [float(w.strip(" %")) for w in re.split(r"\s*[/|]\s*", m["w"])]
+    if len(values) != len(weights) or len(values) < 2 or not all(_is_plain_value(v) for v in values):
+        return None
+    return [ph.ListItem(ph.as_list_value(v), w) for v, w in zip(values, weights)]
 
 
 def _is_plain_value(part: str) -> bool:
@@ -713,10 +995,18 @@ def find_draft_meaning(draft: FieldDraft) -> fm.Meaning | None:
     if meaning and meaning.type == "integer" and found.phrase in ("number", "no") and last in ("number", "no") \
             and len(draft.tokens) > 1 and "of" not in draft.tokens:
         meaning = fm.Meaning("code", fm.ID)  # 'Customer number' names someone, 'Number of items' counts
+    if (meaning is None or meaning.kind != fm.TEMPORAL) and _names_a_day(draft.tokens) and not draft.enum_items:
+        meaning = fm.Meaning("date", fm.TEMPORAL)  # 'Pay period end', 'Billing cycle start', 'Payday'
     if last in ("at", "on", "since") and len(draft.tokens) > 1 and (meaning is None or meaning.kind != fm.TEMPORAL):
         meaning = fm.Meaning("datetime" if last == "at" else "date", fm.TEMPORAL)
     if draft.tokens[:1] and draft.tokens[0] in BOOLEAN_LEADS and len(draft.tokens) > 1 and not draft.enum_items:
         meaning = fm.Meaning("boolean", "bool")  # 'Is refund', 'Has children'
+    if meaning is None and last in ROLE_NOUNS and not draft.numeric_range and not draft.enum_items:
+        meaning = fm.Meaning("full_name")  # 'Referee', 'Prescribing cashier': a person
+    if meaning is not None and meaning.type == "full_name" and FIRST_NAME_ONLY_RE.search(draft.description):
+        meaning = fm.Meaning("first_name")  # 'inspector (first name only)'
+        if draft.condition_text and FIRST_NAME_ONLY_RE.search(draft.condition_text + " only"):
+            draft.condition_text = None
     if meaning is None and draft.pool and not draft.numeric_range:
         meaning = fm.Meaning("code", fm.ID)  # 'Station (from 25 stations)'
     if draft.length and draft.length.pattern and (meaning is None or meaning.type in CODE_LIKE_TYPES):
@@ -724,8 +1014,30 @@ def find_draft_meaning(draft: FieldDraft) -> fm.Meaning | None:
     if meaning is not None and meaning.kind != fm.ID and draft.constraints.get("pattern"):
         meaning = fm.Meaning("code", "text")
     if draft.enum_items and {str(i.value).lower() for i in draft.enum_items} == {"true", "false"}:
+        if all(i.weight is not None for i in draft.enum_items):  # 'true/false, mostly false'
+            weights = {str(i.value).lower(): i.weight for i in draft.enum_items}
+            draft.constraints["enum_values"] = [True, False]
+            draft.constraints["weights"] = [weights["true"], weights["false"]]
         draft.enum_items, meaning = None, fm.Meaning("boolean", "bool")
+    if last in ("no", "nr", "num", "ref") and len(draft.tokens) > 1 and (meaning is None or (
+            meaning.kind != fm.ID and meaning.type not in SELF_FORMATTED_TYPES and meaning.kind == "text")):
+        meaning = fm.Meaning("code", fm.ID)  # 'Invoice no', 'Student no'
+    if meaning is not None and meaning.type == "boolean" and draft.numeric_range is not None \
+            and draft.numeric_range.is_money:
+        meaning = fm.Meaning("decimal", fm.MONEY)  # 'flag fall $3.00' is an amount
+    if "%" in draft.label or (draft.tokens and draft.tokens[-1] in ("percent", "pct", "percentage")):
+        if meaning is None or meaning.kind in (fm.MONEY, fm.INT, fm.FLOAT):
+            meaning = fm.Meaning("float", fm.PERCENT, {"min_value": 0, "max_value": 100})  # 'tip % (0-30)'
     return meaning
+
+
+def _names_a_day(tokens: list[str]) -> bool:
+    """'Pay period end' is a date: the label ends with a day word, or a span word then 'end'/'start'."""
+    if len(tokens) < 2:
+        return False
+    if tokens[-1] in DAY_HEADS:
+        return True
+    return tokens[-1] in ("end", "start", "begin", "close", "open", "ending", "starting") and tokens[-2] in SPAN_WORDS
 
 
 def choose_type(draft: FieldDraft, warnings: list[str]) -> None:
@@ -743,6 +1055,9 @@ def choose_type(draft: FieldDraft, warnings: list[str]) -> None:
 
     if draft.enum_items:
         _apply_enum(draft)
+        values = c.get("enum_values") or []
+        if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            draft.kind = fm.INT if all(isinstance(v, int) for v in values) else fm.FLOAT  # usable in formulas
         return
     if draft.derived:
         draft.kind = draft.kind if draft.kind in (fm.MONEY, fm.FLOAT, fm.PERCENT, fm.INT) else fm.MONEY
@@ -957,6 +1272,10 @@ def _apply_number(draft: FieldDraft, defaults: dict[str, Any], numeric_range: ph
             kind = fm.INT  # 'length of stay in days (1 to 30)', 'size in bytes'
     elif draft.decimals is not None and kind not in (fm.MONEY, fm.FLOAT, fm.PERCENT):
         kind = fm.FLOAT
+    if draft.decimals == 0 and kind in (fm.FLOAT, fm.PERCENT):
+        kind = fm.INT  # 'progress % (0-100, whole number)'
+    if draft.decimals == 0 and kind == fm.INT and draft.type in ("float", "percentage"):
+        draft.type = "integer"
     typical = fm.default_range(draft.tokens)
     if typical:
         defaults = {**defaults, "min_value": typical[0], "max_value": typical[1]}

@@ -219,7 +219,7 @@ def find_period(text: str) -> tuple[Period | None, str]:
         count, unit = read_duration(parse_count(ago["n"]) or 1, ago["u"])
         return Period(offset(count, unit, "-"), "now"), cut(text, ago)
     iso = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
-    two_dates = re.search(rf"(?:between\s+|from\s+)?(?P<a>{iso})\s*(?:-|–|to|and|through|until)\s*(?P<b>{iso})", text, re.I)
+    two_dates = re.search(rf"(?:between\s+|from\s+)?(?P<a>{iso})\s*(?:-|–|—|to|and|through|until|\.\.\.?)\s*(?P<b>{iso})", text, re.I)
     if two_dates:
         return Period(two_dates["a"].replace(" ", "T"), two_dates["b"].replace(" ", "T")), cut(text, two_dates)
     quarter = re.search(r"\bQ([1-4])\s*(?:of\s+)?(\d{4})\b", text, re.I)

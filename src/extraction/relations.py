@@ -50,9 +50,13 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
     read_in_context(drafts, subject)
     assign_identifiers(drafts, subject, total_rows)
     read_slash_lists_as_division(drafts)
+    find_amortised_payments(drafts, warnings)
     for draft in drafts:
         if draft.derived:
             derive_expression(draft, drafts, warnings)
+        if draft.constraints.get("expression"):
+            for key in ("enum_values", "weights"):
+                draft.constraints.pop(key, None)  # 'bmi = weight / (height/100)^2': no list of values
     for draft in drafts:
         if draft.condition_text:
             when = resolve_condition(draft.condition_text, draft, drafts, negated=draft.condition_negated)
@@ -61,13 +65,8 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
             else:
                 warnings.append(f"could not match the condition '{draft.condition_text}' of '{draft.label}' "
                                 "to another column; ignored it")
-    for draft in drafts:
-        for direction, ref in draft.order_refs:
-            other = resolve_field(ref, draft, drafts, kinds=(fm.TEMPORAL,) + NUMERIC_KINDS)
-            if other is None:
-                warnings.append(f"could not find the column '{ref}' that '{draft.label}' comes {direction}")
-                continue
-            _order(draft, direction, other)
+    link_orders(drafts, warnings)
+    link_date_offsets(drafts, warnings)
     infer_date_order(drafts)
     infer_number_order(drafts)
     keep_unique_patterns_generatable(drafts)
@@ -80,11 +79,33 @@ PEOPLE_WORDS = {"employee", "staff", "worker", "person", "people", "candidate", 
 NAMED_THINGS = {"product_name", "company", "city", "country", "department", "product_category", "airport_code"}
 
 
+# A sports team: a place and a nickname reads like a team ('Riverside Rovers'); a league has about 20.
+TEAM_NAMES = [
+    "Riverside Rovers", "Northport United", "Eastfield Rangers", "Westbrook Wanderers", "Southgate City",
+    "Kingsbridge Athletic", "Ashford Albion", "Millbrook Town", "Harbour View Hawks", "Oakridge Lions",
+    "Stonehill Rovers", "Lakeside Falcons", "Greenwood Foxes", "Redcliffe Royals", "Fairhaven Harriers",
+    "Bridgeton Bears", "Highfield Hornets", "Cedar Vale County", "Blackwater Pirates", "Silverton Saints",
+]
+SPORT_WORDS = {"match", "game", "fixture", "league", "season", "tournament", "football", "soccer", "basketball",
+               "hockey", "rugby", "cricket", "baseball", "volleyball", "sport", "cup", "championship", "score"}
+TEAM_SIDE_WORDS = {"home", "away", "opponent", "opposing", "visiting", "host", "rival", "winning", "losing", "winner"}
+
+
+def _is_sports_team(draft: FieldDraft, subject: list[str]) -> bool:
+    words = set(draft.tokens)
+    if not draft.tokens or draft.tokens[-1] not in ("team", "club", "side") or draft.enum_items:
+        return False
+    return bool(words & TEAM_SIDE_WORDS or set(subject) & SPORT_WORDS)
+
+
 def read_in_context(drafts: list[FieldDraft], subject: list[str]) -> None:
     """Labels whose meaning depends on what a row is: an employee's 'title' is a job title."""
     things = [fm.classify_tokens([word]) for word in reversed(subject)]
     thing = next((t for t in things if t is not None), None)
     for draft in drafts:
+        if draft.type in ("department", "string") and _is_sports_team(draft, subject):
+            draft.type, draft.kind = "enum", "enum"  # 'Home Team' in a match: a club, not a department
+            draft.constraints["enum_values"] = list(TEAM_NAMES)
         if draft.tokens == ["title"] and draft.type == "sentence" and set(subject) & PEOPLE_WORDS:
             draft.type = "job_title"
         if draft.tokens == ["name"] and draft.type == "full_name" and thing is not None \
@@ -205,6 +226,7 @@ def name_labelled_columns(text: str, self_draft: FieldDraft, drafts: list[FieldD
 def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -> str | None:
     """'quantity x unit price' -> 'quantity * unit_price'; '8% of subtotal' -> '0.08 * subtotal'."""
     t = " " + text.lower().strip(" .()") + " "
+    t = re.sub(r"[$€£¥]\s?(?=\d)|(?<=\d)\s?[$€£¥]", "", t)  # '€1.20 * distance': the sign is no operand
     t = re.sub(r"(\d+(?:\.\d+)?)\s*%\s*of\s+", lambda m: f"{float(m[1]) / 100:g} * ", t)
     t = name_labelled_columns(t, self_draft, drafts)
     names = {d.name: d for d in drafts if d is not self_draft}
@@ -300,6 +322,8 @@ def derive_expression(draft: FieldDraft, drafts: list[FieldDraft], warnings: lis
         if "age" in draft.tokens:
             draft.type, draft.kind = "age", fm.INT
         return  # the engine keeps these coherent with the row's person
+    if c.get("expression"):
+        return  # written already (an amortised payment)
     formula = None
     if draft.formula_text:
         formula = parse_formula(draft.formula_text, draft, drafts)
@@ -313,13 +337,14 @@ def derive_expression(draft: FieldDraft, drafts: list[FieldDraft], warnings: lis
     names = set(re.findall(r"[a-z_][a-z0-9_]*", formula))
     inputs = [d for d in drafts if d.name in names]
     money = draft.kind == fm.MONEY or any(d.kind == fm.MONEY for d in inputs)
-    all_int = all(d.type == "integer" for d in inputs) and "/" not in formula and not re.search(r"\d\.\d", formula)
+    all_int = all(d.type == "integer" or (d.type == "enum" and d.kind == fm.INT) for d in inputs) \
+        and "/" not in formula and not re.search(r"\d\.\d", formula)
     for key in ("min_value", "max_value", "distribution", "cardinality"):
         c.pop(key, None)
     if money:
         draft.type, draft.kind = "decimal", fm.MONEY
-        c["decimals"] = 2
-        c["expression"] = f"round({formula}, 2)"
+        c["decimals"] = draft.decimals if draft.decimals is not None else 2
+        c["expression"] = f"round({formula}, {c['decimals']})"
     elif all_int:
         draft.type, draft.kind = "integer", fm.INT
         c["expression"] = formula
@@ -387,6 +412,126 @@ def resolve_condition(text: str, self_draft: FieldDraft, drafts: list[FieldDraft
     return None
 
 
+def link_orders(drafts: list[FieldDraft], warnings: list[str]) -> None:
+    """'clicked (no more than opened)': order against the named column, wherever it comes in the list.
+    A column known only by its order ('opened (no more than sent)') takes the type of the column it
+    follows, so the reference from 'clicked' resolves on the next pass."""
+    pending = [(draft, direction, ref) for draft in drafts for direction, ref in draft.order_refs]
+    for _ in range(3):
+        left = []
+        for draft, direction, ref in pending:
+            other = resolve_field(ref, draft, drafts, kinds=(fm.TEMPORAL,) + NUMERIC_KINDS)
+            if other is None:
+                left.append((draft, direction, ref))
+                continue
+            if _type_like(draft, direction, other):
+                unknown = f"could not understand '{draft.label}'; used a text column"
+                warnings[:] = [w for w in warnings if w != unknown]
+            _order(draft, direction, other)
+        if len(left) == len(pending):
+            break
+        pending = left
+    for draft, direction, ref in pending:
+        warnings.append(f"could not find the column '{ref}' that '{draft.label}' comes {direction}")
+
+
+def _type_like(draft: FieldDraft, direction: str, other: FieldDraft) -> bool:
+    """An untyped column compared with a number is a number of the same kind, between 0 and the other's top;
+    a number with no range of its own kept below another ('claim amount, never more than the limit') spans it."""
+    c, oc = draft.constraints, other.constraints
+    if draft.type == "date" and other.type == "datetime" and draft.tokens and draft.tokens[-1] != "date" \
+            and not draft.period:
+        draft.type = "datetime"  # 'shift end (never before shift start)' keeps the start's time of day
+        return False
+    if other.kind == fm.TEMPORAL and other.type in ("date", "datetime") and draft.type == "string" \
+            and not draft.meaning_known and not draft.enum_items:
+        draft.type, draft.kind, draft.meaning_known = other.type, fm.TEMPORAL, True  # 'arrival (after departure)'
+        return True
+    if other.kind not in NUMERIC_KINDS or draft.enum_items or draft.derived:
+        return False
+    if draft.kind in NUMERIC_KINDS and draft.numeric_range is None and direction == "before":
+        low, high = oc.get("min_value"), oc.get("max_value")
+        if isinstance(low, (int, float)) and isinstance(high, (int, float)) and "min_value" in c:
+            c["min_value"], c["max_value"] = min(0, low), high
+        return False
+    if draft.meaning_known or draft.type != "string":
+        return False
+    draft.type, draft.kind = other.type, other.kind
+    low, high = oc.get("min_value"), oc.get("max_value")
+    if isinstance(low, (int, float)) and isinstance(high, (int, float)):
+        if direction == "before":
+            c["min_value"], c["max_value"] = min(0, low), high
+        else:
+            c["min_value"], c["max_value"] = low, high + (high - low)
+    for key in ("decimals",):
+        if key in oc:
+            c[key] = oc[key]
+    draft.meaning_known = True
+    return True
+
+
+def link_date_offsets(drafts: list[FieldDraft], warnings: list[str]) -> None:
+    """'Due date (14 days after the loan date)' -> date_add(loan_date, 14)."""
+    for draft in drafts:
+        if not draft.date_offset or draft.derived:
+            continue
+        days, ref = draft.date_offset
+        other = resolve_field(ref, draft, drafts, kinds=(fm.TEMPORAL,))
+        if other is None or other.type not in ("date", "datetime"):
+            warnings.append(f"could not find the date '{ref}' that '{draft.label}' is counted from")
+            continue
+        c = draft.constraints
+        for key in ("min_value", "max_value", "after", "before", "step", "distribution"):
+            c.pop(key, None)
+        if draft.type not in ("date", "datetime"):
+            draft.type = other.type
+            unknown = f"could not understand '{draft.label}'; used a text column"
+            warnings[:] = [w for w in warnings if w != unknown]
+        draft.kind = fm.TEMPORAL
+        c["expression"] = f"date_add({other.name}, {days})"
+
+
+PAYMENT_WORDS = {"payment", "instalment", "installment", "repayment", "emi", "annuity"}
+PRINCIPAL_WORDS = {"principal", "loan", "amount", "balance", "mortgage", "financed", "borrowed"}
+RATE_WORDS = {"rate", "interest", "apr"}
+TERM_WORDS = {"term", "tenor", "tenure", "duration", "months", "period", "maturity"}
+
+
+def find_amortised_payments(drafts: list[FieldDraft], warnings: list[str]) -> None:
+    """'monthly payment (standard amortised payment)' beside principal, rate and term columns: the annuity
+    formula principal * r / (1 - (1 + r)^-n) with r the monthly rate."""
+    for draft in drafts:
+        words = _tokens_of(draft)
+        if draft.derived or not words & PAYMENT_WORDS or draft.numeric_range is not None or draft.enum_items:
+            continue
+        if not ("monthly" in words or re.search(r"amorti[sz]|annuity|instal+ment|emi\b", draft.description, re.I)):
+            continue
+        numeric = [d for d in drafts if d is not draft and d.kind in NUMERIC_KINDS + ("enum",)]
+
+        def pick(wanted, pred=lambda d: True):
+            return next((d for d in numeric if _tokens_of(d) & wanted and pred(d)), None)
+
+        principal = pick(PRINCIPAL_WORDS - {"amount"}, lambda d: d.kind == fm.MONEY) or pick(
+            PRINCIPAL_WORDS, lambda d: d.kind == fm.MONEY and not _tokens_of(d) & PAYMENT_WORDS)
+        rate = pick(RATE_WORDS, lambda d: d.kind in (fm.FLOAT, fm.PERCENT))
+        term = pick(TERM_WORDS, lambda d: d.kind == fm.INT or (d.type == "enum" and all(
+            isinstance(v, int) for v in d.constraints.get("enum_values") or ["x"])))
+        if not (principal and rate and term):
+            continue
+        top = rate.constraints.get("max_value")
+        monthly = f"({rate.name} / 1200)" if not isinstance(top, (int, float)) or top > 1 else f"({rate.name} / 12)"
+        months = f"({term.name} * 12)" if _tokens_of(term) & {"year", "yr"} else term.name
+        draft.derived, draft.formula_text = True, None
+        draft.type, draft.kind = "decimal", fm.MONEY
+        for key in ("min_value", "max_value", "distribution", "cardinality"):
+            draft.constraints.pop(key, None)
+        draft.constraints["decimals"] = 2
+        draft.constraints["expression"] = (f"round({principal.name} * {monthly} / "
+                                           f"(1 - pow(1 + {monthly}, -{months})), 2)")
+        unknown = f"could not understand '{draft.label}'; used a text column"
+        warnings[:] = [w for w in warnings if w != unknown]
+
+
 def _depends_on(draft: FieldDraft, other: FieldDraft) -> bool:
     return other.constraints.get("after") == draft.name or other.constraints.get("before") == draft.name
 
@@ -408,7 +553,7 @@ LOW_WORDS = {"min", "minimum", "low", "lowest", "lower", "start", "initial"}
 
 def infer_number_order(drafts: list[FieldDraft]) -> None:
     """'Max temperature' stays >= 'Min temperature' when both exist."""
-    numeric = [d for d in drafts if d.kind in NUMERIC_KINDS and not d.derived]
+    numeric = [d for d in drafts if d.kind in NUMERIC_KINDS and not d.derived and d.type != "enum"]
     for draft in numeric:
         words = _tokens_of(draft)
         if not words & HIGH_WORDS or "after" in draft.constraints or "before" in draft.constraints:
@@ -426,7 +571,8 @@ def infer_date_order(drafts: list[FieldDraft]) -> None:
     """'Ship date' follows 'Order date', 'Discharge date' follows 'Admission date' when both exist."""
     temporal = [d for d in drafts if d.type in ("date", "datetime")]
     for draft in temporal:
-        if "after" in draft.constraints or "before" in draft.constraints or draft.derived:
+        if "after" in draft.constraints or "before" in draft.constraints or draft.derived \
+                or draft.constraints.get("expression"):
             continue
         words = _tokens_of(draft)
         if "check" in words and "out" in words:
