@@ -54,6 +54,16 @@ def run(coro):
     return asyncio.run(coro)
 
 
+async def restart_and_finish(settings: Settings, job_id: str):
+    """A new process's manager: start (recovering unfinished jobs) and wait for the job to end."""
+    store = JobStore(settings.database_path)
+    manager = JobManager(store, DiskStorage(settings.temp_path, settings.output_path), settings)
+    await manager.start()
+    done = await wait_until_final(manager, job_id)
+    await manager.shutdown()
+    return manager, done
+
+
 def test_job_completes_with_every_row_once(settings):
     async def scenario():
         store = JobStore(settings.database_path)
@@ -88,15 +98,7 @@ def test_recovery_drops_uncommitted_segments_and_continues(settings):
 
     job_id = run(first_life())
 
-    async def second_life():
-        store = JobStore(settings.database_path)
-        manager = JobManager(store, DiskStorage(settings.temp_path, settings.output_path), settings)
-        await manager.start()
-        done = await wait_until_final(manager, job_id)
-        await manager.shutdown()
-        return manager, done
-
-    manager, done = run(second_life())
+    manager, done = run(restart_and_finish(settings, job_id))
     assert done.status == JobStatus.COMPLETED
     assert download_ids(manager, job_id) == list(range(1, 5001))
 
@@ -116,15 +118,7 @@ def test_recovery_with_a_missing_middle_segment_regenerates_the_rest_once(settin
 
     job_id = run(first_life())
 
-    async def second_life():
-        store = JobStore(settings.database_path)
-        manager = JobManager(store, DiskStorage(settings.temp_path, settings.output_path), settings)
-        await manager.start()
-        done = await wait_until_final(manager, job_id)
-        await manager.shutdown()
-        return manager, done
-
-    manager, done = run(second_life())
+    manager, done = run(restart_and_finish(settings, job_id))
     assert done.status == JobStatus.COMPLETED
     assert download_ids(manager, job_id) == list(range(1, 5001))
 

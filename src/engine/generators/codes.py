@@ -136,27 +136,25 @@ def gen_ipv4(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     return strings.join(*octets, sep=".")
 
 
-def gen_ipv6(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    rng = ctx.rng(fp)
-    hexes = np.concatenate([strings.hex_matrix(rng.bits(0), 16), strings.hex_matrix(rng.bits(1), 16)], axis=1)
-    colon = np.full((ctx.n, 1), ord(":"), dtype=np.uint8)
+def _grouped(hexes: np.ndarray, group: int) -> pa.Array:
+    """Hex digits in colon-separated groups of ``group`` characters (ab12:cd34:..., AB:CD:...)."""
+    colon = np.full((hexes.shape[0], 1), ord(":"), dtype=np.uint8)
     parts = []
-    for i in range(8):
+    for i in range(hexes.shape[1] // group):
         if i:
             parts.append(colon)
-        parts.append(hexes[:, i * 4:(i + 1) * 4])
+        parts.append(hexes[:, i * group:(i + 1) * group])
     return strings.strings_from_byte_matrix(np.concatenate(parts, axis=1))
+
+
+def gen_ipv6(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    rng = ctx.rng(fp)
+    return _grouped(np.concatenate([strings.hex_matrix(rng.bits(0), 16), strings.hex_matrix(rng.bits(1), 16)],
+                                   axis=1), 4)
 
 
 def gen_mac_address(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    hexes = strings.hex_matrix(ctx.rng(fp).bits(0), 12, upper=True)
-    colon = np.full((ctx.n, 1), ord(":"), dtype=np.uint8)
-    parts = []
-    for i in range(6):
-        if i:
-            parts.append(colon)
-        parts.append(hexes[:, i * 2:(i + 1) * 2])
-    return strings.strings_from_byte_matrix(np.concatenate(parts, axis=1))
+    return _grouped(strings.hex_matrix(ctx.rng(fp).bits(0), 12, upper=True), 2)
 
 
 def gen_domain(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:

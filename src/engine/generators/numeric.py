@@ -57,15 +57,18 @@ def integer_capacity(fp: FieldPlan) -> int:
 def gen_integer(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     lo, hi = int(fp.lo), int(fp.hi)
     step = int(fp.step or 1)
-    slots = (hi - lo) // step + 1
-    if fp.unique:
-        k = permute_index(ctx.rows, slots, fp.key).astype(np.int64)
-    elif fp.c.distribution and fp.c.distribution.kind != "uniform":
-        raw = sample_in_range(fp, ctx.rng(fp), 0, slots - 1)
-        k = np.clip(np.round(raw), 0, slots - 1).astype(np.int64)
-    else:
-        k = ctx.rng(fp).integers(0, slots - 1)
+    k = pick_slots(fp, ctx, (hi - lo) // step + 1)
     return pa.array(lo + k * step, pa.int64())
+
+
+def pick_slots(fp: FieldPlan, ctx: ChunkContext, count: int) -> np.ndarray:
+    """One of ``count`` grid slots per row: distinct when unique, else by the field's distribution."""
+    if fp.unique:
+        return permute_index(ctx.rows, count, fp.key).astype(np.int64)
+    if fp.c.distribution and fp.c.distribution.kind != "uniform":
+        raw = sample_in_range(fp, ctx.rng(fp), 0, count - 1)
+        return np.clip(np.round(raw), 0, count - 1).astype(np.int64)
+    return ctx.rng(fp).integers(0, count - 1)
 
 
 def float_capacity(fp: FieldPlan) -> int | None:
@@ -143,14 +146,7 @@ def time_slots(fp: FieldPlan) -> tuple[int, int, int]:
 
 def gen_datetime(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     first, step, count = time_slots(fp)
-    if fp.unique:
-        k = permute_index(ctx.rows, count, fp.key).astype(np.int64)
-    elif fp.c.distribution and fp.c.distribution.kind != "uniform":
-        raw = sample_in_range(fp, ctx.rng(fp), 0, count - 1)
-        k = np.clip(np.round(raw), 0, count - 1).astype(np.int64)
-    else:
-        k = ctx.rng(fp).integers(0, count - 1)
-    seconds = first + k * step
+    seconds = first + pick_slots(fp, ctx, count) * step
     if fp.kind in ("date", "date_of_birth"):
         return pa.array((seconds // 86400).astype(np.int32), pa.date32())
     if fp.kind == "time":
