@@ -79,14 +79,13 @@ class ChunkContext:
     """Rows [start, start + n) of a dataset being generated, with the columns made so far."""
 
     def __init__(self, *, seed: int, anchor: dt.datetime, start: int, n: int, locale: str | None,
-                 namespace: str = "rows", total_rows: int | None = None):
+                 namespace: str = "rows"):
         self.seed = seed
         self.anchor = anchor
         self.start = start
         self.n = n
         self.locale = locale
         self.namespace = namespace
-        self.total_rows = total_rows
         self.columns: dict[str, pa.Array] = {}
         self._entities: dict[str, Any] = {}
 

@@ -82,42 +82,31 @@ def test_job_completes_with_every_row_once(settings):
     assert [s.first_chunk for s in manager.storage.list_segments(done.id)] == [0]
 
 
-def test_recovery_drops_uncommitted_segments_and_continues(settings):
-    """A crash after a segment file landed but before SQLite counted it: that segment is redone once."""
+def leave_a_crashed_job(settings: Settings, stored_firsts: tuple[int, ...], committed_chunks: int,
+                        torn_temp_file: bool = False) -> str:
+    """What a killed process leaves: some 3-chunk segments on disk, a committed count in SQLite."""
     async def first_life():
         store = JobStore(settings.database_path)
         manager = JobManager(store, DiskStorage(settings.temp_path, settings.output_path), settings)
         job = await manager.create_job(request())  # manager not started: the job just waits
         plan = compile_schema(job.schema, seed=job.seed, anchor=job.anchor)
-        for first in (0, 3, 6):  # three segments of 3 chunks of 300 rows
+        for first in stored_firsts:  # segments of 3 chunks of 300 rows
             manager.storage.write_segment(job.id, first, 3, plan.generate_chunk(first * 300, 900))
-        store.update(job.id, chunks_completed=6, status=JobStatus.GENERATING)  # third never committed
-        (settings.temp_path / job.id / "seg_000000000009_000000000003.arrow.tmp").write_bytes(b"torn")
+        store.update(job.id, chunks_completed=committed_chunks, status=JobStatus.GENERATING)
+        if torn_temp_file:
+            (settings.temp_path / job.id / "seg_000000000009_000000000003.arrow.tmp").write_bytes(b"torn")
         store.close()
         return job.id
 
-    job_id = run(first_life())
-
-    manager, done = run(restart_and_finish(settings, job_id))
-    assert done.status == JobStatus.COMPLETED
-    assert download_ids(manager, job_id) == list(range(1, 5001))
+    return run(first_life())
 
 
-def test_recovery_with_a_missing_middle_segment_regenerates_the_rest_once(settings):
-    """Segments 0 and 6 survive but 3 is gone: the job continues from chunk 3 and writes 6 only once."""
-    async def first_life():
-        store = JobStore(settings.database_path)
-        manager = JobManager(store, DiskStorage(settings.temp_path, settings.output_path), settings)
-        job = await manager.create_job(request())
-        plan = compile_schema(job.schema, seed=job.seed, anchor=job.anchor)
-        for first in (0, 6):
-            manager.storage.write_segment(job.id, first, 3, plan.generate_chunk(first * 300, 900))
-        store.update(job.id, chunks_completed=9, status=JobStatus.GENERATING)
-        store.close()
-        return job.id
-
-    job_id = run(first_life())
-
+@pytest.mark.parametrize("stored_firsts, committed, torn", [
+    ((0, 3, 6), 6, True),  # the third segment landed but SQLite never counted it: redone once
+    ((0, 6), 9, False),  # segment 3 is gone: the job continues from chunk 3 and writes 6 only once
+])
+def test_recovery_after_a_crash_writes_every_row_exactly_once(settings, stored_firsts, committed, torn):
+    job_id = leave_a_crashed_job(settings, stored_firsts, committed, torn)
     manager, done = run(restart_and_finish(settings, job_id))
     assert done.status == JobStatus.COMPLETED
     assert download_ids(manager, job_id) == list(range(1, 5001))
