@@ -92,8 +92,7 @@ def test_describe_extract_start_watch_and_download(browser_page, streamlit_url, 
     rows_input = page.get_by_role("spinbutton", name="Rows")
     rows_input.fill("30000")
     rows_input.press("Enter")
-    page.get_by_role("combobox", name="Format").click()
-    page.get_by_role("option", name="parquet").click()
+    choose_option(page, "Format", "parquet")
     seed_input = page.get_by_role("spinbutton", name="Seed")
     seed_input.fill("7")
     seed_input.press("Enter")
@@ -128,6 +127,21 @@ def test_describe_extract_start_watch_and_download(browser_page, streamlit_url, 
     assert (job["status"], job["total_rows"], job["output_format"], job["seed"]) == \
         ("completed", 30_000, "parquet", 7)
 
+
+
+def choose_option(page, label: str, option: str, attempts: int = 4) -> None:
+    """Pick an option of a select box. A click that lands while Streamlit reruns the page can close
+    the list again, so the list is reopened until the option shows (as a user would)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(attempts):
+        page.get_by_role("combobox", name=label).click()
+        try:
+            page.get_by_role("option", name=option).click(timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    raise AssertionError(f"could not choose {option!r} in {label!r}")
 
 
 def read_progress_percent(page) -> float:
