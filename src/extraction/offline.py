@@ -33,7 +33,7 @@ MAX_ITEMS = 500  # the schema document's limit on fields
 MAX_ITEM_CHARS = 400  # one column's description; bounds the time regexes take
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦‣–—+]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s*")
 LIST_INTRO_RE = re.compile(
-    r"(?::|\b(?:with|containing|including|includes?|having|(?:that|which|each\s+\w+|every\s+\w+|it|they)\s+"
+    r"(?::|\b(?:with|containing|including|includes?|having|(?:that|which|each(?:\s+\w+)?|every\s+\w+|it|they)\s+"
     r"(?:has|have|includes?|contains?|should\s+(?:have|include|contain))|consisting\s+of|comprising|"
     r"made\s+up\s+of|(?:fields?|columns?|attributes?|properties)(?:\s+(?:are|is|will\s+be|should\s+be)(?=\s*:))?)\b"
     r"\s*(?::|->|→|=>)?)", re.I)
@@ -58,10 +58,11 @@ HEADER_LOCALES = [
 # Words that end a label: what follows them qualifies the column.
 LABEL_STOP_RE = re.compile(
     r"\s(?:between|from|in|within|over|during|ranging|range|up\s+to|at\s+least|at\s+most|for|only|if|"
-    r"when|where|unless|after|before|since(?=\s+\d)|until|every|with|e\.g\.|eg|i\.e\.|like|such\s+as|as|is|are|"
+    r"when|where|unless|after|before|since(?=\s+\d)|until|every|with|optional|nullable|e\.g\.|eg|i\.e\.|like|such\s+as|as|is|are|"
     r"should|must|which|that|being|having|containing|including|starting|under|below|above|max|min|"
     r"maximum|minimum|no\s+more|less\s+than|more\s+than|greater\s+than|one\s+of|either|according|"
     r"following|using|normally|distributed|averaging|average|mean|(?:last|past|next)\s+(?=\d|\w+\s+(?:days?|weeks?|months?|years?|hours?))|"
+    r"(?:last|past|next)(?=\s+(?:day|week|fortnight|month|quarter|year|hour|decade)\b)|out\s+of(?=\s+\d)|"
     r"(?=[-−]?[$€£¥]?\d)|(?=[-−–]\s?\d)|~|,|;|=)(?=\s|$|\d|[$€£¥-])", re.I)
 QUALIFIER_WORDS = {
     "unique", "distinct", "optional", "nullable", "required", "format", "valid", "calculated", "computed",
@@ -82,7 +83,9 @@ NULL_RE = re.compile(
 NULL_SHARE_RE = re.compile(
     r"(?:(?:about|around|roughly|approximately|approx\.?|~)\s*)?(?P<p>\d+(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?(?:values|rows|records)\s+)?"
     r"(?:are\s+|is\s+|be\s+)?(?:null|missing|empty|blank|nulls|none)|"
-    r"(?:null|missing|empty|blank)\s*(?:rate|share)?\s*:?\s*(?:(?:about|around|roughly|~)\s*)?(?P<q>\d+(?:\.\d+)?)\s*%", re.I)
+    r"(?:null|missing|empty|blank)\s*(?:rate|share)?\s*:?\s*(?:(?:about|around|roughly|~)\s*)?(?P<q>\d+(?:\.\d+)?)\s*%|"
+    r"\b(?:null|missing|empty|blank)\s+(?:for|in|on)\s+(?:(?:about|around|roughly|~)\s*)?(?P<r>\d+(?:\.\d+)?)\s*%"
+    r"(?:\s+of\s+(?:the\s+)?(?:values|rows|records))?", re.I)
 DERIVED_RE = re.compile(r"\b(?:auto[- ]?)?(?:calculated|computed|derived|calculate|compute)\b|\bformula\b", re.I)
 UNIQUE_RE = re.compile(r"\b(?:unique|distinct|no\s+duplicates?|non[- ]repeating)\b", re.I)
 CONDITION_RE = re.compile(
@@ -144,7 +147,9 @@ QUALIFIER_PIECE_RE = re.compile(
     r"unique|optional|nullable|required|not\s+null", re.I)
 # 'from 50 meters' in the header: how many distinct things the rows come from.
 HEADER_POOL_RE = re.compile(
-    r"\b(?:from|across|among|over|for)\s+(?P<n>\d[\d,]*k?)\s+(?:unique\s+|distinct\s+|different\s+)?"
+    r"(?:\b(?:from|across|among|over|for)\s+|(?<![\w.,-])(?<!about\s)(?<!around\s)(?<!roughly\s)(?<!~)"
+    r"(?=\d[\d,]*k?\s+(?:[a-z]+\s+){0,2}?[a-z]+s\b(?!\s+(?:per|a|an|each|every|daily|weekly|monthly|hourly)\b)))"
+    r"(?P<n>\d[\d,]*k?)\s+(?:unique\s+|distinct\s+|different\s+)?"
     r"(?P<adj>(?:[a-z]+\s+){0,2}?)(?P<w>[a-z]+s)\b",
     re.I)
 # A time grid the header states outright ('one reading every 15 minutes'), not '50 orders per day'.
@@ -162,7 +167,8 @@ ROLE_NOUNS = {
     "attendee", "participant", "player", "athlete", "runner", "rider", "caller", "operator", "analyst",
     "developer", "designer", "engineer", "scientist", "researcher", "professor", "lecturer", "picker", "packer",
     "handler", "advisor", "adviser", "counselor", "counsellor", "adjuster", "underwriter", "banker", "teller",
-    "paramedic", "midwife",
+    "paramedic", "midwife", "director", "producer", "composer", "narrator", "conductor", "curator",
+    "photographer", "screenwriter", "illustrator", "translator", "instructor", "supervisor", "reviewer",
 }
 FIRST_NAME_ONLY_RE = re.compile(r"\b(?:first|given)[\s-]+names?(?:\s+only)?\b|\bonly\s+(?:the\s+)?(?:first|given)\s+names?\b",
                                 re.I)
@@ -192,6 +198,9 @@ UNIT_WORDS_RE = re.compile(
     re.I)
 
 
+ORDER_BY_RE = re.compile(r"^\s*(?:(?:and\s+)?(?:rows\s+)?(?:sorted|ordered|order|sort)\s+(?:by|on)\b)", re.I)
+
+
 def extract_offline(text: str) -> OfflineExtraction:
     """Turn a plain-English description into a schema document, a row count and warnings."""
     warnings: list[str] = []
@@ -201,6 +210,9 @@ def extract_offline(text: str) -> OfflineExtraction:
     locale = find_locale(header, text)
     drafts: list[FieldDraft] = []
     for item in items[:MAX_ITEMS]:
+        if ORDER_BY_RE.match(item):
+            warnings.append(f"rows are not kept in any order; ignored '{item[:80]}'")
+            continue
         try:
             drafts.extend(draft_fields(item, warnings))
         except Exception:  # noqa: BLE001 - one unreadable item must not lose the whole description
@@ -246,6 +258,12 @@ def split_description(text: str) -> tuple[str, list[str]]:
                              else [line])
             return first, items
     flat = " ".join(lines)
+    by_sentence = _sentence_items(flat)
+    if by_sentence:
+        return by_sentence
+    dashed = DASH_INTRO_RE.match(flat)
+    if dashed and find_row_count(dashed["h"]) and len(ph.split_top_level(dashed["body"], ",;")) >= 3:
+        return dashed["h"].strip(), split_prose_items(dashed["body"])  # 'Make 400 transactions - id, amount, ...'
     fields_by_semicolon = ph.split_top_level(flat, ";")
     if len(fields_by_semicolon) >= MIN_SEMICOLON_FIELDS:
         return split_semicolon_fields(fields_by_semicolon)
@@ -282,9 +300,92 @@ def _list_after_sentence(flat: str, before: int) -> int | None:
         sentence = re.split(r"[.!]\s+(?=[A-Z])", flat[end.end():])[0]
         parts = ph.split_top_level(sentence, ",;")
         if len(parts) >= 3 and len(parts[0].split()) <= 6 and not LIST_INTRO_RE.search(parts[0]) \
-                and not re.match(r"\d", parts[0]) and sum(len(p.split()) <= 6 for p in parts) >= 0.6 * len(parts):
+                and not re.match(r"\d", parts[0]) \
+                and sum(_label_words(p) <= 6 for p in parts) >= 0.6 * len(parts):
             return end.end()
     return None
+
+
+ABBREVIATIONS = {"e.g", "i.e", "eg", "ie", "etc", "vs", "approx", "dr", "mr", "mrs", "ms", "st", "no", "incl", "min",
+                 "max", "avg", "ca", "jr", "sr", "nr", "inc", "ltd", "co"}
+SENTENCE_STOP_WORDS_RE = re.compile(
+    r"^(?:fields?|columns?|attributes?|properties|each|every|all|it|its|they|their|the|this|these|those|there|"
+    r"make|use|please|include|includes|including|ensure|no|not|should|must|also|and|but|so|with|rows?|"
+    r"records?|data|generate|create|i|we|you)\b", re.I)
+
+
+def _sentences(flat: str) -> list[str]:
+    """'Staff, 300 rows. Employee name. department: sales, ops. Salary 30k-90k.' -> its sentences;
+    a full stop inside brackets, in a number or after 'e.g'/'Dr' ends none."""
+    out, last = [], 0
+    for m in re.finditer(r"[.!]\s+(?=\S)", flat):
+        if _depth_at(flat, m.start()):
+            continue
+        word = re.search(r"([\w.]+)$", flat[last:m.start()])
+        if word and word[1].lower() in ABBREVIATIONS:
+            continue
+        out.append(flat[last:m.start()].strip())
+        last = m.end()
+    out.append(re.sub(r"[.!]\s*$", "", flat[last:].strip()))
+    return [s for s in out if s]
+
+
+DASH_INTRO_RE = re.compile(r"^(?P<h>[^:()\-–—]{3,80}?)\s+(?:[-–—]{1,2}|:-)\s+(?P<body>.+)$", re.S)
+
+
+def _label_then_values(sentence: str) -> str | None:
+    """'stage applied, screened, interviewed, hired' -> 'stage: applied, screened, interviewed, hired'."""
+    if re.search(r"[:=()\d]", sentence):
+        return None
+    parts = ph.split_top_level(sentence, ",")
+    if len(parts) < 3:
+        return None
+    parts[-1] = re.sub(r"^(?:and|or)\s+", "", parts[-1], flags=re.I)
+    words = parts[0].split()
+    if len(words) < 2 or len(words) > 4:
+        return None
+    label, values = " ".join(words[:-1]), [words[-1]] + parts[1:]
+    found = fm.classify_tokens(fm.tokenize(label))
+    if not ((found is not None and found.meaning.type == "enum") or ENUM_HEAD_RE.search(label)):
+        return None
+    for value in values:
+        kind = fm.classify_tokens(fm.tokenize(value))
+        if len(value.split()) > 2 or (kind is not None and kind.meaning.type != "boolean"):
+            return None
+    return f"{label}: {', '.join(values)}"
+
+
+def _sentence_items(flat: str) -> tuple[str, list[str]] | None:
+    """One short sentence per column after a header sentence: 'Staff roster, 300 rows. Employee name.
+    department: sales, ops, hr. Salary 30k-90k. Hire date between 2015 and 2025.'"""
+    sentences = _sentences(flat)
+    if len(sentences) < 4:
+        return None
+    header, rest = sentences[0], [_label_then_values(s) or s for s in sentences[1:]]
+    for sentence in rest:
+        label = label_of(sentence)[0]
+        if _label_words(sentence) > 8 or len(label.split()) > 4 or SENTENCE_STOP_WORDS_RE.match(sentence) \
+                or re.search(r"\b(?:fields?|columns?|attributes?|properties)\b", sentence, re.I):
+            return None
+    items: list[str] = []
+    intro = next((m for m in LIST_INTRO_RE.finditer(header)
+                  if not re.match(r"\s*(?:about\s+|around\s+)?\d", header[m.end():]) and _depth_at(header, m.start()) == 0),
+                 None)
+    if intro is not None and header[intro.end():].strip():
+        items.extend(split_prose_items(header[intro.end():]))
+        header = header[:intro.start()]
+    for sentence in rest:
+        if re.search(r"[:=(]", sentence) or not re.search(r",", sentence):
+            items.append(sentence)
+        else:
+            items.extend(split_prose_items(sentence))
+    return header.strip(), items
+
+
+def _label_words(part: str) -> int:
+    """Words that name or describe a column, not its bracketed notes, numbers or 'or'/'/' between values."""
+    words = re.sub(r"\([^()]*\)", " ", part).replace("/", " ").split()
+    return sum(1 for w in words if not re.fullmatch(r"(?:or|[-~<>$€£]*\d[\d.,%kKmM-]*)", w, re.I))
 
 
 def split_column_row(line: str) -> list[str]:
@@ -363,12 +464,30 @@ def split_prose_items(body: str) -> list[str]:
                 items[-1] += ", " + piece
             elif items and QUALIFIER_PIECE_RE.fullmatch(piece):
                 items[-1] += ", " + piece  # 'points 0-12, integer': a qualifier, not a column
+            elif items and _continues_value_list(items[-1], piece):
+                items[-1] += ", " + piece  # '..., and a cuisine: Italian, Thai, Mexican': values, not columns
             elif items and re.fullmatch(r"(?:or\s+|and\s+)?[-$€£]?\d[\d.]*\s*(?:(?:or|and)\s+[-$€£]?\d[\d.]*\s*)?[A-Za-z%]{0,12}",
                                         piece) and re.search(r"[:=]\s*[-$€£]?\d[\d.]*(?:,\s*[-$€£]?\d[\d.]*)*$", items[-1]):
                 items[-1] += ", " + piece  # 'term: 10, 15, 20, 25 or 30 years' inside a comma list
             elif piece:
                 items.append(piece)
     return items
+
+
+def _continues_value_list(item: str, piece: str) -> bool:
+    """'cuisine: Italian' then 'Thai': a short word written like the values after the label's colon, that names
+    no column of its own, is one more value."""
+    m = re.match(r"^[^:=()]{1,40}[:=]\s*(?P<vals>[^:=()]+)$", item)
+    if not m:
+        return False
+    values = [v.strip() for v in re.split(r",|\band\b|\bor\b|/", m["vals"]) if v.strip()]
+    if not values or any(len(v.split()) > 2 or re.search(r"\d", v) for v in values):
+        return False
+    more = [v.strip() for v in re.split(r"\s+(?:or|and)\s+|/", piece) if v.strip()]
+    if not more or re.search(r"[\d:=()%]", piece) or any(
+            len(v.split()) > 2 or fm.classify_tokens(fm.tokenize(v)) is not None for v in more):
+        return False
+    return piece[:1].isupper() == values[0][:1].isupper()
 
 
 def _split_on_and(text: str) -> list[str]:
@@ -423,6 +542,7 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
         rf"^\s*{number}{skip}\s+[A-Za-z]",
         rf"\b(?:total|count|rows|records)\s*(?:of|:|=)\s*{number}{skip}",
         rf"{number}{skip}\s+of\s+(?:them|these|those)\b",
+        rf"^\s*[A-Za-z][A-Za-z ]{{0,40}}?(?:\s*[:=]|\s+[-–—]{{1,2}})\s*{number}{skip}\s*(?:[.;\n]|$)",  # 'Users: 100.'
         rf"[A-Za-z)]\s+(?:x|×)\s*{number}{skip}(?!\s*(?:x|×|\*|\d))",
     ]
     # 'Pharmacy prescriptions (3,000). Each: ...', 'App crash reports (7000):' - a count in brackets after the title
@@ -480,6 +600,8 @@ def apply_header_details(header: str, total_rows: int | None, drafts: list[Field
         header = re.sub("|".join(rf"(?<![\w.,]){re.escape(n)}(?![\w.,])" for n in spellings), " ", header)
     for m in HEADER_POOL_RE.finditer(header):
         size = ph.parse_count(m["n"])
+        if size == total_rows and not re.match(r"[a-z]", m.group(0), re.I):
+            continue  # '5k customers' is the row count written another way, not a pool
         # '200 parking spots' -> spot id; '12 retail store locations' -> store id when no location id exists
         nouns = [fm.singular(m["w"].lower())] + [fm.singular(w) for w in reversed(m["adj"].lower().split())]
         owner = next((d for noun in nouns for d in drafts
@@ -518,7 +640,8 @@ def label_of(item: str) -> tuple[str, str]:
     if colon and len(colon[1].split()) <= 6:
         return colon[1].strip(), colon[2].strip()
     dash = re.match(r"^([^()]{1,60}?)\s+(?:[-–—]{1,2})\s+(.*)$", item)
-    if dash and len(dash[1].split()) <= 6 and not re.match(r"^[-−]?\d", dash[1]):
+    if dash and len(dash[1].split()) <= 6 and not re.match(r"^[-−]?\d", dash[1]) \
+            and not (re.search(r"\d\s*$", dash[1]) and re.match(r"[-−]?[$€£¥]?\d", dash[2])):  # 'points 0 - 100k'
         return dash[1].strip(), dash[2].strip()
     paren = item.find("(")
     head = item if paren < 0 else item[:paren]
@@ -529,8 +652,65 @@ def label_of(item: str) -> tuple[str, str]:
         found = fm.classify_tokens(fm.tokenize(label))
         if re.match(r"since\b", rest, re.I) and (found is None or found.meaning.kind != fm.TEMPORAL):
             label += " since"  # 'Active since 2020' names a date
+        moved = _weighted_list_start(label, rest)
+        if moved:
+            return moved
         return label, rest
+    listed = _trailing_value_list(head.strip())
+    if listed:
+        return listed[0], (listed[1] + " " + item[len(head):]).strip()
     return head.strip(), item[len(head):].strip()
+
+
+# 'status active or inactive', 'car class economy or compact or suv', 'condition sunny/cloudy/rainy':
+# a label with its values written straight after it, no colon.
+TRAILING_LIST_RE = re.compile(r"^(?P<label>\S.*?)\s+(?P<vals>[A-Za-z][\w'-]*(?:\s*(?:,\s*)?(?:\bor\b|/)\s*[A-Za-z][\w'-]*)+)$",
+                              re.I)
+
+
+def _trailing_value_list(head: str) -> tuple[str, str] | None:
+    m = TRAILING_LIST_RE.match(head)
+    if not m or len(m["label"].split()) > 4:
+        return None
+    values = [v for v in re.split(r"\s*(?:,\s*)?(?:\bor\b|/)\s*", m["vals"], flags=re.I) if v]
+    if len(values) == 2 and {v.lower() for v in values} in ({"yes", "no"}, {"true", "false"}, {"y", "n"}):
+        return m["label"].strip(), m["vals"].strip()  # 'paid yes/no': a flag
+    whole = fm.classify_tokens(fm.tokenize(head))
+    if len(values) < 2 or (whole is not None and re.search(r"\s(?:or|/)\s", f" {whole.phrase} ")):
+        return None  # 'date or time' names one column
+    label_found = fm.classify_tokens(fm.tokenize(m["label"]))
+    if label_found is not None and label_found.meaning.type not in ("enum", "boolean") \
+            and not ENUM_HEAD_RE.search(m["label"]) \
+            and not (len(values) >= 3 or all(re.fullmatch(r"[A-Z0-9]{2,5}", v) for v in values)):
+        return None  # 'contact email or phone' is not a list of values for 'contact'
+    value_kinds = [fm.classify_tokens(fm.tokenize(v)) for v in values]
+    names_columns = [k for k in value_kinds if k is not None and k.meaning.type != "boolean"]
+    label_is_enum = label_found is not None or bool(ENUM_HEAD_RE.search(m["label"]))
+    if names_columns and not (label_is_enum and len(names_columns) < len(values)):
+        return None  # 'user email or phone': columns, not values
+    if not label_is_enum and len(values) < 3 and len(m["label"].split()) > 1:
+        return None
+    return m["label"].strip(), m["vals"].strip()
+
+
+ENUM_HEAD_RE = re.compile(r"\b(?:status|state|stage|step|type|kind|class|category|tier|level|grade|condition|mode|method|"
+                          r"channel|segment|plan|group|source|outcome|result|stage|phase|priority|severity|"
+                          r"gender|sex|side|size|colou?r|role|region|species|breed|flavou?r)s?$", re.I)
+
+
+def _weighted_list_start(label: str, rest: str) -> tuple[str, str] | None:
+    """'status scheduled 70% / cancelled 20%': the label's last word is the list's first value."""
+    words = label.split()
+    if len(words) < 2 or not re.match(r"\d[\d.]*\s*%", rest):
+        return None
+    listed = f"{words[-1]} {rest}"
+    items = parse_value_list(listed)
+    if not items or len(items) < 2:  # 'device mobile 60% desktop 35% tablet 5%': no separators between values
+        listed = re.sub(r"(?<=%)\s+(?=[A-Za-z])", ", ", listed)
+        items = parse_value_list(listed)
+    if not items or len(items) < 2 or any(i.weight is None for i in items) or items[0].value != words[-1]:
+        return None
+    return " ".join(words[:-1]), listed
 
 
 def draft_fields(item: str, warnings: list[str]) -> list[FieldDraft]:
@@ -574,7 +754,7 @@ def draft_field(label: str, rest: str, warnings: list[str]) -> FieldDraft:
 def start_draft(label: str, rest: str) -> FieldDraft:
     """A draft holding the cleaned label: no article, no 'unique', no trailing 'field' or 'of'."""
     label = re.sub(r"^(?:a|an|the|each|their|his|her|its)\s+", "", label.strip(), flags=re.I)
-    draft = FieldDraft(label=label, description=(label + (f" ({rest})" if rest else "")).strip()[:300])
+    draft = FieldDraft(label=label, description=describe(label, rest)[:300])
     if re.match(r"^unique\s+", label, re.I):
         draft.constraints["unique"] = True
         label = re.sub(r"^unique\s+", "", label, flags=re.I)
@@ -584,6 +764,34 @@ def start_draft(label: str, rest: str) -> FieldDraft:
     draft.label = label
     draft.tokens = fm.tokenize(label)
     return draft
+
+
+DOUBLE_BRACKET_RE = re.compile(r"\(\s*\(([^()]*)\)\s*\)")
+
+
+def describe(label: str, rest: str) -> str:
+    """'age' + '(18-80)' -> 'age (18-80)', not 'age ((18-80))'; 'age' + 'between 18-80' -> 'age (between 18-80)'."""
+    rest = rest.strip()
+    if rest and not _is_one_group(rest):
+        rest = re.sub(r"^[,;\s]+", "", re.sub(r"\s*\(([^()]*)\)", r", \1", rest))  # '1-10 (integer)' -> '1-10, integer'
+        rest = f"({rest})"
+    text = re.sub(r"\s+", " ", f"{label.strip()} {rest}").strip()
+    while DOUBLE_BRACKET_RE.search(text):
+        text = DOUBLE_BRACKET_RE.sub(r"(\1)", text)
+    return text
+
+
+def _is_one_group(text: str) -> bool:
+    """'(18-80)' or '((18-80))' is one bracketed group; '(a) or (b)' is not."""
+    if not text.startswith("("):
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            return i == len(text) - 1
+    return False
 
 
 # Each reader takes what it understands out of the qualifier text and returns the rest, so a later
@@ -597,7 +805,7 @@ def read_flags(draft: FieldDraft, text: str) -> str:
         text = UNIQUE_RE.sub(" ", text)
     null_match = NULL_SHARE_RE.search(text) or NULL_RE.search(text)  # 'optional, about 30% empty': the share
     if null_match:
-        share = null_match["p"] or null_match["q"]
+        share = null_match["p"] or null_match["q"] or null_match.groupdict().get("r")
         draft.constraints["nullable"] = True
         draft.constraints["null_probability"] = round(float(share) / 100, 4) if share else 0.2
         text = ph.cut(text, null_match)
@@ -752,12 +960,38 @@ def read_value_list(draft: FieldDraft, text: str) -> str:
         if values:
             draft.enum_items = values
             return " "
-    for segment in _segments(text):
+    segments = _segments(text)
+    lists = [(seg, parse_value_list(seg)) for seg in segments]
+    plain = [(seg, v) for seg, v in lists if v and all(i.weight is None for i in v)]
+    weighted = [(seg, v) for seg, v in lists if v and all(i.weight is not None for i in v)]
+    if plain and weighted and {str(i.value).lower() for i in weighted[0][1]} < {str(i.value).lower() for i in plain[0][1]}:
+        segments = [plain[0][0]]  # 'free or pro or team (pro 25%, team 5%)': shares for some of the values
+    for segment in segments:
         values = parse_value_list(segment)
         if values:
-            draft.enum_items = values
-            return text.replace(segment, " ")
+            rest = text.replace(segment, " ")
+            weighted = _partial_weights(values, rest)
+            draft.enum_items = weighted[0] if weighted else values
+            return weighted[1] if weighted else rest
     return text
+
+
+def _partial_weights(items: list[ph.ListItem], text: str) -> tuple[list[ph.ListItem], str] | None:
+    """'free or pro (pro 25%)': shares given for some listed values; the others split what is left."""
+    if len(items) < 2 or any(i.weight is not None for i in items):
+        return None
+    names = {str(i.value).lower(): i.value for i in items}
+    given: dict[str, float] = {}
+    for m in re.finditer(r"(?P<v>[A-Za-z][\w' -]{0,30}?)\s*[:=]?\s*(?P<w>\d+(?:\.\d+)?)\s*%", text):
+        value = m["v"].strip().lower()
+        if value in names:
+            given[value] = float(m["w"])
+            text = text.replace(m.group(0), " ", 1)
+    left = [k for k in names if k not in given]
+    if not given or not left or sum(given.values()) >= 100:
+        return None
+    share = round((100 - sum(given.values())) / len(left), 2)
+    return [ph.ListItem(i.value, given.get(str(i.value).lower(), share)) for i in items], text
 
 
 def read_condition(draft: FieldDraft, text: str) -> str:
@@ -773,6 +1007,7 @@ def read_condition(draft: FieldDraft, text: str) -> str:
 
 def read_range_and_rest(draft: FieldDraft, text: str) -> str:
     text = re.sub(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\b\d{1,2}:\d{2}(?::\d{2})?\b", " ", text)
+    text = re.sub(r"\bout\s+of\s+(\d+(?:\.\d+)?)(?![\d.%-])", r"0 to \1", text)  # 'score out of 100'
     draft.numeric_range, text = ph.find_numeric_range(text)
     constant = re.fullmatch(rf"\s*(?P<n>[$€£¥]?\s?\d+(?:\.\d+)?[$€£¥]?)\s*(?P<u>%|[A-Za-z]{{1,12}})?\s*", text)
     if draft.numeric_range is None and constant and not draft.enum_items and not draft.derived and (
@@ -974,9 +1209,29 @@ def _is_plain_value(part: str) -> bool:
         return False
     if re.search(r"\d", part) and not re.fullmatch(
             r"-?\d+(?:\.\d+)?|[A-Za-z]*\d+[A-Za-z+]*|\d+[A-Za-z]+|[$€£]?\d+[kK]?\s*[-–]\s*[$€£]?\d+[kK]?|[<>]\s*\d+|[$€£]?\d+[kK]?\+",
-            part):
+            part) and not _is_numbered_name(part):
         return False
     return True
+
+
+NUMBERED_NAME_RE = re.compile(r"[A-Za-z][\w'&-]*(?:\s+[A-Za-z][\w'&-]*){0,2}\s+\d{1,3}[A-Za-z]?")
+RANGE_LEAD_WORDS = {"min", "max", "minimum", "maximum", "mean", "avg", "average", "median", "std", "sd", "about",
+                    "around", "approx", "approximately", "over", "under", "above", "below", "up", "at", "least",
+                    "most", "between", "from", "to", "than", "less", "more", "top", "last", "past", "next", "every",
+                    "within", "each", "per", "age", "aged", "mostly", "mainly", "usually", "step", "by", "range"}
+
+
+def _is_numbered_name(part: str) -> bool:
+    """'Algebra 1', 'Zone 3', 'iPhone 15': a name with a number is a value, 'max 10' or 'last 30' is not."""
+    words = part.lower().split()
+    return bool(NUMBERED_NAME_RE.fullmatch(part.strip())) and not set(words) & RANGE_LEAD_WORDS \
+        and not any(w in UNIT_LIKE_WORDS for w in words)
+
+
+UNIT_LIKE_WORDS = {"kg", "g", "lb", "lbs", "cm", "mm", "m", "km", "mi", "miles", "days", "day", "hours", "hour",
+                   "minutes", "mins", "min", "seconds", "secs", "years", "year", "months", "month", "weeks", "week",
+                   "digits", "digit", "letters", "chars", "characters", "decimals", "decimal", "dp", "percent", "usd",
+                   "eur", "gbp", "dollars", "euros", "pounds", "items", "units", "pcs"}
 
 
 # ----------------------------------------------------------------------------- choosing the type
@@ -1043,6 +1298,8 @@ def _names_a_day(tokens: list[str]) -> bool:
 def choose_type(draft: FieldDraft, warnings: list[str]) -> None:
     """Decide the draft's type and constraints from its label meaning and qualifiers."""
     meaning = find_draft_meaning(draft)
+    if (meaning is None or meaning.kind == "text") and not draft.enum_items and TRUE_SHARE_ONLY_RE.fullmatch(draft.rest_text):
+        meaning = fm.Meaning("boolean", "bool")  # 'billable - yes 75%': a flag with its share of yes
     draft.meaning_known = meaning is not None
     c = draft.constraints
     if meaning:
@@ -1129,8 +1386,18 @@ def _ages_from_range(numeric_range: ph.NumericRange | None) -> tuple[int, int]:
     return (low, high) if 0 <= low <= high <= 120 else (18, 80)
 
 
+TRUE_SHARE_ONLY_RE = re.compile(
+    r"[\s(,]*(?:(?:yes|true|no|false)\s*[:=(]?\s*\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%\s*(?:are\s+|is\s+)?(?:yes|true|no|false))"
+    r"[\s),]*", re.I)
+
+
 def _apply_true_share(draft: FieldDraft) -> None:
-    """'Is fraud (2% true)' -> true on 2% of rows."""
+    """'Is fraud (2% true)' -> true on 2% of rows; 'billable - no 25%' -> true on 75%."""
+    before = re.search(r"\b(true|yes|false|no)\s*[:=(]?\s*(\d+(?:\.\d+)?)\s*%", draft.rest_text, re.I)
+    if before and float(before[2]) <= 100:
+        p_true = float(before[2]) if before[1].lower() in ("true", "yes") else 100 - float(before[2])
+        draft.constraints["enum_values"], draft.constraints["weights"] = [True, False], [p_true, 100 - p_true]
+        return
     share = re.search(r"(\d+(?:\.\d+)?)\s*%\s*(?:(?:are|is|of\s+\w+)\s+)?(true|yes|false|no)?", draft.rest_text, re.I)
     if share and float(share[1]) <= 100:
         p_true = float(share[1]) if (share[2] or "true").lower() in ("true", "yes") else 100 - float(share[1])

@@ -218,6 +218,11 @@ def find_period(text: str) -> tuple[Period | None, str]:
     if ago:
         count, unit = read_duration(parse_count(ago["n"]) or 1, ago["u"])
         return Period(offset(count, unit, "-"), "now"), cut(text, ago)
+    within = re.search(rf"\bwithin\s+(?:the\s+)?{count_word}\s+(?P<u>{TIME_UNIT_WORDS})\b"
+                       r"(?!\s+(?:of|after|before|from|since|prior|following|later|earlier)\b)", text, re.I)
+    if within and within["n"].lower() not in ("a", "an", "few", "couple"):  # 'last seen within 48 hours': the past
+        count, unit = read_duration(parse_count(within["n"]) or 1, within["u"])
+        return Period(offset(count, unit, "-"), "now"), cut(text, within)
     iso = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
     two_dates = re.search(rf"(?:between\s+|from\s+)?(?P<a>{iso})\s*(?:-|–|—|to|and|through|until|\.\.\.?)\s*(?P<b>{iso})", text, re.I)
     if two_dates:

@@ -72,6 +72,10 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
     keep_unique_patterns_generatable(drafts)
 
 
+NETWORK_WORDS = {"server", "log", "network", "dns", "request", "host", "machine", "device", "node", "cluster", "web",
+                 "http", "https", "ip", "ssl", "tls", "certificate", "domain", "site", "website", "traffic", "packet",
+                 "access", "connection", "firewall", "vm", "container", "pod", "endpoint", "api", "url", "proxy",
+                 "router", "scan", "port", "service", "instance", "deployment", "infrastructure", "monitoring"}
 PEOPLE_WORDS = {"employee", "staff", "worker", "person", "people", "candidate", "contact", "user", "member",
                 "applicant", "hire", "personnel", "team", "colleague", "professional", "lead", "customer", "agent"}
 
@@ -108,6 +112,8 @@ def read_in_context(drafts: list[FieldDraft], subject: list[str]) -> None:
             draft.constraints["enum_values"] = list(TEAM_NAMES)
         if draft.tokens == ["title"] and draft.type == "sentence" and set(subject) & PEOPLE_WORDS:
             draft.type = "job_title"
+        if draft.tokens == ["host", "name"] and draft.type == "domain" and not set(subject) & NETWORK_WORDS:
+            draft.type = "full_name"  # a podcast's or an event's 'host name' is a person, a server's is not
         if draft.tokens == ["name"] and draft.type == "full_name" and thing is not None \
                 and thing.meaning.type in NAMED_THINGS and not set(subject) & PEOPLE_WORDS:
             draft.type = thing.meaning.type  # a product's 'name' is a product name
