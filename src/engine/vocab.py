@@ -309,18 +309,19 @@ WEB_WORDS = ("cloud", "data", "shop", "tech", "news", "home", "travel", "green",
 URL_PATHS = ("", "about", "products", "blog", "contact", "pricing", "docs", "support", "careers",
              "news", "shop", "account", "search", "help", "team")
 
-# User agents as (text before the browser version, text after it, lowest major, highest major).
+# User agents as (text before the OS version, OS versions, text before the browser version, lowest and
+# highest browser major version, text after it): both versions vary per row, as in real traffic.
 USER_AGENT_TEMPLATES = (
-    ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", ".0.0.0 Safari/537.36", 110, 131),
-    ("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/", ".1 Safari/605.1.15", 15, 18),
-    ("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:", ".0) Gecko/20100101 Firefox/128.0", 115, 133),
-    ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/", ".0 Mobile/15E148 Safari/604.1", 15, 18),
-    ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", ".0.0.0 Mobile Safari/537.36", 110, 131),
-    ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", ".0.0.0 Safari/537.36", 110, 131),
-    ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/", ".0.0.0", 110, 131),
-    ("Mozilla/5.0 (iPad; CPU OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/", ".6 Mobile/15E148 Safari/604.1", 15, 18),
-    ("Mozilla/5.0 (Linux; Android 13; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", ".0.0.0 Mobile Safari/537.36", 110, 131),
-    ("Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", ".0.0.0 Safari/537.36", 110, 131),
+    ("Mozilla/5.0 (Windows NT ", ("10.0", "11.0"), "; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", 110, 131, ".0.0.0 Safari/537.36"),
+    ("Mozilla/5.0 (Macintosh; Intel Mac OS X ", ("10_15_7", "13_6", "14_6", "15_1"), ") AppleWebKit/605.1.15 (KHTML, like Gecko) Version/", 15, 18, ".1 Safari/605.1.15"),
+    ("Mozilla/5.0 (Windows NT ", ("10.0", "11.0"), "; Win64; x64; rv:", 115, 133, ".0) Gecko/20100101 Firefox/128.0"),
+    ("Mozilla/5.0 (iPhone; CPU iPhone OS ", ("16_7", "17_5", "17_6", "18_0", "18_1"), " like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/", 15, 18, ".0 Mobile/15E148 Safari/604.1"),
+    ("Mozilla/5.0 (Linux; Android ", ("12", "13", "14", "15"), "; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", 110, 131, ".0.0.0 Mobile Safari/537.36"),
+    ("Mozilla/5.0 (X11; ", ("Linux x86_64", "Ubuntu; Linux x86_64"), ") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", 110, 131, ".0.0.0 Safari/537.36"),
+    ("Mozilla/5.0 (Windows NT ", ("10.0", "11.0"), "; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/", 110, 131, ".0.0.0"),
+    ("Mozilla/5.0 (iPad; CPU OS ", ("16_7", "17_6", "18_1"), " like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/", 15, 18, ".6 Mobile/15E148 Safari/604.1"),
+    ("Mozilla/5.0 (Linux; Android ", ("12", "13", "14", "15"), "; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", 110, 131, ".0.0.0 Mobile Safari/537.36"),
+    ("Mozilla/5.0 (Macintosh; Intel Mac OS X ", ("10_15_7", "13_6", "14_6"), ") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", 110, 131, ".0.0.0 Safari/537.36"),
 )
 USER_AGENT_WEIGHTS = (20, 12, 8, 15, 14, 5, 8, 4, 6, 8)
 

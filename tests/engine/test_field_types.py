@@ -152,3 +152,9 @@ def test_every_kind_a_string_can_take_has_a_generator():
     registry = create_default_registry()
     assert all(kind in registry for kind in STRING_KINDS)
     assert STRING_KINDS <= {kind for _, kind in LABEL_MEANINGS}
+
+
+def test_user_agents_are_real_browsers_with_varied_versions():
+    values = generate([{"name": "ua", "type": "user_agent"}], rows=1000)["ua"]
+    assert all(re.fullmatch(r"Mozilla/5\.0 \([^)]+\) .+", v) for v in values)
+    assert len(set(values)) > 300

@@ -177,16 +177,22 @@ def gen_url(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 
 
 def gen_user_agent(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    """Real browser user agents with the browser's major version varied per row."""
+    """Real browser user agents with the OS and browser versions varied per row."""
     rng = ctx.rng(fp)
     templates = vocab.USER_AGENT_TEMPLATES
     which = rng.choice(len(templates), vocab.USER_AGENT_WEIGHTS, stream=0)
-    lows = np.array([t[2] for t in templates])
-    highs = np.array([t[3] for t in templates])
+    os_pool = pa.array([os for t in templates for os in t[1]])
+    os_start = np.cumsum([0] + [len(t[1]) for t in templates])[:-1]
+    os_count = np.array([len(t[1]) for t in templates])
+    os_pick = os_start[which] + np.floor(rng.uniform(2) * os_count[which]).astype(np.int64)
+    lows = np.array([t[3] for t in templates])
+    highs = np.array([t[4] for t in templates])
     version = lows[which] + np.floor(rng.uniform(1) * (highs[which] - lows[which] + 1)).astype(np.int64)
-    heads = strings.take(pa.array([t[0] for t in templates]), which)
-    tails = strings.take(pa.array([t[1] for t in templates]), which)
-    return strings.join(heads, strings.int_strings(version), tails)
+
+    def part(i: int) -> pa.Array:
+        return strings.take(pa.array([t[i] for t in templates]), which)
+
+    return strings.join(part(0), strings.take(os_pool, os_pick), part(2), strings.int_strings(version), part(5))
 
 
 def gen_color(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
