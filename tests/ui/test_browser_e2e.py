@@ -89,14 +89,10 @@ def test_describe_extract_start_watch_and_download(browser_page, streamlit_url, 
     expect(page.get_by_text("Schema extracted by")).to_be_visible()
     save_screenshot(page, "e2e_1_extracted")
 
-    rows_input = page.get_by_role("spinbutton", name="Rows")
-    rows_input.fill("30000")
-    rows_input.press("Enter")
+    set_number(page, "Rows", "30000")
     choose_option(page, "Format", "parquet")
-    seed_input = page.get_by_role("spinbutton", name="Seed")
-    seed_input.fill("7")
-    seed_input.press("Enter")
-    expect(seed_input).to_have_value("7")
+    set_number(page, "Seed", "7")
+    expect(page.get_by_role("spinbutton", name="Rows")).to_have_value("30000")
 
     page.get_by_role("button", name="Preview sample").click()
     expect(page.get_by_text("Sample of 20 rows")).to_be_visible()
@@ -129,12 +125,35 @@ def test_describe_extract_start_watch_and_download(browser_page, streamlit_url, 
 
 
 
+def wait_until_idle(page) -> None:
+    """Wait while Streamlit reruns the script (its status widget shows 'Running')."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
+        timeout=30_000)
+
+
+def set_number(page, label: str, value: str, attempts: int = 4) -> None:
+    """Type a number as a user would; an edit overwritten by a rerun in flight is typed again."""
+    box = page.get_by_role("spinbutton", name=label)
+    for _ in range(attempts):
+        wait_until_idle(page)
+        box.fill(value)
+        box.press("Enter")
+        page.wait_for_timeout(300)
+        wait_until_idle(page)
+        if box.input_value() == value:
+            return
+    raise AssertionError(f"{label} did not keep the value {value!r}")
+
+
 def choose_option(page, label: str, option: str, attempts: int = 4) -> None:
     """Pick an option of a select box. A click that lands while Streamlit reruns the page can close
     the list again, so the list is reopened until the option shows (as a user would)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     for _ in range(attempts):
+        wait_until_idle(page)
         page.get_by_role("combobox", name=label).click()
         try:
             page.get_by_role("option", name=option).click(timeout=5_000)
