@@ -6,11 +6,10 @@ import datetime as dt
 import re
 from collections import Counter
 
-import pytest
 
+from src.engine import compile_schema
 from src.extraction.offline import extract_offline
 
-engine = pytest.importorskip("src.engine")
 
 ROWS = 500
 NOW = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
@@ -71,7 +70,7 @@ TRANSACTIONS = """Create 20000 financial transactions with:
 
 def generate(text: str, rows: int = ROWS) -> tuple[dict[str, list], object]:
     result = extract_offline(text)
-    batch = engine.compile_schema(result.schema).generate_chunk(0, rows)
+    batch = compile_schema(result.schema).generate_chunk(0, rows)
     return batch.to_pydict(), result
 
 

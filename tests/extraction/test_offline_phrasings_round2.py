@@ -12,21 +12,8 @@ from collections import Counter
 import pytest
 
 from src.extraction.offline import extract_offline
+from tests.extraction.offline_helpers import fields_of, generate
 
-engine = pytest.importorskip("src.engine")
-
-ROWS = 400
-
-
-def fields_of(text: str) -> dict[str, dict]:
-    """Each field of the extracted schema as {name: {'type': ..., **constraints}}."""
-    schema = extract_offline(text).schema
-    return {f.name: {"type": f.type, **f.constraints.model_dump(exclude_none=True)} for f in schema.fields}
-
-
-def generate(text: str, rows: int = ROWS) -> dict[str, list]:
-    schema = extract_offline(text).schema
-    return engine.compile_schema(schema).generate_chunk(0, rows).to_pydict()
 
 
 def as_date(value) -> dt.date:

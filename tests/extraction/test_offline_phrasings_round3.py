@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from src.engine import compile_schema
 from src.extraction.offline import extract_offline
+from tests.extraction.offline_helpers import generate
 
 
 def fields_of(text: str) -> dict:
@@ -14,7 +14,7 @@ def fields_of(text: str) -> dict:
 
 def columns_of(text: str, n: int = 300) -> dict[str, list]:
     """Generated data, column by column."""
-    return compile_schema(extract_offline(text).schema).generate_chunk(0, n).to_pydict()
+    return generate(text, n)
 
 
 # ---------------------------------------------------------------- 'status active or inactive'

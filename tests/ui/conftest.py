@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import subprocess
 
 import pytest
 
 from .fake_api_client import FakeApiClient
-from .processes import PROJECT_ROOT, VENV_BIN, find_free_port, stop_process, wait_for_http
+from .processes import VENV_BIN, find_free_port, running_service
 
 
 @pytest.fixture
@@ -27,18 +26,6 @@ def live_api_url(tmp_path_factory: pytest.TempPathFactory):
         "OUTPUT_PATH": str(data_dir / "output"), "LOG_DIR": str(data_dir / "logs"),
         "LLM_PROVIDER": "offline", "GEMINI_API_KEY": "", "STORAGE_TYPE": "disk",
     }
-    log_file = open(data_dir / "uvicorn.log", "wb")
-    process = subprocess.Popen(
-        [str(VENV_BIN / "uvicorn"), "src.api_server.app:app", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=PROJECT_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(f"{url}/health", process)
-    except RuntimeError as error:
-        stop_process(process)
-        log_file.close()
-        raise RuntimeError(f"{error}\n{(data_dir / 'uvicorn.log').read_text()[-3000:]}") from None
-    yield url
-    stop_process(process)
-    log_file.close()
+    command = [str(VENV_BIN / "uvicorn"), "src.api_server.app:app", "--host", "127.0.0.1", "--port", str(port)]
+    with running_service(command, env, data_dir / "uvicorn.log", "/health", port) as url:
+        yield url

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -42,3 +43,23 @@ def stop_process(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+@contextlib.contextmanager
+def running_service(command: list[str], env: dict[str, str], log_path: Path, health_path: str, port: int):
+    """Start a server process, wait until ``health_path`` answers, yield its URL, stop it after.
+
+    If it never comes up, the error carries the end of its log.
+    """
+    log_file = open(log_path, "wb")
+    process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        try:
+            wait_for_http(f"{url}{health_path}", process)
+        except RuntimeError as error:
+            raise RuntimeError(f"{error}\n{log_path.read_text()[-3000:]}") from None
+        yield url
+    finally:
+        stop_process(process)
+        log_file.close()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import os
-import subprocess
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -15,7 +14,7 @@ import pytest
 
 from src.api_client import ApiClient
 
-from .processes import PROJECT_ROOT, VENV_BIN, find_free_port, stop_process, wait_for_http
+from .processes import VENV_BIN, find_free_port, running_service
 
 CHROMIUM_PATH = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -35,24 +34,12 @@ def streamlit_url(live_api_url, tmp_path_factory):
     """The Streamlit app as a real process, pointed at the real API."""
     port = find_free_port()
     log_path = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
-    log_file = open(log_path, "wb")
-    process = subprocess.Popen(
-        [str(VENV_BIN / "streamlit"), "run", "streamlit_app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=PROJECT_ROOT, env={**os.environ, "API_BASE_URL": live_api_url},
-        stdout=log_file, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(f"{url}/_stcore/health", process)
-    except RuntimeError as error:
-        stop_process(process)
-        log_file.close()
-        raise RuntimeError(f"{error}\n{log_path.read_text()[-3000:]}") from None
-    yield url
-    stop_process(process)
-    log_file.close()
+    command = [str(VENV_BIN / "streamlit"), "run", "streamlit_app.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    env = {**os.environ, "API_BASE_URL": live_api_url}
+    with running_service(command, env, log_path, "/_stcore/health", port) as url:
+        yield url
 
 
 @pytest.fixture
