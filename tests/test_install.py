@@ -1,0 +1,108 @@
+"""Installs reproduce: every package pinned in constraints.txt, a fresh install resolves exactly those
+pins, the venv holds them, and `pip install` of the project gives an importable `synthgen`."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+CONSTRAINTS = ROOT / "constraints.txt"
+PIN = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[A-Za-z0-9.+!-]+)(?: ; (?P<marker>[^/]+))?$")
+BUILD_ONLY = {"hatchling", "pathspec", "trove-classifiers", "tomlkit"}  # the build backend's
+
+
+def normalize(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def read_pins() -> dict[str, str]:
+    pins = {}
+    for line in CONSTRAINTS.read_text().splitlines():
+        if line and not line.startswith("#"):
+            match = PIN.match(line)
+            assert match, f"not a plain 'name==version [; marker]' line: {line!r}"
+            pins[normalize(match["name"])] = match["version"]
+    return pins
+
+
+def find_uv() -> str:
+    uv = shutil.which("uv") or str(Path.home() / ".local" / "bin" / "uv")
+    assert Path(uv).exists(), "uv is installed by ./start.sh setup; run it first"
+    return uv
+
+
+def run_uv(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    env = {**os.environ, "UV_PYTHON_DOWNLOADS": "never"}
+    return subprocess.run([find_uv(), *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300, **kwargs)
+
+
+def test_constraints_pin_every_package_without_addresses_or_paths():
+    text = CONSTRAINTS.read_text()
+    assert "://" not in text and "/work" not in text and "/root" not in text and "file:" not in text
+    assert not re.search(r"^\s*-", text, re.M)  # no -e, --index-url, -r
+    pins = read_pins()
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    direct = project["project"]["dependencies"] + project["dependency-groups"]["dev"]
+    for requirement in direct:
+        name, version = requirement.split("==")
+        assert pins.get(normalize(name)) == version, f"{requirement} differs from constraints.txt"
+    assert (ROOT / ".gitignore").read_text().splitlines().count("uv.lock") == 1
+
+
+def test_the_venv_holds_exactly_the_pinned_versions():
+    pins = read_pins()
+    installed = {normalize(d.metadata["Name"]): d.version for d in importlib.metadata.distributions()}
+    installed.pop("synthgen")
+    for tool in ("pip", "setuptools", "wheel"):  # the venv's own tools, when present
+        installed.pop(tool, None)
+    assert {n: v for n, v in installed.items() if pins.get(n) != v} == {}
+    missing = set(pins) - set(installed) - BUILD_ONLY - {"colorama", "httpx2-jsfetch"}  # other platforms
+    assert missing == set()
+
+
+def test_a_fresh_install_resolves_exactly_the_pins(tmp_path):
+    """What `./start.sh test` installs into a new .venv, resolved from scratch (no uv.lock)."""
+    venv = tmp_path / "venv"
+    assert run_uv("venv", "--quiet", str(venv)).returncode == 0
+    result = run_uv("pip", "install", "--python", str(venv / "bin" / "python"), "--dry-run",
+                    "--constraints", "constraints.txt", "--build-constraints", "constraints.txt",
+                    "--editable", ".", "--group", "pyproject.toml:dev")
+    assert result.returncode == 0, result.stderr
+    resolved = dict(re.findall(r"^ \+ ([A-Za-z0-9._-]+)==(\S+)", result.stderr, re.M))
+    resolved = {normalize(n): v for n, v in resolved.items()}
+    assert re.search(r"^ \+ synthgen @ ", result.stderr, re.M)  # the project itself, editable
+    pins = read_pins()
+    assert resolved == {n: v for n, v in pins.items() if n in resolved}
+    assert set(pins) - set(resolved) <= BUILD_ONLY | {"colorama", "httpx2-jsfetch"}
+
+
+@pytest.mark.slow
+def test_installing_the_project_gives_an_importable_synthgen_outside_the_checkout(tmp_path):
+    venv = tmp_path / "venv"
+    python = venv / "bin" / "python"
+    assert run_uv("venv", "--quiet", str(venv)).returncode == 0
+    result = run_uv("pip", "install", "--python", str(python), "--no-deps", "--build-constraints",
+                    "constraints.txt", ".")
+    assert result.returncode == 0, result.stderr
+    # The dependencies come from the project's venv (already pinned); the package itself from the wheel.
+    site = next(venv.glob("lib/python3*/site-packages"))
+    deps = next(Path(sys.prefix).glob("lib/python3*/site-packages"))
+    (site / "zz_deps.pth").write_text(f"{deps}\n")
+    code = ("import synthgen; t = synthgen.generate({'fields': [{'name': 'id', 'type': 'sequence'}]}, 3, "
+            "seed=1); print(synthgen.__file__); print(t.column('id').to_pylist())")
+    run = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [str(site / "synthgen" / "__init__.py"), "[1, 2, 3]"]
+    cli = subprocess.run([str(venv / "bin" / "synthgen"), "generate", "--help"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=60)
+    assert cli.returncode == 0 and "examples:" in cli.stdout
