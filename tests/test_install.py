@@ -4,9 +4,11 @@ pins, the venv holds them, and `pip install` of the project gives an importable 
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tomllib
@@ -106,3 +108,25 @@ def test_installing_the_project_gives_an_importable_synthgen_outside_the_checkou
     cli = subprocess.run([str(venv / "bin" / "synthgen"), "generate", "--help"], cwd=tmp_path,
                          capture_output=True, text=True, timeout=60)
     assert cli.returncode == 0 and "examples:" in cli.stdout
+
+
+def installed_versions() -> dict[str, str]:
+    code = ("import importlib.metadata as m, json; "
+            "print(json.dumps({d.metadata['Name']: d.version for d in m.distributions()}))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    return json.loads(run.stdout)
+
+
+@pytest.mark.slow
+def test_starting_the_product_after_the_tests_keeps_the_test_tools(tmp_path):
+    """`./start.sh` installs without the test tools but never removes them (no exact sync)."""
+    before = installed_versions()
+    assert "pytest" in before
+    with socket.socket() as taken:  # the run stops right after its install, at the port check
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        env = {**os.environ, "API_PORT": str(taken.getsockname()[1]), "ENV_FILE": str(tmp_path / "none.env")}
+        result = subprocess.run(["./start.sh", "api"], cwd=ROOT, env=env, capture_output=True, text=True,
+                                timeout=300)
+    assert result.returncode == 1 and "is in use" in result.stderr
+    assert installed_versions() == before
