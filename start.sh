@@ -72,7 +72,8 @@ ensure_uv() {
     UV_OFF_PATH=1
     export PATH="$HOME/.local/bin:$PATH"
     command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet --user uv \
-      || python3 -m pip install --quiet uv
+      || python3 -m pip install --quiet --user --break-system-packages uv \
+      || { say "could not install uv with pip; install uv yourself and rerun"; exit 1; }
   fi
 }
 
@@ -108,7 +109,17 @@ pin() {
     grep -v '^#' "$CONSTRAINTS"
   } >"$CONSTRAINTS.new"
   mv "$CONSTRAINTS.new" "$CONSTRAINTS"
-  echo "wrote $CONSTRAINTS ($(grep -vc '^#' "$CONSTRAINTS") packages)"
+  # The same pins for uv's own project commands (uv sync / uv run / uv lock), which read no file.
+  python3 - "$CONSTRAINTS" <<'EOF_PY'
+import json, re, sys
+pins = [line for line in open(sys.argv[1]).read().splitlines() if line and not line.startswith("#")]
+block = "constraint-dependencies = [\n" + "".join(f"    {json.dumps(p)},\n" for p in pins) + "]"
+text = open("pyproject.toml").read()
+text, count = re.subn(r"^constraint-dependencies = \[.*?^\]", lambda m: block, text, flags=re.M | re.S)
+assert count == 1, "pyproject.toml needs one [tool.uv] constraint-dependencies list"
+open("pyproject.toml", "w").write(text)
+EOF_PY
+  echo "wrote $CONSTRAINTS and pyproject.toml [tool.uv] constraint-dependencies ($(grep -vc '^#' "$CONSTRAINTS") packages)"
 }
 
 # Which of our ports are taken (one line each); the host for the API is API_HOST's.

@@ -130,3 +130,22 @@ def test_starting_the_product_after_the_tests_keeps_the_test_tools(tmp_path):
                                 timeout=300)
     assert result.returncode == 1 and "is in use" in result.stderr
     assert installed_versions() == before
+
+
+def test_uv_project_commands_resolve_the_same_pins(tmp_path):
+    """`uv sync` / `uv run` (the brief's `uv run uvicorn ...`) lock with pyproject's copy of the pins."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    listed = project["tool"]["uv"]["constraint-dependencies"]
+    lines = [line for line in CONSTRAINTS.read_text().splitlines() if line and not line.startswith("#")]
+    assert listed == lines  # both written by ./start.sh pin
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    result = run_uv("lock", "--offline", "--directory", str(tmp_path))
+    if result.returncode != 0:  # a cold cache: ask the registry
+        result = run_uv("lock", "--directory", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    locked = tomllib.loads((tmp_path / "uv.lock").read_text())["package"]
+    resolved = {normalize(p["name"]): p["version"] for p in locked if p["name"] != "synthgen"}
+    pins = read_pins()
+    assert resolved == {n: v for n, v in pins.items() if n in resolved}
+    assert set(pins) - set(resolved) <= BUILD_ONLY
