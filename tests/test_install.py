@@ -67,7 +67,8 @@ def test_the_venv_holds_exactly_the_pinned_versions():
     installed.pop("synthgen")
     for tool in ("pip", "setuptools", "wheel"):  # the venv's own tools, when present
         installed.pop(tool, None)
-    assert {n: v for n, v in installed.items() if pins.get(n) != v} == {}
+    unpinned = {n: v for n, v in installed.items() if pins.get(n) != v}
+    assert unpinned == {}, "installed but not pinned so: run ./start.sh pin (or ./start.sh setup)"
     missing = set(pins) - set(installed) - BUILD_ONLY - {"colorama", "httpx2-jsfetch"}  # other platforms
     assert missing == set()
 
@@ -137,7 +138,7 @@ def test_uv_project_commands_resolve_the_same_pins(tmp_path):
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     listed = project["tool"]["uv"]["constraint-dependencies"]
     lines = [line for line in CONSTRAINTS.read_text().splitlines() if line and not line.startswith("#")]
-    assert listed == lines  # both written by ./start.sh pin
+    assert listed == lines, "pyproject's constraint-dependencies differ: run ./start.sh pin"
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, tmp_path / name)
     result = run_uv("lock", "--offline", "--directory", str(tmp_path))
