@@ -41,7 +41,8 @@ load_env_file() {
   done <"$file"
 }
 
-load_env_file
+# Only the services see the env file's values; tests and installs run with the environment as it is.
+case "${1:-all}" in all | api | ui) load_env_file ;; esac
 API_HOST="${API_HOST:-127.0.0.1}"
 API_PORT="${API_PORT:-8080}"
 UI_PORT="${UI_PORT:-8501}"
@@ -62,9 +63,6 @@ case "$API_HOST" in
   0.0.0.0 | 127.0.0.1 | localhost | "") URL_HOST=localhost ;;
   *) URL_HOST="$API_HOST" ;;
 esac
-# The UI follows API_HOST/API_PORT unless API_BASE_URL says otherwise.
-export API_BASE_URL="${API_BASE_URL:-http://$PROBE_HOST:$API_PORT}"
-export LOG_DIR
 
 UV_OFF_PATH=0
 ensure_uv() {
@@ -80,8 +78,12 @@ ensure_uv() {
 # Install the project (editable) and its pinned dependencies into .venv. `uv pip install` only adds
 # or changes packages, never removes any: `./start.sh` after `./start.sh test` keeps the test tools.
 setup() {
+  if [ ! -x "$PY" ]; then
+    say "first run: installing uv (if missing) and the pinned packages into .venv ..."
+    ensure_uv
+    uv venv --quiet .venv
+  fi
   ensure_uv
-  [ -x "$PY" ] || uv venv --quiet .venv
   uv pip install --quiet --python "$PY" --constraints "$CONSTRAINTS" --build-constraints "$CONSTRAINTS" \
     --editable . "$@"
 }
@@ -157,10 +159,13 @@ probe() {
 }
 
 run_api() {
+  export LOG_DIR
   exec "$PY" -m uvicorn src.api_server.app:app --host "$API_HOST" --port "$API_PORT" "$@"
 }
 
 run_ui() {
+  # The UI follows API_HOST/API_PORT unless API_BASE_URL says otherwise.
+  export API_BASE_URL="${API_BASE_URL:-http://$PROBE_HOST:$API_PORT}"
   exec .venv/bin/streamlit run streamlit_app.py --server.port "$UI_PORT" --server.headless true \
     --browser.gatherUsageStats false "$@"
 }
