@@ -431,6 +431,7 @@ class JobManager:
     # Running
 
     async def _run_job(self, job_id: str, control: _RunControl) -> None:
+        logger.info("job %s: run started", job_id)
         try:
             await self._generate(job_id, control)
         except JobNotFoundError:
@@ -554,10 +555,10 @@ class JobManager:
                           segment_index: int) -> bool:
         """Generate one segment in engine calls of at most ``rows_per_call`` rows, handing each to
         the writer; False when the run was stopped before it began."""
-        if self._gate is not None:
-            self._gate.wait(job.id, segment_index, self._abandon)
         if control.stop:
             return False
+        if self._gate is not None:  # tests: stands for an engine call in progress (not cut short)
+            self._gate.wait(job.id, segment_index, self._abandon)
         start_row = first_chunk * job.chunk_size
         n_rows = min(n_chunks * job.chunk_size, job.total_rows - start_row)
         calls = max(1, math.ceil(n_rows / rows_per_call))
