@@ -129,8 +129,8 @@ def live_server_factory(tmp_path) -> Iterator:
     """Make LiveServers in this test's temp dir; every one is stopped at teardown."""
     servers: list[LiveServer] = []
 
-    def make(**env) -> LiveServer:
-        server = LiveServer(tmp_path, **env)
+    def make(gated: bool = False, **env) -> LiveServer:
+        server = LiveServer(tmp_path, gated=gated, **env)
         servers.append(server)
         server.start()
         return server

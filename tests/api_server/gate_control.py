@@ -23,6 +23,10 @@ class SegmentGateControl:
         """Every job of this server runs freely from now on."""
         write_atomically(self.directory / "ALL.release", "inf")
 
+    def hold_all(self) -> None:
+        """Undo ``release_all``: jobs wait for their own releases again."""
+        (self.directory / "ALL.release").unlink(missing_ok=True)
+
     def held_at(self, job_id: str) -> int | None:
         """The segment the job waits (or last waited) before, or None if it never reached the gate."""
         try:
