@@ -280,3 +280,42 @@ def test_storage_failure_fails_the_job_with_its_reason(settings):
     assert done.chunks_completed == 2  # the one stored segment (1000 rows) still counts
     with pytest.raises(InvalidJobTransitionError):
         manager.get_download(done.id)
+
+
+def test_the_cleanup_interval_removes_expired_jobs_on_its_own(settings):
+    settings = settings.model_copy(update={"job_cleanup_interval_seconds": 0.05})
+
+    async def scenario():
+        manager = JobManager(JobStore(settings.database_path), DiskStorage(settings.temp_path, settings.output_path),
+                             settings)
+        await manager.start()
+        job = await manager.create_job(request(total_rows=50, chunk_size=10))
+        await wait_until_final(manager, job.id)
+        while manager.running_count:
+            await asyncio.sleep(0.01)
+        manager.store._conn.execute("UPDATE jobs SET updated_at = ? WHERE id = ?",
+                                    ((utc_now() - timedelta(days=8)).isoformat(), job.id))
+        for _ in range(500):  # no explicit cleanup call: the periodic task must do it
+            if not manager.list_jobs():
+                break
+            await asyncio.sleep(0.01)
+        await manager.shutdown()
+        return manager, job.id
+
+    manager, job_id = run(scenario())
+    assert manager.list_jobs() == []
+    assert manager.storage.job_ids() == set()
+    assert not (settings.output_path / f"{job_id}.csv").exists()
+
+
+def test_jobs_without_a_seed_draw_different_stored_seeds(settings):
+    async def scenario():
+        manager = JobManager(JobStore(settings.database_path), MemoryStorage(), settings)
+        jobs = [await manager.create_job(request(total_rows=10, chunk_size=10)) for _ in range(3)]
+        seeded = await manager.create_job(JobCreateRequest.model_validate(
+            {"schema": {**SCHEMA, "seed": 7}, "total_rows": 10, "chunk_size": 10}))
+        return [manager.store.get(j.id).seed for j in jobs], seeded.seed
+
+    drawn, seeded = run(scenario())
+    assert len(set(drawn)) == 3 and all(0 <= s < 2**63 for s in drawn)
+    assert seeded == 7  # the schema's own seed is kept
