@@ -296,7 +296,7 @@ def test_the_cleanup_interval_removes_expired_jobs_on_its_own(settings):
         manager.store._conn.execute("UPDATE jobs SET updated_at = ? WHERE id = ?",
                                     ((utc_now() - timedelta(days=8)).isoformat(), job.id))
         for _ in range(500):  # no explicit cleanup call: the periodic task must do it
-            if not manager.list_jobs():
+            if not manager.list_jobs() and not manager.storage.job_ids():
                 break
             await asyncio.sleep(0.01)
         await manager.shutdown()
