@@ -75,6 +75,7 @@ class JobManager:
         self._deleted: set[str] = set()  # deleted in this process: never queued or run again
         self._runner = JobRunner(store, storage, settings, plan_factory, self._deleted)
         self._failures: dict[str, str] = {}  # failed runs whose status the store could not take yet
+        self._store_retry: asyncio.Future | None = None
         self._reserved: dict[str, int] = {}  # memory storage: estimated peak bytes of unfinished jobs
 
     # Life cycle
@@ -113,6 +114,9 @@ class JobManager:
         if tasks:
             await asyncio.wait(tasks, timeout=timeout)
         self._runner.shutdown()
+        if self._store_retry is not None:
+            await asyncio.wait([self._store_retry], timeout=timeout)
+        self._record_failures()  # last chance to store them before the store closes
 
     @property
     def running_count(self) -> int:
@@ -200,10 +204,24 @@ class JobManager:
 
     @property
     def database_state(self) -> str:
-        """"ok", or "error: ..." after a failed write (retried here, so a recovered file shows ok)."""
+        """"ok", or "error: ..." after a failed write. While in error, a retry runs on a worker thread
+        (never on the event loop: a locked file can block a write for DATABASE_BUSY_TIMEOUT_SECONDS)."""
         if self.store.state != "ok":
-            self._record_failures()
+            self._retry_store_soon()
         return self.store.state
+
+    def _retry_store_soon(self) -> None:
+        """Record pending failures (or probe the file) on a worker thread, one attempt at a time."""
+        if self._store_retry is None or self._store_retry.done():
+            self._store_retry = asyncio.get_running_loop().run_in_executor(None, self._retry_store)
+
+    def _retry_store(self) -> None:
+        self._record_failures()
+        if not self._failures:
+            try:
+                self.store.probe_write()
+            except Exception:
+                pass  # still failing: store.state keeps the reason
 
     def pause_job(self, job_id: str) -> JobRecord:
         """Pending or generating -> paused. A running job stops after its current segment, and its
@@ -342,7 +360,7 @@ class JobManager:
     def _schedule(self) -> None:
         """Start queued jobs while slots are free (only between start() and shutdown())."""
         if self._failures:
-            self._record_failures()
+            self._retry_store_soon()
         while self._started and not self._closing and len(self._running) < self.settings.job_max_concurrent_jobs:
             # A job whose previous run is still winding down waits for that run's end.
             job_id = next((j for j in self._queue if j not in self._running), None)
@@ -380,7 +398,7 @@ class JobManager:
         """Mark the job failed; kept in memory (and reported) until the store takes it."""
         self._failures[job_id] = reason
         self._reserved.pop(job_id, None)
-        self._record_failures()
+        self._retry_store_soon()
 
     def _record_failures(self) -> None:
         for job_id, reason in list(self._failures.items()):

@@ -43,6 +43,10 @@ CREATE TABLE IF NOT EXISTS jobs (
 );
 CREATE INDEX IF NOT EXISTS jobs_created_at ON jobs (created_at);
 CREATE INDEX IF NOT EXISTS jobs_status ON jobs (status);
+CREATE TABLE IF NOT EXISTS store_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS deleted_jobs (
     id TEXT PRIMARY KEY,
     deleted_at TEXT NOT NULL
@@ -234,6 +238,11 @@ class JobStore:
                 raise
         if not gone:
             raise JobNotFoundError(f"job {job_id} not found")
+
+    def probe_write(self) -> None:
+        """One tiny real write: clears ``state`` when the file takes writes again (JobStoreError if not)."""
+        self._write("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('last_probe', ?)",
+                    (utc_now().isoformat(),))
 
     def deleted_ids(self) -> set[str]:
         """Ids of deleted jobs whose files may still need removing."""

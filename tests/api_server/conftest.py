@@ -54,7 +54,8 @@ class LiveServer:
         self.process: subprocess.Popen | None = None
         self.client = httpx.Client(base_url=self.base_url, timeout=30)
 
-    def start(self, timeout: float = 30) -> None:
+    def start(self, timeout: float = 90) -> None:
+        """Start and wait for /health (the bound is generous: imports alone are slow on a loaded host)."""
         self.log_path = self.data_dir / f"uvicorn-{time.time_ns()}.log"
         log = open(self.log_path, "wb")
         self.process = subprocess.Popen(
@@ -65,14 +66,14 @@ class LiveServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"uvicorn exited with {self.process.returncode}")
+                raise RuntimeError(f"uvicorn exited with {self.process.returncode}:\n{self.log_path.read_text()[-3000:]}")
             try:
                 if httpx.get(self.base_url + "/health", timeout=1).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass
             time.sleep(0.1)
-        raise RuntimeError("uvicorn did not answer /health in time")
+        raise RuntimeError(f"uvicorn did not answer /health in {timeout:g} s:\n{self.log_path.read_text()[-3000:]}")
 
     def kill_hard(self) -> None:
         """SIGKILL: no shutdown hooks run, as in a crash."""
