@@ -6,7 +6,7 @@
 # ./start.sh pin        re-resolve and rewrite constraints.txt (after changing dependencies)
 #
 # Settings come from the environment, then from ENV_FILE (default .env): API_HOST (default 127.0.0.1),
-# API_PORT, UI_PORT, LOG_DIR, START_TIMEOUT (seconds to wait for both services, default 120).
+# API_PORT, UI_PORT, LOG_DIR (default DATA_DIR/logs), START_TIMEOUT (seconds to wait for both services, default 120).
 set -euo pipefail
 cd "$(dirname "$0")"
 export UV_PYTHON_DOWNLOADS=never
@@ -46,7 +46,7 @@ case "${1:-all}" in all | api | ui) load_env_file ;; esac
 API_HOST="${API_HOST:-127.0.0.1}"
 API_PORT="${API_PORT:-8080}"
 UI_PORT="${UI_PORT:-8501}"
-LOG_DIR="${LOG_DIR:-./logs}"
+LOG_DIR="${LOG_DIR:-${DATA_DIR:-./data}/logs}"
 START_TIMEOUT="${START_TIMEOUT:-120}"
 for setting in API_PORT UI_PORT START_TIMEOUT; do
   if ! [[ "${!setting}" =~ ^[0-9]+$ ]] || [ "${!setting}" -lt 1 ] || [ "${!setting}" -gt 65535 ]; then

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -38,26 +38,58 @@ class Settings(BaseSettings):
     job_thread_nice: int = Field(
         0, ge=0, le=19, description="Nice value added to generation/writer threads (Linux) so the "
         "API answers promptly on a busy machine; 0 leaves them at normal priority.")
+    job_segment_bytes: int = Field(
+        32 * 2**20, ge=2**16, description="Estimated bytes per engine call and stored segment: wide "
+        "rows make smaller segments, so memory stays bounded whatever the row width.")
+    max_row_bytes: int = Field(64 * 2**10, ge=64, description="Largest estimated size of one row; "
+                               "a schema past it is refused with a 422.")
     job_cleanup_interval_seconds: float = Field(3600.0, gt=0, description="How often old jobs are removed.")
-    database_path: Path = Path("./data/jobs.sqlite3")
+    extract_timeout_seconds: float = Field(
+        30.0, gt=0, description="Seconds POST /schema/extract may take before it answers 503.")
+    extract_max_concurrent: int = Field(2, ge=1, le=16, description="Offline extractions run at once; "
+                                        "more wait for a free slot (within the timeout).")
+
+    # Where data lives: every path defaults to a place under DATA_DIR, resolved once to an absolute
+    # path, so two instances started from different folders never share (or wipe) each other's files.
+    data_dir: Path = Path("./data")
+    database_path: Path | None = Field(None, description="Default: DATA_DIR/jobs.sqlite3.")
+    database_busy_timeout_seconds: float = Field(
+        5.0, ge=0, description="How long a write waits for a locked SQLite file before it fails.")
 
     # Storage
     storage_type: Literal["disk", "memory"] = "disk"
-    temp_path: Path = Path("./temp")
-    output_path: Path = Path("./output")
+    temp_path: Path | None = Field(None, description="Default: DATA_DIR/temp.")
+    output_path: Path | None = Field(None, description="Default: DATA_DIR/output.")
+    memory_storage_max_bytes: int = Field(
+        1 * 2**30, ge=2**20, description="STORAGE_TYPE=memory: most bytes of datasets held in RAM; a "
+        "job that would pass it is refused before it starts (422), one that outgrows its estimate fails.")
 
     # Service
     api_host: str = "127.0.0.1"
     api_port: int = 8080
     cors_origins: list[str] = ["*"]
     log_level: str = "INFO"
-    log_dir: Path = Path("./logs")
+    log_dir: Path | None = Field(None, description="Default: DATA_DIR/logs.")
     gil_switch_interval: float = Field(
         0.001, gt=0, le=0.1, description="sys.setswitchinterval for the API process: keeps requests "
         "fast while generation threads run.")
 
     # UI
     api_base_url: str = "http://localhost:8080"
+
+    # Tests only: holds every job's segments until the test releases them (src/jobs/gate.py).
+    synthgen_test_gate_dir: Path | None = None
+
+    @model_validator(mode="after")
+    def _derive_paths(self) -> Settings:
+        """Resolve DATA_DIR once and fill the paths that were not set on their own from it."""
+        self.data_dir = self.data_dir.expanduser().resolve()
+        defaults = {"database_path": "jobs.sqlite3", "temp_path": "temp", "output_path": "output",
+                    "log_dir": "logs"}
+        for name, leaf in defaults.items():
+            value = getattr(self, name)
+            setattr(self, name, (self.data_dir / leaf) if value is None else value.expanduser().resolve())
+        return self
 
 
 @lru_cache(maxsize=1)

@@ -60,6 +60,10 @@ class StorageError(SynthError):
     """Reading or writing job data failed."""
 
 
+class OperationTimeoutError(SynthError):
+    """A bounded operation (e.g. offline extraction) did not finish within its time limit."""
+
+
 class LLMError(SynthError):
     """The LLM provider failed, timed out or answered something unusable."""
 

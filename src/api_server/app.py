@@ -15,7 +15,9 @@ from src.api_server.logging_setup import configure_logging
 from src.api_server.routers import health, jobs, schema
 from src.api_server.routers.health import API_VERSION
 from src.config import Settings, get_settings
+from src.errors import SynthError
 from src.jobs import JobManager, JobStore
+from src.jobs.folder_lock import FolderLock
 from src.storage import build_storage
 
 logger = logging.getLogger("synthgen.api")
@@ -25,27 +27,42 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; the lifespan opens the job store and storage and starts the job manager."""
     settings = settings or get_settings()
 
+    startup_error: list[str] = []
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(settings)
         # Generation threads hold the GIL between numpy/Arrow calls; a shorter switch interval
         # (default 5 ms) lets the event loop answer requests promptly while a job runs.
         sys.setswitchinterval(settings.gil_switch_interval)
-        store = JobStore(settings.database_path)
+        folders = [settings.database_path.parent]
+        if settings.storage_type == "disk":
+            folders += [settings.temp_path, settings.output_path]
+        try:
+            lock = FolderLock(folders).acquire()
+            try:
+                store = JobStore(settings.database_path, settings.database_busy_timeout_seconds)
+            except BaseException:
+                lock.release()
+                raise
+        except SynthError as exc:
+            startup_error.append(f"synthgen cannot start: {exc}")
+            raise
         storage = build_storage(settings)
         manager = JobManager(store, storage, settings)
         app.state.settings = settings
         app.state.job_store = store
         app.state.storage = storage
         app.state.job_manager = manager
-        await manager.start()
-        logger.info("API started: storage=%s database=%s max_concurrent_jobs=%d", storage.kind,
-                    settings.database_path, settings.job_max_concurrent_jobs)
         try:
+            await manager.start()
+            logger.info("API started: storage=%s data_dir=%s database=%s max_concurrent_jobs=%d", storage.kind,
+                        settings.data_dir, settings.database_path, settings.job_max_concurrent_jobs)
             yield
         finally:
             await manager.shutdown()
             store.close()
+            lock.release()
             logger.info("API stopped")
 
     app = FastAPI(
@@ -68,7 +85,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return {"name": "Synthetic Data Generator API", "version": API_VERSION, "docs": "/docs",
                 "redoc": "/redoc", "health": "/health"}
 
+    app.add_middleware(OneLineStartupFailure, startup_error=startup_error)
     return app
+
+
+class OneLineStartupFailure:
+    """ASGI middleware: a known start-up failure (folder in use, unreadable database) is reported
+    by uvicorn as one sentence and exit code 3, not a traceback. Everything else passes through."""
+
+    def __init__(self, app, startup_error: list[str]):
+        self.app = app
+        self.startup_error = startup_error
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "lifespan":
+            return await self.app(scope, receive, send)
+
+        async def send_plainly(message) -> None:
+            if message["type"] == "lifespan.startup.failed" and self.startup_error:
+                message = {**message, "message": self.startup_error[-1]}
+            await send(message)
+
+        await self.app(scope, receive, send_plainly)
 
 
 app = create_app()

@@ -15,10 +15,12 @@ from src.errors import (
     JobNotFoundError,
     LLMError,
     LLMUnavailableError,
+    OperationTimeoutError,
     SchemaValidationError,
     StorageError,
     SynthError,
 )
+from src.jobs.store import JobStoreError
 from src.schemas.api import ErrorResponse, ProblemDetail
 
 logger = logging.getLogger("synthgen.api")
@@ -30,6 +32,8 @@ _STATUS_BY_ERROR: list[tuple[type[SynthError], int, str]] = [
     (InvalidJobTransitionError, 409, "invalid_transition"),
     (LLMUnavailableError, 503, "llm_unavailable"),
     (LLMError, 502, "llm_error"),
+    (OperationTimeoutError, 503, "timeout"),
+    (JobStoreError, 503, "database_error"),
     (StorageError, 500, "storage_error"),
 ]
 

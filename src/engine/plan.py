@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import secrets
 from typing import Any
 
 import numpy as np
@@ -19,6 +20,7 @@ from src.engine.semantics import infer_string_kind, tokenize
 from src.engine.timeutil import parse_step_seconds, parse_time_bound, parse_time_of_day
 from src.errors import Problem, SchemaValidationError
 from src.schemas import DatasetSchema
+from src.schemas.fields import MAX_SEED
 
 DEFAULT_SEED = 0
 DEFAULT_NULL_PROBABILITY = 0.1
@@ -56,7 +58,9 @@ class DatasetPlan:
         self.text_pools = text_pools
         self._value_pools: dict[str, pa.Array] = {}  # cardinality pools, made once per plan
         self.arrow_schema: pa.Schema = pa.schema([])
-        self.arrow_schema = self._generate(0, _PROBE_ROWS, cast=False).schema
+        probe = self._generate(0, _PROBE_ROWS, cast=False)
+        self.arrow_schema = probe.schema
+        self.estimated_row_bytes = _estimate_row_bytes(probe)
 
     @property
     def field_kinds(self) -> dict[str, str]:
@@ -162,6 +166,25 @@ class DatasetPlan:
             pool = self._value_pools[fp.name] = self._generate_base(pool_fp, pool_ctx)
         pick = ctx.rng(fp, "pick").choice(size)
         return pool.take(pa.array(pick))
+
+
+def _estimate_row_bytes(batch: pa.RecordBatch) -> int:
+    """The largest Arrow size of one row among ``batch``'s (the probe): sizes engine calls by bytes."""
+    sizes = np.zeros(batch.num_rows, dtype=np.int64)
+    for column in batch.columns:
+        if pa.types.is_string(column.type) or pa.types.is_binary(column.type):
+            sizes += pc.fill_null(pc.binary_length(column), 0).to_numpy(zero_copy_only=False) + 4
+        else:
+            try:
+                sizes += max(1, column.type.bit_width // 8)
+            except ValueError:  # other variable-width types
+                sizes += max(1, column.nbytes // max(1, len(column)))
+    return int(sizes.max()) if len(sizes) else 1
+
+
+def draw_seed() -> int:
+    """A fresh random seed in 0..MAX_SEED, for a run that was given none (stored, so it reproduces)."""
+    return secrets.randbelow(MAX_SEED + 1)
 
 
 def compile_schema(schema_doc: DatasetSchema | dict, *, seed: int | None = None,

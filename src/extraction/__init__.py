@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from src.config import Settings
-from src.errors import LLMError, SchemaValidationError
+from src.errors import LLMError, OperationTimeoutError, SchemaValidationError
 from src.llm.provider import gemini_enabled, gemini_required
 from src.schemas import DatasetSchema
 
@@ -53,7 +55,7 @@ async def extract_schema(user_input: str, settings: Settings) -> ExtractionResul
         raise SchemaValidationError.single(
             "user_input", f"the description has {len(text)} characters; the limit is {MAX_INPUT_CHARS}")
     if choose_provider(settings) == "offline":
-        result = extract_offline_result(text)
+        result = await run_offline_bounded(text, settings)
     else:
         try:
             result = await extract_gemini_result(text, settings)
@@ -61,13 +63,32 @@ async def extract_schema(user_input: str, settings: Settings) -> ExtractionResul
             if gemini_required(settings):
                 raise
             logger.warning("Gemini extraction failed, using the offline extractor: %s", exc)
-            result = extract_offline_result(text)
+            result = await run_offline_bounded(text, settings)
             result.warnings.insert(0, f"Gemini could not extract the schema ({exc}); this schema comes "
                                       "from the offline extractor instead.")
     if result.total_rows is not None and result.total_rows > settings.max_rows:
         result.warnings.append(f"the description asks for {result.total_rows} rows; this service "
                                f"allows at most {settings.max_rows} (MAX_ROWS)")
     return result
+
+
+_offline_pools: dict[int, ThreadPoolExecutor] = {}
+
+
+async def run_offline_bounded(text: str, settings: Settings) -> ExtractionResult:
+    """The offline extractor (CPU-bound Python) on a worker thread, off the event loop, at most
+    EXTRACT_MAX_CONCURRENT at once, answered within EXTRACT_TIMEOUT_SECONDS (queueing included)."""
+    size = settings.extract_max_concurrent
+    pool = _offline_pools.get(size) or _offline_pools.setdefault(
+        size, ThreadPoolExecutor(size, thread_name_prefix="synthgen-extract"))
+    future = pool.submit(extract_offline_result, text)
+    try:
+        return await asyncio.wait_for(asyncio.wrap_future(future), settings.extract_timeout_seconds)
+    except TimeoutError:
+        future.cancel()  # still queued: never runs; already running: ends on its own, bounded by the input limit
+        raise OperationTimeoutError(
+            f"reading the description took more than EXTRACT_TIMEOUT_SECONDS "
+            f"({settings.extract_timeout_seconds:g} s); try again or shorten it") from None
 
 
 def extract_offline_result(text: str) -> ExtractionResult:

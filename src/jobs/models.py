@@ -21,7 +21,7 @@ class JobRecord:
 
     id: str
     status: JobStatus
-    schema: dict[str, Any]
+    schema: dict[str, Any] | None  # None in summaries (JobStore.get_summary / list)
     total_rows: int
     chunk_size: int
     output_format: str
@@ -36,7 +36,8 @@ class JobRecord:
     error_message: str | None = None
     started_at: datetime | None = None
     completed_at: datetime | None = None
-    generation_seconds: float = 0.0
+    generation_seconds: float = 0.0  # engine time only: paused and queued time never count
+    field_names: list[str] | None = None
 
     @property
     def total_chunks(self) -> int:
@@ -52,6 +53,9 @@ class JobRecord:
 
     @property
     def rows_per_second(self) -> float | None:
+        """Rows per second of generation; None while paused or queued (no stale rate is shown)."""
+        if self.status in (JobStatus.PAUSED, JobStatus.PENDING):
+            return None
         if self.generation_seconds <= 0 or self.rows_generated == 0:
             return None
         return round(self.rows_generated / self.generation_seconds, 1)
@@ -59,6 +63,6 @@ class JobRecord:
     @property
     def eta_seconds(self) -> float | None:
         speed = self.rows_per_second
-        if self.status not in (JobStatus.GENERATING, JobStatus.PENDING) or not speed:
+        if self.status != JobStatus.GENERATING or not speed:
             return None
         return round((self.total_rows - self.rows_generated) / speed, 1)

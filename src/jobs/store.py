@@ -1,15 +1,22 @@
-"""SQLite job store: one file (DATABASE_PATH), one row per job."""
+"""SQLite job store: one file (DATABASE_PATH), one row per job, plus a tombstone per deleted job.
+
+Status and list read only the summary columns (never the stored schema or text pools), so a poll
+costs the same whatever the schema's size. A write that fails (full disk, locked or read-only file)
+raises JobStoreError and is remembered in ``state`` until a write succeeds again (``/health``).
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from src.errors import JobNotFoundError
+from src.errors import JobNotFoundError, StorageError
 from src.jobs.models import JobRecord
 from src.schemas.api import JobStatus
 
@@ -36,7 +43,26 @@ CREATE TABLE IF NOT EXISTS jobs (
 );
 CREATE INDEX IF NOT EXISTS jobs_created_at ON jobs (created_at);
 CREATE INDEX IF NOT EXISTS jobs_status ON jobs (status);
+CREATE TABLE IF NOT EXISTS store_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS deleted_jobs (
+    id TEXT PRIMARY KEY,
+    deleted_at TEXT NOT NULL
+);
 """
+
+# Added after the first release: (column, SQL type). Existing files get them on open (see _migrate).
+_ADDED_COLUMNS = [("field_names_json", "TEXT")]
+
+_SUMMARY_COLUMNS = ("id, status, total_rows, chunk_size, output_format, seed, anchor, chunks_completed,"
+                    " llm_calls, tokens_used, error_message, created_at, updated_at, started_at,"
+                    " completed_at, generation_seconds, field_names_json")
+
+
+class JobStoreError(StorageError):
+    """The job store could not be read or written (corrupt file, full disk, locked or read-only)."""
 
 # Columns update() may set, with how a Python value is stored.
 _UPDATABLE = {
@@ -61,18 +87,50 @@ def _from_text(value: str | None) -> datetime | None:
 class JobStore:
     """Thread-safe access to the jobs table. Each write is one short transaction."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, busy_timeout: float = 5.0):
+        """Open (or create) the file; JobStoreError with one clear sentence when it is unusable."""
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.state = "ok"
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._conn.row_factory = sqlite3.Row
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._conn.row_factory = sqlite3.Row
+            with self._lock:
+                # WAL + NORMAL: a committed write survives a killed process (not a power cut), cheaply.
+                self._conn.execute("PRAGMA journal_mode=WAL")
+                self._conn.execute("PRAGMA synchronous=NORMAL")
+                self._conn.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+                self._conn.executescript(_SCHEMA_SQL)
+                self._migrate()
+        except (sqlite3.Error, OSError) as exc:
+            raise JobStoreError(f"cannot open the job database DATABASE_PATH={self.path}: {exc}") from None
+
+    def _migrate(self) -> None:
+        """Bring a file made by an older release up to date (new columns, their values)."""
+        present = {row["name"] for row in self._conn.execute("PRAGMA table_info(jobs)")}
+        for column, sql_type in _ADDED_COLUMNS:
+            if column not in present:
+                self._conn.execute(f"ALTER TABLE jobs ADD COLUMN {column} {sql_type}")
+        missing = self._conn.execute("SELECT id, schema_json FROM jobs WHERE field_names_json IS NULL").fetchall()
+        for row in missing:
+            names = [f.get("name") for f in json.loads(row["schema_json"]).get("fields", [])]
+            self._conn.execute("UPDATE jobs SET field_names_json = ? WHERE id = ?", (json.dumps(names), row["id"]))
+
+    def _write(self, sql: str, params: tuple | list = ()) -> sqlite3.Cursor:
+        """Run one write; a failure becomes JobStoreError and the store's state until a write works."""
+        with self._writing():
+            return self._conn.execute(sql, params)
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
         with self._lock:
-            # WAL + NORMAL: a committed write survives a killed process (not a power cut), cheaply.
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn.execute("PRAGMA busy_timeout=5000")
-            self._conn.executescript(_SCHEMA_SQL)
+            try:
+                yield
+            except sqlite3.Error as exc:
+                self.state = f"error: {exc}"
+                raise JobStoreError(f"the job database could not be written: {exc}") from None
+            self.state = "ok"
 
     def close(self) -> None:
         with self._lock:
@@ -80,30 +138,38 @@ class JobStore:
 
     def insert(self, job: JobRecord) -> None:
         """Add a new job."""
-        with self._lock:
-            self._conn.execute(
-                "INSERT INTO jobs (id, status, schema_json, total_rows, chunk_size, output_format, seed,"
-                " anchor, chunks_completed, text_pools_json, llm_calls, tokens_used, error_message,"
-                " created_at, updated_at, started_at, completed_at, generation_seconds)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (job.id, job.status.value, json.dumps(job.schema), job.total_rows, job.chunk_size,
-                 job.output_format, job.seed, job.anchor.isoformat(), job.chunks_completed,
-                 None if job.text_pools is None else json.dumps(job.text_pools), job.llm_calls,
-                 job.tokens_used, job.error_message, _to_text(job.created_at), _to_text(job.updated_at),
-                 _to_text(job.started_at), _to_text(job.completed_at), job.generation_seconds),
-            )
+        field_names = [f.get("name") for f in job.schema.get("fields", [])]
+        self._write(
+            "INSERT INTO jobs (id, status, schema_json, total_rows, chunk_size, output_format, seed,"
+            " anchor, chunks_completed, text_pools_json, llm_calls, tokens_used, error_message,"
+            " created_at, updated_at, started_at, completed_at, generation_seconds, field_names_json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (job.id, job.status.value, json.dumps(job.schema), job.total_rows, job.chunk_size,
+             job.output_format, job.seed, job.anchor.isoformat(), job.chunks_completed,
+             None if job.text_pools is None else json.dumps(job.text_pools), job.llm_calls,
+             job.tokens_used, job.error_message, _to_text(job.created_at), _to_text(job.updated_at),
+             _to_text(job.started_at), _to_text(job.completed_at), job.generation_seconds,
+             json.dumps(field_names)),
+        )
 
     def get(self, job_id: str) -> JobRecord:
-        """The job, or JobNotFoundError."""
+        """The whole job (schema and text pools included), or JobNotFoundError."""
+        return self._to_record(self._fetch_one("SELECT * FROM jobs WHERE id = ?", job_id))
+
+    def get_summary(self, job_id: str) -> JobRecord:
+        """The job without its schema and text pools (``schema`` is None): what status needs."""
+        return self._to_record(self._fetch_one(f"SELECT {_SUMMARY_COLUMNS} FROM jobs WHERE id = ?", job_id))
+
+    def _fetch_one(self, query: str, job_id: str) -> sqlite3.Row:
         with self._lock:
-            row = self._conn.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            row = self._conn.execute(query, (job_id,)).fetchone()
         if row is None:
             raise JobNotFoundError(f"job {job_id} not found")
-        return self._to_record(row)
+        return row
 
     def list(self, limit: int = 50, status: JobStatus | None = None) -> list[JobRecord]:
-        """Jobs newest first, optionally only those with ``status``."""
-        query = "SELECT * FROM jobs"
+        """Job summaries (no schema) newest first, optionally only those with ``status``."""
+        query = f"SELECT {_SUMMARY_COLUMNS} FROM jobs"
         params: list[Any] = []
         if status is not None:
             query += " WHERE status = ?"
@@ -153,32 +219,56 @@ class JobStore:
             values.append(value)
         columns.append("updated_at = ?")
         values.append(utc_now().isoformat())
-        with self._lock:
-            cursor = self._conn.execute(
-                f"UPDATE jobs SET {', '.join(columns)} WHERE id = ?", (*values, job_id))
+        cursor = self._write(f"UPDATE jobs SET {', '.join(columns)} WHERE id = ?", (*values, job_id))
         if cursor.rowcount == 0:
             raise JobNotFoundError(f"job {job_id} not found")
 
     def delete(self, job_id: str) -> None:
-        """Remove the job's record; JobNotFoundError when there is none."""
-        with self._lock:
-            cursor = self._conn.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
-        if cursor.rowcount == 0:
+        """Remove the job's record and leave a tombstone (its files may then be removed, even after
+        a crash); JobNotFoundError when there is none."""
+        with self._writing():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                gone = self._conn.execute("DELETE FROM jobs WHERE id = ?", (job_id,)).rowcount
+                self._conn.execute("INSERT OR REPLACE INTO deleted_jobs (id, deleted_at) VALUES (?, ?)",
+                                   (job_id, utc_now().isoformat()))
+                self._conn.execute("COMMIT" if gone else "ROLLBACK")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+        if not gone:
             raise JobNotFoundError(f"job {job_id} not found")
+
+    def probe_write(self) -> None:
+        """One tiny real write: clears ``state`` when the file takes writes again (JobStoreError if not)."""
+        self._write("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('last_probe', ?)",
+                    (utc_now().isoformat(),))
+
+    def deleted_ids(self) -> set[str]:
+        """Ids of deleted jobs whose files may still need removing."""
+        with self._lock:
+            return {r["id"] for r in self._conn.execute("SELECT id FROM deleted_jobs").fetchall()}
+
+    def forget_deleted(self, job_id: str) -> None:
+        """Drop a tombstone once the job's files are gone."""
+        self._write("DELETE FROM deleted_jobs WHERE id = ?", (job_id,))
 
     @staticmethod
     def _to_record(row: sqlite3.Row) -> JobRecord:
+        keys = row.keys()
         return JobRecord(
             id=row["id"],
             status=JobStatus(row["status"]),
-            schema=json.loads(row["schema_json"]),
+            schema=json.loads(row["schema_json"]) if "schema_json" in keys else None,
             total_rows=row["total_rows"],
             chunk_size=row["chunk_size"],
             output_format=row["output_format"],
             seed=row["seed"],
             anchor=datetime.fromisoformat(row["anchor"]),
             chunks_completed=row["chunks_completed"],
-            text_pools=None if row["text_pools_json"] is None else json.loads(row["text_pools_json"]),
+            text_pools=json.loads(row["text_pools_json"]) if "text_pools_json" in keys
+            and row["text_pools_json"] is not None else None,
+            field_names=None if row["field_names_json"] is None else json.loads(row["field_names_json"]),
             llm_calls=row["llm_calls"],
             tokens_used=row["tokens_used"],
             error_message=row["error_message"],

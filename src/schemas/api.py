@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from src.schemas.fields import MAX_SEED, DatasetSchema
 
@@ -60,8 +60,10 @@ class JobStatusResponse(BaseModel):
     progress_percentage: float
     chunk_size: int
     output_format: OutputFormat
-    seed: int | None = None
-    rows_per_second: float | None = Field(None, description="Generation speed so far.")
+    seed: int = Field(..., description="The seed the rows come from (drawn at random when none was "
+                                       "given): the same schema, seed and row count give the same data.")
+    rows_per_second: float | None = Field(None, description="Generation speed (paused and queued time "
+                                                            "excluded); none while paused or pending.")
     eta_seconds: float | None = Field(None, description="Estimated seconds left while generating.")
     error_message: str | None = Field(None, description="Why a failed job failed.")
     llm_calls: int = 0
@@ -70,6 +72,14 @@ class JobStatusResponse(BaseModel):
     updated_at: datetime
     started_at: datetime | None = None
     completed_at: datetime | None = None
+
+    @field_validator("created_at", "updated_at", "started_at", "completed_at")
+    @classmethod
+    def _in_utc(cls, value: datetime | None) -> datetime | None:
+        """Stored times are UTC without a zone; answers always carry it (``...Z``)."""
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
 class JobListResponse(BaseModel):
@@ -119,6 +129,7 @@ class HealthResponse(BaseModel):
     running_jobs: int
     pending_jobs: int
     max_concurrent_jobs: int
+    database: str = Field("ok", description='"ok", or "error: ..." after the job database failed a write.')
 
 
 class ProblemDetail(BaseModel):

@@ -11,7 +11,7 @@ from src.storage.memory import MemoryStorage
 def build_storage(settings: Settings) -> StorageHandler:
     """The handler STORAGE_TYPE names."""
     if settings.storage_type == "memory":
-        return MemoryStorage()
+        return MemoryStorage(settings.memory_storage_max_bytes)
     return DiskStorage(settings.temp_path, settings.output_path)
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import abc
 import uuid
-from collections.abc import Iterator
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -69,6 +69,15 @@ class StorageHandler(abc.ABC):
     @abc.abstractmethod
     def write_segment(self, job_id: str, first_chunk: int, n_chunks: int, batch: pa.RecordBatch | pa.Table) -> None:
         """Store one segment atomically (replacing any segment with the same first chunk)."""
+
+    @contextmanager
+    def segment_writer(self, job_id: str, first_chunk: int, n_chunks: int,
+                       schema: pa.Schema) -> Iterator[Callable[[pa.RecordBatch], None]]:
+        """Store one segment from several batches (one engine call each); it appears atomically
+        when the block exits cleanly. This default gathers the batches; DiskStorage streams them."""
+        batches: list[pa.RecordBatch] = []
+        yield batches.append
+        self.write_segment(job_id, first_chunk, n_chunks, pa.Table.from_batches(batches, schema=schema))
 
     @abc.abstractmethod
     def list_segments(self, job_id: str) -> list[SegmentRef]:

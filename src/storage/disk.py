@@ -49,18 +49,21 @@ class DiskStorage(StorageHandler):
     # Segments
 
     def write_segment(self, job_id, first_chunk, n_chunks, batch):
+        with self.segment_writer(job_id, first_chunk, n_chunks, batch.schema) as write:
+            for part in batch.to_batches() if isinstance(batch, pa.Table) else [batch]:
+                write(part)
+
+    @contextmanager
+    def segment_writer(self, job_id, first_chunk, n_chunks, schema):
         if first_chunk < 0 or n_chunks < 1:
             raise StorageError(f"bad segment position {first_chunk}+{n_chunks}")
         job_dir = self._job_dir(job_id)
-        job_dir.mkdir(parents=True, exist_ok=True)
         final = job_dir / _segment_name(first_chunk, n_chunks)
         tmp = final.with_name(final.name + _TMP_SUFFIX)
         try:
-            with pa.OSFile(str(tmp), "wb") as sink, pa.ipc.new_file(sink, batch.schema) as writer:
-                if isinstance(batch, pa.Table):
-                    writer.write_table(batch)
-                else:
-                    writer.write_batch(batch)
+            job_dir.mkdir(parents=True, exist_ok=True)
+            with pa.OSFile(str(tmp), "wb") as sink, pa.ipc.new_file(sink, schema) as writer:
+                yield writer.write_batch
             # A segment with the same start but another length (recovery with another grouping).
             for old in self._segment_files(job_id):
                 if old[0].first_chunk == first_chunk and old[1] != final:
@@ -69,6 +72,9 @@ class DiskStorage(StorageHandler):
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             raise StorageError(f"writing segment {first_chunk} of job {job_id} failed: {exc}") from exc
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
 
     def _segment_files(self, job_id: str) -> list[tuple[SegmentRef, Path]]:
         job_dir = self._job_dir(job_id)

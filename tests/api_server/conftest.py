@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from src.config import Settings
+from .gate_control import SegmentGateControl
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,14 +27,21 @@ def find_free_port() -> int:
 
 
 class LiveServer:
-    """Starts, kills (-9) and restarts `uvicorn src.api_server.app:app` over the same data dirs."""
+    """Starts, kills (-9) and restarts `uvicorn src.api_server.app:app` over the same data dirs.
 
-    def __init__(self, data_dir: Path, **env: str | int):
+    With ``gated=True`` every job's segments wait for ``self.gate`` to release them (src/jobs/gate.py).
+    """
+
+    def __init__(self, data_dir: Path, gated: bool = False, **env: str | int):
         self.data_dir = data_dir
+        self.gate = SegmentGateControl(data_dir / "gate") if gated else None
+        if self.gate is not None:
+            env = {"SYNTHGEN_TEST_GATE_DIR": str(self.gate.directory), **env}
         self.port = find_free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **os.environ,
+            "DATA_DIR": str(data_dir),
             "DATABASE_PATH": str(data_dir / "jobs.sqlite3"),
             "TEMP_PATH": str(data_dir / "temp"),
             "OUTPUT_PATH": str(data_dir / "output"),
@@ -46,8 +54,10 @@ class LiveServer:
         self.process: subprocess.Popen | None = None
         self.client = httpx.Client(base_url=self.base_url, timeout=30)
 
-    def start(self, timeout: float = 30) -> None:
-        log = open(self.data_dir / f"uvicorn-{time.time_ns()}.log", "wb")
+    def start(self, timeout: float = 90) -> None:
+        """Start and wait for /health (the bound is generous: imports alone are slow on a loaded host)."""
+        self.log_path = self.data_dir / f"uvicorn-{time.time_ns()}.log"
+        log = open(self.log_path, "wb")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "src.api_server.app:app", "--host", "127.0.0.1",
              "--port", str(self.port), "--log-level", "warning"],
@@ -56,14 +66,14 @@ class LiveServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"uvicorn exited with {self.process.returncode}")
+                raise RuntimeError(f"uvicorn exited with {self.process.returncode}:\n{self.log_path.read_text()[-3000:]}")
             try:
                 if httpx.get(self.base_url + "/health", timeout=1).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass
             time.sleep(0.1)
-        raise RuntimeError("uvicorn did not answer /health in time")
+        raise RuntimeError(f"uvicorn did not answer /health in {timeout:g} s:\n{self.log_path.read_text()[-3000:]}")
 
     def kill_hard(self) -> None:
         """SIGKILL: no shutdown hooks run, as in a crash."""
@@ -85,6 +95,24 @@ class LiveServer:
         self.stop()
         self.client.close()
 
+    def status(self, job_id: str) -> dict:
+        response = self.client.get(f"/jobs/{job_id}/status")
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def create(self, body: dict) -> str:
+        response = self.client.post("/jobs/create", json=body)
+        assert response.status_code == 200, response.text
+        return response.json()["job_id"]
+
+    def wait_until(self, predicate, what: str, timeout: float = 20) -> None:
+        """Poll ``predicate`` (every 20 ms) until true; fail within ``timeout`` naming ``what``."""
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
+            time.sleep(0.02)
+
     def wait_for_status(self, job_id: str, statuses: set[str], timeout: float = 60) -> dict:
         """Poll until the job reaches one of ``statuses``; fail with its last state otherwise."""
         deadline = time.monotonic() + timeout
@@ -102,8 +130,8 @@ def live_server_factory(tmp_path) -> Iterator:
     """Make LiveServers in this test's temp dir; every one is stopped at teardown."""
     servers: list[LiveServer] = []
 
-    def make(**env) -> LiveServer:
-        server = LiveServer(tmp_path, **env)
+    def make(gated: bool = False, **env) -> LiveServer:
+        server = LiveServer(tmp_path, gated=gated, **env)
         servers.append(server)
         server.start()
         return server

@@ -1,8 +1,9 @@
-"""kill -9 mid-job, restart: the job continues from its last chunk; every row exactly once."""
+"""kill -9 mid-job, restart: the job continues from its last chunk; every row exactly once.
+
+The test gate holds the job mid-run, so the kill lands mid-job whatever the machine's speed.
+"""
 
 from __future__ import annotations
-
-import time
 
 import numpy as np
 
@@ -16,27 +17,25 @@ LEAN_SCHEMA = {"fields": [
 
 
 def test_killed_server_resumes_jobs_exactly(live_server_factory):
-    # Small segments: many commits, so the kill lands mid-job even on a fast machine.
-    server = live_server_factory(JOB_SEGMENT_ROWS=4_000, JOB_MAX_CONCURRENT_JOBS=2)
-    small = server.client.post("/jobs/create", json=job_body(1000, 100, "parquet", schema=LEAN_SCHEMA)).json()
-    server.wait_for_status(small["job_id"], {"completed"})
-    small_bytes = server.client.get(f"/jobs/{small['job_id']}/download").content
+    server = live_server_factory(gated=True, JOB_SEGMENT_ROWS=4_000, JOB_MAX_CONCURRENT_JOBS=2)
+    small = server.create(job_body(1000, 100, "parquet", schema=LEAN_SCHEMA))
+    server.gate.release(small, float("inf"))
+    server.wait_for_status(small, {"completed"}, timeout=20)
+    small_bytes = server.client.get(f"/jobs/{small}/download").content
 
     total, chunk = 1_000_000, 2_000
-    big = server.client.post("/jobs/create", json=job_body(total, chunk, "csv", schema=LEAN_SCHEMA)).json()
-    job_id = big["job_id"]
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        before = server.client.get(f"/jobs/{job_id}/status").json()
-        if before["chunks_completed"] >= 40:
-            break
-        time.sleep(0.01)
-    server.kill_hard()
+    job_id = server.create(job_body(total, chunk, "csv", schema=LEAN_SCHEMA))
+    server.gate.release(job_id, 20)  # 20 segments of 2 chunks, then held mid-job
+    server.gate.wait_held(job_id, 20)
+    server.wait_until(lambda: server.status(job_id)["chunks_completed"] == 40, "40 chunks committed")
+    before = server.status(job_id)
+    server.kill_hard()  # its lock file stays behind: a stale lock must not block the restart
 
     server.start()
-    after = server.client.get(f"/jobs/{job_id}/status").json()
+    after = server.status(job_id)
     assert after["status"] in ("pending", "generating")  # it really was cut off mid-job
-    assert before["chunks_completed"] <= after["chunks_completed"] < after["total_chunks"]
+    assert after["chunks_completed"] == before["chunks_completed"] == 40
+    server.gate.release(job_id, float("inf"))
     done = server.wait_for_status(job_id, {"completed", "failed"}, timeout=120)
     assert done["status"] == "completed", done
     assert done["rows_generated"] == total and done["chunks_completed"] == 500
@@ -45,4 +44,4 @@ def test_killed_server_resumes_jobs_exactly(live_server_factory):
     assert len(ids) == total
     assert np.array_equal(np.sort(ids), np.arange(1, total + 1))  # none lost, none duplicated
     # A job finished before the crash is still there, byte for byte.
-    assert server.client.get(f"/jobs/{small['job_id']}/download").content == small_bytes
+    assert server.client.get(f"/jobs/{small}/download").content == small_bytes

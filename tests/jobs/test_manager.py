@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import logging
 import uuid
 from datetime import timedelta
 
@@ -89,7 +90,7 @@ def leave_a_crashed_job(settings: Settings, stored_firsts: tuple[int, ...], comm
         store = JobStore(settings.database_path)
         manager = JobManager(store, DiskStorage(settings.temp_path, settings.output_path), settings)
         job = await manager.create_job(request())  # manager not started: the job just waits
-        plan = compile_schema(job.schema, seed=job.seed, anchor=job.anchor)
+        plan = compile_schema(store.get(job.id).schema, seed=job.seed, anchor=job.anchor)
         for first in stored_firsts:  # segments of 3 chunks of 300 rows
             manager.storage.write_segment(job.id, first, 3, plan.generate_chunk(first * 300, 900))
         store.update(job.id, chunks_completed=committed_chunks, status=JobStatus.GENERATING)
@@ -174,7 +175,8 @@ def test_memory_storage_restart_regenerates_unfinished_and_fails_lost_outputs(se
     assert lost.status == JobStatus.FAILED and "memory" in lost.error_message
 
 
-def test_cleanup_removes_old_finished_jobs_and_orphans(settings):
+def test_cleanup_removes_old_finished_jobs_and_leaves_unknown_files(settings, caplog):
+    caplog.set_level(logging.INFO, logger="synthgen")
     async def scenario():
         store = JobStore(settings.database_path)
         storage = DiskStorage(settings.temp_path, settings.output_path)
@@ -197,8 +199,11 @@ def test_cleanup_removes_old_finished_jobs_and_orphans(settings):
     manager, removed, old_id, recent_id, orphan = run(scenario())
     assert removed == 1
     assert [j.id for j in manager.list_jobs()] == [recent_id]
-    assert manager.storage.job_ids() == {recent_id}
+    # Files the database does not know may belong to another instance: they stay.
+    assert manager.storage.job_ids() == {recent_id, orphan}
     assert not (settings.output_path / f"{old_id}.csv").exists()
+    assert "expired (finished more than 7 days ago): removing" in caplog.text
+    assert manager.store.deleted_ids() == set()
 
 
 def test_llm_text_pools_are_built_once_and_stored(settings, monkeypatch):
@@ -216,10 +221,10 @@ def test_llm_text_pools_are_built_once_and_stored(settings, monkeypatch):
         manager = JobManager(JobStore(settings.database_path), MemoryStorage(), settings)
         await manager.start()
         job = await manager.create_job(request(total_rows=40, chunk_size=10, schema=schema))
-        done = await wait_until_final(manager, job.id)
+        await wait_until_final(manager, job.id)
         _, _, rows = await manager.read_preview(job.id, 40)
         await manager.shutdown()
-        return done, rows
+        return manager.store.get(job.id), rows
 
     done, rows = run(scenario())
     assert done.status == JobStatus.COMPLETED, done.error_message
@@ -275,3 +280,42 @@ def test_storage_failure_fails_the_job_with_its_reason(settings):
     assert done.chunks_completed == 2  # the one stored segment (1000 rows) still counts
     with pytest.raises(InvalidJobTransitionError):
         manager.get_download(done.id)
+
+
+def test_the_cleanup_interval_removes_expired_jobs_on_its_own(settings):
+    settings = settings.model_copy(update={"job_cleanup_interval_seconds": 0.05})
+
+    async def scenario():
+        manager = JobManager(JobStore(settings.database_path), DiskStorage(settings.temp_path, settings.output_path),
+                             settings)
+        await manager.start()
+        job = await manager.create_job(request(total_rows=50, chunk_size=10))
+        await wait_until_final(manager, job.id)
+        while manager.running_count:
+            await asyncio.sleep(0.01)
+        manager.store._conn.execute("UPDATE jobs SET updated_at = ? WHERE id = ?",
+                                    ((utc_now() - timedelta(days=8)).isoformat(), job.id))
+        for _ in range(500):  # no explicit cleanup call: the periodic task must do it
+            if not manager.list_jobs() and not manager.storage.job_ids():
+                break
+            await asyncio.sleep(0.01)
+        await manager.shutdown()
+        return manager, job.id
+
+    manager, job_id = run(scenario())
+    assert manager.list_jobs() == []
+    assert manager.storage.job_ids() == set()
+    assert not (settings.output_path / f"{job_id}.csv").exists()
+
+
+def test_jobs_without_a_seed_draw_different_stored_seeds(settings):
+    async def scenario():
+        manager = JobManager(JobStore(settings.database_path), MemoryStorage(), settings)
+        jobs = [await manager.create_job(request(total_rows=10, chunk_size=10)) for _ in range(3)]
+        seeded = await manager.create_job(JobCreateRequest.model_validate(
+            {"schema": {**SCHEMA, "seed": 7}, "total_rows": 10, "chunk_size": 10}))
+        return [manager.store.get(j.id).seed for j in jobs], seeded.seed
+
+    drawn, seeded = run(scenario())
+    assert len(set(drawn)) == 3 and all(0 <= s < 2**63 for s in drawn)
+    assert seeded == 7  # the schema's own seed is kept

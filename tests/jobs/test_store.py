@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 import uuid
 from datetime import datetime, timedelta
 
@@ -9,7 +11,7 @@ import pytest
 
 from src.errors import JobNotFoundError
 from src.jobs import JobRecord, JobStore
-from src.jobs.store import utc_now
+from src.jobs.store import _SCHEMA_SQL, JobStoreError, utc_now
 from src.schemas.api import JobStatus
 
 
@@ -90,15 +92,20 @@ def test_delete_removes_the_record(store):
 
 
 def test_finished_before_finds_only_old_finished_jobs(store):
-    old_done, old_running, new_done = make_job(), make_job(), make_job()
-    for job in (old_done, old_running, new_done):
+    old_done, old_failed, old_running, new_done = make_job(), make_job(), make_job(), make_job()
+    for job in (old_done, old_failed, old_running, new_done):
         store.insert(job)
     store.update(old_done.id, status=JobStatus.COMPLETED)
+    store.update(old_failed.id, status=JobStatus.FAILED)
     store.update(old_running.id, status=JobStatus.GENERATING)
-    cutoff = utc_now() + timedelta(seconds=1)
     store.update(new_done.id, status=JobStatus.CANCELLED)
-    assert set(store.ids_finished_before(cutoff)) == {old_done.id, new_done.id}
-    assert store.ids_finished_before(cutoff - timedelta(days=1)) == []
+    ten_days_ago = (utc_now() - timedelta(days=10)).isoformat()
+    for job in (old_done, old_failed, old_running):
+        store._conn.execute("UPDATE jobs SET updated_at = ? WHERE id = ?", (ten_days_ago, job.id))
+    cutoff = utc_now() - timedelta(days=7)
+    # Old and finished only: not the old running job, not the job finished just now.
+    assert sorted(store.ids_finished_before(cutoff)) == sorted([old_done.id, old_failed.id])
+    assert store.ids_finished_before(cutoff - timedelta(days=7)) == []
 
 
 def test_update_rejects_unknown_columns(store):
@@ -106,3 +113,79 @@ def test_update_rejects_unknown_columns(store):
     store.insert(job)
     with pytest.raises(ValueError):
         store.update(job.id, total_rows=5)
+
+
+def test_summaries_leave_the_schema_unread(store):
+    job = make_job(text_pools={"review": ["ok"]})
+    store.insert(job)
+    store._conn.execute("UPDATE jobs SET schema_json = 'not json', text_pools_json = 'nor this'")
+    summary = store.get_summary(job.id)
+    assert (summary.schema, summary.text_pools, summary.field_names) == (None, None, ["id"])
+    assert [j.id for j in store.list()] == [job.id]
+    with pytest.raises(ValueError):
+        store.get(job.id)  # the full record does parse it
+
+
+def test_an_older_file_gains_the_summary_columns(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    old_columns = [line for line in _SCHEMA_SQL.split("CREATE INDEX")[0].splitlines()]
+    with sqlite3.connect(path) as db:  # the table as the first release made it
+        db.executescript("\n".join(old_columns))
+        job = make_job(schema={"fields": [{"name": "a", "type": "uuid"}, {"name": "b", "type": "email"}]})
+        db.execute("INSERT INTO jobs (id, status, schema_json, total_rows, chunk_size, output_format, seed,"
+                   " anchor, created_at, updated_at) VALUES (?, 'completed', ?, 10, 10, 'csv', 1, ?, ?, ?)",
+                   (job.id, json.dumps(job.schema), job.anchor.isoformat(), job.created_at.isoformat(),
+                    job.updated_at.isoformat()))
+    store = JobStore(path)
+    assert store.get_summary(job.id).field_names == ["a", "b"]
+    assert store.get(job.id).schema == job.schema
+    store.close()
+
+
+def test_delete_leaves_a_tombstone_until_the_files_are_gone(store):
+    job = make_job()
+    store.insert(job)
+    store.delete(job.id)
+    assert store.deleted_ids() == {job.id} and store.all_ids() == set()
+    store.forget_deleted(job.id)
+    assert store.deleted_ids() == set()
+    with pytest.raises(JobNotFoundError):
+        store.delete(job.id)
+    assert store.deleted_ids() == set()  # no tombstone for a job that never was
+
+
+def test_a_failed_write_is_an_error_and_the_state_until_a_write_works(tmp_path):
+    store = JobStore(tmp_path / "jobs.sqlite3", busy_timeout=0.05)
+    job = make_job()
+    store.insert(job)
+    blocker = sqlite3.connect(tmp_path / "jobs.sqlite3", isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    with pytest.raises(JobStoreError, match="database is locked"):
+        store.update(job.id, chunks_completed=1)
+    assert store.state == "error: database is locked"
+    assert store.get(job.id).chunks_completed == 0  # reads still work
+    blocker.execute("ROLLBACK")
+    store.update(job.id, chunks_completed=2)
+    assert store.state == "ok" and store.get(job.id).chunks_completed == 2
+    blocker.close()
+    store.close()
+
+
+def test_a_file_that_is_not_a_database_is_one_clear_error(tmp_path):
+    path = tmp_path / "jobs.sqlite3"
+    path.write_bytes(b"not a database" * 100)
+    with pytest.raises(JobStoreError, match=r"cannot open the job database DATABASE_PATH=.*: file is not a database"):
+        JobStore(path)
+
+
+def test_rate_and_eta_only_while_generating():
+    job = make_job(status=JobStatus.GENERATING, total_rows=1000, chunk_size=100, chunks_completed=4,
+                   generation_seconds=2.0)
+    assert (job.rows_per_second, job.eta_seconds) == (200.0, 3.0)  # 600 rows left at 200 rows/s
+    for status in (JobStatus.PAUSED, JobStatus.PENDING):
+        paused = make_job(status=status, total_rows=1000, chunk_size=100, chunks_completed=4,
+                          generation_seconds=2.0)
+        assert (paused.rows_per_second, paused.eta_seconds) == (None, None)
+    done = make_job(status=JobStatus.COMPLETED, total_rows=1000, chunk_size=100, chunks_completed=10,
+                    generation_seconds=4.0)
+    assert (done.rows_per_second, done.eta_seconds) == (250.0, None)

@@ -136,3 +136,21 @@ def test_disk_output_is_a_local_file(tmp_path, job_id):
     with storage.output_writer(job_id, "parquet") as sink:
         sink.write(b"PAR1")
     assert storage.output_file(job_id, "parquet") == tmp_path / "output" / f"{job_id}.parquet"
+
+
+def test_memory_storage_refuses_writes_past_its_cap():
+    storage = MemoryStorage(max_bytes=64_000)
+    job_id = str(uuid.uuid4())
+    batch = pa.record_batch({"id": pa.array(range(4000), pa.int64())})  # 32,000 bytes
+    storage.write_segment(job_id, 0, 1, batch)
+    with pytest.raises(StorageError, match="MEMORY_STORAGE_MAX_BYTES=64000"):
+        with storage.output_writer(job_id, "csv") as sink:
+            sink.write(b"x" * 40_000)
+    assert storage.output_size(job_id, "csv") is None and storage.used_bytes == 32_000
+    storage.discard_segments_from(job_id, 0)
+    assert storage.used_bytes == 0
+    with storage.output_writer(job_id, "csv") as sink:
+        sink.write(b"x" * 40_000)
+    assert storage.used_bytes == 40_000
+    storage.delete_job(job_id)
+    assert storage.used_bytes == 0

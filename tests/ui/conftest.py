@@ -6,6 +6,8 @@ import os
 
 import pytest
 
+from api_server.gate_control import SegmentGateControl
+
 from .fake_api_client import FakeApiClient
 from .processes import VENV_BIN, find_free_port, running_service
 
@@ -16,16 +18,35 @@ def fake_client() -> FakeApiClient:
 
 
 @pytest.fixture(scope="module")
-def live_api_url(tmp_path_factory: pytest.TempPathFactory):
-    """A real API server (uvicorn subprocess) over a throwaway data directory."""
+def live_api_data(tmp_path_factory: pytest.TempPathFactory):
+    """A real API server (uvicorn subprocess) over a throwaway data directory: (url, its test gate).
+
+    Its jobs wait at the gate (src/jobs/gate.py) until a test releases them.
+    """
     data_dir = tmp_path_factory.mktemp("api_data")
+    gate = SegmentGateControl(data_dir / "gate")
     port = find_free_port()
     env = {
-        **os.environ,
-        "DATABASE_PATH": str(data_dir / "jobs.sqlite3"), "TEMP_PATH": str(data_dir / "temp"),
-        "OUTPUT_PATH": str(data_dir / "output"), "LOG_DIR": str(data_dir / "logs"),
+        **os.environ, "DATA_DIR": str(data_dir), "SYNTHGEN_TEST_GATE_DIR": str(gate.directory),
         "LLM_PROVIDER": "offline", "GEMINI_API_KEY": "", "STORAGE_TYPE": "disk",
     }
     command = [str(VENV_BIN / "uvicorn"), "src.api_server.app:app", "--host", "127.0.0.1", "--port", str(port)]
     with running_service(command, env, data_dir / "uvicorn.log", "/health", port) as url:
-        yield url
+        yield url, gate
+
+
+@pytest.fixture
+def live_api_url(live_api_data):
+    """The live API's URL, with every job free to run for this test."""
+    url, gate = live_api_data
+    gate.release_all()
+    yield url
+    gate.hold_all()
+
+
+@pytest.fixture
+def live_gate(live_api_data) -> SegmentGateControl:
+    """The live API's gate, holding every job until the test releases it."""
+    gate = live_api_data[1]
+    gate.hold_all()
+    return gate

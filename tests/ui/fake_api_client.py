@@ -1,7 +1,14 @@
-"""An in-memory stand-in for `ApiClient`, for the AppTests."""
+"""An in-memory stand-in for `ApiClient`, for the AppTests.
+
+It behaves as the API does where the pages meet it: a created job starts `pending` and moves on one
+step per status poll (pending -> generating -> completed), every job reports the seed it uses (one is
+drawn when none is given), rate and ETA only while generating, and delete always succeeds for a job
+that exists (the API stops a running job first; it never answers 409 to a delete).
+"""
 
 from __future__ import annotations
 
+import random
 import uuid
 from typing import Any
 
@@ -31,15 +38,36 @@ class FakeApiClient:
                 output_format: str = "csv", error_message: str | None = None, **extra: Any) -> str:
         job_id = str(uuid.uuid4())
         self.jobs[job_id] = {
-            "job_id": job_id, "status": status, "total_rows": total_rows,
-            "rows_generated": rows_generated, "chunks_completed": rows_generated // 100,
-            "total_chunks": total_rows // 100,
-            "progress_percentage": 100.0 * rows_generated / total_rows,
-            "rows_per_second": 250.0, "eta_seconds": 2.4, "error_message": error_message,
-            "output_format": output_format, "created_at": f"2026-11-24T20:{len(self.jobs):02d}:00Z",
-            **extra,
+            "job_id": job_id, "status": status, "total_rows": total_rows, "error_message": error_message,
+            "output_format": output_format, "seed": random.getrandbits(63),
+            "created_at": f"2026-11-24T20:{len(self.jobs):02d}:00Z", **extra,
         }
+        self._set_progress(self.jobs[job_id], rows_generated)
         return job_id
+
+    @staticmethod
+    def _set_progress(job: dict[str, Any], rows_generated: int) -> None:
+        total = job["total_rows"]
+        generating = job["status"] == "generating"
+        job.update(rows_generated=rows_generated, chunks_completed=rows_generated // 100,
+                   total_chunks=max(1, total // 100), progress_percentage=100.0 * rows_generated / total,
+                   rows_per_second=250.0 if generating or job["status"] == "completed" else None,
+                   eta_seconds=round((total - rows_generated) / 250.0, 1) if generating else None)
+
+    def _advance(self, job: dict[str, Any]) -> None:
+        """A created job moves one step per poll, as a real one does over time."""
+        if not job.get("_runs"):
+            return
+        if job["status"] == "pending":
+            job["status"] = "generating"
+            self._set_progress(job, job["total_rows"] // 2)
+        elif job["status"] == "generating":
+            job["status"] = "completed"
+            self._set_progress(job, job["total_rows"])
+
+    @staticmethod
+    def _public(job: dict[str, Any]) -> dict[str, Any]:
+        return {key: value for key, value in job.items() if not key.startswith("_")}
 
     def _call(self, name: str, argument: Any = None) -> None:
         self.calls.append((name, argument))
@@ -66,28 +94,35 @@ class FakeApiClient:
                    output_format: str, seed: int | None = None) -> dict[str, Any]:
         self._call("create_job", {"schema": schema, "total_rows": total_rows, "chunk_size": chunk_size,
                                   "output_format": output_format, "seed": seed})
-        job_id = self.add_job(status="completed", total_rows=total_rows, rows_generated=total_rows,
-                              output_format=output_format, schema=schema)
+        job_id = self.add_job(status="pending", total_rows=total_rows, rows_generated=0,
+                              output_format=output_format, _runs=True, _schema=schema)
+        if seed is not None:
+            self.jobs[job_id]["seed"] = seed
         return {"job_id": job_id, "status": "pending", "message": "Job created"}
 
     def get_job_status(self, job_id: str) -> dict[str, Any]:
         self._call("get_job_status", job_id)
-        return dict(self._job(job_id))
+        job = self._job(job_id)
+        self._advance(job)
+        return self._public(job)
 
     def list_jobs(self, limit: int = 100, status: str | None = None) -> list[dict[str, Any]]:
         self._call("list_jobs", status)
         jobs = [job for job in reversed(self.jobs.values()) if status in (None, job["status"])]
-        return [dict(job) for job in jobs[:limit]]
+        return [self._public(job) for job in jobs[:limit]]
 
     def get_preview(self, job_id: str, rows: int = 20) -> dict[str, Any]:
         self._call("get_preview", job_id)
         job = self._job(job_id)
         count = min(rows, job["rows_generated"])
         data = [{"customer_id": f"id-{i}", "age": 18 + i, "status": "active"} for i in range(count)]
-        return {"job_id": job_id, "total_rows": job["total_rows"], "preview_rows": count, "data": data}
+        return {"job_id": job_id, "status": job["status"], "total_rows": job["total_rows"],
+                "preview_rows": count, "data": data}
 
     def download(self, job_id: str) -> DownloadedFile:
         self._call("download", job_id)
+        if self._job(job_id)["status"] != "completed":  # as the API: 409 until completed
+            raise ApiError(409, f"job is {self.jobs[job_id]['status']}; the download is ready when it is completed")
         return DownloadedFile(b"customer_id,age\nid-0,18\n", f"{job_id}.csv", "text/csv")
 
     def download_url(self, job_id: str) -> str:
@@ -96,8 +131,13 @@ class FakeApiClient:
     def control_job(self, job_id: str, action: str) -> dict[str, Any]:
         self._call("control_job", (job_id, action))
         job = self._job(job_id)
+        allowed = {"pause": ("pending", "generating", "paused"), "resume": ("paused", "pending", "generating"),
+                   "cancel": ("pending", "generating", "paused", "cancelled")}[action]
+        if job["status"] not in allowed:  # the API's transition rules
+            raise ApiError(409, f"cannot {action} a {job['status']} job")
         job["status"] = {"pause": "paused", "resume": "generating", "cancel": "cancelled"}[action]
-        return {"job_id": job_id, "status": job["status"], "message": f"Job {action}d"}
+        self._set_progress(job, job["rows_generated"])
+        return {"job_id": job_id, "action": action, "status": job["status"], "message": f"Job {action}d"}
 
     def delete_job(self, job_id: str) -> None:
         self._call("delete_job", job_id)

@@ -30,14 +30,14 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def streamlit_url(live_api_url, tmp_path_factory):
+def streamlit_url(live_api_data, tmp_path_factory):
     """The Streamlit app as a real process, pointed at the real API."""
     port = find_free_port()
     log_path = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
     command = [str(VENV_BIN / "streamlit"), "run", "streamlit_app.py", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    env = {**os.environ, "API_BASE_URL": live_api_url}
+    env = {**os.environ, "API_BASE_URL": live_api_data[0]}
     with running_service(command, env, log_path, "/_stcore/health", port) as url:
         yield url
 

@@ -387,14 +387,15 @@ def test_browse_deletes_selected_job(fake_client):
     assert ("delete_job", doomed) in fake_client.calls
 
 
-def test_browse_delete_refused_shows_detail(fake_client):
-    fake_client.add_job(status="generating")
-    fake_client.fail_with["delete_job"] = ApiError(409, "Cancel the running job before deleting it")
+def test_browse_delete_of_a_job_gone_meanwhile_shows_detail(fake_client):
+    job_id = fake_client.add_job(status="generating")
     app = start_app(fake_client, BROWSE_PAGE)
     app.session_state[app.dataframe[0].key] = {"selection": {"rows": [0], "columns": []}}
     app.run()
+    # Deleted elsewhere (another tab) after the list was shown: the API answers 404 (never 409).
+    fake_client.fail_with["delete_job"] = ApiError(404, f"Job {job_id} not found")
     click_button(app, "Delete")
-    assert texts(app.error) == ["Could not delete the job: Cancel the running job before deleting it"]
+    assert texts(app.error) == [f"Could not delete the job: Job {job_id} not found"]
 
 
 def test_browse_when_api_is_down_shows_plain_message(fake_client):

@@ -60,8 +60,9 @@ def test_live_create_preview_start_monitor_browse_delete(live_client):
     assert settings == (5_000, 500, "jsonl", 11)
     assert app.selectbox[0].value == job["job_id"]
 
-    deadline = time.monotonic() + 60
-    while not app.get("download_button") and time.monotonic() < deadline:
+    deadline = time.monotonic() + 30
+    while not app.get("download_button"):
+        assert time.monotonic() < deadline, f"job {job_id} not completed in 30 s: {live_client.get_job_status(job_id)}"
         time.sleep(0.2)
         app.run()
     assert not app.exception
@@ -81,23 +82,35 @@ def test_live_create_preview_start_monitor_browse_delete(live_client):
     assert job_id[:8] not in remaining
 
 
-def test_live_pause_resume_cancel_from_monitor(live_client):
-    # Many small chunks keep the job running long enough to be paused.
-    job_id = live_client.create_job(ORDERS_SCHEMA, total_rows=5_000_000, chunk_size=1_000,
-                                    output_format="csv")["job_id"]
+@pytest.fixture
+def gated_client(live_api_data, live_gate):
+    client = ApiClient(live_api_data[0])
+    yield client
+    client.close()
+
+
+def test_live_pause_resume_cancel_from_monitor(gated_client, live_gate):
+    client = gated_client
+    job_id = client.create_job(ORDERS_SCHEMA, total_rows=5_000_000, chunk_size=1_000,
+                               output_format="csv")["job_id"]
     try:
-        app = start_app(live_client, MONITOR_PAGE)
+        live_gate.release(job_id, 1)
+        live_gate.wait_held(job_id, 1)  # running, held mid-job: it cannot finish before the clicks
+        app = start_app(client, MONITOR_PAGE)
         assert app.selectbox[0].value == job_id  # the newest job
+        assert client.get_job_status(job_id)["status"] == "generating"
         click_button(app, "Pause")
-        assert live_client.get_job_status(job_id)["status"] == "paused"
+        assert client.get_job_status(job_id)["status"] == "paused"
         assert [b.label for b in app.button if b.label in ("Pause", "Resume")] == ["Resume"]
         click_button(app, "Resume")
-        assert live_client.get_job_status(job_id)["status"] in ("pending", "generating")
+        assert client.get_job_status(job_id)["status"] in ("pending", "generating")
+        assert [b.label for b in app.button if b.label in ("Pause", "Resume")] == ["Pause"]
         click_button(app, "Cancel")
-        assert live_client.get_job_status(job_id)["status"] == "cancelled"
+        assert client.get_job_status(job_id)["status"] == "cancelled"
         assert any("cancelled" in text for text in texts(app.warning))
     finally:
-        live_client.delete_job(job_id)
+        live_gate.release(job_id, float("inf"))
+        client.delete_job(job_id)
 
 
 def test_live_invalid_schema_start_shows_api_detail(live_client):

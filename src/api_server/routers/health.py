@@ -1,4 +1,4 @@
-"""GET /health: a cheap liveness answer (no disk or database access)."""
+"""GET /health: a cheap liveness answer (the database is only touched after a failed write)."""
 
 from __future__ import annotations
 
@@ -21,4 +21,5 @@ async def get_health(manager: JobManagerDep, settings: SettingsDep) -> HealthRes
         running_jobs=manager.running_count,
         pending_jobs=manager.pending_count,
         max_concurrent_jobs=settings.job_max_concurrent_jobs,
+        database=manager.database_state,
     )

@@ -1,0 +1,130 @@
+"""The writer side of a job's run: stores segments, reports progress, streams rows into the output."""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from src.engine import DatasetPlan
+from src.engine.writers import FILE_EXTENSIONS, open_writer
+from src.errors import StorageError
+from src.jobs.models import JobRecord
+from src.storage import SegmentRef, StorageHandler
+
+
+def get_file_extension(output_format: str) -> str:
+    """The output file's extension without its dot."""
+    return FILE_EXTENSIONS[output_format].lstrip(".")
+
+
+@dataclass
+class SegmentPart:
+    """One engine call's rows of segment ``(first_chunk, n_chunks)``; ``last`` closes the segment."""
+
+    first_chunk: int
+    n_chunks: int
+    batch: pa.RecordBatch
+    seconds: float
+    last: bool
+
+
+class OutputAborted(Exception):
+    """The run stopped before the output was complete; its partial file is discarded."""
+
+
+class WriterStopped(Exception):
+    """The writer thread ended (with an error) while generation still had segments for it."""
+
+
+_END = object()
+
+
+class OutputPipeline:
+    """``run`` (on a writer thread) first writes the segments already stored, then takes each
+    SegmentPart handed to ``put``: its rows are streamed into the segment file and the output; when
+    a segment's last part is in, the segment becomes visible atomically and ``on_stored(chunks
+    stored, total generation seconds)`` is called, until ``finish``.
+    The queue is short, so generation waits for a slow writer; parts are sized in bytes by the job
+    manager, so memory stays bounded whatever the row width. ``abort`` drops whatever is still
+    queued and discards the partial output and segment.
+    """
+
+    def __init__(self, storage: StorageHandler, job: JobRecord, plan: DatasetPlan,
+                 on_stored: Callable[[int, float], object]):
+        self.storage = storage
+        self.job = job
+        self.plan = plan
+        self.on_stored = on_stored
+        self.items: queue.Queue = queue.Queue(maxsize=2)
+        self.aborted = threading.Event()
+        self.stopped = threading.Event()
+        self.rows_written = 0
+        self.generation_seconds = job.generation_seconds
+
+    def run(self, stored: list[SegmentRef]) -> int:
+        try:
+            suffix = get_file_extension(self.job.output_format)
+            with self.storage.output_writer(self.job.id, suffix) as sink, \
+                    open_writer(self.job.output_format, sink, self.plan.arrow_schema) as writer:
+                for segment in stored:
+                    self._check_aborted()
+                    self._write(writer, self.storage.read_segment(self.job.id, segment))
+                self._write_new_segments(writer)
+                self._check_aborted()
+                if self.rows_written != self.job.total_rows:
+                    raise StorageError(f"wrote {self.rows_written} rows, expected {self.job.total_rows}")
+            return self.rows_written
+        finally:
+            self.stopped.set()
+
+    def _write_new_segments(self, writer) -> None:
+        with ExitStack() as open_segment:
+            write_part = None
+            while (part := self.items.get()) is not _END:
+                self._check_aborted()
+                if write_part is None:
+                    write_part = open_segment.enter_context(self.storage.segment_writer(
+                        self.job.id, part.first_chunk, part.n_chunks, self.plan.arrow_schema))
+                write_part(part.batch)
+                self.generation_seconds += part.seconds
+                self._write(writer, part.batch)
+                if part.last:
+                    open_segment.close()  # the segment file appears, whole, before it is counted
+                    write_part = None
+                    self.on_stored(part.first_chunk + part.n_chunks, self.generation_seconds)
+
+    def _check_aborted(self) -> None:
+        if self.aborted.is_set():
+            raise OutputAborted
+
+    def _write(self, writer, data: pa.Table | pa.RecordBatch) -> None:
+        for batch in (data.to_batches() if isinstance(data, pa.Table) else [data]):
+            writer.write(batch)
+        self.rows_written += data.num_rows
+
+    def put(self, item: object) -> None:
+        """Hand the writer the next part; waits while it is behind; no-op once it has stopped."""
+        while not self.stopped.is_set():
+            try:
+                self.items.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+        if not self.aborted.is_set():
+            raise WriterStopped
+
+    def finish(self) -> None:
+        self.put(_END)
+
+    def abort(self) -> None:
+        """Stop the writer at its next step (never blocks)."""
+        self.aborted.set()
+        try:
+            self.items.put_nowait(_END)  # wakes a writer waiting on an empty queue
+        except queue.Full:
+            pass
