@@ -9,6 +9,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from src.cli_schema import add_schema_parser
 from src.errors import SchemaValidationError
 
 EXIT_BAD_INPUT = 2
@@ -30,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--quiet", action="store_true", help="no progress bar")
     types = sub.add_parser("types", help="list field types with an example each")
     types.add_argument("--json", action="store_true", help="machine-readable output")
+    add_schema_parser(sub)
     return parser
 
 
@@ -54,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "types":
         return run_types(args)
+    if args.command == "schema":
+        return args.handler(args)
     return run_generate(args)
 
 

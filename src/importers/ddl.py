@@ -6,6 +6,8 @@ comments, grants, inserts) are skipped with a warning.
 
 from __future__ import annotations
 
+import re
+
 import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
@@ -42,7 +44,7 @@ def parse_tables(ddl: str, dialect: str) -> tuple[list[Table], dict[str, list[st
         statements = [s for s in sqlglot.parse(ddl, read=dialect) if s is not None]
     except (ParseError, TokenError) as err:
         raise SchemaValidationError.single("ddl", f"cannot parse the DDL as {dialect} SQL: "
-                                           f"{_first_line(err)}") from None
+                                           f"{_describe_parse_error(err)}") from None
     except RecursionError:
         raise SchemaValidationError.single("ddl", "the DDL is nested too deeply") from None
     tables: dict[str, Table] = {}
@@ -183,6 +185,17 @@ def _name(node: exp.Expression) -> str:
     if isinstance(node, exp.Ordered):
         node = node.this
     return node.name
+
+
+def _describe_parse_error(err: Exception) -> str:
+    details = getattr(err, "errors", None) or []
+    if details and details[0].get("description"):
+        first = details[0]
+        near = (first.get("highlight") or "").strip()
+        where = f" at line {first.get('line')}, column {first.get('col')}" if first.get("line") else ""
+        description = re.sub(r"<Token token_type: [^,]+, text: (.*?), line:.*?>", r"'\1'", first["description"])
+        return f"{description}{where}" + (f" (near {near!r})" if near else "")
+    return _first_line(err)
 
 
 def _first_line(err: object) -> str:
