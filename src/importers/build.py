@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from src.importers.checks import ColumnRules, Unsupported, read_check
+from src.importers.checks import ColumnRules, Unsupported, nulls_agree, read_check
 from src.importers.model import DEFAULT_CHILDREN, DEFAULT_ROWS, Column, ImportResult, Table
 from src.importers.rules import apply_domain, apply_length, assign_orderings, guard_length
 from src.importers.sqltypes import Shape, map_column, name_meaning
@@ -147,6 +147,9 @@ def _build_field(table: Table, column: Column, shape: Shape, rules: ColumnRules,
                             "but it is NOT NULL: that condition is not honoured")
         else:
             constraints["when"] = " AND ".join(f"({w})" if len(rules.when) > 1 else w for w in rules.when)
+            if not nulls_agree(rules):
+                warnings.append(f"{where}: a CHECK requiring a value under a condition is not honoured "
+                                f"together with the condition {constraints['when']!r} for nulls")
     nullable = column.nullable and not in_key and not rules.not_null
     if nullable and not rules.no_random_nulls:
         constraints["nullable"] = True

@@ -57,7 +57,9 @@ class ColumnRules:
     not_null: bool = False
     orderings: list[tuple[str, str, bool, str]] = field(default_factory=list)  # (op, other, strict, text)
     when: list[str] = field(default_factory=list)
+    when_nodes: list[exp.Expression] = field(default_factory=list)
     no_random_nulls: bool = False
+    required_unless: list[exp.Expression] = field(default_factory=list)  # P in 'P OR x IS NOT NULL'
 
 
 _FLIP = {exp.GT: exp.LT, exp.GTE: exp.LTE, exp.LT: exp.GT, exp.LTE: exp.GTE, exp.EQ: exp.EQ, exp.NEQ: exp.NEQ}
@@ -169,6 +171,7 @@ def domain_of(node: exp.Expression, target: tuple[str, str], shape: Shape, negat
     if isinstance(node, exp.Is):
         if not isinstance(_unparen(node.expression), exp.Null):
             raise Unsupported(f"'{node.sql()}' is not IS [NOT] NULL")
+        negated = negated != bool(node.args.get("negate"))
         return list(FULL) if negated else []  # IS NULL holds for no value; NOT (IS NULL) for all
     if isinstance(node, _COMPARISONS):
         op, left, right = type(node), node.this, node.expression
@@ -205,7 +208,7 @@ def null_verdict(node: exp.Expression, column: str) -> bool | None:
             return False if False in (a, b) else (True if a is True and b is True else None)
         return True if True in (a, b) else (False if a is False and b is False else None)
     if isinstance(node, exp.Is) and _target_of(node.this) == (column, "value"):
-        return True
+        return not node.args.get("negate")
     return None
 
 
@@ -306,7 +309,7 @@ def _read_part(part: exp.Expression, shapes: dict[str, Shape], rules: dict[str, 
         _read_single(part, name, shapes[name], rules[name])
         return
     terms = split_disjuncts(part)
-    null_terms = {_target_of(t.this)[0] for t in terms if _is_null_test(t, negated=False)}
+    null_terms = {_null_test(t)[0] for t in terms if _is_null_test(t, negated=False)}
     others = [t for t in terms if not _is_null_test(t, negated=False)]
     if len(others) == 1 and isinstance(_unparen(others[0]), _COMPARISONS) and null_terms <= names:
         if _read_ordering(_unparen(others[0]), shapes, rules):
@@ -315,10 +318,12 @@ def _read_part(part: exp.Expression, shapes: dict[str, Shape], rules: dict[str, 
         rest = [t for t in terms if not _is_null_test(t, negated=False, column=name)]
         if len(rest) < len(terms) and rest and name not in column_names(_or(rest)):
             rules[name].when.append(render(_or(rest)))
+            rules[name].when_nodes.append(_or(rest))
             return
         rest = [t for t in terms if not _is_null_test(t, negated=True, column=name)]
         if len(rest) < len(terms) and rest and name not in column_names(_or(rest)):
             rules[name].no_random_nulls = True
+            rules[name].required_unless.append(_or(rest))
             return
     raise Unsupported("it ties several columns together in a way the schema cannot express")
 
@@ -354,16 +359,23 @@ def _read_ordering(node: exp.Expression, shapes: dict[str, Shape], rules: dict[s
     return True
 
 
-def _is_null_test(node: exp.Expression, *, negated: bool, column: str | None = None) -> bool:
+def _null_test(node: exp.Expression) -> tuple[str, bool] | None:
+    """(column, negated) for ``col IS NULL`` / ``col IS NOT NULL`` / ``NOT (col IS NULL)``."""
     node = _unparen(node)
-    if negated:
-        if not isinstance(node, exp.Not):
-            return False
+    flipped = isinstance(node, exp.Not)
+    if flipped:
         node = _unparen(node.this)
     if not (isinstance(node, exp.Is) and isinstance(_unparen(node.expression), exp.Null)):
-        return False
+        return None
     target = _target_of(node.this)
-    return target is not None and target[1] == "value" and (column is None or target[0] == column)
+    if target is None or target[1] != "value":
+        return None
+    return target[0], flipped != bool(node.args.get("negate"))
+
+
+def _is_null_test(node: exp.Expression, *, negated: bool, column: str | None = None) -> bool:
+    test = _null_test(node)
+    return test is not None and test[1] == negated and (column is None or test[0] == column)
 
 
 def _or(terms: list[exp.Expression]) -> exp.Expression:
@@ -371,3 +383,21 @@ def _or(terms: list[exp.Expression]) -> exp.Expression:
     for term in terms[1:]:
         out = exp.Or(this=out, expression=term)
     return out
+
+
+def nulls_agree(rules: ColumnRules) -> bool:
+    """With a ``when`` W the column is null exactly where W fails; each 'P OR x IS NOT NULL' then
+    needs P wherever W fails: P is always true, or P is NOT W."""
+    from sqlglot.optimizer.simplify import simplify
+
+    if not rules.when_nodes:
+        return True
+    condition = rules.when_nodes[0]
+    for node in rules.when_nodes[1:]:
+        condition = exp.And(this=condition, expression=node)
+    negated = simplify(exp.Not(this=exp.Paren(this=condition.copy())))
+    for need in rules.required_unless:
+        plain = simplify(need.copy())
+        if not (isinstance(plain, exp.Boolean) and plain.this) and plain != negated:
+            return False
+    return True
