@@ -204,8 +204,7 @@ def guard_length(field_type: str, constraints: dict[str, Any]) -> None:
     longest = _longest_value(field_type, bool(constraints.get("unique")))
     if longest is None or limit < 2 * longest:
         low = max(1, constraints.get("min_length") or 1)
-        constraints["pattern"] = f".{{{min(low, limit)},{limit}}}" if not constraints.get("unique") \
-            else f".{{{limit}}}"
+        constraints["pattern"] = f".{{{min(low, limit)},{limit}}}"
 
 
 @lru_cache(maxsize=64)
