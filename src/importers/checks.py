@@ -67,6 +67,35 @@ _NEGATE = {exp.GT: exp.LTE, exp.GTE: exp.LT, exp.LT: exp.GTE, exp.LTE: exp.GT, e
 _COMPARISONS = tuple(_FLIP)
 
 
+def normalize_check(node: exp.Expression) -> exp.Expression:
+    """The CHECK as a person writes it: PostgreSQL stores ``(kind)::text = ANY (ARRAY['a'::text])`` and
+    ``price > (0)::numeric``; casts on columns and constants go, ``= ANY (ARRAY[...])`` becomes IN."""
+    def simplify(n: exp.Expression) -> exp.Expression:
+        if isinstance(n, exp.Cast) and isinstance(_unparen(n.this), (exp.Literal, exp.Column, exp.Array, exp.Neg)):
+            return _unparen(n.this)
+        if isinstance(n, (exp.EQ, exp.NEQ)) and isinstance(n.expression, (exp.Any, exp.All)):
+            items = _unparen(n.expression.this)
+            while isinstance(items, exp.Cast):
+                items = _unparen(items.this)
+            if isinstance(items, exp.Array):
+                values = [_uncast(v) for v in items.expressions]
+                if isinstance(n, exp.EQ) and isinstance(n.expression, exp.Any):
+                    return exp.In(this=_uncast(n.this), expressions=values)
+                if isinstance(n, exp.NEQ) and isinstance(n.expression, exp.All):
+                    return exp.Not(this=exp.In(this=_uncast(n.this), expressions=values))
+        return n
+
+    # A replaced node's children are not visited again in the same pass.
+    return node.copy().transform(simplify).transform(simplify)
+
+
+def _uncast(node: exp.Expression) -> exp.Expression:
+    node = _unparen(node)
+    while isinstance(node, exp.Cast):
+        node = _unparen(node.this)
+    return node
+
+
 def split_conjuncts(node: exp.Expression) -> list[exp.Expression]:
     node = _unparen(node)
     if isinstance(node, exp.And):
@@ -289,6 +318,7 @@ def read_check(node: exp.Expression, shapes: dict[str, Shape], rules: dict[str, 
     Unsupported.
     """
     problems = []
+    node = normalize_check(node)
     for part in split_conjuncts(node):
         try:
             _read_part(part, shapes, rules, render)
