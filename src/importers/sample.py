@@ -66,7 +66,8 @@ def read_sample(data: bytes, filename: str) -> pa.Table:
         if lower.endswith((".csv", ".tsv", ".txt")):
             delimiter = "\t" if lower.endswith(".tsv") else ","
             return csv.read_csv(io.BytesIO(data), parse_options=csv.ParseOptions(delimiter=delimiter),
-                                convert_options=csv.ConvertOptions(timestamp_parsers=[csv.ISO8601]))
+                                convert_options=csv.ConvertOptions(timestamp_parsers=[csv.ISO8601],
+                                                                    strings_can_be_null=True))
     except (pa.ArrowInvalid, pa.ArrowException, OSError) as err:
         raise SchemaValidationError.single("file", f"cannot read {filename}: {str(err).splitlines()[0]}") from None
     raise SchemaValidationError.single("file", f"{filename}: a sample is a .csv, .tsv or .parquet file")
