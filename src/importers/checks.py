@@ -319,11 +319,12 @@ def read_check(node: exp.Expression, shapes: dict[str, Shape], rules: dict[str, 
     """
     problems = []
     node = normalize_check(node)
-    for part in split_conjuncts(node):
+    parts = split_conjuncts(node)
+    for part in parts:
         try:
             _read_part(part, shapes, rules, render)
         except Unsupported as err:
-            problems.append(f"'{part.sql()}': {err}")
+            problems.append(str(err) if len(parts) == 1 else f"'{part.sql()}': {err}")
     return problems
 
 
