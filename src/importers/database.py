@@ -50,6 +50,8 @@ def import_database(url: str, *, rows: int = DEFAULT_ROWS, children: tuple[int, 
         with engine.connect() as connection:
             inspector = inspect(connection)
             tables, enum_types, warnings = _reflect(inspector, dialect, engine.dialect, schema)
+    except RecursionError:
+        raise SchemaValidationError.single("url", "a CHECK in the database is nested too deeply") from None
     except SQLAlchemyError as err:
         message = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
         raise SchemaValidationError.single("url", f"cannot read the database: {message}") from None
@@ -57,7 +59,10 @@ def import_database(url: str, *, rows: int = DEFAULT_ROWS, children: tuple[int, 
         engine.dispose()
     if not tables:
         raise SchemaValidationError.single("url", "the database has no tables")
-    return build_document(tables, enum_types=enum_types, rows=rows, children=children, warnings=warnings)
+    try:
+        return build_document(tables, enum_types=enum_types, rows=rows, children=children, warnings=warnings)
+    except RecursionError:
+        raise SchemaValidationError.single("url", "a CHECK in the database is nested too deeply") from None
 
 
 def _check_sqlite_file(path: str | None) -> None:

@@ -6,6 +6,7 @@ comments, grants, inserts) are skipped with a warning.
 
 from __future__ import annotations
 
+import logging
 import re
 
 import sqlglot
@@ -18,8 +19,8 @@ from src.importers.model import DEFAULT_CHILDREN, DEFAULT_ROWS, Check, Column, F
 
 DIALECTS = ("postgres", "mysql", "sqlite")
 MAX_DDL_CHARS = 1_000_000
-_IGNORED = (exp.Create, exp.Alter, exp.Command, exp.Drop, exp.Insert, exp.Set, exp.Use, exp.Transaction,
-            exp.Commit)
+# sqlglot logs each statement it falls back to reading as a bare command; the importer reports them itself.
+logging.getLogger("sqlglot").setLevel(logging.ERROR)
 
 
 def import_ddl(ddl: str, dialect: str = "postgres", *, rows: int = DEFAULT_ROWS,
@@ -34,8 +35,11 @@ def import_ddl(ddl: str, dialect: str = "postgres", *, rows: int = DEFAULT_ROWS,
         raise SchemaValidationError.single("ddl", "the DDL is empty")
     if len(ddl) > MAX_DDL_CHARS:
         raise SchemaValidationError.single("ddl", f"the DDL has {len(ddl)} characters; the limit is {MAX_DDL_CHARS}")
-    tables, enum_types, warnings = parse_tables(ddl, dialect)
-    return build_document(tables, enum_types=enum_types, rows=rows, children=children, warnings=warnings)
+    try:
+        tables, enum_types, warnings = parse_tables(ddl, dialect)
+        return build_document(tables, enum_types=enum_types, rows=rows, children=children, warnings=warnings)
+    except RecursionError:
+        raise SchemaValidationError.single("ddl", "the DDL is nested too deeply") from None
 
 
 def parse_tables(ddl: str, dialect: str) -> tuple[list[Table], dict[str, list[str]], list[str]]:
@@ -60,8 +64,9 @@ def parse_tables(ddl: str, dialect: str) -> tuple[list[Table], dict[str, list[st
             tables[table.name] = table
         elif isinstance(statement, exp.Alter) and statement.kind == "TABLE":
             _read_alter(statement, tables, dialect, warnings)
-        elif isinstance(statement, _IGNORED):
-            warnings.append(f"statement skipped: {_first_line(statement.sql(dialect=dialect))[:120]}")
+        elif isinstance(statement, exp.Command) and re.match(r"(?i)CREATE\s+(\w+\s+)*TABLE\b", statement.sql()):
+            raise SchemaValidationError.single("ddl", "cannot parse this CREATE TABLE as "
+                                               f"{dialect} SQL: {_first_line(statement.sql())[:160]}")
         else:
             warnings.append(f"statement skipped: {_first_line(statement.sql(dialect=dialect))[:120]}")
     if not tables:
@@ -143,6 +148,10 @@ def _read_table_constraint(table: Table, item: exp.Expression, dialect: str, war
             if (col := table.column(name)) is not None:
                 col.nullable = False
     elif isinstance(item, exp.ForeignKey):
+        if item.args.get("reference") is None:
+            warnings.append(f"table {table.name}: {item.sql(dialect=dialect)[:120]} names no REFERENCES "
+                            "and is not read")
+            return
         table.foreign_keys.append(_reference(item.args["reference"], [_name(e) for e in item.expressions],
                                              table.name))
     elif isinstance(item, exp.UniqueColumnConstraint):

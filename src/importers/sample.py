@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 from src.engine.semantics import classify_name, infer_string_kind, tokenize
 from src.errors import SchemaValidationError
 from src.importers.model import ImportResult
+from src.schemas.fields import MAX_BOUND
 from src.importers.shapes import (code_pattern, decimals_of, meaning_from_values, round_dates_outward,
                                   round_outward, time_step)
 
@@ -88,22 +89,32 @@ def infer_field(name: str, values: pa.Array, warnings: list[str]) -> dict[str, A
         warnings.append(f"column {name}: every value is null; generated as empty text")
         constraints["null_probability"] = 1.0
         return {"name": name, "type": "string", "constraints": constraints}
+    t = values.type
+    if not (pa.types.is_boolean(t) or pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t)
+            or pa.types.is_date(t) or pa.types.is_timestamp(t) or pa.types.is_string(t)
+            or pa.types.is_large_string(t)):
+        warnings.append(f"column {name}: type {t} is generated as text")
+        return {"name": name, "type": "string", **({"constraints": constraints} if constraints else {})}
     distinct = pc.count_distinct(non_null).as_py()
     unique = distinct == len(non_null) and len(non_null) >= 20
-    t = values.type
     if pa.types.is_boolean(t):
         field_type = "boolean"
         share = pc.mean(non_null.cast(pa.int8())).as_py()
         constraints["enum_values"], constraints["weights"] = [True, False], [round(share, 3), round(1 - share, 3)]
     elif pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t):
+        finite = non_null.cast(pa.float64())
+        finite = finite.filter(pc.is_finite(finite))
+        if len(finite) < len(non_null):
+            warnings.append(f"column {name}: NaN and infinite values are left out")
+        if len(finite) == 0:
+            return {"name": name, "type": "float", "constraints": {"nullable": True, "null_probability": 1.0}}
+        if not pa.types.is_integer(t):
+            non_null = finite
         field_type = _infer_number(name, non_null, unique, distinct, constraints)
     elif pa.types.is_date(t) or pa.types.is_timestamp(t):
         field_type = _infer_time(name, non_null, constraints)
-    elif pa.types.is_string(t) or pa.types.is_large_string(t):
-        field_type = _infer_text(name, non_null, unique, distinct, constraints, warnings)
     else:
-        warnings.append(f"column {name}: type {t} is generated as text")
-        field_type = "string"
+        field_type = _infer_text(name, non_null.cast(pa.string()), unique, distinct, constraints, warnings)
     if unique and field_type not in ("boolean", "enum", "sequence") and "enum_values" not in constraints:
         constraints["unique"] = True
     spec: dict[str, Any] = {"name": name, "type": field_type}
@@ -125,6 +136,8 @@ def _infer_number(name: str, values: pa.Array, unique: bool, distinct: int, cons
             constraints["weights"] = list(categories.values())
             return "enum"
     decimals = 0 if integer else decimals_of(values)
+    limit = MAX_BOUND / 10  # rounding outward stays within what a schema bound may hold
+    lo, hi = (min(max(v, -limit), limit) for v in (lo, hi))
     low, high = round_outward(lo, hi, integer=integer or decimals == 0)
     constraints["min_value"], constraints["max_value"] = low, high
     meaning = classify_name(tokenize(name))

@@ -76,7 +76,9 @@ def map_column(column: Column, enum_types: dict[str, list[str]] | None = None) -
             e.name for e in dt.expressions if isinstance(e, exp.Literal)]
         return Shape("enum", "text", enum_values=labels)
     if kind == T.USERDEFINED:
-        type_name = (dt.args.get("kind").name if dt.args.get("kind") is not None else dt.sql()).lower()
+        kind_arg = dt.args.get("kind")
+        type_name = (kind_arg if isinstance(kind_arg, str) else kind_arg.name if kind_arg is not None
+                     else dt.sql()).lower()
         if enum_types and type_name in enum_types:
             return Shape("enum", "text", enum_values=list(enum_types[type_name]))
         return Shape("string", "unsupported", note=f"type {dt.sql()} is not a known ENUM type")
