@@ -166,3 +166,14 @@ def test_bad_input_names_the_field(ddl, dialect, loc, message):
         import_ddl(ddl, dialect)
     (problem,) = err.value.problems
     assert problem.loc == loc and message in problem.message
+
+
+def test_unreadable_parts_are_errors_or_warnings_never_crashes():
+    with pytest.raises(SchemaValidationError) as err:
+        import_ddl("CREATE TABLE t (a INT CHECK (" + " OR ".join(f"a = {i}" for i in range(3000)) + "))")
+    assert "nested too deeply" in err.value.problems[0].message
+    result = import_ddl("CREATE TABLE t (a INT, FOREIGN KEY (a))", "postgres")
+    assert any("names no REFERENCES" in w for w in result.warnings)
+    with pytest.raises(SchemaValidationError) as err:
+        import_ddl("CREATE TABLE t (a INT, b) junk junk", "postgres")
+    assert err.value.problems[0].loc == "ddl"

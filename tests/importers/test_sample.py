@@ -126,3 +126,19 @@ def test_odd_column_names_become_field_names():
     result = import_sample(b"Order Date,2nd value,Order Date\n2024-01-01,1,x\n", "x.csv")
     assert [f["name"] for f in result.document["fields"]] == ["Order_Date", "c_2nd_value", "Order_Date_2"]
     assert any("'2nd value'" in w for w in result.warnings)
+
+
+def test_odd_numbers_and_nested_types_still_give_a_runnable_schema():
+    csv = b"big,odd\n" + b"".join(f"{-1e20 if i == 0 else i * 7.5},{'NaN' if i % 2 else 'inf'}\n".encode()
+                                 for i in range(30))
+    result = import_sample(csv, "x.csv")
+    fields = {f["name"]: f for f in result.document["fields"]}
+    assert -1e15 <= fields["big"]["constraints"]["min_value"] < 5 < fields["big"]["constraints"]["max_value"]
+    assert "column odd: NaN and infinite values are left out" in result.warnings
+    sink = io.BytesIO()
+    pq.write_table(pa.table({"tags": pa.array([[1, 2]] * 30)}), sink)
+    nested = import_sample(sink.getvalue(), "x.parquet")
+    assert nested.document["fields"] == [{"name": "tags", "type": "string"}]
+    assert nested.warnings == ["column tags: type list<element: int64> is generated as text"]
+    for document in (result.document, nested.document):
+        compile_schema(document, seed=2).generate_chunk(0, 100)
