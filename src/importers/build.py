@@ -8,7 +8,6 @@ relational ``reference`` type.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from sqlglot import exp
@@ -121,11 +120,7 @@ def _build_field(table: Table, column: Column, shape: Shape, rules: ColumnRules,
         return {"name": column.name, "type": "reference", "constraints": constraints}
     field_type = _field_type(column, shape, in_key and len(table.primary_key) == 1)
     description = _describe_default(column, field_type, constraints)
-    if field_type == "uuid" or field_type == "sequence":
-        pass
-    elif field_type == "boolean":
-        pass
-    elif shape.enum_values is not None:
+    if shape.enum_values is not None and field_type not in ("uuid", "sequence", "boolean"):
         constraints["enum_values"] = list(shape.enum_values)
     for message in apply_domain(field_type, shape, rules, constraints):
         warnings.append(f"{where}: {message}")
@@ -205,5 +200,3 @@ def render_condition(node: exp.Expression) -> str:
         raise Unsupported(f"the condition {text!r} is outside the engine's expressions: {err}") from None
     return text
 
-
-ConditionRenderer = Callable[[exp.Expression], str]

@@ -14,7 +14,8 @@ from typing import Any
 
 from src.engine.plan import NUMERIC_DEFAULTS
 from src.engine.timeutil import parse_time_bound
-from src.importers.checks import FULL, Bound, ColumnRules, Domain, Interval, intersect, merge
+from src.importers.checks import ColumnRules
+from src.importers.domains import FULL, Bound, Domain, Interval, intersect, merge
 from src.importers.sqltypes import Shape
 from src.schemas.fields import MAX_TEXT_LENGTH
 

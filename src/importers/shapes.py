@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from functools import lru_cache
 
 import pyarrow as pa
