@@ -7,6 +7,8 @@ import json
 import sys
 import time
 
+from src.cli_schema import add_schema_parser
+
 EXIT_BAD_INPUT = 2
 EXIT_UNEXPECTED = 1
 
@@ -55,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     types = sub.add_parser("types", help="list field types with an example each", epilog=TYPES_EXAMPLES,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     types.add_argument("--json", action="store_true", help="machine-readable output")
+    add_schema_parser(sub)
     return parser
 
 
@@ -81,7 +84,11 @@ def main(argv: list[str] | None = None) -> int:
     from src.errors import SchemaValidationError, SynthError
 
     try:
-        return run_types(args) if args.command == "types" else run_generate(args)
+        if args.command == "types":
+            return run_types(args)
+        if args.command == "schema":
+            return args.handler(args)
+        return run_generate(args)
     except SchemaValidationError as err:
         lines = "\n".join(f"  - {p}" for p in err.problems)
         return _fail(f"invalid schema:\n{lines}")

@@ -12,7 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from src.api_server.errors import install_error_handlers
 from src.api_server.logging_setup import configure_logging
-from src.api_server.routers import health, jobs, schema
+from src.api_server.routers import health, jobs, schema, schema_import
 from src.api_server.routers.health import API_VERSION
 from src.config import Settings, get_settings
 from src.errors import SynthError
@@ -78,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(schema.router)
+    app.include_router(schema_import.router)
     app.include_router(jobs.router)
 
     @app.get("/", include_in_schema=False)

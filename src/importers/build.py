@@ -1,0 +1,202 @@
+"""Tables (from DDL or a reflected database) -> the relational schema document.
+
+Every table becomes ``{"name", "rows" | "rows_per_parent", "fields", "primary_key"?, "foreign_keys"?}``
+(issue 12's contract). Each table's ``fields`` also compile with today's single-table engine: keys
+are stated at table level and a one-column key is also ``unique``; only foreign-key columns use the
+relational ``reference`` type.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlglot import exp
+
+from src.importers.checks import ColumnRules, Unsupported, nulls_agree, read_check
+from src.importers.model import DEFAULT_CHILDREN, DEFAULT_ROWS, Column, ImportResult, Table
+from src.importers.rules import apply_domain, apply_length, assign_orderings, guard_length
+from src.importers.sqltypes import Shape, map_column, name_meaning
+from src.schemas.fields import MAX_SEED
+
+
+def build_document(tables: list[Table], *, enum_types: dict[str, list[str]] | None = None,
+                   rows: int = DEFAULT_ROWS, children: tuple[int, int] = DEFAULT_CHILDREN,
+                   seed: int | None = None, warnings: list[str] | None = None) -> ImportResult:
+    """The document for ``tables``; every rule that is not honoured is named in the warnings."""
+    warnings = list(warnings or [])
+    names = {t.name for t in tables}
+    by_name = {t.name: t for t in tables}
+    for table in tables:
+        for fk in table.foreign_keys:
+            if not fk.ref_columns and fk.ref_table in by_name:
+                fk.ref_columns = list(by_name[fk.ref_table].primary_key)  # REFERENCES t: its primary key
+    out_tables = []
+    for table in tables:
+        out_tables.append(_build_table(table, tables, names, enum_types or {}, rows, children, warnings))
+    document: dict[str, Any] = {"tables": out_tables}
+    if seed is not None:
+        document = {"seed": min(max(seed, 0), MAX_SEED), **document}
+    roots = [t for t in out_tables if "rows" in t]
+    return ImportResult(document, warnings, total_rows=roots[0]["rows"] if roots else None)
+
+
+def _build_table(table: Table, tables: list[Table], names: set[str], enum_types: dict[str, list[str]],
+                 rows: int, children: tuple[int, int], warnings: list[str]) -> dict[str, Any]:
+    where = f"table {table.name}"
+    shapes = {c.name: map_column(c, enum_types) for c in table.columns}
+    rules = {c.name: ColumnRules() for c in table.columns}
+    for check in table.checks:
+        for problem in read_check(check.expression, shapes, rules, render_condition):
+            warnings.append(f"{where}: CHECK ({check.text}) not honoured: {problem}")
+    single_fks = {fk.columns[0]: fk for fk in table.foreign_keys if len(fk.columns) == 1}
+    fields: list[dict[str, Any]] = []
+    for column in table.columns:
+        spec = _build_field(table, column, shapes[column.name], rules[column.name], single_fks, names,
+                            warnings)
+        if spec is not None:
+            fields.append(spec)
+    kept = {f["name"] for f in fields}
+    by_name = {f["name"]: f for f in fields}
+    for message in assign_orderings(by_name, {n: rules[n] for n in kept}, shapes):
+        warnings.append(f"{where}: {message}")
+    out: dict[str, Any] = {"name": table.name}
+    parents = [fk.ref_table for fk in table.foreign_keys if fk.ref_table != table.name and fk.ref_table in names]
+    if parents:
+        low, high = children
+        out["rows_per_parent"] = {"parent": parents[0], "min": low, "max": high}
+    else:
+        out["rows"] = rows
+    out["fields"] = fields
+    if table.primary_key:
+        out["primary_key"] = list(table.primary_key)
+    composite = [fk for fk in table.foreign_keys if len(fk.columns) > 1]
+    if composite:
+        out["foreign_keys"] = [{"fields": fk.columns, "references": fk.ref_table, "columns": fk.ref_columns}
+                               for fk in composite]
+    for fk in table.foreign_keys:
+        if fk.ref_table not in names:
+            warnings.append(f"{where}: foreign key ({', '.join(fk.columns)}) references table "
+                            f"{fk.ref_table}, which is not in the input")
+        elif not _is_key(next(t for t in tables if t.name == fk.ref_table), fk.ref_columns):
+            warnings.append(f"{where}: foreign key ({', '.join(fk.columns)}) references "
+                            f"{fk.ref_table}({', '.join(fk.ref_columns)}), which is not its primary key "
+                            "or a UNIQUE column")
+    for unique_set in table.unique_sets:
+        if sorted(unique_set) != sorted(table.primary_key):
+            warnings.append(f"{where}: UNIQUE ({', '.join(unique_set)}) over several columns is not "
+                            "honoured: the schema has no composite uniqueness besides the primary key")
+    return out
+
+
+def _is_key(table: Table, columns: list[str]) -> bool:
+    if sorted(columns) == sorted(table.primary_key):
+        return True
+    if len(columns) == 1 and (col := table.column(columns[0])) is not None and col.unique:
+        return True
+    return any(sorted(u) == sorted(columns) for u in table.unique_sets)
+
+
+def _build_field(table: Table, column: Column, shape: Shape, rules: ColumnRules, single_fks: dict,
+                 names: set[str], warnings: list[str]) -> dict[str, Any] | None:
+    where = f"table {table.name}, column {column.name}"
+    if column.generated:
+        warnings.append(f"{where}: a generated (computed) column is left to the database and omitted")
+        return None
+    if shape.category == "unsupported":
+        if column.nullable or column.default is not None:
+            warnings.append(f"{where}: {shape.note}; the column is omitted (it is nullable or has a default)")
+            return None
+        warnings.append(f"{where}: {shape.note}; generated as plain text, which the database may refuse")
+    constraints: dict[str, Any] = {}
+    in_key = column.name in table.primary_key
+    fk = single_fks.get(column.name)
+    if fk is not None and fk.ref_table in names:
+        constraints["references"] = f"{fk.ref_table}.{fk.ref_columns[0]}"
+        if column.nullable and not in_key:
+            constraints["nullable"] = True
+        elif fk.ref_table == table.name:
+            warnings.append(f"{where}: a NOT NULL self-reference has no root row; the relational engine "
+                            "needs it nullable")
+        return {"name": column.name, "type": "reference", "constraints": constraints}
+    field_type = _field_type(column, shape, in_key and len(table.primary_key) == 1)
+    description = _describe_default(column, field_type, constraints)
+    if shape.enum_values is not None and field_type not in ("uuid", "sequence", "boolean"):
+        constraints["enum_values"] = list(shape.enum_values)
+    for message in apply_domain(field_type, shape, rules, constraints):
+        warnings.append(f"{where}: {message}")
+    if constraints.get("enum_values") and field_type not in ("gender", "boolean"):
+        field_type = "enum"  # a CHECK listing the values makes the column a category
+    if shape.category == "text":
+        for message in apply_length(field_type, shape, rules, constraints):
+            warnings.append(f"{where}: {message}")
+    if (column.unique or (in_key and len(table.primary_key) == 1)) and field_type != "sequence":
+        constraints["unique"] = True
+    if field_type == "sequence" and shape.hi is not None:
+        start = constraints.get("min_value", 1)
+        constraints.pop("max_value", None)
+        if not isinstance(start, int) or start < 1:
+            constraints["min_value"] = 1
+    if rules.when:
+        if not column.nullable or in_key:
+            warnings.append(f"{where}: CHECK makes the column null unless {' AND '.join(rules.when)}, "
+                            "but it is NOT NULL: that condition is not honoured")
+        else:
+            constraints["when"] = " AND ".join(f"({w})" if len(rules.when) > 1 else w for w in rules.when)
+            if not nulls_agree(rules):
+                warnings.append(f"{where}: a CHECK requiring a value under a condition is not honoured "
+                                f"together with the condition {constraints['when']!r} for nulls")
+    nullable = column.nullable and not in_key and not rules.not_null
+    if nullable and not rules.no_random_nulls:
+        constraints["nullable"] = True
+    if shape.category == "text":
+        guard_length(field_type, constraints)
+    spec: dict[str, Any] = {"name": column.name, "type": field_type}
+    if description:
+        spec["description"] = description
+    if constraints:
+        spec["constraints"] = constraints
+    return spec
+
+
+def _field_type(column: Column, shape: Shape, single_key: bool) -> str:
+    default = column.default
+    if column.identity or (default is not None and _is_sequence_default(default)):
+        return "sequence" if shape.category == "integer" else name_meaning(column.name, shape)
+    if shape.category == "uuid" or (default is not None and isinstance(default, exp.Uuid)):
+        return "uuid"
+    if single_key and shape.category == "integer":
+        return "sequence"
+    if shape.enum_values is not None:
+        return "enum"
+    return name_meaning(column.name, shape)
+
+
+def _is_sequence_default(default: exp.Expression) -> bool:
+    return isinstance(default, exp.Anonymous) and default.name.lower() == "nextval" or \
+        "nextval" in default.sql().lower()
+
+
+def _describe_default(column: Column, field_type: str, constraints: dict[str, Any]) -> str:
+    """A DEFAULT: 'now' caps a time column at the present; a constant is recorded in the description."""
+    default = column.default
+    if default is None or field_type in ("sequence", "uuid") or _is_sequence_default(default):
+        return ""
+    if isinstance(default, (exp.CurrentTimestamp, exp.CurrentDate)) or (
+            isinstance(default, exp.Anonymous) and default.name.lower() == "now"):
+        if field_type in ("date", "datetime"):
+            constraints.setdefault("max_value", "now")
+        return "defaults to the current time"
+    return f"SQL default: {default.sql()}"[:2000]
+
+
+def render_condition(node: exp.Expression) -> str:
+    """A condition in the engine's expression syntax (checked by the engine's own parser)."""
+    from src.engine.expressions import ExpressionError, parse_expression
+
+    text = node.sql()
+    try:
+        parse_expression(text)
+    except ExpressionError as err:
+        raise Unsupported(f"the condition {text!r} is outside the engine's expressions: {err}") from None
+    return text
+
