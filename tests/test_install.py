@@ -23,7 +23,7 @@ BUILD_ONLY = {"hatchling", "pathspec", "trove-classifiers", "tomlkit"}  # the bu
 
 
 def normalize(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
+    return re.sub(r"[-_.]+", "-", name.split("[", 1)[0]).lower()
 
 
 def read_pins() -> dict[str, str]:
