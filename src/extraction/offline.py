@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from src.extraction import field_meaning as fm
 from src.extraction import phrases as ph
+from src.extraction import templates as tp
 from src.extraction.relations import link_fields
 from src.extraction.drafts import FieldDraft
 from src.schemas import DatasetSchema, FieldSpec
@@ -27,6 +28,7 @@ class OfflineExtraction:
     schema: DatasetSchema
     total_rows: int | None
     warnings: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # field name -> the words it was read from
 
 
 MAX_ITEMS = 500  # the schema document's limit on fields
@@ -214,22 +216,61 @@ def extract_offline(text: str) -> OfflineExtraction:
             warnings.append(f"rows are not kept in any order; ignored '{item[:80]}'")
             continue
         try:
-            drafts.extend(draft_fields(item, warnings))
+            read = draft_fields(item, warnings)
         except Exception:  # noqa: BLE001 - one unreadable item must not lose the whole description
             warnings.append(f"could not understand '{item[:80]}'; used a text column")
-            drafts.append(FieldDraft(label=item[:60], type="string", description=item[:300],
-                                     tokens=fm.tokenize(item)[:6]))
-    if not drafts:
-        warnings.append("no columns found in the description; used a single text column")
-        drafts.append(FieldDraft(label="value", name="value", type="string", description=text.strip()[:200]))
+            read = [FieldDraft(label=item[:60], type="string", description=item[:300],
+                               tokens=fm.tokenize(item)[:6])]
+        for draft in read:
+            draft.source = item.strip()[:300]
+        drafts.extend(read)
     name_drafts(drafts)
+    if not drafts or (len(drafts) < tp.FEW_COLUMNS and not is_listed(text)):
+        drafts = complete_from_template(header if items else text, drafts, warnings)
+        name_drafts(drafts)
     apply_header_details(header, total_rows, drafts)
     try:
         link_fields(drafts, subject, total_rows, warnings)
     except Exception as err:  # noqa: BLE001 - columns stay usable without their links
         warnings.append(f"could not link columns to each other: {err}")
     schema = build_schema(drafts, locale, subject, text, warnings)
-    return OfflineExtraction(schema=schema, total_rows=total_rows, warnings=warnings)
+    sources = {d.name: d.source for d in drafts if d.source}
+    return OfflineExtraction(schema=schema, total_rows=total_rows, warnings=warnings, sources=sources)
+
+
+def is_listed(text: str) -> bool:
+    """Columns written as a list (lines, bullets, 'with: a, b') are all the user wants; a one-line request
+    ('1000 orders with a coupon code') names its entity and only the columns it cares about."""
+    return "\n" in text.strip() or bool(re.search(r"[:=]\s*\S", text))
+
+
+def complete_from_template(entity_text: str, named: list[FieldDraft], warnings: list[str]) -> list[FieldDraft]:
+    """A request naming few columns: its entity's template merged with the columns it names."""
+    match = tp.find_template(entity_text) or tp.find_near_template(entity_text)
+    if match is None:
+        if named:
+            return named
+        warnings.append("the description names no columns and no entity this extractor knows; used the "
+                        "generic 'records' template - list the columns you need, or start from a template "
+                        "(GET /schema/templates)")
+        return read_template_drafts(tp.GENERIC_TEMPLATE)
+    template_drafts = read_template_drafts(match.template)
+    kept = [d.label for d in named]
+    warnings.append(f"the description names {len(named) or 'no'} column{'s' if len(named) != 1 else ''}; "
+                    f"completed it from the '{match.template.key}' template (chosen by '{match.phrase}')"
+                    + (f", keeping {', '.join(kept)}" if kept else ""))
+    return tp.merge_template_drafts(template_drafts, named)
+
+
+def read_template_drafts(template: tp.Template) -> list[FieldDraft]:
+    """A template's columns read like a user's bullet list, each noting the template it came from."""
+    drafts: list[FieldDraft] = []
+    for column in template.columns:
+        for draft in draft_fields(column, []):
+            draft.source = f"template '{template.key}': {column}"
+            drafts.append(draft)
+    name_drafts(drafts)
+    return drafts
 
 
 # ----------------------------------------------------------------------------- splitting the text
@@ -503,7 +544,8 @@ def _split_on_and(text: str) -> list[str]:
             before, after = text[: m.start()], text[m.end():]
             if re.match(r"[-−$€£]?\d|(?:std|sd|standard|mean|average|max|min|maximum|minimum|up\s+to|at\s+least|"
                         r"between|every|last|next|past|unique|optional|decimals?|no\s+more)\b", after, re.I) \
-                    or re.search(r"\bbetween\s+\S+$", before, re.I):
+                    or (re.search(r"\bbetween\s+\S+$", before, re.I)
+                        and not re.search(r"\bbetween\s+\S*\d\s*[-–]\s*\S*\d\S*$", before, re.I)):
                 continue
             cuts.append((m.start(), m.end()))
     if not cuts:
@@ -621,9 +663,10 @@ def apply_header_details(header: str, total_rows: int | None, drafts: list[Field
     timestamp = temporal[0]
     step, rest = ph.find_step(header) if HEADER_STEP_RE.search(header) else (None, header)
     period, _ = ph.find_period(rest)
-    if step and not timestamp.step:
+    from_template = timestamp.source.startswith("template")  # the request's own words win over a template's
+    if step and (not timestamp.step or from_template):
         timestamp.step, timestamp.type = step, "datetime"
-    if period and not timestamp.period:
+    if period and (not timestamp.period or from_template):
         timestamp.period = period
     if step or period:
         _apply_temporal(timestamp)
