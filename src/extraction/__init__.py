@@ -26,6 +26,9 @@ class ExtractionResult(BaseModel):
     total_rows: int | None = None
     provider: str = "offline"
     warnings: list[str] = Field(default_factory=list)
+    sources: dict[str, str] = Field(
+        default_factory=dict, description="Each field's name -> the words of the description it was read from "
+        "(or the template column it came from).")
     llm_calls: int = Field(0, description="Requests sent to the LLM (retries included).")
     tokens_used: int = Field(0, description="Tokens the LLM reported for those requests.")
 
@@ -75,7 +78,7 @@ def extract_offline_result(text: str) -> ExtractionResult:
 
     offline = extract_offline(text)
     return ExtractionResult(schema=offline.schema, total_rows=offline.total_rows, provider="offline",
-                            warnings=list(offline.warnings))
+                            warnings=list(offline.warnings), sources=dict(offline.sources))
 
 
 async def extract_gemini_result(text: str, settings: Settings) -> ExtractionResult:
