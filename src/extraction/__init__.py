@@ -84,6 +84,11 @@ def extract_offline_result(text: str) -> ExtractionResult:
 async def extract_gemini_result(text: str, settings: Settings) -> ExtractionResult:
     from src.extraction.gemini import extract_with_gemini  # google-genai takes ~1.5 s to import
 
+    from src.extraction.crosscheck import restore_dropped_columns
+    from src.extraction.offline import extract_offline
+
     run = await extract_with_gemini(text, settings)
-    return ExtractionResult(schema=run.answer.schema_, total_rows=run.answer.total_rows, provider="gemini",
+    checked = restore_dropped_columns(run.answer.schema_, extract_offline(text))
+    return ExtractionResult(schema=checked.schema, total_rows=run.answer.total_rows, provider="gemini",
+                            warnings=checked.warnings, sources=checked.sources,
                             llm_calls=run.llm_calls, tokens_used=run.tokens_used)
