@@ -195,17 +195,56 @@ class Classification:
 
 def classify_tokens(tokens: list[str]) -> Classification | None:
     """The meaning of a label. English puts the head noun last, so the phrase ending latest wins,
-    then the longest; 'customer email' is an email, 'account status' a status, 'unit price' a price."""
-    found = best_phrase([
-        *find_phrases(tokens, [(k, Meaning("code", ID, {"pattern": p})) for k, p in CODE_PATTERNS], 0),
-        *find_phrases(tokens, MEANING_TABLE, 1),
-        *find_phrases(tokens, [(k, Meaning("enum", "enum", {"enum_values": list(v)}))
-                               for k, v in DEFAULT_CATEGORIES], 2),
-    ])
-    if found is None:
+    then the longest; 'customer email' is an email, 'account status' a status, 'unit price' a price.
+    Ties go to the higher table (code patterns, then meanings, then categories), then the earlier row."""
+    singular_tokens = [singular(t) for t in tokens]
+    best: tuple[int, int, int, int] | None = None
+    found: _IndexedPhrase | None = None
+    for i in range(len(tokens)):
+        for entry in _candidates(tokens[i], singular_tokens[i]):
+            n = len(entry.words)
+            if tokens[i:i + n] == entry.words or singular_tokens[i:i + n] == entry.words:
+                key = (i + n, n, -entry.rank, -entry.order)
+                if best is None or key > best:
+                    best, found = key, entry
+    if found is None or best is None:
         return None
-    end, length, _, meaning, phrase = found
-    return Classification(meaning, phrase, end - length)
+    return Classification(found.make(), found.phrase, best[0] - best[1])
+
+
+@dataclass(frozen=True)
+class _IndexedPhrase:
+    words: list[str]
+    rank: int
+    order: int
+    phrase: str
+    make: Any  # () -> Meaning: a fresh one for rows whose defaults a caller may change
+
+
+def _build_phrase_index() -> dict[str, list[_IndexedPhrase]]:
+    """The three label tables by each phrase's first word, so a label is read in one pass over its words."""
+    rows: list[tuple[int, str, Any]] = [
+        *((0, k, lambda p=p: Meaning("code", ID, {"pattern": p})) for k, p in CODE_PATTERNS),
+        *((1, k, lambda m=m: m) for k, m in MEANING_TABLE),
+        *((2, k, lambda v=v: Meaning("enum", "enum", {"enum_values": list(v)})) for k, v in DEFAULT_CATEGORIES),
+    ]
+    index: dict[str, list[_IndexedPhrase]] = {}
+    for order, (rank, spec, make) in enumerate(rows):
+        for phrase in spec.split("|"):
+            words = phrase.split()
+            if words:
+                index.setdefault(words[0], []).append(_IndexedPhrase(words, rank, order, phrase, make))
+    return index
+
+
+_PHRASE_INDEX = _build_phrase_index()
+
+
+def _candidates(token: str, singular_token: str) -> list[_IndexedPhrase]:
+    found = _PHRASE_INDEX.get(token, [])
+    if singular_token != token:
+        found = found + _PHRASE_INDEX.get(singular_token, [])
+    return found
 
 
 def default_range(tokens: list[str]) -> tuple[float, float] | None:
