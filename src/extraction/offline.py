@@ -16,6 +16,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from src.extraction import field_meaning as fm
+from src.extraction import clauses as cl
+from src.extraction import layout as ly
 from src.extraction import phrases as ph
 from src.extraction import templates as tp
 from src.extraction.relations import link_fields
@@ -206,7 +208,10 @@ ORDER_BY_RE = re.compile(r"^\s*(?:(?:and\s+)?(?:rows\s+)?(?:sorted|ordered|order
 def extract_offline(text: str) -> OfflineExtraction:
     """Turn a plain-English description into a schema document, a row count and warnings."""
     warnings: list[str] = []
-    header, items = split_description(text)
+    layout = ly.read_layout(text, split_description)
+    header, items = (layout.header, layout.items) if layout else split_description(text)
+    for unread in layout.unread if layout else []:
+        warnings.append(f"no column could be read from '{unread[:100]}'; add it in the editor if it names one")
     total_rows = find_row_count(header[:2000], header_only=True) or find_row_count(text[:20000])
     subject = find_subject(header)
     locale = find_locale(header, text)
@@ -493,8 +498,10 @@ def split_prose_items(body: str) -> list[str]:
     body = re.sub(r"[.!]\s*$", "", body.strip())
     body = re.split(r"\.\s+(?=[A-Z])", body)[0] if re.search(r"\.\s+[A-Z]", body) else body
     items: list[str] = []
-    for written in ph.split_top_level(body, ",;"):
-        part = re.sub(r"^(?:and|&|plus|as\s+well\s+as)\s+", "", written.strip(), flags=re.I)
+    parts = [p for joined in cl.join_value_lists(ph.split_top_level(body, ",;"))
+             for p in cl.split_joined_columns(joined)]
+    for written in parts:
+        part = cl.trim_relative_label(re.sub(r"^(?:and|&|plus|as\s+well\s+as)\s+", "", written.strip(), flags=re.I))
         if items and CONNECTIVE_START_RE.match(part):
             items[-1] += ", " + written.strip()  # '..., and it must come after created at'
             continue

@@ -76,7 +76,7 @@ def test_named_columns_are_kept_and_replace_the_template_field_they_stand_for():
     assert "coupon_code" in fields and "order_id" in fields and "unit_price" in fields
     statuses = [f for f in fields.values() if f.name.endswith("status")]
     assert len(statuses) == 1 and statuses[0].constraints.enum_values == ["new", "paid", "refunded"]
-    assert result.sources["coupon_code"] == "a coupon code"
+    assert result.sources["coupon_code"] == "coupon code"
     assert "keeping" in " ".join(result.warnings)
 
 
