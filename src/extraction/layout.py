@@ -34,7 +34,7 @@ PROSE_LEADS_RE = re.compile(
     r"(?:to\s+(?:track|record|store|keep|capture|see|know|have)\s+)?|"
     r"(?:please\s+)?(?:also\s+)?(?:track|include|add|record|store|capture|keep|log|give\s+(?:each|every)\s+\w+)\s+|"
     r"(?:each|every)\s+(?:[\w-]+\s+){1,2}?(?:also\s+)?(?:has|have|gets|carries|includes|records|needs)\s+|"
-    r"(?:they|it|he|she)\s+(?:also\s+)?(?:have|has|get|gets|need|needs)\s+|"
+    r"(?:they|it|he|she|[a-z]+s)\s+(?:also\s+|should\s+|must\s+)?(?:have|has|get|gets|need|needs|carry|include)\s+|"
     r"there\s+(?:should|must|will)\s+(?:also\s+)?be\s+|it\s+should\s+(?:also\s+)?(?:have|include)\s+|"
     r"(?:it|they)\s+(?:should|must)\s+(?:also\s+)?(?:have|include|carry)\s+)", re.I)
 COPULAR_RE = re.compile(
@@ -110,6 +110,11 @@ def read_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) ->
     first_list = next((i for i, k in enumerate(kinds) if k in ("list", "table")), None)
     prose_after = first_list is not None and "prose" in kinds[first_list + 1:]
     if not has_table and not prose_after:
+        bare = read_header_line(text)
+        if bare is not None:
+            return bare
+        if kinds == ["prose"]:
+            return read_prose_layout(text, read_list)
         return None
     header_parts: list[str] = []
     items: list[str] = []
@@ -202,7 +207,7 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
     if lead:
         body = sentence[lead.end():]
         body = re.sub(r"^(?:a|an|the|their|its|his|her)\s+", "", body, flags=re.I)
-        body = re.sub(r",?\s+(?:too|as\s+well)$", "", body, flags=re.I)
+        body = re.sub(r",?\s+(?:too|as\s+well)(?=,|$)", "", body, flags=re.I)
         return read_list(f"Columns: {body}")[1]
     if re.match(r"^[^:]{1,40}:\s*\S", sentence):
         return [sentence]
@@ -228,3 +233,45 @@ def split_sentences(paragraph: str) -> list[str]:
             last = i + 1
     out.append(paragraph[last:].strip())
     return [s for s in out if s]
+
+
+HEADER_INTRO_RE = re.compile(r"^\s*(?:columns?|fields?|headers?|attributes?|schema)\s*[:=-]\s*", re.I)
+
+
+def read_header_line(text: str) -> Layout | None:
+    """'order_id, customer_email, amount, order_date' or 'Columns: id | name | email': a bare header line
+    of column names (an optional title line above it sets the scene)."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if not lines or len(lines) > 2:
+        return None
+    title, line = (lines[0], lines[1]) if len(lines) == 2 else ("", lines[0])
+    line = HEADER_INTRO_RE.sub("", line)
+    for sep in ("|", "\t", ";", ","):
+        cells = [c.strip() for c in line.split(sep) if c.strip()]
+        if len(cells) >= 3:
+            break
+    else:
+        return None
+    named = [c for c in cells if re.fullmatch(r"[A-Za-z][\w]*(?:[ -][A-Za-z][\w]*){0,2}", c)]
+    code_like = [c for c in cells if re.search(r"_|[a-z][A-Z]", c)]
+    if len(named) != len(cells) or (not code_like and len(lines) == 1 and not HEADER_INTRO_RE.match(lines[-1])):
+        return None
+    return Layout(title, cells)
+
+
+def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) -> Layout | None:
+    """A paragraph of sentences where later ones add columns ('Each check-in has a member id ... Members also
+    have a membership type, which is one of basic, premium or vip.'); None when the list reader does better."""
+    flat = " ".join(text.split())
+    header, listed = read_list(text)
+    scene: list[str] = []
+    items: list[str] = []
+    for sentence in split_sentences(flat):
+        found = read_sentence(sentence, read_list)
+        if found:
+            items.extend(found)
+        else:
+            scene.append(sentence)
+    if len(items) <= len(listed) or len(listed) >= 3:
+        return None
+    return Layout(" ".join(scene), items)

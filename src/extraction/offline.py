@@ -148,7 +148,8 @@ CONNECTIVE_START_RE = re.compile(
 # A comma piece that only qualifies the column before it ('points 0-12, integer, email').
 QUALIFIER_PIECE_RE = re.compile(
     r"integers?|whole\s+numbers?|(?:\d+|one|two|three|four)\s+(?:decimals?|decimal\s+places|dp)|no\s+decimals|"
-    r"unique|optional|nullable|required|not\s+null", re.I)
+    r"unique|optional|nullable|required|not\s+null|"
+    r"(?:between|from|ranging\s+from|in\s+the\s+range|within|up\s+to|at\s+least|at\s+most)\s+[-$€£]?\d.*", re.I)
 # 'from 50 meters' in the header: how many distinct things the rows come from.
 HEADER_POOL_RE = re.compile(
     r"(?:\b(?:from|across|among|over|for)\s+|(?<![\w.,-])(?<!about\s)(?<!around\s)(?<!roughly\s)(?<!~)"
