@@ -17,7 +17,7 @@ VALUE_INTRO = (r"(?:(?:,\s*)?(?:which|that)\s+(?:is|are|should\s+be|must\s+be|ca
                r"(?:\s+(?:one\s+of|either|any\s+of))?|"
                r"\s+(?:is|are|should\s+be|must\s+be|can\s+be|will\s+be)(?:\s+(?:one\s+of|either|any\s+of))?|"
                r"\s+(?:of|like|such\s+as|including|either|among|one\s+of|by|via|in|with\s+values?|"
-               r"being|taking|from\s+among)|:)")
+               r"being|taking|from\s+among|(?:chosen|picked|selected|drawn|taken)\s+from|one\s+from|from)|:)")
 INTRO_LIST_RE = re.compile(rf"^(?P<label>.*?[A-Za-z]){VALUE_INTRO}\s+(?P<first>{{word}})$".replace(
     "{word}", r"[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*)?"), re.I)
 VALUE_PIECE_RE = re.compile(r"^[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*)?$")
@@ -106,3 +106,27 @@ def trim_relative_label(item: str) -> str:
     if m and fm.classify_tokens(fm.tokenize(m["head"])) is not None:
         return m["head"]
     return item
+
+
+MODIFIERS = (r"first|last|given|family|middle|start|end|pickup|pick-up|dropoff|drop-off|check-in|check-out|checkin|"
+             r"checkout|home|away|origin|destination|departure|arrival|min|max|minimum|maximum|open|close|opening|"
+             r"closing|billing|shipping|birth|hire|due|high|low|buy|sell|bid|ask|source|target|sender|recipient")
+SHARED_HEAD_RE = re.compile(rf"\b(?P<a>{MODIFIERS})\s+(?:and|&|/)\s+(?P<b>{MODIFIERS})\s+(?P<head>names?|dates?|times?|"
+                            r"timestamps?|city|cities|teams?|airports?|prices?|scores?|codes?|addresses|address)\b",
+                            re.I)
+WHETHER_RE = re.compile(r"^whether\s+(?:or\s+not\s+)?(?:they|he|she|it|the\s+\w+)\s+\w+\s+(?:the\s+|a\s+|an\s+)?"
+                        r"(?P<label>.+)$", re.I)
+
+
+def normalize_clauses(body: str) -> str:
+    """Rewrites before a prose list is cut at its commas: 'first and last name' -> 'first name and last name',
+    'October 31, 2024' keeps its comma out of the list."""
+    body = re.sub(r"\b(\d{1,2}),\s+(\d{4})\b", r"\1 \2", body)
+    return SHARED_HEAD_RE.sub(lambda m: m.group(0) if m["a"].lower() in ("date", "time") else
+                              f"{m['a']} {m['head']} and {m['b']} {m['head']}", body)
+
+
+def name_whether(piece: str) -> str:
+    """'whether they used the loyalty app (yes/no)' -> 'loyalty app (yes/no)': a yes/no column named by its noun."""
+    m = WHETHER_RE.match(piece.strip())
+    return m["label"] if m else piece

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from src.engine.semantics import tokenize
+from src.engine.semantics import singular, tokenize
 
 SEPARATOR_ROW_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 TABLE_LINE_RE = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(?:\|[^|]+){2,}$")
@@ -29,17 +29,31 @@ STORAGE_TYPES = {"str", "string", "text", "varchar", "char", "int", "integer", "
                  "uuid", "time", "money", "category", "categorical"}
 KEEP_TYPES = {"uuid", "bool", "boolean", "datetime", "timestamp", "decimal", "money", "int", "integer", "float"}
 PROSE_LEADS_RE = re.compile(
-    r"^(?:and\s+|also\s+|plus\s+|additionally,?\s+|finally,?\s+|then\s+|oh,?\s+and\s+)*"
+    r"^(?:and\s+|also\s+|plus\s+|additionally,?\s+|finally,?\s+|then\s+|oh,?\s+and\s+|please\s+)*"
     r"(?:(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like|track|record|store|keep|capture|include|log)\s+"
     r"(?:to\s+(?:track|record|store|keep|capture|see|know|have)\s+)?|"
-    r"(?:please\s+)?(?:also\s+)?(?:track|include|add|record|store|capture|keep|log|give\s+(?:each|every)\s+\w+)\s+|"
-    r"(?:each|every)\s+(?:[\w-]+\s+){1,2}?(?:also\s+)?(?:has|have|gets|carries|includes|records|needs)\s+|"
-    r"(?:they|it|he|she|[a-z]+s)\s+(?:also\s+|should\s+|must\s+)?(?:have|has|get|gets|need|needs|carry|include)\s+|"
+    r"(?:also\s+)?(?:track|include|add|record|store|capture|keep|log|give\s+(?:each|every)\s+\w+)\s+|"
+    r"(?:each|every)\s+(?:[\w-]+\s+){1,2}?(?:also\s+)?(?:should\s+have|must\s+have|has|have|gets|get|carries|"
+    r"includes|records|needs|comes?\s+with|contains)\s+|"
+    r"(?:they|it|he|she|[a-z]+s)\s+(?:also\s+|should\s+|must\s+)?(?:have|has|get|gets|need|needs|carry|include|"
+    r"comes?\s+with)\s+|"
+    r"(?:[a-z]+s|they|you|users?|customers?)\s+can\s+(?:also\s+)?(?:add|have|choose|pick|leave|give|get)\s+|"
+    r"there(?:'s|\s+is|\s+are)\s+(?:also\s+)?(?=a\s|an\s|one\s)|"
     r"there\s+(?:should|must|will)\s+(?:also\s+)?be\s+|it\s+should\s+(?:also\s+)?(?:have|include)\s+|"
     r"(?:it|they)\s+(?:should|must)\s+(?:also\s+)?(?:have|include|carry)\s+)", re.I)
+COPULA = (r"(?:is|are|should\s+be|must\s+be|will\s+be|can\s+be|could\s+be|may\s+be|has\s+to\s+be|"
+          r"ranges?|goes|go|runs|lies|lie|falls?|stays?|equals?|comes?\s+from|looks?\s+like|appears?|exists?|"
+          r"varies|vary|takes?|uses?|follows?|were|was)")
 COPULAR_RE = re.compile(
-    r"^(?:the\s+|a\s+|an\s+|each\s+|every\s+)?(?P<label>[A-Za-z][\w' -]{1,40}?)\s+"
-    r"(?:is|are|should\s+be|must\s+be|will\s+be|can\s+be|ranges?|goes|runs|lies|falls)\s+(?P<rest>.+)$", re.I)
+    rf"^(?:the\s+|a\s+|an\s+|each\s+|every\s+|their\s+|its\s+)?(?P<label>[A-Za-z][\w' -]{{0,40}}?)\s+"
+    rf"(?P<verb>{COPULA})\b\s*(?P<rest>.*)$", re.I)
+# Where a sentence starts a new column's clause: ', and the lease end is', ' and quantity is'.
+CLAUSE_CUT_RE = re.compile(
+    rf"(?:,\s*(?:and\s+|while\s+|but\s+|so\s+)?|\s+(?:and|while|but|so)\s+)(?=(?:the\s+|a\s+|an\s+|their\s+)?"
+    rf"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{COPULA}\b)", re.I)
+# Scene words: a sentence about the whole dataset names no column.
+SCENE_RE = re.compile(r"^(?:this|it|we|i|our|my|hello|hi|thanks|please\s+(?:generate|make|create)|"
+                      r"generate|create|make|simulate|give\s+me|let'?s\s+say|there\s+(?:are|were|is))\b", re.I)
 
 
 @dataclass
@@ -204,17 +218,87 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
     """One sentence -> the column items it names (none for a sentence that only sets the scene)."""
     sentence = sentence.strip().rstrip(".!")
     lead = PROSE_LEADS_RE.match(sentence)
-    if lead:
+    if lead and not SCENE_RE.match(sentence):
         body = sentence[lead.end():]
         body = re.sub(r"^(?:a|an|the|their|its|his|her)\s+", "", body, flags=re.I)
         body = re.sub(r",?\s+(?:too|as\s+well)(?=,|$)", "", body, flags=re.I)
         return read_list(f"Columns: {body}")[1]
-    if re.match(r"^[^:]{1,40}:\s*\S", sentence):
-        return [sentence]
-    copular = COPULAR_RE.match(sentence)
-    if copular and len(copular["label"].split()) <= 4:
-        return [f"{copular['label']}: {copular['rest']}"]
-    return []
+    items: list[str] = []
+    for clause in split_clauses(sentence):
+        item = read_clause(clause)
+        if item:
+            items.append(item)
+    return items
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """'Size can be small or large and the price should be under $9' -> its two column clauses."""
+    cuts = [m for m in CLAUSE_CUT_RE.finditer(sentence) if _depth(sentence, m.start()) == 0]
+    pieces, last = [], 0
+    for m in cuts:
+        pieces.append(sentence[last:m.start()])
+        last = m.end()
+    pieces.append(sentence[last:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def read_clause(clause: str) -> str | None:
+    """'Tier is blue, silver or gold' -> 'Tier: blue, silver or gold'; 'Filed date between 2022 and 2024'
+    stays as written; a clause with no column label gives None."""
+    if SCENE_RE.match(clause):
+        return None
+    if re.match(r"^[^:]{1,40}:\s*\S", clause):
+        return clause
+    copular = COPULAR_RE.match(clause)
+    if copular and len(copular["label"].split()) <= 4 and copular["label"].split()[0].lower() not in _NOT_LABELS:
+        verb = copular["verb"].lower()
+        rest = re.sub(r"^(?:one\s+(?:of|from)|either|any\s+of)\s*:?\s*", "", copular["rest"], flags=re.I)
+        label = singular_label(re.sub(r"(?:\s+(?:only|always|usually|never|also|typically|generally))+$", "",
+                                      copular["label"], flags=re.I))
+        if re.match(r"(?:looks?\s+like|follows?)", verb):
+            rest = "like " + rest
+        elif re.match(r"(?:comes?\s+from)", verb):
+            rest = "from " + rest
+        elif re.match(r"(?:equals?)", verb):
+            rest = "= " + rest
+        elif re.match(r"(?:ranges?|goes|go|runs|varies|vary)", verb) and not rest.lower().startswith(("from", "between")):
+            rest = "from " + rest if re.match(r"[-$€£]?\d", rest) else rest
+        return f"{label}: {rest}" if rest else label
+    words = clause.split()
+    if 2 <= len(words) <= 14 and re.search(r"\b(?:between|from|within|in\s+the\s+(?:last|next|past)|last|next|"
+                                           r"yes\s+or\s+no|yes/no|true/false)\b|\([^()]*[A-Za-z][^()]*\)", clause):
+        return clause
+    return None
+
+
+# Plural units stay plural: 'lifetime miles', 'hours worked'.
+UNIT_PLURALS = {"miles", "hours", "minutes", "seconds", "days", "weeks", "months", "years", "points", "kg", "lbs",
+                "units", "tonnes", "tons", "liters", "litres", "gallons", "dollars", "euros", "nights", "steps",
+                "calories", "views", "likes", "clicks", "impressions", "sales", "goals", "assists", "wins", "losses",
+                "notes", "comments", "tags", "remarks", "details", "keywords", "symptoms", "skills", "allergies",
+                "ingredients", "features", "instructions", "credits", "savings", "earnings", "orders", "items"}
+
+
+def singular_label(label: str) -> str:
+    """'Case numbers' -> 'Case number': a sentence's plural subject names one value per row."""
+    words = label.split()
+    if words and words[-1].lower() not in UNIT_PLURALS:
+        words[-1] = words[-1][:len(singular(words[-1].lower()))] if singular(words[-1].lower()) != words[-1].lower() \
+            else words[-1]
+    return " ".join(words)
+
+
+_NOT_LABELS = {"it", "this", "that", "there", "which", "who", "they", "we", "i", "you", "he", "she", "so", "but"}
+
+
+def _depth(text: str, index: int) -> int:
+    depth = 0
+    for ch in text[:index]:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+    return depth
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -263,6 +347,8 @@ def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]
     """A paragraph of sentences where later ones add columns ('Each check-in has a member id ... Members also
     have a membership type, which is one of basic, premium or vip.'); None when the list reader does better."""
     flat = " ".join(text.split())
+    if len(split_sentences(flat)) < 2:
+        return None
     header, listed = read_list(text)
     scene: list[str] = []
     items: list[str] = []
@@ -272,6 +358,6 @@ def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]
             items.extend(found)
         else:
             scene.append(sentence)
-    if len(items) <= len(listed) or len(listed) >= 3:
+    if len(items) <= len(listed):
         return None
     return Layout(" ".join(scene), items)

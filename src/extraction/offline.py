@@ -149,7 +149,8 @@ CONNECTIVE_START_RE = re.compile(
 QUALIFIER_PIECE_RE = re.compile(
     r"integers?|whole\s+numbers?|(?:\d+|one|two|three|four)\s+(?:decimals?|decimal\s+places|dp)|no\s+decimals|"
     r"unique|optional|nullable|required|not\s+null|"
-    r"(?:between|from|ranging\s+from|in\s+the\s+range|within|up\s+to|at\s+least|at\s+most)\s+[-$€£]?\d.*", re.I)
+    r"(?:between|from|ranging\s+from|in\s+the\s+range|within|up\s+to|at\s+least|at\s+most)\s+[-$€£]?\d.*|"
+    r"as\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}", re.I)
 # 'from 50 meters' in the header: how many distinct things the rows come from.
 HEADER_POOL_RE = re.compile(
     r"(?:\b(?:from|across|among|over|for)\s+|(?<![\w.,-])(?<!about\s)(?<!around\s)(?<!roughly\s)(?<!~)"
@@ -499,7 +500,7 @@ def split_prose_items(body: str) -> list[str]:
     body = re.sub(r"[.!]\s*$", "", body.strip())
     body = re.split(r"\.\s+(?=[A-Z])", body)[0] if re.search(r"\.\s+[A-Z]", body) else body
     items: list[str] = []
-    parts = [p for joined in cl.join_value_lists(ph.split_top_level(body, ",;"))
+    parts = [cl.name_whether(p) for joined in cl.join_value_lists(ph.split_top_level(cl.normalize_clauses(body), ",;"))
              for p in cl.split_joined_columns(joined)]
     for written in parts:
         part = cl.trim_relative_label(re.sub(r"^(?:and|&|plus|as\s+well\s+as)\s+", "", written.strip(), flags=re.I))
