@@ -260,3 +260,56 @@ def entity_prefix(entity: str) -> str:
         return ENTITY_PREFIXES[entity]
     letters = re.sub(r"[^a-z]", "", entity).upper()
     return letters[:4] or "ID"
+
+
+# ----------------------------------------------------------------------------- misspelt label words
+MIN_FUZZY_LENGTH = 5  # shorter words stay exact: 'rate' never becomes 'date', 'wage' never 'age'
+
+
+def _vocabulary() -> frozenset[str]:
+    return frozenset(w for words in _PHRASE_INDEX.values() for entry in words for w in entry.words
+                     if len(w) >= MIN_FUZZY_LENGTH and w.isalpha())
+
+
+_VOCABULARY = _vocabulary()
+
+
+def correct_spelling(tokens: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Label tokens with misspelt words replaced by the meaning table's word one or two edits away
+    ('catagory' -> 'category', 'emial' -> 'email'); returns the tokens and the (written, read) pairs."""
+    out, fixes = [], []
+    for token in tokens:
+        fixed = _closest_word(token)
+        out.append(fixed or token)
+        if fixed:
+            fixes.append((token, fixed))
+    return out, fixes
+
+
+def _closest_word(token: str) -> str | None:
+    if len(token) < MIN_FUZZY_LENGTH or not token.isalpha() or token in _VOCABULARY or singular(token) in _VOCABULARY:
+        return None
+    limit = 1 if len(token) < 9 else 2
+    # a short word one letter off another ('stage'/'state') is a word of its own: only a dropped, added or
+    # swapped letter counts as a typo there
+    best = [w for w in _VOCABULARY if w[0] == token[0] and abs(len(w) - len(token)) <= limit
+            and _edit_distance(token, w, limit) <= limit
+            and (len(token) >= 8 or len(w) != len(token) or sorted(w) == sorted(token))]
+    return best[0] if len(best) == 1 else None
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a swap of two letters is one edit), cut off past ``limit``."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]

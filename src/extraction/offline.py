@@ -795,12 +795,29 @@ def _segments(rest: str) -> list[str]:
 def draft_field(label: str, rest: str, warnings: list[str]) -> FieldDraft:
     """Read one column's label and qualifiers into a draft."""
     draft = start_draft(label, rest)
+    correct_label_spelling(draft, warnings)
     text = rest
     text = re.sub(r"^\s*(?:one\s+of|either)\s*:?\s+(?=\S+(?:\s+\S+){0,3}\s*[/|]\s*\S)", "", text, flags=re.I)
     for read in QUALIFIER_READERS:
         text = read(draft, text)
     choose_type(draft, warnings)
     return draft
+
+
+def correct_label_spelling(draft: FieldDraft, warnings: list[str]) -> None:
+    """'Catagory' -> 'Category' when only the corrected words have a meaning; the user is told."""
+    if not draft.tokens:
+        return
+    corrected, fixes = fm.correct_spelling(draft.tokens)
+    if not fixes:
+        return
+    before, after = fm.classify_tokens(draft.tokens), fm.classify_tokens(corrected)
+    if after is None or (before is not None and len(after.phrase.split()) <= len(before.phrase.split())):
+        return  # 'Emial address' reads better as 'email address' than as an address
+    for written, read in fixes:
+        draft.label = re.sub(rf"(?i)(?<![a-z]){re.escape(written)}(?![a-z])", read, draft.label)
+        warnings.append(f"read '{written}' as '{read}'")
+    draft.tokens = corrected
 
 
 def start_draft(label: str, rest: str) -> FieldDraft:
