@@ -972,6 +972,10 @@ def read_code_shape(draft: FieldDraft, text: str) -> str:
     if draft.length and draft.length.pattern and draft.example and not prefix \
             and re.fullmatch(draft.length.pattern, draft.example):
         draft.constraints["pattern"] = draft.length.pattern  # '2 letters + 6 digits (e.g. CA482913)': the rule, not CA
+    elif draft.length and draft.length.pattern and "[A-Z]" in draft.length.pattern and draft.example and not prefix \
+            and re.fullmatch(r"[A-Z]+[-_/]\d+", draft.example):
+        letters, sep, digits = re.fullmatch(r"([A-Z]+)([-_/])(\d+)", draft.example).groups()
+        draft.constraints["pattern"] = f"[A-Z]{{{len(letters)}}}{re.escape(sep)}\\d{{{len(digits)}}}"  # 'ABC-12345'
     if prefix:
         literal = re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", prefix["p"] or prefix["p2"])
         body = draft.length.pattern if draft.length and draft.length.pattern else r"\d{6}"
@@ -1171,6 +1175,8 @@ def parse_value_list(segment: str) -> list[ph.ListItem] | None:
     if examples and "," in segment[examples.end():]:
         segment = segment[examples.end():]  # 'real medication names e.g. amoxicillin, metformin, ...': the examples
     segment = re.sub(r"\s*(?:\.\.\.|…|etc\.?)\s*$", "", segment)
+    if _is_code_shape_list(segment):
+        return None  # '(ADM, dash, 6 digits)' spells a code's shape, it lists no values
     paired = _paired_weights(segment)
     if paired:
         return paired
@@ -1224,6 +1230,19 @@ NUMERIC_PART_RE = re.compile(r"[<>~]?\s*[-−]?[$€£¥]?\d[\d,]*(?:\.\d+)?[kKm
 
 LIST_UNIT_RE = re.compile(r"(?:%|months?|weeks?|years?|yrs?|tablets?|pills?|capsules?|pcs|pieces|units?|items?|"
                          r"seats?|people|persons?|guests?|doors?|gears?|inches|in|ft|feet|gb|tb|mp|x)", re.I)
+
+
+CODE_SHAPE_PART_RE = re.compile(
+    r"(?:(?:then|followed\s+by|and|plus)\s+)?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:(?:upper|lower)(?:\s*case|-case)?\s+|capital\s+)?"
+    r"(?:letters?|digits?|numbers?|characters?|chars?|alphanumerics?)|dash(?:es)?|hyphens?|underscores?|"
+    r"slash(?:es)?|dots?|spaces?|colons?|[A-Z]{1,6}|(?:the\s+)?year|prefix(?:ed)?(?:\s+[A-Z]{1,6})?", re.I)
+
+
+def _is_code_shape_list(segment: str) -> bool:
+    parts = [p.strip() for p in re.split(r",|\bthen\b|\bfollowed\s+by\b|\+", segment) if p.strip()]
+    return len(parts) >= 2 and all(CODE_SHAPE_PART_RE.fullmatch(p) for p in parts) and bool(
+        re.search(r"\b(?:letters?|digits?|dash|hyphen|characters?)\b", segment, re.I))
 
 
 def _is_format_list(parts: list[str]) -> bool:
