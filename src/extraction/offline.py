@@ -600,7 +600,9 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
     bracketed = rf"^[^(\n]{{0,80}}?[A-Za-z]\s*\(\s*(?:n\s*=\s*)?{number}{skip}\s*(?:{ROW_WORDS}|of\s+them)?\s*\)"
     if header_only:
         patterns.insert(1, bracketed)
-        patterns.append(rf"{number}{skip}\s+[A-Za-z]")
+        # 'for 12 devices', 'across 35 machines': a pool the rows come from, not the row count
+        patterns.append(rf"(?<!\bfor\s)(?<!\bfrom\s)(?<!\bacross\s)(?<!\bamong\s)(?<!\bat\s)"
+                        rf"(?<![\d,.]){number}{skip}\s+[A-Za-z]")
     for pattern in patterns:
         m = re.search(pattern, text, re.I)
         if m:
