@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from src.engine.semantics import LABEL_MEANINGS, best_phrase, find_phrases
@@ -272,6 +273,8 @@ def _vocabulary() -> frozenset[str]:
 
 
 _VOCABULARY = _vocabulary()
+_BY_FIRST_LETTER: dict[str, tuple[str, ...]] = {
+    letter: tuple(sorted(w for w in _VOCABULARY if w[0] == letter)) for letter in {w[0] for w in _VOCABULARY}}
 
 
 def correct_spelling(tokens: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -286,13 +289,14 @@ def correct_spelling(tokens: list[str]) -> tuple[list[str], list[tuple[str, str]
     return out, fixes
 
 
+@lru_cache(maxsize=8192)
 def _closest_word(token: str) -> str | None:
     if len(token) < MIN_FUZZY_LENGTH or not token.isalpha() or token in _VOCABULARY or singular(token) in _VOCABULARY:
         return None
     limit = 1 if len(token) < 9 else 2
     # a short word one letter off another ('stage'/'state') is a word of its own: only a dropped, added or
     # swapped letter counts as a typo there
-    best = [w for w in _VOCABULARY if w[0] == token[0] and abs(len(w) - len(token)) <= limit
+    best = [w for w in _BY_FIRST_LETTER.get(token[0], ()) if abs(len(w) - len(token)) <= limit
             and _edit_distance(token, w, limit) <= limit
             and (len(token) >= 8 or len(w) != len(token) or sorted(w) == sorted(token))]
     return best[0] if len(best) == 1 else None

@@ -507,7 +507,7 @@ def split_prose_items(body: str) -> list[str]:
         if items and CONNECTIVE_START_RE.match(part):
             items[-1] += ", " + written.strip()  # '..., and it must come after created at'
             continue
-        for piece in _split_on_and(part):
+        for piece in map(cl.name_whether, _split_on_and(part)):
             if items and CONNECTIVE_START_RE.match(piece):
                 items[-1] += " and " + piece
             elif items and not re.search(r"[A-Za-z]", piece.split("(")[0]):
