@@ -67,6 +67,25 @@ def extract_from_description(client: ApiClient, description: str) -> None:
     }
 
 
+def pick_template(client: ApiClient) -> None:
+    """'Start from a template': load one of the API's domain templates into the schema editor."""
+    if "templates" not in st.session_state:
+        try:
+            st.session_state["templates"] = client.list_templates()
+        except ApiError as error:  # a caption: the health line already says when the API is down
+            st.caption(f"Templates are not available: {error}")
+            return
+    templates = {t["key"]: t for t in st.session_state["templates"]}
+    pick_column, use_column = st.columns([4, 1], vertical_alignment="bottom")
+    key = pick_column.selectbox("Or start from a template", list(templates), index=None, key="template_input",
+                                format_func=lambda k: templates[k]["title"], placeholder="Choose a domain…")
+    if use_column.button("Use template", icon=":material/dashboard_customize:", disabled=key is None,
+                         width="stretch"):
+        set_schema(normalize_schema(templates[key]["schema"]))
+        st.session_state["extraction_notes"] = {
+            "provider": None, "warnings": [f"Started from the '{templates[key]['title']}' template; edit it below."]}
+
+
 def show_extraction_notes() -> None:
     notes = st.session_state.get("extraction_notes")
     if not notes:
@@ -244,6 +263,7 @@ def render_page() -> None:
                                placeholder=DESCRIPTION_PLACEHOLDER, persist_state="session")
     if st.button("Extract schema", type="primary", icon=":material/auto_awesome:"):
         extract_from_description(client, description)
+    pick_template(client)
     show_extraction_notes()
 
     st.subheader("Schema", anchor=False)

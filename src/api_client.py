@@ -64,6 +64,10 @@ class ApiClient:
         return self._request_json("POST", "/schema/extract", json={"user_input": user_input},
                                   timeout=_EXTRACT_TIMEOUT)
 
+    def list_templates(self) -> list[dict[str, Any]]:
+        """GET /schema/templates -> [{"key", "title", "words", "description", "schema"}, ...]."""
+        return list(self._request_json("GET", "/schema/templates", timeout=_EXTRACT_TIMEOUT)["templates"])
+
     def create_job(self, schema: dict[str, Any], total_rows: int, chunk_size: int,
                    output_format: str, seed: int | None = None) -> dict[str, Any]:
         """POST /jobs/create -> {"job_id", "status", "message"}."""

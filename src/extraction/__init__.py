@@ -28,6 +28,9 @@ class ExtractionResult(BaseModel):
     total_rows: int | None = None
     provider: str = "offline"
     warnings: list[str] = Field(default_factory=list)
+    sources: dict[str, str] = Field(
+        default_factory=dict, description="Each field's name -> the words of the description it was read from "
+        "(or the template column it came from).")
     llm_calls: int = Field(0, description="Requests sent to the LLM (retries included).")
     tokens_used: int = Field(0, description="Tokens the LLM reported for those requests.")
 
@@ -96,12 +99,17 @@ def extract_offline_result(text: str) -> ExtractionResult:
 
     offline = extract_offline(text)
     return ExtractionResult(schema=offline.schema, total_rows=offline.total_rows, provider="offline",
-                            warnings=list(offline.warnings))
+                            warnings=list(offline.warnings), sources=dict(offline.sources))
 
 
 async def extract_gemini_result(text: str, settings: Settings) -> ExtractionResult:
     from src.extraction.gemini import extract_with_gemini  # google-genai takes ~1.5 s to import
 
+    from src.extraction.crosscheck import restore_dropped_columns
+    from src.extraction.offline import extract_offline
+
     run = await extract_with_gemini(text, settings)
-    return ExtractionResult(schema=run.answer.schema_, total_rows=run.answer.total_rows, provider="gemini",
+    checked = restore_dropped_columns(run.answer.schema_, extract_offline(text))
+    return ExtractionResult(schema=checked.schema, total_rows=run.answer.total_rows, provider="gemini",
+                            warnings=checked.warnings, sources=checked.sources,
                             llm_calls=run.llm_calls, tokens_used=run.tokens_used)

@@ -12,6 +12,7 @@ from src.extraction import phrases as ph
 class FieldDraft:
     label: str
     name: str = ""
+    source: str = ""  # the words this column was read from (a user's item, or a template's column)
     type: str = "string"
     kind: str = "text"
     description: str = ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from src.engine.semantics import LABEL_MEANINGS, best_phrase, find_phrases
@@ -195,17 +196,56 @@ class Classification:
 
 def classify_tokens(tokens: list[str]) -> Classification | None:
     """The meaning of a label. English puts the head noun last, so the phrase ending latest wins,
-    then the longest; 'customer email' is an email, 'account status' a status, 'unit price' a price."""
-    found = best_phrase([
-        *find_phrases(tokens, [(k, Meaning("code", ID, {"pattern": p})) for k, p in CODE_PATTERNS], 0),
-        *find_phrases(tokens, MEANING_TABLE, 1),
-        *find_phrases(tokens, [(k, Meaning("enum", "enum", {"enum_values": list(v)}))
-                               for k, v in DEFAULT_CATEGORIES], 2),
-    ])
-    if found is None:
+    then the longest; 'customer email' is an email, 'account status' a status, 'unit price' a price.
+    Ties go to the higher table (code patterns, then meanings, then categories), then the earlier row."""
+    singular_tokens = [singular(t) for t in tokens]
+    best: tuple[int, int, int, int] | None = None
+    found: _IndexedPhrase | None = None
+    for i in range(len(tokens)):
+        for entry in _candidates(tokens[i], singular_tokens[i]):
+            n = len(entry.words)
+            if tokens[i:i + n] == entry.words or singular_tokens[i:i + n] == entry.words:
+                key = (i + n, n, -entry.rank, -entry.order)
+                if best is None or key > best:
+                    best, found = key, entry
+    if found is None or best is None:
         return None
-    end, length, _, meaning, phrase = found
-    return Classification(meaning, phrase, end - length)
+    return Classification(found.make(), found.phrase, best[0] - best[1])
+
+
+@dataclass(frozen=True)
+class _IndexedPhrase:
+    words: list[str]
+    rank: int
+    order: int
+    phrase: str
+    make: Any  # () -> Meaning: a fresh one for rows whose defaults a caller may change
+
+
+def _build_phrase_index() -> dict[str, list[_IndexedPhrase]]:
+    """The three label tables by each phrase's first word, so a label is read in one pass over its words."""
+    rows: list[tuple[int, str, Any]] = [
+        *((0, k, lambda p=p: Meaning("code", ID, {"pattern": p})) for k, p in CODE_PATTERNS),
+        *((1, k, lambda m=m: m) for k, m in MEANING_TABLE),
+        *((2, k, lambda v=v: Meaning("enum", "enum", {"enum_values": list(v)})) for k, v in DEFAULT_CATEGORIES),
+    ]
+    index: dict[str, list[_IndexedPhrase]] = {}
+    for order, (rank, spec, make) in enumerate(rows):
+        for phrase in spec.split("|"):
+            words = phrase.split()
+            if words:
+                index.setdefault(words[0], []).append(_IndexedPhrase(words, rank, order, phrase, make))
+    return index
+
+
+_PHRASE_INDEX = _build_phrase_index()
+
+
+def _candidates(token: str, singular_token: str) -> list[_IndexedPhrase]:
+    found = _PHRASE_INDEX.get(token, [])
+    if singular_token != token:
+        found = found + _PHRASE_INDEX.get(singular_token, [])
+    return found
 
 
 def default_range(tokens: list[str]) -> tuple[float, float] | None:
@@ -221,3 +261,59 @@ def entity_prefix(entity: str) -> str:
         return ENTITY_PREFIXES[entity]
     letters = re.sub(r"[^a-z]", "", entity).upper()
     return letters[:4] or "ID"
+
+
+# ----------------------------------------------------------------------------- misspelt label words
+MIN_FUZZY_LENGTH = 5  # shorter words stay exact: 'rate' never becomes 'date', 'wage' never 'age'
+
+
+def _vocabulary() -> frozenset[str]:
+    return frozenset(w for words in _PHRASE_INDEX.values() for entry in words for w in entry.words
+                     if len(w) >= MIN_FUZZY_LENGTH and w.isalpha())
+
+
+_VOCABULARY = _vocabulary()
+_BY_FIRST_LETTER: dict[str, tuple[str, ...]] = {
+    letter: tuple(sorted(w for w in _VOCABULARY if w[0] == letter)) for letter in {w[0] for w in _VOCABULARY}}
+
+
+def correct_spelling(tokens: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Label tokens with misspelt words replaced by the meaning table's word one or two edits away
+    ('catagory' -> 'category', 'emial' -> 'email'); returns the tokens and the (written, read) pairs."""
+    out, fixes = [], []
+    for token in tokens:
+        fixed = _closest_word(token)
+        out.append(fixed or token)
+        if fixed:
+            fixes.append((token, fixed))
+    return out, fixes
+
+
+@lru_cache(maxsize=8192)
+def _closest_word(token: str) -> str | None:
+    if len(token) < MIN_FUZZY_LENGTH or not token.isalpha() or token in _VOCABULARY or singular(token) in _VOCABULARY:
+        return None
+    limit = 1 if len(token) < 9 else 2
+    # a short word one letter off another ('stage'/'state') is a word of its own: only a dropped, added or
+    # swapped letter counts as a typo there
+    best = [w for w in _BY_FIRST_LETTER.get(token[0], ()) if abs(len(w) - len(token)) <= limit
+            and _edit_distance(token, w, limit) <= limit
+            and (len(token) >= 8 or len(w) != len(token) or sorted(w) == sorted(token))]
+    return best[0] if len(best) == 1 else None
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a swap of two letters is one edit), cut off past ``limit``."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from src.config import Settings
 from src.errors import LLMError, LLMUnavailableError, SchemaValidationError
+from src.extraction.templates import load_templates
 from src.llm.gemini_client import GeminiClient, Turn
 from src.llm.json_schema import to_gemini_json_schema
 from src.schemas import FIELD_TYPE_GROUPS, DatasetSchema
@@ -63,7 +64,14 @@ Rules for the schema document:
   also set constraints.condition_on to that column's name.
 - Only reference fields that exist in the schema. Leave out constraints that do not apply.
 - total_rows is the number of rows the user asks for; leave it out when they give none.
+- When the user names an entity but few columns ("1000 orders", "students and grades"), start from
+  the matching domain template below, keep every column the user names, and adapt the rest.
+
+Domain templates (entity: its usual columns, with typical rules):
+{templates}
 """
+# Extraction wants a quick, direct answer: low thinking keeps latency down (Gemini 3 models).
+THINKING_LEVEL = "low"
 
 REPAIR_REQUEST = """\
 That answer cannot be used:
@@ -71,9 +79,11 @@ That answer cannot be used:
 Answer again with the whole corrected JSON object, following the response schema."""
 
 
+@lru_cache(maxsize=1)
 def build_system_instruction() -> str:
     type_list = "\n".join(f"    {group}: {', '.join(types)}" for group, types in FIELD_TYPE_GROUPS.items())
-    return SYSTEM_INSTRUCTION.replace("{type_list}", type_list)
+    templates = "\n".join(f"- {t.title} ({t.key}): {'; '.join(t.columns)}" for t in load_templates())
+    return SYSTEM_INSTRUCTION.replace("{type_list}", type_list).replace("{templates}", templates)
 
 
 def build_response_schema() -> dict[str, Any]:
@@ -110,7 +120,8 @@ async def extract_with_gemini(user_input: str, settings: Settings,
                     "could be repaired: " + "; ".join(problems[:5]))
             reply = await client.generate_json(
                 turns, system_instruction=build_system_instruction(),
-                response_json_schema=build_response_schema(), temperature=0.2, timeout=time_left)
+                response_json_schema=build_response_schema(), thinking_level=THINKING_LEVEL,
+                timeout=time_left)
             answer, problems = check_answer(reply.text)
             if answer is not None:
                 return GeminiExtractionRun(answer, client.usage.calls, client.usage.total_tokens)

@@ -16,7 +16,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from src.extraction import field_meaning as fm
+from src.extraction import clauses as cl
+from src.extraction import layout as ly
 from src.extraction import phrases as ph
+from src.extraction import templates as tp
 from src.extraction.relations import link_fields
 from src.extraction.drafts import FieldDraft
 from src.schemas import DatasetSchema, FieldSpec
@@ -27,6 +30,7 @@ class OfflineExtraction:
     schema: DatasetSchema
     total_rows: int | None
     warnings: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # field name -> the words it was read from
 
 
 MAX_ITEMS = 500  # the schema document's limit on fields
@@ -144,7 +148,9 @@ CONNECTIVE_START_RE = re.compile(
 # A comma piece that only qualifies the column before it ('points 0-12, integer, email').
 QUALIFIER_PIECE_RE = re.compile(
     r"integers?|whole\s+numbers?|(?:\d+|one|two|three|four)\s+(?:decimals?|decimal\s+places|dp)|no\s+decimals|"
-    r"unique|optional|nullable|required|not\s+null", re.I)
+    r"unique|optional|nullable|required|not\s+null|"
+    r"(?:between|from|ranging\s+from|in\s+the\s+range|within|up\s+to|at\s+least|at\s+most)\s+[-$€£]?\d.*|"
+    r"as\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}", re.I)
 # 'from 50 meters' in the header: how many distinct things the rows come from.
 HEADER_POOL_RE = re.compile(
     r"(?:\b(?:from|across|among|over|for)\s+|(?<![\w.,-])(?<!about\s)(?<!around\s)(?<!roughly\s)(?<!~)"
@@ -204,7 +210,10 @@ ORDER_BY_RE = re.compile(r"^\s*(?:(?:and\s+)?(?:rows\s+)?(?:sorted|ordered|order
 def extract_offline(text: str) -> OfflineExtraction:
     """Turn a plain-English description into a schema document, a row count and warnings."""
     warnings: list[str] = []
-    header, items = split_description(text)
+    layout = ly.read_layout(text, split_description)
+    header, items = (layout.header, layout.items) if layout else split_description(text)
+    for unread in layout.unread if layout else []:
+        warnings.append(f"no column could be read from '{unread[:100]}'; add it in the editor if it names one")
     total_rows = find_row_count(header[:2000], header_only=True) or find_row_count(text[:20000])
     subject = find_subject(header)
     locale = find_locale(header, text)
@@ -214,22 +223,61 @@ def extract_offline(text: str) -> OfflineExtraction:
             warnings.append(f"rows are not kept in any order; ignored '{item[:80]}'")
             continue
         try:
-            drafts.extend(draft_fields(item, warnings))
+            read = draft_fields(item, warnings)
         except Exception:  # noqa: BLE001 - one unreadable item must not lose the whole description
             warnings.append(f"could not understand '{item[:80]}'; used a text column")
-            drafts.append(FieldDraft(label=item[:60], type="string", description=item[:300],
-                                     tokens=fm.tokenize(item)[:6]))
-    if not drafts:
-        warnings.append("no columns found in the description; used a single text column")
-        drafts.append(FieldDraft(label="value", name="value", type="string", description=text.strip()[:200]))
+            read = [FieldDraft(label=item[:60], type="string", description=item[:300],
+                               tokens=fm.tokenize(item)[:6])]
+        for draft in read:
+            draft.source = item.strip()[:300]
+        drafts.extend(read)
     name_drafts(drafts)
+    if not drafts or (len(drafts) < tp.FEW_COLUMNS and not is_listed(text)):
+        drafts = complete_from_template(header if items else text, drafts, warnings)
+        name_drafts(drafts)
     apply_header_details(header, total_rows, drafts)
     try:
         link_fields(drafts, subject, total_rows, warnings)
     except Exception as err:  # noqa: BLE001 - columns stay usable without their links
         warnings.append(f"could not link columns to each other: {err}")
     schema = build_schema(drafts, locale, subject, text, warnings)
-    return OfflineExtraction(schema=schema, total_rows=total_rows, warnings=warnings)
+    sources = {d.name: d.source for d in drafts if d.source}
+    return OfflineExtraction(schema=schema, total_rows=total_rows, warnings=warnings, sources=sources)
+
+
+def is_listed(text: str) -> bool:
+    """Columns written as a list (lines, bullets, 'with: a, b') are all the user wants; a one-line request
+    ('1000 orders with a coupon code') names its entity and only the columns it cares about."""
+    return "\n" in text.strip() or bool(re.search(r"[:=]\s*\S", text))
+
+
+def complete_from_template(entity_text: str, named: list[FieldDraft], warnings: list[str]) -> list[FieldDraft]:
+    """A request naming few columns: its entity's template merged with the columns it names."""
+    match = tp.find_template(entity_text) or tp.find_near_template(entity_text)
+    if match is None:
+        if named:
+            return named
+        warnings.append("the description names no columns and no entity this extractor knows; used the "
+                        "generic 'records' template - list the columns you need, or start from a template "
+                        "(GET /schema/templates)")
+        return read_template_drafts(tp.GENERIC_TEMPLATE)
+    template_drafts = read_template_drafts(match.template)
+    kept = [d.label for d in named]
+    warnings.append(f"the description names {len(named) or 'no'} column{'s' if len(named) != 1 else ''}; "
+                    f"completed it from the '{match.template.key}' template (chosen by '{match.phrase}')"
+                    + (f", keeping {', '.join(kept)}" if kept else ""))
+    return tp.merge_template_drafts(template_drafts, named)
+
+
+def read_template_drafts(template: tp.Template) -> list[FieldDraft]:
+    """A template's columns read like a user's bullet list, each noting the template it came from."""
+    drafts: list[FieldDraft] = []
+    for column in template.columns:
+        for draft in draft_fields(column, []):
+            draft.source = f"template '{template.key}': {column}"
+            drafts.append(draft)
+    name_drafts(drafts)
+    return drafts
 
 
 # ----------------------------------------------------------------------------- splitting the text
@@ -452,12 +500,14 @@ def split_prose_items(body: str) -> list[str]:
     body = re.sub(r"[.!]\s*$", "", body.strip())
     body = re.split(r"\.\s+(?=[A-Z])", body)[0] if re.search(r"\.\s+[A-Z]", body) else body
     items: list[str] = []
-    for written in ph.split_top_level(body, ",;"):
-        part = re.sub(r"^(?:and|&|plus|as\s+well\s+as)\s+", "", written.strip(), flags=re.I)
+    parts = [cl.name_whether(p) for joined in cl.join_value_lists(ph.split_top_level(cl.normalize_clauses(body), ",;"))
+             for p in cl.split_joined_columns(joined)]
+    for written in parts:
+        part = cl.trim_relative_label(re.sub(r"^(?:and|&|plus|as\s+well\s+as)\s+", "", written.strip(), flags=re.I))
         if items and CONNECTIVE_START_RE.match(part):
             items[-1] += ", " + written.strip()  # '..., and it must come after created at'
             continue
-        for piece in _split_on_and(part):
+        for piece in map(cl.name_whether, _split_on_and(part)):
             if items and CONNECTIVE_START_RE.match(piece):
                 items[-1] += " and " + piece
             elif items and not re.search(r"[A-Za-z]", piece.split("(")[0]):
@@ -503,7 +553,8 @@ def _split_on_and(text: str) -> list[str]:
             before, after = text[: m.start()], text[m.end():]
             if re.match(r"[-−$€£]?\d|(?:std|sd|standard|mean|average|max|min|maximum|minimum|up\s+to|at\s+least|"
                         r"between|every|last|next|past|unique|optional|decimals?|no\s+more)\b", after, re.I) \
-                    or re.search(r"\bbetween\s+\S+$", before, re.I):
+                    or (re.search(r"\bbetween\s+\S+$", before, re.I)
+                        and not re.search(r"\bbetween\s+\S*\d\s*[-–]\s*\S*\d\S*$", before, re.I)):
                 continue
             cuts.append((m.start(), m.end()))
     if not cuts:
@@ -549,7 +600,9 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
     bracketed = rf"^[^(\n]{{0,80}}?[A-Za-z]\s*\(\s*(?:n\s*=\s*)?{number}{skip}\s*(?:{ROW_WORDS}|of\s+them)?\s*\)"
     if header_only:
         patterns.insert(1, bracketed)
-        patterns.append(rf"{number}{skip}\s+[A-Za-z]")
+        # 'for 12 devices', 'across 35 machines': a pool the rows come from, not the row count
+        patterns.append(rf"(?<!\bfor\s)(?<!\bfrom\s)(?<!\bacross\s)(?<!\bamong\s)(?<!\bat\s)"
+                        rf"(?<![\d,.]){number}{skip}\s+[A-Za-z]")
     for pattern in patterns:
         m = re.search(pattern, text, re.I)
         if m:
@@ -621,9 +674,10 @@ def apply_header_details(header: str, total_rows: int | None, drafts: list[Field
     timestamp = temporal[0]
     step, rest = ph.find_step(header) if HEADER_STEP_RE.search(header) else (None, header)
     period, _ = ph.find_period(rest)
-    if step and not timestamp.step:
+    from_template = timestamp.source.startswith("template")  # the request's own words win over a template's
+    if step and (not timestamp.step or from_template):
         timestamp.step, timestamp.type = step, "datetime"
-    if period and not timestamp.period:
+    if period and (not timestamp.period or from_template):
         timestamp.period = period
     if step or period:
         _apply_temporal(timestamp)
@@ -743,12 +797,29 @@ def _segments(rest: str) -> list[str]:
 def draft_field(label: str, rest: str, warnings: list[str]) -> FieldDraft:
     """Read one column's label and qualifiers into a draft."""
     draft = start_draft(label, rest)
+    correct_label_spelling(draft, warnings)
     text = rest
     text = re.sub(r"^\s*(?:one\s+of|either)\s*:?\s+(?=\S+(?:\s+\S+){0,3}\s*[/|]\s*\S)", "", text, flags=re.I)
     for read in QUALIFIER_READERS:
         text = read(draft, text)
     choose_type(draft, warnings)
     return draft
+
+
+def correct_label_spelling(draft: FieldDraft, warnings: list[str]) -> None:
+    """'Catagory' -> 'Category' when only the corrected words have a meaning; the user is told."""
+    if not draft.tokens:
+        return
+    corrected, fixes = fm.correct_spelling(draft.tokens)
+    if not fixes:
+        return
+    before, after = fm.classify_tokens(draft.tokens), fm.classify_tokens(corrected)
+    if after is None or (before is not None and len(after.phrase.split()) <= len(before.phrase.split())):
+        return  # 'Emial address' reads better as 'email address' than as an address
+    for written, read in fixes:
+        draft.label = re.sub(rf"(?i)(?<![a-z]){re.escape(written)}(?![a-z])", read, draft.label)
+        warnings.append(f"read '{written}' as '{read}'")
+    draft.tokens = corrected
 
 
 def start_draft(label: str, rest: str) -> FieldDraft:
@@ -903,6 +974,10 @@ def read_code_shape(draft: FieldDraft, text: str) -> str:
     if draft.length and draft.length.pattern and draft.example and not prefix \
             and re.fullmatch(draft.length.pattern, draft.example):
         draft.constraints["pattern"] = draft.length.pattern  # '2 letters + 6 digits (e.g. CA482913)': the rule, not CA
+    elif draft.length and draft.length.pattern and "[A-Z]" in draft.length.pattern and draft.example and not prefix \
+            and re.fullmatch(r"[A-Z]+[-_/]\d+", draft.example):
+        letters, sep, digits = re.fullmatch(r"([A-Z]+)([-_/])(\d+)", draft.example).groups()
+        draft.constraints["pattern"] = f"[A-Z]{{{len(letters)}}}{re.escape(sep)}\\d{{{len(digits)}}}"  # 'ABC-12345'
     if prefix:
         literal = re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", prefix["p"] or prefix["p2"])
         body = draft.length.pattern if draft.length and draft.length.pattern else r"\d{6}"
@@ -1102,6 +1177,8 @@ def parse_value_list(segment: str) -> list[ph.ListItem] | None:
     if examples and "," in segment[examples.end():]:
         segment = segment[examples.end():]  # 'real medication names e.g. amoxicillin, metformin, ...': the examples
     segment = re.sub(r"\s*(?:\.\.\.|…|etc\.?)\s*$", "", segment)
+    if _is_code_shape_list(segment):
+        return None  # '(ADM, dash, 6 digits)' spells a code's shape, it lists no values
     paired = _paired_weights(segment)
     if paired:
         return paired
@@ -1155,6 +1232,19 @@ NUMERIC_PART_RE = re.compile(r"[<>~]?\s*[-−]?[$€£¥]?\d[\d,]*(?:\.\d+)?[kKm
 
 LIST_UNIT_RE = re.compile(r"(?:%|months?|weeks?|years?|yrs?|tablets?|pills?|capsules?|pcs|pieces|units?|items?|"
                          r"seats?|people|persons?|guests?|doors?|gears?|inches|in|ft|feet|gb|tb|mp|x)", re.I)
+
+
+CODE_SHAPE_PART_RE = re.compile(
+    r"(?:(?:then|followed\s+by|and|plus)\s+)?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:(?:upper|lower)(?:\s*case|-case)?\s+|capital\s+)?"
+    r"(?:letters?|digits?|numbers?|characters?|chars?|alphanumerics?)|dash(?:es)?|hyphens?|underscores?|"
+    r"slash(?:es)?|dots?|spaces?|colons?|[A-Z]{1,6}|(?:the\s+)?year|prefix(?:ed)?(?:\s+[A-Z]{1,6})?", re.I)
+
+
+def _is_code_shape_list(segment: str) -> bool:
+    parts = [p.strip() for p in re.split(r",|\bthen\b|\bfollowed\s+by\b|\+", segment) if p.strip()]
+    return len(parts) >= 2 and all(CODE_SHAPE_PART_RE.fullmatch(p) for p in parts) and bool(
+        re.search(r"\b(?:letters?|digits?|dash|hyphen|characters?)\b", segment, re.I))
 
 
 def _is_format_list(parts: list[str]) -> bool:

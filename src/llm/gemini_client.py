@@ -116,12 +116,15 @@ class GeminiClient:
         response_json_schema: dict[str, Any],
         system_instruction: str | None = None,
         temperature: float | None = None,
+        thinking_level: str | None = None,
         max_output_tokens: int | None = None,
         timeout: float | None = None,
     ) -> LLMReply:
         """Ask for a JSON answer shaped by ``response_json_schema``; returns its raw text.
 
         ``timeout`` (default GEMINI_TIMEOUT) bounds the whole call: rate-limit waits, retries, delays.
+        ``temperature`` stays unset unless given: Gemini 3 models loop and degrade below their default.
+        ``thinking_level`` ('minimal', 'low', ...) is sent to models that take one (Gemini 3 and later).
         Raises LLMUnavailableError (unreachable, rate limited, timed out, misconfigured) or LLMError
         (rejected request, unusable answer).
         """
@@ -131,6 +134,8 @@ class GeminiClient:
             response_mime_type="application/json",
             response_json_schema=response_json_schema,
             temperature=temperature,
+            thinking_config=(genai_types.ThinkingConfig(thinking_level=thinking_level.upper())
+                             if thinking_level and takes_thinking_level(self.model) else None),
             max_output_tokens=max_output_tokens,
         )
         estimate = _estimate_tokens(contents, system_instruction, max_output_tokens)
@@ -211,6 +216,12 @@ class GeminiClient:
         if exc.code >= 500 or exc.code == 408:
             return LLMUnavailableError(f"Gemini is unavailable ({said})")
         return LLMError(f"Gemini rejected the request ({said})")
+
+
+def takes_thinking_level(model: str) -> bool:
+    """Gemini 3 and later take a thinking level; 2.x models take a token budget instead."""
+    match = re.search(r"gemini-(\d+)", model)
+    return match is not None and int(match.group(1)) >= 3
 
 
 def server_retry_delay(exc: BaseException) -> float | None:

@@ -164,3 +164,32 @@ def test_offline_extraction_warns_when_the_row_count_exceeds_max_rows():
     result = asyncio.run(extract_schema("Generate 5000 orders with order id, quantity (1-10)", settings))
     assert result.total_rows == 5000
     assert any("MAX_ROWS" in w for w in result.warnings)
+
+
+def test_a_column_gemini_dropped_is_added_back_with_a_warning(stand_in, gemini_settings):
+    without_age = {"total_rows": 500, "schema": {"fields": CUSTOMERS["schema"]["fields"][:2]}}
+    stand_in.script(json_answer(without_age))
+
+    result = extract(DESCRIPTION, gemini_settings)
+
+    assert result.provider == "gemini"
+    assert result.schema_.field_names() == ["full_name", "email", "age"]
+    age = result.schema_.fields[2].constraints
+    assert (age.min_value, age.max_value) == (18, 80)
+    assert result.sources["age"] == "age between 18 and 80"
+    assert any("left out the column 'age'" in w for w in result.warnings)
+    from src.engine import compile_schema
+    compile_schema(result.schema_).check_row_count(500)
+
+
+def test_gemini_names_for_the_same_columns_are_not_doubled(stand_in, gemini_settings):
+    renamed = {"total_rows": 500, "schema": {"fields": [
+        {"name": "customer_full_name", "type": "full_name"},
+        {"name": "email_address", "type": "email"},
+        {"name": "age_years", "type": "integer", "constraints": {"min_value": 18, "max_value": 80}}]}}
+    stand_in.script(json_answer(renamed))
+
+    result = extract(DESCRIPTION, gemini_settings)
+
+    assert result.schema_.field_names() == ["customer_full_name", "email_address", "age_years"]
+    assert result.warnings == []

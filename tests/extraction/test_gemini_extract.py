@@ -122,3 +122,37 @@ def test_the_repair_turn_shares_the_timeout(stand_in):
         extract(settings)
     assert time.monotonic() - started < 1.0 + 0.5  # a fresh budget for the repair would take 1.8 s
     assert len(stand_in.requests) == 2
+
+
+@pytest.mark.parametrize(("model", "thinking"), [
+    ("gemini-3.5-flash", {"thinkingLevel": "LOW"}), ("gemini-3-flash-preview", {"thinkingLevel": "LOW"}),
+    ("gemini-2.5-flash", None)])
+def test_extraction_sends_default_temperature_and_low_thinking_to_gemini_3(stand_in, model, thinking):
+    stand_in.script(json_answer(ORDERS))
+
+    asyncio.run(extract_with_gemini(DESCRIPTION, make_settings(stand_in, gemini_model=model)))
+
+    [request] = stand_in.requests
+    assert request.path.endswith(f"/models/{model}:generateContent")
+    config = request.body["generationConfig"]
+    assert "temperature" not in config and "topP" not in config and "topK" not in config
+    # the SDK writes this nested field in snake case; the API's JSON reader takes either spelling
+    sent = config.get("thinkingConfig")
+    assert (None if sent is None else {k.replace("_l", "L"): v for k, v in sent.items()}) == thinking
+
+
+def test_the_default_model_is_a_stable_flash_model():
+    from src.config import Settings
+
+    model = Settings(_env_file=None).gemini_model
+    assert "flash" in model and "preview" not in model and "exp" not in model
+
+
+def test_the_prompt_carries_the_domain_templates(stand_in, gemini_settings):
+    from src.extraction.templates import load_templates
+
+    stand_in.script(json_answer(ORDERS))
+    extract(gemini_settings)
+    instruction = stand_in.requests[0].body["systemInstruction"]["parts"][0]["text"]
+    for template in load_templates():
+        assert f"({template.key}): {template.columns[0]}" in instruction

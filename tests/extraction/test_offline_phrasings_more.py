@@ -12,7 +12,6 @@ from src.extraction import phrases as ph
 from src.extraction.offline import extract_offline, find_row_count
 from tests.extraction.offline_helpers import fields_of, generate
 
-NOW = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 def as_datetime(value) -> dt.datetime:
@@ -171,9 +170,10 @@ def test_header_pool_and_grid_attach_to_the_id_and_the_timestamp():
 def test_header_details_show_in_the_data():
     table = generate(BEEHIVES)
     assert len(set(table["hive_id"])) <= 30
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)  # the anchor is taken while generating
     times = [as_datetime(t) for t in table["sampled_at"]]
     assert all(t.minute % 10 == 0 and t.second == 0 for t in times)
-    assert all(NOW - dt.timedelta(days=2, hours=1) <= t <= NOW + dt.timedelta(minutes=1) for t in times)
+    assert all(now - dt.timedelta(days=2, hours=1) <= t <= now + dt.timedelta(minutes=1) for t in times)
 
 
 def test_row_count_in_the_header_is_no_year():

@@ -90,6 +90,11 @@ class FakeApiClient:
         return {"schema": EXTRACTED_SCHEMA, "total_rows": 2_500, "provider": "offline",
                 "warnings": ["'loyalty tier' was not understood and was left out"]}
 
+    def list_templates(self) -> list[dict[str, Any]]:
+        self._call("list_templates")
+        return [{"key": "customers", "title": "Customers", "words": ["customer"], "description": "Customers:",
+                 "schema": EXTRACTED_SCHEMA}]
+
     def create_job(self, schema: dict[str, Any], total_rows: int, chunk_size: int,
                    output_format: str, seed: int | None = None) -> dict[str, Any]:
         self._call("create_job", {"schema": schema, "total_rows": total_rows, "chunk_size": chunk_size,

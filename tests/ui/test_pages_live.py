@@ -144,6 +144,17 @@ def test_live_extract_from_description(live_client):
     assert app.number_input(key="rows_input").value == 2_000
 
 
+def test_live_start_from_a_template(live_client):
+    app = start_app(live_client)
+    app.selectbox(key="template_input").set_value("web_logs")
+    app.run()
+    click_button(app, "Use template")
+    assert not app.error, texts(app.error)
+    template = next(t for t in live_client.list_templates() if t["key"] == "web_logs")
+    assert list(app.data_editor[0].value["name"]) == [f["name"] for f in template["schema"]["fields"]]
+    assert "Web server logs" in " ".join(texts(app.warning))
+
+
 @pytest.mark.parametrize("page", [None, MONITOR_PAGE, BROWSE_PAGE])
 def test_pages_without_api_show_plain_message(page):
     url = f"http://127.0.0.1:{find_free_port()}"

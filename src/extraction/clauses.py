@@ -1,0 +1,132 @@
+"""Clauses: the comma pieces of a prose list -> one clause per intended column.
+
+A comma does not always end a column: 'a membership tier of bronze, silver, gold or platinum' is one
+column whose values a preposition introduces, 'the payment method, which should be card, cash or wallet'
+gives its values in a relative clause, and 'full name, plus their email' joins two columns with 'plus'.
+Each rule here is one small function over the pieces; the list reader calls ``join_value_lists`` first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from src.extraction import field_meaning as fm
+
+# Words that introduce a column's values right after its label.
+VALUE_INTRO = (r"(?:(?:,\s*)?(?:which|that)\s+(?:is|are|should\s+be|must\s+be|can\s+be|will\s+be|may\s+be)"
+               r"(?:\s+(?:one\s+of|either|any\s+of))?|"
+               r"\s+(?:is|are|should\s+be|must\s+be|can\s+be|will\s+be)(?:\s+(?:one\s+of|either|any\s+of))?|"
+               r"\s+(?:of|like|such\s+as|including|either|among|one\s+of|by|via|in|with\s+values?|"
+               r"being|taking|from\s+among|(?:chosen|picked|selected|drawn|taken)\s+from|one\s+from|from)|:)")
+INTRO_LIST_RE = re.compile(rf"^(?P<label>.*?[A-Za-z]){VALUE_INTRO}\s+(?P<first>{{word}})$".replace(
+    "{word}", r"[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*)?"), re.I)
+VALUE_PIECE_RE = re.compile(r"^[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*)?$")
+CLOSING_PIECE_RE = re.compile(
+    r"^(?:(?:or|and)\s+)?(?P<a>[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*)?)"
+    r"(?:\s+(?:or|and)\s+(?P<b>[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*)?))?$", re.I)
+MAX_VALUES = 30
+# A label that ends in one of these names a count or a span, and 'of' after it starts no value list.
+MEASURE_HEADS = {"number", "count", "amount", "quantity", "total", "percentage", "share", "rate", "type", "list",
+                 "date", "time", "name", "kind", "level", "length", "duration", "size", "value", "price", "cost"}
+
+
+def join_value_lists(parts: list[str]) -> list[str]:
+    """Join the comma pieces of one value list: 'tier of bronze', 'silver', 'gold or platinum' ->
+    'tier: bronze, silver, gold, platinum'. A run joins only when a piece closes it with 'or'/'and'."""
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        joined = _join_from(parts, i)
+        if joined is None:
+            out.append(parts[i])
+            i += 1
+        else:
+            text, i = joined
+            out.append(text)
+    return out
+
+
+def _join_from(parts: list[str], start: int) -> tuple[str, int] | None:
+    first = parts[start].strip()
+    if start + 1 < len(parts) and re.match(r"(?:which|that)\s", parts[start + 1].strip(), re.I):
+        first, start = f"{first}, {parts[start + 1].strip()}", start + 1  # 'method, which should be card'
+    m = INTRO_LIST_RE.match(first)
+    if m is None or _is_column(m["first"]):
+        return None
+    label = m["label"].strip()
+    if not label or (label.split()[-1].lower() in MEASURE_HEADS and " of " in parts[start]):
+        return None
+    strong = bool(re.search(r"\b(?:which|that|be|one\s+of|either|such\s+as|like|any\s+of|among)\s+\S+$", first, re.I))
+    values = [m["first"]]
+    for j in range(start + 1, min(len(parts), start + MAX_VALUES)):
+        piece = parts[j].strip()
+        closing = CLOSING_PIECE_RE.match(piece)
+        if closing and re.match(r"(?:or|and)\s", piece, re.I) or (closing and closing["b"]):
+            more = [v for v in (closing["a"], closing["b"]) if v]
+            if not strong and any(_is_column(v) for v in more):
+                return None
+            return f"{label}: {', '.join(values + more)}", j + 1
+        if not VALUE_PIECE_RE.match(piece) or (not strong and _is_column(piece)):
+            return None
+        values.append(piece)
+    return None
+
+
+def _is_column(words: str) -> bool:
+    """Words that name a column of their own ('email', 'signup date'), not a value ('gold', 'card')."""
+    found = fm.classify_tokens(fm.tokenize(words))
+    return found is not None and found.meaning.type not in ("boolean", "enum") and len(words.split()) > 1
+
+
+PLUS_RE = re.compile(r",?\s+(?:plus|as\s+well\s+as|along\s+with|together\s+with|and\s+also)\s+", re.I)
+
+
+def split_joined_columns(part: str) -> list[str]:
+    """'full name, plus their email' / 'name as well as an email': two columns, unless inside brackets."""
+    if "(" in part:
+        head, bracket, tail = part.partition("(")
+        pieces = PLUS_RE.split(head)
+        pieces[-1] = pieces[-1] + bracket + tail
+    else:
+        pieces = PLUS_RE.split(part)
+    pieces = [re.sub(r"^(?:their|its|his|her|the|a|an)\s+", "", p.strip(), flags=re.I) for p in pieces]
+    return [p for p in pieces if p]
+
+
+RELATIVE_LABEL_RE = re.compile(
+    r"^(?P<head>(?:[A-Za-z][\w'-]*\s+){0,3}?[A-Za-z][\w'-]*)\s+(?:they|he|she|we|you|it|i)\s+"
+    r"(?:[a-z]+ed|[a-z]+|are|is|was|were)\b.*$", re.I)
+
+
+def trim_relative_label(item: str) -> str:
+    """'the city they rented in' -> 'the city': a pronoun clause after the label describes, it names nothing."""
+    if re.search(r"[:=(]", item):
+        return item
+    m = RELATIVE_LABEL_RE.match(item.strip())
+    if m and fm.classify_tokens(fm.tokenize(m["head"])) is not None:
+        return m["head"]
+    return item
+
+
+MODIFIERS = (r"first|last|given|family|middle|start|end|pickup|pick-up|dropoff|drop-off|check-in|check-out|checkin|"
+             r"checkout|home|away|origin|destination|departure|arrival|min|max|minimum|maximum|open|close|opening|"
+             r"closing|billing|shipping|birth|hire|due|high|low|buy|sell|bid|ask|source|target|sender|recipient")
+SHARED_HEAD_RE = re.compile(rf"\b(?P<a>{MODIFIERS})\s+(?:and|&|/)\s+(?P<b>{MODIFIERS})\s+(?P<head>names?|dates?|times?|"
+                            r"timestamps?|city|cities|teams?|airports?|prices?|scores?|codes?|addresses|address)\b",
+                            re.I)
+WHETHER_RE = re.compile(r"^whether\s+(?:or\s+not\s+)?(?:they|he|she|it|the\s+\w+)\s+\w+\s+(?:the\s+|a\s+|an\s+)?"
+                        r"(?P<label>.+)$", re.I)
+
+
+def normalize_clauses(body: str) -> str:
+    """Rewrites before a prose list is cut at its commas: 'first and last name' -> 'first name and last name',
+    'October 31, 2024' keeps its comma out of the list."""
+    body = re.sub(r"\b(\d{1,2}),\s+(\d{4})\b", r"\1 \2", body)
+    return SHARED_HEAD_RE.sub(lambda m: m.group(0) if m["a"].lower() in ("date", "time") else
+                              f"{m['a']} {m['head']} and {m['b']} {m['head']}", body)
+
+
+def name_whether(piece: str) -> str:
+    """'whether they used the loyalty app (yes/no)' -> 'loyalty app (yes/no)': a yes/no column named by its noun."""
+    m = WHETHER_RE.match(piece.strip())
+    return m["label"] if m else piece

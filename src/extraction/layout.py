@@ -1,0 +1,317 @@
+"""Layout: a description's text -> blocks (markdown tables, lists, prose runs) -> the scene and column items.
+
+Most descriptions have one layout (a title then a list, or one prose paragraph) and go straight to the
+list reader. This stage separates the layouts a description mixes: a markdown table (with its
+separator row), a bare header line of column names, and prose that adds columns after a list. Each
+block is read on its own and its items keep their order; a block nothing could be read from is named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from src.engine.semantics import singular, tokenize
+from src.extraction.header_line import Layout, read_header_line, read_header_with_notes
+from src.extraction.sentences import split_sentences
+
+SEPARATOR_ROW_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+TABLE_LINE_RE = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(?:\|[^|]+){2,}$")
+BULLET_LINE_RE = re.compile(r"^\s*(?:[-*•·▪◦‣–—+]|\d{1,3}[.)])\s+\S")
+# Header cells of a table that lists columns (one column per row), not example data.
+SCHEMA_HEADS = {"column", "field", "name", "attribute", "type", "rule", "rules", "description", "constraint",
+                "constraints", "values", "notes", "note", "format", "range", "example", "details", "detail",
+                "meaning", "datatype", "kind", "property"}
+NAME_HEADS = {"column", "field", "name", "attribute", "property"}
+TYPE_HEADS = {"type", "datatype", "kind"}
+# A type cell that is only a storage type adds nothing the rule does not say better.
+STORAGE_TYPES = {"str", "string", "text", "varchar", "char", "int", "integer", "bigint", "float", "double",
+                 "number", "numeric", "bool", "boolean", "date", "datetime", "timestamp", "decimal", "enum",
+                 "uuid", "time", "money", "category", "categorical"}
+KEEP_TYPES = {"uuid", "bool", "boolean", "datetime", "timestamp", "decimal", "money", "int", "integer", "float"}
+PROSE_LEADS_RE = re.compile(
+    r"^(?:and\s+|also\s+|plus\s+|additionally,?\s+|finally,?\s+|then\s+|oh,?\s+and\s+|please\s+)*"
+    r"(?:(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like|track|record|store|keep|capture|include|log)\s+"
+    r"(?:to\s+(?:track|record|store|keep|capture|see|know|have)\s+)?|"
+    r"(?:also\s+)?(?:track|include|add|record|store|capture|keep|log|give\s+(?:each|every)\s+\w+)\s+|"
+    r"(?:each|every)\s+(?:[\w-]+\s+){1,2}?(?:also\s+)?(?:should\s+have|must\s+have|has|have|gets|get|carries|"
+    r"includes|records|needs|comes?\s+with|contains)\s+|"
+    r"(?:they|it|he|she|[a-z]+s)\s+(?:also\s+|should\s+|must\s+)?(?:have|has|get|gets|need|needs|carry|include|"
+    r"comes?\s+with)\s+|"
+    r"(?:[a-z]+s|they|you|users?|customers?)\s+can\s+(?:also\s+)?(?:add|have|choose|pick|leave|give|get)\s+|"
+    r"there(?:'s|\s+is|\s+are)\s+(?:also\s+)?(?=a\s|an\s|one\s)|"
+    r"there\s+(?:should|must|will)\s+(?:also\s+)?be\s+|it\s+should\s+(?:also\s+)?(?:have|include)\s+|"
+    r"(?:it|they)\s+(?:should|must)\s+(?:also\s+)?(?:have|include|carry)\s+)", re.I)
+COPULA = (r"(?:is|are|should\s+be|must\s+be|will\s+be|can\s+be|could\s+be|may\s+be|has\s+to\s+be|"
+          r"ranges?|goes|go|runs|lies|lie|falls?|stays?|equals?|comes?\s+from|looks?\s+like|appears?|exists?|"
+          r"varies|vary|takes?|uses?|follows?|were|was)")
+COPULAR_RE = re.compile(
+    rf"^(?:the\s+|a\s+|an\s+|each\s+|every\s+|their\s+|its\s+)?(?P<label>[A-Za-z][\w' -]{{0,40}}?)\s+"
+    rf"(?P<verb>{COPULA})\b\s*(?P<rest>.*)$", re.I)
+# Where a sentence starts a new column's clause: ', and the lease end is', ' and quantity is'.
+CLAUSE_CUT_RE = re.compile(
+    rf"(?:,\s*(?:and\s+|while\s+|but\s+|so\s+)?|\s+(?:and|while|but|so)\s+)(?=(?:the\s+|a\s+|an\s+|their\s+)?"
+    rf"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{COPULA}\b)", re.I)
+# Scene words: a sentence about the whole dataset names no column.
+SCENE_RE = re.compile(r"^(?:this|it|we|i|our|my|hello|hi|thanks|please\s+(?:generate|make|create)|"
+                      r"generate|create|make|simulate|give\s+me|let'?s\s+say|there\s+(?:are|were|is))\b", re.I)
+
+
+@dataclass
+class Block:
+    """Consecutive lines of one layout: 'table', 'list' (bullets, with any intro line), or 'prose'."""
+
+    kind: str
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Lines grouped by layout; a blank line ends a prose block, a change of layout ends any block."""
+    blocks: list[Block] = []
+    lines = text.strip().splitlines()
+    for i, line in enumerate(lines):
+        if not line.strip():
+            if blocks and blocks[-1].kind == "prose":
+                blocks.append(Block("gap"))
+            continue
+        kind = _line_kind(line, lines, i)
+        if kind == "continued" and blocks and blocks[-1].kind == "list":
+            blocks[-1].lines.append(line)
+            continue
+        kind = "prose" if kind == "continued" else kind
+        if blocks and blocks[-1].kind == kind:
+            blocks[-1].lines.append(line)
+        else:
+            blocks.append(Block(kind, [line]))
+    return [b for b in blocks if b.lines]
+
+
+def _line_kind(line: str, lines: list[str], i: int) -> str:
+    if SEPARATOR_ROW_RE.match(line) and "-" in line:
+        return "table"
+    if line.lstrip().startswith("|") or (TABLE_LINE_RE.match(line) and _next_is_separator(lines, i)):
+        return "table"
+    if BULLET_LINE_RE.match(line):
+        return "list"
+    if line[:1].isspace():
+        return "continued"  # an indented line under a list item
+    return "prose"
+
+
+def _next_is_separator(lines: list[str], i: int) -> bool:
+    return i + 1 < len(lines) and bool(SEPARATOR_ROW_RE.match(lines[i + 1]))
+
+
+def read_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) -> Layout | None:
+    """Header and items of a description that mixes layouts; None when it has one layout only.
+
+    ``read_list`` is the list reader for one block of a single layout (title + list, or prose)."""
+    noted = read_header_with_notes(text)
+    if noted is not None:
+        return noted
+    blocks = split_blocks(text)
+    kinds = [b.kind for b in blocks if b.kind != "gap"]
+    has_table = "table" in kinds
+    first_list = next((i for i, k in enumerate(kinds) if k in ("list", "table")), None)
+    prose_after = first_list is not None and "prose" in kinds[first_list + 1:]
+    if not has_table and not prose_after:
+        bare = read_header_line(text)
+        if bare is not None:
+            return bare
+        if kinds == ["prose"]:
+            return read_prose_layout(text, read_list)
+        return None
+    header_parts: list[str] = []
+    items: list[str] = []
+    unread: list[str] = []
+    pending_intro: list[str] = []
+    seen_columns = False
+    for block in blocks:
+        if block.kind == "gap":
+            continue
+        if block.kind == "table":
+            items.extend(read_table(block.lines))
+            seen_columns = True
+        elif block.kind == "list":
+            header, listed = read_list("\n".join(pending_intro + block.lines))
+            if header and not seen_columns:
+                header_parts.append(header)
+            items.extend(listed)
+            seen_columns = True
+        elif not seen_columns:
+            header_parts.append(" ".join(block.lines))
+            continue
+        else:
+            found = read_prose_items(" ".join(block.lines), read_list)
+            if found:
+                items.extend(found)
+            elif not _is_intro(block.text):
+                unread.append(" ".join(block.lines))
+        pending_intro = []
+    return Layout(" ".join(header_parts).strip(), items, unread)
+
+
+def _is_intro(text: str) -> bool:
+    return text.rstrip().endswith(":") and len(text.split()) <= 8
+
+
+def read_table(lines: list[str]) -> list[str]:
+    """A markdown table -> column items. A table of columns (headed 'Column | Type | Rule') gives one item
+    per row; a table of example rows gives one item per header cell."""
+    rows = [_cells(line) for line in lines if not SEPARATOR_ROW_RE.match(line)]
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        return []
+    head = [" ".join(tokenize(c)) for c in rows[0]]
+    if len(rows) == 1 or not sum(h in SCHEMA_HEADS for h in head) >= max(2, len(head) // 2):
+        return [c for c in rows[0] if c]
+    name_at = next((i for i, h in enumerate(head) if h in NAME_HEADS), 0)
+    type_at = next((i for i, h in enumerate(head) if h in TYPE_HEADS), None)
+    items = []
+    for row in rows[1:]:
+        if name_at >= len(row) or not row[name_at]:
+            continue
+        name = row[name_at]
+        rules = [c for i, c in enumerate(row) if i not in (name_at, type_at) and c and c not in ("-", "—")]
+        kind = row[type_at].strip() if type_at is not None and type_at < len(row) else ""
+        if kind and (kind.lower() not in STORAGE_TYPES or (kind.lower() in KEEP_TYPES and not rules)):
+            rules.insert(0, kind)
+        elif kind.lower() in KEEP_TYPES and rules and not re.search(r"[a-z]{3,}", " ".join(rules), re.I):
+            rules.insert(0, kind)  # '| amount | decimal | 5-500 |': the type says it has decimals
+        items.append(f"{name} ({'; '.join(rules)})" if rules and not _has_list(rules) else
+                     (f"{name}: {', '.join(rules)}" if rules else name))
+    return items
+
+
+def _has_list(rules: list[str]) -> bool:
+    return any("," in r or " or " in r for r in rules) and len(rules) == 1
+
+
+def _cells(line: str) -> list[str]:
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|"):
+        line = line[:-1]
+    return [c.strip().strip("`") for c in line.split("|")]
+
+
+def read_prose_items(paragraph: str, read_list: Callable[[str], tuple[str, list[str]]]) -> list[str]:
+    """Columns that sentences add: 'Also track the customer's age (18-75) and the city.', 'Notes should be
+    a sentence.', 'Weather at pickup: sunny, cloudy, rainy.'"""
+    items: list[str] = []
+    for sentence in split_sentences(paragraph):
+        items.extend(read_sentence(sentence, read_list))
+    return items
+
+
+def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]]]) -> list[str]:
+    """One sentence -> the column items it names (none for a sentence that only sets the scene)."""
+    sentence = sentence.strip().rstrip(".!")
+    lead = PROSE_LEADS_RE.match(sentence)
+    if lead and not SCENE_RE.match(sentence):
+        body = sentence[lead.end():]
+        body = re.sub(r"^(?:a|an|the|their|its|his|her)\s+", "", body, flags=re.I)
+        body = re.sub(r",?\s+(?:too|as\s+well)(?=,|$)", "", body, flags=re.I)
+        return read_list(f"Columns: {body}")[1]
+    items: list[str] = []
+    for clause in split_clauses(sentence):
+        item = read_clause(clause)
+        if item:
+            items.append(item)
+    return items
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """'Size can be small or large and the price should be under $9' -> its two column clauses."""
+    cuts = [m for m in CLAUSE_CUT_RE.finditer(sentence) if _depth(sentence, m.start()) == 0]
+    pieces, last = [], 0
+    for m in cuts:
+        pieces.append(sentence[last:m.start()])
+        last = m.end()
+    pieces.append(sentence[last:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def read_clause(clause: str) -> str | None:
+    """'Tier is blue, silver or gold' -> 'Tier: blue, silver or gold'; 'Filed date between 2022 and 2024'
+    stays as written; a clause with no column label gives None."""
+    if SCENE_RE.match(clause):
+        return None
+    if re.match(r"^[^:]{1,40}:\s*\S", clause):
+        return clause
+    copular = COPULAR_RE.match(clause)
+    if copular and len(copular["label"].split()) <= 4 and copular["label"].split()[0].lower() not in _NOT_LABELS:
+        verb = copular["verb"].lower()
+        rest = re.sub(r"^(?:one\s+(?:of|from)|either|any\s+of)\s*:?\s*", "", copular["rest"], flags=re.I)
+        label = singular_label(re.sub(r"(?:\s+(?:only|always|usually|never|also|typically|generally))+$", "",
+                                      copular["label"], flags=re.I))
+        if re.match(r"(?:looks?\s+like|follows?)", verb):
+            rest = "like " + rest
+        elif re.match(r"(?:comes?\s+from)", verb):
+            rest = "from " + rest
+        elif re.match(r"(?:equals?)", verb):
+            rest = "= " + rest
+        elif re.match(r"(?:ranges?|goes|go|runs|varies|vary)", verb) and not rest.lower().startswith(("from", "between")):
+            rest = "from " + rest if re.match(r"[-$€£]?\d", rest) else rest
+        return f"{label}: {rest}" if rest else label
+    words = clause.split()
+    if 2 <= len(words) <= 14 and re.search(r"\b(?:between|from|within|in\s+the\s+(?:last|next|past)|last|next|"
+                                           r"yes\s+or\s+no|yes/no|true/false)\b|\([^()]*[A-Za-z][^()]*\)", clause):
+        return clause
+    return None
+
+
+# Plural units stay plural: 'lifetime miles', 'hours worked'.
+UNIT_PLURALS = {"miles", "hours", "minutes", "seconds", "days", "weeks", "months", "years", "points", "kg", "lbs",
+                "units", "tonnes", "tons", "liters", "litres", "gallons", "dollars", "euros", "nights", "steps",
+                "calories", "views", "likes", "clicks", "impressions", "sales", "goals", "assists", "wins", "losses",
+                "notes", "comments", "tags", "remarks", "details", "keywords", "symptoms", "skills", "allergies",
+                "ingredients", "features", "instructions", "credits", "savings", "earnings", "orders", "items"}
+
+
+def singular_label(label: str) -> str:
+    """'Case numbers' -> 'Case number': a sentence's plural subject names one value per row."""
+    words = label.split()
+    if words and words[-1].lower() not in UNIT_PLURALS:
+        words[-1] = words[-1][:len(singular(words[-1].lower()))] if singular(words[-1].lower()) != words[-1].lower() \
+            else words[-1]
+    return " ".join(words)
+
+
+_NOT_LABELS = {"it", "this", "that", "there", "which", "who", "they", "we", "i", "you", "he", "she", "so", "but"}
+
+
+def _depth(text: str, index: int) -> int:
+    depth = 0
+    for ch in text[:index]:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+    return depth
+
+
+def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) -> Layout | None:
+    """A paragraph of sentences where later ones add columns ('Each check-in has a member id ... Members also
+    have a membership type, which is one of basic, premium or vip.'); None when the list reader does better."""
+    flat = " ".join(text.split())
+    if len(split_sentences(flat)) < 2:
+        return None
+    header, listed = read_list(text)
+    scene: list[str] = []
+    items: list[str] = []
+    for sentence in split_sentences(flat):
+        found = read_sentence(sentence, read_list)
+        if found:
+            items.extend(found)
+        else:
+            scene.append(sentence)
+    if len(items) <= len(listed):
+        return None
+    return Layout(" ".join(scene), items)

@@ -1,0 +1,130 @@
+"""Domain templates: realistic schemas for requests that name an entity but few or no columns.
+
+The catalog lives in ``templates.toml``; each template's columns are written as a person would write
+a bullet list, and the offline reader turns them into fields the same way it reads a user's list.
+This module loads the catalog, chooses the template a request names and merges a template's fields
+with the columns the request names itself.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from src.extraction import field_meaning as fm
+from src.extraction.drafts import FieldDraft
+
+CATALOG_PATH = Path(__file__).with_name("templates.toml")
+# Below this many named columns a request is completed from its entity's template.
+FEW_COLUMNS = 3
+# Types that say what a column is by themselves: a user's 'email' replaces a template's 'email address'.
+GENERIC_TYPES = {"string", "integer", "float", "decimal", "enum", "date", "datetime", "time", "boolean",
+                 "percentage", "code", "sequence", "uuid", "word", "sentence", "paragraph", "price"}
+ROLE_HEADS = {"status", "state", "stage", "type", "category", "priority"}
+
+
+@dataclass(frozen=True)
+class Template:
+    """One domain entity: the words that name it and its columns, written as a bullet list."""
+
+    key: str
+    title: str
+    words: tuple[str, ...]
+    columns: tuple[str, ...]
+    rank: int = 1
+
+    def as_description(self) -> str:
+        """The template as a description the offline reader understands."""
+        return f"{self.title}:\n" + "\n".join(f"- {c}" for c in self.columns)
+
+
+GENERIC_TEMPLATE = Template(
+    key="records", title="Generic records", words=("record",), rank=0,
+    columns=("Record ID", "Name", "Category (A, B, C, D)", "Amount ($1-1000)", "Created at (last 1 year)",
+             "Is active (yes/no)"))
+
+
+@dataclass(frozen=True)
+class TemplateMatch:
+    template: Template
+    phrase: str  # the words of the request that chose it
+
+
+@lru_cache(maxsize=1)
+def load_templates() -> tuple[Template, ...]:
+    """The catalog, in file order."""
+    data = tomllib.loads(CATALOG_PATH.read_text(encoding="utf-8"))
+    return tuple(Template(key=t["key"], title=t["title"], words=tuple(t["words"]), columns=tuple(t["columns"]),
+                         rank=int(t.get("rank", 1))) for t in data["template"])
+
+
+def get_template(key: str) -> Template | None:
+    """The template with this key, if any."""
+    return next((t for t in load_templates() if t.key == key), None)
+
+
+@lru_cache(maxsize=1)
+def _phrase_index() -> tuple[tuple[tuple[str, ...], Template, str], ...]:
+    index = []
+    for template in load_templates():
+        for word in template.words:
+            tokens = tuple(fm.singular(t) for t in fm.tokenize(word))
+            if tokens:
+                index.append((tokens, template, word))
+    return tuple(index)
+
+
+def find_template(text: str) -> TemplateMatch | None:
+    """The template whose entity the text names; the most specific one when it names several.
+
+    'students and grades' -> grades (a fact table that holds its students), 'order lines' -> order lines.
+    """
+    tokens = [fm.singular(t) for t in fm.tokenize(text)]
+    best: tuple[tuple[int, int, int, int], TemplateMatch] | None = None
+    for phrase, template, word in _phrase_index():
+        n = len(phrase)
+        for start in range(len(tokens) - n + 1):
+            if tuple(tokens[start:start + n]) == phrase:
+                score = (min(n, 2), template.rank, n, -start)
+                if best is None or score > best[0]:
+                    best = (score, TemplateMatch(template, word))
+                break
+    return best[1] if best else None
+
+
+def find_near_template(text: str) -> TemplateMatch | None:
+    """A misspelt entity ('invioces', 'employes'): the template word closest to a word of the text."""
+    words = {w for t in load_templates() for w in t.words if " " not in w and len(w) >= 5}
+    for token in fm.tokenize(text):
+        if len(token) < 5:
+            continue
+        close = difflib.get_close_matches(fm.singular(token), words, n=1, cutoff=0.84)
+        if close:
+            return find_template(close[0])
+    return None
+
+
+def merge_template_drafts(template_drafts: list[FieldDraft], named: list[FieldDraft]) -> list[FieldDraft]:
+    """The template's fields with the request's own columns: a named column replaces the template field
+    it stands for (same name, same specific type, or the same role such as 'status'), the rest follow."""
+    merged = list(template_drafts)
+    for draft in named:
+        at = next((i for i, t in enumerate(merged) if _stands_for(draft, t)), None)
+        if at is None:
+            merged.append(draft)
+        else:
+            merged[at] = draft
+    return merged
+
+
+def _stands_for(named: FieldDraft, template: FieldDraft) -> bool:
+    if named.name and named.name == template.name:
+        return True
+    if named.type == template.type and named.type not in GENERIC_TYPES:
+        return True
+    head_named = fm.singular(named.tokens[-1]) if named.tokens else ""
+    head_template = fm.singular(template.tokens[-1]) if template.tokens else ""
+    return head_named == head_template and head_named in ROLE_HEADS
