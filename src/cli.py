@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--anchor", default=None, help="ISO time that relative dates resolve against "
                                                   "(default: now)")
     gen.add_argument("--quiet", action="store_true", help="no progress bar")
+    gen.add_argument("--csv-formula-guard", action="store_true", help="prefix text cells starting with "
+                     "= + - @ with ' (CSV/JSON/JSONL) so spreadsheets do not run them")
     types = sub.add_parser("types", help="list field types with an example each")
     types.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
@@ -116,7 +118,7 @@ def run_generate(args) -> int:
     progress = None if args.quiet or args.output == "-" and not sys.stderr.isatty() else _progress(args.rows)
     started = time.perf_counter()
     try:
-        with open_writer(args.format, sink, plan.arrow_schema) as writer, ThreadPoolExecutor(1) as pool:
+        with open_writer(args.format, sink, plan.arrow_schema, args.csv_formula_guard) as writer, ThreadPoolExecutor(1) as pool:
             # Write chunk k on a second thread while chunk k+1 is generated (Arrow releases the GIL).
             pending = None
             for start in range(0, args.rows, args.chunk_size):

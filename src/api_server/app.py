@@ -7,15 +7,19 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from src.api_server.errors import install_error_handlers
+from src.api_server.limits import RequestSizeLimitMiddleware
 from src.api_server.logging_setup import configure_logging
-from src.api_server.routers import health, jobs, schema
+from src.api_server.routers import health, jobs, links, schema
 from src.api_server.routers.health import API_VERSION
 from src.config import Settings, get_settings
+from src.api_server.security import require_access
 from src.jobs import JobManager, JobStore
+from src.jobs.signing import derive_link_secret
+from src.schemas.api import ErrorResponse
 from src.storage import build_storage
 
 logger = logging.getLogger("synthgen.api")
@@ -51,19 +55,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         title="Synthetic Data Generator API",
         version=API_VERSION,
-        description="Describe a dataset, generate millions of rows that obey every rule, download them.",
+        description="Describe a dataset, generate millions of rows that obey every rule, download them.\n\n"
+                    "**Authorization**: when the server has `API_KEY` set, every route except `/health` "
+                    "needs `X-API-Key: <key>` or `Authorization: Bearer <key>` (press *Authorize*). "
+                    "`POST /jobs/{job_id}/download-link` gives a URL that downloads one job's file "
+                    "without a key until it expires.",
         lifespan=lifespan,
         docs_url="/docs",
         redoc_url="/redoc",
     )
+    app.state.settings = settings
+    app.state.link_secret = derive_link_secret(settings)
+    app.add_middleware(RequestSizeLimitMiddleware, max_bytes=settings.max_request_bytes)
+    # Outermost, so refusals (401, 413) carry CORS headers a browser can read.
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
                        allow_methods=["*"], allow_headers=["*"])
     install_error_handlers(app)
+    protected = {"dependencies": [Depends(require_access)], "responses": {401: {"model": ErrorResponse}}}
     app.include_router(health.router)
-    app.include_router(schema.router)
-    app.include_router(jobs.router)
+    app.include_router(schema.router, **protected)
+    app.include_router(jobs.router, **protected)
+    app.include_router(links.router, **protected)
 
-    @app.get("/", include_in_schema=False)
+    @app.get("/", include_in_schema=False, dependencies=[Depends(require_access)])
     async def get_root() -> dict[str, str]:
         return {"name": "Synthetic Data Generator API", "version": API_VERSION, "docs": "/docs",
                 "redoc": "/redoc", "health": "/health"}

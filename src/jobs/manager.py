@@ -39,7 +39,9 @@ from src.errors import (
     StorageError,
 )
 from src.jobs.models import JobRecord
+from src.jobs.quotas import check_queue_room
 from src.jobs.store import JobStore, utc_now
+from src.jobs.versioning import restart_if_version_changed
 from src.schemas.api import JobCreateRequest, JobStatus
 from src.schemas.fields import DatasetSchema
 from src.storage import SegmentRef, StorageHandler, count_contiguous_chunks
@@ -163,12 +165,13 @@ class JobManager:
             raise SchemaValidationError([
                 Problem(p.loc if p.loc.startswith("schema") else f"schema.{p.loc}".rstrip("."), p.message)
                 for p in exc.problems]) from None
+        check_queue_room(self.store, self.settings, request.total_rows)  # no await until the insert
         now = utc_now()
         job = JobRecord(
             id=str(uuid.uuid4()), status=JobStatus.PENDING, schema=schema_doc,
             total_rows=request.total_rows, chunk_size=request.chunk_size,
             output_format=request.output_format, seed=int(plan.seed), anchor=plan.anchor,
-            created_at=now, updated_at=now,
+            created_at=now, updated_at=now, csv_formula_guard=request.csv_formula_guard,
         )
         self.store.insert(job)
         logger.info("job %s created: %d rows, chunk %d, %s", job.id, job.total_rows, job.chunk_size,
@@ -366,6 +369,8 @@ class JobManager:
         loop = asyncio.get_running_loop()
         plan = await loop.run_in_executor(self._generate_pool, self._plan_factory, job.schema, job.seed,
                                           job.anchor, pools or None)
+        job = await loop.run_in_executor(self._generate_pool, restart_if_version_changed, self.store,
+                                         self.storage, job)
         done = await loop.run_in_executor(self._generate_pool, self._recover_segments, job)
         if done != job.chunks_completed:
             logger.info("job %s: %d chunk(s) stored of %d recorded; continuing from chunk %d",
@@ -487,7 +492,8 @@ class _OutputPipeline:
         try:
             suffix = get_file_extension(self.job.output_format)
             with self.storage.output_writer(self.job.id, suffix) as sink, \
-                    open_writer(self.job.output_format, sink, self.plan.arrow_schema) as writer:
+                    open_writer(self.job.output_format, sink, self.plan.arrow_schema,
+                                formula_guard=self.job.csv_formula_guard) as writer:
                 for segment in stored:
                     self._check_aborted()
                     self._write(writer, self.storage.read_segment(self.job.id, segment))

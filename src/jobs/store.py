@@ -38,10 +38,18 @@ CREATE INDEX IF NOT EXISTS jobs_created_at ON jobs (created_at);
 CREATE INDEX IF NOT EXISTS jobs_status ON jobs (status);
 """
 
+# Columns added after the first release: (name, SQL type and default). A database made before one
+# gets it on open; output_version 0 marks rows made before versions were recorded.
+_ADDED_COLUMNS = [
+    ("output_version", "INTEGER NOT NULL DEFAULT 0"),
+    ("csv_formula_guard", "INTEGER NOT NULL DEFAULT 0"),
+    ("warnings_json", "TEXT"),
+]
+
 # Columns update() may set, with how a Python value is stored.
 _UPDATABLE = {
     "status", "chunks_completed", "text_pools", "llm_calls", "tokens_used", "error_message",
-    "started_at", "completed_at", "generation_seconds",
+    "started_at", "completed_at", "generation_seconds", "output_version", "warnings",
 }
 
 
@@ -73,6 +81,13 @@ class JobStore:
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.execute("PRAGMA busy_timeout=5000")
             self._conn.executescript(_SCHEMA_SQL)
+            self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        present = {r["name"] for r in self._conn.execute("PRAGMA table_info(jobs)").fetchall()}
+        for name, definition in _ADDED_COLUMNS:
+            if name not in present:
+                self._conn.execute(f"ALTER TABLE jobs ADD COLUMN {name} {definition}")
 
     def close(self) -> None:
         with self._lock:
@@ -84,13 +99,15 @@ class JobStore:
             self._conn.execute(
                 "INSERT INTO jobs (id, status, schema_json, total_rows, chunk_size, output_format, seed,"
                 " anchor, chunks_completed, text_pools_json, llm_calls, tokens_used, error_message,"
-                " created_at, updated_at, started_at, completed_at, generation_seconds)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " created_at, updated_at, started_at, completed_at, generation_seconds, output_version,"
+                " csv_formula_guard, warnings_json)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (job.id, job.status.value, json.dumps(job.schema), job.total_rows, job.chunk_size,
                  job.output_format, job.seed, job.anchor.isoformat(), job.chunks_completed,
                  None if job.text_pools is None else json.dumps(job.text_pools), job.llm_calls,
                  job.tokens_used, job.error_message, _to_text(job.created_at), _to_text(job.updated_at),
-                 _to_text(job.started_at), _to_text(job.completed_at), job.generation_seconds),
+                 _to_text(job.started_at), _to_text(job.completed_at), job.generation_seconds,
+                 job.output_version, int(job.csv_formula_guard), json.dumps(job.warnings)),
             )
 
     def get(self, job_id: str) -> JobRecord:
@@ -132,6 +149,15 @@ class JobStore:
                  cutoff.isoformat())).fetchall()
         return [r["id"] for r in rows]
 
+    def measure_queue(self) -> tuple[int, int]:
+        """(jobs pending or generating, rows those jobs still have to generate)."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT COUNT(*) AS jobs, COALESCE(SUM(MAX(total_rows - chunks_completed * chunk_size, 0)), 0)"
+                " AS rows FROM jobs WHERE status IN (?, ?)",
+                (JobStatus.PENDING.value, JobStatus.GENERATING.value)).fetchone()
+        return int(row["jobs"]), int(row["rows"])
+
     def all_ids(self) -> set[str]:
         with self._lock:
             return {r["id"] for r in self._conn.execute("SELECT id FROM jobs").fetchall()}
@@ -145,6 +171,8 @@ class JobStore:
         for name, value in changes.items():
             if name == "text_pools":
                 name, value = "text_pools_json", None if value is None else json.dumps(value)
+            elif name == "warnings":
+                name, value = "warnings_json", json.dumps(value)
             elif isinstance(value, JobStatus):
                 value = value.value
             elif isinstance(value, datetime):
@@ -187,4 +215,7 @@ class JobStore:
             started_at=_from_text(row["started_at"]),
             completed_at=_from_text(row["completed_at"]),
             generation_seconds=row["generation_seconds"],
+            output_version=row["output_version"],
+            csv_formula_guard=bool(row["csv_formula_guard"]),
+            warnings=json.loads(row["warnings_json"]) if row["warnings_json"] else [],
         )
