@@ -16,5 +16,5 @@ def check_queue_room(store: JobStore, settings: Settings, new_rows: int) -> None
             f"{settings.job_max_queued_jobs}. Try again when some have finished.")
     if queued_rows + new_rows > settings.job_max_queued_rows:
         raise QuotaExceededError(
-            f"{new_rows} more rows would make {queued_rows + new_rows} rows pending or generating; "
-            f"JOB_MAX_QUEUED_ROWS is {settings.job_max_queued_rows} ({queued_rows} queued now).")
+            f"{new_rows} more rows would make {queued_rows + new_rows} rows in pending and generating "
+            f"jobs; JOB_MAX_QUEUED_ROWS is {settings.job_max_queued_rows} ({queued_rows} queued now).")

@@ -150,11 +150,10 @@ class JobStore:
         return [r["id"] for r in rows]
 
     def measure_queue(self) -> tuple[int, int]:
-        """(jobs pending or generating, rows those jobs still have to generate)."""
+        """(jobs pending or generating, their total rows together)."""
         with self._lock:
             row = self._conn.execute(
-                "SELECT COUNT(*) AS jobs, COALESCE(SUM(MAX(total_rows - chunks_completed * chunk_size, 0)), 0)"
-                " AS rows FROM jobs WHERE status IN (?, ?)",
+                "SELECT COUNT(*) AS jobs, COALESCE(SUM(total_rows), 0) AS rows FROM jobs WHERE status IN (?, ?)",
                 (JobStatus.PENDING.value, JobStatus.GENERATING.value)).fetchone()
         return int(row["jobs"]), int(row["rows"])
 
