@@ -16,7 +16,7 @@ from src.api_server.logging_setup import configure_logging
 from src.api_server.routers import health, jobs, links, schema
 from src.api_server.routers.health import API_VERSION
 from src.config import Settings, get_settings
-from src.api_server.security import require_access
+from src.api_server.security import install_token_redaction, require_access
 from src.jobs import JobManager, JobStore
 from src.jobs.signing import derive_link_secret
 from src.schemas.api import ErrorResponse
@@ -32,6 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(settings)
+        install_token_redaction()
         # Generation threads hold the GIL between numpy/Arrow calls; a shorter switch interval
         # (default 5 ms) lets the event loop answer requests promptly while a job runs.
         sys.setswitchinterval(settings.gil_switch_interval)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
+import re
 import uuid
 from typing import Annotated
 
@@ -25,6 +27,26 @@ api_key_header = APIKeyHeader(name="X-API-Key", scheme_name="ApiKeyHeader", auto
                               description="One of the keys in API_KEY.")
 bearer_token = HTTPBearer(scheme_name="BearerToken", auto_error=False,
                           description="`Authorization: Bearer <key>` with one of the keys in API_KEY.")
+
+
+_TOKEN_IN_QUERY = re.compile(r"(?<=[?&]token=)[^&\s]+")
+
+
+class RedactTokenFilter(logging.Filter):
+    """Hides download-link tokens in uvicorn's access log lines (they open a file while they live)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and any(isinstance(a, str) and "token=" in a for a in record.args):
+            record.args = tuple(_TOKEN_IN_QUERY.sub("<redacted>", a) if isinstance(a, str) else a
+                                for a in record.args)
+        return True
+
+
+def install_token_redaction() -> None:
+    """Add the filter to uvicorn's access logger once per process."""
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, RedactTokenFilter) for f in access.filters):
+        access.addFilter(RedactTokenFilter())
 
 
 def match_api_key(presented: str, keys: tuple[str, ...]) -> bool:
