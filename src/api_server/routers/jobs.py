@@ -44,7 +44,8 @@ def build_status_response(job: JobRecord) -> JobStatusResponse:
 
 
 @router.post("/create", response_model=JobCreateResponse, status_code=200,
-             responses={422: {"model": ErrorResponse}})
+             responses={413: {"model": ErrorResponse}, 422: {"model": ErrorResponse},
+                        429: {"model": ErrorResponse}})
 async def create_job(request: JobCreateRequest, manager: JobManagerDep) -> JobCreateResponse:
     """Validate the schema and queue a job; it starts when a slot is free."""
     job = await manager.create_job(request)
