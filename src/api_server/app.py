@@ -15,8 +15,8 @@ from src.api_server.limits import RequestSizeLimitMiddleware
 from src.api_server.logging_setup import configure_logging
 from src.api_server.routers import health, jobs, links, schema
 from src.api_server.routers.health import API_VERSION
-from src.config import Settings, get_settings
 from src.api_server.security import install_token_redaction, require_access
+from src.config import Settings, get_settings
 from src.jobs import JobManager, JobStore
 from src.jobs.signing import derive_link_secret
 from src.schemas.api import ErrorResponse
