@@ -12,7 +12,8 @@ from src.extraction import phrases as ph
 from src.extraction.offline import extract_offline, find_row_count
 from tests.extraction.offline_helpers import fields_of, generate
 
-NOW = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 def as_datetime(value) -> dt.datetime:
@@ -169,11 +170,13 @@ def test_header_pool_and_grid_attach_to_the_id_and_the_timestamp():
 
 
 def test_header_details_show_in_the_data():
+    before = utc_now()
     table = generate(BEEHIVES)
+    after = utc_now()  # "now" is the anchor at generation time, not when this module was imported
     assert len(set(table["hive_id"])) <= 30
     times = [as_datetime(t) for t in table["sampled_at"]]
     assert all(t.minute % 10 == 0 and t.second == 0 for t in times)
-    assert all(NOW - dt.timedelta(days=2, hours=1) <= t <= NOW + dt.timedelta(minutes=1) for t in times)
+    assert all(before - dt.timedelta(days=2, hours=1) <= t <= after + dt.timedelta(minutes=1) for t in times)
 
 
 def test_row_count_in_the_header_is_no_year():
