@@ -122,14 +122,25 @@ def show_preview(client: ApiClient, job: dict[str, Any]) -> None:
                      width="stretch")
 
 
+def create_signed_link(client: ApiClient, job_id: str) -> str | None:
+    """A download URL the browser opens without the API key (it expires); None after showing why not."""
+    try:
+        return client.create_download_link(job_id)["url"]
+    except ApiError as error:
+        show_api_error(error, "make a download link")
+        return None
+
+
 def show_download(client: ApiClient, job: dict[str, Any]) -> None:
     job_id = job["job_id"]
     output_format = job.get("output_format")
     file_name = f"dataset_{job_id[:8]}" + (f".{output_format}" if output_format in OUTPUT_FORMATS else "")
     if (job.get("total_rows") or 0) > IN_PAGE_DOWNLOAD_MAX_ROWS:
-        st.link_button("Download dataset", client.download_url(job_id), type="primary",
-                       icon=":material/download:")
-        st.caption("Large file: it downloads straight from the API.")
+        link = create_signed_link(client, job_id)
+        if link:
+            st.link_button("Download dataset", link, type="primary", icon=":material/download:")
+            st.caption("Large file: it downloads straight from the API (the link expires; reload the "
+                       "page for a new one).")
         return
     st.download_button(
         "Download dataset", data=lambda: client.download(job_id).content, file_name=file_name,
@@ -137,7 +148,10 @@ def show_download(client: ApiClient, job: dict[str, Any]) -> None:
     )
     if (job.get("total_rows") or 0) >= LARGE_DOWNLOAD_ROWS:
         # The button passes the file through this server; the API can send it directly.
-        st.caption(f"Large file: you can also fetch it straight from the API at {client.download_url(job_id)}")
+        link = create_signed_link(client, job_id)
+        if link:
+            st.caption(f"Large file: you can also fetch it straight from the API at {link} "
+                       "(the link expires; reload the page for a new one)")
 
 
 def show_job_header(client: ApiClient, job: dict[str, Any]) -> None:

@@ -22,15 +22,15 @@ STATUS_COLORS: dict[str, str] = {
 
 
 @st.cache_resource
-def _create_default_client(base_url: str) -> ApiClient:
-    return ApiClient(base_url)
+def _create_default_client() -> ApiClient:
+    return ApiClient.from_settings(get_settings())
 
 
 def get_api_client() -> ApiClient:
-    """The session's client: an injected one (tests) or one for API_BASE_URL."""
+    """The session's client: an injected one (tests) or one for API_BASE_URL sending API_KEY."""
     client = st.session_state.get(CLIENT_STATE_KEY)
     if client is None:
-        client = _create_default_client(get_settings().api_base_url)
+        client = _create_default_client()
     return client
 
 

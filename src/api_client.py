@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any, get_args
+from urllib.parse import urlsplit
 
 import httpx
 
+from src.config import Settings
 from src.schemas.api import ControlAction, JobStatus, OutputFormat
 
 JOB_STATUSES: tuple[str, ...] = tuple(s.value for s in JobStatus)
@@ -45,10 +47,21 @@ class DownloadedFile:
 class ApiClient:
     """Synchronous client for the synthetic data API."""
 
-    def __init__(self, base_url: str, *, transport: httpx.BaseTransport | None = None,
-                 timeout: float = _DEFAULT_TIMEOUT) -> None:
+    def __init__(self, base_url: str, *, api_key: str | None = None, public_url: str | None = None,
+                 transport: httpx.BaseTransport | None = None, timeout: float = _DEFAULT_TIMEOUT) -> None:
         self.base_url = base_url.rstrip("/")
-        self._http = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport)
+        # Where a browser reaches the API (signed download links); by default where this client does.
+        self.public_url = (public_url or base_url).rstrip("/")
+        headers = {"X-API-Key": api_key} if api_key else {}
+        self._http = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport,
+                                  headers=headers)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ApiClient:
+        """A client for API_BASE_URL sending the first key of API_KEY (when set), as the UI uses."""
+        keys = settings.api_keys
+        return cls(settings.api_base_url, api_key=keys[0] if keys else None,
+                   public_url=settings.public_api_url)
 
     def close(self) -> None:
         self._http.close()
@@ -105,8 +118,17 @@ class ApiClient:
         )
 
     def download_url(self, job_id: str) -> str:
-        """Where the finished file can be fetched directly."""
+        """Where the finished file can be fetched directly (needs the key when the API has one)."""
         return f"{self.base_url}/jobs/{job_id}/download"
+
+    def create_download_link(self, job_id: str) -> dict[str, Any]:
+        """POST /jobs/{id}/download-link -> {"url", "expires_at"}: a URL a browser opens without a key.
+
+        The URL is rebased on ``public_url`` (PUBLIC_API_URL, else API_BASE_URL).
+        """
+        body = self._request_json("POST", f"/jobs/{job_id}/download-link")
+        link = urlsplit(str(body.get("url", "")))
+        return {**body, "url": f"{self.public_url}{link.path}" + (f"?{link.query}" if link.query else "")}
 
     def control_job(self, job_id: str, action: str) -> dict[str, Any]:
         """POST /jobs/{id}/control with action pause | resume | cancel."""

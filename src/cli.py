@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                   "(default: now)")
     gen.add_argument("--quiet", action="store_true",
                      help="no progress bar or summary (a drawn seed is still printed)")
+    gen.add_argument("--csv-formula-guard", action="store_true", help="prefix text cells starting with "
+                     "= + - @ with ' (CSV/JSON/JSONL) so spreadsheets do not run them")
     types = sub.add_parser("types", help="list field types with an example each", epilog=TYPES_EXAMPLES,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     types.add_argument("--json", action="store_true", help="machine-readable output")
@@ -174,9 +176,9 @@ def run_generate(args) -> int:
     on_batch = progress.update if progress else None
     try:
         if to_stdout:
-            write_batches(batches, sys.stdout.buffer, fmt, compression, on_batch)
+            write_batches(batches, sys.stdout.buffer, fmt, compression, on_batch, args.csv_formula_guard)
         else:
-            write_file(batches, args.output, fmt, compression, on_batch)
+            write_file(batches, args.output, fmt, compression, on_batch, args.csv_formula_guard)
     except BrokenPipeError:
         raise
     except OSError as err:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+UI_ORIGINS = ["http://localhost:8501", "http://127.0.0.1:8501"]
 
 
 class Settings(BaseSettings):
@@ -55,6 +57,11 @@ class Settings(BaseSettings):
     database_path: Path | None = Field(None, description="Default: DATA_DIR/jobs.sqlite3.")
     database_busy_timeout_seconds: float = Field(
         5.0, ge=0, description="How long a write waits for a locked SQLite file before it fails.")
+    job_max_queued_jobs: int = Field(
+        100, ge=1, description="Jobs pending or generating at once; past it /jobs/create answers 429.")
+    job_max_queued_rows: int = Field(
+        1_000_000_000, ge=1, description="Rows still to generate over pending and generating jobs; "
+        "past it /jobs/create answers 429.")
 
     # Storage
     storage_type: Literal["disk", "memory"] = "disk"
@@ -67,7 +74,22 @@ class Settings(BaseSettings):
     # Service
     api_host: str = "127.0.0.1"
     api_port: int = 8080
-    cors_origins: list[str] = ["*"]
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(UI_ORIGINS),
+        description="Browser origins allowed by CORS, comma-separated; default the UI's own origin.")
+    max_request_bytes: int = Field(
+        8 * 1024 * 1024, ge=1, description="Largest request body; larger ones get 413 before parsing.")
+
+    # Access
+    api_key: SecretStr | None = Field(
+        None, description="One key or several, comma-separated; when set every route but /health "
+        "needs X-API-Key or Authorization: Bearer. The UI sends it too.")
+    download_link_secret: SecretStr | None = Field(
+        None, description="Signs download links; default derived from API_KEY, else random per process.")
+    download_link_ttl_seconds: int = Field(900, ge=1, le=7 * 24 * 3600,
+                                           description="How long a signed download link works.")
+    public_api_url: str | None = Field(
+        None, description="The API's address as a browser reaches it (signed download links).")
     log_level: str = "INFO"
     log_dir: Path | None = Field(None, description="Default: DATA_DIR/logs.")
     gil_switch_interval: float = Field(
@@ -90,6 +112,20 @@ class Settings(BaseSettings):
             value = getattr(self, name)
             setattr(self, name, (self.data_dir / leaf) if value is None else value.expanduser().resolve())
         return self
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @property
+    def api_keys(self) -> tuple[str, ...]:
+        """The accepted API keys (empty: the API is open)."""
+        if self.api_key is None:
+            return ()
+        return tuple(key.strip() for key in self.api_key.get_secret_value().split(",") if key.strip())
 
 
 @lru_cache(maxsize=1)

@@ -70,3 +70,11 @@ class LLMError(SynthError):
 
 class LLMUnavailableError(LLMError):
     """The LLM provider is not configured or not reachable."""
+
+
+class AuthenticationError(SynthError):
+    """The request carries no valid API key or download token (the message never repeats a key)."""
+
+
+class QuotaExceededError(SynthError):
+    """Accepting the request would pass a configured limit on queued work; names the limit."""

@@ -65,12 +65,12 @@ class WriteResult:
 
 
 def write_batches(batches: Batches, sink: BinaryIO | pa.NativeFile, format: str, compression: str,
-                  on_batch=None) -> int:
+                  on_batch=None, formula_guard: bool = False) -> int:
     """Stream every batch into an open binary sink (left open); returns the rows written."""
     stream = pa.CompressedOutputStream(sink, "gzip") if compression == "gzip" else sink
     # Parquet keeps the seed in its metadata; the text writers take the plain schema.
     schema = batches.schema if format == "parquet" else batches.plan.arrow_schema
-    with open_writer(format, stream, schema) as writer, ThreadPoolExecutor(1) as pool:
+    with open_writer(format, stream, schema, formula_guard) as writer, ThreadPoolExecutor(1) as pool:
         # Batch k is written on a second thread while batch k+1 is generated (Arrow releases the GIL).
         pending = None
         for batch in batches:
@@ -88,7 +88,8 @@ def write_batches(batches: Batches, sink: BinaryIO | pa.NativeFile, format: str,
     return writer.rows_written
 
 
-def write_file(batches: Batches, path: str | Path, format: str, compression: str, on_batch=None) -> int:
+def write_file(batches: Batches, path: str | Path, format: str, compression: str, on_batch=None,
+               formula_guard: bool = False) -> int:
     """Write to ``path`` through a temporary sibling renamed into place: a failed or interrupted
     run never leaves a truncated file under the final name."""
     path = Path(path)
@@ -97,7 +98,7 @@ def write_file(batches: Batches, path: str | Path, format: str, compression: str
     partial = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         with open(partial, "wb") as sink:
-            rows = write_batches(batches, sink, format, compression, on_batch)
+            rows = write_batches(batches, sink, format, compression, on_batch, formula_guard)
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
@@ -106,15 +107,17 @@ def write_file(batches: Batches, path: str | Path, format: str, compression: str
 
 def write(schema: SchemaLike, rows: int, path: str | Path, format: str | None = None, *,
           compression: str | None = None, seed: int | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
-          anchor: dt.datetime | None = None, locale: str | None = None) -> WriteResult:
+          anchor: dt.datetime | None = None, locale: str | None = None,
+          csv_formula_guard: bool = False) -> WriteResult:
     """Generate ``rows`` rows into ``path``, streamed batch by batch (memory stays bounded).
 
     The format (csv, json, jsonl, parquet) and gzip compression come from the name
     (``data.csv.gz``) unless given; a format that contradicts the name is refused.
+    ``csv_formula_guard`` prefixes text cells starting with = + - @ (CSV/JSON) with ' for spreadsheets.
     """
     format, compression = resolve_output(path, format, compression)
     if str(path) == "-":
         raise OutputFormatError("write() needs a file path; '-' (stdout) is for the CLI")
     batches = iter_batches(schema, rows, seed, batch_size=batch_size, anchor=anchor, locale=locale)
-    written = write_file(batches, path, format, compression)
+    written = write_file(batches, path, format, compression, formula_guard=csv_formula_guard)
     return WriteResult(str(path), format, compression, written, batches.seed, batches.anchor)

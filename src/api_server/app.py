@@ -7,17 +7,21 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from src.api_server.errors import install_error_handlers
+from src.api_server.limits import RequestSizeLimitMiddleware
 from src.api_server.logging_setup import configure_logging
-from src.api_server.routers import health, jobs, schema, schema_import
+from src.api_server.routers import health, jobs, links, schema, schema_import
 from src.api_server.routers.health import API_VERSION
+from src.api_server.security import install_token_redaction, require_access
 from src.config import Settings, get_settings
 from src.errors import SynthError
 from src.jobs import JobManager, JobStore
 from src.jobs.folder_lock import FolderLock
+from src.jobs.signing import derive_link_secret
+from src.schemas.api import ErrorResponse
 from src.storage import build_storage
 
 logger = logging.getLogger("synthgen.api")
@@ -32,6 +36,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(settings)
+        install_token_redaction()
         # Generation threads hold the GIL between numpy/Arrow calls; a shorter switch interval
         # (default 5 ms) lets the event loop answer requests promptly while a job runs.
         sys.setswitchinterval(settings.gil_switch_interval)
@@ -68,20 +73,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         title="Synthetic Data Generator API",
         version=API_VERSION,
-        description="Describe a dataset, generate millions of rows that obey every rule, download them.",
+        description="Describe a dataset, generate millions of rows that obey every rule, download them.\n\n"
+                    "**Authorization**: when the server has `API_KEY` set, every route except `/health` "
+                    "needs `X-API-Key: <key>` or `Authorization: Bearer <key>` (press *Authorize*). "
+                    "`POST /jobs/{job_id}/download-link` gives a URL that downloads one job's file "
+                    "without a key until it expires.",
         lifespan=lifespan,
         docs_url="/docs",
         redoc_url="/redoc",
     )
+    app.state.settings = settings
+    app.state.link_secret = derive_link_secret(settings)
+    app.add_middleware(RequestSizeLimitMiddleware, max_bytes=settings.max_request_bytes)
+    # Outermost, so refusals (401, 413) carry CORS headers a browser can read.
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
                        allow_methods=["*"], allow_headers=["*"])
     install_error_handlers(app)
+    protected = {"dependencies": [Depends(require_access)], "responses": {401: {"model": ErrorResponse}}}
     app.include_router(health.router)
-    app.include_router(schema.router)
-    app.include_router(schema_import.router)
-    app.include_router(jobs.router)
+    app.include_router(schema.router, **protected)
+    app.include_router(schema_import.router, **protected)
+    app.include_router(jobs.router, **protected)
+    app.include_router(links.router, **protected)
 
-    @app.get("/", include_in_schema=False)
+    @app.get("/", include_in_schema=False, dependencies=[Depends(require_access)])
     async def get_root() -> dict[str, str]:
         return {"name": "Synthetic Data Generator API", "version": API_VERSION, "docs": "/docs",
                 "redoc": "/redoc", "health": "/health"}

@@ -11,11 +11,13 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from src.errors import (
+    AuthenticationError,
     InvalidJobTransitionError,
     JobNotFoundError,
     LLMError,
     LLMUnavailableError,
     OperationTimeoutError,
+    QuotaExceededError,
     SchemaValidationError,
     StorageError,
     SynthError,
@@ -28,6 +30,8 @@ logger = logging.getLogger("synthgen.api")
 # Most specific first: the first matching class decides.
 _STATUS_BY_ERROR: list[tuple[type[SynthError], int, str]] = [
     (SchemaValidationError, 422, "validation_error"),
+    (AuthenticationError, 401, "unauthorized"),
+    (QuotaExceededError, 429, "quota_exceeded"),
     (JobNotFoundError, 404, "not_found"),
     (InvalidJobTransitionError, 409, "invalid_transition"),
     (LLMUnavailableError, 503, "llm_unavailable"),
@@ -38,7 +42,8 @@ _STATUS_BY_ERROR: list[tuple[type[SynthError], int, str]] = [
 ]
 
 _ERROR_CODE_BY_STATUS = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
-                         409: "invalid_transition", 413: "too_large", 422: "validation_error"}
+                         409: "invalid_transition", 413: "too_large", 422: "validation_error",
+                         429: "quota_exceeded"}
 
 
 def build_error_response(status_code: int, error: str, detail: str,
@@ -89,7 +94,10 @@ async def _handle_synth_error(request: Request, exc: SynthError) -> JSONResponse
         problems = [ProblemDetail(loc=p.loc, message=p.message) for p in exc.problems]
     if status_code >= 500:
         logger.error("%s %s failed: %s", request.method, request.url.path, exc, exc_info=exc)
-    return build_error_response(status_code, code, str(exc), problems)
+    response = build_error_response(status_code, code, str(exc), problems)
+    if status_code == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="synthgen"'
+    return response
 
 
 async def _handle_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:

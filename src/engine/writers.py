@@ -11,6 +11,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from src.engine.formula_guard import guard_formulas
+
 FORMATS = ("csv", "json", "jsonl", "parquet")
 CONTENT_TYPES = {
     "csv": "text/csv",
@@ -22,17 +24,23 @@ FILE_EXTENSIONS = {"csv": ".csv", "json": ".json", "jsonl": ".jsonl", "parquet":
 
 
 class DatasetWriter:
-    """Write batches in order; ``close`` finishes the file. Usable as a context manager."""
+    """Write batches in order; ``close`` finishes the file. Usable as a context manager.
 
-    def __init__(self, sink: BinaryIO, schema: pa.Schema, owns_sink: bool):
+    ``formula_guard`` (text formats only) prefixes text cells a spreadsheet would run as formulas.
+    """
+
+    text_output = True
+
+    def __init__(self, sink: BinaryIO, schema: pa.Schema, owns_sink: bool, formula_guard: bool = False):
         self.sink = sink
         self.schema = schema
         self.owns_sink = owns_sink
+        self.formula_guard = formula_guard and self.text_output
         self.rows_written = 0
 
     def write(self, batch: pa.RecordBatch) -> None:
         if batch.num_rows:
-            self._write(batch)
+            self._write(guard_formulas(batch) if self.formula_guard else batch)
             self.rows_written += batch.num_rows
 
     def _write(self, batch: pa.RecordBatch) -> None:
@@ -56,8 +64,8 @@ class DatasetWriter:
 
 
 class CsvDatasetWriter(DatasetWriter):
-    def __init__(self, sink, schema, owns_sink):
-        super().__init__(sink, schema, owns_sink)
+    def __init__(self, sink, schema, owns_sink, formula_guard=False):
+        super().__init__(sink, schema, owns_sink, formula_guard)
         self._writer = pacsv.CSVWriter(sink, _text_schema(schema))
 
     def _write(self, batch):
@@ -68,8 +76,10 @@ class CsvDatasetWriter(DatasetWriter):
 
 
 class ParquetDatasetWriter(DatasetWriter):
-    def __init__(self, sink, schema, owns_sink):
-        super().__init__(sink, schema, owns_sink)
+    text_output = False  # typed columns: values stay exact, no formula guard
+
+    def __init__(self, sink, schema, owns_sink, formula_guard=False):
+        super().__init__(sink, schema, owns_sink, formula_guard)
         self._writer = pq.ParquetWriter(sink, schema, compression="zstd")
 
     def _write(self, batch):
@@ -90,8 +100,8 @@ class JsonLinesDatasetWriter(DatasetWriter):
 class JsonArrayDatasetWriter(DatasetWriter):
     """A single JSON array, streamed: '[' + objects joined by ',\\n' + ']'."""
 
-    def __init__(self, sink, schema, owns_sink):
-        super().__init__(sink, schema, owns_sink)
+    def __init__(self, sink, schema, owns_sink, formula_guard=False):
+        super().__init__(sink, schema, owns_sink, formula_guard)
         self.sink.write(b"[\n")
         self._first = True
 
@@ -109,13 +119,17 @@ _WRITERS = {"csv": CsvDatasetWriter, "parquet": ParquetDatasetWriter, "jsonl": J
             "json": JsonArrayDatasetWriter}
 
 
-def open_writer(fmt: str, sink: str | Path | BinaryIO, schema: pa.Schema) -> DatasetWriter:
-    """A streaming writer for ``fmt`` (one of FORMATS) into a path or an open binary file."""
+def open_writer(fmt: str, sink: str | Path | BinaryIO, schema: pa.Schema,
+                formula_guard: bool = False) -> DatasetWriter:
+    """A streaming writer for ``fmt`` (one of FORMATS) into a path or an open binary file.
+
+    ``formula_guard``: CSV/JSON/JSONL text cells starting with = + - @ get a leading ``'``.
+    """
     if fmt not in _WRITERS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     if isinstance(sink, (str, Path)):
-        return _WRITERS[fmt](open(sink, "wb"), schema, True)
-    return _WRITERS[fmt](sink, schema, False)
+        return _WRITERS[fmt](open(sink, "wb"), schema, True, formula_guard)
+    return _WRITERS[fmt](sink, schema, False, formula_guard)
 
 
 def _text_schema(schema: pa.Schema) -> pa.Schema:
@@ -185,10 +199,11 @@ def json_object_lines(batch: pa.RecordBatch) -> pa.Array:
     return pc.binary_join_element_wise(*parts, "")
 
 
-def write_table_bytes(fmt: str, batches: list[pa.RecordBatch], schema: pa.Schema) -> bytes:
+def write_table_bytes(fmt: str, batches: list[pa.RecordBatch], schema: pa.Schema,
+                      formula_guard: bool = False) -> bytes:
     """All batches as one file in memory (small previews and tests)."""
     buffer = io.BytesIO()
-    with open_writer(fmt, buffer, schema) as writer:
+    with open_writer(fmt, buffer, schema, formula_guard) as writer:
         for batch in batches:
             writer.write(batch)
     return buffer.getvalue()

@@ -34,6 +34,7 @@ from src.errors import (
 from src.jobs.models import JobRecord
 from src.jobs.pipeline import get_file_extension
 from src.jobs.runner import PlanFactory, RunControl, JobRunner
+from src.jobs.quotas import check_queue_room
 from src.jobs.store import JobStore, utc_now
 from src.schemas.api import JobCreateRequest, JobStatus
 from src.schemas.fields import DatasetSchema
@@ -153,12 +154,13 @@ class JobManager:
                 Problem(p.loc if p.loc.startswith(("schema", "total_rows")) else f"schema.{p.loc}".rstrip("."),
                         p.message)
                 for p in exc.problems]) from None
+        check_queue_room(self.store, self.settings, request.total_rows)  # no await until the insert
         now = utc_now()
         job = JobRecord(
             id=str(uuid.uuid4()), status=JobStatus.PENDING, schema=schema_doc,
             total_rows=request.total_rows, chunk_size=request.chunk_size,
             output_format=request.output_format, seed=int(plan.seed), anchor=plan.anchor,
-            created_at=now, updated_at=now,
+            created_at=now, updated_at=now, csv_formula_guard=request.csv_formula_guard,
         )
         self.store.insert(job)
         if self.storage.kind == "memory":

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from src.engine.version import OUTPUT_VERSION
 from src.schemas.api import JobStatus
 
 
@@ -38,6 +39,9 @@ class JobRecord:
     completed_at: datetime | None = None
     generation_seconds: float = 0.0  # engine time only: paused and queued time never count
     field_names: list[str] | None = None
+    output_version: int = OUTPUT_VERSION  # the engine output version its rows were made with
+    csv_formula_guard: bool = False
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def total_chunks(self) -> int:

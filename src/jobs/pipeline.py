@@ -70,7 +70,8 @@ class OutputPipeline:
         try:
             suffix = get_file_extension(self.job.output_format)
             with self.storage.output_writer(self.job.id, suffix) as sink, \
-                    open_writer(self.job.output_format, sink, self.plan.arrow_schema) as writer:
+                    open_writer(self.job.output_format, sink, self.plan.arrow_schema,
+                                formula_guard=self.job.csv_formula_guard) as writer:
                 for segment in stored:
                     self._check_aborted()
                     self._write(writer, self.storage.read_segment(self.job.id, segment))

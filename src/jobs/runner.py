@@ -27,6 +27,7 @@ from src.jobs.gate import SegmentGate
 from src.jobs.models import JobRecord
 from src.jobs.pipeline import OutputPipeline, SegmentPart, WriterStopped
 from src.jobs.store import JobStore, utc_now
+from src.jobs.versioning import restart_if_version_changed
 from src.schemas.api import JobStatus
 from src.schemas.fields import DatasetSchema
 from src.storage import StorageHandler, count_contiguous_chunks
@@ -88,6 +89,8 @@ class JobRunner:
         loop = asyncio.get_running_loop()
         plan = await loop.run_in_executor(self._generate_pool, self._plan_factory, job.schema, job.seed,
                                           job.anchor, pools or None)
+        job = await loop.run_in_executor(self._generate_pool, restart_if_version_changed, self.store,
+                                         self.storage, job)
         done = await loop.run_in_executor(self._generate_pool, self._recover_segments, job)
         if done != job.chunks_completed:
             logger.info("job %s: %d chunk(s) stored of %d recorded; continuing from chunk %d",

@@ -53,12 +53,19 @@ CREATE TABLE IF NOT EXISTS deleted_jobs (
 );
 """
 
-# Added after the first release: (column, SQL type). Existing files get them on open (see _migrate).
-_ADDED_COLUMNS = [("field_names_json", "TEXT")]
+# Added after the first release: (column, SQL type and default). Existing files get them on open (see
+# _migrate); output_version 0 marks rows made before versions were recorded.
+_ADDED_COLUMNS = [
+    ("field_names_json", "TEXT"),
+    ("output_version", "INTEGER NOT NULL DEFAULT 0"),
+    ("csv_formula_guard", "INTEGER NOT NULL DEFAULT 0"),
+    ("warnings_json", "TEXT"),
+]
 
 _SUMMARY_COLUMNS = ("id, status, total_rows, chunk_size, output_format, seed, anchor, chunks_completed,"
                     " llm_calls, tokens_used, error_message, created_at, updated_at, started_at,"
-                    " completed_at, generation_seconds, field_names_json")
+                    " completed_at, generation_seconds, field_names_json, output_version,"
+                    " csv_formula_guard, warnings_json")
 
 
 class JobStoreError(StorageError):
@@ -67,7 +74,7 @@ class JobStoreError(StorageError):
 # Columns update() may set, with how a Python value is stored.
 _UPDATABLE = {
     "status", "chunks_completed", "text_pools", "llm_calls", "tokens_used", "error_message",
-    "started_at", "completed_at", "generation_seconds",
+    "started_at", "completed_at", "generation_seconds", "output_version", "warnings",
 }
 
 
@@ -142,14 +149,16 @@ class JobStore:
         self._write(
             "INSERT INTO jobs (id, status, schema_json, total_rows, chunk_size, output_format, seed,"
             " anchor, chunks_completed, text_pools_json, llm_calls, tokens_used, error_message,"
-            " created_at, updated_at, started_at, completed_at, generation_seconds, field_names_json)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " created_at, updated_at, started_at, completed_at, generation_seconds, field_names_json,"
+            " output_version, csv_formula_guard, warnings_json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (job.id, job.status.value, json.dumps(job.schema), job.total_rows, job.chunk_size,
              job.output_format, job.seed, job.anchor.isoformat(), job.chunks_completed,
              None if job.text_pools is None else json.dumps(job.text_pools), job.llm_calls,
              job.tokens_used, job.error_message, _to_text(job.created_at), _to_text(job.updated_at),
              _to_text(job.started_at), _to_text(job.completed_at), job.generation_seconds,
-             json.dumps(field_names)),
+             json.dumps(field_names), job.output_version, int(job.csv_formula_guard),
+             json.dumps(job.warnings)),
         )
 
     def get(self, job_id: str) -> JobRecord:
@@ -198,6 +207,14 @@ class JobStore:
                  cutoff.isoformat())).fetchall()
         return [r["id"] for r in rows]
 
+    def measure_queue(self) -> tuple[int, int]:
+        """(jobs pending or generating, their total rows together)."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT COUNT(*) AS jobs, COALESCE(SUM(total_rows), 0) AS rows FROM jobs WHERE status IN (?, ?)",
+                (JobStatus.PENDING.value, JobStatus.GENERATING.value)).fetchone()
+        return int(row["jobs"]), int(row["rows"])
+
     def all_ids(self) -> set[str]:
         with self._lock:
             return {r["id"] for r in self._conn.execute("SELECT id FROM jobs").fetchall()}
@@ -211,6 +228,8 @@ class JobStore:
         for name, value in changes.items():
             if name == "text_pools":
                 name, value = "text_pools_json", None if value is None else json.dumps(value)
+            elif name == "warnings":
+                name, value = "warnings_json", json.dumps(value)
             elif isinstance(value, JobStatus):
                 value = value.value
             elif isinstance(value, datetime):
@@ -277,4 +296,7 @@ class JobStore:
             started_at=_from_text(row["started_at"]),
             completed_at=_from_text(row["completed_at"]),
             generation_seconds=row["generation_seconds"],
+            output_version=row["output_version"],
+            csv_formula_guard=bool(row["csv_formula_guard"]),
+            warnings=json.loads(row["warnings_json"]) if row["warnings_json"] else [],
         )

@@ -40,6 +40,9 @@ class JobCreateRequest(BaseModel):
     chunk_size: int = Field(1000, gt=0, description="Rows per chunk (at most MAX_CHUNK_SIZE).")
     output_format: OutputFormat = Field("csv", description="csv, json, jsonl or parquet.")
     seed: int | None = Field(None, ge=0, le=MAX_SEED, description="Overrides the schema's seed.")
+    csv_formula_guard: bool = Field(
+        False, description="CSV/JSON/JSONL: prefix text cells starting with = + - @ (or tab, CR) with ' "
+        "so spreadsheets do not run them as formulas. Off: values stay exact.")
 
 
 class JobCreateResponse(BaseModel):
@@ -72,6 +75,11 @@ class JobStatusResponse(BaseModel):
     updated_at: datetime
     started_at: datetime | None = None
     completed_at: datetime | None = None
+    output_version: int = Field(..., description="Engine output version the rows were made with: "
+                                                 "seed + output_version identify a dataset.")
+    csv_formula_guard: bool = False
+    warnings: list[str] = Field(default_factory=list,
+                                description="Notes on the run, e.g. a restart after an output version change.")
 
     @field_validator("created_at", "updated_at", "started_at", "completed_at")
     @classmethod
@@ -143,3 +151,11 @@ class ErrorResponse(BaseModel):
     error: str
     detail: str
     problems: list[ProblemDetail] = Field(default_factory=list)
+
+
+class DownloadLinkResponse(BaseModel):
+    """POST /jobs/{job_id}/download-link: a URL that downloads the file without a key until it expires."""
+
+    job_id: str
+    url: str = Field(..., description="GET this URL (no key needed) to download the finished file.")
+    expires_at: datetime = Field(..., description="When the link stops working (UTC, zone-aware).")

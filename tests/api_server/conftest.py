@@ -47,6 +47,7 @@ class LiveServer:
             "OUTPUT_PATH": str(data_dir / "output"),
             "LOG_DIR": str(data_dir / "logs"),
             "GEMINI_API_KEY": "",
+            "API_KEY": "",  # open unless a test sets one (a developer's own key must not leak in)
             "LLM_PROVIDER": "offline",
             "LOG_LEVEL": "INFO",
             **{k: str(v) for k, v in env.items()},

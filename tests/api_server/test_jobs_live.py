@@ -27,7 +27,7 @@ def test_health_docs_and_cors(live_server):
     response = live_server.client.get("/health", headers={"Origin": "http://localhost:8501"})
     assert response.status_code == 200
     assert response.json()["status"] == "healthy"
-    assert response.headers["access-control-allow-origin"] == "*"
+    assert response.headers["access-control-allow-origin"] == "http://localhost:8501"  # the UI's origin
     assert live_server.client.get("/docs").status_code == 200
     assert live_server.client.get("/redoc").status_code == 200
 

@@ -133,6 +133,12 @@ class FakeApiClient:
     def download_url(self, job_id: str) -> str:
         return f"{self.base_url}/jobs/{job_id}/download"
 
+    def create_download_link(self, job_id: str) -> dict[str, Any]:
+        self._call("create_download_link", job_id)
+        self._job(job_id)
+        return {"job_id": job_id, "url": f"{self.base_url}/jobs/{job_id}/download?token=1.signed",
+                "expires_at": "2026-11-24T21:00:00Z"}
+
     def control_job(self, job_id: str, action: str) -> dict[str, Any]:
         self._call("control_job", (job_id, action))
         job = self._job(job_id)

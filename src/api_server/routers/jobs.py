@@ -39,11 +39,13 @@ def build_status_response(job: JobRecord) -> JobStatusResponse:
         eta_seconds=job.eta_seconds, error_message=job.error_message, llm_calls=job.llm_calls,
         tokens_used=job.tokens_used, created_at=job.created_at, updated_at=job.updated_at,
         started_at=job.started_at, completed_at=job.completed_at,
+        output_version=job.output_version, csv_formula_guard=job.csv_formula_guard, warnings=job.warnings,
     )
 
 
 @router.post("/create", response_model=JobCreateResponse, status_code=200,
-             responses={422: {"model": ErrorResponse}})
+             responses={413: {"model": ErrorResponse}, 422: {"model": ErrorResponse},
+                        429: {"model": ErrorResponse}})
 async def create_job(request: JobCreateRequest, manager: JobManagerDep) -> JobCreateResponse:
     """Validate the schema and queue a job; it starts when a slot is free."""
     job = await manager.create_job(request)
@@ -82,7 +84,12 @@ async def preview_job(
 
 
 @router.get("/{job_id}/download", responses={**_ERRORS, 200: {"content": {"application/octet-stream": {}}}})
-async def download_job(job_id: uuid.UUID, manager: JobManagerDep):
+async def download_job(
+    job_id: uuid.UUID,
+    manager: JobManagerDep,
+    token: Annotated[str | None, Query(description="From POST /jobs/{job_id}/download-link: "
+                                                   "replaces the API key until it expires.")] = None,
+):
     """The finished dataset as a file (409 until the job is completed)."""
     download = manager.get_download(str(job_id))
     if download.path is not None:

@@ -1,0 +1,28 @@
+"""POST /jobs/{job_id}/download-link: a signed URL a browser can open without sending a key."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request
+
+from src.api_server.deps import JobManagerDep, SettingsDep
+from src.jobs.signing import create_download_token
+from src.schemas.api import DownloadLinkResponse, ErrorResponse
+
+router = APIRouter(prefix="/jobs", tags=["jobs"])
+
+
+@router.post("/{job_id}/download-link", response_model=DownloadLinkResponse,
+             responses={404: {"model": ErrorResponse}, 409: {"model": ErrorResponse},
+                        422: {"model": ErrorResponse}})
+async def create_download_link(job_id: uuid.UUID, request: Request, manager: JobManagerDep,
+                               settings: SettingsDep) -> DownloadLinkResponse:
+    """A link to the finished file that works without a key, for this job only, until `expires_at`
+    (DOWNLOAD_LINK_TTL_SECONDS). 409 until the job is completed."""
+    manager.get_download(str(job_id))
+    token, expires_at = create_download_token(request.app.state.link_secret, str(job_id),
+                                              settings.download_link_ttl_seconds)
+    base = (settings.public_api_url or str(request.base_url)).rstrip("/")
+    return DownloadLinkResponse(job_id=str(job_id), url=f"{base}/jobs/{job_id}/download?token={token}",
+                                expires_at=expires_at)
