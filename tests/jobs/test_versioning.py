@@ -34,8 +34,9 @@ def leave_half_done_job(settings: Settings, recorded_version: int) -> str:
         store = JobStore(settings.database_path)
         storage = DiskStorage(settings.temp_path, settings.output_path)
         manager = JobManager(store, storage, settings)  # never started: the job stays queued
-        job = await manager.create_job(JobCreateRequest.model_validate(
+        created = await manager.create_job(JobCreateRequest.model_validate(
             {"schema": SCHEMA, "total_rows": 5000, "chunk_size": 500, "output_format": "csv"}))
+        job = store.get(created.id)  # create_job answers the summary; the stored record holds the schema
         plan = compile_schema(job.schema, seed=job.seed, anchor=job.anchor)
         batch = plan.generate_chunk(0, 1000)
         old_rows = batch.set_column(0, "id", pc.negate(batch.column(0)))
