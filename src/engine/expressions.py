@@ -52,7 +52,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["Expression", "ExpressionError", "parse_expression"]
+__all__ = ["MAX_DEPTH", "MAX_NESTING", "Expression", "ExpressionError", "parse_expression"]
+
+# Bounds checked before anything recurses (parsing, type inference and evaluation are recursive):
+MAX_NESTING = 40  # brackets, function calls, CASE, NOT and signs nested inside each other
+MAX_DEPTH = 200  # operators on the longest path of the tree (a chain a + b + c ... counts each +)
 
 Value = pa.Array | pa.Scalar
 
@@ -947,6 +951,13 @@ class _Parser:
         self.text = text
         self.tokens = _tokenize(text)
         self.index = 0
+        self.nesting = 0
+
+    def enter(self, pos: int) -> None:
+        """One level deeper (a bracket, call, CASE, NOT or sign); refuses before Python's stack would."""
+        self.nesting += 1
+        if self.nesting > MAX_NESTING:
+            raise ExpressionError(f"the expression nests more than {MAX_NESTING} levels deep", pos)
 
     @property
     def current(self) -> _Token:
@@ -982,6 +993,7 @@ class _Parser:
         if self.current.kind == "eof":
             raise ExpressionError("empty expression", 0)
         node = self.parse_or()
+        _check_depth(node)
         if self.current.kind != "eof":
             if self.current.kind == "op" and self.current.text in _COMPARISONS:
                 raise ExpressionError("comparisons cannot be chained; combine them with AND",
@@ -990,10 +1002,12 @@ class _Parser:
         return node
 
     def parse_or(self) -> _Node:
+        self.enter(self.current.pos)
         node = self.parse_and()
         while self.at_keyword("or"):
             pos = self.advance().pos
             node = _Binary("or", node, self.parse_and(), pos)
+        self.nesting -= 1
         return node
 
     def parse_and(self) -> _Node:
@@ -1006,7 +1020,10 @@ class _Parser:
     def parse_not(self) -> _Node:
         if self.at_keyword("not"):
             pos = self.advance().pos
-            return _Unary("not", self.parse_not(), pos)
+            self.enter(pos)
+            node = _Unary("not", self.parse_not(), pos)
+            self.nesting -= 1
+            return node
         return self.parse_comparison()
 
     def parse_comparison(self) -> _Node:
@@ -1067,7 +1084,9 @@ class _Parser:
     def parse_unary(self) -> _Node:
         if self.at_op("-", "+"):
             token = self.advance()
+            self.enter(token.pos)
             operand = self.parse_unary()
+            self.nesting -= 1
             if isinstance(operand, _Literal) and isinstance(operand.value, (int, float)) \
                     and not isinstance(operand.value, bool):
                 # fold so that -5 is a constant (round(x, -1), substr(s, -3) need constants)
@@ -1166,6 +1185,17 @@ class _Parser:
                     raise ExpressionError(f"{name}() argument {index + 1} must be a whole-number constant",
                                           arg.pos)
         return _Call(name, args, name_token.pos)
+
+
+def _check_depth(root: _Node) -> None:
+    """Refuse a tree deeper than MAX_DEPTH, measured without recursion (inference and evaluation recurse)."""
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ExpressionError(f"the expression is more than {MAX_DEPTH} operations deep; "
+                                  "split it across helper fields", node.pos)
+        stack.extend((child, depth + 1) for child in node.children())
 
 
 # ---------------------------------------------------------------------------------------------

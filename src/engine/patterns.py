@@ -31,6 +31,7 @@ __all__ = ["Pattern", "PatternError", "compile_pattern"]
 
 OPEN_REPEAT_LIMIT = 8  # `+`, `*` and `{n,}` repeat at most max(n, 8) times
 MAX_POSITIONS = 1_024  # unrolled byte positions (nested + and * multiply): bounds row width and DFA size
+MAX_GROUP_DEPTH = 50  # groups nested inside each other (parsing and unrolling recurse per level)
 MAX_DFA_STATES = 5_000  # beyond this, count() and generate_unique() give up (PatternError)
 _DRAW_SPAN_LIMIT = 2**32  # one uniform draw covers positions whose choices multiply up to this
 _COUNT_LIMIT = 2**63
@@ -161,6 +162,8 @@ class _RegexParser:
 
     def parse_group(self, depth: int) -> object:
         pos = self.i
+        if depth >= MAX_GROUP_DEPTH:
+            raise PatternError(f"groups nest more than {MAX_GROUP_DEPTH} levels deep", pos)
         self.i += 1
         if self.peek() == "?":
             kind = self.source[self.i:self.i + 3]

@@ -86,7 +86,7 @@ def normalize_type_name(raw: str) -> str:
 class Distribution(BaseModel):
     """How numeric values spread inside their range. Values always stay inside min/max."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     kind: DistributionKind = "uniform"
     mean: float | None = Field(None, description="normal: centre (default: middle of the range)")
@@ -106,7 +106,8 @@ class Distribution(BaseModel):
 class Constraints(BaseModel):
     """Rules a field's values obey on every row."""
 
-    model_config = ConfigDict(extra="forbid")
+    # NaN and infinities are refused in every number (bounds, weights, probabilities, distributions).
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     min_value: float | int | str | None = Field(
         None, description="Lower bound. Numbers, or for date/datetime an ISO value or a relative one: "
@@ -126,7 +127,7 @@ class Constraints(BaseModel):
     distribution: Distribution | None = Field(None, description="Spread of numeric values.")
     cardinality: int | None = Field(None, ge=1, le=MAX_POOL_SIZE,
                                     description="Values come from a pool of this many.")
-    step: str | None = Field(None, description="Time grid, e.g. '5m', '1h', '1d'; or numeric step.")
+    step: str | None = Field(None, max_length=40, description="Time grid, e.g. '5m', '1h', '1d'; or numeric step.")
     expression: str | None = Field(
         None, max_length=MAX_RULE_TEXT, description="Derived value over other fields: 'quantity * unit_price', 'round(x, 2)', "
         "\"CASE WHEN a > 10 THEN 'big' ELSE 'small' END\".")
@@ -165,7 +166,7 @@ class Constraints(BaseModel):
             if len(self.weights) != len(self.enum_values):
                 raise ValueError(f"weights has {len(self.weights)} entries but enum_values has "
                                  f"{len(self.enum_values)}")
-            if any(w < 0 for w in self.weights) or sum(self.weights) <= 0:
+            if any(w < 0 for w in self.weights) or max(self.weights) <= 0:
                 raise ValueError("weights must be non-negative and not all zero")
         if self.enum_values is not None and len(self.enum_values) == 0:
             raise ValueError("enum_values is empty")
