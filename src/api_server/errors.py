@@ -89,12 +89,25 @@ async def _handle_synth_error(request: Request, exc: SynthError) -> JSONResponse
 
 
 async def _handle_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    if exc.status_code == 400 and exc.__cause__ is not None:
+        # FastAPI answers 400 when json.loads fails other than by JSONDecodeError (bytes that are not
+        # UTF-8, nesting deeper than Python's stack): malformed JSON like any other, so a 422.
+        problem = ProblemDetail(loc="body", message=f"malformed JSON: {_describe_body_error(exc.__cause__)}")
+        return build_error_response(422, "validation_error", f"body: {problem.message}", [problem])
     code = _ERROR_CODE_BY_STATUS.get(exc.status_code, "http_error")
     detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
     response = build_error_response(exc.status_code, code, detail)
     if exc.headers:
         response.headers.update(exc.headers)
     return response
+
+
+def _describe_body_error(cause: BaseException) -> str:
+    if isinstance(cause, UnicodeDecodeError):
+        return f"the body is not UTF-8 text (byte 0x{cause.object[cause.start]:02x} at position {cause.start})"
+    if isinstance(cause, RecursionError):
+        return "the body nests arrays or objects too deeply"
+    return "the body cannot be read as JSON"
 
 
 async def _handle_unexpected(request: Request, exc: Exception) -> JSONResponse:

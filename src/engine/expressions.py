@@ -103,7 +103,7 @@ def _tokenize(text: str) -> list[_Token]:
         ch = text[i]
         if ch.isspace():
             i += 1
-        elif ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit()):
+        elif _is_digit(ch) or (ch == "." and i + 1 < n and _is_digit(text[i + 1])):
             tokens.append(_read_number(text, i))
             i = tokens[-1].pos + len(tokens[-1].text)
         elif ch in "'\"`":
@@ -135,24 +135,29 @@ def _tokenize(text: str) -> list[_Token]:
     return tokens
 
 
+def _is_digit(ch: str) -> bool:
+    """ASCII 0-9 only: str.isdigit() also accepts '²', which int() cannot read."""
+    return "0" <= ch <= "9"
+
+
 def _read_number(text: str, start: int) -> _Token:
     i, n = start, len(text)
-    while i < n and text[i].isdigit():
+    while i < n and _is_digit(text[i]):
         i += 1
     is_float = False
     if i < n and text[i] == ".":
         is_float = True
         i += 1
-        while i < n and text[i].isdigit():
+        while i < n and _is_digit(text[i]):
             i += 1
     if i < n and text[i] in "eE":
         j = i + 1
         if j < n and text[j] in "+-":
             j += 1
-        if j < n and text[j].isdigit():
+        if j < n and _is_digit(text[j]):
             is_float = True
             i = j
-            while i < n and text[i].isdigit():
+            while i < n and _is_digit(text[i]):
                 i += 1
     if i < n and (text[i].isalpha() or text[i] == "_"):
         raise ExpressionError(f"malformed number {text[start:i + 1]!r}", start)

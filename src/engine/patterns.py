@@ -189,9 +189,9 @@ class _RegexParser:
             return None
         body = self.source[self.i + 1:end]
         low_text, comma, high_text = body.partition(",")
-        if not (low_text.isdigit() or (comma and low_text == "")):
+        if not ((low_text.isascii() and low_text.isdigit()) or (comma and low_text == "")):
             return None
-        if high_text and not high_text.isdigit():
+        if high_text and not (high_text.isascii() and high_text.isdigit()):
             return None
         if not comma:
             low = int(low_text)

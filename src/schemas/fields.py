@@ -8,6 +8,7 @@ engine compiles the document.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Literal
 
@@ -143,6 +144,14 @@ class Constraints(BaseModel):
     @classmethod
     def _step_as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+    @field_validator("min_value", "max_value", mode="before")
+    @classmethod
+    def _finite_number(cls, value: Any) -> Any:
+        # Before the union is tried: one clear problem, not one per member (float, int, str).
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError("Input should be a finite number")
+        return value
 
     @field_validator("min_value", "max_value")
     @classmethod
