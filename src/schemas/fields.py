@@ -8,6 +8,7 @@ engine compiles the document.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from typing import Any, Literal
@@ -196,7 +197,15 @@ class FieldSpec(BaseModel):
     @field_validator("type", mode="before")
     @classmethod
     def _normalize_type(cls, value: Any) -> Any:
-        return normalize_type_name(value) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        kind = normalize_type_name(value)
+        if kind not in FIELD_TYPES:
+            close = difflib.get_close_matches(kind, [*FIELD_TYPES, *TYPE_ALIASES], n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ValueError(f"unknown field type {value[:60]!r}{hint}; `synthgen types` lists the "
+                             f"{len(FIELD_TYPES)} types")
+        return kind
 
     @field_validator("name")
     @classmethod
