@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from src.api_server.errors import install_error_handlers
 from src.api_server.logging_setup import configure_logging
@@ -19,6 +20,8 @@ from src.jobs import JobManager, JobStore
 from src.storage import build_storage
 
 logger = logging.getLogger("synthgen.api")
+
+DOCS_ASSETS_URL = "/docs-assets"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -48,13 +51,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             store.close()
             logger.info("API stopped")
 
-    app = FastAPI(
+    # /docs and /redoc load Swagger UI and ReDoc from the installed fastapi-offline package (served
+    # under DOCS_ASSETS_URL), never from a CDN: they work without internet.
+    app = FastAPIOffline(
         title="Synthetic Data Generator API",
         version=API_VERSION,
         description="Describe a dataset, generate millions of rows that obey every rule, download them.",
         lifespan=lifespan,
         docs_url="/docs",
         redoc_url="/redoc",
+        static_url=DOCS_ASSETS_URL,
     )
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
                        allow_methods=["*"], allow_headers=["*"])
