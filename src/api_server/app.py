@@ -13,6 +13,7 @@ from fastapi_offline import FastAPIOffline
 
 from src.api_server.errors import install_error_handlers
 from src.api_server.logging_setup import configure_logging
+from src.api_server.openapi import install_openapi
 from src.api_server.routers import health, jobs, schema
 from src.api_server.routers.health import API_VERSION
 from src.config import Settings, get_settings
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
                        allow_methods=["*"], allow_headers=["*"])
     install_error_handlers(app)
+    install_openapi(app)
     app.include_router(health.router)
     app.include_router(schema.router)
     app.include_router(jobs.router)

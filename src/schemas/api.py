@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
-from typing import Any, Literal
+from datetime import datetime, timezone
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from src.schemas.fields import MAX_SEED, DatasetSchema
 
 
+def _with_utc_zone(moment: datetime) -> datetime:
+    """Stored times are UTC; a naive one gets its zone so the answer is a valid RFC 3339 date-time."""
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
+
+
+UtcDatetime = Annotated[datetime, AfterValidator(_with_utc_zone)]
 OutputFormat = Literal["csv", "json", "jsonl", "parquet"]
 ControlAction = Literal["pause", "resume", "cancel"]
 
@@ -66,10 +72,10 @@ class JobStatusResponse(BaseModel):
     error_message: str | None = Field(None, description="Why a failed job failed.")
     llm_calls: int = 0
     tokens_used: int = 0
-    created_at: datetime
-    updated_at: datetime
-    started_at: datetime | None = None
-    completed_at: datetime | None = None
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
+    started_at: UtcDatetime | None = None
+    completed_at: UtcDatetime | None = None
 
 
 class JobListResponse(BaseModel):

@@ -188,7 +188,8 @@ class FieldSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(..., min_length=1, max_length=128, description="Column name: letters, digits, _.")
+    name: str = Field(..., min_length=1, max_length=128, description="Column name: letters, digits, _.",
+                      json_schema_extra={"pattern": _NAME_RE.pattern})
     type: FieldType = Field(..., description="Canonical field type (see FIELD_TYPES); aliases accepted.")
     description: str = Field("", max_length=2000, description="What the column holds; gives a "
                              "generic 'string' field its meaning.")
@@ -210,7 +211,7 @@ class FieldSpec(BaseModel):
     @field_validator("name")
     @classmethod
     def _check_name(cls, value: str) -> str:
-        if not _NAME_RE.match(value):
+        if not _NAME_RE.fullmatch(value):
             raise ValueError(f"field name {value!r} must start with a letter or _ and hold only "
                              "letters, digits and _")
         return value

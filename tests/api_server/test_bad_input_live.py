@@ -77,7 +77,8 @@ def test_body_that_is_not_utf8_is_a_422_like_malformed_json(live_server, path):
 
 
 @pytest.mark.parametrize(("method", "path", "allowed"), [
-    ("PUT", "/jobs/create", "POST"), ("DELETE", "/health", "GET"), ("POST", "/jobs/00000000-0000-4000-8000-000000000000/status", "GET"),
+    ("PUT", "/jobs/create", "POST"), ("DELETE", "/jobs/create", "POST"), ("GET", "/jobs/create", "POST"),
+    ("DELETE", "/health", "GET"), ("POST", "/jobs/00000000-0000-4000-8000-000000000000/status", "GET"),
 ])
 def test_wrong_method_is_a_405_in_the_error_shape(live_server, method, path, allowed):
     response = live_server.client.request(method, path)

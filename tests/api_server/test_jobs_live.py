@@ -60,6 +60,8 @@ def test_job_runs_to_completion_with_exact_counters(live_server):
     assert status["error_message"] is None
     assert status["rows_per_second"] > 0
     assert status["completed_at"] is not None
+    for moment in ("created_at", "updated_at", "started_at", "completed_at"):  # RFC 3339: with a zone
+        assert status[moment].endswith(("Z", "+00:00")), status[moment]
 
 
 @pytest.mark.parametrize("output_format", ["csv", "json", "jsonl", "parquet"])
