@@ -210,7 +210,7 @@ def compile_schema(schema_doc: DatasetSchema | dict, *, seed: int | None = None,
     except SchemaValidationError:
         raise
     except (ValueError, TypeError, OverflowError, pa.ArrowException) as err:
-        raise SchemaValidationError.single("fields", f"the schema cannot be generated: {err}") from None
+        raise SchemaValidationError.single("fields", "the schema cannot be generated: loosen its constraints") from err
 
 
 class _Compiler:
