@@ -31,6 +31,7 @@ __all__ = ["Pattern", "PatternError", "compile_pattern"]
 
 OPEN_REPEAT_LIMIT = 8  # `+`, `*` and `{n,}` repeat at most max(n, 8) times
 MAX_POSITIONS = 1_024  # unrolled byte positions (nested + and * multiply): bounds row width and DFA size
+MAX_UNROLLED_NODES = 20_000  # parts of the unrolled program, empty ones included: bounds compile time
 MAX_GROUP_DEPTH = 50  # groups nested inside each other (parsing and unrolling recurse per level)
 MAX_DFA_STATES = 5_000  # beyond this, count() and generate_unique() give up (PatternError)
 _DRAW_SPAN_LIMIT = 2**32  # one uniform draw covers positions whose choices multiply up to this
@@ -366,8 +367,12 @@ class _Unroller:
         self.tables: list[bytes] = []
         self.radices: list[int] = []
         self.position_decisions: dict[int, int] = {}  # position with a choice of bytes -> decision
+        self.nodes = 0
 
     def unroll(self, node: object) -> object:
+        self.nodes += 1
+        if self.nodes > MAX_UNROLLED_NODES:  # e.g. ((){1000}){1000}: no characters, a million copies
+            raise PatternError(f"pattern expands to more than {MAX_UNROLLED_NODES} parts")
         if isinstance(node, _CharSet):
             if len(self.tables) >= MAX_POSITIONS:
                 raise PatternError(f"pattern expands to more than {MAX_POSITIONS} characters")

@@ -38,6 +38,8 @@ ABUSES = [
     pytest.param({"fields": [{"name": "c", "type": "code",
                               "constraints": {"pattern": r"(\w?){500}\d{500}", "unique": True}}]},
                  "fields[0].constraints.pattern", "too complex", id="unique-pattern-too-complex"),
+    pytest.param({"fields": [{"name": "c", "type": "code", "constraints": {"pattern": "(((){1000}){1000}){1000}"}}]},
+                 "fields[0].constraints.pattern", "parts", id="empty-repeats-a-billion-times"),
     pytest.param({"fields": [{"name": "s", "type": "enum",
                               "constraints": {"enum_values": ["x", "y"], "weights": [float("nan"), 1]}}]},
                  "fields[0].constraints.weights", "finite", id="weight-nan"),
