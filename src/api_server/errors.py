@@ -33,6 +33,8 @@ _STATUS_BY_ERROR: list[tuple[type[SynthError], int, str]] = [
     (StorageError, 500, "storage_error"),
 ]
 
+_UNION_MEMBER_TAGS = {"str", "int", "float", "bool", "list", "dict", "none"}
+
 _ERROR_CODE_BY_STATUS = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
                          409: "invalid_transition", 413: "too_large", 422: "validation_error"}
 
@@ -61,6 +63,8 @@ def _describe_validation_error(err: dict) -> ProblemDetail:
     loc = list(err.get("loc", ()))
     # Pydantic puts a field-type union member (e.g. "function-after[...]") in the path; drop those.
     loc = [p for p in loc if not (isinstance(p, str) and ("[" in p or p.startswith("function-")))]
+    if len(loc) > 1 and loc[-1] in _UNION_MEMBER_TAGS and err.get("type") != "extra_forbidden":
+        loc = loc[:-1]  # "min_value.float": one member of a union; the problem is min_value's
     message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
     if err.get("type") == "json_invalid":
         ctx = err.get("ctx") or {}
@@ -69,7 +73,12 @@ def _describe_validation_error(err: dict) -> ProblemDetail:
 
 
 async def _handle_request_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-    problems = [_describe_validation_error(e) for e in exc.errors()]
+    messages: dict[str, list[str]] = {}
+    for error in exc.errors():  # a union's members each report; one problem per place reads better
+        problem = _describe_validation_error(error)
+        if problem.message not in messages.setdefault(problem.loc, []):
+            messages[problem.loc].append(problem.message)
+    problems = [ProblemDetail(loc=loc, message=" or ".join(found)) for loc, found in messages.items()]
     detail = "; ".join(f"{p.loc}: {p.message}" for p in problems) or "invalid request"
     return build_error_response(422, "validation_error", detail, problems)
 

@@ -147,3 +147,11 @@ def test_health_and_docs(client):
                  "/jobs/{job_id}/download", "/jobs/{job_id}/control", "/jobs/{job_id}", "/schema/extract",
                  "/health"):
         assert path in paths
+
+
+def test_a_union_value_gets_one_problem_and_an_unknown_key_keeps_its_name(client):
+    schema = {"fields": [{"name": "s", "type": "enum", "constraints": {"enum_values": [["nested"]], "bool": 1}}]}
+    problems = create(client, schema).json()["problems"]
+    locs = [p["loc"] for p in problems]
+    assert locs.count("schema.fields[0].constraints.enum_values[0]") == 1, problems
+    assert "schema.fields[0].constraints.bool" in locs, problems
