@@ -36,6 +36,8 @@ Semantics:
   digits and ``substr``'s start/length must be integer constants.
 * ``date_add(d, n)`` adds n days to a date or timestamp; ``days_between(a, b)`` is ``b - a`` in
   calendar days; ``year``/``month``/``day`` extract parts. ``log`` is the natural logarithm (``ln``).
+* Limits, checked before anything recurses: at most MAX_NESTING levels of brackets, calls, CASE,
+  NOT and signs inside each other, and at most MAX_DEPTH operations on the tree's longest path.
 * Functions: round abs floor ceil(ing) sqrt exp ln log pow power least/min greatest/max coalesce
   concat upper lower length substr/substring date_add days_between year month day, and IF.
 """

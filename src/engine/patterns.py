@@ -6,6 +6,8 @@ Supported: literal characters (any Unicode), escapes (``\\d \\w \\s \\D \\W \\S`
 (lazy ``?`` suffix accepted; ``+``, ``*`` and ``{n,}`` stop at 8 repeats, or n), groups ``( )``,
 ``(?: )``, ``(?P<name> )`` with alternation ``|``, and ``^`` / ``$`` at the ends of a top-level
 branch. Everything else (backreferences, lookarounds, inline flags, ``\\b``...) raises PatternError.
+Groups nest at most MAX_GROUP_DEPTH deep; the unrolled program has at most MAX_POSITIONS characters and
+MAX_UNROLLED_NODES parts.
 
 Generated characters are drawn from the printable subset of what the regex allows (``\\s`` gives a
 space, ``[^a]`` gives printable ASCII other than ``a``), so every string also matches under Python's
