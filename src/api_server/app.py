@@ -9,10 +9,12 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from src.api_server.errors import install_error_handlers
 from src.api_server.limits import RequestSizeLimitMiddleware
 from src.api_server.logging_setup import configure_logging
+from src.api_server.openapi import install_openapi
 from src.api_server.routers import health, jobs, links, schema, schema_import
 from src.api_server.routers.health import API_VERSION
 from src.api_server.security import install_token_redaction, require_access
@@ -25,6 +27,8 @@ from src.schemas.api import ErrorResponse
 from src.storage import build_storage
 
 logger = logging.getLogger("synthgen.api")
+
+DOCS_ASSETS_URL = "/docs-assets"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -70,7 +74,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             lock.release()
             logger.info("API stopped")
 
-    app = FastAPI(
+    # /docs and /redoc load Swagger UI and ReDoc from the installed fastapi-offline package (served
+    # under DOCS_ASSETS_URL), never from a CDN: they work without internet.
+    app = FastAPIOffline(
         title="Synthetic Data Generator API",
         version=API_VERSION,
         description="Describe a dataset, generate millions of rows that obey every rule, download them.\n\n"
@@ -81,6 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url="/docs",
         redoc_url="/redoc",
+        static_url=DOCS_ASSETS_URL,
     )
     app.state.settings = settings
     app.state.link_secret = derive_link_secret(settings)
@@ -90,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                        allow_methods=["*"], allow_headers=["*"])
     install_error_handlers(app)
     protected = {"dependencies": [Depends(require_access)], "responses": {401: {"model": ErrorResponse}}}
+    install_openapi(app)
     app.include_router(health.router)
     app.include_router(schema.router, **protected)
     app.include_router(schema_import.router, **protected)

@@ -41,6 +41,8 @@ _STATUS_BY_ERROR: list[tuple[type[SynthError], int, str]] = [
     (StorageError, 500, "storage_error"),
 ]
 
+_UNION_MEMBER_TAGS = {"str", "int", "float", "bool", "list", "dict", "none"}
+
 _ERROR_CODE_BY_STATUS = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
                          409: "invalid_transition", 413: "too_large", 422: "validation_error",
                          429: "quota_exceeded"}
@@ -70,6 +72,8 @@ def _describe_validation_error(err: dict) -> ProblemDetail:
     loc = list(err.get("loc", ()))
     # Pydantic puts a field-type union member (e.g. "function-after[...]") in the path; drop those.
     loc = [p for p in loc if not (isinstance(p, str) and ("[" in p or p.startswith("function-")))]
+    if len(loc) > 1 and loc[-1] in _UNION_MEMBER_TAGS and err.get("type") != "extra_forbidden":
+        loc = loc[:-1]  # "min_value.float": one member of a union; the problem is min_value's
     message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
     if err.get("type") == "json_invalid":
         ctx = err.get("ctx") or {}
@@ -78,7 +82,12 @@ def _describe_validation_error(err: dict) -> ProblemDetail:
 
 
 async def _handle_request_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-    problems = [_describe_validation_error(e) for e in exc.errors()]
+    messages: dict[str, list[str]] = {}
+    for error in exc.errors():  # a union's members each report; one problem per place reads better
+        problem = _describe_validation_error(error)
+        if problem.message not in messages.setdefault(problem.loc, []):
+            messages[problem.loc].append(problem.message)
+    problems = [ProblemDetail(loc=loc, message=" or ".join(found)) for loc, found in messages.items()]
     detail = "; ".join(f"{p.loc}: {p.message}" for p in problems) or "invalid request"
     return build_error_response(422, "validation_error", detail, problems)
 
@@ -101,12 +110,25 @@ async def _handle_synth_error(request: Request, exc: SynthError) -> JSONResponse
 
 
 async def _handle_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    if exc.status_code == 400 and exc.__cause__ is not None:
+        # FastAPI answers 400 when json.loads fails other than by JSONDecodeError (bytes that are not
+        # UTF-8, nesting deeper than Python's stack): malformed JSON like any other, so a 422.
+        problem = ProblemDetail(loc="body", message=f"malformed JSON: {_describe_body_error(exc.__cause__)}")
+        return build_error_response(422, "validation_error", f"body: {problem.message}", [problem])
     code = _ERROR_CODE_BY_STATUS.get(exc.status_code, "http_error")
     detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
     response = build_error_response(exc.status_code, code, detail)
     if exc.headers:
         response.headers.update(exc.headers)
     return response
+
+
+def _describe_body_error(cause: BaseException) -> str:
+    if isinstance(cause, UnicodeDecodeError):
+        return f"the body is not UTF-8 text (byte 0x{cause.object[cause.start]:02x} at position {cause.start})"
+    if isinstance(cause, RecursionError):
+        return "the body nests arrays or objects too deeply"
+    return "the body cannot be read as JSON"
 
 
 async def _handle_unexpected(request: Request, exc: Exception) -> JSONResponse:

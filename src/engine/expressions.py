@@ -36,6 +36,8 @@ Semantics:
   digits and ``substr``'s start/length must be integer constants.
 * ``date_add(d, n)`` adds n days to a date or timestamp; ``days_between(a, b)`` is ``b - a`` in
   calendar days; ``year``/``month``/``day`` extract parts. ``log`` is the natural logarithm (``ln``).
+* Limits, checked before anything recurses: at most MAX_NESTING levels of brackets, calls, CASE,
+  NOT and signs inside each other, and at most MAX_DEPTH operations on the tree's longest path.
 * Functions: round abs floor ceil(ing) sqrt exp ln log pow power least/min greatest/max coalesce
   concat upper lower length substr/substring date_add days_between year month day, and IF.
 """
@@ -52,7 +54,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["Expression", "ExpressionError", "parse_expression"]
+__all__ = ["MAX_DEPTH", "MAX_NESTING", "Expression", "ExpressionError", "parse_expression"]
+
+# Bounds checked before anything recurses (parsing, type inference and evaluation are recursive):
+MAX_NESTING = 40  # brackets, function calls, CASE, NOT and signs nested inside each other
+MAX_DEPTH = 200  # operators on the longest path of the tree (a chain a + b + c ... counts each +)
 
 Value = pa.Array | pa.Scalar
 
@@ -99,7 +105,7 @@ def _tokenize(text: str) -> list[_Token]:
         ch = text[i]
         if ch.isspace():
             i += 1
-        elif ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit()):
+        elif _is_digit(ch) or (ch == "." and i + 1 < n and _is_digit(text[i + 1])):
             tokens.append(_read_number(text, i))
             i = tokens[-1].pos + len(tokens[-1].text)
         elif ch in "'\"`":
@@ -131,24 +137,29 @@ def _tokenize(text: str) -> list[_Token]:
     return tokens
 
 
+def _is_digit(ch: str) -> bool:
+    """ASCII 0-9 only: str.isdigit() also accepts '²', which int() cannot read."""
+    return "0" <= ch <= "9"
+
+
 def _read_number(text: str, start: int) -> _Token:
     i, n = start, len(text)
-    while i < n and text[i].isdigit():
+    while i < n and _is_digit(text[i]):
         i += 1
     is_float = False
     if i < n and text[i] == ".":
         is_float = True
         i += 1
-        while i < n and text[i].isdigit():
+        while i < n and _is_digit(text[i]):
             i += 1
     if i < n and text[i] in "eE":
         j = i + 1
         if j < n and text[j] in "+-":
             j += 1
-        if j < n and text[j].isdigit():
+        if j < n and _is_digit(text[j]):
             is_float = True
             i = j
-            while i < n and text[i].isdigit():
+            while i < n and _is_digit(text[i]):
                 i += 1
     if i < n and (text[i].isalpha() or text[i] == "_"):
         raise ExpressionError(f"malformed number {text[start:i + 1]!r}", start)
@@ -947,6 +958,13 @@ class _Parser:
         self.text = text
         self.tokens = _tokenize(text)
         self.index = 0
+        self.nesting = 0
+
+    def enter(self, pos: int) -> None:
+        """One level deeper (a bracket, call, CASE, NOT or sign); refuses before Python's stack would."""
+        self.nesting += 1
+        if self.nesting > MAX_NESTING:
+            raise ExpressionError(f"the expression nests more than {MAX_NESTING} levels deep", pos)
 
     @property
     def current(self) -> _Token:
@@ -982,6 +1000,7 @@ class _Parser:
         if self.current.kind == "eof":
             raise ExpressionError("empty expression", 0)
         node = self.parse_or()
+        _check_depth(node)
         if self.current.kind != "eof":
             if self.current.kind == "op" and self.current.text in _COMPARISONS:
                 raise ExpressionError("comparisons cannot be chained; combine them with AND",
@@ -990,10 +1009,12 @@ class _Parser:
         return node
 
     def parse_or(self) -> _Node:
+        self.enter(self.current.pos)
         node = self.parse_and()
         while self.at_keyword("or"):
             pos = self.advance().pos
             node = _Binary("or", node, self.parse_and(), pos)
+        self.nesting -= 1
         return node
 
     def parse_and(self) -> _Node:
@@ -1006,7 +1027,10 @@ class _Parser:
     def parse_not(self) -> _Node:
         if self.at_keyword("not"):
             pos = self.advance().pos
-            return _Unary("not", self.parse_not(), pos)
+            self.enter(pos)
+            node = _Unary("not", self.parse_not(), pos)
+            self.nesting -= 1
+            return node
         return self.parse_comparison()
 
     def parse_comparison(self) -> _Node:
@@ -1067,7 +1091,9 @@ class _Parser:
     def parse_unary(self) -> _Node:
         if self.at_op("-", "+"):
             token = self.advance()
+            self.enter(token.pos)
             operand = self.parse_unary()
+            self.nesting -= 1
             if isinstance(operand, _Literal) and isinstance(operand.value, (int, float)) \
                     and not isinstance(operand.value, bool):
                 # fold so that -5 is a constant (round(x, -1), substr(s, -3) need constants)
@@ -1166,6 +1192,17 @@ class _Parser:
                     raise ExpressionError(f"{name}() argument {index + 1} must be a whole-number constant",
                                           arg.pos)
         return _Call(name, args, name_token.pos)
+
+
+def _check_depth(root: _Node) -> None:
+    """Refuse a tree deeper than MAX_DEPTH, measured without recursion (inference and evaluation recurse)."""
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ExpressionError(f"the expression is more than {MAX_DEPTH} operations deep; "
+                                  "split it across helper fields", node.pos)
+        stack.extend((child, depth + 1) for child in node.children())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ Supported: literal characters (any Unicode), escapes (``\\d \\w \\s \\D \\W \\S`
 (lazy ``?`` suffix accepted; ``+``, ``*`` and ``{n,}`` stop at 8 repeats, or n), groups ``( )``,
 ``(?: )``, ``(?P<name> )`` with alternation ``|``, and ``^`` / ``$`` at the ends of a top-level
 branch. Everything else (backreferences, lookarounds, inline flags, ``\\b``...) raises PatternError.
+Groups nest at most MAX_GROUP_DEPTH deep; the unrolled program has at most MAX_POSITIONS characters and
+MAX_UNROLLED_NODES parts.
 
 Generated characters are drawn from the printable subset of what the regex allows (``\\s`` gives a
 space, ``[^a]`` gives printable ASCII other than ``a``), so every string also matches under Python's
@@ -31,6 +33,8 @@ __all__ = ["Pattern", "PatternError", "compile_pattern"]
 
 OPEN_REPEAT_LIMIT = 8  # `+`, `*` and `{n,}` repeat at most max(n, 8) times
 MAX_POSITIONS = 1_024  # unrolled byte positions (nested + and * multiply): bounds row width and DFA size
+MAX_UNROLLED_NODES = 20_000  # parts of the unrolled program, empty ones included: bounds compile time
+MAX_GROUP_DEPTH = 50  # groups nested inside each other (parsing and unrolling recurse per level)
 MAX_DFA_STATES = 5_000  # beyond this, count() and generate_unique() give up (PatternError)
 _DRAW_SPAN_LIMIT = 2**32  # one uniform draw covers positions whose choices multiply up to this
 _COUNT_LIMIT = 2**63
@@ -161,6 +165,8 @@ class _RegexParser:
 
     def parse_group(self, depth: int) -> object:
         pos = self.i
+        if depth >= MAX_GROUP_DEPTH:
+            raise PatternError(f"groups nest more than {MAX_GROUP_DEPTH} levels deep", pos)
         self.i += 1
         if self.peek() == "?":
             kind = self.source[self.i:self.i + 3]
@@ -186,9 +192,9 @@ class _RegexParser:
             return None
         body = self.source[self.i + 1:end]
         low_text, comma, high_text = body.partition(",")
-        if not (low_text.isdigit() or (comma and low_text == "")):
+        if not ((low_text.isascii() and low_text.isdigit()) or (comma and low_text == "")):
             return None
-        if high_text and not high_text.isdigit():
+        if high_text and not (high_text.isascii() and high_text.isdigit()):
             return None
         if not comma:
             low = int(low_text)
@@ -363,8 +369,12 @@ class _Unroller:
         self.tables: list[bytes] = []
         self.radices: list[int] = []
         self.position_decisions: dict[int, int] = {}  # position with a choice of bytes -> decision
+        self.nodes = 0
 
     def unroll(self, node: object) -> object:
+        self.nodes += 1
+        if self.nodes > MAX_UNROLLED_NODES:  # e.g. ((){1000}){1000}: no characters, a million copies
+            raise PatternError(f"pattern expands to more than {MAX_UNROLLED_NODES} parts")
         if isinstance(node, _CharSet):
             if len(self.tables) >= MAX_POSITIONS:
                 raise PatternError(f"pattern expands to more than {MAX_POSITIONS} characters")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import secrets
+import math
 from typing import Any
 
 import numpy as np
@@ -20,11 +21,13 @@ from src.engine.semantics import infer_string_kind, tokenize
 from src.engine.timeutil import parse_step_seconds, parse_time_bound, parse_time_of_day
 from src.errors import Problem, SchemaValidationError
 from src.schemas import DatasetSchema
-from src.schemas.fields import MAX_SEED
+from src.schemas.fields import MAX_BOUND, MAX_SEED
 
 DEFAULT_SEED = 0
 DEFAULT_NULL_PROBABILITY = 0.1
 _PROBE_ROWS = 8
+_MAX_GRID_SLOTS = 2**53  # grid slots stay exact in float64
+_INT64_MIN, _INT64_MAX = -2**63, 2**63 - 1
 
 # (lo, hi, decimals) when a numeric field gives no bounds.
 NUMERIC_DEFAULTS: dict[str, tuple[float, float, int | None]] = {
@@ -72,6 +75,11 @@ class DatasetPlan:
         problems = []
         for index, spec in enumerate(self.schema.fields):
             fp = self.fields[spec.name]
+            if fp.kind == "sequence" and fp.expression is None and \
+                    not _INT64_MIN <= fp.lo + (total_rows - 1) * int(fp.step or 1) <= _INT64_MAX:
+                problems.append(Problem(f"fields[{index}].constraints.step",
+                                        f"field '{spec.name}': a sequence from {fp.lo} in steps of "
+                                        f"{int(fp.step or 1)} leaves 64-bit integers before row {total_rows}"))
             if not fp.unique or fp.expression is not None:
                 continue
             entry = self.registry.get(fp.kind)
@@ -96,7 +104,14 @@ class DatasetPlan:
         ctx = ChunkContext(seed=self.seed, anchor=self.anchor, start=start_row, n=n_rows,
                            locale=self.schema.locale)
         for name in self.order:
-            ctx.columns[name] = self._generate_field(self.fields[name], ctx)
+            try:
+                ctx.columns[name] = self._generate_field(self.fields[name], ctx)
+            except (ValueError, TypeError, ArithmeticError, IndexError, pa.ArrowException) as err:
+                # A rule combination the checks above let through: name the field, never numpy's words.
+                index = self.schema.field_names().index(name)
+                raise SchemaValidationError.single(
+                    f"fields[{index}].constraints",
+                    f"field '{name}': these constraints cannot be generated together; loosen them") from err
         arrays = [ctx.columns[f.name] for f in self.schema.fields]
         if cast:
             arrays = [a if a.type == t else a.cast(t) for a, t in zip(arrays, self.arrow_schema.types)]
@@ -217,7 +232,7 @@ def compile_schema(schema_doc: DatasetSchema | dict, *, seed: int | None = None,
     except SchemaValidationError:
         raise
     except (ValueError, TypeError, OverflowError, pa.ArrowException) as err:
-        raise SchemaValidationError.single("fields", f"the schema cannot be generated: {err}") from None
+        raise SchemaValidationError.single("fields", "the schema cannot be generated: loosen its constraints") from err
 
 
 class _Compiler:
@@ -279,16 +294,16 @@ class _Compiler:
                 self.fail(index, "constraints.enum_values", "an enum needs enum_values")
                 return
             fp.enum_values = list(c.enum_values)
-            fp.weights = list(c.weights) if c.weights else None
+            fp.weights = _relative_weights(c.weights)
         elif kind == "gender" and c.enum_values:
             fp.enum_values = list(c.enum_values)
-            fp.weights = list(c.weights) if c.weights else None
+            fp.weights = _relative_weights(c.weights)
         elif kind == "boolean":
             if c.enum_values and c.weights:
                 truthy = [bool(v) if not isinstance(v, str) else v.strip().lower() in ("true", "yes", "1")
                           for v in c.enum_values]
-                total = sum(c.weights)
-                fp.options["p_true"] = sum(w for w, t in zip(c.weights, truthy) if t) / total
+                weights = _relative_weights(c.weights)
+                fp.options["p_true"] = sum(w for w, t in zip(weights, truthy) if t) / sum(weights)
         if kind in NUMERIC_DEFAULTS or kind in ("sequence",):
             self.resolve_numeric(index, fp)
         elif kind in TIME_KINDS:
@@ -316,11 +331,8 @@ class _Compiler:
 
         try:
             expr = parse_expression(text)
-        except RecursionError:
-            self.fail(index, rule, "the expression is nested too deeply")
-            return None
         except ExpressionError as err:
-            self.fail(index, rule, f"cannot parse {text!r}: {err}")
+            self.fail(index, rule, f"cannot parse {_excerpt(text)}: {err}")
             return None
         unknown = sorted(expr.referenced_fields() - self.names)
         if unknown:
@@ -391,6 +403,8 @@ class _Compiler:
             fp.step = self.numeric_step(index, c.step)
             if kind in INTEGER_KINDS and fp.step is not None and fp.step != int(fp.step):
                 self.fail(index, "constraints.step", "an integer step is a whole number")
+            elif fp.step is not None and (fp.hi - fp.lo) / fp.step > _MAX_GRID_SLOTS:
+                self.fail(index, "constraints.step", f"step {c.step} makes more than 2**53 values in the range")
         fp.options["explicit_range"] = c.min_value is not None or c.max_value is not None
         if c.distribution and c.distribution.kind == "normal" and c.distribution.mean is not None:
             if not fp.lo <= c.distribution.mean <= fp.hi:
@@ -404,8 +418,8 @@ class _Compiler:
         except ValueError:
             self.fail(index, "constraints.step", f"{step!r} is not a number")
             return None
-        if value <= 0:
-            self.fail(index, "constraints.step", "step must be positive")
+        if not math.isfinite(value) or value <= 0 or value > MAX_BOUND:
+            self.fail(index, "constraints.step", f"step must be a positive number up to {MAX_BOUND:.0e}")
             return None
         return value
 
@@ -472,14 +486,17 @@ class _Compiler:
         try:
             fp.pattern = compile_pattern(regex)
         except PatternError as err:
-            self.fail(index, "constraints.pattern", f"cannot generate pattern {regex!r}: {err}")
+            self.fail(index, "constraints.pattern", f"cannot generate pattern {_excerpt(regex)}: {err}")
             return
         c = fp.c
         if c.min_length is not None and fp.pattern.max_length < c.min_length or \
                 c.max_length is not None and fp.pattern.min_length > c.max_length:
             self.fail(index, "constraints.pattern", f"pattern {regex!r} cannot meet min_length/max_length")
-        if fp.unique and fp.pattern.count() is not None and fp.c.cardinality is None:
-            pass  # checked against the row count in check_row_count
+        if fp.unique:
+            try:  # counting builds an automaton for variable patterns; refuse one too complex here
+                fp.pattern.count()
+            except PatternError as err:
+                self.fail(index, "constraints.pattern", f"cannot make unique values of {_excerpt(regex)}: {err}")
 
     def link_coherent_fields(self, fields: dict[str, FieldPlan]) -> None:
         """Make related fields agree: age follows date of birth; coordinates follow the row's city."""
@@ -552,6 +569,19 @@ class _Compiler:
         for spec in self.schema.fields:
             visit(spec.name, [])
         return order
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    """A rule's text quoted for a message, cut short so a 2,000-character rule does not fill it."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + "..."
+
+
+def _relative_weights(weights: list[float] | None) -> list[float] | None:
+    """Weights scaled so the largest is 1: their sum cannot overflow ([1e308, 1e308] is 50/50)."""
+    if not weights:
+        return None
+    top = max(weights)
+    return [w / top for w in weights]
 
 
 def _is_number(value: Any) -> bool:

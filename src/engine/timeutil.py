@@ -18,6 +18,7 @@ TIME_UNITS: dict[str, str] = {
 }
 UNIT_SECONDS = {"w": 7 * 86400, "d": 86400, "h": 3600, "m": 60, "s": 1}
 UNIT_MONTHS = {"y": 12, "M": 1}
+MAX_STEP_SECONDS = 10_000 * 366 * 86400  # no grid step spans more than the calendar (years 1-9999)
 
 _REL_TOKEN = re.compile(r"([+-]?)\s*(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(TIME_UNITS, key=len, reverse=True))
                         + r")\b")
@@ -110,16 +111,23 @@ def _parse_time_bound(value: object, anchor: dt.datetime) -> dt.datetime:
 def parse_step_seconds(value: str) -> int:
     """Seconds in a grid step like '5m', '15 minutes', '1h', '1d', '30s'."""
     text = str(value).strip()
+    if len(text) > 40:
+        raise ValueError(f"cannot read step {text[:40]!r}...: use e.g. '5m', '1h', '1d', '30s'")
     if re.fullmatch(r"\d+", text):
-        return int(text)
+        return _checked_step(int(text))
     match = re.fullmatch(r"(\d+)\s*(weeks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|min|m|seconds?|secs?|s)",
                          text, re.IGNORECASE)
     if not match:
         raise ValueError(f"cannot read step {value!r}: use e.g. '5m', '1h', '1d', '30s'")
     unit = unit_of(match.group(2) if match.group(2) != "M" else "m")
-    seconds = int(match.group(1)) * UNIT_SECONDS[unit]
+    return _checked_step(int(match.group(1)) * UNIT_SECONDS[unit])
+
+
+def _checked_step(seconds: int) -> int:
     if seconds <= 0:
         raise ValueError("step must be positive")
+    if seconds > MAX_STEP_SECONDS:
+        raise ValueError("step is longer than 10,000 years")
     return seconds
 
 

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime, timezone
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from src.schemas.fields import MAX_SEED, DatasetSchema
 
 
+def _with_utc_zone(moment: datetime) -> datetime:
+    """Stored times are UTC; a naive one gets its zone so the answer is a valid RFC 3339 date-time."""
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
+
+
+UtcDatetime = Annotated[datetime, AfterValidator(_with_utc_zone)]
 OutputFormat = Literal["csv", "json", "jsonl", "parquet"]
 ControlAction = Literal["pause", "resume", "cancel"]
 
@@ -71,23 +77,15 @@ class JobStatusResponse(BaseModel):
     error_message: str | None = Field(None, description="Why a failed job failed.")
     llm_calls: int = 0
     tokens_used: int = 0
-    created_at: datetime
-    updated_at: datetime
-    started_at: datetime | None = None
-    completed_at: datetime | None = None
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
+    started_at: UtcDatetime | None = None
+    completed_at: UtcDatetime | None = None
     output_version: int = Field(..., description="Engine output version the rows were made with: "
                                                  "seed + output_version identify a dataset.")
     csv_formula_guard: bool = False
     warnings: list[str] = Field(default_factory=list,
                                 description="Notes on the run, e.g. a restart after an output version change.")
-
-    @field_validator("created_at", "updated_at", "started_at", "completed_at")
-    @classmethod
-    def _in_utc(cls, value: datetime | None) -> datetime | None:
-        """Stored times are UTC without a zone; answers always carry it (``...Z``)."""
-        if value is None:
-            return None
-        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
 class JobListResponse(BaseModel):

@@ -8,6 +8,8 @@ engine compiles the document.
 
 from __future__ import annotations
 
+import difflib
+import math
 import re
 from typing import Any, Literal
 
@@ -86,7 +88,7 @@ def normalize_type_name(raw: str) -> str:
 class Distribution(BaseModel):
     """How numeric values spread inside their range. Values always stay inside min/max."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     kind: DistributionKind = "uniform"
     mean: float | None = Field(None, description="normal: centre (default: middle of the range)")
@@ -106,7 +108,8 @@ class Distribution(BaseModel):
 class Constraints(BaseModel):
     """Rules a field's values obey on every row."""
 
-    model_config = ConfigDict(extra="forbid")
+    # NaN and infinities are refused in every number (bounds, weights, probabilities, distributions).
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     min_value: float | int | str | None = Field(
         None, description="Lower bound. Numbers, or for date/datetime an ISO value or a relative one: "
@@ -126,7 +129,7 @@ class Constraints(BaseModel):
     distribution: Distribution | None = Field(None, description="Spread of numeric values.")
     cardinality: int | None = Field(None, ge=1, le=MAX_POOL_SIZE,
                                     description="Values come from a pool of this many.")
-    step: str | None = Field(None, description="Time grid, e.g. '5m', '1h', '1d'; or numeric step.")
+    step: str | None = Field(None, max_length=40, description="Time grid, e.g. '5m', '1h', '1d'; or numeric step.")
     expression: str | None = Field(
         None, max_length=MAX_RULE_TEXT, description="Derived value over other fields: 'quantity * unit_price', 'round(x, 2)', "
         "\"CASE WHEN a > 10 THEN 'big' ELSE 'small' END\".")
@@ -142,6 +145,14 @@ class Constraints(BaseModel):
     @classmethod
     def _step_as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+    @field_validator("min_value", "max_value", mode="before")
+    @classmethod
+    def _finite_number(cls, value: Any) -> Any:
+        # Before the union is tried: one clear problem, not one per member (float, int, str).
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError("Input should be a finite number")
+        return value
 
     @field_validator("min_value", "max_value")
     @classmethod
@@ -165,7 +176,7 @@ class Constraints(BaseModel):
             if len(self.weights) != len(self.enum_values):
                 raise ValueError(f"weights has {len(self.weights)} entries but enum_values has "
                                  f"{len(self.enum_values)}")
-            if any(w < 0 for w in self.weights) or sum(self.weights) <= 0:
+            if any(w < 0 for w in self.weights) or max(self.weights) <= 0:
                 raise ValueError("weights must be non-negative and not all zero")
         if self.enum_values is not None and len(self.enum_values) == 0:
             raise ValueError("enum_values is empty")
@@ -177,7 +188,8 @@ class FieldSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(..., min_length=1, max_length=128, description="Column name: letters, digits, _.")
+    name: str = Field(..., min_length=1, max_length=128, description="Column name: letters, digits, _.",
+                      json_schema_extra={"pattern": _NAME_RE.pattern})
     type: FieldType = Field(..., description="Canonical field type (see FIELD_TYPES); aliases accepted.")
     description: str = Field("", max_length=2000, description="What the column holds; gives a "
                              "generic 'string' field its meaning.")
@@ -186,12 +198,20 @@ class FieldSpec(BaseModel):
     @field_validator("type", mode="before")
     @classmethod
     def _normalize_type(cls, value: Any) -> Any:
-        return normalize_type_name(value) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        kind = normalize_type_name(value)
+        if kind not in FIELD_TYPES:
+            close = difflib.get_close_matches(kind, [*FIELD_TYPES, *TYPE_ALIASES], n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ValueError(f"unknown field type {value[:60]!r}{hint}; `synthgen types` lists the "
+                             f"{len(FIELD_TYPES)} types")
+        return kind
 
     @field_validator("name")
     @classmethod
     def _check_name(cls, value: str) -> str:
-        if not _NAME_RE.match(value):
+        if not _NAME_RE.fullmatch(value):
             raise ValueError(f"field name {value!r} must start with a letter or _ and hold only "
                              "letters, digits and _")
         return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 
@@ -23,13 +24,29 @@ def create_job(server, **kwargs) -> str:
     return body["job_id"]
 
 
-def test_health_docs_and_cors(live_server):
+def test_health_and_cors(live_server):
     response = live_server.client.get("/health", headers={"Origin": "http://localhost:8501"})
     assert response.status_code == 200
     assert response.json()["status"] == "healthy"
     assert response.headers["access-control-allow-origin"] == "http://localhost:8501"  # the UI's origin
-    assert live_server.client.get("/docs").status_code == 200
-    assert live_server.client.get("/redoc").status_code == 200
+
+
+@pytest.mark.parametrize(("page", "assets"), [
+    ("/docs", ["/docs-assets/swagger-ui-bundle.js", "/docs-assets/swagger-ui.css"]),
+    ("/redoc", ["/docs-assets/redoc.standalone.js"]),
+])
+def test_docs_pages_load_their_assets_from_the_api_itself(live_server, page, assets):
+    """No CDN: every script and stylesheet of /docs and /redoc is served by this server
+    (tests/ui/test_docs_browser.py renders them in Chromium with outside requests refused)."""
+    html = live_server.client.get(page)
+    assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+    referenced = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html.text)
+    assert set(assets) <= set(referenced) and all(url.startswith("/docs-assets/") for url in referenced), referenced
+    assert "'/openapi.json'" in html.text or '"/openapi.json"' in html.text
+    for url in assets:
+        asset = live_server.client.get(url)
+        kind = "javascript" if url.endswith(".js") else "css"
+        assert asset.status_code == 200 and kind in asset.headers["content-type"] and len(asset.content) > 100_000
 
 
 def test_job_runs_to_completion_with_exact_counters(live_server):
@@ -43,6 +60,8 @@ def test_job_runs_to_completion_with_exact_counters(live_server):
     assert status["error_message"] is None
     assert status["rows_per_second"] > 0
     assert status["completed_at"] is not None
+    for moment in ("created_at", "updated_at", "started_at", "completed_at"):  # RFC 3339: with a zone
+        assert status[moment].endswith(("Z", "+00:00")), status[moment]
 
 
 @pytest.mark.parametrize("output_format", ["csv", "json", "jsonl", "parquet"])

@@ -36,8 +36,10 @@ def assert_problem(response, loc_fragment: str, message_fragment: str) -> None:
 
 
 def test_unknown_field_type_names_the_field(client):
-    schema = {"fields": [{"name": "x", "type": "no_such_type"}]}
-    assert_problem(create(client, schema), "schema.fields[0].type", "")
+    schema = {"fields": [{"name": "x", "type": "no_such_type"}, {"name": "y", "type": "emial"}]}
+    response = create(client, schema)
+    assert_problem(response, "schema.fields[0].type", "unknown field type 'no_such_type'")
+    assert_problem(response, "schema.fields[1].type", "unknown field type 'emial' (did you mean 'email'?)")
 
 
 def test_min_above_max_names_the_rule(client):
@@ -102,12 +104,16 @@ def test_unknown_job_control_and_delete_are_404(client):
     assert client.delete(f"/jobs/{job_id}").status_code == 404
 
 
-@pytest.mark.parametrize("bad_id", ["not-a-uuid", "..%2F..%2Fetc%2Fpasswd", "%2E%2E"])
+@pytest.mark.parametrize("bad_id", ["not-a-uuid", "%2E%2E", "1234", "00000000-0000-4000-8000-00000000000g"])
 def test_job_ids_must_be_uuids(client, bad_id):
-    response = client.get(f"/jobs/{bad_id}/status")
-    assert response.status_code in (404, 422)
-    assert "Traceback" not in response.text
-    assert response.headers["content-type"].startswith("application/json")
+    assert_problem(client.get(f"/jobs/{bad_id}/status"), "path.job_id", "valid UUID")
+
+
+def test_path_traversal_in_a_job_id_matches_no_route(client):
+    """An encoded '/' splits the path, so no job route matches: a plain 404, nothing read from disk."""
+    response = client.get("/jobs/..%2F..%2Fetc%2Fpasswd/status")
+    assert response.status_code == 404
+    assert response.json() == {"error": "not_found", "detail": "Not Found", "problems": []}
 
 
 def test_unknown_control_action(client):
@@ -141,3 +147,11 @@ def test_health_and_docs(client):
                  "/jobs/{job_id}/download", "/jobs/{job_id}/control", "/jobs/{job_id}", "/schema/extract",
                  "/health"):
         assert path in paths
+
+
+def test_a_union_value_gets_one_problem_and_an_unknown_key_keeps_its_name(client):
+    schema = {"fields": [{"name": "s", "type": "enum", "constraints": {"enum_values": [["nested"]], "bool": 1}}]}
+    problems = create(client, schema).json()["problems"]
+    locs = [p["loc"] for p in problems]
+    assert locs.count("schema.fields[0].constraints.enum_values[0]") == 1, problems
+    assert "schema.fields[0].constraints.bool" in locs, problems

@@ -58,9 +58,18 @@ def test_json_escapes_quotes_and_backslashes():
 
 
 def test_empty_dataset_is_still_a_valid_file(plan):
-    for fmt in FORMATS:
-        assert write_table_bytes(fmt, [], plan.arrow_schema) is not None
-    assert json.loads(write_table_bytes("json", [], plan.arrow_schema)) == []
+    """No rows: CSV keeps its header, JSON is [], JSON Lines is empty, Parquet keeps the typed schema."""
+    assert set(FORMATS) == {"csv", "json", "jsonl", "parquet"}
+    empty = {fmt: write_table_bytes(fmt, [], plan.arrow_schema) for fmt in FORMATS}
+    header = next(csv.reader(io.StringIO(empty["csv"].decode())))
+    assert header == [f["name"] for f in FIELDS] and empty["csv"].count(b"\n") == 1
+    assert json.loads(empty["json"]) == []
+    assert empty["jsonl"] == b""
+    table = pq.read_table(io.BytesIO(empty["parquet"]))
+    assert table.num_rows == 0 and table.schema.names == plan.arrow_schema.names
+    # Parquet has no second-resolution timestamps; every other type is kept as is.
+    assert [str(t) for t in table.schema.types] == [
+        "timestamp[ms]" if str(t) == "timestamp[s]" else str(t) for t in plan.arrow_schema.types]
 
 
 def test_json_escapes_every_control_character():

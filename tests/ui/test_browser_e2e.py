@@ -14,19 +14,12 @@ import pytest
 
 from src.api_client import ApiClient
 
+from .browser import BROWSER_MARKS, browser_page  # noqa: F401 - the fixture is used by name
 from .processes import VENV_BIN, find_free_port, running_service
 
-CHROMIUM_PATH = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SCREENSHOT_DIR = os.environ.get("UI_SCREENSHOT_DIR")  # set it to keep a picture of each step
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM_PATH.exists(),
-                       reason=f"no Chromium at {CHROMIUM_PATH}: install Debian's package with "
-                              "`apt-get install -y chromium` (.ci/run does) to run the browser test"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
@@ -40,18 +33,6 @@ def streamlit_url(live_api_data, tmp_path_factory):
     env = {**os.environ, "API_BASE_URL": live_api_data[0]}
     with running_service(command, env, log_path, "/_stcore/health", port) as url:
         yield url
-
-
-@pytest.fixture
-def browser_page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM_PATH), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-        page.set_default_timeout(30_000)
-        yield page
-        browser.close()
 
 
 def save_screenshot(page, name: str) -> None:

@@ -6,13 +6,14 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from fastapi.responses import FileResponse, StreamingResponse
+from fastapi.responses import FileResponse, Response, StreamingResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from src.api_server.deps import JobManagerDep
+from src.api_server.openapi import DOWNLOAD_RESPONSE, error_responses
 from src.errors import SchemaValidationError
 from src.jobs import JobRecord
 from src.schemas.api import (
-    ErrorResponse,
     JobControlRequest,
     JobControlResponse,
     JobCreateRequest,
@@ -26,7 +27,6 @@ from src.schemas.api import (
 
 router = APIRouter(prefix="/jobs", tags=["jobs"])
 
-_ERRORS = {404: {"model": ErrorResponse}, 409: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
 
 
 def build_status_response(job: JobRecord) -> JobStatusResponse:
@@ -44,8 +44,7 @@ def build_status_response(job: JobRecord) -> JobStatusResponse:
 
 
 @router.post("/create", response_model=JobCreateResponse, status_code=200,
-             responses={413: {"model": ErrorResponse}, 422: {"model": ErrorResponse},
-                        429: {"model": ErrorResponse}})
+             responses=error_responses(413, 422, 429))
 async def create_job(request: JobCreateRequest, manager: JobManagerDep) -> JobCreateResponse:
     """Validate the schema and queue a job; it starts when a slot is free."""
     job = await manager.create_job(request)
@@ -54,7 +53,13 @@ async def create_job(request: JobCreateRequest, manager: JobManagerDep) -> JobCr
         message=f"Job created successfully. Generating {job.total_rows} rows.")
 
 
-@router.get("/", response_model=JobListResponse, responses={422: {"model": ErrorResponse}})
+@router.api_route("/create", methods=["GET", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+async def reject_create_method() -> None:
+    """Without this, DELETE /jobs/create would reach DELETE /jobs/{job_id} and answer 422."""
+    raise StarletteHTTPException(405, headers={"Allow": "POST"})
+
+
+@router.get("/", response_model=JobListResponse, responses=error_responses(422))
 async def list_jobs(
     manager: JobManagerDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
@@ -65,13 +70,13 @@ async def list_jobs(
     return JobListResponse(jobs=jobs, count=len(jobs))
 
 
-@router.get("/{job_id}/status", response_model=JobStatusResponse, responses=_ERRORS)
+@router.get("/{job_id}/status", response_model=JobStatusResponse, responses=error_responses(404, 422))
 async def get_job_status(job_id: uuid.UUID, manager: JobManagerDep) -> JobStatusResponse:
     """Progress, speed, ETA, and the error of a failed job."""
     return build_status_response(manager.get_job(str(job_id)))
 
 
-@router.get("/{job_id}/preview", response_model=JobPreviewResponse, responses=_ERRORS)
+@router.get("/{job_id}/preview", response_model=JobPreviewResponse, responses=error_responses(404, 422))
 async def preview_job(
     job_id: uuid.UUID,
     manager: JobManagerDep,
@@ -83,7 +88,8 @@ async def preview_job(
                               preview_rows=len(data), columns=columns, data=data)
 
 
-@router.get("/{job_id}/download", responses={**_ERRORS, 200: {"content": {"application/octet-stream": {}}}})
+@router.get("/{job_id}/download", response_class=Response,
+            responses={**DOWNLOAD_RESPONSE, **error_responses(404, 409, 422)})
 async def download_job(
     job_id: uuid.UUID,
     manager: JobManagerDep,
@@ -100,7 +106,7 @@ async def download_job(
                  "Content-Length": str(download.size)})
 
 
-@router.post("/{job_id}/control", response_model=JobControlResponse, responses=_ERRORS)
+@router.post("/{job_id}/control", response_model=JobControlResponse, responses=error_responses(404, 409, 422))
 async def control_job(job_id: uuid.UUID, request: JobControlRequest, manager: JobManagerDep) -> JobControlResponse:
     """pause | resume | cancel. A running job reacts within one chunk."""
     path_id = str(job_id)
@@ -117,7 +123,7 @@ async def control_job(job_id: uuid.UUID, request: JobControlRequest, manager: Jo
                               message=f"Job {request.action} accepted; status is {job.status.value}.")
 
 
-@router.delete("/{job_id}", response_model=JobDeleteResponse, responses=_ERRORS)
+@router.delete("/{job_id}", response_model=JobDeleteResponse, responses=error_responses(404, 422))
 async def delete_job(job_id: uuid.UUID, manager: JobManagerDep) -> JobDeleteResponse:
     """Stop the job if needed and remove it with all its files."""
     await manager.delete_job(str(job_id))

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field, field_validator
 
 from src.api_server.deps import SettingsDep
+from src.api_server.openapi import error_responses
 from src.extraction import MAX_INPUT_CHARS, ExtractionResult, extract_schema
 from src.extraction.catalog import list_template_schemas
 from src.schemas import DatasetSchema
@@ -26,8 +27,7 @@ class ExtractRequest(BaseModel):
 
 
 @router.post("/extract", response_model=ExtractionResult, response_model_by_alias=True,
-             responses={502: {"description": "The LLM answered something unusable."},
-                        503: {"description": "The LLM is not configured, unreachable or rate limited."}})
+             responses=error_responses(422, 502, 503))
 async def extract(request: ExtractRequest, settings: SettingsDep) -> ExtractionResult:
     """Turn a description into a schema document the engine runs as is.
 
