@@ -93,8 +93,8 @@ def test_wrong_method_is_a_405_in_the_error_shape(live_server, method, path, all
     (b'{"schema": "' + b"x" * 5_000_000 + b'"', "malformed JSON"),
 ])
 def test_large_or_deep_body_is_a_422(live_server, content, message):
-    """No request size limit exists today (a later issue adds one, with 413): a 5 MB body is read
-    and refused as malformed JSON, and JSON nested deeper than Python's stack is a 422 too."""
+    """A 5 MB body (under MAX_REQUEST_BYTES, 8 MiB) is read and refused as malformed JSON, and JSON
+    nested deeper than Python's stack is a 422 too (larger bodies: 413, test_limits_live.py)."""
     response = live_server.client.post("/jobs/create", content=content,
                                        headers={"Content-Type": "application/json"})
     body = assert_error_body(response, 422, "validation_error")
