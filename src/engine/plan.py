@@ -15,10 +15,12 @@ from src.engine.context import ChunkContext, FieldPlan
 from src.engine.generators.text import gen_from_pool
 from src.engine.registry import GeneratorRegistry, create_default_registry
 from src.engine.rng import derive_key
-from src.engine.semantics import infer_string_kind, tokenize
+from src.engine.semantics import infer_string_kind, numeric_default, tokenize
+from src.engine.writers import with_decimals
 from src.engine.timeutil import parse_step_seconds, parse_time_bound, parse_time_of_day
 from src.errors import Problem, SchemaValidationError
 from src.schemas import DatasetSchema
+from src.schemas.fields import Distribution
 
 DEFAULT_SEED = 0
 DEFAULT_NULL_PROBABILITY = 0.1
@@ -56,7 +58,8 @@ class DatasetPlan:
         self.text_pools = text_pools
         self._value_pools: dict[str, pa.Array] = {}  # cardinality pools, made once per plan
         self.arrow_schema: pa.Schema = pa.schema([])
-        self.arrow_schema = self._generate(0, _PROBE_ROWS, cast=False).schema
+        probed = self._generate(0, _PROBE_ROWS, cast=False).schema
+        self.arrow_schema = pa.schema([with_decimals(f, fields[f.name].decimals) for f in probed])
 
     @property
     def field_kinds(self) -> dict[str, str]:
@@ -337,6 +340,8 @@ class _Compiler:
         lo, hi = bounds
         if lo is None and hi is None:
             lo, hi = d_lo, d_hi
+            if kind not in ("latitude", "longitude"):
+                lo, hi, d_dec = self.meaning_defaults(fp, lo, hi, d_dec)
         elif lo is None:
             lo = min(d_lo, hi) if hi > d_lo else hi - (d_hi - d_lo)
         elif hi is None:
@@ -372,6 +377,20 @@ class _Compiler:
         if c.distribution and c.distribution.kind == "normal" and c.distribution.mean is not None:
             if not fp.lo <= c.distribution.mean <= fp.hi:
                 self.fail(index, "constraints.distribution.mean", "the mean lies outside min_value..max_value")
+
+    def meaning_defaults(self, fp: FieldPlan, lo: float, hi: float, decimals: int | None):
+        """(lo, hi, decimals) from the field's meaning when it gives no range ('heart_rate' ->
+        50..120, normal); its distribution too, when it names none."""
+        found = numeric_default(fp.name, fp.spec.description)
+        if found is None:
+            return lo, hi, decimals
+        lo, hi, meaning_decimals, dist = found
+        if dist and dist[0] == "years_ago":
+            lo, hi, dist = self.anchor.year + lo, self.anchor.year + hi, None
+        if dist and fp.c.distribution is None:
+            params = {"normal": ("mean", "std"), "lognormal": ("median", "sigma"), "exponential": ("scale",)}
+            fp.options["distribution"] = Distribution(kind=dist[0], **dict(zip(params[dist[0]], dist[1:])))
+        return lo, hi, meaning_decimals if meaning_decimals is not None else decimals
 
     def numeric_step(self, index: int, step: str | None) -> float | None:
         if step is None:
