@@ -118,14 +118,18 @@ class ChunkContext:
         return self._entities[key]
 
     def location(self) -> LocationRows:
+        """The row's place: a country (weighted, or the locale's own) and one of its main cities,
+        larger cities more often."""
         if "location" not in self._entities:
             rng = self.entity_rng("location")
-            weights = np.array([c.weight for c in vocab.COUNTRIES])
+            tables = vocab.place_tables()
+            weights = tables.country_weights
             home = vocab.country_of_locale(self.locale)
             if home is not None:  # a locale such as de_DE keeps places in its country
                 weights = np.where(np.arange(len(weights)) == home, 1.0, 0.0)
-            country = rng.choice(len(vocab.COUNTRIES), weights, stream=0)
-            sizes = np.array([len(c.cities) for c in vocab.COUNTRIES])
-            city = np.floor(rng.uniform(stream=1) * sizes[country]).astype(np.int64)
-            self._entities["location"] = LocationRows(country, city)
+            draw = rng.bits(0)
+            country = pick_weighted(draw, weights)
+            # Each country's cities fill 4096 slots by weight: the low 12 bits pick one.
+            flat = tables.city_slots[country, (draw & np.uint64(vocab.CITY_SLOTS - 1)).astype(np.intp)]
+            self._entities["location"] = LocationRows(country, flat - tables.city_offsets[country])
         return self._entities["location"]

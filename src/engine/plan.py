@@ -37,6 +37,7 @@ FLOAT_KINDS = {"float", "decimal", "price", "percentage"}
 TIME_KINDS = {"date", "datetime", "date_of_birth", "time"}
 NON_TEXT_KINDS = INTEGER_KINDS | FLOAT_KINDS | TIME_KINDS | {"boolean", "sequence", "latitude", "longitude",
                                                              "enum"}
+PLACE_KINDS = {"city", "country", "country_code", "state", "address", "street_address", "postal_code"}
 PERSON_KINDS = {"full_name", "first_name", "last_name", "email", "username", "gender"}
 _EPOCH = dt.datetime(1970, 1, 1)
 _PERSON_WORDS = {"name", "full", "fullname", "first", "firstname", "last", "lastname", "given", "family",
@@ -494,7 +495,10 @@ class _Compiler:
             if birth.lo <= birth.hi and not age.unique:
                 age.derived_from = birth.name
         has_place = any(fp.kind in ("city", "country", "state", "address") for fp in fields.values())
+        follows_place = has_place or any(fp.kind in PLACE_KINDS for fp in fields.values()) or self.schema.locale
         for fp in fields.values():
+            if fp.kind in ("phone", "currency_code", "iban") and follows_place:
+                fp.options["from_country"] = True  # the row's country decides the format
             whole_globe = (fp.lo, fp.hi) == NUMERIC_DEFAULTS.get(fp.kind, (None, None, None))[:2]
             if fp.kind in ("latitude", "longitude") and has_place and whole_globe:
                 fp.options["near_city"] = True

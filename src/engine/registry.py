@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from src.engine.context import ChunkContext, FieldPlan
-from src.engine.generators import codes, numeric, person, places, text
+from src.engine.generators import codes, numeric, person, phones, places, text
 
 Generate = Callable[[FieldPlan, ChunkContext], pa.Array]
 Capacity = Callable[[FieldPlan], "int | None"]
@@ -62,12 +62,6 @@ def _pattern_capacity(fp: FieldPlan) -> int | None:
     return fp.pattern.count()
 
 
-def _phone_capacity(fp: FieldPlan) -> int:
-    from src.engine.vocab import US_AREA_CODES
-
-    return len(US_AREA_CODES) * 8_000_000
-
-
 def _account_capacity(fp: FieldPlan) -> int:
     return 10 ** min((fp.c.min_length or 10) - 1, 9)
 
@@ -89,7 +83,7 @@ def create_default_registry() -> GeneratorRegistry:
     r.register("age", numeric.gen_age, capacity=numeric.integer_capacity, example="37")
     # contact
     r.register("email", person.gen_email, capacity=_unbounded, example="maria.lopez@gmail.com")
-    r.register("phone", person.gen_phone, capacity=_phone_capacity, example="(415) 555-0142")
+    r.register("phone", phones.gen_phone, capacity=phones.phone_capacity, example="(415) 555-0142")
     # address and geo
     r.register("street_address", places.gen_street_address, example="1284 Maple Avenue")
     r.register("address", places.gen_address, example="1284 Maple Avenue, Seattle, WA 98101, United States")

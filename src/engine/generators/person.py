@@ -123,40 +123,6 @@ def gen_username(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     return strings.join(base, digits)
 
 
-def gen_phone(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    rng = ctx.rng(fp)
-    n = ctx.n
-    if fp.unique:
-        serial = permute_index(ctx.rows, len(vocab.US_AREA_CODES) * 8_000_000, fp.key)
-        area = np.asarray(vocab.US_AREA_CODES)[(serial // 8_000_000).astype(np.int64)]
-        rest = (serial % 8_000_000).astype(np.int64)
-        exchange, line = 200 + rest // 10_000, rest % 10_000
-    else:
-        area_pick, exchange, line = split_bits(rng.bits(0), 16, 16, 32)
-        area = np.asarray(vocab.US_AREA_CODES)[area_pick % len(vocab.US_AREA_CODES)]
-        exchange = 200 + exchange % 800
-        line = line % 10_000
-    home = vocab.country_of_locale(ctx.locale)
-    if home is not None and vocab.COUNTRIES[home].calling_code != "1":
-        # International form for other countries: +CC, then 3 + 7 digits.
-        number = rng.integers(10**9, 10**10 - 1, stream=5)
-        code = vocab.COUNTRIES[home].calling_code
-        return strings.strings_from_byte_matrix(strings.concat_matrices(
-            strings.literal_matrix(f"+{code} ", n), strings.digit_matrix(number // 10**7, 3),
-            strings.literal_matrix(" ", n), strings.digit_matrix(number % 10**7, 7)))
-    style = fp.options.get("phone_style", "paren")
-    if style == "e164":
-        parts = [strings.literal_matrix("+1", n), strings.digit_matrix(area, 3),
-                 strings.digit_matrix(exchange, 3), strings.digit_matrix(line, 4)]
-    elif style == "dash":
-        parts = [strings.digit_matrix(area, 3), strings.literal_matrix("-", n), strings.digit_matrix(exchange, 3),
-                 strings.literal_matrix("-", n), strings.digit_matrix(line, 4)]
-    else:
-        parts = [strings.literal_matrix("(", n), strings.digit_matrix(area, 3), strings.literal_matrix(") ", n),
-                 strings.digit_matrix(exchange, 3), strings.literal_matrix("-", n), strings.digit_matrix(line, 4)]
-    return strings.strings_from_byte_matrix(strings.concat_matrices(*parts))
-
-
 def gen_job_title(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     pool = vocab.job_titles()
     return strings.take(pool, ctx.rng(fp).choice(len(pool)))
