@@ -112,6 +112,9 @@ class ChunkContext:
             last_idx = pick_weighted(draw << np.uint64(16), pools.last_weights)
             gender_bit, number = split_bits(draw >> np.uint64(48), 1, 15)
             female = gender_bit.astype(bool)
+            if pools.female_last_weights is not None:  # gendered surnames (Ivanov / Ivanova)
+                female_last = pools.n_male_last + pick_weighted(draw << np.uint64(16), pools.female_last_weights)
+                last_idx = np.where(female, female_last, last_idx)
             first_idx = np.where(female, female_idx, male_idx)
             number = number % 99 + 1
             self._entities[key] = PersonRows(female, first_idx, last_idx, number, pools)

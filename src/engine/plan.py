@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 from pydantic import ValidationError
 
 from src.engine.context import ChunkContext, FieldPlan
+from src.engine.data.names import locale_names
 from src.engine.generators.text import gen_from_pool
 from src.engine.registry import GeneratorRegistry, create_default_registry
 from src.engine.rng import derive_key
@@ -216,6 +217,11 @@ class _Compiler:
 
     def compile_fields(self) -> dict[str, FieldPlan]:
         fields: dict[str, FieldPlan] = {}
+        locale = self.schema.locale
+        if locale and locale_names(locale) is None:
+            self.problems.append(Problem("locale", f"locale '{locale}' is not supported: Faker has no person "
+                                         "names for it; use one such as en_US, de_DE, fr_FR, ja_JP, pt_BR "
+                                         "(`synthgen types` lists them)"))
         for index, spec in enumerate(self.schema.fields):
             fp = FieldPlan(spec=spec, kind=self.resolve_kind(spec), key=derive_key(self.seed, "field", spec.name),
                            unique=spec.constraints.unique)

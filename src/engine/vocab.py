@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
+from src.engine.data.names import locale_names
 from src.engine.data.world import countries, country_of_locale  # noqa: F401 (re-exported)
 
 
@@ -90,25 +91,23 @@ def faker_lists(*module_parts: str) -> dict[str, object]:
     return found
 
 
-@lru_cache(maxsize=16)
+def _resolve_locale(locale: str | None) -> str:
+    return locale if locale and locale_names(locale) is not None else "en_US"
+
+
+@lru_cache(maxsize=64)
 def person_names(locale: str | None) -> tuple[WeightedWords, WeightedWords, WeightedWords]:
     """(male first names, female first names, last names) for a Faker locale, en_US as fallback."""
-    for loc in (locale, "en_US"):
-        if not loc or not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", loc):
-            continue
-        lists = faker_lists("providers", "person", loc)
-        first_any = lists.get("first_names")
-        male = lists.get("first_names_male") or first_any
-        female = lists.get("first_names_female") or first_any
-        last = lists.get("last_names")
-        if male and female and last:
-            return _weighted(male), _weighted(female), _weighted(last)
-    raise LookupError("no person names available")
+    lists = locale_names(_resolve_locale(locale))
+    return (_weighted({k[0]: w for k, w in lists.male.items()}),
+            _weighted({k[0]: w for k, w in lists.female.items()}),
+            _weighted({k[0]: w for k, w in lists.last_male.items()}))
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one instance per locale
 class NamePools:
-    """First names (male then female) and last names of a locale, with ASCII slugs of each."""
+    """First names (male then female) and last names (men's then, if they differ, women's) of a
+    locale, with ASCII slugs of each."""
 
     first: pa.Array
     last: pa.Array
@@ -117,22 +116,34 @@ class NamePools:
     n_male: int
     male_weights: np.ndarray
     female_weights: np.ndarray
-    last_weights: np.ndarray
+    last_weights: np.ndarray  # men's surnames
+    n_male_last: int = 0  # offset of women's surnames in `last` (0: shared with men)
+    female_last_weights: np.ndarray | None = None
+    family_first: bool = False
+    joiner: str = " "
 
 
-@lru_cache(maxsize=16)
-def name_pools(locale: str | None) -> NamePools:
+def _slugs(entries, fallback: str) -> pa.Array:
     from src.engine.strings import ascii_slug
 
-    male, female, last = person_names(locale)
-    first = pa.concat_arrays([male.words, female.words])
-    first_slug = ascii_slug(first)
-    last_slug = ascii_slug(last.words)
-    # A name with no ASCII letters (e.g. a non-Latin locale) still needs a usable slug.
-    first_slug = pa.array([s or "user" for s in first_slug.to_pylist()])
-    last_slug = pa.array([s or "name" for s in last_slug.to_pylist()])
-    return NamePools(first, last.words, first_slug, last_slug, len(male), male.weights, female.weights,
-                     last.weights)
+    slugs = ascii_slug(pa.array([roman for _, roman in entries])).to_pylist()
+    return pa.array([s or fallback for s in slugs])
+
+
+@lru_cache(maxsize=64)
+def name_pools(locale: str | None) -> NamePools:
+    lists = locale_names(_resolve_locale(locale))
+    male, female = list(lists.male.items()), list(lists.female.items())
+    last_m = list(lists.last_male.items())
+    last_f = [] if lists.last_female is lists.last_male else list(lists.last_female.items())
+    first_entries = [k for k, _ in male + female]
+    last_entries = [k for k, _ in last_m + last_f]
+    weights = lambda items: np.array([w for _, w in items], dtype=np.float64)  # noqa: E731
+    return NamePools(
+        pa.array([k[0] for k in first_entries]), pa.array([k[0] for k in last_entries]),
+        _slugs(first_entries, "user"), _slugs(last_entries, "name"), len(male), weights(male), weights(female),
+        weights(last_m), len(last_m) if last_f else 0, weights(last_f) if last_f else None,
+        lists.family_first, lists.joiner)
 
 
 @lru_cache(maxsize=1)

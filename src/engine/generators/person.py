@@ -23,6 +23,8 @@ def gen_last_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 
 def gen_full_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     person = ctx.person(fp.options.get("person", ""))
+    if person.pools.family_first:  # 佐藤 健 / 王伟: family name first, as the locale writes it
+        return strings.join(person.last, person.first, sep=person.pools.joiner)
     return strings.join(person.first, person.last, sep=" ")
 
 
@@ -123,18 +125,18 @@ def gen_username(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     return strings.join(base, digits)
 
 
-def gen_job_title(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    pool = vocab.job_titles()
-    return strings.take(pool, ctx.rng(fp).choice(len(pool)))
-
-
 def gen_department(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     pool = pa.array(list(vocab.DEPARTMENTS))
     return strings.take(pool, ctx.rng(fp).choice(len(pool)))
 
 
 def gen_company(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    from src.engine.generators.company import localized_company
+
     rng = ctx.rng(fp)
+    local = localized_company(ctx, rng)
+    if local is not None:
+        return local
     words = pa.array(list(vocab.COMPANY_WORDS))
     trades = pa.array(list(vocab.COMPANY_TRADES))
     suffixes = pa.array(list(vocab.COMPANY_SUFFIXES))
