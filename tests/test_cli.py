@@ -60,3 +60,12 @@ def test_stdout_output_streams_jsonl():
     schema = json.dumps({"fields": [{"name": "id", "type": "sequence"}]})
     result = run_cli("generate", "--schema", "-", "--rows", "5", "--format", "jsonl", "--output", "-", stdin=schema)
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 2, 3, 4, 5]
+
+
+def test_types_lists_names_of_things_and_numeric_defaults():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "src.cli", "types"], capture_output=True, text=True, check=True,
+                         cwd=str(__import__("pathlib").Path(__file__).resolve().parents[1])).stdout
+    assert "pet_name" in out and "vin" in out and "heart rate" in out and "53 types" in out

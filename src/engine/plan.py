@@ -16,7 +16,7 @@ from src.engine.data.names import locale_names
 from src.engine.generators.text import gen_from_pool
 from src.engine.registry import GeneratorRegistry, create_default_registry
 from src.engine.rng import derive_key
-from src.engine.semantics import infer_string_kind, numeric_default, tokenize
+from src.engine.semantics import infer_string_kind, infer_thing, numeric_default, tokenize
 from src.engine.writers import with_decimals
 from src.engine.timeutil import parse_step_seconds, parse_time_bound, parse_time_of_day
 from src.errors import Problem, SchemaValidationError
@@ -246,6 +246,10 @@ class _Compiler:
     def resolve_rules(self, index: int, fp: FieldPlan) -> None:
         c = fp.c
         kind = fp.kind
+        if kind == "string" and fp.spec.type == "string" and not c.pattern:
+            thing = infer_thing(fp.name, fp.spec.description)
+            if thing:
+                fp.options["thing"] = thing  # a name of a thing: pet_name, breed, vin (data/things.py)
         if kind not in self.registry:
             self.fail(index, "type", f"type '{kind}' has no generator")
             return

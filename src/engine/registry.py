@@ -115,7 +115,7 @@ def create_default_registry() -> GeneratorRegistry:
     r.register("user_agent", codes.gen_user_agent, example="Mozilla/5.0 (Windows NT 10.0; ...)")
     r.register("mac_address", codes.gen_mac_address, example="3C:22:FB:7A:01:9E")
     # text
-    r.register("string", text.gen_string, example="Amber harbor")
+    r.register("string", text.gen_string, capacity=text.string_capacity, example="Amber harbor")
     r.register("word", text.gen_word, example="meadow")
     r.register("sentence", text.gen_sentence, example="The team improved delivery times last week.")
     r.register("paragraph", text.gen_paragraph, example="Three to five sentences.")
@@ -133,4 +133,5 @@ def create_default_registry() -> GeneratorRegistry:
     r.register("time", numeric.gen_datetime, capacity=_time_capacity, example="14:05:00")
     # categorical
     r.register("enum", numeric.gen_enum, capacity=_enum_capacity, example="active")
+
     return r

@@ -42,12 +42,12 @@ LABEL_MEANINGS: tuple[tuple[str, str], ...] = (
     ("street|street address|address line|address line 1", "street_address"),
     ("address|home address|mailing address|shipping address|billing address|location address",
      "address"),
-    ("city|town|municipality|origin city|destination city|location|place|origin|destination|hometown|"
+    ("city|city name|town name|town|municipality|origin city|destination city|location|place|origin|destination|hometown|"
      "birthplace|venue city",
      "city"),
     ("state|province|region|county|territory", "state"),
     ("zip|zip code|zipcode|postal|postal code|postcode|post code|pincode", "postal_code"),
-    ("country|nationality|country of origin|country name", "country"),
+    ("country|country of origin|country name", "country"),
     ("country code|iso country|country iso", "country_code"),
     ("latitude|lat", "latitude"),
     ("longitude|lng|lon|long", "longitude"),
@@ -55,16 +55,16 @@ LABEL_MEANINGS: tuple[tuple[str, str], ...] = (
      "arrival airport",
      "airport_code"),
     ("company|company name|employer|organization|organisation|business|business name|firm|merchant|"
-     "merchant name|vendor|vendor name|supplier|supplier name|brand|manufacturer|store|store name|"
-     "shop|shop name|retailer|carrier|airline|bank|bank name|publisher|agency|client company|"
-     "institution|hospital|clinic|school|university|restaurant|hotel|hotel name|insurer|payee|payer|"
+     "merchant name|vendor|vendor name|supplier|supplier name|manufacturer|store|store name|"
+     "shop|shop name|retailer|bank|bank name|publisher|agency|client company|"
+     "institution|hospital|clinic|insurer|payee|payer|"
      "provider|insurance provider|insurance company|lender|broker|distributor|partner|sponsor|"
      "client company",
      "company"),
     ("job title|job|title job|occupation|position|job role|profession|designation", "job_title"),
     ("department|dept|division|team", "department"),
     ("product|product name|item|item name|article|product title|service|service name|model|course|"
-     "course name|menu item|dish|book title|drug|medication|medicine",
+     "menu item|dish",
      "product_name"),
     ("category|product category|item category|genre|segment|industry|sector", "product_category"),
     ("currency|currency code", "currency_code"),
@@ -207,20 +207,50 @@ def best_phrase(candidates: Iterable[PhraseMatch]) -> PhraseMatch | None:
     return max(candidates, key=lambda c: c[:3], default=None)
 
 
+def _best_meaning(tokens: list[str]) -> PhraseMatch | None:
+    """The winning phrase over the type table and the names-of-things table (the type table wins ties)."""
+    from src.engine.data.things import label_table
+
+    return best_phrase([*find_phrases(tokens, LABEL_MEANINGS), *find_phrases(tokens, label_table(), rank=1)])
+
+
 def classify_name(tokens: list[str]) -> str | None:
-    """The kind a label's tokens name: ['customer', 'email'] -> 'email', ['login', 'time'] -> 'datetime'."""
-    found = best_phrase(find_phrases(tokens, LABEL_MEANINGS))
-    return found[3] if found else None
+    """The kind a label's tokens name: ['customer', 'email'] -> 'email', ['login', 'time'] -> 'datetime'.
+
+    A name of a thing ('pet_name', 'breed', 'vin') is a 'string' (see classify_thing for which).
+    """
+    found = _best_meaning(tokens)
+    if found is None:
+        return None
+    return "string" if found[2] == -1 else found[3]
+
+
+def classify_thing(tokens: list[str]) -> str | None:
+    """The name of a thing a label's tokens name ('pet_name' -> 'pet_name', 'dog_breed' -> 'dog_breed')."""
+    found = _best_meaning(tokens)
+    return found[3] if found and found[2] == -1 else None
+
+
+def _description_head(description: str) -> list[str]:
+    words = tokenize(description)
+    head = next((i for i, w in enumerate(words) if i and w in _CLAUSE_BREAKS), len(words))
+    return words[:head]
 
 
 def infer_string_kind(name: str, description: str = "") -> str | None:
     """The generator for a `string` field, from its name first, then its description's first noun phrase."""
     kind = classify_name(tokenize(name))
     if kind is None:
-        words = tokenize(description)
-        head = next((i for i, w in enumerate(words) if i and w in _CLAUSE_BREAKS), len(words))
-        kind = classify_name(words[:head])
+        kind = classify_name(_description_head(description))
     return kind if kind in STRING_KINDS else None
+
+
+def infer_thing(name: str, description: str = "") -> str | None:
+    """The name of a thing a `string` field holds (see src/engine/data/things.py), or None."""
+    tokens = tokenize(name)
+    if _best_meaning(tokens) is not None:
+        return classify_thing(tokens)
+    return classify_thing(_description_head(description))
 
 
 # Numeric defaults by meaning, used when a numeric field gives no range: label phrases ->
@@ -365,7 +395,5 @@ def numeric_default(name: str, description: str = "") -> NumericDefault | None:
     description's first noun phrase: 'heart_rate' -> (50, 120, None, ('normal', 74, 11))."""
     found = best_phrase(find_phrases(tokenize(name), NUMERIC_MEANINGS))
     if found is None and description:
-        words = tokenize(description)
-        head = next((i for i, w in enumerate(words) if i and w in _CLAUSE_BREAKS), len(words))
-        found = best_phrase(find_phrases(words[:head], NUMERIC_MEANINGS))
+        found = best_phrase(find_phrases(_description_head(description), NUMERIC_MEANINGS))
     return found[3] if found else None

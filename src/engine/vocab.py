@@ -341,3 +341,18 @@ LOREM_WORDS = ("alpha", "river", "stone", "harbor", "meadow", "silver", "copper"
                "signal", "orbit", "canvas", "ember", "falcon", "garden", "island", "jasper", "lantern",
                "marble", "nectar", "ocean", "pepper", "quartz", "raven", "saffron", "timber", "velvet",
                "willow", "amber", "breeze", "cobalt", "delta", "echo", "fable", "glacier", "horizon")
+
+
+@lru_cache(maxsize=1)
+def lorem_words() -> pa.Array:
+    """Faker's English word list (971 words) without repeats or one- and two-letter words."""
+    words = faker_lists("providers", "lorem", "en_US").get("word_list") or LOREM_WORDS
+    return pa.array(list(dict.fromkeys(w for w in words if isinstance(w, str) and w.isalpha() and len(w) > 2)))
+
+
+@lru_cache(maxsize=1)
+def color_names() -> pa.Array:
+    """Faker's 140 colour names, lower-case and spaced ('alice blue')."""
+    from src.engine.data.things import faker_pool
+
+    return pa.array([c.lower() for c in faker_pool("all_colors")] or list(COLORS))

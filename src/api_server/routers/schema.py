@@ -32,3 +32,12 @@ async def extract(request: ExtractRequest, settings: SettingsDep) -> ExtractionR
     Uses Gemini when configured (LLM_PROVIDER, GEMINI_API_KEY), else the offline extractor.
     """
     return await extract_schema(request.user_input, settings)
+
+
+@router.get("/types")
+async def list_types() -> list[dict]:
+    """Every field type: its group, an example, the constraints it accepts, and (for `string` and
+    numbers) the meanings a column name gives it."""
+    from src.engine.catalog import type_catalog
+
+    return type_catalog()
