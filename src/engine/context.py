@@ -10,7 +10,7 @@ import numpy as np
 import pyarrow as pa
 
 from src.engine import vocab
-from src.engine.rng import RowRandom, derive_key, pick_weighted, split_bits
+from src.engine.rng import RowRandom, derive_key, permute_index, pick_weighted, split_bits
 from src.schemas import FieldSpec
 
 
@@ -88,6 +88,8 @@ class ChunkContext:
         self.namespace = namespace
         self.columns: dict[str, pa.Array] = {}
         self._entities: dict[str, Any] = {}
+        # person entity -> names that must not repeat ({'pair'} / {'first'} / {'last'}), from the plan
+        self.unique_people: dict[str, frozenset[str]] = {}
 
     def rng(self, fp: FieldPlan, *purpose: object) -> RowRandom:
         return RowRandom(derive_key(fp.key, self.namespace, *purpose), self.start, self.n)
@@ -116,9 +118,36 @@ class ChunkContext:
                 female_last = pools.n_male_last + pick_weighted(draw << np.uint64(16), pools.female_last_weights)
                 last_idx = np.where(female, female_last, last_idx)
             first_idx = np.where(female, female_idx, male_idx)
+            modes = self.unique_people.get(entity, frozenset())
+            if modes:
+                first_idx, last_idx, female = self._distinct_names(key, modes, pools, first_idx, last_idx)
             number = number % 99 + 1
             self._entities[key] = PersonRows(female, first_idx, last_idx, number, pools)
         return self._entities[key]
+
+    def _distinct_names(self, key: str, modes: frozenset[str], pools, first_idx, last_idx):
+        """Names that never repeat, by construction: a keyed permutation of the row index picks a
+        distinct (first, last) pair, or a distinct first or last name, from names whose slugs differ."""
+        firsts, lasts = pools.distinct_first, pools.distinct_last
+        women_lasts = None
+        if pools.female_last_weights is not None:  # rank r names the r-th man's or woman's form
+            women_lasts = lasts[lasts >= pools.n_male_last]
+            lasts = lasts[lasts < pools.n_male_last]
+            size = min(len(lasts), len(women_lasts))
+            lasts, women_lasts = lasts[:size], women_lasts[:size]
+        seed_key = derive_key(self.seed, "distinct", key)
+        if "first" in modes:
+            first_idx = firsts[permute_index(self.rows, len(firsts), seed_key).astype(np.int64)]
+        if "last" in modes:
+            last_idx = lasts[permute_index(self.rows, len(lasts), derive_key(seed_key, 1)).astype(np.int64)]
+        if "pair" in modes and not modes & {"first", "last"}:
+            slot = permute_index(self.rows, len(firsts) * len(lasts), seed_key).astype(np.int64)
+            first_idx, last_idx = firsts[slot % len(firsts)], lasts[slot // len(firsts)]
+        female = first_idx >= pools.n_male
+        if women_lasts is not None and modes & {"pair", "last"}:
+            rank = np.searchsorted(lasts, last_idx)
+            last_idx = np.where(female, women_lasts[np.minimum(rank, len(lasts) - 1)], last_idx)
+        return first_idx, last_idx, female
 
     def location(self) -> LocationRows:
         """The row's place: a country (weighted, or the locale's own) and one of its main cities,

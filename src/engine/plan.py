@@ -59,6 +59,7 @@ class DatasetPlan:
         self.registry = registry
         self.text_pools = text_pools
         self._value_pools: dict[str, pa.Array] = {}  # cardinality pools, made once per plan
+        self.unique_people = _unique_people(fields)
         self.arrow_schema: pa.Schema = pa.schema([])
         probed = self._generate(0, _PROBE_ROWS, cast=False).schema
         self.arrow_schema = pa.schema([with_decimals(f, fields[f.name].decimals) for f in probed])
@@ -96,6 +97,7 @@ class DatasetPlan:
     def _generate(self, start_row: int, n_rows: int, *, cast: bool) -> pa.RecordBatch:
         ctx = ChunkContext(seed=self.seed, anchor=self.anchor, start=start_row, n=n_rows,
                            locale=self.schema.locale)
+        ctx.unique_people = self.unique_people
         for name in self.order:
             ctx.columns[name] = self._generate_field(self.fields[name], ctx)
         arrays = [ctx.columns[f.name] for f in self.schema.fields]
@@ -167,6 +169,17 @@ class DatasetPlan:
             pool = self._value_pools[fp.name] = self._generate_base(pool_fp, pool_ctx)
         pick = ctx.rng(fp, "pick").choice(size)
         return pool.take(pa.array(pick))
+
+
+def _unique_people(fields: dict[str, FieldPlan]) -> dict[str, frozenset[str]]:
+    """Person entities whose names must not repeat: a unique full name, email or username needs
+    distinct (first, last) pairs; a unique first or last name distinct ones of those."""
+    modes: dict[str, set[str]] = {}
+    mode_of = {"full_name": "pair", "email": "pair", "username": "pair", "first_name": "first", "last_name": "last"}
+    for fp in fields.values():
+        if fp.unique and fp.kind in mode_of and fp.expression is None and fp.c.cardinality is None:
+            modes.setdefault(fp.options.get("person", ""), set()).add(mode_of[fp.kind])
+    return {entity: frozenset(m) for entity, m in modes.items()}
 
 
 def compile_schema(schema_doc: DatasetSchema | dict, *, seed: int | None = None,
@@ -507,6 +520,8 @@ class _Compiler:
         has_place = any(fp.kind in ("city", "country", "state", "address") for fp in fields.values())
         follows_place = has_place or any(fp.kind in PLACE_KINDS for fp in fields.values()) or self.schema.locale
         for fp in fields.values():
+            if fp.kind in PERSON_KINDS:
+                fp.options["locale"] = self.schema.locale  # unique names: capacity of the locale's lists
             if fp.kind in ("phone", "currency_code", "iban") and follows_place:
                 fp.options["from_country"] = True  # the row's country decides the format
             whole_globe = (fp.lo, fp.hi) == NUMERIC_DEFAULTS.get(fp.kind, (None, None, None))[:2]

@@ -74,9 +74,9 @@ def create_default_registry() -> GeneratorRegistry:
     r.register("sequence", numeric.gen_sequence, capacity=_unbounded, example="1, 2, 3")
     r.register("code", codes.gen_code, capacity=_pattern_capacity, example="ABC-12345")
     # person
-    r.register("full_name", person.gen_full_name, example="Maria Lopez")
-    r.register("first_name", person.gen_first_name, example="Maria")
-    r.register("last_name", person.gen_last_name, example="Lopez")
+    r.register("full_name", person.gen_full_name, capacity=person.pair_capacity, example="Maria Lopez")
+    r.register("first_name", person.gen_first_name, capacity=person.first_capacity, example="Maria")
+    r.register("last_name", person.gen_last_name, capacity=person.last_capacity, example="Lopez")
     r.register("username", person.gen_username, capacity=_unbounded, example="mlopez42")
     r.register("gender", person.gen_gender, example="Female")
     r.register("date_of_birth", numeric.gen_datetime, capacity=_time_capacity, example="1987-04-12")

@@ -122,6 +122,41 @@ class NamePools:
     family_first: bool = False
     joiner: str = " "
 
+    @property
+    def distinct_first(self) -> np.ndarray:
+        """Indices of first names with distinct slugs and no space: distinct indices give distinct
+        names and emails (used when a person field is unique)."""
+        return _distinct_slugs(self, "first")
+
+    @property
+    def distinct_last(self) -> np.ndarray:
+        return _distinct_slugs(self, "last")
+
+    @property
+    def has_slugs(self) -> bool:
+        """Whether names have Latin spellings (emails from names); zh_CN's, for one, do not."""
+        return _has_slugs(self)
+
+
+@lru_cache(maxsize=256)
+def _has_slugs(pools: NamePools) -> bool:
+    slugs = pools.first_slug.to_pylist()
+    return sum(s != "user" for s in slugs) > len(slugs) // 2
+
+
+@lru_cache(maxsize=256)
+def _distinct_slugs(pools: NamePools, part: str) -> np.ndarray:
+    names, slugs = (pools.first, pools.first_slug) if part == "first" else (pools.last, pools.last_slug)
+    seen: set[str] = set()
+    keep = []
+    romanized = pools.has_slugs
+    for i, (name, slug) in enumerate(zip(names.to_pylist(), slugs.to_pylist())):
+        key = slug if romanized else name  # names without a Latin spelling: distinct as written
+        if " " not in name and key not in seen:
+            seen.add(key)
+            keep.append(i)
+    return np.array(keep, dtype=np.int64)
+
 
 def _slugs(entries, fallback: str) -> pa.Array:
     from src.engine.strings import ascii_slug

@@ -45,6 +45,33 @@ def _unique_suffix(ctx: ChunkContext) -> pa.Array:
     return strings.int_strings(ctx.rows.astype(np.int64) + 1)
 
 
+def _distinct_handle(person, rng, stream: int) -> pa.Array:
+    """'first.last' or 'first_last' from the row's person. Unique fields draw people with distinct
+    (first, last) slug pairs (ChunkContext._distinct_names) and slugs are letters only, so distinct
+    pairs give distinct handles: no row numbers needed."""
+    pools = person.pools
+    sep = strings.take(pa.array([".", "_", "."]), rng.choice(3, stream=stream))
+    return strings.join(pools.first_slug.take(pa.array(person.first_idx)), sep,
+                        pools.last_slug.take(pa.array(person.last_idx)))
+
+
+def pair_capacity(fp: FieldPlan) -> int:
+    """Distinct people a unique full name, email or username can reach with the locale's names."""
+    pools = vocab.name_pools(fp.options.get("locale"))
+    lasts = pools.distinct_last
+    if pools.female_last_weights is not None:
+        lasts = lasts[: min(int((lasts < pools.n_male_last).sum()), int((lasts >= pools.n_male_last).sum()))]
+    return len(pools.distinct_first) * len(lasts)
+
+
+def first_capacity(fp: FieldPlan) -> int:
+    return len(vocab.name_pools(fp.options.get("locale")).distinct_first)
+
+
+def last_capacity(fp: FieldPlan) -> int:
+    return len(vocab.name_pools(fp.options.get("locale")).distinct_last)
+
+
 _SEPARATORS = (".", "", "_")
 
 
@@ -95,8 +122,11 @@ def gen_email(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     draw = rng.bits(0)
     style = pick_weighted(draw, [40, 20, 15, 15, 10])
     head, tail, _ = _name_parts(person, style, _EMAIL_LAYOUTS)
-    if fp.unique:
+    if fp.unique and not person.pools.has_slugs:
         number = _unique_suffix(ctx)
+    elif fp.unique:
+        domain = strings.take(_AT_DOMAINS, pick_weighted(draw << np.uint64(16), vocab.EMAIL_DOMAIN_WEIGHTS))
+        return strings.join(_distinct_handle(person, rng, 3), _rows_past(ctx, pair_capacity(fp)), domain)
     else:
         with_number = pa.array((draw & np.uint64(1023)) < np.uint64(307))  # about 30% of rows
         number = pc.if_else(with_number, strings.int_strings(person.number), pa.scalar(""))
@@ -111,11 +141,29 @@ def gen_username(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     head, tail_name, base_len = _name_parts(person, style, _USERNAME_LAYOUTS)
     min_len = fp.c.min_length or 3
     max_len = fp.c.max_length or 20
-    if fp.unique:
+    if fp.unique and not person.pools.has_slugs:
         digits = _unique_suffix(ctx)
+    elif fp.unique:
+        handle = strings.join(_distinct_handle(person, rng, 3), _rows_past(ctx, pair_capacity(fp)))
+        fits = pc.less_equal(pc.utf8_length(handle), max_len)
+        if pc.all(fits).as_py() and pc.all(pc.greater_equal(pc.utf8_length(handle), min_len)).as_py():
+            return handle
+        digits = _unique_suffix(ctx)  # too long or short for the limits: letters cut, row digits kept
+        cut = _cut_username(head, tail_name, base_len, digits, min_len, max_len)
+        return pc.if_else(fits, handle, cut)
     else:
         digits = pc.if_else(pa.array(rng.bernoulli(0.6, stream=1)),
                             strings.int_strings(rng.integers(1, 9999, stream=2)), pa.scalar(""))
+    return _cut_username(head, tail_name, base_len, digits, min_len, max_len)
+
+
+def _rows_past(ctx: ChunkContext, capacity: int) -> pa.Array:
+    """'' for rows inside the distinct-name space; past it, a lap number keeps values distinct."""
+    lap = ctx.rows.astype(np.int64) // max(capacity, 1)
+    return pc.if_else(pa.array(lap > 0), strings.int_strings(lap), "")
+
+
+def _cut_username(head, tail_name, base_len, digits, min_len: int, max_len: int) -> pa.Array:
     digit_len = strings.lengths_of(digits)
     room = np.maximum(max_len - digit_len, 1)
     # Letters are cut to fit max_length, or padded with letters up to min_length; the digits stay
