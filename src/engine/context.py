@@ -10,7 +10,7 @@ import numpy as np
 import pyarrow as pa
 
 from src.engine import vocab
-from src.engine.rng import RowRandom, derive_key, permute_index, pick_weighted, split_bits
+from src.engine.rng import RowRandom, derive_key, pick_weighted, scramble_index, split_bits
 from src.schemas import FieldSpec
 
 
@@ -75,6 +75,18 @@ class LocationRows:
     city: np.ndarray
 
 
+def _walk_permute(index: np.ndarray, n: int, key: int) -> np.ndarray:
+    """A keyed bijection of [0, n) (cycle walking a cheap bijection of [0, 2**bits)); rows past n
+    wrap (a row count that needs them is refused up front). Much cheaper than permute_index."""
+    bits = max(2, int(n - 1).bit_length())
+    x = scramble_index(np.asarray(index, dtype=np.uint64) % np.uint64(n), bits, key)
+    bad = x >= np.uint64(n)
+    while bad.any():
+        x[bad] = scramble_index(x[bad], bits, key)
+        bad = x >= np.uint64(n)
+    return x.astype(np.int64)
+
+
 class ChunkContext:
     """Rows [start, start + n) of a dataset being generated, with the columns made so far."""
 
@@ -137,11 +149,11 @@ class ChunkContext:
             lasts, women_lasts = lasts[:size], women_lasts[:size]
         seed_key = derive_key(self.seed, "distinct", key)
         if "first" in modes:
-            first_idx = firsts[permute_index(self.rows, len(firsts), seed_key).astype(np.int64)]
+            first_idx = firsts[_walk_permute(self.rows, len(firsts), seed_key)]
         if "last" in modes:
-            last_idx = lasts[permute_index(self.rows, len(lasts), derive_key(seed_key, 1)).astype(np.int64)]
+            last_idx = lasts[_walk_permute(self.rows, len(lasts), derive_key(seed_key, 1))]
         if "pair" in modes and not modes & {"first", "last"}:
-            slot = permute_index(self.rows, len(firsts) * len(lasts), seed_key).astype(np.int64)
+            slot = _walk_permute(self.rows, len(firsts) * len(lasts), seed_key)
             first_idx, last_idx = firsts[slot % len(firsts)], lasts[slot // len(firsts)]
         female = first_idx >= pools.n_male
         if women_lasts is not None and modes & {"pair", "last"}:

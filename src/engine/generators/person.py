@@ -120,17 +120,16 @@ def gen_email(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     person = ctx.person(fp.options.get("person", ""))
     rng = ctx.rng(fp)
     draw = rng.bits(0)
+    domain = strings.take(_AT_DOMAINS, pick_weighted(draw << np.uint64(16), vocab.EMAIL_DOMAIN_WEIGHTS))
+    if fp.unique and person.pools.has_slugs:
+        return strings.join(_distinct_handle(person, rng, 3), _rows_past(ctx, pair_capacity(fp)), domain)
     style = pick_weighted(draw, [40, 20, 15, 15, 10])
     head, tail, _ = _name_parts(person, style, _EMAIL_LAYOUTS)
-    if fp.unique and not person.pools.has_slugs:
+    if fp.unique:
         number = _unique_suffix(ctx)
-    elif fp.unique:
-        domain = strings.take(_AT_DOMAINS, pick_weighted(draw << np.uint64(16), vocab.EMAIL_DOMAIN_WEIGHTS))
-        return strings.join(_distinct_handle(person, rng, 3), _rows_past(ctx, pair_capacity(fp)), domain)
     else:
         with_number = pa.array((draw & np.uint64(1023)) < np.uint64(307))  # about 30% of rows
         number = pc.if_else(with_number, strings.int_strings(person.number), pa.scalar(""))
-    domain = strings.take(_AT_DOMAINS, pick_weighted(draw << np.uint64(16), vocab.EMAIL_DOMAIN_WEIGHTS))
     return strings.join(head, tail, number, domain)
 
 
@@ -160,6 +159,8 @@ def gen_username(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 def _rows_past(ctx: ChunkContext, capacity: int) -> pa.Array:
     """'' for rows inside the distinct-name space; past it, a lap number keeps values distinct."""
     lap = ctx.rows.astype(np.int64) // max(capacity, 1)
+    if not lap.any():
+        return pa.scalar("")
     return pc.if_else(pa.array(lap > 0), strings.int_strings(lap), "")
 
 

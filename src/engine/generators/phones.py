@@ -20,12 +20,19 @@ US_CAPACITY = len(vocab.US_AREA_CODES) * 8_000_000
 MIXED_SERIAL_DIGITS = 7  # every non-NANP format has at least this many digit slots
 
 
-@lru_cache(maxsize=1)
-def _format_tables():
-    """All countries' formats in one tuple, with each country's [first, last) range in it."""
+_NANP_STYLES = {"paren": "({area}) %##-####", "dash": "{area}-%##-####", "e164": "+1{area}%######"}
+
+
+@lru_cache(maxsize=4)
+def _format_tables(style: str = "paren"):
+    """All countries' formats in one tuple, with each country's [first, last) range in it; NANP
+    countries get one format per real area code (exchange codes 2-9, as the plan allows)."""
     formats, starts = [], [0]
     for c in vocab.COUNTRIES:
-        own = [f for f in world.phone_formats(c.code) if f.count("#") >= MIXED_SERIAL_DIGITS]
+        if c.code in _NANP:
+            own = [_NANP_STYLES.get(style, _NANP_STYLES["paren"]).format(area=a) for a in vocab.US_AREA_CODES]
+        else:
+            own = [f for f in world.phone_formats(c.code) if f.count("#") >= MIXED_SERIAL_DIGITS]
         formats.extend(own or [f"+{c.calling_code or '0'} ### ### ####"])
         starts.append(len(formats))
     nanp = np.array([c.code in _NANP for c in vocab.COUNTRIES])
@@ -42,26 +49,29 @@ def phone_capacity(fp: FieldPlan) -> int:
 def gen_phone(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     if not (fp.options.get("from_country") or ctx.locale):
         return _us_phones(fp, ctx, None)
-    formats, starts, nanp = _format_tables()
     country = ctx.location().country
+    style = fp.options.get("phone_style", "paren")
+    formats, starts, nanp = _format_tables(style)
     is_nanp = nanp[country]
-    if is_nanp.all():
+    if fp.unique and is_nanp.all():
         return _us_phones(fp, ctx, None)
     rng = ctx.rng(fp, "intl")
-    rows = np.flatnonzero(~is_nanp)
-    c = country[rows]
+    # Unique rows of the US and Canada keep the NANP serial space; every other row is one template pass.
+    rows = np.flatnonzero(~is_nanp) if fp.unique else None
+    c = country if rows is None else country[rows]
     count = starts[c + 1] - starts[c]
-    which = starts[c] + np.floor(rng.uniform(0)[rows] * count).astype(np.int64)
+    u = rng.uniform(0) if rows is None else rng.uniform(0)[rows]
+    which = starts[c] + np.floor(u * count).astype(np.int64)
     serial = permute_index(ctx.rows, 10 ** MIXED_SERIAL_DIGITS, fp.key)[rows] if fp.unique else None
-    intl = fill_templates(formats, which, rng, serial=serial, serial_digits=MIXED_SERIAL_DIGITS if fp.unique else 0,
+    made = fill_templates(formats, which, rng, serial=serial, serial_digits=MIXED_SERIAL_DIGITS if fp.unique else 0,
                           rows=rows, nonzero_first=True)
-    if not is_nanp.any():
-        return intl
+    if rows is None or not is_nanp.any():
+        return made
     us_rows = np.flatnonzero(is_nanp)
     us = _us_phones(fp, ctx, us_rows)
     inverse = np.empty(ctx.n, dtype=np.int64)
     inverse[np.concatenate([rows, us_rows])] = np.arange(ctx.n)
-    return pa.concat_arrays([intl, us]).take(pa.array(inverse))
+    return pa.concat_arrays([made, us]).take(pa.array(inverse))
 
 
 def _us_phones(fp: FieldPlan, ctx: ChunkContext, rows: np.ndarray | None) -> pa.Array:
