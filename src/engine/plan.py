@@ -527,6 +527,11 @@ class _Compiler:
             whole_globe = (fp.lo, fp.hi) == NUMERIC_DEFAULTS.get(fp.kind, (None, None, None))[:2]
             if fp.kind in ("latitude", "longitude") and has_place and whole_globe:
                 fp.options["near_city"] = True
+        ratings = [fp.name for fp in fields.values() if fp.kind in INTEGER_KINDS | FLOAT_KINDS
+                   and {"rating", "stars", "star", "score", "satisfaction"} & set(tokenize(fp.name))]
+        for fp in fields.values():  # a review's sentiment follows the row's rating
+            if fp.kind == "review" and ratings and not fp.derived_from:
+                fp.options["sentiment_from"] = fp.derived_from = ratings[0]
         self.group_people(fields)
 
     def group_people(self, fields: dict[str, FieldPlan]) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from src.engine.context import ChunkContext, FieldPlan
-from src.engine.generators import codes, company, numeric, person, phones, places, text
+from src.engine.generators import codes, company, numeric, person, phones, places, reviews, text
 
 Generate = Callable[[FieldPlan, ChunkContext], pa.Array]
 Capacity = Callable[[FieldPlan], "int | None"]
@@ -119,7 +119,7 @@ def create_default_registry() -> GeneratorRegistry:
     r.register("word", text.gen_word, example="meadow")
     r.register("sentence", text.gen_sentence, example="The team improved delivery times last week.")
     r.register("paragraph", text.gen_paragraph, example="Three to five sentences.")
-    r.register("review", text.gen_review, example="Works exactly as described. Setup took only a few minutes.")
+    r.register("review", reviews.gen_review, example="Works exactly as described. Setup took only a few minutes.")
     r.register("color", codes.gen_color, example="teal")
     # numbers
     r.register("integer", numeric.gen_integer, capacity=numeric.integer_capacity, example="42")

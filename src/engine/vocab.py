@@ -343,35 +343,6 @@ SENTENCE_ENDINGS = ("last week", "ahead of schedule", "with clear results", "acr
                     "for every new account", "during the pilot", "with positive feedback",
                     "before the deadline")
 
-REVIEW_OPENINGS = {
-    "positive": ("Absolutely love it.", "Great value for the money.", "Exceeded my expectations.",
-                 "Works exactly as described.", "Really happy with this purchase.",
-                 "Excellent quality and fast delivery."),
-    "neutral": ("It does the job.", "Decent, but nothing special.", "Mixed feelings about this one.",
-                "Okay for the price.", "Average quality overall.", "Not bad, not great."),
-    "negative": ("Very disappointed.", "Would not buy again.", "Stopped working after a week.",
-                 "Poor quality for the price.", "Not as described.", "Arrived damaged and late."),
-}
-REVIEW_DETAILS = {
-    "positive": ("The build quality feels solid", "Setup took only a few minutes",
-                 "It looks even better in person", "Customer service was friendly and quick",
-                 "The battery lasts for days", "My whole family uses it every day"),
-    "neutral": ("The instructions could be clearer", "Shipping took longer than expected",
-                "The color is slightly different from the photos", "It is a bit smaller than I thought",
-                "Some features feel unnecessary", "It works, though it is a little noisy"),
-    "negative": ("The materials feel cheap", "Support never answered my emails",
-                 "Several parts were missing from the box", "It broke the first time I used it",
-                 "The size was completely wrong", "The refund process was frustrating"),
-}
-REVIEW_CLOSINGS = {
-    "positive": ("Highly recommended!", "Five stars from me.", "I will definitely order again.",
-                 "Worth every penny."),
-    "neutral": ("Might buy again if it goes on sale.", "Three stars.", "It is fine for occasional use.",
-                "Consider the alternatives first."),
-    "negative": ("Avoid this product.", "One star.", "Returning it tomorrow.",
-                 "Save your money."),
-}
-
 LOREM_WORDS = ("alpha", "river", "stone", "harbor", "meadow", "silver", "copper", "summit", "forest",
                "signal", "orbit", "canvas", "ember", "falcon", "garden", "island", "jasper", "lantern",
                "marble", "nectar", "ocean", "pepper", "quartz", "raven", "saffron", "timber", "velvet",

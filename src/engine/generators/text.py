@@ -37,19 +37,6 @@ def gen_paragraph(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     return _fit_length(fp, text)
 
 
-def gen_review(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    rng = ctx.rng(fp)
-    mood = rng.choice(3, [60, 25, 15], stream=0)
-    out = pa.nulls(ctx.n, pa.string())
-    for index, key in enumerate(("positive", "neutral", "negative")):
-        text = strings.join(
-            _pick(vocab.REVIEW_OPENINGS[key], rng, 10 + index),
-            strings.join(_pick(vocab.REVIEW_DETAILS[key], rng, 20 + index), "."),
-            _pick(vocab.REVIEW_CLOSINGS[key], rng, 30 + index), sep=" ")
-        out = pc.if_else(pa.array(mood == index), text, out)
-    return _fit_length(fp, out)
-
-
 def gen_word(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     words = vocab.lorem_words()
     return _fit_length(fp, strings.take(words, ctx.rng(fp).choice(len(words))))
