@@ -108,19 +108,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_types(args) -> int:
-    from src.engine import create_default_registry
-    from src.schemas import FIELD_TYPE_GROUPS
+    from src.engine.catalog import type_catalog
 
-    registry = create_default_registry()
-    rows = [{"type": t, "group": group, "example": registry.get(t).example}
-            for group, names in FIELD_TYPE_GROUPS.items() for t in names]
+    rows = type_catalog()
     if args.json:
-        print(json.dumps(rows, indent=2))
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         width = max(len(r["type"]) for r in rows)
         for row in rows:
             print(f"{row['type']:<{width}}  {row['group']:<12}  {row['example']}")
         print(f"\n{len(rows)} types")
+        for row in rows:
+            if row["type"] == "string":
+                print(f"\nA `string` field named for a thing gets that thing ({len(row['meanings'])} meanings):")
+                for m in row["meanings"]:
+                    print(f"  {m['meaning']:<22} {m['example']:<36} names: {', '.join(m['names'][:4])}")
+        numeric = next(r for r in rows if r["type"] == "integer")["meanings"]
+        print(f"\nA number with no min/max gets a default from its name ({len(numeric)} meanings):")
+        for m in numeric:
+            print(f"  {', '.join(m['names'][:3]):<44} {m['default']}")
     return 0
 
 

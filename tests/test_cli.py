@@ -227,3 +227,12 @@ def test_pathological_schemas_never_show_a_traceback():
         assert "Traceback" not in result.stderr
         # 2 once the engine reports these as schema problems (issue 8); never a crash dump meanwhile.
         assert result.returncode in (0, 1, 2) and result.stderr.count("synthgen: ") <= 1, result.stderr
+
+
+def test_types_lists_names_of_things_and_numeric_defaults():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "src.cli", "types"], capture_output=True, text=True, check=True,
+                         cwd=str(__import__("pathlib").Path(__file__).resolve().parents[1])).stdout
+    assert "pet_name" in out and "vin" in out and "heart rate" in out and "53 types" in out

@@ -10,7 +10,7 @@ import numpy as np
 import pyarrow as pa
 
 from src.engine import vocab
-from src.engine.rng import RowRandom, derive_key, pick_weighted, split_bits
+from src.engine.rng import RowRandom, derive_key, pick_weighted, scramble_index, split_bits
 from src.schemas import FieldSpec
 
 
@@ -75,6 +75,18 @@ class LocationRows:
     city: np.ndarray
 
 
+def _walk_permute(index: np.ndarray, n: int, key: int) -> np.ndarray:
+    """A keyed bijection of [0, n) (cycle walking a cheap bijection of [0, 2**bits)); rows past n
+    wrap (a row count that needs them is refused up front). Much cheaper than permute_index."""
+    bits = max(2, int(n - 1).bit_length())
+    x = scramble_index(np.asarray(index, dtype=np.uint64) % np.uint64(n), bits, key)
+    bad = x >= np.uint64(n)
+    while bad.any():
+        x[bad] = scramble_index(x[bad], bits, key)
+        bad = x >= np.uint64(n)
+    return x.astype(np.int64)
+
+
 class ChunkContext:
     """Rows [start, start + n) of a dataset being generated, with the columns made so far."""
 
@@ -88,6 +100,8 @@ class ChunkContext:
         self.namespace = namespace
         self.columns: dict[str, pa.Array] = {}
         self._entities: dict[str, Any] = {}
+        # person entity -> names that must not repeat ({'pair'} / {'first'} / {'last'}), from the plan
+        self.unique_people: dict[str, frozenset[str]] = {}
 
     def rng(self, fp: FieldPlan, *purpose: object) -> RowRandom:
         return RowRandom(derive_key(fp.key, self.namespace, *purpose), self.start, self.n)
@@ -112,20 +126,54 @@ class ChunkContext:
             last_idx = pick_weighted(draw << np.uint64(16), pools.last_weights)
             gender_bit, number = split_bits(draw >> np.uint64(48), 1, 15)
             female = gender_bit.astype(bool)
+            if pools.female_last_weights is not None:  # gendered surnames (Ivanov / Ivanova)
+                female_last = pools.n_male_last + pick_weighted(draw << np.uint64(16), pools.female_last_weights)
+                last_idx = np.where(female, female_last, last_idx)
             first_idx = np.where(female, female_idx, male_idx)
+            modes = self.unique_people.get(entity, frozenset())
+            if modes:
+                first_idx, last_idx, female = self._distinct_names(key, modes, pools, first_idx, last_idx)
             number = number % 99 + 1
             self._entities[key] = PersonRows(female, first_idx, last_idx, number, pools)
         return self._entities[key]
 
+    def _distinct_names(self, key: str, modes: frozenset[str], pools, first_idx, last_idx):
+        """Names that never repeat, by construction: a keyed permutation of the row index picks a
+        distinct (first, last) pair, or a distinct first or last name, from names whose slugs differ."""
+        firsts, lasts = pools.distinct_first, pools.distinct_last
+        women_lasts = None
+        if pools.female_last_weights is not None:  # rank r names the r-th man's or woman's form
+            women_lasts = lasts[lasts >= pools.n_male_last]
+            lasts = lasts[lasts < pools.n_male_last]
+            size = min(len(lasts), len(women_lasts))
+            lasts, women_lasts = lasts[:size], women_lasts[:size]
+        seed_key = derive_key(self.seed, "distinct", key)
+        if "first" in modes:
+            first_idx = firsts[_walk_permute(self.rows, len(firsts), seed_key)]
+        if "last" in modes:
+            last_idx = lasts[_walk_permute(self.rows, len(lasts), derive_key(seed_key, 1))]
+        if "pair" in modes and not modes & {"first", "last"}:
+            slot = _walk_permute(self.rows, len(firsts) * len(lasts), seed_key)
+            first_idx, last_idx = firsts[slot % len(firsts)], lasts[slot // len(firsts)]
+        female = first_idx >= pools.n_male
+        if women_lasts is not None and modes & {"pair", "last"}:
+            rank = np.searchsorted(lasts, last_idx)
+            last_idx = np.where(female, women_lasts[np.minimum(rank, len(lasts) - 1)], last_idx)
+        return first_idx, last_idx, female
+
     def location(self) -> LocationRows:
+        """The row's place: a country (weighted, or the locale's own) and one of its main cities,
+        larger cities more often."""
         if "location" not in self._entities:
             rng = self.entity_rng("location")
-            weights = np.array([c.weight for c in vocab.COUNTRIES])
+            tables = vocab.place_tables()
+            weights = tables.country_weights
             home = vocab.country_of_locale(self.locale)
             if home is not None:  # a locale such as de_DE keeps places in its country
                 weights = np.where(np.arange(len(weights)) == home, 1.0, 0.0)
-            country = rng.choice(len(vocab.COUNTRIES), weights, stream=0)
-            sizes = np.array([len(c.cities) for c in vocab.COUNTRIES])
-            city = np.floor(rng.uniform(stream=1) * sizes[country]).astype(np.int64)
-            self._entities["location"] = LocationRows(country, city)
+            draw = rng.bits(0)
+            country = pick_weighted(draw, weights)
+            # Each country's cities fill 4096 slots by weight: the low 12 bits pick one.
+            flat = tables.city_slots[country, (draw & np.uint64(vocab.CITY_SLOTS - 1)).astype(np.intp)]
+            self._entities["location"] = LocationRows(country, flat - tables.city_offsets[country])
         return self._entities["location"]

@@ -14,14 +14,17 @@ import pyarrow.compute as pc
 from pydantic import ValidationError
 
 from src.engine.context import ChunkContext, FieldPlan
+from src.engine.data.names import locale_names
 from src.engine.generators.text import gen_from_pool
 from src.engine.registry import GeneratorRegistry, create_default_registry
 from src.engine.rng import derive_key
-from src.engine.semantics import infer_string_kind, tokenize
+from src.engine.semantics import infer_string_kind, infer_thing, numeric_default, tokenize
+from src.engine.writers import with_decimals
 from src.engine.timeutil import parse_step_seconds, parse_time_bound, parse_time_of_day
 from src.errors import Problem, SchemaValidationError
 from src.schemas import DatasetSchema
 from src.schemas.fields import MAX_BOUND, MAX_SEED
+from src.schemas.fields import Distribution
 
 DEFAULT_SEED = 0
 DEFAULT_NULL_PROBABILITY = 0.1
@@ -40,6 +43,7 @@ FLOAT_KINDS = {"float", "decimal", "price", "percentage"}
 TIME_KINDS = {"date", "datetime", "date_of_birth", "time"}
 NON_TEXT_KINDS = INTEGER_KINDS | FLOAT_KINDS | TIME_KINDS | {"boolean", "sequence", "latitude", "longitude",
                                                              "enum"}
+PLACE_KINDS = {"city", "country", "country_code", "state", "address", "street_address", "postal_code"}
 PERSON_KINDS = {"full_name", "first_name", "last_name", "email", "username", "gender"}
 _EPOCH = dt.datetime(1970, 1, 1)
 _PERSON_WORDS = {"name", "full", "fullname", "first", "firstname", "last", "lastname", "given", "family",
@@ -60,9 +64,10 @@ class DatasetPlan:
         self.registry = registry
         self.text_pools = text_pools
         self._value_pools: dict[str, pa.Array] = {}  # cardinality pools, made once per plan
+        self.unique_people = _unique_people(fields)
         self.arrow_schema: pa.Schema = pa.schema([])
         probe = self._generate(0, _PROBE_ROWS, cast=False)
-        self.arrow_schema = probe.schema
+        self.arrow_schema = pa.schema([with_decimals(f, fields[f.name].decimals) for f in probe.schema])
         self.estimated_row_bytes = _estimate_row_bytes(probe)
 
     @property
@@ -103,6 +108,7 @@ class DatasetPlan:
     def _generate(self, start_row: int, n_rows: int, *, cast: bool) -> pa.RecordBatch:
         ctx = ChunkContext(seed=self.seed, anchor=self.anchor, start=start_row, n=n_rows,
                            locale=self.schema.locale)
+        ctx.unique_people = self.unique_people
         for name in self.order:
             try:
                 ctx.columns[name] = self._generate_field(self.fields[name], ctx)
@@ -202,6 +208,17 @@ def draw_seed() -> int:
     return secrets.randbelow(MAX_SEED + 1)
 
 
+def _unique_people(fields: dict[str, FieldPlan]) -> dict[str, frozenset[str]]:
+    """Person entities whose names must not repeat: a unique full name, email or username needs
+    distinct (first, last) pairs; a unique first or last name distinct ones of those."""
+    modes: dict[str, set[str]] = {}
+    mode_of = {"full_name": "pair", "email": "pair", "username": "pair", "first_name": "first", "last_name": "last"}
+    for fp in fields.values():
+        if fp.unique and fp.kind in mode_of and fp.expression is None and fp.c.cardinality is None:
+            modes.setdefault(fp.options.get("person", ""), set()).add(mode_of[fp.kind])
+    return {entity: frozenset(m) for entity, m in modes.items()}
+
+
 def compile_schema(schema_doc: DatasetSchema | dict, *, seed: int | None = None,
                    anchor: dt.datetime | None = None, text_pools: dict[str, Any] | None = None,
                    registry: GeneratorRegistry | None = None) -> DatasetPlan:
@@ -250,6 +267,11 @@ class _Compiler:
 
     def compile_fields(self) -> dict[str, FieldPlan]:
         fields: dict[str, FieldPlan] = {}
+        locale = self.schema.locale
+        if locale and locale_names(locale) is None:
+            self.problems.append(Problem("locale", f"locale '{locale}' is not supported: Faker has no person "
+                                         "names for it; use one such as en_US, de_DE, fr_FR, ja_JP, pt_BR "
+                                         "(`synthgen types` lists them)"))
         for index, spec in enumerate(self.schema.fields):
             fp = FieldPlan(spec=spec, kind=self.resolve_kind(spec), key=derive_key(self.seed, "field", spec.name),
                            unique=spec.constraints.unique)
@@ -274,6 +296,10 @@ class _Compiler:
     def resolve_rules(self, index: int, fp: FieldPlan) -> None:
         c = fp.c
         kind = fp.kind
+        if kind == "string" and fp.spec.type == "string" and not c.pattern:
+            thing = infer_thing(fp.name, fp.spec.description)
+            if thing:
+                fp.options["thing"] = thing  # a name of a thing: pet_name, breed, vin (data/things.py)
         if kind not in self.registry:
             self.fail(index, "type", f"type '{kind}' has no generator")
             return
@@ -372,6 +398,8 @@ class _Compiler:
         lo, hi = bounds
         if lo is None and hi is None:
             lo, hi = d_lo, d_hi
+            if kind not in ("latitude", "longitude"):
+                lo, hi, d_dec = self.meaning_defaults(fp, lo, hi, d_dec)
         elif lo is None:
             lo = min(d_lo, hi) if hi > d_lo else hi - (d_hi - d_lo)
         elif hi is None:
@@ -409,6 +437,20 @@ class _Compiler:
         if c.distribution and c.distribution.kind == "normal" and c.distribution.mean is not None:
             if not fp.lo <= c.distribution.mean <= fp.hi:
                 self.fail(index, "constraints.distribution.mean", "the mean lies outside min_value..max_value")
+
+    def meaning_defaults(self, fp: FieldPlan, lo: float, hi: float, decimals: int | None):
+        """(lo, hi, decimals) from the field's meaning when it gives no range ('heart_rate' ->
+        50..120, normal); its distribution too, when it names none."""
+        found = numeric_default(fp.name, fp.spec.description)
+        if found is None:
+            return lo, hi, decimals
+        lo, hi, meaning_decimals, dist = found
+        if dist and dist[0] == "years_ago":
+            lo, hi, dist = self.anchor.year + lo, self.anchor.year + hi, None
+        if dist and fp.c.distribution is None:
+            params = {"normal": ("mean", "std"), "lognormal": ("median", "sigma"), "exponential": ("scale",)}
+            fp.options["distribution"] = Distribution(kind=dist[0], **dict(zip(params[dist[0]], dist[1:])))
+        return lo, hi, meaning_decimals if meaning_decimals is not None else decimals
 
     def numeric_step(self, index: int, step: str | None) -> float | None:
         if step is None:
@@ -515,10 +557,20 @@ class _Compiler:
             if birth.lo <= birth.hi and not age.unique:
                 age.derived_from = birth.name
         has_place = any(fp.kind in ("city", "country", "state", "address") for fp in fields.values())
+        follows_place = has_place or any(fp.kind in PLACE_KINDS for fp in fields.values()) or self.schema.locale
         for fp in fields.values():
+            if fp.kind in PERSON_KINDS:
+                fp.options["locale"] = self.schema.locale  # unique names: capacity of the locale's lists
+            if fp.kind in ("phone", "currency_code", "iban") and follows_place:
+                fp.options["from_country"] = True  # the row's country decides the format
             whole_globe = (fp.lo, fp.hi) == NUMERIC_DEFAULTS.get(fp.kind, (None, None, None))[:2]
             if fp.kind in ("latitude", "longitude") and has_place and whole_globe:
                 fp.options["near_city"] = True
+        ratings = [fp.name for fp in fields.values() if fp.kind in INTEGER_KINDS | FLOAT_KINDS
+                   and {"rating", "stars", "star", "score", "satisfaction"} & set(tokenize(fp.name))]
+        for fp in fields.values():  # a review's sentiment follows the row's rating
+            if fp.kind == "review" and ratings and not fp.derived_from:
+                fp.options["sentiment_from"] = fp.derived_from = ratings[0]
         self.group_people(fields)
 
     def group_people(self, fields: dict[str, FieldPlan]) -> None:

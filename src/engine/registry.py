@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from src.engine.context import ChunkContext, FieldPlan
-from src.engine.generators import codes, numeric, person, places, text
+from src.engine.generators import codes, company, numeric, person, phones, places, reviews, text
 
 Generate = Callable[[FieldPlan, ChunkContext], pa.Array]
 Capacity = Callable[[FieldPlan], "int | None"]
@@ -62,12 +62,6 @@ def _pattern_capacity(fp: FieldPlan) -> int | None:
     return fp.pattern.count()
 
 
-def _phone_capacity(fp: FieldPlan) -> int:
-    from src.engine.vocab import US_AREA_CODES
-
-    return len(US_AREA_CODES) * 8_000_000
-
-
 def _account_capacity(fp: FieldPlan) -> int:
     return 10 ** min((fp.c.min_length or 10) - 1, 9)
 
@@ -80,16 +74,16 @@ def create_default_registry() -> GeneratorRegistry:
     r.register("sequence", numeric.gen_sequence, capacity=_unbounded, example="1, 2, 3")
     r.register("code", codes.gen_code, capacity=_pattern_capacity, example="ABC-12345")
     # person
-    r.register("full_name", person.gen_full_name, example="Maria Lopez")
-    r.register("first_name", person.gen_first_name, example="Maria")
-    r.register("last_name", person.gen_last_name, example="Lopez")
+    r.register("full_name", person.gen_full_name, capacity=person.pair_capacity, example="Maria Lopez")
+    r.register("first_name", person.gen_first_name, capacity=person.first_capacity, example="Maria")
+    r.register("last_name", person.gen_last_name, capacity=person.last_capacity, example="Lopez")
     r.register("username", person.gen_username, capacity=_unbounded, example="mlopez42")
     r.register("gender", person.gen_gender, example="Female")
     r.register("date_of_birth", numeric.gen_datetime, capacity=_time_capacity, example="1987-04-12")
     r.register("age", numeric.gen_age, capacity=numeric.integer_capacity, example="37")
     # contact
     r.register("email", person.gen_email, capacity=_unbounded, example="maria.lopez@gmail.com")
-    r.register("phone", person.gen_phone, capacity=_phone_capacity, example="(415) 555-0142")
+    r.register("phone", phones.gen_phone, capacity=phones.phone_capacity, example="(415) 555-0142")
     # address and geo
     r.register("street_address", places.gen_street_address, example="1284 Maple Avenue")
     r.register("address", places.gen_address, example="1284 Maple Avenue, Seattle, WA 98101, United States")
@@ -103,7 +97,7 @@ def create_default_registry() -> GeneratorRegistry:
     r.register("airport_code", places.gen_airport_code, example="JFK")
     # company and commerce
     r.register("company", person.gen_company, example="Summit Logistics")
-    r.register("job_title", person.gen_job_title, example="Data scientist")
+    r.register("job_title", company.gen_job_title, example="Data scientist")
     r.register("department", person.gen_department, example="Engineering")
     r.register("product_name", text.gen_product_name, example="Ergonomic Bamboo Desk Lamp")
     r.register("product_category", text.gen_product_category, example="Home & Kitchen")
@@ -121,11 +115,11 @@ def create_default_registry() -> GeneratorRegistry:
     r.register("user_agent", codes.gen_user_agent, example="Mozilla/5.0 (Windows NT 10.0; ...)")
     r.register("mac_address", codes.gen_mac_address, example="3C:22:FB:7A:01:9E")
     # text
-    r.register("string", text.gen_string, example="Amber harbor")
+    r.register("string", text.gen_string, capacity=text.string_capacity, example="Amber harbor")
     r.register("word", text.gen_word, example="meadow")
     r.register("sentence", text.gen_sentence, example="The team improved delivery times last week.")
     r.register("paragraph", text.gen_paragraph, example="Three to five sentences.")
-    r.register("review", text.gen_review, example="Works exactly as described. Setup took only a few minutes.")
+    r.register("review", reviews.gen_review, example="Works exactly as described. Setup took only a few minutes.")
     r.register("color", codes.gen_color, example="teal")
     # numbers
     r.register("integer", numeric.gen_integer, capacity=numeric.integer_capacity, example="42")
@@ -139,4 +133,5 @@ def create_default_registry() -> GeneratorRegistry:
     r.register("time", numeric.gen_datetime, capacity=_time_capacity, example="14:05:00")
     # categorical
     r.register("enum", numeric.gen_enum, capacity=_enum_capacity, example="active")
+
     return r

@@ -17,6 +17,9 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
+from src.engine.data.names import locale_names
+from src.engine.data.world import countries, country_of_locale  # noqa: F401 (re-exported)
+
 
 @dataclass(frozen=True)
 class WeightedWords:
@@ -81,31 +84,30 @@ def faker_lists(*module_parts: str) -> dict[str, object]:
                 literal = ast.literal_eval(value) if value is not None else None
             except (ValueError, SyntaxError, TypeError):
                 continue
-            if isinstance(literal, (tuple, list)) and literal and isinstance(literal[0], tuple):
+            if isinstance(literal, (tuple, list)) and literal and all(
+                    isinstance(item, tuple) and len(item) == 2 for item in literal):
                 literal = dict(literal)
             found[target] = literal
     return found
 
 
-@lru_cache(maxsize=16)
+def _resolve_locale(locale: str | None) -> str:
+    return locale if locale and locale_names(locale) is not None else "en_US"
+
+
+@lru_cache(maxsize=64)
 def person_names(locale: str | None) -> tuple[WeightedWords, WeightedWords, WeightedWords]:
     """(male first names, female first names, last names) for a Faker locale, en_US as fallback."""
-    for loc in (locale, "en_US"):
-        if not loc or not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", loc):
-            continue
-        lists = faker_lists("providers", "person", loc)
-        first_any = lists.get("first_names")
-        male = lists.get("first_names_male") or first_any
-        female = lists.get("first_names_female") or first_any
-        last = lists.get("last_names")
-        if male and female and last:
-            return _weighted(male), _weighted(female), _weighted(last)
-    raise LookupError("no person names available")
+    lists = locale_names(_resolve_locale(locale))
+    return (_weighted({k[0]: w for k, w in lists.male.items()}),
+            _weighted({k[0]: w for k, w in lists.female.items()}),
+            _weighted({k[0]: w for k, w in lists.last_male.items()}))
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one instance per locale
 class NamePools:
-    """First names (male then female) and last names of a locale, with ASCII slugs of each."""
+    """First names (male then female) and last names (men's then, if they differ, women's) of a
+    locale, with ASCII slugs of each."""
 
     first: pa.Array
     last: pa.Array
@@ -114,22 +116,69 @@ class NamePools:
     n_male: int
     male_weights: np.ndarray
     female_weights: np.ndarray
-    last_weights: np.ndarray
+    last_weights: np.ndarray  # men's surnames
+    n_male_last: int = 0  # offset of women's surnames in `last` (0: shared with men)
+    female_last_weights: np.ndarray | None = None
+    family_first: bool = False
+    joiner: str = " "
+
+    @property
+    def distinct_first(self) -> np.ndarray:
+        """Indices of first names with distinct slugs and no space: distinct indices give distinct
+        names and emails (used when a person field is unique)."""
+        return _distinct_slugs(self, "first")
+
+    @property
+    def distinct_last(self) -> np.ndarray:
+        return _distinct_slugs(self, "last")
+
+    @property
+    def has_slugs(self) -> bool:
+        """Whether names have Latin spellings (emails from names); zh_CN's, for one, do not."""
+        return _has_slugs(self)
 
 
-@lru_cache(maxsize=16)
-def name_pools(locale: str | None) -> NamePools:
+@lru_cache(maxsize=256)
+def _has_slugs(pools: NamePools) -> bool:
+    slugs = pools.first_slug.to_pylist()
+    return sum(s != "user" for s in slugs) > len(slugs) // 2
+
+
+@lru_cache(maxsize=256)
+def _distinct_slugs(pools: NamePools, part: str) -> np.ndarray:
+    names, slugs = (pools.first, pools.first_slug) if part == "first" else (pools.last, pools.last_slug)
+    seen: set[str] = set()
+    keep = []
+    romanized = pools.has_slugs
+    for i, (name, slug) in enumerate(zip(names.to_pylist(), slugs.to_pylist())):
+        key = slug if romanized else name  # names without a Latin spelling: distinct as written
+        if " " not in name and key not in seen:
+            seen.add(key)
+            keep.append(i)
+    return np.array(keep, dtype=np.int64)
+
+
+def _slugs(entries, fallback: str) -> pa.Array:
     from src.engine.strings import ascii_slug
 
-    male, female, last = person_names(locale)
-    first = pa.concat_arrays([male.words, female.words])
-    first_slug = ascii_slug(first)
-    last_slug = ascii_slug(last.words)
-    # A name with no ASCII letters (e.g. a non-Latin locale) still needs a usable slug.
-    first_slug = pa.array([s or "user" for s in first_slug.to_pylist()])
-    last_slug = pa.array([s or "name" for s in last_slug.to_pylist()])
-    return NamePools(first, last.words, first_slug, last_slug, len(male), male.weights, female.weights,
-                     last.weights)
+    slugs = ascii_slug(pa.array([roman for _, roman in entries])).to_pylist()
+    return pa.array([s or fallback for s in slugs])
+
+
+@lru_cache(maxsize=64)
+def name_pools(locale: str | None) -> NamePools:
+    lists = locale_names(_resolve_locale(locale))
+    male, female = list(lists.male.items()), list(lists.female.items())
+    last_m = list(lists.last_male.items())
+    last_f = [] if lists.last_female is lists.last_male else list(lists.last_female.items())
+    first_entries = [k for k, _ in male + female]
+    last_entries = [k for k, _ in last_m + last_f]
+    weights = lambda items: np.array([w for _, w in items], dtype=np.float64)  # noqa: E731
+    return NamePools(
+        pa.array([k[0] for k in first_entries]), pa.array([k[0] for k in last_entries]),
+        _slugs(first_entries, "user"), _slugs(last_entries, "name"), len(male), weights(male), weights(female),
+        weights(last_m), len(last_m) if last_f else 0, weights(last_f) if last_f else None,
+        lists.family_first, lists.joiner)
 
 
 @lru_cache(maxsize=1)
@@ -138,103 +187,55 @@ def job_titles() -> pa.Array:
     return pa.array(sorted(set(jobs)), pa.string())
 
 
-@dataclass(frozen=True)
-class Country:
-    name: str
-    code: str
-    weight: float  # relative share in "realistic" data (population of internet users, roughly)
-    calling_code: str
-    currency: str
-    postal: str  # regex subset for postal codes
-    cities: tuple[tuple[str, str, float, float], ...]  # (city, region, latitude, longitude)
+# Countries and cities live in src/engine/data/world.py (every country, GeoNames cities).
+COUNTRIES = countries()
 
 
-COUNTRIES: tuple[Country, ...] = (
-    Country("United States", "US", 30.0, "1", "USD", r"\d{5}", (
-        ("New York", "NY", 40.71, -74.01), ("Los Angeles", "CA", 34.05, -118.24),
-        ("Chicago", "IL", 41.88, -87.63), ("Houston", "TX", 29.76, -95.37),
-        ("Phoenix", "AZ", 33.45, -112.07), ("Philadelphia", "PA", 39.95, -75.17),
-        ("San Antonio", "TX", 29.42, -98.49), ("San Diego", "CA", 32.72, -117.16),
-        ("Dallas", "TX", 32.78, -96.80), ("Seattle", "WA", 47.61, -122.33),
-        ("Denver", "CO", 39.74, -104.99), ("Boston", "MA", 42.36, -71.06),
-        ("Atlanta", "GA", 33.75, -84.39), ("Miami", "FL", 25.76, -80.19),
-        ("Portland", "OR", 45.52, -122.68), ("Austin", "TX", 30.27, -97.74))),
-    Country("India", "IN", 14.0, "91", "INR", r"[1-9]\d{5}", (
-        ("Mumbai", "Maharashtra", 19.08, 72.88), ("Delhi", "Delhi", 28.70, 77.10),
-        ("Bengaluru", "Karnataka", 12.97, 77.59), ("Hyderabad", "Telangana", 17.39, 78.49),
-        ("Chennai", "Tamil Nadu", 13.08, 80.27), ("Kolkata", "West Bengal", 22.57, 88.36),
-        ("Pune", "Maharashtra", 18.52, 73.86))),
-    Country("United Kingdom", "GB", 8.0, "44", "GBP", r"[A-Z]{2}\d{1,2} \d[A-Z]{2}", (
-        ("London", "England", 51.51, -0.13), ("Manchester", "England", 53.48, -2.24),
-        ("Birmingham", "England", 52.49, -1.89), ("Glasgow", "Scotland", 55.86, -4.25),
-        ("Edinburgh", "Scotland", 55.95, -3.19), ("Bristol", "England", 51.45, -2.59),
-        ("Cardiff", "Wales", 51.48, -3.18))),
-    Country("Germany", "DE", 7.0, "49", "EUR", r"\d{5}", (
-        ("Berlin", "Berlin", 52.52, 13.40), ("Hamburg", "Hamburg", 53.55, 9.99),
-        ("Munich", "Bavaria", 48.14, 11.58), ("Cologne", "North Rhine-Westphalia", 50.94, 6.96),
-        ("Frankfurt", "Hesse", 50.11, 8.68), ("Stuttgart", "Baden-Wurttemberg", 48.78, 9.18))),
-    Country("Brazil", "BR", 7.0, "55", "BRL", r"\d{5}-\d{3}", (
-        ("Sao Paulo", "Sao Paulo", -23.55, -46.63), ("Rio de Janeiro", "Rio de Janeiro", -22.91, -43.17),
-        ("Brasilia", "Federal District", -15.79, -47.88), ("Salvador", "Bahia", -12.97, -38.50),
-        ("Fortaleza", "Ceara", -3.73, -38.53))),
-    Country("Canada", "CA", 5.0, "1", "CAD", r"[A-Z]\d[A-Z] \d[A-Z]\d", (
-        ("Toronto", "Ontario", 43.65, -79.38), ("Montreal", "Quebec", 45.50, -73.57),
-        ("Vancouver", "British Columbia", 49.28, -123.12), ("Calgary", "Alberta", 51.05, -114.07),
-        ("Ottawa", "Ontario", 45.42, -75.70))),
-    Country("France", "FR", 5.0, "33", "EUR", r"\d{5}", (
-        ("Paris", "Ile-de-France", 48.86, 2.35), ("Marseille", "Provence", 43.30, 5.37),
-        ("Lyon", "Auvergne-Rhone-Alpes", 45.76, 4.84), ("Toulouse", "Occitanie", 43.60, 1.44),
-        ("Nice", "Provence", 43.71, 7.26), ("Bordeaux", "Nouvelle-Aquitaine", 44.84, -0.58))),
-    Country("Japan", "JP", 5.0, "81", "JPY", r"\d{3}-\d{4}", (
-        ("Tokyo", "Tokyo", 35.68, 139.69), ("Osaka", "Osaka", 34.69, 135.50),
-        ("Yokohama", "Kanagawa", 35.44, 139.64), ("Nagoya", "Aichi", 35.18, 136.91),
-        ("Sapporo", "Hokkaido", 43.06, 141.35), ("Kyoto", "Kyoto", 35.01, 135.77))),
-    Country("Mexico", "MX", 4.0, "52", "MXN", r"\d{5}", (
-        ("Mexico City", "CDMX", 19.43, -99.13), ("Guadalajara", "Jalisco", 20.66, -103.35),
-        ("Monterrey", "Nuevo Leon", 25.69, -100.32), ("Puebla", "Puebla", 19.04, -98.21))),
-    Country("Australia", "AU", 3.0, "61", "AUD", r"\d{4}", (
-        ("Sydney", "NSW", -33.87, 151.21), ("Melbourne", "VIC", -37.81, 144.96),
-        ("Brisbane", "QLD", -27.47, 153.03), ("Perth", "WA", -31.95, 115.86),
-        ("Adelaide", "SA", -34.93, 138.60))),
-    Country("Spain", "ES", 3.0, "34", "EUR", r"\d{5}", (
-        ("Madrid", "Madrid", 40.42, -3.70), ("Barcelona", "Catalonia", 41.39, 2.17),
-        ("Valencia", "Valencia", 39.47, -0.38), ("Seville", "Andalusia", 37.39, -5.98))),
-    Country("Italy", "IT", 3.0, "39", "EUR", r"\d{5}", (
-        ("Rome", "Lazio", 41.90, 12.50), ("Milan", "Lombardy", 45.46, 9.19),
-        ("Naples", "Campania", 40.85, 14.27), ("Turin", "Piedmont", 45.07, 7.69),
-        ("Florence", "Tuscany", 43.77, 11.26))),
-    Country("Nigeria", "NG", 2.5, "234", "NGN", r"\d{6}", (
-        ("Lagos", "Lagos", 6.52, 3.38), ("Abuja", "FCT", 9.08, 7.40), ("Kano", "Kano", 12.00, 8.52))),
-    Country("South Korea", "KR", 2.0, "82", "KRW", r"\d{5}", (
-        ("Seoul", "Seoul", 37.57, 126.98), ("Busan", "Busan", 35.18, 129.08),
-        ("Incheon", "Incheon", 37.46, 126.71))),
-    Country("Netherlands", "NL", 1.5, "31", "EUR", r"\d{4} [A-Z]{2}", (
-        ("Amsterdam", "North Holland", 52.37, 4.90), ("Rotterdam", "South Holland", 51.92, 4.48),
-        ("Utrecht", "Utrecht", 52.09, 5.12))),
-    Country("Sweden", "SE", 1.0, "46", "SEK", r"\d{3} \d{2}", (
-        ("Stockholm", "Stockholm", 59.33, 18.07), ("Gothenburg", "Vastra Gotaland", 57.71, 11.97),
-        ("Malmo", "Skane", 55.60, 13.00))),
-    Country("South Africa", "ZA", 1.0, "27", "ZAR", r"\d{4}", (
-        ("Johannesburg", "Gauteng", -26.20, 28.05), ("Cape Town", "Western Cape", -33.92, 18.42),
-        ("Durban", "KwaZulu-Natal", -29.86, 31.02))),
-    Country("Argentina", "AR", 1.0, "54", "ARS", r"[A-Z]\d{4}[A-Z]{3}", (
-        ("Buenos Aires", "Buenos Aires", -34.60, -58.38), ("Cordoba", "Cordoba", -31.42, -64.18),
-        ("Rosario", "Santa Fe", -32.94, -60.64))),
-    Country("Ireland", "IE", 0.5, "353", "EUR", r"[A-Z]\d{2} [A-Z0-9]{4}", (
-        ("Dublin", "Leinster", 53.35, -6.26), ("Cork", "Munster", 51.90, -8.47))),
-    Country("Singapore", "SG", 0.5, "65", "SGD", r"\d{6}", (("Singapore", "Singapore", 1.35, 103.82),)),
-    Country("New Zealand", "NZ", 0.5, "64", "NZD", r"\d{4}", (
-        ("Auckland", "Auckland", -36.85, 174.76), ("Wellington", "Wellington", -41.29, 174.78))),
-    Country("Switzerland", "CH", 0.5, "41", "CHF", r"\d{4}", (
-        ("Zurich", "Zurich", 47.38, 8.54), ("Geneva", "Geneva", 46.20, 6.14), ("Basel", "Basel", 47.56, 7.59))),
-)
+@dataclass(frozen=True, eq=False)
+class PlaceTables:
+    """COUNTRIES flattened for vectorized takes: cities country by country."""
 
-def country_of_locale(locale: str | None) -> int | None:
-    """Index in COUNTRIES of a locale's country (de_DE -> Germany), or None."""
-    if not locale or "_" not in locale:
-        return None
-    code = locale.rsplit("_", 1)[1].upper()
-    return next((i for i, c in enumerate(COUNTRIES) if c.code == code), None)
+    country_weights: np.ndarray
+    city_offsets: np.ndarray  # city_offsets[c]..city_offsets[c+1] are country c's cities
+    city_slots: np.ndarray  # (countries, 4096): flat city indices, each city's share of slots by weight
+    country: pa.Array
+    code: pa.Array
+    currency: pa.Array
+    city: pa.Array
+    region: pa.Array
+    lat: np.ndarray
+    lon: np.ndarray
+
+
+CITY_SLOTS = 4096
+
+
+@lru_cache(maxsize=1)
+def place_tables() -> PlaceTables:
+    offsets = np.cumsum([0] + [len(c.cities) for c in COUNTRIES])
+    slots = np.empty((len(COUNTRIES), CITY_SLOTS), dtype=np.int32)
+    for i, c in enumerate(COUNTRIES):
+        w = np.asarray(c.city_weights or [1.0] * len(c.cities), dtype=np.float64)
+        edges = np.cumsum(w) / w.sum()
+        slots[i] = offsets[i] + np.minimum(np.searchsorted(edges, (np.arange(CITY_SLOTS) + 0.5) / CITY_SLOTS),
+                                           len(w) - 1)
+    flat = [city for c in COUNTRIES for city in c.cities]
+    return PlaceTables(
+        np.array([c.weight for c in COUNTRIES]), offsets, slots,
+        pa.array([c.name for c in COUNTRIES]), pa.array([c.code for c in COUNTRIES]),
+        pa.array([c.currency for c in COUNTRIES]), pa.array([c[0] for c in flat]),
+        pa.array([c[1] for c in flat]), np.array([c[2] for c in flat]), np.array([c[3] for c in flat]))
+
+
+@lru_cache(maxsize=1)
+def faker_locales() -> frozenset[str]:
+    """Every locale Faker ships data for (folder names under its providers), read without importing it."""
+    path = _faker_source("providers", "person")
+    if path is None:
+        return frozenset()
+    providers = path.parent.parent
+    return frozenset(p.name for d in providers.iterdir() if d.is_dir() for p in d.iterdir()
+                     if p.is_dir() and re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", p.name))
 
 
 CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "INR", "BRL", "MXN", "SEK")
@@ -342,36 +343,22 @@ SENTENCE_ENDINGS = ("last week", "ahead of schedule", "with clear results", "acr
                     "for every new account", "during the pilot", "with positive feedback",
                     "before the deadline")
 
-REVIEW_OPENINGS = {
-    "positive": ("Absolutely love it.", "Great value for the money.", "Exceeded my expectations.",
-                 "Works exactly as described.", "Really happy with this purchase.",
-                 "Excellent quality and fast delivery."),
-    "neutral": ("It does the job.", "Decent, but nothing special.", "Mixed feelings about this one.",
-                "Okay for the price.", "Average quality overall.", "Not bad, not great."),
-    "negative": ("Very disappointed.", "Would not buy again.", "Stopped working after a week.",
-                 "Poor quality for the price.", "Not as described.", "Arrived damaged and late."),
-}
-REVIEW_DETAILS = {
-    "positive": ("The build quality feels solid", "Setup took only a few minutes",
-                 "It looks even better in person", "Customer service was friendly and quick",
-                 "The battery lasts for days", "My whole family uses it every day"),
-    "neutral": ("The instructions could be clearer", "Shipping took longer than expected",
-                "The color is slightly different from the photos", "It is a bit smaller than I thought",
-                "Some features feel unnecessary", "It works, though it is a little noisy"),
-    "negative": ("The materials feel cheap", "Support never answered my emails",
-                 "Several parts were missing from the box", "It broke the first time I used it",
-                 "The size was completely wrong", "The refund process was frustrating"),
-}
-REVIEW_CLOSINGS = {
-    "positive": ("Highly recommended!", "Five stars from me.", "I will definitely order again.",
-                 "Worth every penny."),
-    "neutral": ("Might buy again if it goes on sale.", "Three stars.", "It is fine for occasional use.",
-                "Consider the alternatives first."),
-    "negative": ("Avoid this product.", "One star.", "Returning it tomorrow.",
-                 "Save your money."),
-}
-
 LOREM_WORDS = ("alpha", "river", "stone", "harbor", "meadow", "silver", "copper", "summit", "forest",
                "signal", "orbit", "canvas", "ember", "falcon", "garden", "island", "jasper", "lantern",
                "marble", "nectar", "ocean", "pepper", "quartz", "raven", "saffron", "timber", "velvet",
                "willow", "amber", "breeze", "cobalt", "delta", "echo", "fable", "glacier", "horizon")
+
+
+@lru_cache(maxsize=1)
+def lorem_words() -> pa.Array:
+    """Faker's English word list (971 words) without repeats or one- and two-letter words."""
+    words = faker_lists("providers", "lorem", "en_US").get("word_list") or LOREM_WORDS
+    return pa.array(list(dict.fromkeys(w for w in words if isinstance(w, str) and w.isalpha() and len(w) > 2)))
+
+
+@lru_cache(maxsize=1)
+def color_names() -> pa.Array:
+    """Faker's 140 colour names, lower-case and spaced ('alice blue')."""
+    from src.engine.data.things import faker_pool
+
+    return pa.array([c.lower() for c in faker_pool("all_colors")] or list(COLORS))

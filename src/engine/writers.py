@@ -69,7 +69,7 @@ class CsvDatasetWriter(DatasetWriter):
         self._writer = pacsv.CSVWriter(sink, _text_schema(schema))
 
     def _write(self, batch):
-        self._writer.write_batch(_as_text_batch(batch))
+        self._writer.write_batch(_as_text_batch(batch, self.schema))
 
     def _finish(self):
         self._writer.close()
@@ -93,7 +93,7 @@ class JsonLinesDatasetWriter(DatasetWriter):
     """One JSON object per line, built column-wise with Arrow kernels (no per-row Python)."""
 
     def _write(self, batch):
-        lines = json_object_lines(batch)
+        lines = json_object_lines(batch, self.schema)
         self.sink.write(("\n".join(lines.to_pylist()) + "\n").encode())
 
 
@@ -106,7 +106,7 @@ class JsonArrayDatasetWriter(DatasetWriter):
         self._first = True
 
     def _write(self, batch):
-        lines = json_object_lines(batch)
+        lines = json_object_lines(batch, self.schema)
         text = ",\n".join(lines.to_pylist())
         self.sink.write((text if self._first else ",\n" + text).encode())
         self._first = False
@@ -132,15 +132,51 @@ def open_writer(fmt: str, sink: str | Path | BinaryIO, schema: pa.Schema,
     return _WRITERS[fmt](sink, schema, False, formula_guard)
 
 
+DECIMALS_KEY = b"synthgen.decimals"
+
+
+def with_decimals(field: pa.Field, decimals: int | None) -> pa.Field:
+    """A float field that text formats write with exactly ``decimals`` digits ('279.50')."""
+    if decimals is None or not pa.types.is_floating(field.type):
+        return field
+    return field.with_metadata({**(field.metadata or {}), DECIMALS_KEY: str(decimals).encode()})
+
+
+def _decimals_of(field: pa.Field) -> int | None:
+    value = (field.metadata or {}).get(DECIMALS_KEY)
+    return int(value) if value is not None and pa.types.is_floating(field.type) else None
+
+
+def _text_type(field: pa.Field) -> pa.DataType:
+    if pa.types.is_timestamp(field.type):
+        return pa.string()
+    decimals = _decimals_of(field)
+    return pa.decimal128(38, decimals) if decimals is not None else field.type
+
+
 def _text_schema(schema: pa.Schema) -> pa.Schema:
-    return pa.schema([pa.field(f.name, pa.string() if pa.types.is_timestamp(f.type) else f.type)
-                      for f in schema])
+    return pa.schema([pa.field(f.name, _text_type(f)) for f in schema])
 
 
-def _as_text_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
-    """Timestamps as ISO 8601 text ('2024-05-01T13:45:00'), the form every reader accepts."""
-    columns = [iso_text(col) if pa.types.is_timestamp(col.type) else col for col in batch.columns]
-    return pa.RecordBatch.from_arrays(columns, schema=_text_schema(batch.schema))
+def fixed_decimals(column: pa.Array, decimals: int) -> pa.Array:
+    """Floats as exact decimals with ``decimals`` digits (written '885.00', never '885')."""
+    finite = pc.if_else(pc.is_finite(column), column, pa.scalar(None, column.type))
+    return pc.cast(pc.round(finite, decimals), pa.decimal128(38, decimals), safe=False)
+
+
+def _as_text_batch(batch: pa.RecordBatch, schema: pa.Schema | None = None) -> pa.RecordBatch:
+    """Timestamps as ISO 8601 text ('2024-05-01T13:45:00'), the form every reader accepts; floats
+    with a decimals rule as fixed-point numbers."""
+    schema = schema or batch.schema
+    columns = []
+    for field, col in zip(schema, batch.columns):
+        decimals = _decimals_of(field)
+        if pa.types.is_timestamp(col.type):
+            col = iso_text(col)
+        elif decimals is not None and pa.types.is_floating(col.type):
+            col = fixed_decimals(col, decimals)
+        columns.append(col)
+    return pa.RecordBatch.from_arrays(columns, schema=_text_schema(schema))
 
 
 def iso_text(column: pa.Array) -> pa.Array:
@@ -185,13 +221,17 @@ def _json_values(column: pa.Array) -> pa.Array:
     return pc.fill_null(text, "null")
 
 
-def json_object_lines(batch: pa.RecordBatch) -> pa.Array:
-    """One JSON object text per row of the batch."""
+def json_object_lines(batch: pa.RecordBatch, schema: pa.Schema | None = None) -> pa.Array:
+    """One JSON object text per row of the batch (floats with a decimals rule keep their digits)."""
     import json
 
+    schema = schema or batch.schema
     parts: list = []
-    for index, (name, column) in enumerate(zip(batch.schema.names, batch.columns)):
-        key = ("{" if index == 0 else ",") + json.dumps(name) + ":"
+    for index, (field, column) in enumerate(zip(schema, batch.columns)):
+        key = ("{" if index == 0 else ",") + json.dumps(field.name) + ":"
+        decimals = _decimals_of(field)
+        if decimals is not None and pa.types.is_floating(column.type):
+            column = fixed_decimals(column, decimals)
         parts.extend([key, _json_values(column)])
     parts.append("}")
     if batch.num_columns == 0:

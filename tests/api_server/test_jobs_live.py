@@ -177,3 +177,13 @@ def test_server_log_file_is_written(live_server):
     while time.monotonic() < deadline and "API started" not in (log.read_text() if log.exists() else ""):
         time.sleep(0.1)
     assert "API started" in log.read_text()
+
+
+def test_schema_types_lists_every_type_with_its_constraints_and_meanings(live_server):
+    response = live_server.client.get("/schema/types")
+    assert response.status_code == 200
+    types = response.json()
+    assert len(types) == 53
+    assert all({"type", "group", "example", "constraints"} <= set(t) for t in types)
+    string = next(t for t in types if t["type"] == "string")
+    assert len(string["meanings"]) >= 80 and {"meaning", "names", "example"} <= set(string["meanings"][0])

@@ -56,3 +56,12 @@ def templates() -> TemplateList:
     return TemplateList(templates=[
         TemplateInfo(key=t.key, title=t.title, words=list(t.words), description=t.description, schema=t.schema)
         for t in list_template_schemas()])
+
+
+@router.get("/types")
+async def list_types() -> list[dict]:
+    """Every field type: its group, an example, the constraints it accepts, and (for `string` and
+    numbers) the meanings a column name gives it."""
+    from src.engine.catalog import type_catalog
+
+    return type_catalog()

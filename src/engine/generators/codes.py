@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -94,8 +96,20 @@ def gen_account_number(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     return out
 
 
+# (country, bank letters, digits after them): the first six are the mix for rows without a country.
 _IBAN_FORMATS = (("DE", "", 18), ("FR", "", 23), ("ES", "", 20), ("NL", "ABNA", 10), ("GB", "NWBK", 14),
-                 ("IT", "X", 22))
+                 ("IT", "X", 22), ("AT", "", 16), ("BE", "", 12), ("CH", "", 17), ("PT", "", 21), ("PL", "", 24),
+                 ("SE", "", 20), ("DK", "", 14), ("NO", "", 11), ("FI", "", 14), ("IE", "AIBK", 14),
+                 ("LU", "", 16), ("CZ", "", 20), ("HU", "", 24), ("GR", "", 23), ("TR", "", 22), ("SA", "", 22),
+                 ("AE", "", 19), ("SK", "", 20), ("SI", "", 15), ("HR", "", 17), ("BG", "BNBG", 14),
+                 ("RO", "RNCB", 16), ("LT", "", 16), ("LV", "HABA", 13), ("EE", "", 16), ("IL", "", 19))
+_IBAN_MIX = 6
+
+
+@lru_cache(maxsize=1)
+def _iban_format_of_country() -> np.ndarray:
+    index = {code: i for i, (code, _, _) in enumerate(_IBAN_FORMATS)}
+    return np.array([index.get(c.code, -1) for c in vocab.COUNTRIES])
 
 
 def _letters_to_digits(text: str) -> str:
@@ -105,7 +119,10 @@ def _letters_to_digits(text: str) -> str:
 def gen_iban(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     """IBANs of several countries with correct ISO 13616 mod-97 check digits."""
     rng = ctx.rng(fp)
-    which = rng.choice(len(_IBAN_FORMATS), stream=0)
+    which = rng.choice(_IBAN_MIX, stream=0)
+    if fp.options.get("from_country"):  # the row's own country where it uses IBANs
+        own = _iban_format_of_country()[ctx.location().country]
+        which = np.where(own >= 0, own, which)
     out = pa.nulls(ctx.n, pa.string())
     for index, (country, bank, width) in enumerate(_IBAN_FORMATS):
         mask = which == index

@@ -6,39 +6,37 @@ import numpy as np
 import pyarrow as pa
 
 from src.engine.context import ChunkContext, FieldPlan
+from src.engine.distributions import truncated_exponential, truncated_lognormal, truncated_normal
 from src.engine.rng import RowRandom, permute_index
 
-_REDRAW_ROUNDS = 12
+def distribution_of(fp: FieldPlan):
+    """The field's distribution: its own, else the default its meaning gave (see semantics)."""
+    return fp.c.distribution or fp.options.get("distribution")
 
 
 def sample_in_range(fp: FieldPlan, rng: RowRandom, lo: float, hi: float) -> np.ndarray:
-    """Floats in [lo, hi] following the field's distribution (uniform by default)."""
-    dist = fp.c.distribution
+    """Floats in [lo, hi] following the field's distribution (uniform by default).
+
+    Parameters are absolute values (mean 100 means values centre on 100); draws come from the
+    distribution restricted to [lo, hi] by inverse CDF, never clipped onto the bounds.
+    """
+    dist = distribution_of(fp)
     kind = dist.kind if dist else "uniform"
-    if kind == "uniform" or hi <= lo:
-        return lo + rng.uniform(0) * (hi - lo)
-
-    def draw(stream: int) -> np.ndarray:
-        if kind == "normal":
-            mean = dist.mean if dist.mean is not None else (lo + hi) / 2
-            std = dist.std if dist.std is not None else (hi - lo) / 6
-            return mean + std * rng.normal(stream)
-        if kind == "lognormal":
-            median = dist.median if dist.median is not None else lo + (hi - lo) / 5
-            sigma = dist.sigma if dist.sigma is not None else 0.8
-            offset = max(median - lo, (hi - lo) * 1e-6)
-            return lo + offset * np.exp(sigma * rng.normal(stream))
+    u = rng.uniform(0)
+    if hi <= lo:
+        return np.full(u.shape, float(lo))
+    if kind == "normal":
+        mean = dist.mean if dist.mean is not None else (lo + hi) / 2
+        std = dist.std if dist.std is not None else (hi - lo) / 6
+        return truncated_normal(u, mean, std, lo, hi)
+    if kind == "lognormal" and hi > 0:
+        median = dist.median if dist.median is not None else max(lo + (hi - lo) / 5, hi * 1e-6)
+        sigma = dist.sigma if dist.sigma is not None else 0.8
+        return truncated_lognormal(u, median, sigma, lo, hi)
+    if kind == "exponential":
         scale = dist.scale if dist.scale is not None else (hi - lo) / 5
-        return lo - scale * np.log1p(-rng.uniform(stream))
-
-    values = draw(0)
-    # Redraw out-of-range rows from fresh streams so the shape stays honest, then clip the rare rest.
-    for round_ in range(1, _REDRAW_ROUNDS):
-        bad = (values < lo) | (values > hi)
-        if not bad.any():
-            break
-        values = np.where(bad, draw(round_), values)
-    return np.clip(values, lo, hi)
+        return truncated_exponential(u, scale, lo, hi)
+    return lo + u * (hi - lo)
 
 
 def round_inside(values: np.ndarray, decimals: int, lo: float, hi: float) -> np.ndarray:
@@ -61,13 +59,19 @@ def gen_integer(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     return pa.array(lo + k * step, pa.int64())
 
 
-def pick_slots(fp: FieldPlan, ctx: ChunkContext, count: int) -> np.ndarray:
-    """One of ``count`` grid slots per row: distinct when unique, else by the field's distribution."""
+def pick_slots(fp: FieldPlan, ctx: ChunkContext, count: int, first: float | None = None,
+               step: float | None = None) -> np.ndarray:
+    """One of ``count`` grid slots (value = first + slot * step) per row: distinct when unique, else
+    by the field's distribution, whose parameters are values, not slot numbers."""
     if fp.unique:
         return permute_index(ctx.rows, count, fp.key).astype(np.int64)
-    if fp.c.distribution and fp.c.distribution.kind != "uniform":
-        raw = sample_in_range(fp, ctx.rng(fp), 0, count - 1)
-        return np.clip(np.round(raw), 0, count - 1).astype(np.int64)
+    dist = distribution_of(fp)
+    if dist and dist.kind != "uniform":
+        first = float(fp.lo) if first is None else first
+        step = float(fp.step or 1) if step is None else step
+        # Each slot owns the values within half a step of it, so the end slots are not undercounted.
+        raw = sample_in_range(fp, ctx.rng(fp), first - step / 2, first + (count - 1) * step + step / 2)
+        return np.clip(np.floor((raw - first) / step + 0.5), 0, count - 1).astype(np.int64)
     return ctx.rng(fp).integers(0, count - 1)
 
 
@@ -82,10 +86,7 @@ def gen_float(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     lo, hi = float(fp.lo), float(fp.hi)
     if fp.step:
         slots = int(np.floor((hi - lo) / fp.step + 1e-9)) + 1
-        if fp.unique:
-            k = permute_index(ctx.rows, slots, fp.key).astype(np.float64)
-        else:
-            k = ctx.rng(fp).integers(0, slots - 1).astype(np.float64)
+        k = pick_slots(fp, ctx, slots, lo, float(fp.step)).astype(np.float64)
         values = lo + k * fp.step
         return pa.array(np.round(values, fp.decimals if fp.decimals is not None else 10), pa.float64())
     if fp.unique and fp.decimals is not None:
@@ -146,7 +147,7 @@ def time_slots(fp: FieldPlan) -> tuple[int, int, int]:
 
 def gen_datetime(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     first, step, count = time_slots(fp)
-    seconds = first + pick_slots(fp, ctx, count) * step
+    seconds = first + pick_slots(fp, ctx, count, first, step) * step
     if fp.kind in ("date", "date_of_birth"):
         return pa.array((seconds // 86400).astype(np.int32), pa.date32())
     if fp.kind == "time":

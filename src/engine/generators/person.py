@@ -23,6 +23,8 @@ def gen_last_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 
 def gen_full_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     person = ctx.person(fp.options.get("person", ""))
+    if person.pools.family_first:  # 佐藤 健 / 王伟: family name first, as the locale writes it
+        return strings.join(person.last, person.first, sep=person.pools.joiner)
     return strings.join(person.first, person.last, sep=" ")
 
 
@@ -41,6 +43,33 @@ def gen_gender(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 def _unique_suffix(ctx: ChunkContext) -> pa.Array:
     # The row index in digits: letters-only bases plus distinct digit tails never collide.
     return strings.int_strings(ctx.rows.astype(np.int64) + 1)
+
+
+def _distinct_handle(person, rng, stream: int) -> pa.Array:
+    """'first.last' or 'first_last' from the row's person. Unique fields draw people with distinct
+    (first, last) slug pairs (ChunkContext._distinct_names) and slugs are letters only, so distinct
+    pairs give distinct handles: no row numbers needed."""
+    pools = person.pools
+    sep = strings.take(pa.array([".", "_", "."]), rng.choice(3, stream=stream))
+    return strings.join(pools.first_slug.take(pa.array(person.first_idx)), sep,
+                        pools.last_slug.take(pa.array(person.last_idx)))
+
+
+def pair_capacity(fp: FieldPlan) -> int:
+    """Distinct people a unique full name, email or username can reach with the locale's names."""
+    pools = vocab.name_pools(fp.options.get("locale"))
+    lasts = pools.distinct_last
+    if pools.female_last_weights is not None:
+        lasts = lasts[: min(int((lasts < pools.n_male_last).sum()), int((lasts >= pools.n_male_last).sum()))]
+    return len(pools.distinct_first) * len(lasts)
+
+
+def first_capacity(fp: FieldPlan) -> int:
+    return len(vocab.name_pools(fp.options.get("locale")).distinct_first)
+
+
+def last_capacity(fp: FieldPlan) -> int:
+    return len(vocab.name_pools(fp.options.get("locale")).distinct_last)
 
 
 _SEPARATORS = (".", "", "_")
@@ -91,6 +120,9 @@ def gen_email(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     person = ctx.person(fp.options.get("person", ""))
     rng = ctx.rng(fp)
     draw = rng.bits(0)
+    domain = strings.take(_AT_DOMAINS, pick_weighted(draw << np.uint64(16), vocab.EMAIL_DOMAIN_WEIGHTS))
+    if fp.unique and person.pools.has_slugs:
+        return strings.join(_distinct_handle(person, rng, 3), _rows_past(ctx, pair_capacity(fp)), domain)
     style = pick_weighted(draw, [40, 20, 15, 15, 10])
     head, tail, _ = _name_parts(person, style, _EMAIL_LAYOUTS)
     if fp.unique:
@@ -98,7 +130,6 @@ def gen_email(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     else:
         with_number = pa.array((draw & np.uint64(1023)) < np.uint64(307))  # about 30% of rows
         number = pc.if_else(with_number, strings.int_strings(person.number), pa.scalar(""))
-    domain = strings.take(_AT_DOMAINS, pick_weighted(draw << np.uint64(16), vocab.EMAIL_DOMAIN_WEIGHTS))
     return strings.join(head, tail, number, domain)
 
 
@@ -109,11 +140,31 @@ def gen_username(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     head, tail_name, base_len = _name_parts(person, style, _USERNAME_LAYOUTS)
     min_len = fp.c.min_length or 3
     max_len = fp.c.max_length or 20
-    if fp.unique:
+    if fp.unique and not person.pools.has_slugs:
         digits = _unique_suffix(ctx)
+    elif fp.unique:
+        handle = strings.join(_distinct_handle(person, rng, 3), _rows_past(ctx, pair_capacity(fp)))
+        fits = pc.less_equal(pc.utf8_length(handle), max_len)
+        if pc.all(fits).as_py() and pc.all(pc.greater_equal(pc.utf8_length(handle), min_len)).as_py():
+            return handle
+        digits = _unique_suffix(ctx)  # too long or short for the limits: letters cut, row digits kept
+        cut = _cut_username(head, tail_name, base_len, digits, min_len, max_len)
+        return pc.if_else(fits, handle, cut)
     else:
         digits = pc.if_else(pa.array(rng.bernoulli(0.6, stream=1)),
                             strings.int_strings(rng.integers(1, 9999, stream=2)), pa.scalar(""))
+    return _cut_username(head, tail_name, base_len, digits, min_len, max_len)
+
+
+def _rows_past(ctx: ChunkContext, capacity: int) -> pa.Array:
+    """'' for rows inside the distinct-name space; past it, a lap number keeps values distinct."""
+    lap = ctx.rows.astype(np.int64) // max(capacity, 1)
+    if not lap.any():
+        return pa.scalar("")
+    return pc.if_else(pa.array(lap > 0), strings.int_strings(lap), "")
+
+
+def _cut_username(head, tail_name, base_len, digits, min_len: int, max_len: int) -> pa.Array:
     digit_len = strings.lengths_of(digits)
     room = np.maximum(max_len - digit_len, 1)
     # Letters are cut to fit max_length, or padded with letters up to min_length; the digits stay
@@ -123,52 +174,18 @@ def gen_username(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     return strings.join(base, digits)
 
 
-def gen_phone(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    rng = ctx.rng(fp)
-    n = ctx.n
-    if fp.unique:
-        serial = permute_index(ctx.rows, len(vocab.US_AREA_CODES) * 8_000_000, fp.key)
-        area = np.asarray(vocab.US_AREA_CODES)[(serial // 8_000_000).astype(np.int64)]
-        rest = (serial % 8_000_000).astype(np.int64)
-        exchange, line = 200 + rest // 10_000, rest % 10_000
-    else:
-        area_pick, exchange, line = split_bits(rng.bits(0), 16, 16, 32)
-        area = np.asarray(vocab.US_AREA_CODES)[area_pick % len(vocab.US_AREA_CODES)]
-        exchange = 200 + exchange % 800
-        line = line % 10_000
-    home = vocab.country_of_locale(ctx.locale)
-    if home is not None and vocab.COUNTRIES[home].calling_code != "1":
-        # International form for other countries: +CC, then 3 + 7 digits.
-        number = rng.integers(10**9, 10**10 - 1, stream=5)
-        code = vocab.COUNTRIES[home].calling_code
-        return strings.strings_from_byte_matrix(strings.concat_matrices(
-            strings.literal_matrix(f"+{code} ", n), strings.digit_matrix(number // 10**7, 3),
-            strings.literal_matrix(" ", n), strings.digit_matrix(number % 10**7, 7)))
-    style = fp.options.get("phone_style", "paren")
-    if style == "e164":
-        parts = [strings.literal_matrix("+1", n), strings.digit_matrix(area, 3),
-                 strings.digit_matrix(exchange, 3), strings.digit_matrix(line, 4)]
-    elif style == "dash":
-        parts = [strings.digit_matrix(area, 3), strings.literal_matrix("-", n), strings.digit_matrix(exchange, 3),
-                 strings.literal_matrix("-", n), strings.digit_matrix(line, 4)]
-    else:
-        parts = [strings.literal_matrix("(", n), strings.digit_matrix(area, 3), strings.literal_matrix(") ", n),
-                 strings.digit_matrix(exchange, 3), strings.literal_matrix("-", n), strings.digit_matrix(line, 4)]
-    return strings.strings_from_byte_matrix(strings.concat_matrices(*parts))
-
-
-def gen_job_title(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    pool = vocab.job_titles()
-    return strings.take(pool, ctx.rng(fp).choice(len(pool)))
-
-
 def gen_department(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     pool = pa.array(list(vocab.DEPARTMENTS))
     return strings.take(pool, ctx.rng(fp).choice(len(pool)))
 
 
 def gen_company(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    from src.engine.generators.company import localized_company
+
     rng = ctx.rng(fp)
+    local = localized_company(ctx, rng)
+    if local is not None:
+        return local
     words = pa.array(list(vocab.COMPANY_WORDS))
     trades = pa.array(list(vocab.COMPANY_TRADES))
     suffixes = pa.array(list(vocab.COMPANY_SUFFIXES))

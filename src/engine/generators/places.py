@@ -1,4 +1,5 @@
-"""Addresses and geography; a row's city, state, postal code and coordinates share its country."""
+"""Addresses and geography: one place per row (country, city, region), and the street and postal
+code of that place shared by every field of the row, each in its country's own layout."""
 
 from __future__ import annotations
 
@@ -10,69 +11,200 @@ import pyarrow.compute as pc
 
 from src.engine import strings, vocab
 from src.engine.context import ChunkContext, FieldPlan
-
-
-@lru_cache(maxsize=1)
-def _tables():
-    countries = vocab.COUNTRIES
-    offsets = np.cumsum([0] + [len(c.cities) for c in countries])
-    flat = [city for c in countries for city in c.cities]
-    return {
-        "country": pa.array([c.name for c in countries]),
-        "code": pa.array([c.code for c in countries]),
-        "offsets": offsets,
-        "city": pa.array([c[0] for c in flat]),
-        "region": pa.array([c[1] for c in flat]),
-        "lat": np.array([c[2] for c in flat]),
-        "lon": np.array([c[3] for c in flat]),
-    }
+from src.engine.data import world
+from src.engine.generators.templated import fill_templates
 
 
 def _flat_city_index(ctx: ChunkContext) -> np.ndarray:
     loc = ctx.location()
-    return _tables()["offsets"][loc.country] + loc.city
+    return vocab.place_tables().city_offsets[loc.country] + loc.city
 
 
 def gen_country(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return strings.take(_tables()["country"], ctx.location().country)
+    return strings.take(vocab.place_tables().country, ctx.location().country)
 
 
 def gen_country_code(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return strings.take(_tables()["code"], ctx.location().country)
+    return strings.take(vocab.place_tables().code, ctx.location().country)
 
 
 def gen_city(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return strings.take(_tables()["city"], _flat_city_index(ctx))
+    return strings.take(vocab.place_tables().city, _flat_city_index(ctx))
 
 
 def gen_state(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return strings.take(_tables()["region"], _flat_city_index(ctx))
+    return strings.take(vocab.place_tables().region, _flat_city_index(ctx))
+
+
+@lru_cache(maxsize=1)
+def _postal_tables():
+    """Per city: its prefix options (flat pool with offsets); per country: the template after it."""
+    options, offsets = [], [0]
+    for c in vocab.COUNTRIES:
+        for prefixes in c.postal_prefixes or ("",) * len(c.cities):
+            options.extend(prefixes.split("|") if prefixes else [""])
+            offsets.append(len(options))
+    templates = tuple(dict.fromkeys(world.postal_template(c) for c in vocab.COUNTRIES))
+    country_template = np.array([templates.index(world.postal_template(c)) for c in vocab.COUNTRIES])
+    us = vocab.faker_lists("providers", "address", "en_US").get("states_postcode") or {}
+    return pa.array(options), np.array(offsets), templates, country_template, us
+
+
+def postal_codes(ctx: ChunkContext) -> pa.Array:
+    """The row's postal code: its city's real prefix (US: a ZIP inside its state's range) + the rest."""
+    if "postal" in ctx._entities:
+        return ctx._entities["postal"]
+    loc = ctx.location()
+    flat = _flat_city_index(ctx)
+    options, offsets, templates, country_template, us_ranges = _postal_tables()
+    rng = ctx.entity_rng("postal")
+    count = offsets[flat + 1] - offsets[flat]
+    pick = offsets[flat] + np.floor(rng.uniform(0) * count).astype(np.int64)
+    prefix = strings.take(options, pick)
+    us_index = world.index_of_code("US")
+    is_us = loc.country == us_index
+    if is_us.any() and us_ranges:
+        regions = vocab.place_tables().region.take(pa.array(flat[is_us])).to_pylist()
+        lo = np.array([us_ranges.get(r, (501, 99950))[0] for r in regions])
+        hi = np.array([us_ranges.get(r, (501, 99950))[1] for r in regions])
+        zips = lo + np.floor(rng.uniform(1)[is_us] * (hi - lo + 1)).astype(np.int64)
+        full = pa.array(np.full(ctx.n, None, dtype=object), pa.string())
+        full = pc.replace_with_mask(full, pa.array(is_us), strings.digits(zips, 5))
+        prefix = pc.if_else(pa.array(is_us), full, prefix)
+    rest = fill_templates(templates, country_template[loc.country], rng)
+    ctx._entities["postal"] = codes = strings.join(prefix, rest)
+    return codes
 
 
 def gen_postal_code(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    return postal_codes(ctx)
+
+
+_EN_SUFFIXES = ("Street", "Street", "Avenue", "Road", "Lane", "Drive", "Court", "Boulevard", "Way", "Place",
+                "Terrace", "Circle", "Parkway", "Trail")
+_STYLE_LOCALE = {"name_first": "de_DE", "fr": "fr_FR", "prefix_first": "es_ES", "jp": "ja_JP"}
+_PREFIX_LOCALE = {"IT": "it_IT", "BR": "pt_BR", "PT": "pt_BR"}
+
+
+@lru_cache(maxsize=32)
+def _street_pools(style: str, locale: str) -> tuple[pa.Array, pa.Array]:
+    """(names, prefixes or suffixes) for a street layout, from Faker's locale data."""
+    address = vocab.faker_lists("providers", "address", locale)
+    last = vocab.person_names(locale)[2].words
+    if style == "name_first":
+        suffixes = address.get("street_suffixes_short") or ("straße", "weg")
+        return last.slice(0, 400), pa.array(sorted(set(suffixes) | {"straße"}))
+    if style in ("fr", "prefix_first"):
+        prefixes = address.get("street_prefixes") or address.get("street_suffixes") or ("Calle",)
+        return last.slice(0, 400), pa.array(sorted(set(prefixes)))
+    if style == "jp":
+        return pa.array(list(address.get("towns") or ("中央",))), pa.array([""])
+    names = pa.concat_arrays([pa.array(list(vocab.STREET_NAMES)), last.slice(0, 200)])
+    return names, pa.array(list(_EN_SUFFIXES))
+
+
+def _country_style(code: str) -> tuple[str, str]:
+    style = world.STREET_LAYOUT.get(code, "number_first")
+    locale = _PREFIX_LOCALE.get(code) if style == "prefix_first" else None
+    return style, locale or _STYLE_LOCALE.get(style, "en_US")
+
+
+def streets(ctx: ChunkContext) -> pa.Array:
+    """The row's street address in its country's layout: '12 Oak Street', 'Müllerstraße 12',
+    '12 rue Dupont', 'Calle García, 12', '丹勢1-2-3'."""
+    if "street" in ctx._entities:
+        return ctx._entities["street"]
+    rng = ctx.entity_rng("street")
     country = ctx.location().country
-    out = pa.nulls(ctx.n, pa.string())
-    rng = ctx.rng(fp)
-    for index in np.unique(country):
-        pattern = _postal_pattern(vocab.COUNTRIES[index].postal)
-        values = pattern.generate(rng)
-        out = pc.if_else(pa.array(country == index), values, out)
+    styles = [_country_style(c.code) for c in vocab.COUNTRIES]
+    keys = sorted(set(styles))
+    group = np.array([keys.index(s) for s in styles])[country]
+    number = rng.integers(1, 9999, stream=0)
+    small = rng.integers(1, 199, stream=1)
+    name_pick, affix_pick = rng.bits(2), rng.bits(3)
+    parts, order = [], []
+    for g, (style, locale) in enumerate(keys):
+        rows = np.flatnonzero(group == g)
+        if not len(rows):
+            continue
+        names, affixes = _street_pools(style, locale)
+        name = strings.take(names, (name_pick[rows] % np.uint64(len(names))).astype(np.int64))
+        affix = strings.take(affixes, (affix_pick[rows] % np.uint64(len(affixes))).astype(np.int64))
+        if style == "name_first":
+            text = strings.join(strings.join(name, affix), strings.int_strings(small[rows]), sep=" ")
+        elif style == "fr":
+            text = strings.join(strings.int_strings(small[rows]), affix, name, sep=" ")
+        elif style == "prefix_first":
+            text = strings.join(strings.join(affix, name, sep=" "), strings.int_strings(small[rows]), sep=", ")
+        elif style == "jp":
+            chome = strings.int_strings(1 + small[rows] % 9)
+            ban = strings.int_strings(1 + number[rows] % 30)
+            go = strings.int_strings(1 + (number[rows] // 30) % 20)
+            text = strings.join(name, strings.join(chome, ban, go, sep="-"))
+        else:
+            text = strings.join(strings.int_strings(number[rows]), name, affix, sep=" ")
+        parts.append(text)
+        order.append(rows)
+    ctx._entities["street"] = out = _scatter(parts, order, ctx.n)
     return out
 
 
-@lru_cache(maxsize=64)
-def _postal_pattern(regex: str):
-    from src.engine.patterns import compile_pattern
+def _scatter(parts: list[pa.Array], order: list[np.ndarray], n: int) -> pa.Array:
+    """Arrays made for groups of rows, put back in row order."""
+    if len(parts) == 1:
+        return parts[0]
+    inverse = np.empty(n, dtype=np.int64)
+    inverse[np.concatenate(order)] = np.arange(n)
+    return pa.concat_arrays(parts).take(pa.array(inverse))
 
-    return compile_pattern(regex)
+
+def gen_street_address(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    return streets(ctx)
 
 
-def _coordinate(fp: FieldPlan, ctx: ChunkContext, axis: str, lo: float, hi: float) -> pa.Array:
+def gen_address(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+    """The row's one place, written as its country writes addresses."""
+    street, postal = streets(ctx), postal_codes(ctx)
+    city, region, country = gen_city(fp, ctx), gen_state(fp, ctx), gen_country(fp, ctx)
+    codes = ctx.location().country
+    layouts = [world.ADDRESS_LAYOUT.get(c.code, "eu") for c in vocab.COUNTRIES]
+    keys = sorted(set(layouts))
+    group = np.array([keys.index(k) for k in layouts])[codes]
+    parts, order = [], []
+    for g, layout in enumerate(keys):
+        rows = np.flatnonzero(group == g)
+        if not len(rows):
+            continue
+        idx = pa.array(rows)
+        s, p, c, r, k = (a.take(idx) for a in (street, postal, city, region, country))
+        r = pc.if_else(pc.equal(r, k), "", r)  # no region known: the country is not repeated
+        if layout == "us":
+            text = strings.join(s, c, pc.utf8_trim_whitespace(strings.join(r, p, sep=" ")), k, sep=", ")
+        elif layout == "gb":
+            text = strings.join(s, c, p, k, sep=", ")
+        elif layout == "jp":
+            text = strings.join(strings.join(p, r, c, s, sep=" "), k, sep=", ")
+        elif layout == "br":
+            text = strings.join(s, strings.join(c, r, sep=" - "), p, k, sep=", ")
+        else:
+            text = strings.join(s, pc.utf8_trim_whitespace(strings.join(p, c, sep=" ")), k, sep=", ")
+        parts.append(text)
+        order.append(rows)
+    return _scatter(parts, order, ctx.n)
+
+
+def _coordinate(fp: FieldPlan, ctx: ChunkContext, axis: int, lo: float, hi: float) -> pa.Array:
     decimals = fp.decimals if fp.decimals is not None else 6
     rng = ctx.rng(fp)
+    tables = vocab.place_tables()
     if fp.options.get("near_city"):
-        centre = _tables()[axis][_flat_city_index(ctx)]
+        centre = (tables.lat, tables.lon)[axis][_flat_city_index(ctx)]
         values = centre + (rng.uniform(0) - 0.5) * 0.3
+    elif (lo, hi) == ((-90.0, 90.0), (-180.0, 180.0))[axis]:
+        # No place field: a real on-land point (Faker's land_coords), shared by latitude and longitude.
+        points = world.land_points()
+        which = ctx.entity_rng("land").choice(len(points[0]))
+        values = points[axis][which] + (ctx.entity_rng("land").uniform(1 + axis) - 0.5) * 0.1
     else:
         values = lo + rng.uniform(0) * (hi - lo)
     values = np.clip(values, lo, hi)
@@ -80,30 +212,11 @@ def _coordinate(fp: FieldPlan, ctx: ChunkContext, axis: str, lo: float, hi: floa
 
 
 def gen_latitude(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return _coordinate(fp, ctx, "lat", float(fp.lo), float(fp.hi))
+    return _coordinate(fp, ctx, 0, float(fp.lo), float(fp.hi))
 
 
 def gen_longitude(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return _coordinate(fp, ctx, "lon", float(fp.lo), float(fp.hi))
-
-
-def gen_street_address(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    rng = ctx.rng(fp)
-    number = strings.int_strings(rng.integers(1, 9999, stream=0))
-    names = pa.array(list(vocab.STREET_NAMES))
-    suffixes = pa.array(list(vocab.STREET_SUFFIXES))
-    name = strings.take(names, rng.choice(len(names), stream=1))
-    suffix = strings.take(suffixes, rng.choice(len(suffixes), stream=2))
-    return strings.join(number, name, suffix, sep=" ")
-
-
-def gen_address(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    street = gen_street_address(fp, ctx)
-    city = gen_city(fp, ctx)
-    region = gen_state(fp, ctx)
-    postal = gen_postal_code(fp, ctx)
-    country = gen_country(fp, ctx)
-    return strings.join(street, city, strings.join(region, postal, sep=" "), country, sep=", ")
+    return _coordinate(fp, ctx, 1, float(fp.lo), float(fp.hi))
 
 
 def gen_airport_code(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
@@ -112,8 +225,8 @@ def gen_airport_code(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 
 
 def gen_currency_code(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    if fp.options.get("from_country"):
-        codes = pa.array([c.currency for c in vocab.COUNTRIES])
-        return strings.take(codes, ctx.location().country)
+    """The row's country's currency when the row has a place or a locale; else a weighted mix."""
+    if fp.options.get("from_country") or ctx.locale:
+        return strings.take(vocab.place_tables().currency, ctx.location().country)
     pool = pa.array(list(vocab.CURRENCY_CODES))
     return strings.take(pool, ctx.rng(fp).choice(len(pool), vocab.CURRENCY_WEIGHTS))

@@ -37,30 +37,49 @@ def gen_paragraph(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     return _fit_length(fp, text)
 
 
-def gen_review(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    rng = ctx.rng(fp)
-    mood = rng.choice(3, [60, 25, 15], stream=0)
-    out = pa.nulls(ctx.n, pa.string())
-    for index, key in enumerate(("positive", "neutral", "negative")):
-        text = strings.join(
-            _pick(vocab.REVIEW_OPENINGS[key], rng, 10 + index),
-            strings.join(_pick(vocab.REVIEW_DETAILS[key], rng, 20 + index), "."),
-            _pick(vocab.REVIEW_CLOSINGS[key], rng, 30 + index), sep=" ")
-        out = pc.if_else(pa.array(mood == index), text, out)
-    return _fit_length(fp, out)
-
-
 def gen_word(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return _fit_length(fp, _pick(vocab.LOREM_WORDS, ctx.rng(fp), 0))
+    words = vocab.lorem_words()
+    return _fit_length(fp, strings.take(words, ctx.rng(fp).choice(len(words))))
+
+
+def _distinct_words(rng) -> list[pa.Array]:
+    """Three words per row from Faker's word list, never the same word twice in a row."""
+    words = vocab.lorem_words()
+    n = len(words)
+    a = rng.choice(n, stream=0)
+    b = (a + 1 + rng.choice(n - 1, stream=1)) % n
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    c = rng.choice(n - 2, stream=3)  # the c-th word left after removing a and b
+    c = c + (c >= lo)
+    c = c + (c >= hi)
+    return [strings.take(words, k) for k in (a, b, c)]
 
 
 def gen_string(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    """Readable words for a string of unknown meaning: two or three words, never random junk."""
+    """Readable words for a string of unknown meaning (two or three, none repeated); a string named
+    for a thing (pet_name, breed, vin) gets that thing."""
+    if "thing" in fp.options:
+        from src.engine.generators.things import gen_thing
+
+        return gen_thing(fp, ctx)
     rng = ctx.rng(fp)
-    words = strings.join(_pick(vocab.LOREM_WORDS, rng, 0), _pick(vocab.LOREM_WORDS, rng, 1), sep=" ")
-    three = pa.array(rng.bernoulli(0.4, stream=2))
-    words = pc.if_else(three, strings.join(words, _pick(vocab.LOREM_WORDS, rng, 3), sep=" "), words)
-    return _fit_length(fp, pc.utf8_capitalize(words))
+    first, second, third = _distinct_words(rng)
+    words = strings.join(first, second, sep=" ")
+    three = pa.array(rng.bernoulli(0.4, stream=5))
+    words = pc.if_else(three, strings.join(words, third, sep=" "), words)
+    values = _fit_length(fp, pc.utf8_capitalize(words))
+    if fp.unique:  # no natural unique form: the row number keeps values distinct
+        values = strings.join(values, strings.int_strings(ctx.rows.astype(np.int64) + 1), sep=" #")
+    return values
+
+
+def string_capacity(fp: FieldPlan) -> int | None:
+    """Distinct values of a `string` field (None: unbounded)."""
+    if "thing" in fp.options:
+        from src.engine.generators.things import thing_capacity
+
+        return thing_capacity(fp)
+    return None
 
 
 def gen_product_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:

@@ -1,0 +1,1 @@
+"""Curated reference data the generators draw from (see world.py)."""

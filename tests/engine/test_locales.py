@@ -1,0 +1,80 @@
+"""Every Faker locale either makes people, companies and addresses of its own, or is refused."""
+
+import unicodedata
+
+import pytest
+
+from src.engine import compile_schema, vocab
+from src.engine.data.names import locale_names, supported_locales
+from src.errors import SchemaValidationError
+from tests.engine.conftest import ANCHOR
+
+FIELDS = [{"name": "first_name", "type": "first_name"}, {"name": "last_name", "type": "last_name"},
+          {"name": "full_name", "type": "full_name"}, {"name": "company", "type": "company"},
+          {"name": "address", "type": "address"}, {"name": "email", "type": "email", "constraints": {"unique": True}}]
+# Scripts a locale writes names in (Unicode script names as they begin a character's name).
+SCRIPTS = {"ja": ("CJK", "HIRAGANA", "KATAKANA"), "zh": ("CJK",), "ko": ("HANGUL",), "ru": ("CYRILLIC",),
+           "uk": ("CYRILLIC",), "bg": ("CYRILLIC",), "el": ("GREEK",), "he": ("HEBREW",), "ar": ("ARABIC",),
+           "fa": ("ARABIC",), "hi": ("DEVANAGARI",), "th": ("THAI",), "ka": ("GEORGIAN",), "hy": ("ARMENIAN",),
+           "bn": ("BENGALI",), "ne": ("DEVANAGARI",)}
+
+
+def _script(text: str) -> str:
+    letter = next((ch for ch in text if ch.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ")[0] if letter else ""
+
+
+def test_most_faker_locales_are_supported():
+    assert len(supported_locales()) >= 90
+    assert {"ja_JP", "ru_RU", "pl_PL", "cs_CZ", "el_GR", "zh_CN", "ko_KR", "de_DE", "pt_BR"} <= set(supported_locales())
+
+
+@pytest.mark.parametrize("locale", supported_locales())
+def test_every_supported_locale_makes_its_own_people_companies_and_addresses(locale):
+    plan = compile_schema({"fields": FIELDS, "locale": locale}, seed=5, anchor=ANCHOR)
+    rows = plan.generate_chunk(0, 300).to_pydict()
+    lists = locale_names(locale)
+    own_first = {name for name, _ in list(lists.male) + list(lists.female)}
+    own_last = {name for name, _ in list(lists.last_male) + list(lists.last_female)}
+    assert sum(n in own_first for n in rows["first_name"]) / 300 >= 0.9
+    assert sum(n in own_last for n in rows["last_name"]) / 300 >= 0.9
+    expected = SCRIPTS.get(locale.split("_")[0])
+    if expected and _script(next(iter(own_first))) in expected:
+        assert sum(_script(n) in expected for n in rows["full_name"]) / 300 >= 0.9
+    for first, last, full in zip(rows["first_name"], rows["last_name"], rows["full_name"]):
+        if lists.family_first:
+            assert full.startswith(last) and full.endswith(first)
+        else:
+            assert full == f"{first} {last}"
+    assert all(rows["company"]) and all(rows["address"])
+    assert len(set(rows["email"])) == 300 and all(e.isascii() for e in rows["email"])
+
+
+@pytest.mark.parametrize("locale,family_first", [("ja_JP", "佐藤 健"), ("zh_CN", "王伟"), ("ko_KR", "김민준")])
+def test_cjk_names_put_the_family_name_first(locale, family_first):
+    rows = compile_schema({"fields": FIELDS[:3], "locale": locale}, seed=1, anchor=ANCHOR).generate_chunk(0, 50)
+    for first, last, full in zip(*rows.to_pydict().values()):
+        assert full.startswith(last) and full.endswith(first)
+        assert (" " in full) == (" " in family_first)
+
+
+def test_gendered_surnames_follow_the_person():
+    rows = compile_schema({"fields": [{"name": "g", "type": "gender"}, {"name": "last", "type": "last_name"}],
+                           "locale": "ru_RU"}, seed=1, anchor=ANCHOR).generate_chunk(0, 400).to_pydict()
+    women = [last for g, last in zip(rows["g"], rows["last"]) if g == "Female"]
+    assert sum(last.endswith(("а", "я")) for last in women) / len(women) > 0.9
+
+
+@pytest.mark.parametrize("locale", ["xx_YY", "is_IS"])
+def test_a_locale_without_names_is_refused_naming_the_locale(locale):
+    with pytest.raises(SchemaValidationError) as err:
+        compile_schema({"fields": FIELDS[:1], "locale": locale})
+    assert err.value.problems[0].loc == "locale" and locale in err.value.problems[0].message
+
+
+def test_every_faker_locale_is_either_supported_or_refused():
+    for locale in sorted(vocab.faker_locales()):
+        try:
+            compile_schema({"fields": FIELDS[:1], "locale": locale}).generate_chunk(0, 5)
+        except SchemaValidationError as err:
+            assert err.problems[0].loc == "locale"

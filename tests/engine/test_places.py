@@ -1,0 +1,162 @@
+"""Places and phones: a world of countries and cities, postal codes that fit the row's region,
+one address per row in its country's layout, phones, currencies and IBANs of the row's country."""
+
+import re
+from collections import Counter
+
+import pytest
+
+from src.engine import vocab
+from src.engine.data import world
+from tests.engine.conftest import generate
+
+PLACE = [{"name": n, "type": n} for n in ("street_address", "city", "state", "postal_code", "country",
+                                          "country_code", "address")]
+
+# First digits of German postal codes per Land (Deutsche Post's Leitzonen), independent of the data.
+DE_ZONES = {"Berlin": "1", "Hamburg": "2", "Bremen": "2", "Schleswig-Holstein": "2", "Mecklenburg-Vorpommern": "1",
+            "Brandenburg": "01", "Sachsen": "0", "Sachsen-Anhalt": "036", "Thüringen": "09", "Niedersachsen": "234",
+            "Nordrhein-Westfalen": "345", "Hessen": "3456", "Rheinland-Pfalz": "56", "Saarland": "6",
+            "Baden-Württemberg": "6789", "Bayern": "89"}
+# Departments of each French region (INSEE), independent of the data.
+FR_DEPTS = {"Île-de-France": "75 77 78 91 92 93 94 95", "Auvergne-Rhône-Alpes": "01 03 07 15 26 38 42 43 63 69 73 74",
+            "Provence-Alpes-Côte d'Azur": "04 05 06 13 83 84", "Occitanie": "09 11 12 30 31 32 34 46 48 65 66 81 82",
+            "Nouvelle-Aquitaine": "16 17 19 23 24 33 40 47 64 79 86 87", "Pays de la Loire": "44 49 53 72 85",
+            "Bretagne": "22 29 35 56", "Normandie": "14 27 50 61 76", "Hauts-de-France": "02 59 60 62 80",
+            "Grand Est": "08 10 51 52 54 55 57 67 68 88", "Bourgogne-Franche-Comté": "21 25 39 58 70 71 89 90",
+            "Centre-Val de Loire": "18 28 36 37 41 45", "Corse": "20"}
+CA_LETTERS = {"AB": "T", "BC": "V", "MB": "R", "NB": "E", "NL": "A", "NS": "B", "ON": "KLMNP", "PE": "C",
+              "QC": "GHJ", "SK": "S", "YT": "Y", "NT": "X", "NU": "X"}
+
+
+def test_the_world_list_covers_every_country_and_the_us_in_depth():
+    assert len(vocab.COUNTRIES) >= 240
+    assert {"CN", "NG", "KE", "VN", "PE", "IS"} <= {c.code for c in vocab.COUNTRIES}
+    us = vocab.COUNTRIES[world.index_of_code("US")]
+    assert len(us.cities) >= 300 and len({region for _, region, _, _ in us.cities}) == 51
+    for c in vocab.COUNTRIES:
+        assert c.calling_code and c.currency and c.cities
+
+
+def test_a_sample_spans_many_countries_and_us_places():
+    world_rows = generate(PLACE, rows=2000)
+    assert len(set(world_rows["country"])) >= 100
+    us_rows = generate(PLACE, rows=5000, locale="en_US")
+    assert len(set(us_rows["city"])) >= 200
+    assert len(set(us_rows["state"])) == 51  # 50 states and DC
+
+
+def test_us_zip_codes_fall_in_their_states_range():
+    ranges = vocab.faker_lists("providers", "address", "en_US")["states_postcode"]
+    rows = generate(PLACE, rows=3000, locale="en_US")
+    fits = [ranges[s][0] <= int(z) <= ranges[s][1] for s, z in zip(rows["state"], rows["postal_code"])]
+    assert sum(fits) / len(fits) >= 0.99
+
+
+@pytest.mark.parametrize("locale,check", [
+    ("de_DE", lambda state, code: re.fullmatch(r"\d{5}", code) and code[0] in DE_ZONES[state]),
+    ("fr_FR", lambda state, code: re.fullmatch(r"\d{5}", code) and code[:2] in FR_DEPTS[state].split()),
+    ("en_CA", lambda state, code: re.fullmatch(r"[A-Z]\d[A-Z] \d[A-Z]\d", code) and code[0] in CA_LETTERS[state]
+     and not set(code) & set("DFIOQU")),
+    ("en_GB", lambda state, code: re.fullmatch(r"[A-Z]{1,2}\d \d[A-Z]{2}", code)),
+    ("ja_JP", lambda state, code: re.fullmatch(r"\d{3}-\d{4}", code)),
+    ("pt_BR", lambda state, code: re.fullmatch(r"\d{5}-\d{3}", code)),
+])
+def test_postal_codes_fit_the_rows_region(locale, check):
+    rows = generate(PLACE, rows=2000, locale=locale)
+    fits = [bool(check(s, p)) for s, p in zip(rows["state"], rows["postal_code"])]
+    assert sum(fits) / len(fits) >= 0.95
+
+
+def test_known_cities_get_their_real_prefixes():
+    rows = generate(PLACE, rows=4000, locale="de_DE")
+    prefix = {"Berlin": "1", "Munich": "8", "Köln": "5", "Hamburg": "2", "Stuttgart": "7", "Dresden": "0"}
+    for city, code in zip(rows["city"], rows["postal_code"]):
+        if city in prefix:
+            assert code.startswith(prefix[city]), (city, code)
+    rows = generate(PLACE, rows=2000, locale="en_GB")
+    for city, code in zip(rows["city"], rows["postal_code"]):
+        if city in ("Manchester", "Birmingham", "Glasgow", "Edinburgh"):
+            assert code.startswith({"Manchester": "M", "Birmingham": "B", "Glasgow": "G", "Edinburgh": "EH"}[city])
+
+
+@pytest.mark.parametrize("locale", [None, "en_US", "de_DE", "fr_FR", "ja_JP", "en_GB", "pt_BR"])
+def test_the_address_is_the_rows_own_place(locale):
+    rows = generate(PLACE, rows=500, locale=locale)
+    for street, city, postal, country, address in zip(rows["street_address"], rows["city"], rows["postal_code"],
+                                                      rows["country"], rows["address"]):
+        for part in (street, city, postal, country):
+            assert part in address
+    if locale == "de_DE":  # 'Straße 12, 10115 Berlin, Germany'
+        assert all(re.search(r", \d{5} ", a) for a in rows["address"])
+        assert sum(bool(re.match(r"\D+ \d+,", s + ",")) for s in rows["street_address"]) / 500 > 0.95
+    if locale == "en_US":
+        assert all(re.search(r", [A-Z]{2} \d{5}, United States$", a) for a in rows["address"])
+
+
+PHONES = {
+    "de_DE": r"(\+49 ?\(0\) ?|\(0|0)[1-9][\d ()]{7,13}",
+    "fr_FR": r"(\+33 [1-9]|0[1-9])( \d\d){4}",
+    "en_GB": r"(\+44 7\d{3} \d{6}|07\d{3} \d{6}|020 \d{4} \d{4})",
+    "ja_JP": r"(0[789]0|\d\d)-\d{4}-\d{4}",
+    "en_IN": r"(\+91 [1-9]\d{4} \d{5}|0[1-9]\d{3} \d{6}|[1-9]\d{4} \d{5})",
+    "en_US": r"\(\d{3}\) \d{3}-\d{4}",
+}
+
+
+@pytest.mark.parametrize("locale", sorted(PHONES))
+def test_phones_follow_the_rows_country_and_stay_unique(locale):
+    rows = generate([{"name": "phone", "type": "phone", "constraints": {"unique": True}}], rows=3000, locale=locale)
+    assert all(re.fullmatch(PHONES[locale], p) for p in rows["phone"]), rows["phone"][:5]
+    assert len(set(rows["phone"])) == 3000
+
+
+def test_phones_of_a_world_sample_follow_each_rows_country():
+    rows = generate([{"name": "country", "type": "country_code"},
+                     {"name": "phone", "type": "phone", "constraints": {"unique": True}}], rows=20000)
+    assert len(set(rows["phone"])) == 20000
+    calling = {c.code: c.calling_code for c in vocab.COUNTRIES}
+    for code, phone in zip(rows["country"], rows["phone"]):
+        if phone.startswith("+"):
+            assert phone[1:].replace(" ", "").startswith(calling[code]), (code, phone)
+
+
+def test_currency_and_iban_follow_the_rows_country():
+    rows = generate([{"name": "country", "type": "country_code"}, {"name": "currency", "type": "currency_code"},
+                     {"name": "iban", "type": "iban"}], rows=2000)
+    currency = {c.code: c.currency for c in vocab.COUNTRIES}
+    assert all(currency[c] == cur for c, cur in zip(rows["country"], rows["currency"]))
+    german = generate([{"name": "currency", "type": "currency_code"}, {"name": "iban", "type": "iban"}],
+                      rows=500, locale="de_DE")
+    assert set(german["currency"]) == {"EUR"} and all(i.startswith("DE") and len(i) == 22 for i in german["iban"])
+    for iban in german["iban"]:
+        digits = "".join(str(int(ch, 36)) for ch in iban[4:] + iban[:4])
+        assert int(digits) % 97 == 1
+
+
+def test_coordinates_without_a_place_lie_on_land():
+    rows = generate([{"name": "lat", "type": "latitude"}, {"name": "lon", "type": "longitude"}], rows=3000)
+    lats, lons = world.land_points()
+    land = set(zip(lats.round(0), lons.round(0)))
+    near = sum((round(a), round(o)) in land or any((round(a) + d, round(o) + e) in land for d in (-1, 0, 1)
+                                                 for e in (-1, 0, 1)) for a, o in zip(rows["lat"], rows["lon"]))
+    assert near / 3000 >= 0.99
+    assert sum(abs(a) > 66.5 for a in rows["lat"]) / 3000 < 0.02  # not 27% polar as a uniform globe gives
+
+
+def test_compared_with_faker_the_us_postal_prefix_fits_far_more_often():
+    """Faker's `postcode()` ignores the row's state; ours fits its state on (nearly) every row."""
+    from faker import Faker
+
+    fake = Faker("en_US")
+    Faker.seed(3)
+    ranges = vocab.faker_lists("providers", "address", "en_US")["states_postcode"]
+    faker_fit = 0
+    for _ in range(2000):
+        state = fake.state_abbr(include_territories=False)
+        faker_fit += ranges[state][0] <= int(fake.postcode()) <= ranges[state][1]
+    rows = generate(PLACE, rows=2000, locale="en_US")
+    ours = sum(ranges[s][0] <= int(z) <= ranges[s][1] for s, z in zip(rows["state"], rows["postal_code"]))
+    assert ours / 2000 >= 0.99 > 0.2 > faker_fit / 2000
+    counts = Counter(rows["state"])
+    assert counts.most_common(1)[0][0] in ("CA", "TX", "NY", "FL")

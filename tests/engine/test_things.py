@@ -1,0 +1,107 @@
+"""A `string` column named for a thing gets that thing: from Faker's lists or curated ones, with
+real check digits where the thing has them; the engine and the extractor agree on each."""
+
+import re
+
+import pytest
+
+from src.engine import compile_schema
+from src.engine.catalog import type_catalog
+from src.engine.data.things import MEANINGS, POOLS, faker_pool
+from src.engine.semantics import classify_name, infer_thing, tokenize
+from tests.engine.conftest import ANCHOR, generate
+
+EXPECTED = {"pet_name": "pet_name", "team_name": "team_name", "restaurant_name": "restaurant_name",
+            "brand_name": "brand_name", "file_name": "file_name", "movie_title": "movie_title",
+            "book_title": "book_title", "song_title": "song_title", "course_title": "course_title",
+            "ticket_subject": "ticket_subject", "breed": "dog_breed", "material": "material",
+            "ingredient": "ingredient", "symptom": "symptom", "diagnosis": "diagnosis", "skill": "skill",
+            "hobby": "hobby", "language": "language", "major": "major", "license_plate": "license_plate",
+            "vin": "vin", "isbn": "isbn", "error_code": "error_code", "http_path": "http_path",
+            "mime_type": "mime_type", "timezone": "timezone", "stock_ticker": "stock_ticker", "ssn": "ssn",
+            "hotel_name": "hotel_name", "university": "university", "nationality": "nationality",
+            "currency_name": "currency_name", "color_name": "color_name", "brand": "brand_name"}
+
+
+def test_at_least_80_meanings_beyond_the_types():
+    assert len(MEANINGS) >= 80
+
+
+@pytest.mark.parametrize("column,meaning", sorted(EXPECTED.items()))
+def test_column_names_get_their_meaning(column, meaning):
+    assert infer_thing(column) == meaning
+    assert classify_name(tokenize(column)) == "string"  # what the extractor reads: a plain string field
+    plan = compile_schema({"fields": [{"name": column, "type": "string"}]}, seed=1, anchor=ANCHOR)
+    assert plan.fields[column].options.get("thing") == meaning
+
+
+def test_pool_meanings_give_their_pools_not_people_or_words():
+    rows = generate([{"name": m, "type": "string"} for m in ("pet_name", "breed", "hotel_name", "university",
+                                                             "symptom", "stock_ticker", "movie_title")], rows=300)
+    for column, pool in (("pet_name", "pet_name"), ("breed", "dog_breed"), ("hotel_name", "hotel_name"),
+                         ("university", "university"), ("symptom", "symptom"), ("stock_ticker", "stock_ticker"),
+                         ("movie_title", "movie_title")):
+        assert set(rows[column]) <= set(POOLS[pool])
+        assert len(set(rows[column])) >= min(10, len(POOLS[pool]))
+
+
+def test_faker_lists_feed_language_currency_and_colour_names():
+    rows = generate([{"name": "language", "type": "string"}, {"name": "currency_name", "type": "string"},
+                     {"name": "color_name", "type": "string"}], rows=500)
+    assert set(rows["language"]) <= set(faker_pool("language_names")) and len(set(rows["language"])) > 50
+    assert set(rows["currency_name"]) <= set(faker_pool("currencies"))
+    assert len(set(rows["color_name"])) > 60 and "Alice Blue" in faker_pool("all_colors")
+
+
+def _vin_ok(vin: str) -> bool:
+    values = {**{str(d): d for d in range(10)}, **dict(zip("ABCDEFGH", range(1, 9))), **dict(zip("JKLMN", range(1, 6))),
+              "P": 7, "R": 9, **dict(zip("STUVWXYZ", range(2, 10)))}
+    weights = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+    total = sum(values[c] * w for c, w in zip(vin, weights)) % 11
+    return len(vin) == 17 and not set(vin) & set("IOQ") and vin[8] == ("X" if total == 10 else str(total))
+
+
+def test_codes_carry_real_check_digits():
+    rows = generate([{"name": "vin", "type": "string", "constraints": {"unique": True}},
+                     {"name": "isbn", "type": "string"}, {"name": "ssn", "type": "string"}], rows=2000)
+    assert all(_vin_ok(v) for v in rows["vin"]) and len(set(rows["vin"])) == 2000
+    for isbn in rows["isbn"]:
+        digits = [int(d) for d in isbn.replace("-", "")]
+        assert len(digits) == 13 and isbn[:3] in ("978", "979")
+        assert sum(d * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits)) % 10 == 0
+    for ssn in rows["ssn"]:
+        area, group, serial = ssn.split("-")
+        assert area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
+
+
+def test_formats_of_plates_paths_files_mime_types_and_time_zones():
+    rows = generate([{"name": n, "type": "string"} for n in ("license_plate", "http_path", "file_name",
+                                                             "mime_type", "timezone", "error_code")], rows=300)
+    assert all(re.fullmatch(r"[A-Z0-9 -]{4,9}", p) for p in rows["license_plate"])
+    assert all(p.startswith("/") and " " not in p for p in rows["http_path"])
+    assert all(re.fullmatch(r"[a-z]+[_-]?[a-z]+(_\d+)?\.[a-z0-9]+", f) for f in rows["file_name"])
+    assert all(re.fullmatch(r"[a-z]+/[\w.+-]+", m) for m in rows["mime_type"])
+    assert all("/" in tz for tz in rows["timezone"])
+    assert all(re.fullmatch(r"(E|ERR-|ERR_)\d{4}", e) for e in rows["error_code"])
+    british = generate([{"name": "license_plate", "type": "string"}], rows=50, locale="en_GB")["license_plate"]
+    assert all(re.fullmatch(r"[A-Z]{2}\d\d ?[A-Z]{3}", p) for p in british)
+
+
+def test_unique_pool_values_are_distinct_and_refused_past_the_pool():
+    rows = generate([{"name": "blood_type", "type": "string", "constraints": {"unique": True}}], rows=8)
+    assert len(set(rows["blood_type"])) == 8
+    plan = compile_schema({"fields": [{"name": "blood_type", "type": "string", "constraints": {"unique": True}}]})
+    with pytest.raises(Exception) as err:
+        plan.check_row_count(9)
+    assert "blood_type" in str(err.value)
+
+
+def test_the_catalog_lists_every_type_with_constraints_and_meanings():
+    catalog = type_catalog()
+    assert len(catalog) == 53 and len({row["type"] for row in catalog}) == 53
+    string = next(row for row in catalog if row["type"] == "string")
+    assert len(string["meanings"]) >= 80 and all(m["example"] for m in string["meanings"])
+    integer = next(row for row in catalog if row["type"] == "integer")
+    assert any("heart rate" in m["names"] for m in integer["meanings"])
+    assert "distribution" in integer["constraints"] and "decimals" not in integer["constraints"]
+    assert "decimals" in next(row for row in catalog if row["type"] == "decimal")["constraints"]
