@@ -26,14 +26,14 @@ def clean_env(monkeypatch, tmp_path):
 def test_settings_read_a_dotenv_in_the_working_directory(clean_env):
     (clean_env / ".env").write_text(
         "# comment\nMAX_ROWS=1234\nSTORAGE_TYPE=memory\nLLM_PROVIDER=offline\nGEMINI_API_KEY=from-dotenv\n"
-        "DATABASE_PATH=./db/jobs.sqlite3\nCORS_ORIGINS=[\"http://ui.example\"]\nGEMINI_TIMEOUT=2.5\n",
+        "DATABASE_PATH=./db/jobs.sqlite3\nCORS_ORIGINS=http://ui.example,http://other.example\nGEMINI_TIMEOUT=2.5\n",
         encoding="utf-8")
     settings = Settings()
     assert settings.max_rows == 1234
     assert settings.storage_type == "memory" and settings.llm_provider == "offline"
     assert settings.gemini_api_key == "from-dotenv"
-    assert settings.database_path == Path("db/jobs.sqlite3")
-    assert settings.cors_origins == ["http://ui.example"] and settings.gemini_timeout == 2.5
+    assert settings.database_path == clean_env.resolve() / "db" / "jobs.sqlite3"  # resolved once, at start
+    assert settings.cors_origins == ["http://ui.example", "http://other.example"] and settings.gemini_timeout == 2.5
 
 
 def test_environment_overrides_dotenv(clean_env, monkeypatch):

@@ -106,7 +106,7 @@ def test_readme_service_and_rest_commands_run_as_written(user_dir):
 
 def run_rest_examples(api_url: str, cwd: Path) -> None:
     rest = [c for c in shell_commands() if c.startswith("curl ")]
-    assert len(rest) == 8
+    assert len(rest) == 11
     job = ""
     for command in rest:
         script = ("curl() { command curl -sS -w '\\n%{http_code}' \"$@\"; }\n"

@@ -14,7 +14,7 @@ from fastapi_offline import FastAPIOffline
 from src.api_server.errors import install_error_handlers
 from src.api_server.limits import RequestSizeLimitMiddleware
 from src.api_server.logging_setup import configure_logging
-from src.api_server.openapi import install_openapi
+from src.api_server.openapi import error_responses, install_openapi
 from src.api_server.routers import health, jobs, links, schema, schema_import
 from src.api_server.routers.health import API_VERSION
 from src.api_server.security import install_token_redaction, require_access
@@ -23,7 +23,6 @@ from src.errors import SynthError
 from src.jobs import JobManager, JobStore
 from src.jobs.folder_lock import FolderLock
 from src.jobs.signing import derive_link_secret
-from src.schemas.api import ErrorResponse
 from src.storage import build_storage
 
 logger = logging.getLogger("synthgen.api")
@@ -96,7 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
                        allow_methods=["*"], allow_headers=["*"])
     install_error_handlers(app)
-    protected = {"dependencies": [Depends(require_access)], "responses": {401: {"model": ErrorResponse}}}
+    protected = {"dependencies": [Depends(require_access)], "responses": error_responses(401)}
     install_openapi(app)
     app.include_router(health.router)
     app.include_router(schema.router, **protected)

@@ -110,10 +110,15 @@ async def _handle_synth_error(request: Request, exc: SynthError) -> JSONResponse
 
 
 async def _handle_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-    if exc.status_code == 400 and exc.__cause__ is not None:
-        # FastAPI answers 400 when json.loads fails other than by JSONDecodeError (bytes that are not
-        # UTF-8, nesting deeper than Python's stack): malformed JSON like any other, so a 422.
-        problem = ProblemDetail(loc="body", message=f"malformed JSON: {_describe_body_error(exc.__cause__)}")
+    if exc.status_code == 400:
+        # FastAPI answers 400 when a body cannot be parsed other than by JSONDecodeError (bytes that
+        # are not UTF-8, nesting deeper than Python's stack, a broken multipart form): malformed input
+        # like any other, so a 422 at `body`.
+        if request.headers.get("content-type", "").startswith("multipart/"):
+            message = "malformed multipart form: send the file as a form field named 'file'"
+        else:
+            message = f"malformed JSON: {_describe_body_error(exc.__cause__)}"
+        problem = ProblemDetail(loc="body", message=message)
         return build_error_response(422, "validation_error", f"body: {problem.message}", [problem])
     code = _ERROR_CODE_BY_STATUS.get(exc.status_code, "http_error")
     detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)

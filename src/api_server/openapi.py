@@ -47,6 +47,7 @@ _JOB_ID_ROUTES = [
     ("/jobs/{job_id}/download", "get", "DownloadJob"),
     ("/jobs/{job_id}/control", "post", "ControlJob"),
     ("/jobs/{job_id}", "delete", "DeleteJob"),
+    ("/jobs/{job_id}/download-link", "post", "CreateDownloadLink"),
 ]
 
 

@@ -11,14 +11,19 @@ from src.api_server.app import create_app
 ERROR_REF = "#/components/schemas/ErrorResponse"
 EXPECTED_ERRORS = {
     ("get", "/health"): set(),
-    ("post", "/schema/extract"): {"422", "502", "503"},
-    ("post", "/jobs/create"): {"422"},
-    ("get", "/jobs/"): {"422"},
-    ("get", "/jobs/{job_id}/status"): {"404", "422"},
-    ("get", "/jobs/{job_id}/preview"): {"404", "422"},
-    ("get", "/jobs/{job_id}/download"): {"404", "409", "422"},
-    ("post", "/jobs/{job_id}/control"): {"404", "409", "422"},
-    ("delete", "/jobs/{job_id}"): {"404", "422"},
+    ("post", "/schema/extract"): {"401", "413", "422", "502", "503"},
+    ("post", "/schema/from-ddl"): {"401", "413", "422"},
+    ("post", "/schema/from-sample"): {"401", "413", "422"},
+    ("get", "/schema/templates"): {"401"},
+    ("get", "/schema/types"): {"401"},
+    ("post", "/jobs/create"): {"401", "413", "422", "429"},
+    ("get", "/jobs/"): {"401", "422"},
+    ("get", "/jobs/{job_id}/status"): {"401", "404", "422"},
+    ("get", "/jobs/{job_id}/preview"): {"401", "404", "422"},
+    ("get", "/jobs/{job_id}/download"): {"401", "404", "409", "422"},
+    ("post", "/jobs/{job_id}/control"): {"401", "404", "409", "413", "422"},
+    ("delete", "/jobs/{job_id}"): {"401", "404", "422"},
+    ("post", "/jobs/{job_id}/download-link"): {"401", "404", "409", "422"},
 }
 
 

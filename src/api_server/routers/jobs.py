@@ -106,7 +106,8 @@ async def download_job(
                  "Content-Length": str(download.size)})
 
 
-@router.post("/{job_id}/control", response_model=JobControlResponse, responses=error_responses(404, 409, 422))
+@router.post("/{job_id}/control", response_model=JobControlResponse,
+             responses=error_responses(404, 409, 413, 422))
 async def control_job(job_id: uuid.UUID, request: JobControlRequest, manager: JobManagerDep) -> JobControlResponse:
     """pause | resume | cancel. A running job reacts within one chunk."""
     path_id = str(job_id)

@@ -8,14 +8,14 @@ from fastapi import APIRouter, Request
 
 from src.api_server.deps import JobManagerDep, SettingsDep
 from src.jobs.signing import create_download_token
-from src.schemas.api import DownloadLinkResponse, ErrorResponse
+from src.api_server.openapi import error_responses
+from src.schemas.api import DownloadLinkResponse
 
 router = APIRouter(prefix="/jobs", tags=["jobs"])
 
 
 @router.post("/{job_id}/download-link", response_model=DownloadLinkResponse,
-             responses={404: {"model": ErrorResponse}, 409: {"model": ErrorResponse},
-                        422: {"model": ErrorResponse}})
+             responses=error_responses(404, 409, 422))
 async def create_download_link(job_id: uuid.UUID, request: Request, manager: JobManagerDep,
                                settings: SettingsDep) -> DownloadLinkResponse:
     """A link to the finished file that works without a key, for this job only, until `expires_at`

@@ -27,7 +27,7 @@ class ExtractRequest(BaseModel):
 
 
 @router.post("/extract", response_model=ExtractionResult, response_model_by_alias=True,
-             responses=error_responses(422, 502, 503))
+             responses=error_responses(413, 422, 502, 503))
 async def extract(request: ExtractRequest, settings: SettingsDep) -> ExtractionResult:
     """Turn a description into a schema document the engine runs as is.
 

@@ -11,6 +11,7 @@ from fastapi import APIRouter, File, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from src.api_server.openapi import error_responses
 from src.errors import SchemaValidationError
 from src.importers.ddl import MAX_DDL_CHARS
 from src.importers.model import DEFAULT_ROWS, ImportResult
@@ -51,7 +52,8 @@ def _answer(result: ImportResult, provider: str) -> ImportedSchema:
                           warnings=result.warnings)
 
 
-@router.post("/from-ddl", response_model=ImportedSchema, response_model_by_alias=True)
+@router.post("/from-ddl", response_model=ImportedSchema, response_model_by_alias=True,
+             responses=error_responses(413, 422))
 async def from_ddl(request: DdlRequest) -> ImportedSchema:
     """CREATE TABLE statements -> a relational schema document; rules not honoured are in ``warnings``."""
     from src.importers.ddl import import_ddl
@@ -60,7 +62,8 @@ async def from_ddl(request: DdlRequest) -> ImportedSchema:
     return _answer(result, "ddl")
 
 
-@router.post("/from-sample", response_model=ImportedSchema, response_model_by_alias=True)
+@router.post("/from-sample", response_model=ImportedSchema, response_model_by_alias=True,
+             responses=error_responses(413, 422))
 async def from_sample(file: UploadFile = File(..., description="A .csv, .tsv or .parquet sample.")) -> ImportedSchema:
     """A sample file -> a single-table schema; values are copied only as rounded bounds and frequent
     categories, never personal or free text."""
