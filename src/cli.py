@@ -9,7 +9,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from src.cli_relational import add_validate_command, read_document, run_generate_tables, run_validate
 from src.errors import SchemaValidationError
+from src.schemas.relational import is_relational
 
 EXIT_BAD_INPUT = 2
 
@@ -19,15 +21,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     gen = sub.add_parser("generate", help="write a dataset from a schema document")
     gen.add_argument("--schema", required=True, help="schema document (JSON file, or - for stdin)")
-    gen.add_argument("--rows", required=True, type=int, help="number of rows")
+    gen.add_argument("--rows", type=int, default=None, help="number of rows (multi-table: the first "
+                     "table's, when it gives none)")
     gen.add_argument("--format", default="csv", choices=("csv", "json", "jsonl", "parquet"))
-    gen.add_argument("--output", required=True, help="output file path (- for stdout)")
+    gen.add_argument("--output", required=True, help="output file path (- for stdout); a directory for a "
+                     "multi-table schema (one file per table)")
     gen.add_argument("--seed", type=int, default=None, help="seed (default: the schema's, else 0)")
     gen.add_argument("--chunk-size", type=int, default=100_000, help="rows per chunk (default 100000)")
     gen.add_argument("--locale", default=None, help="Faker-style locale for names, e.g. de_DE")
     gen.add_argument("--anchor", default=None, help="ISO time that relative dates resolve against "
                                                   "(default: now)")
     gen.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_validate_command(sub)
     types = sub.add_parser("types", help="list field types with an example each")
     types.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
@@ -54,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "types":
         return run_types(args)
+    if args.command == "validate":
+        return run_validate(args)
     return run_generate(args)
 
 
@@ -85,18 +92,17 @@ def run_generate(args) -> int:
     from src.engine import compile_schema
     from src.engine.writers import open_writer
 
+    doc, error = read_document(args.schema)
+    if error:
+        return _fail(error)
+    if is_relational(doc):
+        return run_generate_tables(args, doc)
+    if args.rows is None:
+        return _fail("--rows is required for a single-table schema")
     if args.rows < 0:
         return _fail("--rows must be >= 0")
     if args.chunk_size <= 0:
         return _fail("--chunk-size must be > 0")
-    try:
-        text = sys.stdin.read() if args.schema == "-" else Path(args.schema).read_text()
-    except OSError as err:
-        return _fail(f"cannot read schema file: {err}")
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as err:
-        return _fail(f"schema file is not valid JSON: {err}")
     if isinstance(doc, dict) and args.locale:
         doc["locale"] = args.locale
     anchor = None
