@@ -7,6 +7,7 @@ only the blocks a chunk touches are made again.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,37 +19,60 @@ from src.engine.relational.links import JointDraw, Link
 from src.engine.rng import BLOCK_ROWS
 
 
-def fetch_parent_rows(plan, idx: np.ndarray, names: list[str], *, contiguous: bool,
-                      parents: int) -> dict[str, pa.Array]:
-    """Columns ``names`` of the parent rows ``idx`` (-1: null) from the parent's plan."""
-    n = len(idx)
-    valid = idx >= 0
-    types = {name: plan.arrow_schema.field(name).type for name in names}
-    if not valid.any():
-        return {name: pa.nulls(n, types[name]) for name in names}
-    wanted = idx[valid]
-    if contiguous:
-        first, last = int(wanted.min()), int(wanted.max()) + 1
-        runs = [(first, last)]
-    else:
-        blocks = np.unique(wanted // BLOCK_ROWS)
-        breaks = np.flatnonzero(np.diff(blocks) != 1) + 1
-        runs = [(int(r[0]) * BLOCK_ROWS, min((int(r[-1]) + 1) * BLOCK_ROWS, max(parents, 1)))
-                for r in np.split(blocks, breaks)]
-    parts: dict[str, list[pa.Array]] = {name: [] for name in names}
-    for first, last in runs:
-        cols = plan.generate_columns(first, last - first, set(names))
-        for name in names:
-            parts[name].append(cols[name] if cols[name].type == types[name] else cols[name].cast(types[name]))
-    starts = np.array([r[0] for r in runs], dtype=np.int64)
-    bases = np.concatenate([[0], np.cumsum([r[1] - r[0] for r in runs])[:-1]]).astype(np.int64)
-    run = np.searchsorted(starts, np.maximum(idx, 0), side="right") - 1
-    local = pa.array(bases[run] + np.maximum(idx, 0) - starts[run], mask=~valid)
-    out = {}
-    for name in names:
-        values = parts[name][0] if len(parts[name]) == 1 else pa.concat_arrays(parts[name])
-        out[name] = values.take(local)
-    return out
+CACHE_ROWS = 1 << 21  # parent rows a provider keeps per column set (bounded: ~100 MB of keys)
+
+
+class ParentBlocks:
+    """Regenerated parent row blocks, the most recent CACHE_ROWS rows kept: children drawn at random
+    from a parent table that fits stop regenerating it; a larger one is regenerated block by block."""
+
+    def __init__(self) -> None:
+        self._blocks: OrderedDict[tuple, dict[str, pa.Array]] = OrderedDict()
+
+    def fetch(self, plan, idx: np.ndarray, names: list[str], *, contiguous: bool) -> dict[str, pa.Array]:
+        """Columns ``names`` of the parent rows ``idx`` (-1: null), from the parent's plan."""
+        n = len(idx)
+        valid = idx >= 0
+        types = {name: plan.arrow_schema.field(name).type for name in names}
+        if not valid.any():
+            return {name: pa.nulls(n, types[name]) for name in names}
+        wanted = idx[valid]
+        if contiguous:
+            first = int(wanted.min())
+            cols = self._generate(plan, first, int(wanted.max()) + 1 - first, names, types)
+            local = idx - first
+        else:
+            blocks = np.unique(wanted // BLOCK_ROWS)
+            cols = self._from_blocks(plan, blocks, names, types)
+            position = np.searchsorted(blocks, np.maximum(idx, 0) // BLOCK_ROWS)
+            local = position * BLOCK_ROWS + np.maximum(idx, 0) % BLOCK_ROWS
+        take = pa.array(local, mask=~valid)
+        return {name: cols[name].take(take) for name in names}
+
+    @staticmethod
+    def _generate(plan, first: int, n: int, names: list[str], types: dict) -> dict[str, pa.Array]:
+        cols = plan.generate_columns(first, n, set(names))
+        return {k: v if v.type == types[k] else v.cast(types[k]) for k, v in cols.items()}
+
+    def _from_blocks(self, plan, blocks: np.ndarray, names: list[str], types: dict) -> dict[str, pa.Array]:
+        tag = (id(plan), tuple(names))
+        missing = [int(b) for b in blocks if (tag, int(b)) not in self._blocks]
+        if missing:
+            runs = np.split(np.array(missing), np.flatnonzero(np.diff(missing) != 1) + 1)
+            for run in runs:
+                # Whole blocks, also past the table's end: every cached block has BLOCK_ROWS rows.
+                first, last = int(run[0]) * BLOCK_ROWS, (int(run[-1]) + 1) * BLOCK_ROWS
+                cols = self._generate(plan, first, last - first, names, types)
+                for b in run:
+                    lo = int(b) * BLOCK_ROWS - first
+                    self._blocks[(tag, int(b))] = {k: v.slice(lo, BLOCK_ROWS) for k, v in cols.items()}
+        parts = []
+        for b in blocks:
+            self._blocks.move_to_end((tag, int(b)))
+            parts.append(self._blocks[(tag, int(b))])
+        while len(self._blocks) * BLOCK_ROWS > max(CACHE_ROWS, len(blocks) * BLOCK_ROWS):
+            self._blocks.popitem(last=False)
+        return {name: pa.concat_arrays([p[name] for p in parts]) for name in names}
 
 
 @dataclass
@@ -65,6 +89,7 @@ class TableProvider:
     joint: JointDraw | None = None
     reads: dict[str, set[str]] = field(default_factory=dict)  # field -> 'table.field' names it reads
     ordinals: dict[str, tuple[int, int]] = field(default_factory=dict)  # field -> (start, step)
+    cache: ParentBlocks = field(default_factory=ParentBlocks)
 
     @property
     def names(self) -> set[str]:
@@ -85,9 +110,8 @@ class TableProvider:
                 continue
             idx = drawn[link.name] if link.name in drawn else link.draw(start, n, self.index)
             names = sorted({c for _, c in fill} | set(lookups))
-            parents = link.parents if link.mode != "self" else start + n
-            values = fetch_parent_rows(self.parent_plan(link.parent), idx, names,
-                                       contiguous=link.contiguous, parents=parents)
+            values = self.cache.fetch(self.parent_plan(link.parent), idx, names,
+                                      contiguous=link.contiguous)
             for f, c in fill:
                 out[f] = values[c]
             for c in lookups:
