@@ -78,7 +78,10 @@ def compile_relational(doc: dict | RelationalSchema, *, seed: int | None = None,
 
     ``root_rows`` is the first table's row count when it gives none (a job's ``total_rows``).
     """
-    schema = parse_relational(doc)
+    try:
+        schema = parse_relational(doc)
+    except SchemaValidationError as err:
+        raise SchemaValidationError(err.problems + _field_problems(doc, err.problems)) from None
     anchor = (anchor or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)).replace(microsecond=0)
     if anchor.tzinfo is not None:
         anchor = anchor.astimezone(dt.timezone.utc).replace(tzinfo=None)
@@ -89,6 +92,46 @@ def compile_relational(doc: dict | RelationalSchema, *, seed: int | None = None,
     if builder.problems:
         raise SchemaValidationError(builder.problems)
     return RelationalPlan(schema, seed, anchor, {n: builder.plans[n] for n in order_tables(schema)})
+
+
+class _ChecksOnly(Exception):
+    """Raised by a stand-in provider once a table's field rules are checked (nothing is generated)."""
+
+
+@dataclass
+class _StandInProvider:
+    names: set[str]
+
+    def columns(self, start: int, n: int, order: list[str]):
+        raise _ChecksOnly
+
+
+def _field_problems(doc: Any, found: list[Problem]) -> list[Problem]:
+    """Field rules of each table, checked even when the document has problems across tables, so
+    one pass names every problem."""
+    try:
+        schema = RelationalSchema.model_validate(doc)
+    except Exception:
+        return []  # structure is broken: the structural problems are all there is to say
+    out = []
+    seen = {(p.loc, p.message) for p in found}
+    for ti, table in enumerate(schema.tables):
+        provided = {f.name for f in table.fields if f.type == "reference"}
+        provided |= {n for f in table.fields for n in _reads(f) if "." in n}
+        fields = [f.model_copy(update={"constraints": Constraints()}) if f.type == "reference" else f
+                  for f in table.fields]
+        try:
+            compile_schema(DatasetSchema(fields=fields, locale=schema.locale), provider=_StandInProvider(provided))
+        except _ChecksOnly:
+            continue
+        except SchemaValidationError as err:
+            for p in err.problems:
+                problem = Problem(f"tables[{ti}].{p.loc}", f"table '{table.name}': {p.message}")
+                if (problem.loc, problem.message) not in seen:
+                    out.append(problem)
+        except ValueError:
+            continue  # e.g. duplicate field names: already a structural problem
+    return out
 
 
 def _reads(spec: FieldSpec) -> set[str]:

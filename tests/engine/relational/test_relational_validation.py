@@ -116,3 +116,13 @@ def test_single_table_documents_keep_primary_key_meaning_unique():
     assert sorted(values) == list(range(1, 101))
     with pytest.raises(SchemaValidationError):
         plan.check_row_count(101)
+
+
+def test_field_rules_are_named_together_with_problems_across_tables():
+    doc = _shop(**{"t0__fields__1__constraints": {"min_value": "now", "max_value": "-2y"},
+                   "t1__rows_per_parent": {"parent": "clients", "max": 3},
+                   "t1__fields__3__constraints": {"expression": "customers.country ||"}})
+    found = problems_of(doc)
+    assert any("unknown table 'clients'" in p for p in found)
+    assert any(p.startswith("tables[0].fields[1].constraints.min_value") for p in found)
+    assert any(p.startswith("tables[1].fields[3].constraints.expression") for p in found)
