@@ -1,7 +1,7 @@
 """Three related tables (customers -> orders -> order lines) against one-table generation and Faker.
 
     .venv/bin/python bench/bench_relational.py [--customers 1000000] [--faker-customers 5000]
-                                               [--formats parquet,csv] [--random-rows 1000000]
+                                               [--formats parquet,csv] [--repeat 3] [--random-rows 1000000]
 
 For each format it runs, in the same session, as separate `synthgen` processes:
 - relational: `synthgen generate --schema bench/shop_relational.json --output DIR` (keys computed,
@@ -22,6 +22,7 @@ import csv
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -71,35 +72,41 @@ def run_process(cmd: list[str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss * 1024
 
 
-def bench_format(fmt: str, doc: dict, rows: dict[str, int], tmp: Path) -> float:
-    """Prints and returns the relational rate (rows/s of the whole process)."""
+def bench_format(fmt: str, doc: dict, rows: dict[str, int], tmp: Path, repeat: int) -> float:
+    """Prints and returns the relational rate (rows/s of the whole process, median of ``repeat`` runs,
+    alternating with the single-table runs so both see the same machine load)."""
     total = sum(rows.values())
     schema = tmp / "shop.json"
     schema.write_text(json.dumps(doc))
     out = tmp / f"rel_{fmt}"
-    rel_s, rel_rss = run_process([PYTHON, "-m", "src.cli", "generate", "--schema", str(schema), "--format", fmt,
-                                  "--output", str(out), "--quiet"])
-    size = sum(p.stat().st_size for p in out.iterdir())
-    single_s, single_rss = 0.0, 0
-    for name, peer, n in single_table_peers(doc, rows):
-        path = tmp / f"peer_{name}.json"
-        path.write_text(json.dumps(peer))
-        target = tmp / f"peer_{name}.{fmt}"
-        seconds, rss = run_process([PYTHON, "-m", "src.cli", "generate", "--schema", str(path), "--rows", str(n),
-                                    "--format", fmt, "--output", str(target), "--quiet"])
-        single_s += seconds
-        single_rss = max(single_rss, rss)
-        target.unlink()
-    for p in out.iterdir():
-        p.unlink()
-    # Three processes start where the relational run starts one: count one start-up on each side.
-    startup, _ = run_process([PYTHON, "-m", "src.cli", "generate", "--schema", str(path), "--rows", "1",
-                              "--format", fmt, "--output", str(tmp / f"startup.{fmt}"), "--quiet"])
-    single_s -= 2 * startup
+    rel_runs, single_runs, rel_rss, single_rss, size = [], [], 0, 0, 0
+    for _ in range(repeat):
+        seconds, rss = run_process([PYTHON, "-m", "src.cli", "generate", "--schema", str(schema), "--format", fmt,
+                                    "--output", str(out), "--quiet"])
+        rel_runs.append(seconds)
+        rel_rss = max(rel_rss, rss)
+        size = sum(p.stat().st_size for p in out.iterdir())
+        for p in out.iterdir():
+            p.unlink()
+        single_s = 0.0
+        for name, peer, n in single_table_peers(doc, rows):
+            path = tmp / f"peer_{name}.json"
+            path.write_text(json.dumps(peer))
+            target = tmp / f"peer_{name}.{fmt}"
+            seconds, rss = run_process([PYTHON, "-m", "src.cli", "generate", "--schema", str(path), "--rows",
+                                        str(n), "--format", fmt, "--output", str(target), "--quiet"])
+            single_s += seconds
+            single_rss = max(single_rss, rss)
+            target.unlink()
+        # Three processes start where the relational run starts one: count one start-up on each side.
+        startup, _ = run_process([PYTHON, "-m", "src.cli", "generate", "--schema", str(path), "--rows", "1",
+                                  "--format", fmt, "--output", str(tmp / f"startup.{fmt}"), "--quiet"])
+        single_runs.append(single_s - 2 * startup)
+    rel_s, single_s = statistics.median(rel_runs), statistics.median(single_runs)
     rel_rate, single_rate = total / rel_s, total / single_s
     print(f"{fmt:>8}: relational {rel_rate:>10,.0f} rows/s ({rel_s:.1f}s, peak RSS {rel_rss / 2**20:,.0f} MiB, "
-          f"{size / 1e6:,.0f} MB) | three single tables {single_rate:>10,.0f} rows/s ({single_s:.1f}s net of 2 "
-          f"extra start-ups of {startup:.1f}s, peak RSS "
+          f"{size / 1e6:,.0f} MB) | three single tables {single_rate:>10,.0f} rows/s ({single_s:.1f}s, net of 2 "
+          f"extra start-ups, peak RSS "
           f"{single_rss / 2**20:,.0f} MiB) | ratio {rel_rate / single_rate:.0%}")
     return rel_rate
 
@@ -197,6 +204,7 @@ def main() -> int:
     parser.add_argument("--customers", type=int, default=1_000_000)
     parser.add_argument("--faker-customers", type=int, default=5_000)
     parser.add_argument("--formats", default="parquet,csv")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each side (the median is printed)")
     parser.add_argument("--random-rows", type=int, default=1_000_000, help="rows for the parent-read cases (0: skip)")
     args = parser.parse_args()
     from src.engine.relational import compile_relational
@@ -207,7 +215,7 @@ def main() -> int:
     print("tables: " + ", ".join(f"{name} {n:,}" for name, n in rows.items()) + f" = {sum(rows.values()):,} rows")
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        rates = {fmt: bench_format(fmt, doc, rows, tmp_path) for fmt in args.formats.split(",")}
+        rates = {fmt: bench_format(fmt, doc, rows, tmp_path, args.repeat) for fmt in args.formats.split(",")}
         if args.faker_customers:
             faker_rows, faker_rate = run_faker(args.faker_customers, tmp_path)
             line = f"faker, row by row, keys in Python lists ({faker_rows:,} rows, CSV): {faker_rate:,.0f} rows/s"

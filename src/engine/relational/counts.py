@@ -85,8 +85,9 @@ class ChildIndex:
         b_hi = int(np.searchsorted(self.offsets, hi, side="right")) - 1
         p0 = b_lo * PARENT_BLOCK
         p1 = min((b_hi + 1) * PARENT_BLOCK, self.parents)
-        first_child = self.offsets[b_lo] + np.concatenate([[0], np.cumsum(self.counts.draw(p0, p1 - p0))])
-        local = np.searchsorted(first_child, rows, side="right") - 1
+        counts = self.counts.draw(p0, p1 - p0)
+        first_child = self.offsets[b_lo] + np.concatenate([[0], np.cumsum(counts)])
+        local = np.repeat(np.arange(len(counts), dtype=np.int64), counts)[rows - first_child[0]]
         return p0 + local, rows - first_child[local]
 
     def parent_range(self, start: int, n: int) -> tuple[int, int]:
