@@ -270,3 +270,17 @@ def test_parent_blocks_evicted_from_a_small_cache_are_regenerated_identically(mo
     assert small["c"].equals(cached["c"])
     assert len(plan.tables["c"].plan.provider.cache._blocks) <= 10  # one chunk's blocks, not the table
     assert_integrity(plan, small)
+
+
+def test_zipf_hierarchy_gives_the_first_rows_most_reports():
+    doc = {"seed": 2, "tables": [{"name": "staff", "rows": 3000, "fields": [
+        {"name": "id", "type": "sequence", "constraints": {"primary_key": True}},
+        {"name": "boss", "type": "reference", "constraints": {"references": "staff.id", "nullable": True,
+                                                              "null_probability": 0.0,
+                                                              "distribution": "zipf"}}]}]}
+    plan = compile_doc(doc)
+    tables = generate_tables(plan, chunk=512)
+    assert_integrity(plan, tables)
+    bosses = Counter(tables["staff"].column("boss").to_pylist())
+    assert bosses[None] == 1  # only the first row is a root
+    assert bosses[1] > 300 and bosses.most_common(3)[0][0] in (1, 2, 3)
