@@ -66,6 +66,7 @@ class ChildIndex:
             block_sums = np.pad(c, (0, pad)).reshape(-1, PARENT_BLOCK).sum(axis=1)
             sums[first // PARENT_BLOCK:first // PARENT_BLOCK + len(block_sums)] = block_sums
         self.offsets = np.concatenate([[0], np.cumsum(sums)]).astype(np.int64)
+        self._last: tuple | None = None
 
     @property
     def total(self) -> int:
@@ -79,6 +80,14 @@ class ChildIndex:
         """
         if n == 0 or self.total == 0:
             return np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+        last = self._last
+        if last is not None and last[0] == (start, n):
+            return last[1]  # the reference and a within-parent sequence ask for the same rows
+        result = self._locate(start, n)
+        self._last = ((start, n), result)
+        return result
+
+    def _locate(self, start: int, n: int) -> tuple[np.ndarray, np.ndarray]:
         rows = np.minimum(np.arange(start, start + n, dtype=np.int64), self.total - 1)
         lo, hi = int(rows[0]), int(rows[-1])
         b_lo = int(np.searchsorted(self.offsets, lo, side="right")) - 1

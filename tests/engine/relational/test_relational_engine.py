@@ -284,3 +284,12 @@ def test_zipf_hierarchy_gives_the_first_rows_most_reports():
     bosses = Counter(tables["staff"].column("boss").to_pylist())
     assert bosses[None] == 1  # only the first row is a root
     assert bosses[1] > 300 and bosses.most_common(3)[0][0] in (1, 2, 3)
+
+
+def test_the_child_index_keeps_one_number_per_block_of_parents():
+    from src.engine.relational.counts import PARENT_BLOCK
+
+    plan = compile_doc(_children_doc({"min": 0, "max": 3}, parents=100_000))
+    index = plan.tables["c"].index
+    assert len(index.offsets) == -(-100_000 // PARENT_BLOCK) + 1
+    assert index.total == plan.tables["c"].rows
