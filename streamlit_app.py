@@ -4,7 +4,7 @@ import streamlit as st
 
 from app_pages.ui_common import get_api_client, show_connection_status
 
-st.set_page_config(page_title="Synthetic Data Generator", page_icon=":material/dataset:", layout="wide")
+st.set_page_config(page_title="synthgen", page_icon=":material/dataset:", layout="wide")
 
 pages = [
     st.Page("app_pages/create_dataset.py", title="Create Dataset", icon=":material/add_circle:",
@@ -16,6 +16,7 @@ pages = [
 current_page = st.navigation(pages)
 
 with st.sidebar:
+    st.markdown("**synthgen** · synthetic data that obeys every rule")
     show_connection_status(get_api_client())
 
 current_page.run()

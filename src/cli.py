@@ -6,34 +6,60 @@ import argparse
 import json
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-from src.cli_relational import add_validate_command, read_document, run_generate_tables, run_validate
-from src.errors import SchemaValidationError
-from src.schemas.relational import is_relational
+from src.cli_relational import add_validate_command, read_multi_table_document, run_generate_tables, run_validate
 
 EXIT_BAD_INPUT = 2
+EXIT_UNEXPECTED = 1
+
+GENERATE_EXAMPLES = """\
+examples:
+  synthgen generate --schema bench/customer_schema.json --rows 1000000 --output customers.parquet
+  synthgen generate --schema schema.json --rows 5000000 --output orders.csv.gz --seed 7
+  synthgen generate --schema schema.json --rows 10 --format jsonl --output - | head -3
+  cat schema.json | synthgen generate --schema - --rows 1000 --locale de_DE --output people.csv
+  synthgen generate --schema shop.json --format parquet --output out/   # tables: out/<table>.parquet
+
+The format comes from the output's name (.csv, .json, .jsonl, .parquet, each optionally .gz);
+--format is needed only for --output - (default csv) or an unusual name. Without --seed (and no
+"seed" in the schema) a random seed is drawn and printed, so any run can be repeated exactly.
+"""
+
+TYPES_EXAMPLES = """\
+examples:
+  synthgen types
+  synthgen types --json | python -c 'import json,sys; print(len(json.load(sys.stdin)))'
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="synthgen", description="Synthetic data that obeys every rule.")
+    parser = argparse.ArgumentParser(
+        prog="synthgen", description="Synthetic data that obeys every rule.",
+        epilog="Run 'synthgen generate --help' or 'synthgen types --help' for examples.")
     sub = parser.add_subparsers(dest="command", required=True)
-    gen = sub.add_parser("generate", help="write a dataset from a schema document")
+    gen = sub.add_parser("generate", help="write a dataset from a schema document", epilog=GENERATE_EXAMPLES,
+                         formatter_class=argparse.RawDescriptionHelpFormatter,
+                         description="Write ROWS rows that obey every rule of a schema document.")
     gen.add_argument("--schema", required=True, help="schema document (JSON file, or - for stdin)")
-    gen.add_argument("--rows", type=int, default=None, help="number of rows (multi-table: the first "
-                     "table's, when it gives none)")
-    gen.add_argument("--format", default="csv", choices=("csv", "json", "jsonl", "parquet"))
+    gen.add_argument("--rows", type=int, default=None, help="number of rows (at least 1); multi-table: "
+                     "the first table's, when it gives none")
     gen.add_argument("--output", required=True, help="output file path (- for stdout); a directory for a "
                      "multi-table schema (one file per table)")
-    gen.add_argument("--seed", type=int, default=None, help="seed (default: the schema's, else 0)")
+    gen.add_argument("--format", default=None, choices=("csv", "json", "jsonl", "parquet"),
+                     help="output format (default: from the output's name; csv for -)")
+    gen.add_argument("--compression", default=None, choices=("gzip", "none"),
+                     help="default: gzip when the output's name ends in .gz, else none")
+    gen.add_argument("--seed", type=int, default=None,
+                     help="seed (default: the schema's, else a random one that is printed)")
     gen.add_argument("--chunk-size", type=int, default=100_000, help="rows per chunk (default 100000)")
     gen.add_argument("--locale", default=None, help="Faker-style locale for names, e.g. de_DE")
     gen.add_argument("--anchor", default=None, help="ISO time that relative dates resolve against "
                                                   "(default: now)")
-    gen.add_argument("--quiet", action="store_true", help="no progress bar")
+    gen.add_argument("--quiet", action="store_true",
+                     help="no progress bar or summary (a drawn seed is still printed)")
     add_validate_command(sub)
-    types = sub.add_parser("types", help="list field types with an example each")
+    types = sub.add_parser("types", help="list field types with an example each", epilog=TYPES_EXAMPLES,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
     types.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
@@ -55,13 +81,29 @@ def _skip_pandas_import() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every failure is a clear message and an exit code, never a traceback."""
     _skip_pandas_import()
     args = build_parser().parse_args(argv)
-    if args.command == "types":
-        return run_types(args)
-    if args.command == "validate":
-        return run_validate(args)
-    return run_generate(args)
+    from src.errors import SchemaValidationError, SynthError
+
+    try:
+        if args.command == "validate":
+            return run_validate(args)
+        return run_types(args) if args.command == "types" else run_generate(args)
+    except SchemaValidationError as err:
+        lines = "\n".join(f"  - {p}" for p in err.problems)
+        return _fail(f"invalid schema:\n{lines}")
+    except SynthError as err:
+        return _fail(str(err))
+    except KeyboardInterrupt:
+        print("synthgen: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return _close_broken_stdout()
+    except Exception as err:  # noqa: BLE001 - the one place that turns a bug into one line
+        message = " ".join(str(err).split()) or "no details"
+        print(f"synthgen: unexpected error ({type(err).__name__}): {message}", file=sys.stderr)
+        return EXIT_UNEXPECTED
 
 
 def run_types(args) -> int:
@@ -86,25 +128,33 @@ def _fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
+def _close_broken_stdout() -> int:
+    """`synthgen ... --output - | head`: the reader left; stop quietly like other Unix tools."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
 def run_generate(args) -> int:
     import datetime as dt
 
-    from src.engine import compile_schema
-    from src.engine.writers import open_writer
+    from src.schemas.fields import MAX_SEED
+    from synthgen.files import resolve_output, write_batches, write_file
+    from synthgen.generation import iter_batches
 
-    doc, error = read_document(args.schema)
-    if error:
-        return _fail(error)
-    if is_relational(doc):
-        return run_generate_tables(args, doc)
+    tables_doc = read_multi_table_document(args.schema)
+    if tables_doc is not None:
+        return run_generate_tables(args, tables_doc)
     if args.rows is None:
         return _fail("--rows is required for a single-table schema")
-    if args.rows < 0:
-        return _fail("--rows must be >= 0")
-    if args.chunk_size <= 0:
-        return _fail("--chunk-size must be > 0")
-    if isinstance(doc, dict) and args.locale:
-        doc["locale"] = args.locale
+    if args.rows < 1:
+        return _fail(f"--rows must be at least 1, not {args.rows}")
+    if args.chunk_size < 1:
+        return _fail(f"--chunk-size must be at least 1, not {args.chunk_size}")
+    if args.seed is not None and not 0 <= args.seed <= MAX_SEED:
+        return _fail(f"--seed must be from 0 to {MAX_SEED}, not {args.seed}")
+    fmt, compression = resolve_output(args.output, args.format, args.compression)
     anchor = None
     if args.anchor:
         try:
@@ -112,35 +162,36 @@ def run_generate(args) -> int:
         except ValueError:
             return _fail(f"--anchor {args.anchor!r} is not an ISO date/time")
     try:
-        plan = compile_schema(doc, seed=args.seed, anchor=anchor)
-        plan.check_row_count(args.rows)
-    except SchemaValidationError as err:
-        lines = "\n".join(f"  - {p}" for p in err.problems)
-        return _fail(f"invalid schema:\n{lines}")
-
-    sink = sys.stdout.buffer if args.output == "-" else args.output
-    progress = None if args.quiet or args.output == "-" and not sys.stderr.isatty() else _progress(args.rows)
-    started = time.perf_counter()
+        schema = json.loads(sys.stdin.read()) if args.schema == "-" else args.schema
+    except json.JSONDecodeError as err:
+        return _fail(f"the schema on stdin is not valid JSON: {err}")
     try:
-        with open_writer(args.format, sink, plan.arrow_schema) as writer, ThreadPoolExecutor(1) as pool:
-            # Write chunk k on a second thread while chunk k+1 is generated (Arrow releases the GIL).
-            pending = None
-            for start in range(0, args.rows, args.chunk_size):
-                batch = plan.generate_chunk(start, min(args.chunk_size, args.rows - start))
-                if pending is not None:
-                    pending.result()
-                pending = pool.submit(writer.write, batch)
-                if progress:
-                    progress.update(batch.num_rows)
-            if pending is not None:
-                pending.result()
+        batches = iter_batches(schema, args.rows, args.seed, batch_size=args.chunk_size, anchor=anchor,
+                               locale=args.locale)
     except OSError as err:
-        return _fail(f"cannot write output: {err}")
+        return _fail(f"cannot read schema file: {err.strerror or err}: {args.schema}")
+    if args.seed is None and batches.plan.schema.seed is None:
+        again = f"--seed {batches.seed}" + ("" if args.anchor else f" --anchor {batches.anchor.isoformat()}")
+        print(f"seed: {batches.seed} (rerun with {again} for the same rows)", file=sys.stderr)
+
+    to_stdout = args.output == "-"
+    progress = None if args.quiet or to_stdout and not sys.stderr.isatty() else _progress(args.rows)
+    started = time.perf_counter()
+    on_batch = progress.update if progress else None
+    try:
+        if to_stdout:
+            write_batches(batches, sys.stdout.buffer, fmt, compression, on_batch)
+        else:
+            write_file(batches, args.output, fmt, compression, on_batch)
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        return _fail(f"cannot write output: {err.strerror or err}: {args.output}")
     finally:
         if progress:
             progress.close()
     elapsed = time.perf_counter() - started
-    if not args.quiet and args.output != "-":
+    if not args.quiet and not to_stdout:
         rate = args.rows / elapsed if elapsed > 0 else float("inf")
         print(f"wrote {args.rows:,} rows to {args.output} in {elapsed:.2f}s ({rate:,.0f} rows/s)",
               file=sys.stderr)

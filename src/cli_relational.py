@@ -6,6 +6,7 @@ Kept apart from src/cli.py: cli.py hands a document with ``tables`` to ``run_gen
 from __future__ import annotations
 
 import contextlib
+import io
 import datetime as dt
 import json
 import sys
@@ -41,6 +42,26 @@ def read_document(source: str) -> tuple[object | None, str | None]:
         return json.loads(text), None
     except json.JSONDecodeError as err:
         return None, f"schema file is not valid JSON: {err}"
+
+
+def read_multi_table_document(source: str) -> dict | None:
+    """The document when ``--schema`` holds a multi-table one, else None (and stdin stays readable for
+    the one-table path)."""
+    if source == "-":
+        text = sys.stdin.read()
+        sys.stdin = io.StringIO(text)
+    else:
+        try:
+            text = Path(source).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None  # the one-table path reports it
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    from src.schemas.relational import is_relational
+
+    return doc if is_relational(doc) else None
 
 
 def _problems_text(err: SchemaValidationError) -> str:
@@ -92,12 +113,20 @@ def run_generate_tables(args, doc: dict) -> int:
     out_dir = Path(args.output)
     if out_dir.exists() and not out_dir.is_dir():
         return _fail(f"--output {args.output!r} is a file: a multi-table schema needs a directory")
-    if args.rows is not None and args.rows < 0:
-        return _fail("--rows must be >= 0")
-    if args.chunk_size <= 0:
-        return _fail("--chunk-size must be > 0")
+    if args.rows is not None and args.rows < 1:
+        return _fail(f"--rows must be at least 1, not {args.rows}")
+    if args.chunk_size < 1:
+        return _fail(f"--chunk-size must be at least 1, not {args.chunk_size}")
+    if args.compression == "gzip":
+        return _fail("--compression gzip is not supported for multi-table output yet")
+    fmt = args.format or "csv"
+    seed = args.seed if args.seed is not None else doc.get("seed")
+    if seed is None:
+        from synthgen.generation import draw_seed
+
+        seed = draw_seed()
     try:
-        plan = compile_relational({**doc, "locale": args.locale or doc.get("locale")}, seed=args.seed,
+        plan = compile_relational({**doc, "locale": args.locale or doc.get("locale")}, seed=seed,
                                   anchor=parse_anchor(args.anchor), root_rows=args.rows)
     except ValueError as err:
         return _fail(str(err))
@@ -105,17 +134,21 @@ def run_generate_tables(args, doc: dict) -> int:
         return _fail(f"invalid schema:\n{_problems_text(err)}")
     from src.cli import _progress
 
+    if args.seed is None and doc.get("seed") is None:
+        again = f"--seed {plan.seed}" + ("" if args.anchor else f" --anchor {plan.anchor.isoformat()}")
+        print(f"seed: {plan.seed} (rerun with {again} for the same tables)", file=sys.stderr)
+
     started = time.perf_counter()
     with contextlib.ExitStack() as stack:
         bar = None if args.quiet else stack.enter_context(_progress(plan.total_rows))
         try:
-            write_tables(plan, out_dir, args.format, args.chunk_size, bar.update if bar else None)
+            write_tables(plan, out_dir, fmt, args.chunk_size, bar.update if bar else None)
         except OSError as err:
             return _fail(f"cannot write output: {err}")
     elapsed = time.perf_counter() - started
     if not args.quiet:
         for name, rows in plan.rows_per_table.items():
-            print(f"  {out_dir / table_file_name(name, args.format)}: {rows:,} rows", file=sys.stderr)
+            print(f"  {out_dir / table_file_name(name, fmt)}: {rows:,} rows", file=sys.stderr)
         rate = plan.total_rows / elapsed if elapsed > 0 else float("inf")
         print(f"wrote {plan.total_rows:,} rows in {len(plan.tables)} tables to {out_dir} in {elapsed:.2f}s "
               f"({rate:,.0f} rows/s)", file=sys.stderr)

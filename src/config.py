@@ -47,7 +47,7 @@ class Settings(BaseSettings):
     output_path: Path = Path("./output")
 
     # Service
-    api_host: str = "0.0.0.0"
+    api_host: str = "127.0.0.1"
     api_port: int = 8080
     cors_origins: list[str] = ["*"]
     log_level: str = "INFO"
