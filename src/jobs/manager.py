@@ -38,10 +38,13 @@ from src.errors import (
     SchemaValidationError,
     StorageError,
 )
+from src.engine.relational import RelationalPlan, compile_relational
 from src.jobs.models import JobRecord
+from src.jobs.relational import TableSlot, iter_zip, table_slots
 from src.jobs.store import JobStore, utc_now
 from src.schemas.api import JobCreateRequest, JobStatus
 from src.schemas.fields import DatasetSchema
+from src.schemas.relational import RelationalSchema, is_relational
 from src.storage import SegmentRef, StorageHandler, count_contiguous_chunks
 
 logger = logging.getLogger("synthgen.jobs")
@@ -50,8 +53,10 @@ PlanFactory = Callable[[dict[str, Any], int | None, datetime | None, dict[str, A
 
 
 def compile_plan(schema: dict[str, Any] | DatasetSchema, seed: int | None, anchor: datetime | None,
-                 text_pools: dict[str, Any] | None) -> DatasetPlan:
-    """Compile a schema document with the engine."""
+                 text_pools: dict[str, Any] | None) -> DatasetPlan | RelationalPlan:
+    """Compile a schema document (one table, or several: a RelationalPlan) with the engine."""
+    if is_relational(schema):
+        return compile_relational(schema, seed=seed, anchor=anchor)
     return compile_schema(schema, seed=seed, anchor=anchor, text_pools=text_pools)
 
 
@@ -66,7 +71,7 @@ class Download:
 
     filename: str
     media_type: str
-    size: int
+    size: int | None  # None: streamed without a known length (a multi-table zip)
     path: Path | None
     blocks: Callable[[], Iterator[bytes]]
 
@@ -96,6 +101,7 @@ class JobManager:
         self._write_pool = ThreadPoolExecutor(slots, "synthgen-write", _lower_thread_priority, nice)
         self._started = False
         self._closing = False
+        self._preview_plans: dict[str, Any] = {}  # multi-table previews: a few compiled plans
 
     # Life cycle
 
@@ -103,8 +109,7 @@ class JobManager:
         """Recover jobs a previous process left unfinished, start them, and schedule cleanup."""
         await self.cleanup_old_jobs()
         for job_id in self.store.ids_with_status(JobStatus.COMPLETED):
-            suffix = get_file_extension(self.store.get(job_id).output_format)
-            if self.storage.output_size(job_id, suffix) is None:
+            if any(self.storage.output_size(job_id, suffix) is None for suffix in _suffixes(self.store.get(job_id))):
                 self.store.update(job_id, status=JobStatus.FAILED,
                                   error_message=f"output lost when the server restarted (STORAGE_TYPE="
                                                 f"{self.storage.kind})")
@@ -147,28 +152,42 @@ class JobManager:
     async def create_job(self, request: JobCreateRequest) -> JobRecord:
         """Validate and queue a job; SchemaValidationError names every problem."""
         problems = []
-        if request.total_rows > self.settings.max_rows:
+        if request.total_rows is not None and request.total_rows > self.settings.max_rows:
             problems.append(Problem("total_rows", f"must be at most MAX_ROWS ({self.settings.max_rows})"))
         if request.chunk_size > self.settings.max_chunk_size:
             problems.append(Problem("chunk_size",
                                     f"must be at most MAX_CHUNK_SIZE ({self.settings.max_chunk_size})"))
+        tables = isinstance(request.schema_, RelationalSchema)
+        if request.total_rows is None and not tables:
+            problems.append(Problem("total_rows", "is required for a one-table schema"))
         if problems:
             raise SchemaValidationError(problems)
         schema_doc = request.schema_.model_dump(mode="json")
+        if tables and request.total_rows is not None:
+            if schema_doc["tables"][0].get("rows_per_parent") is not None:
+                raise SchemaValidationError.single("total_rows", "the first table's rows come from its "
+                                                                 "rows_per_parent: leave total_rows out")
+            schema_doc["tables"][0]["rows"] = request.total_rows  # total_rows: the first table's rows
         try:
             plan = await asyncio.to_thread(self._plan_factory, schema_doc, request.seed, None, None)
-            plan.check_row_count(request.total_rows)
+            if not tables:
+                plan.check_row_count(request.total_rows)
         except SchemaValidationError as exc:
             # The engine names places inside the schema; the request nests it under "schema".
             raise SchemaValidationError([
                 Problem(p.loc if p.loc.startswith("schema") else f"schema.{p.loc}".rstrip("."), p.message)
                 for p in exc.problems]) from None
+        total_rows = plan.total_rows if tables else request.total_rows
+        if tables and not 0 < total_rows <= self.settings.max_rows:
+            raise SchemaValidationError.single(
+                "total_rows", f"the tables hold {total_rows} rows in all ({plan.rows_per_table}); a job "
+                              f"holds 1 to MAX_ROWS ({self.settings.max_rows})")
         now = utc_now()
         job = JobRecord(
             id=str(uuid.uuid4()), status=JobStatus.PENDING, schema=schema_doc,
-            total_rows=request.total_rows, chunk_size=request.chunk_size,
+            total_rows=total_rows, chunk_size=request.chunk_size,
             output_format=request.output_format, seed=int(plan.seed), anchor=plan.anchor,
-            created_at=now, updated_at=now,
+            created_at=now, updated_at=now, tables=plan.rows_per_table if tables else None,
         )
         self.store.insert(job)
         logger.info("job %s created: %d rows, chunk %d, %s", job.id, job.total_rows, job.chunk_size,
@@ -238,21 +257,53 @@ class JobManager:
         await asyncio.to_thread(self.storage.delete_job, job_id)
         logger.info("job %s deleted", job_id)
 
-    async def read_preview(self, job_id: str, n_rows: int) -> tuple[JobRecord, list[str], list[dict[str, Any]]]:
-        """The first ``n_rows`` rows generated so far (works while the job runs)."""
+    async def read_preview(self, job_id: str, n_rows: int,
+                           table: str | None = None) -> tuple[JobRecord, list[str], list[dict[str, Any]]]:
+        """The first ``n_rows`` rows generated so far (works while the job runs); multi-table jobs:
+        of ``table`` (default: the first), made again from the job's plan (the same rows)."""
         job = self.store.get(job_id)
+        if job.tables is not None:
+            return (job, *await asyncio.to_thread(self._preview_table, job, n_rows, table))
+        if table is not None:
+            raise SchemaValidationError.single("table", "this job has one table: leave table out")
         table = await asyncio.to_thread(self.storage.read_head, job_id, n_rows)
         if table is None:
             columns = [f["name"] for f in job.schema.get("fields", [])]
             return job, columns, []
         return job, table.column_names, table.to_pylist()
 
-    def get_download(self, job_id: str) -> Download:
-        """The finished output; InvalidJobTransitionError until the job is completed."""
+    def _preview_table(self, job: JobRecord, n_rows: int, table: str | None) -> tuple[list[str], list[dict]]:
+        slot = self._slot(job, table)
+        plan = self._preview_plans.get(job.id)
+        if plan is None:  # its own plan: the running job's plan is used by its generator thread
+            plan = self._plan_factory(job.schema, job.seed, job.anchor, job.text_pools)
+            self._preview_plans = {**dict(list(self._preview_plans.items())[-3:]), job.id: plan}
+        done = slot.rows_done(job.chunks_completed, job.chunk_size)
+        batch = plan.tables[slot.name].generate_chunk(0, min(n_rows, done))
+        return batch.schema.names, batch.to_pylist()
+
+    @staticmethod
+    def _slot(job: JobRecord, table: str | None) -> TableSlot:
+        slots = table_slots(job.tables, job.chunk_size)
+        if table is None:
+            return slots[0]
+        for slot in slots:
+            if slot.name == table:
+                return slot
+        raise SchemaValidationError.single("table", f"unknown table {table!r}: this job has "
+                                                    f"{', '.join(s.name for s in slots)}")
+
+    def get_download(self, job_id: str, table: str | None = None) -> Download:
+        """The finished output; InvalidJobTransitionError until the job is completed. A multi-table
+        job gives a zip of one file per table, or ``table``'s file alone."""
         job = self.store.get(job_id)
         if job.status != JobStatus.COMPLETED:
             raise InvalidJobTransitionError(
                 f"job is {job.status.value}; the download is ready when it is completed")
+        if job.tables is not None:
+            return self._tables_download(job, table)
+        if table is not None:
+            raise SchemaValidationError.single("table", "this job has one table: leave table out")
         suffix = get_file_extension(job.output_format)
         size = self.storage.output_size(job_id, suffix)
         if size is None:
@@ -265,6 +316,23 @@ class JobManager:
             path=self.storage.output_file(job_id, suffix),
             blocks=lambda: self.storage.iter_output(job_id, suffix),
         )
+
+    def _tables_download(self, job: JobRecord, table: str | None) -> Download:
+        slots = [self._slot(job, table)] if table is not None else table_slots(job.tables, job.chunk_size)
+        sizes = {s.name: self.storage.output_size(job.id, s.suffix(job.output_format)) for s in slots}
+        if any(size is None for size in sizes.values()):
+            self.store.update(job.id, status=JobStatus.FAILED, error_message="an output file is missing")
+            raise InvalidJobTransitionError("a table's output file is missing; job marked failed")
+        if table is not None:
+            slot, suffix = slots[0], slots[0].suffix(job.output_format)
+            return Download(filename=slot.file_name(job.output_format), media_type=CONTENT_TYPES[job.output_format],
+                            size=sizes[slot.name], path=self.storage.output_file(job.id, suffix),
+                            blocks=lambda: self.storage.iter_output(job.id, suffix))
+        files = [(s.file_name(job.output_format),
+                  lambda suffix=s.suffix(job.output_format): self.storage.iter_output(job.id, suffix))
+                 for s in slots]
+        return Download(filename=f"synthetic_{job.id}.zip", media_type="application/zip", size=None,
+                        path=None, blocks=lambda: iter_zip(files))
 
     async def cleanup_old_jobs(self) -> int:
         """Remove finished jobs older than JOB_CLEANUP_DAYS (0 = keep forever) and orphaned files."""
@@ -373,6 +441,31 @@ class JobManager:
             self.store.update(job_id, chunks_completed=done)
         logger.info("job %s generating from chunk %d of %d", job_id, done, job.total_chunks)
 
+        parts = _parts(job, plan)
+        seconds = job.generation_seconds
+        for part in parts:
+            if done >= part.end_chunk and self.storage.output_size(job_id, part.suffix) is not None:
+                continue  # a table finished by an earlier run
+            seconds = await self._run_part(job, part, control, seconds, done)
+            if control.stop:
+                return
+            done = max(done, part.end_chunk)
+        self.store.update(job_id, status=JobStatus.COMPLETED, completed_at=utc_now())
+        logger.info("job %s completed: %d rows in %.2f s of generation", job_id, job.total_rows, seconds)
+        # Only now: until COMPLETED is committed, a restart rebuilds the output from these segments.
+        # (Multi-table previews are made again from the plan, so none of their segments is kept.)
+        if job.tables is None:
+            await loop.run_in_executor(self._generate_pool, self.storage.discard_segments_except_first, job_id)
+        else:
+            await loop.run_in_executor(self._generate_pool, self.storage.discard_segments_from, job_id, 0)
+
+    async def _run_part(self, job: JobRecord, part: _Part, control: _RunControl, seconds: float,
+                        done: int) -> float:
+        """Generate and write one output (the job's file, or one table's) over its chunk range;
+        returns the job's generation seconds so far."""
+        loop = asyncio.get_running_loop()
+        job_id = job.id
+
         # A second thread stores each generated segment, commits the progress, and streams the rows
         # into the output file (as the CLI overlaps generating and writing). The output is rebuilt
         # from the stored segments on every run, so a stopped run simply throws its file away.
@@ -382,24 +475,25 @@ class JobManager:
             except JobNotFoundError:
                 pass
 
-        output = _OutputPipeline(self.storage, job, plan,
+        output = _OutputPipeline(self.storage, job, part, seconds,
                                  on_stored=lambda *progress: loop.call_soon_threadsafe(commit_progress, *progress))
         stored = await loop.run_in_executor(self._generate_pool, self.storage.list_segments, job_id)
+        stored = [seg for seg in stored if part.first_chunk <= seg.first_chunk < part.end_chunk]
+        done = max(part.first_chunk, min(part.end_chunk, done))
         writing = asyncio.wrap_future(self._write_pool.submit(output.run, stored))
-        total_chunks = job.total_chunks
         per_segment = max(1, self.settings.job_segment_rows // job.chunk_size)
         try:
-            while done < total_chunks and not control.stop:
-                n_chunks = min(per_segment, total_chunks - done)
+            while done < part.end_chunk and not control.stop:
+                n_chunks = min(per_segment, part.end_chunk - done)
                 try:
-                    await loop.run_in_executor(self._generate_pool, self._generate_segment, plan, job, done,
+                    await loop.run_in_executor(self._generate_pool, self._generate_segment, part, job, done,
                                                n_chunks, output)
                 except _WriterStopped:
                     await writing  # raises the writer's own error
                     raise StorageError("the output writer stopped early") from None
                 done += n_chunks
             if control.stop:
-                return
+                return output.generation_seconds
             try:
                 await loop.run_in_executor(self._generate_pool, output.finish)
             except _WriterStopped:
@@ -411,13 +505,7 @@ class JobManager:
                 await asyncio.wait([writing])
                 if not writing.cancelled():
                     writing.exception()  # expected _OutputAborted; retrieved so it is not logged
-        if control.stop:
-            return
-        self.store.update(job_id, status=JobStatus.COMPLETED, completed_at=utc_now())
-        logger.info("job %s completed: %d rows in %.2f s of generation", job_id, job.total_rows,
-                    output.generation_seconds)
-        # Only now: until COMPLETED is committed, a restart rebuilds the output from these segments.
-        await loop.run_in_executor(self._generate_pool, self.storage.discard_segments_except_first, job_id)
+        return output.generation_seconds
 
     async def _build_text_pools(self, job: JobRecord) -> dict[str, Any]:
         from src.llm.pools import build_text_pools
@@ -437,12 +525,12 @@ class JobManager:
         self.storage.discard_segments_from(job.id, done)
         return done
 
-    def _generate_segment(self, plan: DatasetPlan, job: JobRecord, first_chunk: int, n_chunks: int,
+    def _generate_segment(self, part: _Part, job: JobRecord, first_chunk: int, n_chunks: int,
                           output: _OutputPipeline) -> None:
-        start_row = first_chunk * job.chunk_size
-        n_rows = min(n_chunks * job.chunk_size, job.total_rows - start_row)
+        start_row = (first_chunk - part.first_chunk) * job.chunk_size
+        n_rows = min(n_chunks * job.chunk_size, part.rows - start_row)
         started = time.perf_counter()
-        batch = plan.generate_chunk(start_row, n_rows)
+        batch = part.plan.generate_chunk(start_row, n_rows)
         elapsed = time.perf_counter() - started
         if batch.num_rows != n_rows:
             raise StorageError(f"engine returned {batch.num_rows} rows for a {n_rows}-row segment")
@@ -471,22 +559,22 @@ class _OutputPipeline:
     ``abort`` drops whatever is still queued and discards the partial output.
     """
 
-    def __init__(self, storage: StorageHandler, job: JobRecord, plan: DatasetPlan,
+    def __init__(self, storage: StorageHandler, job: JobRecord, part: _Part, generation_seconds: float,
                  on_stored: Callable[[int, float], object]):
         self.storage = storage
         self.job = job
-        self.plan = plan
+        self.part = part
+        self.plan = part.plan
         self.on_stored = on_stored
         self.items: queue.Queue = queue.Queue(maxsize=2)
         self.aborted = threading.Event()
         self.stopped = threading.Event()
         self.rows_written = 0
-        self.generation_seconds = job.generation_seconds
+        self.generation_seconds = generation_seconds
 
     def run(self, stored: list[SegmentRef]) -> int:
         try:
-            suffix = get_file_extension(self.job.output_format)
-            with self.storage.output_writer(self.job.id, suffix) as sink, \
+            with self.storage.output_writer(self.job.id, self.part.suffix) as sink, \
                     open_writer(self.job.output_format, sink, self.plan.arrow_schema) as writer:
                 for segment in stored:
                     self._check_aborted()
@@ -499,8 +587,8 @@ class _OutputPipeline:
                     self.on_stored(first_chunk + n_chunks, self.generation_seconds)
                     self._write(writer, batch)
                 self._check_aborted()
-                if self.rows_written != self.job.total_rows:
-                    raise StorageError(f"wrote {self.rows_written} rows, expected {self.job.total_rows}")
+                if self.rows_written != self.part.rows:
+                    raise StorageError(f"wrote {self.rows_written} rows, expected {self.part.rows}")
             return self.rows_written
         finally:
             self.stopped.set()
@@ -535,6 +623,31 @@ class _OutputPipeline:
             self.items.put_nowait(_END)  # wakes a writer waiting on an empty queue
         except queue.Full:
             pass
+
+
+@dataclass
+class _Part:
+    """One output of a job over its chunk range: the whole job, or one table of a multi-table job."""
+
+    plan: DatasetPlan
+    suffix: str
+    first_chunk: int
+    end_chunk: int
+    rows: int
+
+
+def _parts(job: JobRecord, plan: DatasetPlan | RelationalPlan) -> list[_Part]:
+    if job.tables is None:
+        return [_Part(plan, get_file_extension(job.output_format), 0, job.total_chunks, job.total_rows)]
+    return [_Part(plan.tables[s.name].plan, s.suffix(job.output_format), s.first_chunk, s.end_chunk, s.rows)
+            for s in table_slots(job.tables, job.chunk_size)]
+
+
+def _suffixes(job: JobRecord) -> list[str]:
+    """Every output file suffix of a job."""
+    if job.tables is None:
+        return [get_file_extension(job.output_format)]
+    return [s.suffix(job.output_format) for s in table_slots(job.tables, job.chunk_size)]
 
 
 def _lower_thread_priority(nice: int) -> None:

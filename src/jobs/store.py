@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS jobs (
     updated_at TEXT NOT NULL,
     started_at TEXT,
     completed_at TEXT,
-    generation_seconds REAL NOT NULL DEFAULT 0
+    generation_seconds REAL NOT NULL DEFAULT 0,
+    tables_json TEXT
 );
 CREATE INDEX IF NOT EXISTS jobs_created_at ON jobs (created_at);
 CREATE INDEX IF NOT EXISTS jobs_status ON jobs (status);
@@ -73,6 +74,9 @@ class JobStore:
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.execute("PRAGMA busy_timeout=5000")
             self._conn.executescript(_SCHEMA_SQL)
+            columns = {r["name"] for r in self._conn.execute("PRAGMA table_info(jobs)").fetchall()}
+            if "tables_json" not in columns:  # a database made before multi-table jobs
+                self._conn.execute("ALTER TABLE jobs ADD COLUMN tables_json TEXT")
 
     def close(self) -> None:
         with self._lock:
@@ -84,13 +88,14 @@ class JobStore:
             self._conn.execute(
                 "INSERT INTO jobs (id, status, schema_json, total_rows, chunk_size, output_format, seed,"
                 " anchor, chunks_completed, text_pools_json, llm_calls, tokens_used, error_message,"
-                " created_at, updated_at, started_at, completed_at, generation_seconds)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " created_at, updated_at, started_at, completed_at, generation_seconds, tables_json)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (job.id, job.status.value, json.dumps(job.schema), job.total_rows, job.chunk_size,
                  job.output_format, job.seed, job.anchor.isoformat(), job.chunks_completed,
                  None if job.text_pools is None else json.dumps(job.text_pools), job.llm_calls,
                  job.tokens_used, job.error_message, _to_text(job.created_at), _to_text(job.updated_at),
-                 _to_text(job.started_at), _to_text(job.completed_at), job.generation_seconds),
+                 _to_text(job.started_at), _to_text(job.completed_at), job.generation_seconds,
+                 None if job.tables is None else json.dumps(job.tables)),
             )
 
     def get(self, job_id: str) -> JobRecord:
@@ -187,4 +192,5 @@ class JobStore:
             started_at=_from_text(row["started_at"]),
             completed_at=_from_text(row["completed_at"]),
             generation_seconds=row["generation_seconds"],
+            tables=None if row["tables_json"] is None else json.loads(row["tables_json"]),
         )
