@@ -119,14 +119,16 @@ def test_killed_server_resumes_a_tables_job_exactly(live_server_factory):
     before = {}
     while time.monotonic() < deadline:
         before = server.client.get(f"/jobs/{job_id}/status").json()
-        if before["tables"]["customers"]["rows_generated"] >= 30_000:
+        if before["tables"]["orders"]["rows_generated"] >= 20_000:  # customers done, orders started
             break
         time.sleep(0.01)
+    assert before["tables"]["orders"]["rows_generated"] >= 20_000, before
     server.kill_hard()
     server.start()
     after = server.client.get(f"/jobs/{job_id}/status").json()
     assert after["status"] in ("pending", "generating")
     assert before["chunks_completed"] <= after["chunks_completed"] < after["total_chunks"]
+    assert after["tables"]["customers"]["rows_generated"] == 200_000
     done = server.wait_for_status(job_id, {"completed", "failed"}, timeout=180)
     assert done["status"] == "completed", done
     archive = zipfile.ZipFile(io.BytesIO(server.client.get(f"/jobs/{job_id}/download").content))
