@@ -24,3 +24,21 @@ def test_zip_streams_every_file_intact():
     assert archive.namelist() == ["a.csv", "b.parquet"]
     assert archive.read("a.csv") == b"x,y\n1,2\n" and archive.read("b.parquet") == big
     assert archive.testzip() is None
+
+
+def test_a_database_from_before_multi_table_jobs_gains_the_tables_column(tmp_path):
+    import sqlite3
+
+    from src.jobs.store import _SCHEMA_SQL, JobStore
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(_SCHEMA_SQL.replace(",\n    tables_json TEXT", ""))
+        assert "tables_json" not in {r[1] for r in conn.execute("PRAGMA table_info(jobs)")}
+    store = JobStore(path)
+    try:
+        assert store.list() == []
+        with sqlite3.connect(path) as conn:
+            assert "tables_json" in {r[1] for r in conn.execute("PRAGMA table_info(jobs)")}
+    finally:
+        store.close()
