@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime, timezone
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
 from src.schemas.fields import MAX_SEED, DatasetSchema
+from src.schemas.relational import RelationalSchema, is_relational
+
+
+def _document_kind(value: Any) -> str:
+    return "document[tables]" if is_relational(value) else "document[fields]"
+
+
+# One table ({"fields": [...]}) or several ({"tables": [...]}). The tags hold "[" so error locations
+# skip them (schema.tables[1].rows, not schema.document[tables].tables[1].rows).
+SchemaDocument = Annotated[
+    Union[Annotated[DatasetSchema, Tag("document[fields]")], Annotated[RelationalSchema, Tag("document[tables]")]],
+    Discriminator(_document_kind),
+]
 
 
 OutputFormat = Literal["csv", "json", "jsonl", "parquet"]
@@ -35,8 +48,10 @@ class JobCreateRequest(BaseModel):
 
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
 
-    schema_: DatasetSchema = Field(..., alias="schema", description="The schema document.")
-    total_rows: int = Field(..., gt=0, description="Rows to generate (at most MAX_ROWS).")
+    schema_: SchemaDocument = Field(..., alias="schema", description="The schema document: one table "
+                                    "({fields}) or several related tables ({tables}).")
+    total_rows: int | None = Field(None, gt=0, description="Rows to generate (at most MAX_ROWS); for "
+                                   "several tables the first table's row count (optional when it gives rows).")
     chunk_size: int = Field(1000, gt=0, description="Rows per chunk (at most MAX_CHUNK_SIZE).")
     output_format: OutputFormat = Field("csv", description="csv, json, jsonl or parquet.")
     seed: int | None = Field(None, ge=0, le=MAX_SEED, description="Overrides the schema's seed.")
@@ -69,6 +84,8 @@ class JobStatusResponse(BaseModel):
                                                             "excluded); none while paused or pending.")
     eta_seconds: float | None = Field(None, description="Estimated seconds left while generating.")
     error_message: str | None = Field(None, description="Why a failed job failed.")
+    tables: dict[str, TableProgress] | None = Field(None, description="Multi-table jobs: rows per table, "
+                                                    "parents first (total_rows is their sum).")
     llm_calls: int = 0
     tokens_used: int = 0
     created_at: datetime
@@ -90,6 +107,13 @@ class JobStatusResponse(BaseModel):
         return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
+class TableProgress(BaseModel):
+    """One table of a multi-table job."""
+
+    rows: int
+    rows_generated: int
+
+
 class JobListResponse(BaseModel):
     """GET /jobs/: newest first."""
 
@@ -104,6 +128,8 @@ class JobPreviewResponse(BaseModel):
     status: JobStatus
     total_rows: int
     preview_rows: int
+    table: str | None = Field(None, description="Multi-table jobs: the table shown.")
+    tables: list[str] | None = Field(None, description="Multi-table jobs: every table, parents first.")
     columns: list[str]
     data: list[dict[str, Any]]
 
