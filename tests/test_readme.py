@@ -63,10 +63,31 @@ def test_readme_start_sh_subcommands_exist():
     assert used and used <= set(usage)
 
 
+SHOP_DDL = """CREATE TABLE customers (id INTEGER PRIMARY KEY, email VARCHAR(80) NOT NULL);
+CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers (id),
+                     total NUMERIC(8,2) CHECK (total > 0));
+"""
+LIVE_DB = "postgresql://user@localhost/shop"
+SQLITE_DB = "sqlite:///shop.db"  # the alternative the README names beside the PostgreSQL URL
+
+
+def write_schema_in_inputs(folder: Path) -> None:
+    """The files the schema-in examples read: shop.sql, the same tables in shop.db, orders.csv."""
+    import sqlite3
+
+    (folder / "shop.sql").write_text(SHOP_DDL)
+    with sqlite3.connect(folder / "shop.db") as conn:
+        conn.executescript(SHOP_DDL)
+    (folder / "orders.csv").write_text("id,customer_id,total\n1,7,19.99\n2,7,5.00\n3,9,120.50\n")
+
+
 def test_readme_cli_commands_run_as_written(user_dir):
     commands = [c for c in shell_commands() if c.startswith(".venv/bin/synthgen")]
     assert len(commands) >= 4
+    write_schema_in_inputs(user_dir)
+    assert any(LIVE_DB in c for c in commands) and SQLITE_DB in README
     for command in commands:
+        command = command.replace(LIVE_DB, SQLITE_DB)  # no PostgreSQL server here: the same tables in SQLite
         result = subprocess.run(command, shell=True, cwd=user_dir, capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, f"{command}\n{result.stderr}"
         if "--output -" in command:
@@ -106,7 +127,8 @@ def test_readme_service_and_rest_commands_run_as_written(user_dir):
 
 def run_rest_examples(api_url: str, cwd: Path) -> None:
     rest = [c for c in shell_commands() if c.startswith("curl ")]
-    assert len(rest) == 8
+    assert len(rest) == 11
+    write_schema_in_inputs(cwd)
     job = ""
     for command in rest:
         script = ("curl() { command curl -sS -w '\\n%{http_code}' \"$@\"; }\n"
