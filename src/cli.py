@@ -7,6 +7,7 @@ import json
 import sys
 import time
 
+from src.cli_relational import add_validate_command, read_multi_table_document, run_generate_tables, run_validate
 from src.cli_schema import add_schema_parser
 
 EXIT_BAD_INPUT = 2
@@ -18,6 +19,7 @@ examples:
   synthgen generate --schema schema.json --rows 5000000 --output orders.csv.gz --seed 7
   synthgen generate --schema schema.json --rows 10 --format jsonl --output - | head -3
   cat schema.json | synthgen generate --schema - --rows 1000 --locale de_DE --output people.csv
+  synthgen generate --schema shop.json --format parquet --output out/   # tables: out/<table>.parquet
 
 The format comes from the output's name (.csv, .json, .jsonl, .parquet, each optionally .gz);
 --format is needed only for --output - (default csv) or an unusual name. Without --seed (and no
@@ -40,8 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
                          formatter_class=argparse.RawDescriptionHelpFormatter,
                          description="Write ROWS rows that obey every rule of a schema document.")
     gen.add_argument("--schema", required=True, help="schema document (JSON file, or - for stdin)")
-    gen.add_argument("--rows", required=True, type=int, help="number of rows (at least 1)")
-    gen.add_argument("--output", required=True, help="output file path (- for stdout)")
+    gen.add_argument("--rows", type=int, default=None, help="number of rows (at least 1); multi-table: "
+                     "the first table's, when it gives none")
+    gen.add_argument("--output", required=True, help="output file path (- for stdout); a directory for a "
+                     "multi-table schema (one file per table)")
     gen.add_argument("--format", default=None, choices=("csv", "json", "jsonl", "parquet"),
                      help="output format (default: from the output's name; csv for -)")
     gen.add_argument("--compression", default=None, choices=("gzip", "none"),
@@ -56,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="no progress bar or summary (a drawn seed is still printed)")
     gen.add_argument("--csv-formula-guard", action="store_true", help="prefix text cells starting with "
                      "= + - @ with ' (CSV/JSON/JSONL) so spreadsheets do not run them")
+    add_validate_command(sub)
     types = sub.add_parser("types", help="list field types with an example each", epilog=TYPES_EXAMPLES,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     types.add_argument("--json", action="store_true", help="machine-readable output")
@@ -90,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_types(args)
         if args.command == "schema":
             return args.handler(args)
+        if args.command == "validate":
+            return run_validate(args)
         return run_generate(args)
     except SchemaValidationError as err:
         lines = "\n".join(f"  - {p}" for p in err.problems)
@@ -150,6 +157,11 @@ def run_generate(args) -> int:
     from synthgen.files import resolve_output, write_batches, write_file
     from synthgen.generation import iter_batches
 
+    tables_doc = read_multi_table_document(args.schema)
+    if tables_doc is not None:
+        return run_generate_tables(args, tables_doc)
+    if args.rows is None:
+        return _fail("--rows is required for a single-table schema")
     if args.rows < 1:
         return _fail(f"--rows must be at least 1, not {args.rows}")
     if args.chunk_size < 1:

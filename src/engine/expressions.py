@@ -116,6 +116,10 @@ def _tokenize(text: str) -> list[_Token]:
             j = i + 1
             while j < n and (text[j].isalnum() or text[j] == "_"):
                 j += 1
+            if text[j:j + 1] == "." and (text[j + 1:j + 2].isalpha() or text[j + 1:j + 2] == "_"):
+                j += 1  # table.field: a parent row's column in a multi-table document
+                while j < n and (text[j].isalnum() or text[j] == "_"):
+                    j += 1
             word = text[i:j]
             kind = "keyword" if word.lower() in _KEYWORDS else "ident"
             tokens.append(_Token(kind, word.lower() if kind == "keyword" else word, i))

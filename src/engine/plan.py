@@ -55,8 +55,10 @@ class DatasetPlan:
     """A compiled schema: ``generate_chunk(start, n)`` is a pure function of (schema, seed, anchor)."""
 
     def __init__(self, schema: DatasetSchema, fields: dict[str, FieldPlan], order: list[str], *, seed: int,
-                 anchor: dt.datetime, registry: GeneratorRegistry, text_pools: dict[str, Any]):
+                 anchor: dt.datetime, registry: GeneratorRegistry, text_pools: dict[str, Any],
+                 provider: Any = None):
         self.schema = schema
+        self.provider = provider  # multi-table documents: supplies references and parent columns
         self.fields = fields
         self.order = order
         self.seed = seed
@@ -105,11 +107,26 @@ class DatasetPlan:
             raise ValueError("start_row and n_rows must be >= 0")
         return self._generate(start_row, n_rows, cast=True)
 
-    def _generate(self, start_row: int, n_rows: int, *, cast: bool) -> pa.RecordBatch:
+    def generate_columns(self, start_row: int, n_rows: int, names: set[str]) -> dict[str, pa.Array]:
+        """Only the named columns (and what they read) for rows [start_row, start_row + n_rows):
+        the same values as in ``generate_chunk``, since each field depends only on its inputs."""
+        needed: set[str] = set()
+        stack = list(names)
+        while stack:
+            name = stack.pop()
+            if name not in needed:
+                needed.add(name)
+                stack.extend(self.fields[name].deps)
+        ctx = self._fill(start_row, n_rows, [n for n in self.order if n in needed])
+        return {name: ctx.columns[name] for name in names}
+
+    def _fill(self, start_row: int, n_rows: int, order: list[str]) -> ChunkContext:
         ctx = ChunkContext(seed=self.seed, anchor=self.anchor, start=start_row, n=n_rows,
                            locale=self.schema.locale)
         ctx.unique_people = self.unique_people
-        for name in self.order:
+        if self.provider is not None:
+            ctx.columns.update(self.provider.columns(start_row, n_rows, order))
+        for name in order:
             try:
                 ctx.columns[name] = self._generate_field(self.fields[name], ctx)
             except (ValueError, TypeError, ArithmeticError, IndexError, pa.ArrowException) as err:
@@ -118,6 +135,10 @@ class DatasetPlan:
                 raise SchemaValidationError.single(
                     f"fields[{index}].constraints",
                     f"field '{name}': these constraints cannot be generated together; loosen them") from err
+        return ctx
+
+    def _generate(self, start_row: int, n_rows: int, *, cast: bool) -> pa.RecordBatch:
+        ctx = self._fill(start_row, n_rows, self.order)
         arrays = [ctx.columns[f.name] for f in self.schema.fields]
         if cast:
             arrays = [a if a.type == t else a.cast(t) for a, t in zip(arrays, self.arrow_schema.types)]
@@ -221,9 +242,12 @@ def _unique_people(fields: dict[str, FieldPlan]) -> dict[str, frozenset[str]]:
 
 def compile_schema(schema_doc: DatasetSchema | dict, *, seed: int | None = None,
                    anchor: dt.datetime | None = None, text_pools: dict[str, Any] | None = None,
-                   registry: GeneratorRegistry | None = None) -> DatasetPlan:
+                   registry: GeneratorRegistry | None = None, provider: Any = None) -> DatasetPlan:
     """Check a schema document and prepare it for generation.
 
+    ``provider`` (multi-table documents, see src.engine.relational) names the columns it supplies
+    (``provider.names``: reference fields, ``table.field`` parent columns) and makes them with
+    ``provider.columns(start, n, field_order)``.
     Raises SchemaValidationError listing every problem found (field and rule named).
     """
     if isinstance(schema_doc, DatasetSchema):
@@ -238,14 +262,14 @@ def compile_schema(schema_doc: DatasetSchema | dict, *, seed: int | None = None,
     if anchor.tzinfo is not None:
         anchor = anchor.astimezone(dt.timezone.utc).replace(tzinfo=None)
     seed = seed if seed is not None else (schema.seed if schema.seed is not None else DEFAULT_SEED)
-    compiler = _Compiler(schema, registry, anchor, seed)
+    compiler = _Compiler(schema, registry, anchor, seed, frozenset(provider.names) if provider else frozenset())
     fields = compiler.compile_fields()
     order = compiler.order_fields(fields)
     if compiler.problems:
         raise SchemaValidationError(compiler.problems)
     try:
         return DatasetPlan(schema, fields, order, seed=seed, anchor=anchor, registry=registry,
-                           text_pools=dict(text_pools or {}))
+                           text_pools=dict(text_pools or {}), provider=provider)
     except SchemaValidationError:
         raise
     except (ValueError, TypeError, OverflowError, pa.ArrowException) as err:
@@ -253,13 +277,15 @@ def compile_schema(schema_doc: DatasetSchema | dict, *, seed: int | None = None,
 
 
 class _Compiler:
-    def __init__(self, schema: DatasetSchema, registry: GeneratorRegistry, anchor: dt.datetime, seed: int):
+    def __init__(self, schema: DatasetSchema, registry: GeneratorRegistry, anchor: dt.datetime, seed: int,
+                 provided: frozenset[str] = frozenset()):
         self.schema = schema
         self.registry = registry
         self.anchor = anchor
         self.seed = seed
         self.problems: list[Problem] = []
-        self.names = set(schema.field_names())
+        self.provided = provided  # columns another table supplies (references, table.field)
+        self.names = set(schema.field_names()) | provided
 
     def fail(self, index: int, rule: str, message: str) -> None:
         loc = f"fields[{index}]" + (f".{rule}" if rule else "")
@@ -303,6 +329,13 @@ class _Compiler:
         if kind not in self.registry:
             self.fail(index, "type", f"type '{kind}' has no generator")
             return
+        if (kind == "reference") != (fp.name in self.provided):
+            self.fail(index, "type", "a reference takes its values from another table: use it in a "
+                      "multi-table document ('tables': [...]) with constraints.references"
+                      if kind == "reference" else "this field's values come from another table")
+            return
+        if c.distribution is not None and c.distribution.kind == "zipf" and kind != "reference":
+            self.fail(index, "constraints.distribution", "zipf applies to reference fields")
         if c.expression:
             fp.expression = self.parse_expression(index, "constraints.expression", c.expression)
         if c.when:
@@ -597,7 +630,7 @@ class _Compiler:
                     deps.add(other)
             if fp.derived_from:
                 deps.add(fp.derived_from)
-            fp.deps = tuple(sorted(deps))
+            fp.deps = tuple(sorted(d for d in deps if d in fields))
         order: list[str] = []
         state: dict[str, int] = {}
         index_of = {spec.name: i for i, spec in enumerate(self.schema.fields)}

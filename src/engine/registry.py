@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from src.engine.context import ChunkContext, FieldPlan
-from src.engine.generators import codes, company, numeric, person, phones, places, reviews, text
+from src.engine.generators import codes, company, keys, numeric, person, phones, places, reviews, text
 
 Generate = Callable[[FieldPlan, ChunkContext], pa.Array]
 Capacity = Callable[[FieldPlan], "int | None"]
@@ -73,6 +73,7 @@ def create_default_registry() -> GeneratorRegistry:
     r.register("uuid", codes.gen_uuid, capacity=_unbounded, example="3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b")
     r.register("sequence", numeric.gen_sequence, capacity=_unbounded, example="1, 2, 3")
     r.register("code", codes.gen_code, capacity=_pattern_capacity, example="ABC-12345")
+    r.register("reference", keys.gen_reference, capacity=_unbounded, example="a parent's key, e.g. customers.customer_id")
     # person
     r.register("full_name", person.gen_full_name, capacity=person.pair_capacity, example="Maria Lopez")
     r.register("first_name", person.gen_first_name, capacity=person.first_capacity, example="Maria")

@@ -6,6 +6,7 @@ stores segments and commits progress; on start-up every unfinished job drops the
 committed count and carries on from there, so each row is written exactly once. A stopped run (pause,
 cancel, delete, shutdown) is never re-queued; only a resume can start the job again. A run that fails,
 even when the store cannot record it, ends the job `failed` with its reason and frees its slot.
+A multi-table job (src/jobs/relational.py) numbers its chunks across its tables, parents first.
 """
 
 from __future__ import annotations
@@ -15,15 +16,13 @@ import dataclasses
 import logging
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from src.config import Settings
 from src.engine import DatasetPlan, compile_schema, draw_seed
 from src.engine.writers import CONTENT_TYPES
+from src.engine.relational import RelationalPlan, compile_relational
 from src.errors import (
     InvalidJobTransitionError,
     JobNotFoundError,
@@ -32,31 +31,24 @@ from src.errors import (
     StorageError,
 )
 from src.jobs.models import JobRecord
-from src.jobs.pipeline import get_file_extension
+from src.jobs.pipeline import Download, get_file_extension
+from src.jobs.relational import find_slot, list_output_suffixes, preview_table, tables_download
 from src.jobs.runner import PlanFactory, RunControl, JobRunner
-from src.jobs.quotas import check_queue_room
+from src.jobs.quotas import check_queue_room, check_size, estimate_peak_bytes
 from src.jobs.store import JobStore, utc_now
 from src.schemas.api import JobCreateRequest, JobStatus
 from src.schemas.fields import DatasetSchema
+from src.schemas.relational import RelationalSchema, is_relational
 from src.storage import StorageHandler
 
 logger = logging.getLogger("synthgen.jobs")
 
 def compile_plan(schema: dict[str, Any] | DatasetSchema, seed: int | None, anchor: datetime | None,
-                 text_pools: dict[str, Any] | None) -> DatasetPlan:
-    """Compile a schema document with the engine."""
+                 text_pools: dict[str, Any] | None) -> DatasetPlan | RelationalPlan:
+    """Compile a schema document (one table, or several: a RelationalPlan) with the engine."""
+    if is_relational(schema):
+        return compile_relational(schema, seed=seed, anchor=anchor)
     return compile_schema(schema, seed=seed, anchor=anchor, text_pools=text_pools)
-
-
-@dataclass
-class Download:
-    """A finished output, ready to stream."""
-
-    filename: str
-    media_type: str
-    size: int
-    path: Path | None
-    blocks: Callable[[], Iterator[bytes]]
 
 
 class JobManager:
@@ -78,6 +70,7 @@ class JobManager:
         self._failures: dict[str, str] = {}  # failed runs whose status the store could not take yet
         self._store_retry: asyncio.Future | None = None
         self._reserved: dict[str, int] = {}  # memory storage: estimated peak bytes of unfinished jobs
+        self._preview_plans: dict[str, Any] = {}  # multi-table previews: a few compiled plans
 
     # Life cycle
 
@@ -85,13 +78,15 @@ class JobManager:
         """Recover jobs a previous process left unfinished, start them, and schedule cleanup."""
         await self.cleanup_old_jobs()
         for job_id in self.store.ids_with_status(JobStatus.COMPLETED):
-            suffix = get_file_extension(self.store.get(job_id).output_format)
-            if self.storage.output_size(job_id, suffix) is None:
+            suffixes = list_output_suffixes(self.store.get_summary(job_id))
+            if any(self.storage.output_size(job_id, suffix) is None for suffix in suffixes):
                 self.store.update(job_id, status=JobStatus.FAILED,
                                   error_message=f"output lost when the server restarted (STORAGE_TYPE="
                                                 f"{self.storage.kind})")
-            else:  # a crash right after COMPLETED may have left its segments behind
-                self.storage.discard_segments_except_first(job_id)
+            elif self.store.get_summary(job_id).tables is None:  # a crash right after COMPLETED may
+                self.storage.discard_segments_except_first(job_id)  # have left its segments behind
+            else:  # multi-table previews are made again from the plan: no segment is kept
+                self.storage.discard_segments_from(job_id, 0)
         unfinished = self.store.ids_with_status(JobStatus.GENERATING, JobStatus.PENDING)
         for job_id in unfinished:
             self.store.update(job_id, status=JobStatus.PENDING)
@@ -132,62 +127,59 @@ class JobManager:
     async def create_job(self, request: JobCreateRequest) -> JobRecord:
         """Validate and queue a job; SchemaValidationError names every problem."""
         problems = []
-        if request.total_rows > self.settings.max_rows:
+        if request.total_rows is not None and request.total_rows > self.settings.max_rows:
             problems.append(Problem("total_rows", f"must be at most MAX_ROWS ({self.settings.max_rows})"))
         if request.chunk_size > self.settings.max_chunk_size:
             problems.append(Problem("chunk_size",
                                     f"must be at most MAX_CHUNK_SIZE ({self.settings.max_chunk_size})"))
+        tables = isinstance(request.schema_, RelationalSchema)
+        if request.total_rows is None and not tables:
+            problems.append(Problem("total_rows", "is required for a one-table schema"))
         if problems:
             raise SchemaValidationError(problems)
         schema_doc = request.schema_.model_dump(mode="json")
+        if tables and request.total_rows is not None:
+            if schema_doc["tables"][0].get("rows_per_parent") is not None:
+                raise SchemaValidationError.single("total_rows", "the first table's rows come from its "
+                                                                 "rows_per_parent: leave total_rows out")
+            schema_doc["tables"][0]["rows"] = request.total_rows  # total_rows: the first table's rows
         # No seed given: draw one and store it, so the dataset can be reproduced and two unseeded
         # jobs never make the same rows.
         seed = next((s for s in (request.seed, request.schema_.seed) if s is not None), None)
         seed = draw_seed() if seed is None else seed
         try:
             plan = await asyncio.to_thread(self._plan_factory, schema_doc, seed, None, None)
-            plan.check_row_count(request.total_rows)
-            self._check_size(plan, request)
+            if not tables:
+                plan.check_row_count(request.total_rows)
+            total_rows = plan.total_rows if tables else request.total_rows
+            if tables and not 0 < total_rows <= self.settings.max_rows:
+                raise SchemaValidationError.single(
+                    "total_rows", f"the tables hold {total_rows} rows in all ({plan.rows_per_table}); a "
+                                  f"job holds 1 to MAX_ROWS ({self.settings.max_rows})")
+            check_size(plan, total_rows, self.settings, self.storage, sum(self._reserved.values()))
         except SchemaValidationError as exc:
             # The engine names places inside the schema; the request nests it under "schema".
             raise SchemaValidationError([
                 Problem(p.loc if p.loc.startswith(("schema", "total_rows")) else f"schema.{p.loc}".rstrip("."),
                         p.message)
                 for p in exc.problems]) from None
-        check_queue_room(self.store, self.settings, request.total_rows)  # no await until the insert
+        check_queue_room(self.store, self.settings, total_rows)  # no await until the insert
         now = utc_now()
         job = JobRecord(
             id=str(uuid.uuid4()), status=JobStatus.PENDING, schema=schema_doc,
-            total_rows=request.total_rows, chunk_size=request.chunk_size,
+            total_rows=total_rows, chunk_size=request.chunk_size,
             output_format=request.output_format, seed=int(plan.seed), anchor=plan.anchor,
             created_at=now, updated_at=now, csv_formula_guard=request.csv_formula_guard,
+            tables=plan.rows_per_table if tables else None,
         )
         self.store.insert(job)
         if self.storage.kind == "memory":
-            self._reserved[job.id] = _estimate_peak_bytes(plan, job.total_rows)
+            self._reserved[job.id] = estimate_peak_bytes(plan, job.total_rows)
         logger.info("job %s created: %d rows, chunk %d, %s, seed %d", job.id, job.total_rows,
                     job.chunk_size, job.output_format, job.seed)
         self._queue.append(job.id)
         self._schedule()
         return self.get_job(job.id)
-
-    def _check_size(self, plan: DatasetPlan, request: JobCreateRequest) -> None:
-        """Refuse rows wider than MAX_ROW_BYTES, and (memory storage) a dataset that cannot fit."""
-        row_bytes = plan.estimated_row_bytes
-        if row_bytes > self.settings.max_row_bytes:
-            raise SchemaValidationError.single(
-                "schema.fields", f"one row takes about {row_bytes} bytes; the limit is MAX_ROW_BYTES "
-                                 f"({self.settings.max_row_bytes}): use fewer or shorter fields")
-        if self.storage.kind != "memory":
-            return
-        need = _estimate_peak_bytes(plan, request.total_rows)
-        cap = self.settings.memory_storage_max_bytes
-        held = getattr(self.storage, "used_bytes", 0) + sum(self._reserved.values())
-        if held + need > cap:
-            raise SchemaValidationError.single(
-                "total_rows", f"{request.total_rows} rows need about {need} bytes of memory storage; "
-                              f"{max(0, cap - held)} of MEMORY_STORAGE_MAX_BYTES ({cap}) are free: ask "
-                              "for fewer rows, delete finished jobs, or use STORAGE_TYPE=disk")
 
     def get_job(self, job_id: str) -> JobRecord:
         """The job's summary (no schema); JobNotFoundError when there is none."""
@@ -285,22 +277,43 @@ class JobManager:
         self.store.delete(job_id)  # leaves a tombstone: a crash before the next line is cleaned on start
         await asyncio.to_thread(self.storage.delete_job, job_id)
         self.store.forget_deleted(job_id)
+        self._preview_plans.pop(job_id, None)
         logger.info("job %s deleted", job_id)
 
-    async def read_preview(self, job_id: str, n_rows: int) -> tuple[JobRecord, list[str], list[dict[str, Any]]]:
-        """The first ``n_rows`` rows generated so far (works while the job runs)."""
+    async def read_preview(self, job_id: str, n_rows: int,
+                           table: str | None = None) -> tuple[JobRecord, list[str], list[dict[str, Any]]]:
+        """The first ``n_rows`` rows generated so far (works while the job runs); multi-table jobs:
+        of ``table`` (default: the first), made again from the job's plan (the same rows)."""
         job = self.get_job(job_id)
+        if job.tables is not None:
+            return (job, *await asyncio.to_thread(self._preview_table, job, n_rows, table))
+        if table is not None:
+            raise SchemaValidationError.single("table", "this job has one table: leave table out")
         table = await asyncio.to_thread(self.storage.read_head, job_id, n_rows)
         if table is None:
             return job, list(job.field_names or []), []
         return job, table.column_names, table.to_pylist()
 
-    def get_download(self, job_id: str) -> Download:
-        """The finished output; InvalidJobTransitionError until the job is completed."""
+    def _preview_table(self, job: JobRecord, n_rows: int, table: str | None) -> tuple[list[str], list[dict]]:
+        slot = find_slot(job, table)  # before compiling: an unknown table is a 422 at once
+        plan = self._preview_plans.get(job.id)
+        if plan is None:  # its own plan: the running job's plan is used by its generator thread
+            full = self.store.get(job.id)
+            plan = self._plan_factory(full.schema, full.seed, full.anchor, full.text_pools)
+            self._preview_plans = {**dict(list(self._preview_plans.items())[-3:]), job.id: plan}
+        return preview_table(plan, job, slot, n_rows)
+
+    def get_download(self, job_id: str, table: str | None = None) -> Download:
+        """The finished output; InvalidJobTransitionError until the job is completed. A multi-table
+        job gives a zip of one file per table, or ``table``'s file alone."""
         job = self.get_job(job_id)
         if job.status != JobStatus.COMPLETED:
             raise InvalidJobTransitionError(
                 f"job is {job.status.value}; the download is ready when it is completed")
+        if job.tables is not None:
+            return tables_download(self.store, self.storage, job, table)
+        if table is not None:
+            raise SchemaValidationError.single("table", "this job has one table: leave table out")
         suffix = get_file_extension(job.output_format)
         size = self.storage.output_size(job_id, suffix)
         if size is None:
@@ -438,7 +451,3 @@ class JobManager:
             else:
                 logger.exception("job %s failed", job_id)
             self._record_failure(job_id, str(exc) or type(exc).__name__)
-
-def _estimate_peak_bytes(plan: DatasetPlan, total_rows: int) -> int:
-    """Memory storage holds a running job's segments and its output at once: about twice its rows."""
-    return 2 * total_rows * plan.estimated_row_bytes

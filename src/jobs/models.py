@@ -42,18 +42,26 @@ class JobRecord:
     output_version: int = OUTPUT_VERSION  # the engine output version its rows were made with
     csv_formula_guard: bool = False
     warnings: list[str] = field(default_factory=list)
+    tables: dict[str, int] | None = None  # multi-table jobs: rows per table, parents first
 
     @property
     def total_chunks(self) -> int:
+        if self.tables is not None:
+            return sum(count_chunks(rows, self.chunk_size) for rows in self.tables.values())
         return count_chunks(self.total_rows, self.chunk_size)
 
     @property
     def rows_generated(self) -> int:
+        if self.tables is not None:
+            from src.jobs.relational import table_slots
+
+            return sum(s.rows_done(self.chunks_completed, self.chunk_size)
+                       for s in table_slots(self.tables, self.chunk_size))
         return min(self.chunks_completed * self.chunk_size, self.total_rows)
 
     @property
     def progress_percentage(self) -> float:
-        return round(100.0 * self.rows_generated / self.total_rows, 2)
+        return round(100.0 * self.rows_generated / self.total_rows, 2) if self.total_rows else 100.0
 
     @property
     def rows_per_second(self) -> float | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyarrow as pa
 
@@ -20,6 +21,28 @@ from src.storage import SegmentRef, StorageHandler
 def get_file_extension(output_format: str) -> str:
     """The output file's extension without its dot."""
     return FILE_EXTENSIONS[output_format].lstrip(".")
+
+
+@dataclass
+class Download:
+    """A finished output, ready to stream."""
+
+    filename: str
+    media_type: str
+    size: int | None  # None: streamed without a known length (a multi-table zip)
+    path: Path | None
+    blocks: Callable[[], Iterator[bytes]]
+
+
+@dataclass
+class OutputPart:
+    """One output of a job over its chunk range: the whole job, or one table of a multi-table job."""
+
+    plan: DatasetPlan
+    suffix: str
+    first_chunk: int
+    end_chunk: int
+    rows: int
 
 
 @dataclass
@@ -54,22 +77,22 @@ class OutputPipeline:
     queued and discards the partial output and segment.
     """
 
-    def __init__(self, storage: StorageHandler, job: JobRecord, plan: DatasetPlan,
+    def __init__(self, storage: StorageHandler, job: JobRecord, part: OutputPart, generation_seconds: float,
                  on_stored: Callable[[int, float], object]):
         self.storage = storage
         self.job = job
-        self.plan = plan
+        self.part = part
+        self.plan = part.plan
         self.on_stored = on_stored
         self.items: queue.Queue = queue.Queue(maxsize=2)
         self.aborted = threading.Event()
         self.stopped = threading.Event()
         self.rows_written = 0
-        self.generation_seconds = job.generation_seconds
+        self.generation_seconds = generation_seconds
 
     def run(self, stored: list[SegmentRef]) -> int:
         try:
-            suffix = get_file_extension(self.job.output_format)
-            with self.storage.output_writer(self.job.id, suffix) as sink, \
+            with self.storage.output_writer(self.job.id, self.part.suffix) as sink, \
                     open_writer(self.job.output_format, sink, self.plan.arrow_schema,
                                 formula_guard=self.job.csv_formula_guard) as writer:
                 for segment in stored:
@@ -77,8 +100,8 @@ class OutputPipeline:
                     self._write(writer, self.storage.read_segment(self.job.id, segment))
                 self._write_new_segments(writer)
                 self._check_aborted()
-                if self.rows_written != self.job.total_rows:
-                    raise StorageError(f"wrote {self.rows_written} rows, expected {self.job.total_rows}")
+                if self.rows_written != self.part.rows:
+                    raise StorageError(f"wrote {self.rows_written} rows, expected {self.part.rows}")
             return self.rows_written
         finally:
             self.stopped.set()

@@ -25,7 +25,8 @@ from src.engine import DatasetPlan
 from src.errors import JobNotFoundError, StorageError
 from src.jobs.gate import SegmentGate
 from src.jobs.models import JobRecord
-from src.jobs.pipeline import OutputPipeline, SegmentPart, WriterStopped
+from src.jobs.pipeline import OutputPart, OutputPipeline, SegmentPart, WriterStopped, get_file_extension
+from src.jobs.relational import table_slots
 from src.jobs.store import JobStore, utc_now
 from src.jobs.versioning import restart_if_version_changed
 from src.schemas.api import JobStatus
@@ -34,7 +35,7 @@ from src.storage import StorageHandler, count_contiguous_chunks
 
 logger = logging.getLogger("synthgen.jobs")
 
-PlanFactory = Callable[[dict[str, Any], int | None, datetime | None, dict[str, Any] | None], DatasetPlan]
+PlanFactory = Callable[[dict[str, Any], int | None, datetime | None, dict[str, Any] | None], Any]
 
 
 @dataclass
@@ -98,6 +99,32 @@ class JobRunner:
             self.store.update(job_id, chunks_completed=done)
         logger.info("job %s generating from chunk %d of %d", job_id, done, job.total_chunks)
 
+        seconds = job.generation_seconds
+        segment_base = 0  # segments of the tables before this one: the test gate counts across tables
+        for part in _list_parts(job, plan):
+            rows_per_call, per_segment = self._size_segments(part.plan, job)
+            if done < part.end_chunk or self.storage.output_size(job_id, part.suffix) is None:
+                seconds = await self._run_part(job, part, control, seconds, done, segment_base)
+                if control.stop:
+                    return
+                done = max(done, part.end_chunk)
+            segment_base += math.ceil((part.end_chunk - part.first_chunk) / per_segment)
+        self.store.update(job_id, status=JobStatus.COMPLETED, completed_at=utc_now())
+        logger.info("job %s completed: %d rows in %.2f s of generation", job_id, job.total_rows, seconds)
+        # Only now: until COMPLETED is committed, a restart rebuilds the output from these segments.
+        # (Multi-table previews are made again from the plan, so none of their segments is kept.)
+        if job.tables is None:
+            await loop.run_in_executor(self._generate_pool, self.storage.discard_segments_except_first, job_id)
+        else:
+            await loop.run_in_executor(self._generate_pool, self.storage.discard_segments_from, job_id, 0)
+
+    async def _run_part(self, job: JobRecord, part: OutputPart, control: RunControl, seconds: float,
+                        done: int, segment_base: int) -> float:
+        """Generate and write one output (the job's file, or one table's) over its chunk range;
+        returns the job's generation seconds so far."""
+        loop = asyncio.get_running_loop()
+        job_id = job.id
+
         # A second thread stores each generated segment, commits the progress, and streams the rows
         # into the output file (as the CLI overlaps generating and writing). The output is rebuilt
         # from the stored segments on every run, so a stopped run simply throws its file away.
@@ -113,19 +140,20 @@ class JobRunner:
             except Exception as exc:
                 control.error = exc
 
-        output = OutputPipeline(self.storage, job, plan,
+        output = OutputPipeline(self.storage, job, part, seconds,
                                 on_stored=lambda *progress: loop.call_soon_threadsafe(commit_progress, *progress))
         stored = await loop.run_in_executor(self._generate_pool, self.storage.list_segments, job_id)
+        stored = [seg for seg in stored if part.first_chunk <= seg.first_chunk < part.end_chunk]
+        done = max(part.first_chunk, min(part.end_chunk, done))
         writing = asyncio.wrap_future(self._write_pool.submit(output.run, stored))
-        total_chunks = job.total_chunks
-        rows_per_call, per_segment = self._size_segments(plan, job)
+        rows_per_call, per_segment = self._size_segments(part.plan, job)
         try:
-            while done < total_chunks and not control.stop and control.error is None:
-                n_chunks = min(per_segment, total_chunks - done)
+            while done < part.end_chunk and not control.stop and control.error is None:
+                n_chunks = min(per_segment, part.end_chunk - done)
                 try:
                     generated = await loop.run_in_executor(
-                        self._generate_pool, self._generate_segment, plan, job, done, n_chunks, rows_per_call,
-                        output, control, done // per_segment)
+                        self._generate_pool, self._generate_segment, part, job, done, n_chunks, rows_per_call,
+                        output, control, segment_base + (done - part.first_chunk) // per_segment)
                 except WriterStopped:
                     await writing  # raises the writer's own error
                     raise StorageError("the output writer stopped early") from None
@@ -134,7 +162,7 @@ class JobRunner:
             if control.error is not None:
                 raise control.error
             if control.stop:
-                return
+                return output.generation_seconds
             try:
                 await loop.run_in_executor(self._generate_pool, output.finish)
             except WriterStopped:
@@ -148,13 +176,7 @@ class JobRunner:
                 await asyncio.wait([writing])
                 if not writing.cancelled():
                     writing.exception()  # expected _OutputAborted; retrieved so it is not logged
-        if control.stop:
-            return
-        self.store.update(job_id, status=JobStatus.COMPLETED, completed_at=utc_now())
-        logger.info("job %s completed: %d rows in %.2f s of generation", job_id, job.total_rows,
-                    output.generation_seconds)
-        # Only now: until COMPLETED is committed, a restart rebuilds the output from these segments.
-        await loop.run_in_executor(self._generate_pool, self.storage.discard_segments_except_first, job_id)
+        return output.generation_seconds
 
     async def _build_text_pools(self, job: JobRecord) -> dict[str, Any]:
         from src.llm.pools import build_text_pools
@@ -181,7 +203,7 @@ class JobRunner:
         rows_per_call = max(1, min(self.settings.job_segment_rows, by_bytes))
         return rows_per_call, max(1, rows_per_call // job.chunk_size)
 
-    def _generate_segment(self, plan: DatasetPlan, job: JobRecord, first_chunk: int, n_chunks: int,
+    def _generate_segment(self, part: OutputPart, job: JobRecord, first_chunk: int, n_chunks: int,
                           rows_per_call: int, output: OutputPipeline, control: RunControl,
                           segment_index: int) -> bool:
         """Generate one segment in engine calls of at most ``rows_per_call`` rows, handing each to
@@ -190,14 +212,14 @@ class JobRunner:
             return False
         if self._gate is not None:  # tests: stands for an engine call in progress (not cut short)
             self._gate.wait(job.id, segment_index, self._abandon)
-        start_row = first_chunk * job.chunk_size
-        n_rows = min(n_chunks * job.chunk_size, job.total_rows - start_row)
+        start_row = (first_chunk - part.first_chunk) * job.chunk_size
+        n_rows = min(n_chunks * job.chunk_size, part.rows - start_row)
         calls = max(1, math.ceil(n_rows / rows_per_call))
         for call in range(calls):
             offset = call * rows_per_call
             size = min(rows_per_call, n_rows - offset)
             started = time.perf_counter()
-            batch = plan.generate_chunk(start_row + offset, size)
+            batch = part.plan.generate_chunk(start_row + offset, size)
             elapsed = time.perf_counter() - started
             if batch.num_rows != size:
                 raise StorageError(f"engine returned {batch.num_rows} rows for a {size}-row call")
@@ -217,3 +239,11 @@ def _lower_thread_priority(nice: int) -> None:
 
 def _needs_text_pools(schema: dict[str, Any]) -> bool:
     return any((f.get("constraints") or {}).get("llm_generated") for f in schema.get("fields", []))
+
+
+def _list_parts(job: JobRecord, plan: Any) -> list[OutputPart]:
+    """The job's outputs: its one file, or one per table (parents first) over their chunk ranges."""
+    if job.tables is None:
+        return [OutputPart(plan, get_file_extension(job.output_format), 0, job.total_chunks, job.total_rows)]
+    return [OutputPart(plan.tables[s.name].plan, s.suffix(job.output_format), s.first_chunk, s.end_chunk, s.rows)
+            for s in table_slots(job.tables, job.chunk_size)]

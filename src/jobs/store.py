@@ -39,7 +39,8 @@ CREATE TABLE IF NOT EXISTS jobs (
     updated_at TEXT NOT NULL,
     started_at TEXT,
     completed_at TEXT,
-    generation_seconds REAL NOT NULL DEFAULT 0
+    generation_seconds REAL NOT NULL DEFAULT 0,
+    tables_json TEXT
 );
 CREATE INDEX IF NOT EXISTS jobs_created_at ON jobs (created_at);
 CREATE INDEX IF NOT EXISTS jobs_status ON jobs (status);
@@ -60,12 +61,23 @@ _ADDED_COLUMNS = [
     ("output_version", "INTEGER NOT NULL DEFAULT 0"),
     ("csv_formula_guard", "INTEGER NOT NULL DEFAULT 0"),
     ("warnings_json", "TEXT"),
+    ("tables_json", "TEXT"),
 ]
 
 _SUMMARY_COLUMNS = ("id, status, total_rows, chunk_size, output_format, seed, anchor, chunks_completed,"
                     " llm_calls, tokens_used, error_message, created_at, updated_at, started_at,"
                     " completed_at, generation_seconds, field_names_json, output_version,"
-                    " csv_formula_guard, warnings_json")
+                    " csv_formula_guard, warnings_json, tables_json")
+
+
+def list_field_names(schema: dict) -> list[str]:
+    """The column names a preview shows before any row exists: the fields of a one-table document,
+    or of the first table of a multi-table one (the table a preview shows by default)."""
+    fields = schema.get("fields")
+    if fields is None:
+        tables = schema.get("tables") or [{}]
+        fields = tables[0].get("fields", [])
+    return [f.get("name") for f in fields]
 
 
 class JobStoreError(StorageError):
@@ -121,7 +133,7 @@ class JobStore:
                 self._conn.execute(f"ALTER TABLE jobs ADD COLUMN {column} {sql_type}")
         missing = self._conn.execute("SELECT id, schema_json FROM jobs WHERE field_names_json IS NULL").fetchall()
         for row in missing:
-            names = [f.get("name") for f in json.loads(row["schema_json"]).get("fields", [])]
+            names = list_field_names(json.loads(row["schema_json"]))
             self._conn.execute("UPDATE jobs SET field_names_json = ? WHERE id = ?", (json.dumps(names), row["id"]))
 
     def _write(self, sql: str, params: tuple | list = ()) -> sqlite3.Cursor:
@@ -145,20 +157,20 @@ class JobStore:
 
     def insert(self, job: JobRecord) -> None:
         """Add a new job."""
-        field_names = [f.get("name") for f in job.schema.get("fields", [])]
+        field_names = list_field_names(job.schema)
         self._write(
             "INSERT INTO jobs (id, status, schema_json, total_rows, chunk_size, output_format, seed,"
             " anchor, chunks_completed, text_pools_json, llm_calls, tokens_used, error_message,"
             " created_at, updated_at, started_at, completed_at, generation_seconds, field_names_json,"
-            " output_version, csv_formula_guard, warnings_json)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " output_version, csv_formula_guard, warnings_json, tables_json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (job.id, job.status.value, json.dumps(job.schema), job.total_rows, job.chunk_size,
              job.output_format, job.seed, job.anchor.isoformat(), job.chunks_completed,
              None if job.text_pools is None else json.dumps(job.text_pools), job.llm_calls,
              job.tokens_used, job.error_message, _to_text(job.created_at), _to_text(job.updated_at),
              _to_text(job.started_at), _to_text(job.completed_at), job.generation_seconds,
              json.dumps(field_names), job.output_version, int(job.csv_formula_guard),
-             json.dumps(job.warnings)),
+             json.dumps(job.warnings), None if job.tables is None else json.dumps(job.tables)),
         )
 
     def get(self, job_id: str) -> JobRecord:
@@ -299,4 +311,5 @@ class JobStore:
             output_version=row["output_version"],
             csv_formula_guard=bool(row["csv_formula_guard"]),
             warnings=json.loads(row["warnings_json"]) if row["warnings_json"] else [],
+            tables=None if row["tables_json"] is None else json.loads(row["tables_json"]),
         )

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime, timezone
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
 from src.schemas.fields import MAX_SEED, DatasetSchema
+from src.schemas.relational import RelationalSchema, is_relational
+
+
+def _document_kind(value: Any) -> str:
+    return "document[tables]" if is_relational(value) else "document[fields]"
+
+
+# One table ({"fields": [...]}) or several ({"tables": [...]}). The tags hold "[" so error locations
+# skip them (schema.tables[1].rows, not schema.document[tables].tables[1].rows).
+SchemaDocument = Annotated[
+    Union[Annotated[DatasetSchema, Tag("document[fields]")], Annotated[RelationalSchema, Tag("document[tables]")]],
+    Discriminator(_document_kind),
+]
 
 
 def _with_utc_zone(moment: datetime) -> datetime:
@@ -41,8 +54,10 @@ class JobCreateRequest(BaseModel):
 
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
 
-    schema_: DatasetSchema = Field(..., alias="schema", description="The schema document.")
-    total_rows: int = Field(..., gt=0, description="Rows to generate (at most MAX_ROWS).")
+    schema_: SchemaDocument = Field(..., alias="schema", description="The schema document: one table "
+                                    "({fields}) or several related tables ({tables}).")
+    total_rows: int | None = Field(None, gt=0, description="Rows to generate (at most MAX_ROWS); for "
+                                   "several tables the first table's row count (optional when it gives rows).")
     chunk_size: int = Field(1000, gt=0, description="Rows per chunk (at most MAX_CHUNK_SIZE).")
     output_format: OutputFormat = Field("csv", description="csv, json, jsonl or parquet.")
     seed: int | None = Field(None, ge=0, le=MAX_SEED, description="Overrides the schema's seed.")
@@ -75,6 +90,8 @@ class JobStatusResponse(BaseModel):
                                                             "excluded); none while paused or pending.")
     eta_seconds: float | None = Field(None, description="Estimated seconds left while generating.")
     error_message: str | None = Field(None, description="Why a failed job failed.")
+    tables: dict[str, TableProgress] | None = Field(None, description="Multi-table jobs: rows per table, "
+                                                    "parents first (total_rows is their sum).")
     llm_calls: int = 0
     tokens_used: int = 0
     created_at: UtcDatetime
@@ -86,6 +103,13 @@ class JobStatusResponse(BaseModel):
     csv_formula_guard: bool = False
     warnings: list[str] = Field(default_factory=list,
                                 description="Notes on the run, e.g. a restart after an output version change.")
+
+
+class TableProgress(BaseModel):
+    """One table of a multi-table job."""
+
+    rows: int
+    rows_generated: int
 
 
 class JobListResponse(BaseModel):
@@ -102,6 +126,8 @@ class JobPreviewResponse(BaseModel):
     status: JobStatus
     total_rows: int
     preview_rows: int
+    table: str | None = Field(None, description="Multi-table jobs: the table shown.")
+    tables: list[str] | None = Field(None, description="Multi-table jobs: every table, parents first.")
     columns: list[str]
     data: list[dict[str, Any]]
 

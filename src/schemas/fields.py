@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 # Each canonical type, grouped for docs and the `synthgen types` listing.
 FIELD_TYPE_GROUPS: dict[str, tuple[str, ...]] = {
-    "identifiers": ("uuid", "sequence", "code"),
+    "identifiers": ("uuid", "sequence", "code", "reference"),
     "person": ("full_name", "first_name", "last_name", "username", "gender", "date_of_birth", "age"),
     "contact": ("email", "phone"),
     "address": (
@@ -73,10 +73,17 @@ MAX_POOL_SIZE = 1_000_000
 MAX_ENUM_VALUES = 10_000
 MAX_RULE_TEXT = 2_000
 _LOCALE_RE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
-DistributionKind = Literal["uniform", "normal", "lognormal", "exponential"]
+DistributionKind = Literal["uniform", "normal", "lognormal", "exponential", "zipf"]
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 Scalar = str | int | float | bool
+
+
+def check_identifier(value: str, what: str) -> str:
+    """A column or table name: letters, digits and _, not starting with a digit."""
+    if not _NAME_RE.fullmatch(value):
+        raise ValueError(f"{what} {value!r} must start with a letter or _ and hold only letters, digits and _")
+    return value
 
 
 def normalize_type_name(raw: str) -> str:
@@ -96,6 +103,7 @@ class Distribution(BaseModel):
     median: float | None = Field(None, gt=0, description="lognormal: median value")
     sigma: float | None = Field(None, gt=0, description="lognormal: shape (default 0.8)")
     scale: float | None = Field(None, gt=0, description="exponential: mean distance above min")
+    exponent: float | None = Field(None, gt=0, le=10, description="zipf (references): skew, default 1.2")
 
     @model_validator(mode="before")
     @classmethod
@@ -138,6 +146,9 @@ class Constraints(BaseModel):
         "e.g. \"transaction_type = 'payment'\".")
     after: str | None = Field(None, description="Name of a date/number field this value is >= on every row.")
     before: str | None = Field(None, description="Name of a date/number field this value is <= on every row.")
+    primary_key: bool = Field(False, description="The table's key: unique and never null.")
+    references: str | None = Field(None, max_length=260, description="reference fields: the parent key, "
+                                   "'table.field' (multi-table documents).")
     llm_generated: bool = Field(False, description="Text written by the LLM into a reusable value pool.")
     condition_on: str | None = Field(None, description="Category field the LLM-written text depends on.")
 
@@ -165,6 +176,10 @@ class Constraints(BaseModel):
 
     @model_validator(mode="after")
     def _check_consistency(self) -> Constraints:
+        if self.primary_key:
+            if self.nullable:
+                raise ValueError("a primary_key is never null: drop nullable")
+            self.unique = True
         if (isinstance(self.min_value, (int, float)) and isinstance(self.max_value, (int, float))
                 and not isinstance(self.min_value, bool) and self.min_value > self.max_value):
             raise ValueError(f"min_value ({self.min_value}) is greater than max_value ({self.max_value})")
@@ -211,10 +226,7 @@ class FieldSpec(BaseModel):
     @field_validator("name")
     @classmethod
     def _check_name(cls, value: str) -> str:
-        if not _NAME_RE.fullmatch(value):
-            raise ValueError(f"field name {value!r} must start with a letter or _ and hold only "
-                             "letters, digits and _")
-        return value
+        return check_identifier(value, "field name")
 
     @field_validator("constraints", mode="before")
     @classmethod

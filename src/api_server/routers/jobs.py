@@ -13,6 +13,7 @@ from src.api_server.deps import JobManagerDep
 from src.api_server.openapi import DOWNLOAD_RESPONSE, error_responses
 from src.errors import SchemaValidationError
 from src.jobs import JobRecord
+from src.jobs.relational import rows_per_table
 from src.schemas.api import (
     JobControlRequest,
     JobControlResponse,
@@ -40,6 +41,7 @@ def build_status_response(job: JobRecord) -> JobStatusResponse:
         tokens_used=job.tokens_used, created_at=job.created_at, updated_at=job.updated_at,
         started_at=job.started_at, completed_at=job.completed_at,
         output_version=job.output_version, csv_formula_guard=job.csv_formula_guard, warnings=job.warnings,
+        tables=None if job.tables is None else rows_per_table(job.tables, job.chunks_completed, job.chunk_size),
     )
 
 
@@ -50,7 +52,8 @@ async def create_job(request: JobCreateRequest, manager: JobManagerDep) -> JobCr
     job = await manager.create_job(request)
     return JobCreateResponse(
         job_id=job.id, status=job.status,
-        message=f"Job created successfully. Generating {job.total_rows} rows.")
+        message=f"Job created successfully. Generating {job.total_rows} rows"
+                + (f" in {len(job.tables)} tables." if job.tables is not None else "."))
 
 
 @router.api_route("/create", methods=["GET", "PUT", "PATCH", "DELETE"], include_in_schema=False)
@@ -81,11 +84,15 @@ async def preview_job(
     job_id: uuid.UUID,
     manager: JobManagerDep,
     rows: Annotated[int, Query(ge=1, le=1000)] = 10,
+    table: Annotated[str | None, Query(max_length=64, description="Multi-table jobs: which table "
+                                                                  "(default: the first).")] = None,
 ) -> JobPreviewResponse:
     """The first rows generated so far; empty until the first chunk is stored."""
-    job, columns, data = await manager.read_preview(str(job_id), rows)
+    job, columns, data = await manager.read_preview(str(job_id), rows, table)
+    tables = list(job.tables) if job.tables is not None else None
     return JobPreviewResponse(job_id=job.id, status=job.status, total_rows=job.total_rows,
-                              preview_rows=len(data), columns=columns, data=data)
+                              preview_rows=len(data), table=(table or tables[0]) if tables else None,
+                              tables=tables, columns=columns, data=data)
 
 
 @router.get("/{job_id}/download", response_class=Response,
@@ -95,15 +102,17 @@ async def download_job(
     manager: JobManagerDep,
     token: Annotated[str | None, Query(description="From POST /jobs/{job_id}/download-link: "
                                                    "replaces the API key until it expires.")] = None,
+    table: Annotated[str | None, Query(max_length=64, description="Multi-table jobs: one table's file "
+                                                                  "(default: a zip of every table).")] = None,
 ):
-    """The finished dataset as a file (409 until the job is completed)."""
-    download = manager.get_download(str(job_id))
+    """The finished dataset as a file (409 until the job is completed); several tables as a zip."""
+    download = manager.get_download(str(job_id), table)
     if download.path is not None:
         return FileResponse(download.path, media_type=download.media_type, filename=download.filename)
-    return StreamingResponse(
-        download.blocks(), media_type=download.media_type,
-        headers={"Content-Disposition": f'attachment; filename="{download.filename}"',
-                 "Content-Length": str(download.size)})
+    headers = {"Content-Disposition": f'attachment; filename="{download.filename}"'}
+    if download.size is not None:
+        headers["Content-Length"] = str(download.size)
+    return StreamingResponse(download.blocks(), media_type=download.media_type, headers=headers)
 
 
 @router.post("/{job_id}/control", response_model=JobControlResponse,

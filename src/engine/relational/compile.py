@@ -1,0 +1,367 @@
+"""compile_relational(): a multi-table document -> RelationalPlan (one DatasetPlan per table).
+
+Tables compile parents first. Each table gets its own seed derived from the document's seed and its
+name, so changing one table leaves unrelated tables byte-identical. A child's references and
+``table.field`` reads come from a TableProvider that regenerates parent values on demand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from src.engine.expressions import ExpressionError, parse_expression
+from src.engine.plan import DEFAULT_NULL_PROBABILITY, DEFAULT_SEED, DatasetPlan, compile_schema
+from src.engine.relational.counts import ChildCounts, ChildIndex
+from src.engine.relational.links import DEFAULT_ZIPF_EXPONENT, JointDraw, Link
+from src.engine.relational.provider import TableProvider
+from src.engine.rng import derive_key
+from src.errors import Problem, SchemaValidationError
+from src.schemas.fields import MAX_SEED, Constraints, DatasetSchema, FieldSpec
+from src.schemas.relational import (
+    RelationalSchema,
+    TableSpec,
+    order_tables,
+    parent_tables,
+    parse_relational,
+    references_table,
+    split_ref,
+)
+
+
+@dataclass
+class TablePlan:
+    """One table of a relational dataset: its compiled plan and its row count."""
+
+    name: str
+    spec: TableSpec
+    plan: DatasetPlan
+    rows: int
+    index: ChildIndex | None = None
+
+    @property
+    def arrow_schema(self):
+        return self.plan.arrow_schema
+
+    def generate_chunk(self, start_row: int, n_rows: int):
+        return self.plan.generate_chunk(start_row, n_rows)
+
+
+@dataclass
+class RelationalPlan:
+    """Every table of a document, parents first; each table's chunks are pure in (seed, rows)."""
+
+    doc: RelationalSchema
+    seed: int
+    anchor: dt.datetime
+    tables: dict[str, TablePlan]
+
+    @property
+    def rows_per_table(self) -> dict[str, int]:
+        return {name: t.rows for name, t in self.tables.items()}
+
+    @property
+    def total_rows(self) -> int:
+        return sum(t.rows for t in self.tables.values())
+
+
+def table_seed(seed: int, table: str) -> int:
+    """A table's own seed: a pure function of the document seed and the table's name."""
+    return derive_key(seed, "table", table) & MAX_SEED
+
+
+def compile_relational(doc: dict | RelationalSchema, *, seed: int | None = None,
+                       anchor: dt.datetime | None = None, root_rows: int | None = None,
+                       text_pools: dict[str, dict[str, Any]] | None = None) -> RelationalPlan:
+    """Check a multi-table document and prepare every table; SchemaValidationError names every problem.
+
+    ``root_rows`` is the first table's row count when it gives none (a job's ``total_rows``).
+    """
+    try:
+        schema = parse_relational(doc)
+    except SchemaValidationError as err:
+        raise SchemaValidationError(err.problems + _field_problems(doc, err.problems)) from None
+    anchor = (anchor or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)).replace(microsecond=0)
+    if anchor.tzinfo is not None:
+        anchor = anchor.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    seed = seed if seed is not None else (schema.seed if schema.seed is not None else DEFAULT_SEED)
+    builder = _Builder(schema, seed, anchor, root_rows, text_pools or {})
+    for name in order_tables(schema):
+        builder.build(name)
+    if builder.problems:
+        raise SchemaValidationError(builder.problems)
+    return RelationalPlan(schema, seed, anchor, {n: builder.plans[n] for n in order_tables(schema)})
+
+
+class _ChecksOnly(Exception):
+    """Raised by a stand-in provider once a table's field rules are checked (nothing is generated)."""
+
+
+@dataclass
+class _StandInProvider:
+    names: set[str]
+
+    def columns(self, start: int, n: int, order: list[str]):
+        raise _ChecksOnly
+
+
+def _field_problems(doc: Any, found: list[Problem]) -> list[Problem]:
+    """Field rules of each table, checked even when the document has problems across tables, so
+    one pass names every problem."""
+    try:
+        schema = RelationalSchema.model_validate(doc)
+    except Exception:
+        return []  # structure is broken: the structural problems are all there is to say
+    out = []
+    seen = {(p.loc, p.message) for p in found}
+    for ti, table in enumerate(schema.tables):
+        provided = {f.name for f in table.fields if f.type == "reference"}
+        provided |= {n for f in table.fields for n in _reads(f) if "." in n}
+        fields = [f.model_copy(update={"constraints": Constraints()}) if f.type == "reference" else f
+                  for f in table.fields]
+        try:
+            compile_schema(DatasetSchema(fields=fields, locale=schema.locale), provider=_StandInProvider(provided))
+        except _ChecksOnly:
+            continue
+        except SchemaValidationError as err:
+            for p in err.problems:
+                problem = Problem(f"tables[{ti}].{p.loc}", f"table '{table.name}': {p.message}")
+                if (problem.loc, problem.message) not in seen:
+                    out.append(problem)
+        except ValueError:
+            continue  # e.g. duplicate field names: already a structural problem
+    return out
+
+
+def _reads(spec: FieldSpec) -> set[str]:
+    """Every name a field's rules read (fields, or 'table.field')."""
+    c = spec.constraints
+    names = {v for v in (c.after, c.before, c.condition_on) if v}
+    for text in (c.expression, c.when):
+        if text:
+            try:
+                names |= parse_expression(text).referenced_fields()
+            except (ExpressionError, RecursionError):
+                pass  # reported with its position when the table compiles
+    return names
+
+
+class _Builder:
+    def __init__(self, schema: RelationalSchema, seed: int, anchor: dt.datetime, root_rows: int | None,
+                 text_pools: dict[str, dict[str, Any]]):
+        self.schema = schema
+        self.seed = seed
+        self.anchor = anchor
+        self.root_rows = root_rows
+        self.text_pools = text_pools
+        self.plans: dict[str, TablePlan] = {}
+        self.key_plans: dict[str, DatasetPlan] = {}
+        self.problems: list[Problem] = []
+
+    def fail(self, ti: int, loc: str, message: str) -> None:
+        table = self.schema.tables[ti]
+        self.problems.append(Problem(f"tables[{ti}]{loc}", f"table '{table.name}': {message}"))
+
+    def build(self, name: str) -> None:
+        ti = self.schema.table_names().index(name)
+        table = self.schema.tables[ti]
+        if any(p not in self.plans for p in parent_tables(table)):
+            return  # a parent failed: its problems are reported
+        t_seed = table_seed(self.seed, name)
+        rows, index = self.row_count(ti, table, t_seed)
+        if rows is None:
+            return
+        links = self.make_links(ti, table, t_seed, rows, index)
+        provider = TableProvider(links=links, parent_plan=self.parent_plan_for(name), index=index)
+        fields = self.wire_lookups(ti, table, links, provider)
+        if table.primary_key:
+            fields = self.composite_key(ti, table, links, provider, fields, rows, t_seed)
+        if not self.problems_for(ti) and any(link.mode == "self" for link in links):
+            self.compile_key_plan(ti, table, t_seed)
+        if self.problems_for(ti):
+            return
+        dataset = DatasetSchema(fields=fields, locale=self.schema.locale, name=name)
+        try:
+            plan = compile_schema(dataset, seed=t_seed, anchor=self.anchor, provider=provider,
+                                  text_pools=self.text_pools.get(name))
+            plan.check_row_count(rows)
+        except SchemaValidationError as err:
+            for p in err.problems:
+                self.problems.append(Problem(f"tables[{ti}].{p.loc}", f"table '{name}': {p.message}"))
+            return
+        self.plans[name] = TablePlan(name, table, plan, rows, index)
+
+    def problems_for(self, ti: int) -> bool:
+        return any(p.loc.startswith(f"tables[{ti}]") for p in self.problems)
+
+    def parent_plan_for(self, name: str):
+        def plan_of(parent: str):
+            return self.key_plans[name] if parent == name else self.plans[parent].plan
+        return plan_of
+
+    def row_count(self, ti: int, table: TableSpec, t_seed: int) -> tuple[int | None, ChildIndex | None]:
+        rpp = table.rows_per_parent
+        if rpp is not None:
+            counts = ChildCounts(rpp, derive_key(t_seed, "children"))
+            index = ChildIndex(counts, self.plans[rpp.parent].rows)
+            return index.total, index
+        if table.rows is not None:
+            return table.rows, None
+        if ti == 0 and self.root_rows is not None:
+            return self.root_rows, None
+        self.fail(ti, "", "give rows (a row count) or rows_per_parent (children per parent row)")
+        return None, None
+
+    def make_links(self, ti: int, table: TableSpec, t_seed: int, rows: int,
+                   index: ChildIndex | None) -> list[Link]:
+        rpp_parent = table.rows_per_parent.parent if table.rows_per_parent else None
+        links: list[Link] = []
+        for fi, spec in enumerate(table.fields):
+            parts = split_ref(spec.constraints.references or "")
+            if parts is None:
+                continue
+            c = spec.constraints
+            link = Link(spec.name, parts[0], [spec.name], [parts[1]], key=derive_key(t_seed, "link", spec.name))
+            if c.distribution is not None:
+                if c.distribution.kind not in ("uniform", "zipf"):
+                    self.fail(ti, f".fields[{fi}].constraints.distribution",
+                              f"field '{spec.name}': a reference's parents are drawn uniform or zipf")
+                link.distribution = c.distribution.kind
+                link.exponent = c.distribution.exponent or DEFAULT_ZIPF_EXPONENT
+            if c.nullable:
+                link.null_probability = c.null_probability if c.null_probability is not None \
+                    else DEFAULT_NULL_PROBABILITY
+            links.append(link)
+        for ki, fk in enumerate(table.foreign_keys):
+            parent = self.schema.table(fk.references)
+            links.append(Link(f"foreign_keys[{ki}]", parent.name, list(fk.fields),
+                              list(fk.columns or parent.key_columns()),
+                              key=derive_key(t_seed, "link", "fk", *fk.fields)))
+        seen: set[str] = set()
+        for link in links:
+            if link.parent == table.name:
+                link.mode = "self"
+            else:
+                link.parents = self.plans[link.parent].rows
+                if link.parent == rpp_parent and link.parent not in seen:
+                    link.mode = "structural"
+                elif table.field(link.name) is not None and table.field(link.name).constraints.unique:
+                    link.mode = "unique"
+                seen.add(link.parent)
+            self.check_link(ti, table, link, rows)
+        return links
+
+    def check_link(self, ti: int, table: TableSpec, link: Link, rows: int) -> None:
+        where = f".fields[{[f.name for f in table.fields].index(link.name)}]" if table.field(link.name) else ""
+        if link.mode == "structural" and link.distribution != "uniform":
+            self.fail(ti, where, f"'{link.name}' follows rows_per_parent; its distribution does not apply")
+        if link.mode == "unique" and rows > link.parents:
+            self.fail(ti, f"{where}.constraints.unique", f"'{link.name}' is unique but table "
+                      f"'{link.parent}' has only {link.parents} rows for {rows}")
+        if link.mode == "structural" and table.field(link.name) is not None and \
+                table.field(link.name).constraints.unique and table.rows_per_parent.max > 1:
+            self.fail(ti, f"{where}.constraints.unique", f"'{link.name}' is unique: rows_per_parent max must be <= 1")
+        if link.mode not in ("self", "structural") and link.parents == 0 and rows > 0 and \
+                link.null_probability < 1:
+            self.fail(ti, where, f"'{link.name}' references table '{link.parent}', which has no rows")
+
+    def wire_lookups(self, ti: int, table: TableSpec, links: list[Link],
+                     provider: TableProvider) -> list[FieldSpec]:
+        """Route 'table.field' reads to the first reference to that table; hand references to the
+        provider (it draws their nulls too, so a null reference reads null parent values)."""
+        fields = []
+        for fi, spec in enumerate(table.fields):
+            reads = {n for n in _reads(spec) if "." in n}
+            for name in sorted(reads):
+                problem = self.lookup_problem(table, name)
+                if problem:
+                    self.fail(ti, f".fields[{fi}].constraints", f"field '{spec.name}': {problem}")
+                    continue
+                parent, column = split_ref(name)
+                next(link for link in links if link.parent == parent).lookups.add(column)
+            provider.reads[spec.name] = reads
+            if spec.type == "reference":
+                c = spec.constraints.model_copy(update={"nullable": False, "null_probability": None,
+                                                        "distribution": None, "unique": False,
+                                                        "primary_key": False})
+                spec = spec.model_copy(update={"constraints": c})
+            fields.append(spec)
+        return fields
+
+    def lookup_problem(self, table: TableSpec, name: str) -> str | None:
+        parts = split_ref(name)
+        if parts is None or self.schema.table(parts[0]) is None:
+            return f"unknown table in '{name}'"
+        if parts[0] == table.name:
+            return f"name this table's own field directly, not '{name}'"
+        if self.schema.table(parts[0]).field(parts[1]) is None:
+            return f"'{parts[1]}' is not a field of table '{parts[0]}'"
+        if not references_table(table, parts[0]):
+            return f"'{name}' reads a parent row, but this table has no reference to '{parts[0]}'"
+        return None
+
+    def composite_key(self, ti: int, table: TableSpec, links: list[Link], provider: TableProvider,
+                      fields: list[FieldSpec], rows: int, t_seed: int) -> list[FieldSpec]:
+        """Make a table-level primary_key unique: through a unique member, a sequence numbered within
+        each rows_per_parent parent, or references drawn jointly (each combination once)."""
+        members = list(table.primary_key)
+        specs = {f.name: f for f in table.fields}
+        for name in members:
+            if name in specs and specs[name].constraints.nullable:
+                self.fail(ti, ".primary_key", f"key column '{name}' cannot be nullable")
+        if any(specs[n].type != "reference" and specs[n].constraints.unique for n in members if n in specs):
+            return fields
+        by_field = {f: link for link in links for f in link.fields}
+        ref_links = [link for link in links if set(link.fields) <= set(members)]
+        covered = {f for link in ref_links for f in link.fields}
+        rest = [n for n in members if n not in covered]
+        structural = next((link for link in ref_links if link.mode == "structural"), None)
+        if structural and len(rest) == 1 and len(ref_links) == 1 and specs[rest[0]].type == "sequence":
+            c = specs[rest[0]].constraints
+            provider.ordinals[rest[0]] = (int(c.min_value) if isinstance(c.min_value, (int, float)) else 1,
+                                          int(float(c.step)) if c.step else 1)
+            return [f.model_copy(update={"type": "reference", "constraints": Constraints()}) if f.name == rest[0] else f
+                    for f in fields]
+        if not rest and ref_links and all(by_field[n].mode in ("random", "structural", "unique") for n in members) \
+                and (structural is None or len(ref_links) == 2):
+            joint = JointDraw(ref_links, derive_key(t_seed, "joint"), structural)
+            for link in ref_links:
+                if link.null_probability:
+                    self.fail(ti, ".primary_key", f"key column '{link.name}' cannot be nullable")
+                if link is not structural:
+                    link.mode = "joint"
+            limit = table.rows_per_parent.max if structural else rows
+            if joint.capacity() < limit:
+                self.fail(ti, ".primary_key", f"only {joint.capacity()} distinct ({', '.join(members)}) "
+                          f"combinations exist for {limit} rows" + (" of one parent" if structural else ""))
+            provider.joint = joint
+            return fields
+        self.fail(ti, ".primary_key", f"({', '.join(members)}) cannot be kept unique: include a unique "
+                  "field, or the rows_per_parent reference and one sequence (numbered within each parent), "
+                  "or only references (each combination once)")
+        return fields
+
+    def compile_key_plan(self, ti: int, table: TableSpec, t_seed: int) -> None:
+        """A self-referencing table's keys come from the table without its references (and what reads
+        them): the same seed and field keys give the same key values."""
+        keep = [f for f in table.fields if f.type != "reference"]
+        while True:
+            names = {f.name for f in keep}
+            trimmed = [f for f in keep if _reads(f) <= names]
+            if len(trimmed) == len(keep):
+                break
+            keep = trimmed
+        self_links = [f for f in table.fields if split_ref(f.constraints.references or "")
+                      and split_ref(f.constraints.references)[0] == table.name]
+        for spec in self_links:
+            column = split_ref(spec.constraints.references)[1]
+            if column not in {f.name for f in keep}:
+                self.fail(ti, "", f"key '{column}' reads another column and cannot be a self-reference's target")
+                return
+        try:
+            self.key_plans[table.name] = compile_schema(
+                DatasetSchema(fields=keep, locale=self.schema.locale, name=table.name), seed=t_seed,
+                anchor=self.anchor)
+        except SchemaValidationError:
+            pass  # the full table reports the same problems
