@@ -235,4 +235,4 @@ def test_types_lists_names_of_things_and_numeric_defaults():
 
     out = subprocess.run([sys.executable, "-m", "src.cli", "types"], capture_output=True, text=True, check=True,
                          cwd=str(__import__("pathlib").Path(__file__).resolve().parents[1])).stdout
-    assert "pet_name" in out and "vin" in out and "heart rate" in out and "53 types" in out
+    assert "pet_name" in out and "vin" in out and "heart rate" in out and "54 types" in out

@@ -183,7 +183,7 @@ def test_schema_types_lists_every_type_with_its_constraints_and_meanings(live_se
     response = live_server.client.get("/schema/types")
     assert response.status_code == 200
     types = response.json()
-    assert len(types) == 53
+    assert len(types) == 54
     assert all({"type", "group", "example", "constraints"} <= set(t) for t in types)
     string = next(t for t in types if t["type"] == "string")
     assert len(string["meanings"]) >= 80 and {"meaning", "names", "example"} <= set(string["meanings"][0])

@@ -98,7 +98,7 @@ def test_unique_pool_values_are_distinct_and_refused_past_the_pool():
 
 def test_the_catalog_lists_every_type_with_constraints_and_meanings():
     catalog = type_catalog()
-    assert len(catalog) == 53 and len({row["type"] for row in catalog}) == 53
+    assert len(catalog) == 54 and len({row["type"] for row in catalog}) == 54
     string = next(row for row in catalog if row["type"] == "string")
     assert len(string["meanings"]) >= 80 and all(m["example"] for m in string["meanings"])
     integer = next(row for row in catalog if row["type"] == "integer")
