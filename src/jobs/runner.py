@@ -105,7 +105,9 @@ class JobRunner:
             rows_per_call, per_segment = self._size_segments(part.plan, job)
             if done < part.end_chunk or self.storage.output_size(job_id, part.suffix) is None:
                 seconds = await self._run_part(job, part, control, seconds, done, segment_base)
-                if control.stop:
+                if seconds is None:
+                    # Stopped before this output was whole. Not `control.stop`: a resume may have
+                    # cleared it since, and the manager then queues a fresh run for the job.
                     return
                 done = max(done, part.end_chunk)
             segment_base += math.ceil((part.end_chunk - part.first_chunk) / per_segment)
@@ -119,9 +121,10 @@ class JobRunner:
             await loop.run_in_executor(self._generate_pool, self.storage.discard_segments_from, job_id, 0)
 
     async def _run_part(self, job: JobRecord, part: OutputPart, control: RunControl, seconds: float,
-                        done: int, segment_base: int) -> float:
+                        done: int, segment_base: int) -> float | None:
         """Generate and write one output (the job's file, or one table's) over its chunk range;
-        returns the job's generation seconds so far."""
+        returns the job's generation seconds so far, or None when the run stopped before the output
+        was complete (its partial file is discarded)."""
         loop = asyncio.get_running_loop()
         job_id = job.id
 
@@ -162,7 +165,7 @@ class JobRunner:
             if control.error is not None:
                 raise control.error
             if control.stop:
-                return output.generation_seconds
+                return None
             try:
                 await loop.run_in_executor(self._generate_pool, output.finish)
             except WriterStopped:

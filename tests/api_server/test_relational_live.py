@@ -100,9 +100,6 @@ def test_unknown_tables_and_bad_documents_are_422_naming_the_problem(live_server
     assert single.status_code == 422 and single.json()["problems"][0]["loc"] == "total_rows"
 
 
-@pytest.mark.xfail(strict=False, reason="known race (issue 12, open): a multi-table job paused while a "
-                   "segment is held and then resumed once gave a one-table Parquet file that would not open; "
-                   "seen 1 run in 3")
 def test_one_table_download_in_parquet_and_pause_resume(live_server_factory):
     # One chunk per segment (JOB_SEGMENT_ROWS == chunk_size): the gate holds the job at a known chunk.
     server = live_server_factory(gated=True, JOB_SEGMENT_ROWS=500)

@@ -259,6 +259,43 @@ def test_resume_right_after_pause_finishes_the_job_once(settings, gap_seconds):
     assert len(ids) == 300_000 and ids == list(range(1, 300_001))
 
 
+def test_resume_while_the_paused_run_discards_its_output_still_writes_every_row(settings, monkeypatch):
+    """The resume lands after the paused run gave up its partial output but before the run ended:
+    the job must run again, never count the discarded output as written."""
+    from src.jobs import pipeline
+
+    resumed: list[str] = []
+    original_abort = pipeline.OutputPipeline.abort
+
+    def abort_then_resume(self):
+        original_abort(self)
+        if not resumed:  # the pause made the run abort its output; the user resumes right now
+            resumed.append(self.job.id)
+            holder["manager"].resume_job(self.job.id)
+
+    monkeypatch.setattr(pipeline.OutputPipeline, "abort", abort_then_resume)
+    holder: dict = {}
+
+    async def scenario():
+        manager = JobManager(JobStore(settings.database_path), DiskStorage(settings.temp_path, settings.output_path),
+                             settings)
+        holder["manager"] = manager
+        await manager.start()
+        job = await manager.create_job(request(total_rows=300_000, chunk_size=500))
+        while manager.get_job(job.id).chunks_completed < 2:
+            await asyncio.sleep(0.005)
+        assert manager.pause_job(job.id).status == JobStatus.PAUSED
+        done = await wait_until_final(manager, job.id, timeout=60)
+        await manager.shutdown()
+        return manager, done
+
+    manager, done = run(scenario())
+    assert resumed, "the run never aborted its output after the pause"
+    assert done.status == JobStatus.COMPLETED, done.error_message
+    ids = download_ids(manager, done.id)
+    assert len(ids) == 300_000 and ids == list(range(1, 300_001))
+
+
 def test_storage_failure_fails_the_job_with_its_reason(settings):
     class FullDisk(MemoryStorage):
         def write_segment(self, job_id, first_chunk, n_chunks, batch):
