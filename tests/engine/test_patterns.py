@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections import Counter
 
 import numpy as np
@@ -278,20 +277,13 @@ def test_count_covers_everything_generate_produces(regex):
     assert set(pattern.generate(RowRandom(5, 0, 3000)).to_pylist()) <= language
 
 
-# --- speed -----------------------------------------------------------------------------------
+# --- a million rows (speed is measured by bench/bench_primitives.py, not asserted here) -------
 
 @pytest.mark.parametrize("regex", [r"INV-\d{6}", r"[A-Z]{3}-[0-9]{4}"])
-def test_a_million_fixed_codes_are_fast(regex):
-    pattern = compile_pattern(regex)
-    rng = RowRandom(9, 0, 1_000_000)
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        array = pattern.generate(rng)
-        timings.append(time.perf_counter() - start)
-    assert len(array) == 1_000_000
-    # the target is < 100 ms; the bound leaves room for a loaded shared machine
-    assert min(timings) < 0.4
+def test_a_million_fixed_codes_all_match(regex):
+    array = compile_pattern(regex).generate(RowRandom(9, 0, 1_000_000))
+    assert len(array) == 1_000_000 and array.null_count == 0
+    assert pc.all(pc.match_substring_regex(array, f"^{regex}$")).as_py()
 
 
 def test_overlapping_nested_repeats_are_refused_for_counting():
