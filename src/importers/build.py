@@ -190,10 +190,11 @@ def _describe_default(column: Column, field_type: str, constraints: dict[str, An
 
 
 def render_condition(node: exp.Expression) -> str:
-    """A condition in the engine's expression syntax (checked by the engine's own parser)."""
-    from src.engine.expressions import ExpressionError, parse_expression
+    """A condition (read in the DDL's own dialect) written in the engine's dialect and checked by the
+    engine's own front end, so a quoted column stays a column and an unsupported construct is named."""
+    from src.engine.expressions import ExpressionError, parse_expression, render_sql
 
-    text = node.sql()
+    text = render_sql(node)
     try:
         parse_expression(text)
     except ExpressionError as err:
