@@ -21,7 +21,7 @@ from src.engine.expressions.guard import MAX_DEPTH, MAX_LENGTH, MAX_NESTING
 from src.engine.expressions.nodes import Column, ExpressionError, Node
 from src.engine.expressions.types import NULL, TypeEnv, normalize_type, type_name
 
-__all__ = ["MAX_DEPTH", "MAX_LENGTH", "MAX_NESTING", "Expression", "ExpressionError", "parse_expression",
+__all__ = ["MAX_DEPTH", "MAX_LENGTH", "MAX_NESTING", "Expression", "ExpressionError", "clear_cache", "parse_expression",
            "render_sql"]
 
 
@@ -92,3 +92,8 @@ def parse_expression(text: str) -> Expression:
     if not isinstance(text, str):
         raise ExpressionError(f"expression must be a string, got {type(text).__name__}")
     return Expression(text, _read(text))
+
+
+def clear_cache() -> None:
+    """Forget parsed texts (benchmarks time parsing afresh; nothing else needs this)."""
+    _read.cache_clear()

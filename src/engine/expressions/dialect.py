@@ -14,6 +14,8 @@ any sqlglot condition (a DDL CHECK read in its own dialect) in this dialect.
 
 from __future__ import annotations
 
+import re
+
 from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import ErrorLevel, ParseError
@@ -31,6 +33,7 @@ _WORDS = {
     "ELSE": TokenType.ELSE, "END": TokenType.END,
 }
 KEYWORD_TYPES = frozenset(_WORDS.values())
+PLAIN_NAME = re.compile(r"[^\W\d]\w*")  # a name that needs no backticks (unless it is a keyword)
 
 
 class SynthDialect(Dialect):
@@ -161,5 +164,11 @@ def parse_tokens(tokens: list[Token], text: str) -> exp.Expr | None:
 
 
 def render_sql(node: exp.Expr) -> str:
-    """``node`` (e.g. a CHECK read in a DDL's own dialect) written in this dialect."""
+    """``node`` (e.g. a CHECK read in a DDL's own dialect) written in this dialect: names in backticks
+    only where they need them (not a plain word, or one of the keywords)."""
+    node = node.copy()
+    for identifier in node.find_all(exp.Identifier):
+        name = identifier.name
+        identifier.set("quoted", not PLAIN_NAME.fullmatch(name) or name.upper() in _WORDS)
     return _DIALECT.generate(node)
+

@@ -17,7 +17,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, SqlglotError
 from sqlglot.tokens import Token, TokenType
 
-from src.engine.expressions.dialect import FIRST, KEYWORD_TYPES, OPERATOR, parse_tokens, tokenize
+from src.engine.expressions.dialect import FIRST, KEYWORD_TYPES, OPERATOR, PLAIN_NAME, parse_tokens, tokenize
 from src.engine.expressions.functions import ALIASES, FUNCTION_NAMES, SIGNATURES
 from src.engine.expressions.guard import MAX_DEPTH, MAX_NESTING, check_depth, check_text, run_with_stack
 from src.engine.expressions.nodes import (Between, Binary, Call, Case, Column, ExpressionError, InList, IsNull,
@@ -28,13 +28,16 @@ _BINARY = {exp.And: "and", exp.Or: "or", exp.DPipe: "||", exp.Add: "+", exp.Sub:
            exp.GTE: ">="}
 _COMPARISON_NODES = (exp.EQ, exp.NEQ, exp.LT, exp.LTE, exp.GT, exp.GTE)
 _PREDICATES = (*_COMPARISON_NODES, exp.In, exp.Between, exp.Is)
-_IDENTIFIER = re.compile(r"[^\W\d]\w*")
 _NUMBER = re.compile(r"(?:[0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 _BAD_TOKENS = {TokenType.DAMP: "'&&' is not an operator; use AND",
                TokenType.AMP: "unexpected character '&'", TokenType.PIPE: "unexpected character '|'",
                TokenType.SEMICOLON: "unexpected character ';'"}
 _PARSE_PROBLEMS = {"Expecting )": "expected ')' to close '('",
                    "Invalid expression / Unexpected token": "expected an operator or the end"}
+# SQL that sqlglot reads in other dialects but expressions do not allow (here they are plain words)
+_SQL_WORDS = frozenset({"LIKE", "ILIKE", "SIMILAR", "GLOB", "REGEXP", "RLIKE", "AS", "ESCAPE", "COLLATE",
+                        "SELECT", "FROM", "WHERE", "EXISTS", "DISTINCT", "OVER", "FILTER", "INTERVAL", "ANY",
+                        "ALL", "SOME", "IS", "XOR", "DIV", "AT", "TIME", "ZONE", "UNKNOWN"})
 _VALUE_ENDS = frozenset({TokenType.VAR, TokenType.IDENTIFIER, TokenType.NUMBER, TokenType.STRING,
                          TokenType.R_PAREN, TokenType.NULL, TokenType.TRUE, TokenType.FALSE, TokenType.END})
 _CONSTRUCTS = {exp.Tuple: "a bracketed list", exp.Alias: "a name after a value (an alias)",
@@ -66,9 +69,12 @@ def _read(text: str) -> Node:
         raise ExpressionError("cannot be read as an expression", 0) from None
     if tree is None:
         raise ExpressionError("empty expression", 0)
-    _check_sqlglot_depth(tree)
+    deep = 2 * len(tokens) > MAX_DEPTH  # a tree has fewer levels than twice its tokens
+    if deep:
+        _check_sqlglot_depth(tree)
     root = _Front(tokens).convert(tree)
-    check_depth(root)
+    if deep:
+        check_depth(root)
     return root
 
 
@@ -80,7 +86,7 @@ def _check_tokens(tokens: list[Token], text: str) -> None:
             raise ExpressionError(_BAD_TOKENS[kind], token.start)
         if kind == TokenType.NOT and token.text == "!":
             raise ExpressionError("'!' is not an operator; use NOT (or != for 'not equal')", token.start)
-        if kind == TokenType.VAR and not _IDENTIFIER.fullmatch(token.text):
+        if kind == TokenType.VAR and not PLAIN_NAME.fullmatch(token.text):
             bad = next((j for j, ch in enumerate(token.text) if not (ch.isalpha() or ch == "_" or (
                 j and ch.isalnum()))), 0)
             raise ExpressionError(f"unexpected character {token.text[bad]!r}", token.start + bad)
@@ -111,6 +117,11 @@ def _parse_problem(err: ParseError, tokens: list[Token], text: str) -> Expressio
         problem = _PARSE_PROBLEMS.get(description, description or "cannot be read")
     if token is None:
         return ExpressionError(f"{problem}, found end of expression", len(text))
+    index = next((i for i, t in enumerate(tokens) if t.start == token.start), 0)
+    for word in (token, tokens[index - 1] if index else token):
+        if word.token_type == TokenType.VAR and word.text.upper() in _SQL_WORDS:
+            return ExpressionError(f"unsupported construct: {word.text.upper()} is not allowed in expressions",
+                                   word.start)
     shown = token.text.lower() if token.token_type in KEYWORD_TYPES else token.text
     if token.token_type == TokenType.STRING:
         shown = text[token.start:token.end + 1]
