@@ -177,3 +177,21 @@ def test_unreadable_parts_are_errors_or_warnings_never_crashes():
     with pytest.raises(SchemaValidationError) as err:
         import_ddl("CREATE TABLE t (a INT, b) junk junk", "postgres")
     assert err.value.problems[0].loc == "ddl"
+
+
+def test_a_check_on_quoted_columns_becomes_a_when_in_the_engine_dialect():
+    """The CHECK is read in the DDL's dialect; its condition is written in the engine's, so a quoted
+    column stays a column (default SQL output, "Kind" = 'card', is a string comparison in the engine)."""
+    ddl = """CREATE TABLE payments (id INTEGER PRIMARY KEY, "Kind" VARCHAR(10) NOT NULL
+                 CHECK ("Kind" IN ('card', 'cash')), "end" INTEGER NOT NULL CHECK ("end" BETWEEN -5 AND 5),
+                 refunded_at DATE, note VARCHAR(20),
+                 CHECK ("Kind" = 'card' OR refunded_at IS NULL), CHECK ("end" > 0 OR note IS NULL));"""
+    result = import_ddl(ddl, "postgres", rows=300)
+    fields = _fields(_tables(result.document)["payments"])
+    assert fields["refunded_at"]["constraints"]["when"] == "Kind = 'card'"
+    assert fields["note"]["constraints"]["when"] == "`end` > 0"  # a keyword of the engine's dialect
+    rows = compile_schema({"fields": list(fields.values())}, seed=3).generate_chunk(0, 300).to_pylist()
+    assert {r["Kind"] for r in rows} == {"card", "cash"}
+    assert all(r["refunded_at"] is None for r in rows if r["Kind"] != "card")
+    assert any(r["refunded_at"] is not None for r in rows)
+    assert all(r["note"] is None for r in rows if r["end"] <= 0) and any(r["note"] for r in rows)
