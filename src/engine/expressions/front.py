@@ -37,7 +37,7 @@ _PARSE_PROBLEMS = {"Expecting )": "expected ')' to close '('",
 # SQL that sqlglot reads in other dialects but expressions do not allow (here they are plain words)
 _SQL_WORDS = frozenset({"LIKE", "ILIKE", "SIMILAR", "GLOB", "REGEXP", "RLIKE", "AS", "ESCAPE", "COLLATE",
                         "SELECT", "FROM", "WHERE", "EXISTS", "DISTINCT", "OVER", "FILTER", "INTERVAL", "ANY",
-                        "ALL", "SOME", "IS", "XOR", "DIV", "AT", "TIME", "ZONE", "UNKNOWN"})
+                        "ALL", "SOME", "XOR", "DIV", "AT", "TIME", "ZONE", "UNKNOWN"})
 _VALUE_ENDS = frozenset({TokenType.VAR, TokenType.IDENTIFIER, TokenType.NUMBER, TokenType.STRING,
                          TokenType.R_PAREN, TokenType.NULL, TokenType.TRUE, TokenType.FALSE, TokenType.END})
 _CONSTRUCTS = {exp.Tuple: "a bracketed list", exp.Alias: "a name after a value (an alias)",
@@ -66,6 +66,7 @@ def _read(text: str) -> Node:
     except ParseError as err:
         raise _parse_problem(err, tokens, text) from None
     except (SqlglotError, ValueError, TypeError, IndexError, KeyError, AttributeError):
+        # sqlglot on hostile text: whatever it raises is the text's problem, never a crash
         raise ExpressionError("cannot be read as an expression", 0) from None
     if tree is None:
         raise ExpressionError("empty expression", 0)
@@ -99,12 +100,15 @@ def _check_tokens(tokens: list[Token], text: str) -> None:
                 raise ExpressionError(f"malformed number {text[token.start:end]!r}", token.start)
 
 
+def _previous(tokens: list[Token], token: Token) -> Token | None:
+    index = next((i for i, t in enumerate(tokens) if t.start == token.start), 0)
+    return tokens[index - 1] if index else None
+
+
 def _wants_value(tokens: list[Token], token: Token) -> bool:
     """Whether ``token`` stands where a value must come (first, or after an operator or '(' or ',')."""
-    index = next((i for i, t in enumerate(tokens) if t.start == token.start), 0)
-    if index == 0:
-        return True
-    return tokens[index - 1].token_type not in _VALUE_ENDS
+    previous = _previous(tokens, token)
+    return previous is None or previous.token_type not in _VALUE_ENDS
 
 
 def _parse_problem(err: ParseError, tokens: list[Token], text: str) -> ExpressionError:
@@ -117,8 +121,7 @@ def _parse_problem(err: ParseError, tokens: list[Token], text: str) -> Expressio
         problem = _PARSE_PROBLEMS.get(description, description or "cannot be read")
     if token is None:
         return ExpressionError(f"{problem}, found end of expression", len(text))
-    index = next((i for i, t in enumerate(tokens) if t.start == token.start), 0)
-    for word in (token, tokens[index - 1] if index else token):
+    for word in (token, _previous(tokens, token) or token):
         if word.token_type == TokenType.VAR and word.text.upper() in _SQL_WORDS:
             return ExpressionError(f"unsupported construct: {word.text.upper()} is not allowed in expressions",
                                    word.start)
