@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +57,9 @@ def _faker_source(*parts: str) -> Path | None:
     return None
 
 
+_AST_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=32)
 def faker_lists(*module_parts: str) -> dict[str, object]:
     """Literal word lists assigned in a Faker provider class body, read from its source with `ast`.
@@ -65,7 +69,9 @@ def faker_lists(*module_parts: str) -> dict[str, object]:
     path = _faker_source(*module_parts)
     if path is None:
         return {}
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    source = path.read_text(encoding="utf-8")
+    with _AST_LOCK:  # CPython 3.11's ast.parse is not thread-safe ("AST constructor recursion depth mismatch")
+        tree = ast.parse(source)
     found: dict[str, object] = {}
     for node in ast.walk(tree):
         if not isinstance(node, ast.ClassDef):
