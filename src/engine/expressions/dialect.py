@@ -19,7 +19,6 @@ import re
 from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import ErrorLevel, ParseError
-from sqlglot.generator import Generator
 from sqlglot.parser import Parser
 from sqlglot.tokens import Token, Tokenizer, TokenType
 
@@ -139,9 +138,6 @@ class SynthDialect(Dialect):
             if not self._match(TokenType.END):
                 self.raise_error("expected END to close CASE")
             return self.expression(exp.Case(this=subject, ifs=branches, default=default))
-
-    class Generator(Generator):
-        pass
 
 
 _DIALECT = SynthDialect()

@@ -39,7 +39,7 @@ def check_text(text: str) -> int:
         piece = match.group()
         head = piece[0]
         if head in "'\"`":
-            if len(piece) == 1 or not piece.endswith(head) or _open_quote(piece):
+            if _open_quote(piece):
                 what = "identifier" if head == "`" else "string"
                 raise ExpressionError(f"unterminated {what} (missing closing {head})", match.start())
         word = piece.lower()
