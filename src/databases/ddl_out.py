@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -21,6 +22,7 @@ from src.schemas.fields import FieldSpec
 from src.schemas.relational import RelationalSchema, TableSpec, parse_relational, split_ref
 
 DIALECTS = ("postgres", "mysql", "sqlite", "duckdb")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
 MYSQL_KEY_CHARS = 768  # InnoDB keys hold 3072 bytes: 768 utf8mb4 characters
 
 
@@ -50,6 +52,11 @@ class SqlTable:
         return [c.name for c in self.columns]
 
 
+def identifier_or_none(text: str | None) -> str | None:
+    """``text`` when it can name a table in every dialect (letters, digits, _; at most 63), else None."""
+    return text if text and _IDENTIFIER.fullmatch(text) else None
+
+
 def check_dialect(dialect: str) -> str:
     if dialect not in DIALECTS:
         raise ValueError(f"unknown SQL dialect {dialect!r}: use one of {', '.join(DIALECTS)}")
@@ -71,7 +78,8 @@ def describe_plan(plan, name: str | None = None, spec: TableSpec | None = None,
         columns.append(SqlColumn(arrow_field.name, fs, arrow_field,
                                  not_null=(not c.nullable and c.when is None) or c.primary_key or in_key,
                                  bound=max(bounds) if bounds else None))
-    table = SqlTable(name or spec.name if spec else (name or plan.schema.name or "data"), columns)
+    table = SqlTable(name or (spec.name if spec else None) or identifier_or_none(plan.schema.name) or "data",
+                     columns)
     if spec is not None:
         table.primary_key = spec.key_columns()
     else:
