@@ -8,7 +8,7 @@ import sys
 import time
 
 from src.cli_relational import add_validate_command, read_multi_table_document, run_generate_tables, run_validate
-from src.cli_database import add_database_options, run_generate_to
+from src.cli_database import add_database_options, run_generate_to, table_name_problem
 from src.cli_schema import add_schema_parser
 
 EXIT_BAD_INPUT = 2
@@ -165,6 +165,8 @@ def run_generate(args) -> int:
         return _fail("give --output (a file) or --to (a database URL), one of them")
     if args.to is not None:
         return run_generate_to(args)
+    if args.table is not None and table_name_problem(args.table):
+        return _fail(table_name_problem(args.table))
     tables_doc = read_multi_table_document(args.schema)
     if tables_doc is not None:
         return run_generate_tables(args, tables_doc)

@@ -77,11 +77,18 @@ def _compile(args):
     return plans, rows, tables
 
 
-def _identifier(name: str | None) -> str | None:
+def table_name_problem(name: str) -> str | None:
+    """Why ``--table NAME`` cannot name a table, or None."""
     from src.databases.ddl_out import identifier_or_none
 
-    if name is not None and identifier_or_none(name) is None:
-        raise ValueError(f"--table {name!r} is not a table name (letters, digits and _, at most 63)")
+    if identifier_or_none(name) is None:
+        return f"--table {name!r} is not a table name (letters, digits and _, at most 63, not starting with a digit)"
+    return None
+
+
+def _identifier(name: str | None) -> str | None:
+    if name is not None and table_name_problem(name):
+        raise ValueError(table_name_problem(name))
     return name
 
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 
-import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from src.databases.ddl_out import SqlTable, create_table_sql, quote
+from src.databases.sql_writer import self_reference_waves
 from src.databases.targets import LoadRefusedError, Target, TargetError
 
 _VIEW = "synthgen_batch"
@@ -86,26 +85,3 @@ class DuckdbBackend:
     def close(self) -> None:
         self.conn.close()
 
-
-def self_reference_waves(batch: pa.RecordBatch, table: SqlTable) -> list[pa.RecordBatch]:
-    """The batch split so that no row references a row of its own INSERT: DuckDB checks a foreign key
-    against rows already inserted, not against rows of the same statement (a self-reference points
-    at an earlier row, so wave k holds the rows whose referenced row is in wave k-1 or earlier)."""
-    selfs = [(cols[0], keys[0]) for cols, parent, keys in table.foreign_keys
-             if parent == table.name and len(cols) == 1 and cols[0] in batch.schema.names
-             and keys[0] in batch.schema.names]
-    if not selfs:
-        return [batch]
-    depth = np.zeros(batch.num_rows, dtype=np.int64)
-    positions = [pc.index_in(batch.column(ref), value_set=batch.column(key)).to_numpy(zero_copy_only=False)
-                 for ref, key in selfs]
-    for _ in range(batch.num_rows):
-        new = depth.copy()
-        for pos in positions:
-            inside = ~np.isnan(pos) if pos.dtype.kind == "f" else pos >= 0
-            idx = np.where(inside, pos, 0).astype(np.int64)
-            new = np.maximum(new, np.where(inside, depth[idx] + 1, 0))
-        if np.array_equal(new, depth):
-            break
-        depth = new
-    return [batch.filter(pa.array(depth == wave)) for wave in range(int(depth.max()) + 1)]

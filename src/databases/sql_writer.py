@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from sqlglot import exp
@@ -95,8 +96,9 @@ class SqlDatasetWriter(DatasetWriter):
             self.sink.write((create_table_sql(self.table, self.dialect) + ";\n\n").encode())
 
     def _write(self, batch: pa.RecordBatch) -> None:
-        text = insert_statements(batch, self.schema, self.table.name, self.dialect, self.rows_per_insert)
-        self.sink.write(text.encode())
+        for part in self_reference_waves(batch, self.table) if self.dialect == "duckdb" else [batch]:
+            text = insert_statements(part, self.schema, self.table.name, self.dialect, self.rows_per_insert)
+            self.sink.write(text.encode())
 
 
 def bare_table(schema: pa.Schema, name: str = "data") -> SqlTable:
@@ -134,3 +136,27 @@ def write_sql_tables(tables: dict[str, SqlTable], plans: dict, rows: dict[str, i
         writer.close()
         written[name] = writer.rows_written
     return written
+
+
+def self_reference_waves(batch: pa.RecordBatch, table: SqlTable) -> list[pa.RecordBatch]:
+    """The batch split so that no row references a row of its own INSERT: DuckDB checks a foreign key
+    against rows already inserted, not against rows of the same statement (a self-reference points
+    at an earlier row, so wave k holds the rows whose referenced row is in wave k-1 or earlier)."""
+    selfs = [(cols[0], keys[0]) for cols, parent, keys in table.foreign_keys
+             if parent == table.name and len(cols) == 1 and cols[0] in batch.schema.names
+             and keys[0] in batch.schema.names]
+    if not selfs:
+        return [batch]
+    depth = np.zeros(batch.num_rows, dtype=np.int64)
+    positions = [pc.index_in(batch.column(ref), value_set=batch.column(key)).to_numpy(zero_copy_only=False)
+                 for ref, key in selfs]
+    for _ in range(batch.num_rows):
+        new = depth.copy()
+        for pos in positions:
+            inside = ~np.isnan(pos) if pos.dtype.kind == "f" else pos >= 0
+            idx = np.where(inside, pos, 0).astype(np.int64)
+            new = np.maximum(new, np.where(inside, depth[idx] + 1, 0))
+        if np.array_equal(new, depth):
+            break
+        depth = new
+    return [batch.filter(pa.array(depth == wave)) for wave in range(int(depth.max()) + 1)]
