@@ -30,7 +30,8 @@ class PostgresBackend:
 
         self.psycopg = psycopg
         try:
-            self.conn = psycopg.connect(target.url, connect_timeout=10)
+            self.conn = psycopg.connect(target.url.replace("postgresql+psycopg://", "postgresql://", 1),
+                                        connect_timeout=10)
         except psycopg.Error as err:
             raise TargetError(f"cannot connect to {target.display}: {' '.join(str(err).split())}") from None
 
