@@ -36,8 +36,9 @@ def _fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
-def _compile(args):
-    """(plans by table name parents first, SqlTables, relational plan or None) for --schema."""
+def _compile(args, backend=None):
+    """(plans, rows and SqlTables by table name, parents first; tables read from the target) for
+    --schema; with ``backend``, parents only in the target database stand in with their keys."""
     from src.cli_relational import parse_anchor, read_document
     from src.databases.ddl_out import describe_document, describe_plan
     from src.schemas.relational import is_relational
@@ -50,6 +51,11 @@ def _compile(args):
     drawn = seed is None
     seed = draw_seed() if drawn else seed
     anchor = parse_anchor(args.anchor)
+    existing: list[str] = []
+    if backend is not None and is_relational(doc):
+        from src.databases.existing_parents import add_existing_parents
+
+        doc, existing = add_existing_parents(doc, backend)
     if is_relational(doc):
         from src.engine.relational import compile_relational
 
@@ -74,7 +80,7 @@ def _compile(args):
     if drawn and not args.quiet:
         print(f"seed: {seed} (rerun with --seed {seed} --anchor {anchor.isoformat()} for the same rows)",
               file=sys.stderr)
-    return plans, rows, tables
+    return plans, rows, tables, existing
 
 
 def table_name_problem(name: str) -> str | None:
@@ -95,18 +101,22 @@ def _identifier(name: str | None) -> str | None:
 def run_generate_to(args) -> int:
     """``--to URL``: every table into the database, parents first, each in one transaction."""
     from src.cli import _progress
-    from src.databases.targets import TableSource, load_tables, parse_target
+    from src.databases.targets import TableSource, load_tables, open_backend, parse_target
 
     target = parse_target(args.to)
     if args.chunk_size < 1:
         return _fail(f"--chunk-size must be at least 1, not {args.chunk_size}")
+    backend = open_backend(target)
     try:
-        plans, rows, tables = _compile(args)
+        plans, rows, tables, existing = _compile(args, backend)
     except ValueError as err:
         return _fail(str(err))
     except SchemaValidationError as err:
         return _fail("invalid schema:\n" + "\n".join(f"  - {p}" for p in err.problems))
-    sources = {name: TableSource(tables[name], plans[name], rows[name]) for name in plans}
+    finally:
+        backend.close()
+    sources = {name: TableSource(tables[name], plans[name], rows[name]) for name in plans if name not in existing}
+    rows = {name: rows[name] for name in sources}
     total = sum(rows.values())
     started = time.perf_counter()
     with contextlib.ExitStack() as stack:
@@ -129,7 +139,7 @@ def run_generate_sql_tables(args, doc: dict) -> int:
     from src.databases.sql_writer import write_sql_tables
 
     try:
-        plans, rows, tables = _compile(args)
+        plans, rows, tables, _ = _compile(args)
     except ValueError as err:
         return _fail(str(err))
     except SchemaValidationError as err:

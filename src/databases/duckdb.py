@@ -82,6 +82,9 @@ class DuckdbBackend:
     def after_load(self, table: SqlTable, columns: list[str]) -> None:
         """DuckDB sequences cannot be moved (no setval); tables made by --create-tables have none."""
 
+    def fetch_one(self, sql: str) -> tuple:
+        return self.conn.execute(sql).fetchone()
+
     def close(self) -> None:
         self.conn.close()
 

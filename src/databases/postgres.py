@@ -104,6 +104,11 @@ class PostgresBackend:
                     cur.execute(f"SELECT setval(%s, COALESCE(MAX({col}), 1), MAX({col}) IS NOT NULL) "
                                 f"FROM {name}", (sequence,))
 
+    def fetch_one(self, sql: str) -> tuple:
+        row = self.conn.execute(sql).fetchone()
+        self.conn.commit()  # no transaction left open under the loads' own
+        return row
+
     def close(self) -> None:
         self.conn.close()
 

@@ -70,6 +70,9 @@ class SqliteBackend:
         """Nothing to move: an INTEGER PRIMARY KEY (and AUTOINCREMENT's counter) continues past
         the largest written key by itself."""
 
+    def fetch_one(self, sql: str) -> tuple:
+        return self.conn.execute(sql).fetchone()
+
     def close(self) -> None:
         self.conn.close()
 

@@ -174,3 +174,33 @@ def test_unreachable_postgres_is_a_clear_error(shop_file):
         port = sock.getsockname()[1]
     result = generate_to(shop_file, f"postgresql://nobody@127.0.0.1:{port}/none")
     assert result.returncode == 2 and "cannot connect to postgresql://nobody@127.0.0.1" in result.stderr
+
+
+def test_children_point_at_parent_keys_already_in_the_target(tmp_path):
+    import json
+
+    db = tmp_path / "shop.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE customers (customer_id INTEGER PRIMARY KEY, email TEXT)")
+    conn.executemany("INSERT INTO customers (email) VALUES (?)", [(f"c{i}@example.com",) for i in range(57)])
+    conn.commit()
+    doc = shop_document()
+    doc["tables"] = [t for t in doc["tables"] if t["name"] == "orders"]  # only the children
+    children = tmp_path / "orders.json"
+    children.write_text(json.dumps(doc))
+    result = generate_to(children, f"sqlite:///{db}", "--create-tables")
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA foreign_keys = ON")
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("SELECT count(*) FROM customers").fetchone()[0] == 57  # parents untouched
+    per_parent = conn.execute("SELECT max(n), count(*) FROM (SELECT customer_id, count(*) AS n FROM orders "
+                              "GROUP BY customer_id)").fetchone()
+    assert per_parent[0] <= 4 and per_parent[1] > 30  # rows_per_parent 0-4 over the 57 existing customers
+    assert conn.execute("SELECT min(customer_id) >= 1, max(customer_id) <= 57 FROM orders").fetchone() == (1, 1)
+
+    conn.execute("DELETE FROM orders")
+    conn.execute("DELETE FROM customers WHERE customer_id = 5")  # a gap: keys are no longer 1..n
+    conn.commit()
+    gap = generate_to(children, f"sqlite:///{db}")
+    assert gap.returncode == 2 and "not one unbroken integer range" in gap.stderr
