@@ -126,6 +126,19 @@ def test_postgres_into_the_original_ddl_keeps_sequences_going(postgres_url, shop
     with psycopg.connect(postgres_url) as conn:
         assert counts(lambda sql: conn.execute(sql).fetchone()[0]) == rows
 
+    # Only the children, again: their customers are read from the database (keys 1..n).
+    import json
+
+    doc = shop_document()
+    doc["tables"] = doc["tables"][1:]
+    children = shop_file.with_name("children.json")
+    children.write_text(json.dumps(doc))
+    refill = generate_to(children, postgres_url, "--truncate")
+    assert refill.returncode == 0, refill.stderr
+    with psycopg.connect(postgres_url) as conn:
+        assert conn.execute("SELECT count(*) FROM customers").fetchone()[0] == rows["customers"]
+        assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == rows["orders"]  # same seed, same counts
+
 
 def test_postgres_check_refusal_names_row_and_constraint_and_keeps_nothing(postgres_url):
     import psycopg
