@@ -8,6 +8,7 @@ import sys
 import time
 
 from src.cli_relational import add_validate_command, read_multi_table_document, run_generate_tables, run_validate
+from src.cli_database import add_database_options, run_generate_to, table_name_problem
 from src.cli_schema import add_schema_parser
 
 EXIT_BAD_INPUT = 2
@@ -20,8 +21,10 @@ examples:
   synthgen generate --schema schema.json --rows 10 --format jsonl --output - | head -3
   cat schema.json | synthgen generate --schema - --rows 1000 --locale de_DE --output people.csv
   synthgen generate --schema shop.json --format parquet --output out/   # tables: out/<table>.parquet
+  synthgen generate --schema shop.json --output shop.sql --dialect mysql   # CREATE TABLEs + INSERTs
+  synthgen generate --schema shop.json --to sqlite:///shop.db --create-tables   # straight into a database
 
-The format comes from the output's name (.csv, .json, .jsonl, .parquet, each optionally .gz);
+The format comes from the output's name (.csv, .json, .jsonl, .parquet, .sql, each optionally .gz);
 --format is needed only for --output - (default csv) or an unusual name. Without --seed (and no
 "seed" in the schema) a random seed is drawn and printed, so any run can be repeated exactly.
 """
@@ -44,9 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--schema", required=True, help="schema document (JSON file, or - for stdin)")
     gen.add_argument("--rows", type=int, default=None, help="number of rows (at least 1); multi-table: "
                      "the first table's, when it gives none")
-    gen.add_argument("--output", required=True, help="output file path (- for stdout); a directory for a "
-                     "multi-table schema (one file per table)")
-    gen.add_argument("--format", default=None, choices=("csv", "json", "jsonl", "parquet"),
+    gen.add_argument("--output", default=None, help="output file path (- for stdout); a directory for a "
+                     "multi-table schema (one file per table; one file for sql)")
+    gen.add_argument("--format", default=None, choices=("csv", "json", "jsonl", "parquet", "sql"),
                      help="output format (default: from the output's name; csv for -)")
     gen.add_argument("--compression", default=None, choices=("gzip", "none"),
                      help="default: gzip when the output's name ends in .gz, else none")
@@ -60,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="no progress bar or summary (a drawn seed is still printed)")
     gen.add_argument("--csv-formula-guard", action="store_true", help="prefix text cells starting with "
                      "= + - @ with ' (CSV/JSON/JSONL) so spreadsheets do not run them")
+    add_database_options(gen)
     add_validate_command(sub)
     types = sub.add_parser("types", help="list field types with an example each", epilog=TYPES_EXAMPLES,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -157,6 +161,12 @@ def run_generate(args) -> int:
     from synthgen.files import resolve_output, write_batches, write_file
     from synthgen.generation import iter_batches
 
+    if (args.output is None) == (args.to is None):
+        return _fail("give --output (a file) or --to (a database URL), one of them")
+    if args.to is not None:
+        return run_generate_to(args)
+    if args.table is not None and table_name_problem(args.table):
+        return _fail(table_name_problem(args.table))
     tables_doc = read_multi_table_document(args.schema)
     if tables_doc is not None:
         return run_generate_tables(args, tables_doc)
@@ -194,9 +204,11 @@ def run_generate(args) -> int:
     on_batch = progress.update if progress else None
     try:
         if to_stdout:
-            write_batches(batches, sys.stdout.buffer, fmt, compression, on_batch, args.csv_formula_guard)
+            write_batches(batches, sys.stdout.buffer, fmt, compression, on_batch, args.csv_formula_guard,
+                          args.dialect, args.table)
         else:
-            write_file(batches, args.output, fmt, compression, on_batch, args.csv_formula_guard)
+            write_file(batches, args.output, fmt, compression, on_batch, args.csv_formula_guard, args.dialect,
+                       args.table or _stem_table(args.output))
     except BrokenPipeError:
         raise
     except OSError as err:
@@ -210,6 +222,15 @@ def run_generate(args) -> int:
         print(f"wrote {args.rows:,} rows to {args.output} in {elapsed:.2f}s ({rate:,.0f} rows/s)",
               file=sys.stderr)
     return 0
+
+
+def _stem_table(output: str) -> str | None:
+    """A SQL file's default table name: its file name's stem ('customers.sql' -> customers)."""
+    from pathlib import Path
+
+    from src.databases.ddl_out import identifier_or_none
+
+    return identifier_or_none(Path(output).name.split(".")[0])
 
 
 def _progress(total: int):

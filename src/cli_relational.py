@@ -104,10 +104,14 @@ def run_validate(args) -> int:
 
 
 def run_generate_tables(args, doc: dict) -> int:
-    """Write each table of a multi-table document to ``--output``/<table>.<ext>."""
+    """Write each table of a multi-table document to ``--output``/<table>.<ext> (sql: one file)."""
     from src.engine.relational import compile_relational
     from src.engine.relational.output import table_file_name, write_tables
 
+    if args.format == "sql" or args.format is None and args.output.lower().endswith(".sql"):
+        from src.cli_database import run_generate_sql_tables
+
+        return run_generate_sql_tables(args, doc)
     if args.output == "-":
         return _fail("a multi-table schema writes one file per table: give --output a directory")
     out_dir = Path(args.output)

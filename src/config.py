@@ -96,6 +96,12 @@ class Settings(BaseSettings):
         0.001, gt=0, le=0.1, description="sys.setswitchinterval for the API process: keeps requests "
         "fast while generation threads run.")
 
+    # Databases jobs may write into (src/databases): name -> URL, chosen by name in /jobs/create
+    database_targets: Annotated[dict[str, str], NoDecode] = Field(
+        default_factory=dict, description="Databases jobs may write into: a JSON object or "
+        "name=url,name=url (postgresql://, sqlite:///, duckdb:///); ${VAR} in a URL is read from the "
+        "environment, and PostgreSQL also takes PGPASSWORD/PGPASSFILE.")
+
     # UI
     api_base_url: str = "http://localhost:8080"
 
@@ -118,6 +124,15 @@ class Settings(BaseSettings):
     def split_origins(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("database_targets", mode="before")
+    @classmethod
+    def split_targets(cls, value: object) -> object:
+        if isinstance(value, str):
+            from src.databases.settings import parse_targets_setting
+
+            return parse_targets_setting(value)
         return value
 
     @property

@@ -16,7 +16,8 @@ from src.errors import SynthError
 from synthgen.generation import DEFAULT_BATCH_SIZE, Batches, SchemaLike, iter_batches
 
 COMPRESSIONS = ("gzip", "none")
-_SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+_SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet",
+                   ".sql": "sql"}
 
 
 class OutputFormatError(SynthError, ValueError):
@@ -39,8 +40,8 @@ def resolve_output(path: str | Path, format: str | None = None,
     inferred = _SUFFIX_FORMATS.get(Path(name.removesuffix(".gz")).suffix)
     if format is None and inferred is None:
         raise OutputFormatError(
-            f"cannot tell the format from the name {Path(path).name!r}: name it .csv, .json, .jsonl or "
-            f".parquet (optionally + .gz), or give the format ({', '.join(FORMATS)})")
+            f"cannot tell the format from the name {Path(path).name!r}: name it .csv, .json, .jsonl, "
+            f".parquet or .sql (optionally + .gz), or give the format ({', '.join(FORMATS)})")
     if format is not None and inferred is not None and format != inferred:
         raise OutputFormatError(
             f"format {format} does not match the file name {Path(path).name!r} ({inferred}): "
@@ -65,12 +66,21 @@ class WriteResult:
 
 
 def write_batches(batches: Batches, sink: BinaryIO | pa.NativeFile, format: str, compression: str,
-                  on_batch=None, formula_guard: bool = False) -> int:
-    """Stream every batch into an open binary sink (left open); returns the rows written."""
+                  on_batch=None, formula_guard: bool = False, sql_dialect: str = "postgres",
+                  sql_table: str | None = None) -> int:
+    """Stream every batch into an open binary sink (left open); returns the rows written.
+
+    Format sql: ``sql_dialect`` (postgres, mysql, sqlite, duckdb) of the CREATE TABLE and INSERTs,
+    ``sql_table`` the table's name (default: the schema's name when it is an identifier, else data)."""
     stream = pa.CompressedOutputStream(sink, "gzip") if compression == "gzip" else sink
     # Parquet keeps the seed in its metadata; the text writers take the plain schema.
     schema = batches.schema if format == "parquet" else batches.plan.arrow_schema
-    with open_writer(format, stream, schema, formula_guard) as writer, ThreadPoolExecutor(1) as pool:
+    options = {}
+    if format == "sql":
+        from src.databases.ddl_out import describe_plan
+
+        options = {"table": describe_plan(batches.plan, sql_table), "dialect": sql_dialect}
+    with open_writer(format, stream, schema, formula_guard, **options) as writer, ThreadPoolExecutor(1) as pool:
         # Batch k is written on a second thread while batch k+1 is generated (Arrow releases the GIL).
         pending = None
         for batch in batches:
@@ -89,7 +99,7 @@ def write_batches(batches: Batches, sink: BinaryIO | pa.NativeFile, format: str,
 
 
 def write_file(batches: Batches, path: str | Path, format: str, compression: str, on_batch=None,
-               formula_guard: bool = False) -> int:
+               formula_guard: bool = False, sql_dialect: str = "postgres", sql_table: str | None = None) -> int:
     """Write to ``path`` through a temporary sibling renamed into place: a failed or interrupted
     run never leaves a truncated file under the final name."""
     path = Path(path)
@@ -98,7 +108,8 @@ def write_file(batches: Batches, path: str | Path, format: str, compression: str
     partial = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         with open(partial, "wb") as sink:
-            rows = write_batches(batches, sink, format, compression, on_batch, formula_guard)
+            rows = write_batches(batches, sink, format, compression, on_batch, formula_guard, sql_dialect,
+                                 sql_table)
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)

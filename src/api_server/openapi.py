@@ -37,6 +37,7 @@ DOWNLOAD_RESPONSE: dict[int | str, dict[str, Any]] = {200: {
         CONTENT_TYPES["jsonl"]: {"schema": {"type": "string", "format": "binary"}},
         CONTENT_TYPES["json"]: {"schema": {"type": "array", "items": {"type": "object"}}},
         CONTENT_TYPES["parquet"]: {"schema": {"type": "string", "format": "binary"}},
+        CONTENT_TYPES["sql"]: {"schema": {"type": "string"}},
     },
 }}
 

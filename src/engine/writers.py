@@ -1,4 +1,4 @@
-"""Streaming writers: CSV, JSON (one array), JSON Lines and Parquet, one record batch at a time."""
+"""Streaming writers: CSV, JSON (one array), JSON Lines, Parquet and SQL, one record batch at a time."""
 
 from __future__ import annotations
 
@@ -13,14 +13,15 @@ import pyarrow.parquet as pq
 
 from src.engine.formula_guard import guard_formulas
 
-FORMATS = ("csv", "json", "jsonl", "parquet")
+FORMATS = ("csv", "json", "jsonl", "parquet", "sql")
 CONTENT_TYPES = {
     "csv": "text/csv",
     "json": "application/json",
     "jsonl": "application/x-ndjson",
     "parquet": "application/vnd.apache.parquet",
+    "sql": "application/sql",
 }
-FILE_EXTENSIONS = {"csv": ".csv", "json": ".json", "jsonl": ".jsonl", "parquet": ".parquet"}
+FILE_EXTENSIONS = {"csv": ".csv", "json": ".json", "jsonl": ".jsonl", "parquet": ".parquet", "sql": ".sql"}
 
 
 class DatasetWriter:
@@ -120,11 +121,16 @@ _WRITERS = {"csv": CsvDatasetWriter, "parquet": ParquetDatasetWriter, "jsonl": J
 
 
 def open_writer(fmt: str, sink: str | Path | BinaryIO, schema: pa.Schema,
-                formula_guard: bool = False) -> DatasetWriter:
+                formula_guard: bool = False, **options) -> DatasetWriter:
     """A streaming writer for ``fmt`` (one of FORMATS) into a path or an open binary file.
 
     ``formula_guard``: CSV/JSON/JSONL text cells starting with = + - @ get a leading ``'``.
+    ``options`` (sql only): ``table`` (src.databases.ddl_out.SqlTable), ``dialect``, ``create``.
     """
+    if fmt == "sql":  # loaded on demand: the SQL writer renders through sqlglot
+        from src.databases.sql_writer import open_sql_writer
+
+        return open_sql_writer(sink, schema, formula_guard, **options)
     if fmt not in _WRITERS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     if isinstance(sink, (str, Path)):

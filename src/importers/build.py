@@ -73,6 +73,7 @@ def _build_table(table: Table, tables: list[Table], names: set[str], enum_types:
     if composite:
         out["foreign_keys"] = [{"fields": fk.columns, "references": fk.ref_table, "columns": fk.ref_columns}
                                for fk in composite]
+    _fit_keys(out, table)
     for fk in table.foreign_keys:
         if fk.ref_table not in names:
             warnings.append(f"{where}: foreign key ({', '.join(fk.columns)}) references table "
@@ -86,6 +87,31 @@ def _build_table(table: Table, tables: list[Table], names: set[str], enum_types:
             warnings.append(f"{where}: UNIQUE ({', '.join(unique_set)}) over several columns is not "
                             "honoured: the schema has no composite uniqueness besides the primary key")
     return out
+
+
+def _fit_keys(out: dict[str, Any], table: Table) -> None:
+    """Keys as the relational engine generates them: a one-column key is ``unique``; composite
+    foreign-key columns take the parent's values (type ``reference``); in a key made of the
+    rows_per_parent reference and one integer, the integer is numbered within each parent."""
+    by_name = {f["name"]: f for f in out["fields"]}
+    key = [n for n in table.primary_key if n in by_name]
+    if len(key) == 1 and by_name[key[0]]["type"] != "reference":
+        by_name[key[0]].setdefault("constraints", {})["unique"] = True
+    for fk in out.get("foreign_keys", []):
+        for name in fk["fields"]:
+            if name in by_name:
+                nullable = by_name[name].get("constraints", {}).get("nullable")
+                by_name[name].clear()
+                by_name[name].update({"name": name, "type": "reference"}, **(
+                    {"constraints": {"nullable": True}} if nullable else {}))
+    parent = (out.get("rows_per_parent") or {}).get("parent")
+    refs = [n for n in key if by_name[n]["type"] == "reference"
+            and by_name[n].get("constraints", {}).get("references", "").startswith(f"{parent}.")]
+    rest = [n for n in key if n not in refs]
+    if len(key) > 1 and len(refs) == 1 and len(rest) == 1 and by_name[rest[0]]["type"] == "integer":
+        low = by_name[rest[0]].get("constraints", {}).get("min_value", 1)
+        by_name[rest[0]]["type"] = "sequence"
+        by_name[rest[0]]["constraints"] = {"min_value": int(low)}
 
 
 def _is_key(table: Table, columns: list[str]) -> bool:

@@ -30,6 +30,7 @@ from src.errors import (
     SchemaValidationError,
     StorageError,
 )
+from src.databases.jobs import check_target_name
 from src.jobs.models import JobRecord
 from src.jobs.pipeline import Download, get_file_extension
 from src.jobs.relational import find_slot, list_output_suffixes, preview_table, tables_download
@@ -171,6 +172,7 @@ class JobManager:
             output_format=request.output_format, seed=int(plan.seed), anchor=plan.anchor,
             created_at=now, updated_at=now, csv_formula_guard=request.csv_formula_guard,
             tables=plan.rows_per_table if tables else None,
+            sql_dialect=request.sql_dialect, target=check_target_name(request.target, self.settings),
         )
         self.store.insert(job)
         if self.storage.kind == "memory":

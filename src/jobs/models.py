@@ -43,6 +43,8 @@ class JobRecord:
     csv_formula_guard: bool = False
     warnings: list[str] = field(default_factory=list)
     tables: dict[str, int] | None = None  # multi-table jobs: rows per table, parents first
+    sql_dialect: str = "postgres"  # output_format sql
+    target: str | None = None  # a DATABASE_TARGETS name the rows are also written into
 
     @property
     def total_chunks(self) -> int:

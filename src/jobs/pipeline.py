@@ -12,6 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from src.engine import DatasetPlan
+from src.databases.jobs import sql_writer_options
 from src.engine.writers import FILE_EXTENSIONS, open_writer
 from src.errors import StorageError
 from src.jobs.models import JobRecord
@@ -94,7 +95,8 @@ class OutputPipeline:
         try:
             with self.storage.output_writer(self.job.id, self.part.suffix) as sink, \
                     open_writer(self.job.output_format, sink, self.plan.arrow_schema,
-                                formula_guard=self.job.csv_formula_guard) as writer:
+                                formula_guard=self.job.csv_formula_guard,
+                                **sql_writer_options(self.job, self.plan)) as writer:
                 for segment in stored:
                     self._check_aborted()
                     self._write(writer, self.storage.read_segment(self.job.id, segment))

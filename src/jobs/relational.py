@@ -101,6 +101,11 @@ def tables_download(store: Any, storage: Any, job: JobRecord, table: str | None)
         return Download(filename=slot.file_name(job.output_format), media_type=CONTENT_TYPES[job.output_format],
                         size=sizes[slot.name], path=storage.output_file(job.id, suffix),
                         blocks=lambda: storage.iter_output(job.id, suffix))
+    if job.output_format == "sql":  # one script: each table's CREATE TABLE and INSERTs, parents first
+        return Download(filename=f"synthetic_{job.id}.sql", media_type=CONTENT_TYPES["sql"],
+                        size=sum(sizes.values()), path=None,
+                        blocks=lambda: (block for s in slots for block in
+                                        storage.iter_output(job.id, s.suffix(job.output_format))))
     files = [(s.file_name(job.output_format),
               lambda suffix=s.suffix(job.output_format): storage.iter_output(job.id, suffix))
              for s in slots]

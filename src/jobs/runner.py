@@ -111,6 +111,10 @@ class JobRunner:
                     return
                 done = max(done, part.end_chunk)
             segment_base += math.ceil((part.end_chunk - part.first_chunk) / per_segment)
+        if job.target is not None:  # the same rows (made again from the plan) into the named database
+            from src.databases.jobs import load_job_into_target
+
+            await loop.run_in_executor(self._generate_pool, load_job_into_target, job, plan, self.settings)
         self.store.update(job_id, status=JobStatus.COMPLETED, completed_at=utc_now())
         logger.info("job %s completed: %d rows in %.2f s of generation", job_id, job.total_rows, seconds)
         # Only now: until COMPLETED is committed, a restart rebuilds the output from these segments.

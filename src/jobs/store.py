@@ -62,12 +62,13 @@ _ADDED_COLUMNS = [
     ("csv_formula_guard", "INTEGER NOT NULL DEFAULT 0"),
     ("warnings_json", "TEXT"),
     ("tables_json", "TEXT"),
+    ("database_json", "TEXT"),  # {"sql_dialect", "target"}
 ]
 
 _SUMMARY_COLUMNS = ("id, status, total_rows, chunk_size, output_format, seed, anchor, chunks_completed,"
                     " llm_calls, tokens_used, error_message, created_at, updated_at, started_at,"
                     " completed_at, generation_seconds, field_names_json, output_version,"
-                    " csv_formula_guard, warnings_json, tables_json")
+                    " csv_formula_guard, warnings_json, tables_json, database_json")
 
 
 def list_field_names(schema: dict) -> list[str]:
@@ -162,15 +163,16 @@ class JobStore:
             "INSERT INTO jobs (id, status, schema_json, total_rows, chunk_size, output_format, seed,"
             " anchor, chunks_completed, text_pools_json, llm_calls, tokens_used, error_message,"
             " created_at, updated_at, started_at, completed_at, generation_seconds, field_names_json,"
-            " output_version, csv_formula_guard, warnings_json, tables_json)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " output_version, csv_formula_guard, warnings_json, tables_json, database_json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (job.id, job.status.value, json.dumps(job.schema), job.total_rows, job.chunk_size,
              job.output_format, job.seed, job.anchor.isoformat(), job.chunks_completed,
              None if job.text_pools is None else json.dumps(job.text_pools), job.llm_calls,
              job.tokens_used, job.error_message, _to_text(job.created_at), _to_text(job.updated_at),
              _to_text(job.started_at), _to_text(job.completed_at), job.generation_seconds,
              json.dumps(field_names), job.output_version, int(job.csv_formula_guard),
-             json.dumps(job.warnings), None if job.tables is None else json.dumps(job.tables)),
+             json.dumps(job.warnings), None if job.tables is None else json.dumps(job.tables),
+             json.dumps({"sql_dialect": job.sql_dialect, "target": job.target})),
         )
 
     def get(self, job_id: str) -> JobRecord:
@@ -312,4 +314,5 @@ class JobStore:
             csv_formula_guard=bool(row["csv_formula_guard"]),
             warnings=json.loads(row["warnings_json"]) if row["warnings_json"] else [],
             tables=None if row["tables_json"] is None else json.loads(row["tables_json"]),
+            **json.loads(row["database_json"] or "{}"),
         )

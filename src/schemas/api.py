@@ -30,7 +30,8 @@ def _with_utc_zone(moment: datetime) -> datetime:
 
 
 UtcDatetime = Annotated[datetime, AfterValidator(_with_utc_zone)]
-OutputFormat = Literal["csv", "json", "jsonl", "parquet"]
+OutputFormat = Literal["csv", "json", "jsonl", "parquet", "sql"]
+SqlDialect = Literal["postgres", "mysql", "sqlite", "duckdb"]
 ControlAction = Literal["pause", "resume", "cancel"]
 
 
@@ -59,7 +60,11 @@ class JobCreateRequest(BaseModel):
     total_rows: int | None = Field(None, gt=0, description="Rows to generate (at most MAX_ROWS); for "
                                    "several tables the first table's row count (optional when it gives rows).")
     chunk_size: int = Field(1000, gt=0, description="Rows per chunk (at most MAX_CHUNK_SIZE).")
-    output_format: OutputFormat = Field("csv", description="csv, json, jsonl or parquet.")
+    output_format: OutputFormat = Field("csv", description="csv, json, jsonl, parquet or sql (CREATE TABLE "
+                                        "+ INSERTs in sql_dialect).")
+    sql_dialect: SqlDialect = Field("postgres", description="output_format sql: the SQL dialect.")
+    target: str | None = Field(None, max_length=64, description="Also write the rows into this database: "
+                               "a name from the DATABASE_TARGETS setting (never a URL).")
     seed: int | None = Field(None, ge=0, le=MAX_SEED, description="Overrides the schema's seed.")
     csv_formula_guard: bool = Field(
         False, description="CSV/JSON/JSONL: prefix text cells starting with = + - @ (or tab, CR) with ' "

@@ -60,7 +60,8 @@ def test_error_body_has_each_problems_loc_and_message(spec):
 
 def test_download_documents_the_four_content_types(spec):
     content = spec["paths"]["/jobs/{job_id}/download"]["get"]["responses"]["200"]["content"]
-    assert set(content) == {"text/csv", "application/x-ndjson", "application/json", "application/vnd.apache.parquet"}
+    assert set(content) == {"text/csv", "application/x-ndjson", "application/json", "application/vnd.apache.parquet",
+                            "application/sql"}
     assert content["text/csv"]["schema"] == {"type": "string", "format": "binary"}
 
 

@@ -58,13 +58,15 @@ def test_json_escapes_quotes_and_backslashes():
 
 
 def test_empty_dataset_is_still_a_valid_file(plan):
-    """No rows: CSV keeps its header, JSON is [], JSON Lines is empty, Parquet keeps the typed schema."""
-    assert set(FORMATS) == {"csv", "json", "jsonl", "parquet"}
+    """No rows: CSV keeps its header, JSON is [], JSON Lines is empty, Parquet keeps the typed schema,
+    SQL is its CREATE TABLE alone."""
+    assert set(FORMATS) == {"csv", "json", "jsonl", "parquet", "sql"}
     empty = {fmt: write_table_bytes(fmt, [], plan.arrow_schema) for fmt in FORMATS}
     header = next(csv.reader(io.StringIO(empty["csv"].decode())))
     assert header == [f["name"] for f in FIELDS] and empty["csv"].count(b"\n") == 1
     assert json.loads(empty["json"]) == []
     assert empty["jsonl"] == b""
+    assert empty["sql"].startswith(b'CREATE TABLE "data"') and b"INSERT" not in empty["sql"]
     table = pq.read_table(io.BytesIO(empty["parquet"]))
     assert table.num_rows == 0 and table.schema.names == plan.arrow_schema.names
     # Parquet has no second-resolution timestamps; every other type is kept as is.

@@ -33,7 +33,7 @@ def test_golden_hashes_cover_every_format_and_were_recorded_for_this_version(cur
         f"{recorded['output_version']}: run `{golden.UPDATE_COMMAND}`")
     assert set(current) == {"customers", "every_type", "orders"}
     for formats in recorded["hashes"].values():
-        assert set(formats) == {"csv", "json", "jsonl", "parquet"}
+        assert set(formats) == {"csv", "json", "jsonl", "parquet", "sql"}
 
 
 def test_readme_lists_every_output_version():

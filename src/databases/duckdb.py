@@ -1,0 +1,90 @@
+"""DuckDB target: each Arrow batch inserted with ``INSERT ... SELECT`` from the registered batch, all
+batches of a table in one transaction."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable
+
+import pyarrow as pa
+
+from src.databases.ddl_out import SqlTable, create_table_sql, quote
+from src.databases.sql_writer import self_reference_waves
+from src.databases.targets import LoadRefusedError, Target, TargetError
+
+_VIEW = "synthgen_batch"
+
+
+class DuckdbBackend:
+    dialect = "duckdb"
+
+    def __init__(self, target: Target):
+        import duckdb
+
+        self.duckdb = duckdb
+        try:
+            self.conn = duckdb.connect(target.path)
+        except duckdb.Error as err:
+            raise TargetError(f"cannot open {target.display}: {err}") from None
+
+    def columns(self, table: str) -> dict[str, bool] | None:
+        rows = self.conn.execute("SELECT column_name, is_generated = 'ALWAYS' FROM information_schema.columns "
+                                 "WHERE table_name = ? AND table_schema = current_schema() ORDER BY ordinal_position",
+                                 [table]).fetchall()
+        return dict(rows) if rows else None
+
+    def create_table(self, table: SqlTable) -> None:
+        self.conn.execute(create_table_sql(table, self.dialect))
+
+    def truncate(self, tables: list[SqlTable]) -> None:
+        # Children first, each in its own transaction: DuckDB checks a parent's foreign keys against
+        # committed children only. A self-referencing table goes leaves first (rows no row points at).
+        for table in tables:
+            name = quote(table.name, self.dialect)
+            unreferenced = " AND ".join(
+                f"{quote(keys[0], self.dialect)} NOT IN (SELECT {quote(cols[0], self.dialect)} FROM {name} "
+                f"WHERE {quote(cols[0], self.dialect)} IS NOT NULL)"
+                for cols, parent, keys in table.foreign_keys if parent == table.name and len(cols) == 1)
+            try:
+                while unreferenced and self.conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0]:
+                    if not self.conn.execute(f"DELETE FROM {name} WHERE {unreferenced}").fetchone()[0]:
+                        break  # a cycle of rows: the plain DELETE below names the problem
+                self.conn.execute(f"DELETE FROM {name}")
+            except self.duckdb.Error as err:
+                raise TargetError(f"cannot empty table '{table.name}': {' '.join(str(err).split())}") from None
+
+    def load(self, table: SqlTable, columns: list[str], batches: Iterable[pa.RecordBatch],
+             on_rows: Callable[[int], None] | None = None) -> int:
+        names = ", ".join(quote(c, self.dialect) for c in columns)
+        sql = f"INSERT INTO {quote(table.name, self.dialect)} ({names}) SELECT {names} FROM {_VIEW}"
+        rows = 0
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            for batch in batches:
+                for wave in self_reference_waves(batch, table):
+                    self.conn.register(_VIEW, wave)
+                    try:
+                        self.conn.execute(sql)
+                    finally:
+                        with contextlib.suppress(self.duckdb.Error):  # after a refusal: the real error wins
+                            self.conn.unregister(_VIEW)
+                rows += batch.num_rows
+                if on_rows:
+                    on_rows(batch.num_rows)
+            self.conn.execute("COMMIT")
+        except self.duckdb.Error as err:
+            self.conn.execute("ROLLBACK")
+            first = rows + 1
+            raise LoadRefusedError(table.name, None, None, f"{' '.join(str(err).split())} (in rows "
+                                   f"{first:,}-{first + batch.num_rows - 1:,})") from None
+        return rows
+
+    def after_load(self, table: SqlTable, columns: list[str]) -> None:
+        """DuckDB sequences cannot be moved (no setval); tables made by --create-tables have none."""
+
+    def fetch_one(self, sql: str) -> tuple:
+        return self.conn.execute(sql).fetchone()
+
+    def close(self) -> None:
+        self.conn.close()
+

@@ -1,0 +1,47 @@
+"""What jobs need from src/databases: the SQL writer's options for a job's output, the check of a
+requested target name, and the write of a finished job's tables into its target."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from src.errors import SchemaValidationError
+
+
+def check_target_name(name: str | None, settings: Any) -> str | None:
+    """``name`` when DATABASE_TARGETS holds it; else a 422 at ``target`` listing the known names."""
+    if name is None:
+        return None
+    targets = settings.database_targets
+    if name not in targets:
+        known = ", ".join(sorted(targets)) or "none: set DATABASE_TARGETS"
+        raise SchemaValidationError.single("target", f"unknown database target {name!r}; the targets "
+                                                     f"named in the settings: {known}")
+    return name
+
+
+def sql_writer_options(job: Any, plan: Any) -> dict[str, Any]:
+    """open_writer options for a job's output: for sql, its table (keys and checks) and dialect."""
+    if job.output_format != "sql":
+        return {}
+    from src.databases.ddl_out import describe_job_table
+
+    return {"table": describe_job_table(job.schema, plan), "dialect": job.sql_dialect}
+
+
+def load_job_into_target(job: Any, plan: Any, settings: Any) -> dict[str, int]:
+    """Write a finished job's rows (made again from its plan: the same bytes) into its target, tables
+    created when missing, parents first, each table in one transaction."""
+    from src.databases.ddl_out import describe_document, describe_plan
+    from src.databases.settings import resolve_target_url
+    from src.databases.targets import TableSource, load_tables, parse_target
+
+    target = parse_target(resolve_target_url(settings.database_targets[job.target]))
+    if job.tables is None:
+        table = describe_plan(plan)
+        sources = {table.name: TableSource(table, plan, job.total_rows)}
+    else:
+        plans = {name: t.plan for name, t in plan.tables.items()}
+        tables = describe_document(plan.doc, plans)
+        sources = {name: TableSource(tables[name], plans[name], job.tables[name]) for name in plans}
+    return load_tables(target, sources, create_tables=True)

@@ -1,0 +1,219 @@
+"""`synthgen generate --to URL`: straight into SQLite, DuckDB and a real PostgreSQL, parents first, each
+table in one transaction; refusals name the table, row and constraint (exit 2, no traceback)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import duckdb
+import pytest
+
+from tests.databases.conftest import SHOP_SQL, shop_document
+from tests.test_cli import run_cli
+
+TABLES = ("customers", "orders", "order_lines", "shipments")
+ANCHOR = "2026-06-01T00:00:00"
+
+
+def customer_ages() -> list[int]:
+    """The ages the CLI generates for bench/customer_schema.json with seed 3 (the refused rows)."""
+    import datetime as dt
+    import json
+
+    from src.engine import compile_schema
+
+    doc = json.loads((SHOP_SQL.parent / "customer_schema.json").read_text())
+    plan = compile_schema(doc, seed=3, anchor=dt.datetime.fromisoformat(ANCHOR))
+    return plan.generate_chunk(0, 400).column("age").to_pylist()
+
+
+def generate_to(schema, url, *extra):
+    return run_cli("generate", "--schema", str(schema), "--to", url, "--quiet", *extra)
+
+
+def counts(query) -> dict[str, int]:
+    return {t: query(f"SELECT count(*) FROM {t}") for t in TABLES}
+
+
+def expected_rows() -> dict[str, int]:
+    from src.engine.relational import compile_relational
+
+    return compile_relational(shop_document()).rows_per_table
+
+
+def test_sqlite_create_refuse_truncate(tmp_path, shop_file):
+    url = f"sqlite:///{tmp_path / 'shop.db'}"
+    result = generate_to(shop_file, url, "--create-tables")
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(tmp_path / "shop.db")
+    query = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    assert counts(query) == expected_rows()
+    conn.execute("PRAGMA foreign_keys = ON")
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+
+    again = generate_to(shop_file, url)  # same keys again: refused, and the table is left whole
+    assert again.returncode == 2 and "Traceback" not in again.stderr
+    assert "table 'customers', row 1, constraint 'customers.customer_id'" in again.stderr
+    conn = sqlite3.connect(tmp_path / "shop.db")
+    assert counts(lambda sql: conn.execute(sql).fetchone()[0]) == expected_rows()
+    conn.close()
+
+    emptied = generate_to(shop_file, url, "--truncate")
+    assert emptied.returncode == 0, emptied.stderr
+    conn = sqlite3.connect(tmp_path / "shop.db")
+    assert counts(lambda sql: conn.execute(sql).fetchone()[0]) == expected_rows()
+
+
+def test_sqlite_names_the_refused_row_of_a_check(tmp_path):
+    db = tmp_path / "people.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE people (customer_id TEXT PRIMARY KEY, full_name TEXT, email TEXT, phone TEXT, "
+                 "age INTEGER CHECK (age < 70), registration_date TEXT, account_status TEXT, "
+                 "account_balance REAL, country TEXT, city TEXT)")
+    conn.commit()
+    conn.close()
+    result = run_cli("generate", "--schema", "bench/customer_schema.json", "--rows", "400", "--seed", "3", "--anchor", ANCHOR,
+                     "--to", f"sqlite:///{db}", "--table", "people", "--quiet")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "table 'people', row " in result.stderr and "CHECK constraint failed" in result.stderr
+    row = int(result.stderr.split("row ")[1].split(",")[0])
+    ages = customer_ages()
+    assert ages[row - 1] >= 70 and all(age < 70 for age in ages[:row - 1])  # the first refused row
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM people").fetchone()[0] == 0
+
+
+def test_duckdb_create_refuse_truncate(tmp_path, shop_file):
+    url = f"duckdb:///{tmp_path / 'shop.duckdb'}"
+    assert generate_to(shop_file, url, "--create-tables").returncode == 0
+    again = generate_to(shop_file, url)
+    assert again.returncode == 2 and "table 'customers'" in again.stderr and "Duplicate key" in again.stderr
+    emptied = generate_to(shop_file, url, "--truncate")
+    assert emptied.returncode == 0, emptied.stderr
+    conn = duckdb.connect(str(tmp_path / "shop.duckdb"))
+    assert counts(lambda sql: conn.execute(sql).fetchone()[0]) == expected_rows()
+    orphans = conn.execute("SELECT count(*) FROM orders o LEFT JOIN customers c USING (customer_id) "
+                           "WHERE c.customer_id IS NULL").fetchone()[0]
+    assert orphans == 0
+
+
+def test_postgres_into_the_original_ddl_keeps_sequences_going(postgres_url, shop_file):
+    import psycopg
+
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(SHOP_SQL.read_text())
+        conn.execute("ALTER TABLE orders ADD COLUMN net NUMERIC GENERATED ALWAYS AS (total - coalesce(discount, 0)) STORED")
+    result = generate_to(shop_file, postgres_url)
+    assert result.returncode == 0, result.stderr
+    rows = expected_rows()
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        assert counts(lambda sql: conn.execute(sql).fetchone()[0]) == rows
+        top = conn.execute("SELECT max(customer_id) FROM customers").fetchone()[0]
+        new = conn.execute("INSERT INTO customers (email, full_name, tier, signup_date) "
+                           "VALUES ('new@example.com', 'New', 'gold', '2024-01-01') RETURNING customer_id").fetchone()[0]
+        assert new == top + 1  # SERIAL continues past the written keys
+        top_order = conn.execute("SELECT max(order_id) FROM orders").fetchone()[0]
+        order = conn.execute("INSERT INTO orders (customer_id, ordered_at, total) VALUES (%s, '2024-01-02', 5) "
+                             "RETURNING order_id", (new,)).fetchone()[0]
+        assert order == top_order + 1  # GENERATED ALWAYS AS IDENTITY too
+        assert conn.execute("SELECT count(*) FROM orders WHERE net <> total - coalesce(discount, 0)").fetchone()[0] == 0
+
+    again = generate_to(shop_file, postgres_url)
+    assert again.returncode == 2 and "Traceback" not in again.stderr
+    assert "table 'customers', row 1, constraint 'customers_pkey'" in again.stderr
+    emptied = generate_to(shop_file, postgres_url, "--truncate")
+    assert emptied.returncode == 0, emptied.stderr
+    with psycopg.connect(postgres_url) as conn:
+        assert counts(lambda sql: conn.execute(sql).fetchone()[0]) == rows
+
+    # Only the children, again: their customers are read from the database (keys 1..n).
+    import json
+
+    doc = shop_document()
+    doc["tables"] = doc["tables"][1:]
+    children = shop_file.with_name("children.json")
+    children.write_text(json.dumps(doc))
+    refill = generate_to(children, postgres_url, "--truncate")
+    assert refill.returncode == 0, refill.stderr
+    with psycopg.connect(postgres_url) as conn:
+        assert conn.execute("SELECT count(*) FROM customers").fetchone()[0] == rows["customers"]
+        assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == rows["orders"]  # same seed, same counts
+
+
+def test_postgres_check_refusal_names_row_and_constraint_and_keeps_nothing(postgres_url):
+    import psycopg
+
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE people (customer_id UUID PRIMARY KEY, full_name TEXT, email TEXT, phone TEXT, "
+                     "age INTEGER CONSTRAINT young CHECK (age < 70), registration_date DATE, account_status TEXT, "
+                     "account_balance NUMERIC(12, 2), country TEXT, city TEXT)")
+    result = run_cli("generate", "--schema", "bench/customer_schema.json", "--rows", "400", "--seed", "3", "--anchor", ANCHOR,
+                     "--to", postgres_url, "--table", "people", "--quiet", "--chunk-size", "100")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "table 'people', row " in result.stderr and "constraint 'young'" in result.stderr
+    row = int(result.stderr.split("row ")[1].split(",")[0])
+    ages = customer_ages()
+    assert ages[row - 1] >= 70 and all(age < 70 for age in ages[:row - 1])
+    with psycopg.connect(postgres_url) as conn:
+        assert conn.execute("SELECT count(*) FROM people").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("mysql://u@h/db", "cannot write to 'mysql'"),
+    ("sqlite://", "sqlite needs a file"),
+])
+def test_bad_targets_are_clear_errors(url, message, shop_file):
+    result = generate_to(shop_file, url)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_table_and_column_are_named(tmp_path, shop_file):
+    db = tmp_path / "empty.db"
+    result = generate_to(shop_file, f"sqlite:///{db}")
+    assert result.returncode == 2 and "table 'customers' does not exist" in result.stderr
+    assert "--create-tables" in result.stderr
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE customers (customer_id INTEGER PRIMARY KEY)")
+    conn.commit()
+    result = generate_to(shop_file, f"sqlite:///{db}")
+    assert result.returncode == 2 and "table 'customers' has no column 'email'" in result.stderr
+
+
+def test_unreachable_postgres_is_a_clear_error(shop_file):
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = generate_to(shop_file, f"postgresql://nobody@127.0.0.1:{port}/none")
+    assert result.returncode == 2 and "cannot connect to postgresql://nobody@127.0.0.1" in result.stderr
+
+
+def test_children_point_at_parent_keys_already_in_the_target(tmp_path):
+    import json
+
+    db = tmp_path / "shop.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE customers (customer_id INTEGER PRIMARY KEY, email TEXT)")
+    conn.executemany("INSERT INTO customers (email) VALUES (?)", [(f"c{i}@example.com",) for i in range(57)])
+    conn.commit()
+    doc = shop_document()
+    doc["tables"] = [t for t in doc["tables"] if t["name"] == "orders"]  # only the children
+    children = tmp_path / "orders.json"
+    children.write_text(json.dumps(doc))
+    result = generate_to(children, f"sqlite:///{db}", "--create-tables")
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA foreign_keys = ON")
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("SELECT count(*) FROM customers").fetchone()[0] == 57  # parents untouched
+    per_parent = conn.execute("SELECT max(n), count(*) FROM (SELECT customer_id, count(*) AS n FROM orders "
+                              "GROUP BY customer_id)").fetchone()
+    assert per_parent[0] <= 4 and per_parent[1] > 30  # rows_per_parent 0-4 over the 57 existing customers
+    assert conn.execute("SELECT min(customer_id) >= 1, max(customer_id) <= 57 FROM orders").fetchone() == (1, 1)
+
+    conn.execute("DELETE FROM orders")
+    conn.execute("DELETE FROM customers WHERE customer_id = 5")  # a gap: keys are no longer 1..n
+    conn.commit()
+    gap = generate_to(children, f"sqlite:///{db}")
+    assert gap.returncode == 2 and "not one unbroken integer range" in gap.stderr
