@@ -160,3 +160,44 @@ def test_compared_with_faker_the_us_postal_prefix_fits_far_more_often():
     assert ours / 2000 >= 0.99 > 0.2 > faker_fit / 2000
     counts = Counter(rows["state"])
     assert counts.most_common(1)[0][0] in ("CA", "TX", "NY", "FL")
+
+
+# A few provinces' area codes as the CRTC lists them, independent of the data module.
+CA_AREA_SPOT = {"ON": {416, 647, 437, 905, 289, 365, 519, 226, 548, 613, 343, 705, 249, 807},
+                "QC": {514, 438, 450, 579, 418, 581, 367, 819, 873}, "BC": {604, 778, 236, 672, 250},
+                "AB": {403, 587, 780, 825}}
+
+
+@pytest.mark.parametrize("locale", ["en_US", "en_CA", None])
+def test_nanp_phones_take_an_area_code_of_the_rows_state_or_province(locale):
+    from src.engine.data import nanp
+
+    rows = generate([{"name": "country", "type": "country_code"}, {"name": "state", "type": "state"},
+                     {"name": "phone", "type": "phone"}], rows=4000, locale=locale)
+    us_codes = {c for codes in nanp.AREA_CODES["US"].values() for c in codes}
+    checked = Counter()
+    for country, state, phone in zip(rows["country"], rows["state"], rows["phone"]):
+        if country not in ("US", "CA"):
+            continue
+        area = int(re.fullmatch(r"\((\d{3})\) [2-9]\d{2}-\d{4}", phone).group(1))
+        assert area in nanp.area_codes(country, state), (country, state, phone)
+        if country == "CA":
+            assert area not in us_codes, (state, phone)
+            assert state not in CA_AREA_SPOT or area in CA_AREA_SPOT[state], (state, phone)
+        checked[country] += 1
+    assert sum(checked.values()) >= (3900 if locale else 300)
+
+
+def test_compared_with_faker_canadian_area_codes_fit_the_province():
+    """Faker's en_CA numbers draw any area code; ours come from the row's province."""
+    from faker import Faker
+
+    fake = Faker("en_CA")
+    Faker.seed(5)
+    ontario = CA_AREA_SPOT["ON"]
+    faker_fit = sum(int(re.sub(r"\D", "", fake.phone_number()).removeprefix("1")[:3]) in ontario
+                    for _ in range(1000)) / 1000
+    rows = generate([{"name": "state", "type": "state"}, {"name": "phone", "type": "phone"}], rows=3000,
+                    locale="en_CA")
+    ours = [int(p[1:4]) in ontario for s, p in zip(rows["state"], rows["phone"]) if s == "ON"]
+    assert len(ours) > 500 and sum(ours) / len(ours) == 1.0 > 0.5 > faker_fit
