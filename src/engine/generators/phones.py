@@ -31,23 +31,24 @@ def format_tables(style: str = "paren") -> tuple[tuple[str, ...], np.ndarray, np
     formats: list[str] = []
     ranges: dict[tuple, tuple[int, int]] = {}
 
-    def add(key: tuple, own: list[str]) -> tuple[int, int]:
+    def add(key: tuple, make) -> tuple[int, int]:
         if key not in ranges:
+            own = make()
             ranges[key] = (len(formats), len(own))
             formats.extend(own)
         return ranges[key]
 
     first, count = [], []
     for c in vocab.COUNTRIES:
-        for city in c.cities:
-            if c.code in nanp.AREA_CODES:
-                codes = nanp.area_codes(c.code, city[1])
-                start, size = add((c.code, codes), [layout.format(area=a) for a in codes])
-            else:
-                own = [f for f in world.phone_formats(c.code) if f.count("#") >= SERIAL_DIGITS]
-                start, size = add((c.code,), own or [f"+{c.calling_code or '0'} ### ### ####"])
-            first.append(start)
-            count.append(size)
+        if c.code in nanp.AREA_CODES:
+            spans = [add((c.code, region), lambda: [layout.format(area=a) for a in nanp.area_codes(c.code, region)])
+                     for region in (city[1] for city in c.cities)]
+        else:
+            span = add((c.code,), lambda: [f for f in world.phone_formats(c.code) if f.count("#") >= SERIAL_DIGITS]
+                       or [f"+{c.calling_code or '0'} ### ### ####"])
+            spans = [span] * len(c.cities)
+        first.extend(start for start, _ in spans)
+        count.extend(size for _, size in spans)
     return tuple(formats), np.array(first), np.array(count)
 
 

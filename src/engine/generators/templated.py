@@ -56,10 +56,10 @@ def template_table(templates: tuple[str, ...], nonzero_first: bool = False, seri
         lead = rows[(table[rows, first] == _HASH) & (rank[rows, first] >= serial_digits)]
         base[lead, first[np.isin(rows, lead)]] = ord("1")
         choices[lead, first[np.isin(rows, lead)]] = 9
-    hits = [np.flatnonzero(row == _AT) for row in table]
-    letters = np.full((len(table), max((len(h) for h in hits), default=0)), -1, dtype=np.int64)
-    for i, h in enumerate(hits):
-        letters[i, :len(h)] = h
+    at_rows, at_cols = np.nonzero(table == _AT)  # row-major: each row's letter slots in order
+    per_row = np.bincount(at_rows, minlength=len(table))
+    letters = np.full((len(table), int(per_row.max(initial=0))), -1, dtype=np.int64)
+    letters[at_rows, np.arange(len(at_rows)) - np.repeat(np.cumsum(per_row) - per_row, per_row)] = at_cols
     return TemplateTable(np.array([len(t) for t in encoded], dtype=np.int64), base, choices, rank, letters)
 
 
