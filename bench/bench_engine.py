@@ -1,9 +1,15 @@
 """Engine vs Faker (row by row) on the same 10-column customer table, in one run.
 
     .venv/bin/python bench/bench_engine.py [--rows 4000000] [--faker-rows 20000] [--memory-rows 10000000]
+    .venv/bin/python bench/bench_engine.py --baseline 1de9fd8^1 [--rows 1000000] [--repeat 5]
 
 Prints rows/s for Faker, for the engine in-process, for the whole `synthgen` process writing CSV,
 the ratios, and the peak memory (max RSS) of a `synthgen` process writing --memory-rows rows.
+
+With --baseline REF, compares this checkout with the engine of an earlier commit instead (REF's tree
+is exported with `git archive` into a temp folder and run with this checkout's Python): runs
+alternate between the two, and each side's median whole-process rows/s (wall clock and CPU time)
+and in-process `generate_chunk` CPU rows/s are printed with the ratio.
 """
 
 from __future__ import annotations
@@ -76,12 +82,71 @@ def run_cli(rows: int, path: Path, fmt: str = "csv") -> tuple[float, int]:
     return rows / elapsed, max(peak_kib, before) * 1024
 
 
+_IN_PROCESS = """
+import json, sys, time
+from src.engine import compile_schema
+plan = compile_schema(json.loads(open(sys.argv[1]).read()), seed=1)
+rows = int(sys.argv[2])
+plan.generate_chunk(0, 1000)
+started = time.process_time()
+for start in range(0, rows, 100_000):
+    plan.generate_chunk(start, min(100_000, rows - start))
+print(rows / (time.process_time() - started))
+"""
+
+
+def run_tree(tree: Path, rows: int, out: Path) -> tuple[float, float, float]:
+    """(whole-process rows/s by wall clock, by CPU time, in-process generate_chunk rows/s by CPU time)
+    of the engine in ``tree``, with this checkout's Python."""
+    python = str(ROOT / ".venv" / "bin" / "python")
+    cmd = [python, "-m", "src.cli", "generate", "--schema", str(SCHEMA), "--rows", str(rows), "--format", "csv",
+           "--output", str(out), "--seed", "1", "--quiet"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(cmd, cwd=tree, check=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    out.unlink()
+    chunk = subprocess.run([python, "-c", _IN_PROCESS, str(SCHEMA), str(rows)], cwd=tree, check=True,
+                           capture_output=True, text=True)
+    return rows / wall, rows / cpu, float(chunk.stdout.strip())
+
+
+def compare_baseline(ref: str, rows: int, repeat: int) -> None:
+    """This checkout vs the engine at ``ref``, runs alternated, medians."""
+    import statistics
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "baseline"
+        base.mkdir()
+        archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+        results: dict[str, list[tuple[float, float, float]]] = {"this checkout": [], f"baseline {ref}": []}
+        for i in range(repeat):
+            for name, tree in (("this checkout", ROOT), (f"baseline {ref}", base))[:: 1 if i % 2 == 0 else -1]:
+                results[name].append(run_tree(tree, rows, Path(tmp) / "out.csv"))
+        medians = {name: [statistics.median(r[k] for r in runs) for k in range(3)] for name, runs in results.items()}
+    print(f"customer table, {rows:,} rows, {repeat} alternated runs each, medians; load {os.getloadavg()[0]:.1f}")
+    print(f"{'':24s} {'process (wall)':>16s} {'process (CPU)':>16s} {'generate_chunk (CPU)':>22s}")
+    for name, (wall, cpu, chunk) in medians.items():
+        print(f"{name:24s} {wall:>12,.0f} r/s {cpu:>12,.0f} r/s {chunk:>18,.0f} r/s")
+    ours, theirs = medians["this checkout"], medians[f"baseline {ref}"]
+    print(f"{'ratio (this / baseline)':24s} {ours[0] / theirs[0]:>16.2f} {ours[1] / theirs[1]:>16.2f} "
+          f"{ours[2] / theirs[2]:>22.2f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=4_000_000, help="rows for the engine and the CLI")
     parser.add_argument("--faker-rows", type=int, default=20_000, help="rows for Faker (it is slow)")
     parser.add_argument("--memory-rows", type=int, default=10_000_000, help="rows for the peak-memory run")
+    parser.add_argument("--baseline", metavar="REF", help="compare with the engine of this git commit instead")
+    parser.add_argument("--repeat", type=int, default=5, help="alternated runs per side with --baseline")
     args = parser.parse_args()
+    if args.baseline:
+        compare_baseline(args.baseline, args.rows if args.rows != 4_000_000 else 1_000_000, args.repeat)
+        return 0
     print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)

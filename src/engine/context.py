@@ -121,16 +121,18 @@ class ChunkContext:
             pools = vocab.name_pools(self.locale)
             draw = rng.bits(0)
             # One 64-bit draw per row: 16 bits for each name pick, then gender and a small number.
-            male_idx = pick_weighted(draw << np.uint64(48), pools.male_weights)
-            female_idx = pools.n_male + pick_weighted(draw << np.uint64(32), pools.female_weights)
-            last_idx = pick_weighted(draw << np.uint64(16), pools.last_weights)
             gender_bit, number = split_bits(draw >> np.uint64(48), 1, 15)
             female = gender_bit.astype(bool)
-            if pools.female_last_weights is not None:  # gendered surnames (Ivanov / Ivanova)
-                female_last = pools.n_male_last + pick_weighted(draw << np.uint64(16), pools.female_last_weights)
-                last_idx = np.where(female, female_last, last_idx)
-            first_idx = np.where(female, female_idx, male_idx)
             modes = self.unique_people.get(entity, frozenset())
+            first_idx = last_idx = None
+            if not modes or modes & {"first", "last"}:  # distinct pairs replace both names
+                male_idx = pick_weighted(draw << np.uint64(48), pools.male_weights)
+                female_idx = pools.n_male + pick_weighted(draw << np.uint64(32), pools.female_weights)
+                last_idx = pick_weighted(draw << np.uint64(16), pools.last_weights)
+                if pools.female_last_weights is not None:  # gendered surnames (Ivanov / Ivanova)
+                    female_last = pools.n_male_last + pick_weighted(draw << np.uint64(16), pools.female_last_weights)
+                    last_idx = np.where(female, female_last, last_idx)
+                first_idx = np.where(female, female_idx, male_idx)
             if modes:
                 first_idx, last_idx, female = self._distinct_names(key, modes, pools, first_idx, last_idx)
             number = number % 99 + 1

@@ -295,9 +295,11 @@ class _Compiler:
         fields: dict[str, FieldPlan] = {}
         locale = self.schema.locale
         if locale and locale_names(locale) is None:
+            from src.engine.data.names import locale_coverage
+
             self.problems.append(Problem("locale", f"locale '{locale}' is not supported: Faker has no person "
-                                         "names for it; use one such as en_US, de_DE, fr_FR, ja_JP, pt_BR "
-                                         "(`synthgen types` lists them)"))
+                                         f"names for it{locale_coverage(locale)}; use one such as en_US, de_DE, "
+                                         "fr_FR, ja_JP, pt_BR (`synthgen types` lists them)"))
         for index, spec in enumerate(self.schema.fields):
             fp = FieldPlan(spec=spec, kind=self.resolve_kind(spec), key=derive_key(self.seed, "field", spec.name),
                            unique=spec.constraints.unique)

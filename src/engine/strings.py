@@ -13,7 +13,7 @@ def strings_from_byte_matrix(mat: np.ndarray) -> pa.Array:
     mat = np.ascontiguousarray(mat, dtype=np.uint8)
     n, width = mat.shape
     offsets = np.arange(0, (n + 1) * width, width, dtype=np.int32) if n else np.zeros(1, np.int32)
-    return pa.StringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(mat.tobytes()))
+    return pa.StringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(mat))  # no copy
 
 
 def digit_matrix(values: np.ndarray, width: int) -> np.ndarray:
@@ -44,8 +44,13 @@ _HEX_PAIRS_UPPER = _pair_table(True)
 def hex_matrix(values: np.ndarray, width: int, upper: bool = False) -> np.ndarray:
     """ASCII hex digits of uint64 values: the last ``width`` (<= 16) hex digits of each."""
     as_bytes = np.asarray(values, dtype=np.uint64).astype(">u8").view(np.uint8).reshape(-1, 8)
-    pairs = np.take(_HEX_PAIRS_UPPER if upper else _HEX_PAIRS, as_bytes)
-    return pairs.view(np.uint8).reshape(-1, 16)[:, 16 - width:]
+    return hex_matrix_bytes(as_bytes, upper)[:, 16 - width:]
+
+
+def hex_matrix_bytes(as_bytes: np.ndarray, upper: bool = False) -> np.ndarray:
+    """Two ASCII hex digits per byte of a (rows, k) uint8 matrix: a (rows, 2k) matrix."""
+    pairs = (_HEX_PAIRS_UPPER if upper else _HEX_PAIRS)[as_bytes]
+    return pairs.view(np.uint8).reshape(as_bytes.shape[0], -1)
 
 
 def literal_matrix(text: str, n: int) -> np.ndarray:

@@ -61,10 +61,11 @@ _AST_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=32)
-def faker_lists(*module_parts: str) -> dict[str, object]:
+def faker_lists(*module_parts: str, joined: bool = False) -> dict[str, object]:
     """Literal word lists assigned in a Faker provider class body, read from its source with `ast`.
 
-    Handles tuples/lists, dicts and ``OrderedDict((...))`` calls; anything else is skipped.
+    Handles tuples/lists, dicts and ``OrderedDict((...))`` calls; with ``joined``, also lists made of
+    other lists of the class (``last_names = first_names``, ``a + b``); anything else is skipped.
     """
     path = _faker_source(*module_parts)
     if path is None:
@@ -73,7 +74,7 @@ def faker_lists(*module_parts: str) -> dict[str, object]:
     with _AST_LOCK:  # CPython 3.11's ast.parse is not thread-safe ("AST constructor recursion depth mismatch")
         tree = ast.parse(source)
     found: dict[str, object] = {}
-    for node in ast.walk(tree):
+    for node in tree.body:  # the provider classes are top-level; walking every literal would cost more
         if not isinstance(node, ast.ClassDef):
             continue
         for stmt in node.body:
@@ -89,12 +90,44 @@ def faker_lists(*module_parts: str) -> dict[str, object]:
             try:
                 literal = ast.literal_eval(value) if value is not None else None
             except (ValueError, SyntaxError, TypeError):
-                continue
+                literal = _joined_lists(value, found) if joined else None
+                if literal is None:
+                    continue
             if isinstance(literal, (tuple, list)) and literal and all(
                     isinstance(item, tuple) and len(item) == 2 for item in literal):
                 literal = dict(literal)
             found[target] = literal
     return found
+
+
+def _joined_lists(node, found: dict):
+    """A list assigned as other lists of the class joined by '+' (or one alone), or None."""
+    if isinstance(node, ast.Name):
+        value = found.get(node.id)
+        return value if isinstance(value, (tuple, list)) and value else None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _joined_lists(node.left, found), _joined_lists(node.right, found)
+        if left is not None and right is not None:
+            return tuple(left) + tuple(right)
+    if isinstance(node, ast.ListComp) and len(node.generators) == 1 and not node.generators[0].ifs \
+            and isinstance(node.generators[0].target, ast.Name):  # [n + "有限公司" for n in [...]] (zh_CN)
+        try:
+            items = ast.literal_eval(node.generators[0].iter)
+            return tuple(_joined_text(node.elt, node.generators[0].target.id, item) for item in items)
+        except (ValueError, TypeError, SyntaxError):
+            return None
+    return None
+
+
+def _joined_text(node, name: str, item: str) -> str:
+    """A string expression of one loop variable: the variable, string constants and '+'."""
+    if isinstance(node, ast.Name) and node.id == name and isinstance(item, str):
+        return item
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _joined_text(node.left, name, item) + _joined_text(node.right, name, item)
+    raise ValueError("not a plain string expression")
 
 
 def _resolve_locale(locale: str | None) -> str:
@@ -231,6 +264,23 @@ def place_tables() -> PlaceTables:
         pa.array([c.name for c in COUNTRIES]), pa.array([c.code for c in COUNTRIES]),
         pa.array([c.currency for c in COUNTRIES]), pa.array([c[0] for c in flat]),
         pa.array([c[1] for c in flat]), np.array([c[2] for c in flat]), np.array([c[3] for c in flat]))
+
+
+@lru_cache(maxsize=64)
+def city_names(locale: str | None) -> pa.Array:
+    """The flat city table's names as the locale writes them: its own country's cities in its script
+    (東京, Москва, Αθήνα) where GeoNames has the name; every other city as in English."""
+    tables = place_tables()
+    home = country_of_locale(locale)
+    natives = COUNTRIES[home].native_names if home is not None else ()
+    # Only where (nearly) every city has its native name: a column mixing scripts reads worse than English.
+    if home is None or locale.startswith("en") or sum(map(bool, natives)) < 0.9 * max(len(natives), 1):
+        return tables.city
+    names = tables.city.to_pylist()
+    first = int(tables.city_offsets[home])
+    for k, native in enumerate(COUNTRIES[home].native_names):
+        names[first + k] = native or names[first + k]
+    return pa.array(names)
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,8 @@ from tests.engine.conftest import ANCHOR
 
 FIELDS = [{"name": "first_name", "type": "first_name"}, {"name": "last_name", "type": "last_name"},
           {"name": "full_name", "type": "full_name"}, {"name": "company", "type": "company"},
-          {"name": "address", "type": "address"}, {"name": "email", "type": "email", "constraints": {"unique": True}}]
+          {"name": "address", "type": "address"}, {"name": "email", "type": "email", "constraints": {"unique": True}},
+          {"name": "city", "type": "city"}, {"name": "street_address", "type": "street_address"}]
 # Scripts a locale writes names in (Unicode script names as they begin a character's name).
 SCRIPTS = {"ja": ("CJK", "HIRAGANA", "KATAKANA"), "zh": ("CJK",), "ko": ("HANGUL",), "ru": ("CYRILLIC",),
            "uk": ("CYRILLIC",), "bg": ("CYRILLIC",), "el": ("GREEK",), "he": ("HEBREW",), "ar": ("ARABIC",),
@@ -24,9 +25,23 @@ def _script(text: str) -> str:
     return unicodedata.name(letter, "").split(" ")[0] if letter else ""
 
 
+# Faker locales with no person names of their own, their language's or their country's.
+REFUSED = {"am_ET", "bs_BA", "fil_PH", "la", "mt_MT", "sq_AL", "sr_BA", "tl_PH"}
+
+
+def _share_in_script(texts, expected) -> float:
+    """Share of texts whose letters are (nearly) all in the expected scripts."""
+    def fits(text):
+        letters = [ch for ch in text if ch.isalpha()]
+        return bool(letters) and sum(_script(ch) in expected for ch in letters) / len(letters) >= 0.9
+    return sum(map(fits, texts)) / len(texts)
+
+
 def test_most_faker_locales_are_supported():
-    assert len(supported_locales()) >= 90
-    assert {"ja_JP", "ru_RU", "pl_PL", "cs_CZ", "el_GR", "zh_CN", "ko_KR", "de_DE", "pt_BR"} <= set(supported_locales())
+    assert len(supported_locales()) >= 100
+    assert {"ja_JP", "ru_RU", "pl_PL", "cs_CZ", "el_GR", "zh_CN", "ko_KR", "de_DE", "pt_BR", "is_IS", "ta_IN",
+            "dk_DK", "ng_NG", "lb_LU"} <= set(supported_locales())
+    assert set(vocab.faker_locales()) - set(supported_locales()) == REFUSED
 
 
 @pytest.mark.parametrize("locale", supported_locales())
@@ -48,6 +63,18 @@ def test_every_supported_locale_makes_its_own_people_companies_and_addresses(loc
             assert full == f"{first} {last}"
     assert all(rows["company"]) and all(rows["address"])
     assert len(set(rows["email"])) == 300 and all(e.isascii() for e in rows["email"])
+    if expected and _script(next(iter(own_first))) in expected:
+        assert _share_in_script(rows["company"], expected) >= 0.9, rows["company"][:5]
+    country = vocab.COUNTRIES[vocab.country_of_locale(locale)] if vocab.country_of_locale(locale) is not None else None
+    if expected and country is not None and vocab.city_names(locale) is not vocab.place_tables().city:
+        domestic = [a.removesuffix(", " + country.name) for a in rows["address"]]
+        assert _share_in_script(domestic, expected) >= 0.9, domestic[:5]
+        assert _share_in_script(rows["city"], expected) >= 0.9, rows["city"][:5]
+    if country is not None and country.code in ("JP", "CN", "KR", "TW"):  # postal code, (region,) city, street
+        assert all(a[:1].isdigit() and a.index(c) < len(a) - len(country.name) for a, c in zip(rows["address"], rows["city"]))
+    elif country is not None:  # street first, the city after it
+        assert all(a.startswith(st) and a.index(c, len(st)) > 0
+                   for a, st, c in zip(rows["address"], rows["street_address"], rows["city"]))
 
 
 @pytest.mark.parametrize("locale,family_first", [("ja_JP", "佐藤 健"), ("zh_CN", "王伟"), ("ko_KR", "김민준")])
@@ -65,7 +92,7 @@ def test_gendered_surnames_follow_the_person():
     assert sum(last.endswith(("а", "я")) for last in women) / len(women) > 0.9
 
 
-@pytest.mark.parametrize("locale", ["xx_YY", "is_IS"])
+@pytest.mark.parametrize("locale", ["xx_YY", "am_ET"])
 def test_a_locale_without_names_is_refused_naming_the_locale(locale):
     with pytest.raises(SchemaValidationError) as err:
         compile_schema({"fields": FIELDS[:1], "locale": locale})
@@ -77,4 +104,28 @@ def test_every_faker_locale_is_either_supported_or_refused():
         try:
             compile_schema({"fields": FIELDS[:1], "locale": locale}).generate_chunk(0, 5)
         except SchemaValidationError as err:
-            assert err.problems[0].loc == "locale"
+            assert locale in REFUSED
+            assert err.problems[0].loc == "locale" and "Faker has no person names for it" in err.problems[0].message
+
+
+@pytest.mark.parametrize("locale,words", [("zh_CN", ("有限公司",)), ("es_ES", ("S.A", "S.L", "S.C", "S.Coop", "S.Com"))])
+def test_companies_in_the_locales_language_where_faker_computes_its_lists(locale, words):
+    """zh_CN's suffixes are a comprehension and es_ES's weighted: both read, so companies are local."""
+    rows = compile_schema({"fields": [{"name": "c", "type": "company"}], "locale": locale}, seed=2,
+                          anchor=ANCHOR).generate_chunk(0, 300).to_pydict()["c"]
+    assert sum(any(w in c for w in words) for c in rows) / 300 >= 0.9, rows[:5]
+
+
+def test_native_city_names_compared_with_faker():
+    """Faker's ja_JP/ru_RU cities are native but unrelated to the row's prefecture or postal code;
+    ours are the real city of the row's place, written natively."""
+    from faker import Faker
+
+    for locale, city in (("ja_JP", "東京"), ("ru_RU", "Москва"), ("zh_CN", "上海"), ("ko_KR", "서울"), ("el_GR", "Αθήνα")):
+        rows = compile_schema({"fields": [{"name": "city", "type": "city"}, {"name": "lat", "type": "latitude"}],
+                               "locale": locale}, seed=1, anchor=ANCHOR).generate_chunk(0, 3000).to_pydict()
+        assert any(c.startswith(city) for c in rows["city"]), (locale, sorted(set(rows["city"]))[:10])
+        expected = SCRIPTS[locale.split("_")[0]]
+        assert _share_in_script(rows["city"], expected) >= 0.95
+        fake = Faker(locale)
+        assert _share_in_script([fake.city() for _ in range(50)], expected) >= 0.5  # Faker too: same question

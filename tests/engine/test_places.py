@@ -27,6 +27,23 @@ FR_DEPTS = {"Île-de-France": "75 77 78 91 92 93 94 95", "Auvergne-Rhône-Alpes"
             "Centre-Val de Loire": "18 28 36 37 41 45", "Corse": "20"}
 CA_LETTERS = {"AB": "T", "BC": "V", "MB": "R", "NB": "E", "NL": "A", "NS": "B", "ON": "KLMNP", "PE": "C",
               "QC": "GHJ", "SK": "S", "YT": "Y", "NT": "X", "NU": "X"}
+# Australia Post's state ranges, India Post's PIN zones, China Post's provincial prefixes (a few of each).
+AU_FIRST = {"NSW": "2", "ACT": "2", "VIC": "3", "QLD": "4", "SA": "5", "WA": "6", "TAS": "7", "NT": "0"}
+IN_ZONES = {"Delhi": "1", "Punjab": "1", "Uttar Pradesh": "2", "Gujarat": "3", "Rajasthan": "3", "Maharashtra": "4",
+            "Karnataka": "5", "Telangana": "5", "Tamil Nadu": "6", "Kerala": "6", "West Bengal": "7", "Bihar": "8"}
+CN_PREFIXES = {"Beijing": "10", "Shanghai": "20", "Tianjin": "30", "Chongqing": "40", "Guangdong": "51 52",
+               "Zhejiang": "31 32", "Jiangsu": "21 22", "Sichuan": "61 62 63 64"}
+
+
+def test_the_100_most_populous_countries_have_regions_for_their_cities():
+    import json
+
+    data = json.loads(world._DATA.read_text(encoding="utf-8"))
+    top = sorted(data["countries"], key=lambda c: -c["population"])[:100]
+    covered = {c["code"]: [bool(row[1]) for row in data["cities"][c["code"]]] for c in top if c["code"] in data["cities"]}
+    assert len(covered) >= 99 and all(all(regions) and len(regions) >= 3 for regions in covered.values())
+    us, ca = vocab.COUNTRIES[world.index_of_code("US")], vocab.COUNTRIES[world.index_of_code("CA")]
+    assert {r for _, r, _, _ in ca.cities} <= set(CA_LETTERS) and len({r for _, r, _, _ in us.cities}) == 51
 
 
 def test_the_world_list_covers_every_country_and_the_us_in_depth():
@@ -60,6 +77,9 @@ def test_us_zip_codes_fall_in_their_states_range():
      and not set(code) & set("DFIOQU")),
     ("en_GB", lambda state, code: re.fullmatch(r"[A-Z]{1,2}\d \d[A-Z]{2}", code)),
     ("ja_JP", lambda state, code: re.fullmatch(r"\d{3}-\d{4}", code)),
+    ("en_AU", lambda state, code: re.fullmatch(r"\d{4}", code) and code.startswith(AU_FIRST[state])),
+    ("en_IN", lambda state, code: re.fullmatch(r"[1-8]\d{5}", code) and code[0] == IN_ZONES.get(state, code[0])),
+    ("zh_CN", lambda state, code: re.fullmatch(r"\d{6}", code) and code[:2] in CN_PREFIXES.get(state, code[:2])),
     ("pt_BR", lambda state, code: re.fullmatch(r"\d{5}-\d{3}", code)),
 ])
 def test_postal_codes_fit_the_rows_region(locale, check):
@@ -160,3 +180,44 @@ def test_compared_with_faker_the_us_postal_prefix_fits_far_more_often():
     assert ours / 2000 >= 0.99 > 0.2 > faker_fit / 2000
     counts = Counter(rows["state"])
     assert counts.most_common(1)[0][0] in ("CA", "TX", "NY", "FL")
+
+
+# A few provinces' area codes as the CRTC lists them, independent of the data module.
+CA_AREA_SPOT = {"ON": {416, 647, 437, 905, 289, 365, 519, 226, 548, 613, 343, 705, 249, 807},
+                "QC": {514, 438, 450, 579, 418, 581, 367, 819, 873}, "BC": {604, 778, 236, 672, 250},
+                "AB": {403, 587, 780, 825}}
+
+
+@pytest.mark.parametrize("locale", ["en_US", "en_CA", None])
+def test_nanp_phones_take_an_area_code_of_the_rows_state_or_province(locale):
+    from src.engine.data import nanp
+
+    rows = generate([{"name": "country", "type": "country_code"}, {"name": "state", "type": "state"},
+                     {"name": "phone", "type": "phone"}], rows=4000, locale=locale)
+    us_codes = {c for codes in nanp.AREA_CODES["US"].values() for c in codes}
+    checked = Counter()
+    for country, state, phone in zip(rows["country"], rows["state"], rows["phone"]):
+        if country not in ("US", "CA"):
+            continue
+        area = int(re.fullmatch(r"\((\d{3})\) [2-9]\d{2}-\d{4}", phone).group(1))
+        assert area in nanp.area_codes(country, state), (country, state, phone)
+        if country == "CA":
+            assert area not in us_codes, (state, phone)
+            assert state not in CA_AREA_SPOT or area in CA_AREA_SPOT[state], (state, phone)
+        checked[country] += 1
+    assert sum(checked.values()) >= (3900 if locale else 300)
+
+
+def test_compared_with_faker_canadian_area_codes_fit_the_province():
+    """Faker's en_CA numbers draw any area code; ours come from the row's province."""
+    from faker import Faker
+
+    fake = Faker("en_CA")
+    Faker.seed(5)
+    ontario = CA_AREA_SPOT["ON"]
+    faker_fit = sum(int(re.sub(r"\D", "", fake.phone_number()).removeprefix("1")[:3]) in ontario
+                    for _ in range(1000)) / 1000
+    rows = generate([{"name": "state", "type": "state"}, {"name": "phone", "type": "phone"}], rows=3000,
+                    locale="en_CA")
+    ours = [int(p[1:4]) in ontario for s, p in zip(rows["state"], rows["phone"]) if s == "ON"]
+    assert len(ours) > 500 and sum(ours) / len(ours) == 1.0 > 0.5 > faker_fit

@@ -33,7 +33,7 @@ def romanize(name: str) -> str:
     for digraph, latin in (("ου", "ou"), ("αυ", "av"), ("ευ", "ev"), ("ού", "ou"), ("αύ", "av"), ("εύ", "ev")):
         text = text.replace(digraph, latin)
     text = text.translate(_TRANSLIT).replace("ł", "l").replace("ß", "ss").replace("æ", "ae") \
-        .replace("ø", "o").replace("đ", "d").replace("ı", "i")
+        .replace("ø", "o").replace("đ", "d").replace("ı", "i").replace("ð", "d").replace("þ", "th")
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
@@ -116,6 +116,30 @@ def _polish_female(surnames: dict) -> dict:
     return out
 
 
+def _patronymics(lists: dict) -> NameLists | None:
+    """Icelandic surnames, which Faker computes from first names in code: the father's name
+    ('Jón' -> 'Jóns', 'Gunnar' -> 'Gunnars', 'Sigurður' -> 'Sigurðs') + 'son' / 'dóttir'."""
+    if "last_names_without_suffix" not in lists or not lists.get("first_names_male"):
+        return None
+    fathers = [f[:-2] if f.endswith("ur") else f for f in lists["first_names_male"]]
+    fathers = [f if f.endswith("s") else f + "s" for f in fathers]
+    male = _entries(lists["first_names_male"])
+    female = _entries(lists.get("first_names_female") or lists["first_names_male"])
+    return NameLists(male, female, _entries([f + "son" for f in fathers]),
+                     _entries([f + "dóttir" for f in fathers]), False, " ")
+
+
+def locale_coverage(locale: str) -> str:
+    """What Faker does have for a locale without names (' (Faker's data for it: phone_number only)'), or ''."""
+    from src.engine.vocab import _faker_source
+
+    source = _faker_source("providers", "person")
+    if source is None:
+        return ""
+    providers = sorted(p.name for p in source.parent.parent.iterdir() if (p / locale).is_dir())
+    return f" (Faker's data for it: {', '.join(providers)} only)" if providers else ""
+
+
 def supported_locales() -> list[str]:
     """Faker locales whose people, companies and places the engine can make."""
     from src.engine.vocab import faker_locales
@@ -131,8 +155,14 @@ def locale_names(locale: str) -> NameLists | None:
     candidates = [locale]
     language = locale.split("_")[0]
     candidates += sorted(loc for loc in faker_locales() if loc.split("_")[0] == language and loc != locale)
+    country = locale.split("_")[-1] if "_" in locale else None
+    # Then a locale of the same country (fil_PH -> en_PH, dk_DK -> da_DK), whose people are the same.
+    candidates += sorted(loc for loc in faker_locales() if country and loc.endswith("_" + country)
+                         and loc not in candidates)
     for loc in candidates:
-        found = read_name_lists(faker_lists("providers", "person", loc))
+        lists = faker_lists("providers", "person", loc)
+        found = read_name_lists(lists) or read_name_lists(faker_lists("providers", "person", loc, joined=True)) \
+            or _patronymics(lists)
         if found is not None and language == "pl" and found.last_female is found.last_male:
             found = NameLists(found.male, found.female, found.last_male, _polish_female(found.last_male),
                               False, " ")

@@ -23,9 +23,9 @@ COUNTRY_WEIGHTS = {
     "NL": 1.5, "PL": 1.5, "PH": 1.5, "VN": 1.5, "SE": 1.0, "ZA": 1.0, "AR": 1.0, "IE": 0.5, "SG": 0.5,
     "NZ": 0.5, "CH": 0.5,
 }
-# Postal code after the city's prefix: '#' a digit, '@' a letter valid in both UK and Canadian codes.
-POSTAL_REST = {"US": "", "DE": "###", "FR": "###", "JP": "-####", "BR": "###-###", "GB": "# #@@",
-               "CA": "#@ #@#"}
+# Postal code after the city's prefix where it is not the country's format less the prefix's length:
+# '#' a digit, '@' a letter valid in both UK and Canadian codes.
+POSTAL_REST = {"US": "", "GB": "# #@@", "CA": "#@ #@#"}
 CA_FIRST_LETTERS = {"AB": "T", "BC": "V", "MB": "R", "NB": "E", "NL": "A", "NS": "B", "ON": "K|L|M|N|P",
                     "PE": "C", "QC": "G|H|J", "SK": "S", "YT": "Y", "NT": "X", "NU": "X"}
 # Address layouts by country: 'us' street, city, region postal; 'gb' street, city, postal;
@@ -45,23 +45,6 @@ STREET_LAYOUT = {"DE": "name_first", "AT": "name_first", "CH": "name_first", "NL
 COUNTRY_LOCALES = {"US": "en_US", "GB": "en_GB", "IN": "en_IN", "CA": "en_CA", "AU": "en_AU", "NZ": "en_NZ",
                    "PH": "en_PH", "CH": "de_CH", "BE": "nl_BE", "IE": "en_IE", "ZA": "en_ZA", "NG": "en_NG"}
 
-# Regions of main cities where GeoNames gives only a code (curated).
-KNOWN_REGIONS = {
-    'IN': {'Delhi': 'Delhi', 'Mumbai': 'Maharashtra', 'Bengaluru': 'Karnataka', 'Hyderabad': 'Telangana', 'Chennai': 'Tamil Nadu', 'Kolkata': 'West Bengal', 'Pune': 'Maharashtra'},
-    'MX': {'Mexico City': 'CDMX', 'Guadalajara': 'Jalisco', 'Monterrey': 'Nuevo Leon'},
-    'AU': {'Sydney': 'NSW', 'Melbourne': 'VIC', 'Brisbane': 'QLD', 'Perth': 'WA', 'Adelaide': 'SA'},
-    'ES': {'Barcelona': 'Catalonia', 'Seville': 'Andalusia'},
-    'IT': {'Rome': 'Lazio', 'Milan': 'Lombardy', 'Naples': 'Campania', 'Turin': 'Piedmont', 'Florence': 'Tuscany'},
-    'NG': {'Abuja': 'FCT'},
-    'NL': {'Amsterdam': 'North Holland', 'Rotterdam': 'South Holland'},
-    'SE': {'Gothenburg': 'Vastra Gotaland', 'Malmo': 'Skane'},
-    'ZA': {'Johannesburg': 'Gauteng', 'Cape Town': 'Western Cape', 'Durban': 'KwaZulu-Natal'},
-    'AR': {'Rosario': 'Santa Fe'},
-    'IE': {'Dublin': 'Leinster', 'Cork': 'Munster'},
-    'SG': {'Singapore': 'Singapore'},
-}
-
-
 @dataclass(frozen=True)
 class Country:
     """A country with its main cities, each (city, region, latitude, longitude)."""
@@ -79,6 +62,7 @@ class Country:
     languages: str = ""
     postal_prefixes: tuple[str, ...] = ()  # per city: '|'-separated real prefixes ('' = none)
     city_weights: tuple[float, ...] = ()
+    native_names: tuple[str, ...] = ()  # per city: its name in the country's own script ('' = none)
 
 
 @lru_cache(maxsize=1)
@@ -93,9 +77,9 @@ def countries() -> tuple[Country, ...]:
         prefixes = tuple(_prefix_options(c["code"], r) for r in rows)
         out.append(Country(
             c["name"], c["code"], weight, c["calling_code"] or "", c["currency"] or "USD", c["postal_regex"],
-            tuple((r[0], r[1] or KNOWN_REGIONS.get(c["code"], {}).get(r[0]) or c["name"], r[2], r[3])
-                  for r in rows), c["continent"], c["currency_name"],
-            c["capital"], c["languages"], prefixes, tuple(max(r[5], 1) ** 0.6 for r in rows)))
+            tuple((r[0], r[1] or c["name"], r[2], r[3]) for r in rows), c["continent"], c["currency_name"],
+            c["capital"], c["languages"], prefixes, tuple(max(r[5], 1) ** 0.6 for r in rows),
+            tuple(r[6] if len(r) > 6 else "" for r in rows)))
     return tuple(out)
 
 
@@ -131,11 +115,12 @@ def locale_of_country(code: str) -> str | None:
     return matches[0] if matches else None
 
 
-def postal_template(country: Country) -> str:
-    """The part of a postal code after its region prefix, as '#' digit / '@' letter / literal."""
+def postal_template(country: Country, prefix: str = "") -> str:
+    """The part of a postal code after its region prefix (e.g. '75' of a French code), as '#' digit /
+    '@' letter / literal."""
     if country.code in POSTAL_REST:
         return POSTAL_REST[country.code]
-    return regex_template(country.postal)
+    return regex_template(country.postal)[len(prefix):]
 
 
 def regex_template(regex: str) -> str:
@@ -166,8 +151,20 @@ PHONE_CHARS = re.compile(r"^[#0-9 +()\-.]+$")
 
 @lru_cache(maxsize=512)
 def phone_formats(code: str) -> tuple[str, ...]:
-    """National and international phone formats of a country ('#' = digit): Faker's formats for
-    its locale where they are plain digit templates, else '+<calling code> ### ### ####'."""
+    """National and international phone formats of a country ('#' = digit), as tools/build_world.py
+    stored them from Faker's locale data (read at build time: parsing Faker's sources costs start-up)."""
+    stored = _phone_table().get(code)
+    return tuple(stored) if stored else faker_phone_formats(code)
+
+
+@lru_cache(maxsize=1)
+def _phone_table() -> dict[str, list[str]]:
+    return json.loads(_DATA.read_text(encoding="utf-8")).get("phone_formats", {})
+
+
+def faker_phone_formats(code: str) -> tuple[str, ...]:
+    """Faker's formats for the country's locale where they are plain digit templates (curated where
+    Faker's are templates of other providers), else '+<calling code> ### ### ####'."""
     from src.engine.vocab import faker_lists
 
     country = countries()[_code_index()[code]]

@@ -50,7 +50,7 @@ def _distinct_handle(person, rng, stream: int) -> pa.Array:
     (first, last) slug pairs (ChunkContext._distinct_names) and slugs are letters only, so distinct
     pairs give distinct handles: no row numbers needed."""
     pools = person.pools
-    sep = strings.take(pa.array([".", "_", "."]), rng.choice(3, stream=stream))
+    sep = strings.take(pa.array(list(_HANDLE_SEPARATORS)), rng.choice(3, stream=stream))
     return strings.join(pools.first_slug.take(pa.array(person.first_idx)), sep,
                         pools.last_slug.take(pa.array(person.last_idx)))
 
@@ -73,6 +73,17 @@ def last_capacity(fp: FieldPlan) -> int:
 
 
 _SEPARATORS = (".", "", "_")
+_HANDLE_SEPARATORS = (".", "_", ".")
+
+
+@lru_cache(maxsize=64)
+def _email_pools(pools) -> tuple[pa.Array, pa.Array]:
+    """Unique emails' parts made once per locale: first-name slug + separator (3 per name, in
+    _HANDLE_SEPARATORS order) and last-name slug + '@domain' (one per domain)."""
+    first = pools.first_slug.to_pylist()
+    heads = pa.array([f + sep for f in first for sep in _HANDLE_SEPARATORS])
+    tails = pa.array([last + "@" + d for last in pools.last_slug.to_pylist() for d in vocab.EMAIL_DOMAINS])
+    return heads, tails
 
 
 @lru_cache(maxsize=64)
@@ -120,9 +131,16 @@ def gen_email(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     person = ctx.person(fp.options.get("person", ""))
     rng = ctx.rng(fp)
     draw = rng.bits(0)
-    domain = strings.take(_AT_DOMAINS, pick_weighted(draw << np.uint64(16), vocab.EMAIL_DOMAIN_WEIGHTS))
     if fp.unique and person.pools.has_slugs:
-        return strings.join(_distinct_handle(person, rng, 3), _rows_past(ctx, pair_capacity(fp)), domain)
+        domain_idx = pick_weighted(draw << np.uint64(16), vocab.EMAIL_DOMAIN_WEIGHTS)
+        past = _rows_past(ctx, pair_capacity(fp))
+        if isinstance(past, pa.Scalar):  # every row inside the distinct-name space: two takes, one join
+            heads, tails = _email_pools(person.pools)
+            sep = rng.choice(3, stream=3)
+            return strings.join(strings.take(heads, person.first_idx * 3 + sep),
+                                strings.take(tails, person.last_idx * len(vocab.EMAIL_DOMAINS) + domain_idx))
+        return strings.join(_distinct_handle(person, rng, 3), past, strings.take(_AT_DOMAINS, domain_idx))
+    domain = strings.take(_AT_DOMAINS, pick_weighted(draw << np.uint64(16), vocab.EMAIL_DOMAIN_WEIGHTS))
     style = pick_weighted(draw, [40, 20, 15, 15, 10])
     head, tail, _ = _name_parts(person, style, _EMAIL_LAYOUTS)
     if fp.unique:

@@ -3,6 +3,7 @@ code of that place shared by every field of the row, each in its country's own l
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -29,7 +30,7 @@ def gen_country_code(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 
 
 def gen_city(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return strings.take(vocab.place_tables().city, _flat_city_index(ctx))
+    return strings.take(vocab.city_names(ctx.locale), _flat_city_index(ctx))
 
 
 def gen_state(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
@@ -38,16 +39,22 @@ def gen_state(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 
 @lru_cache(maxsize=1)
 def _postal_tables():
-    """Per city: its prefix options (flat pool with offsets); per country: the template after it."""
-    options, offsets = [], [0]
+    """Per city: its prefix options (a flat pool with offsets), each with the template after it; per
+    city of the US: its state's ZIP range (Faker's)."""
+    options, offsets, rests = [], [0], []
     for c in vocab.COUNTRIES:
         for prefixes in c.postal_prefixes or ("",) * len(c.cities):
-            options.extend(prefixes.split("|") if prefixes else [""])
+            own = prefixes.split("|") if prefixes else [""]
+            options.extend(own)
+            rests.extend(world.postal_template(c, p) for p in own)
             offsets.append(len(options))
-    templates = tuple(dict.fromkeys(world.postal_template(c) for c in vocab.COUNTRIES))
-    country_template = np.array([templates.index(world.postal_template(c)) for c in vocab.COUNTRIES])
-    us = vocab.faker_lists("providers", "address", "en_US").get("states_postcode") or {}
-    return pa.array(options), np.array(offsets), templates, country_template, us
+    templates = tuple(dict.fromkeys(rests))
+    option_template = np.array([templates.index(r) for r in rests])
+    ranges = vocab.faker_lists("providers", "address", "en_US").get("states_postcode") or {}
+    regions = vocab.place_tables().region.to_pylist()
+    zip_lo = np.array([ranges.get(r, (501, 99950))[0] for r in regions])
+    zip_hi = np.array([ranges.get(r, (501, 99950))[1] for r in regions])
+    return pa.array(options), np.array(offsets), templates, option_template, zip_lo, zip_hi
 
 
 def postal_codes(ctx: ChunkContext) -> pa.Array:
@@ -56,22 +63,17 @@ def postal_codes(ctx: ChunkContext) -> pa.Array:
         return ctx._entities["postal"]
     loc = ctx.location()
     flat = _flat_city_index(ctx)
-    options, offsets, templates, country_template, us_ranges = _postal_tables()
+    options, offsets, templates, option_template, zip_lo, zip_hi = _postal_tables()
     rng = ctx.entity_rng("postal")
     count = offsets[flat + 1] - offsets[flat]
     pick = offsets[flat] + np.floor(rng.uniform(0) * count).astype(np.int64)
     prefix = strings.take(options, pick)
-    us_index = world.index_of_code("US")
-    is_us = loc.country == us_index
-    if is_us.any() and us_ranges:
-        regions = vocab.place_tables().region.take(pa.array(flat[is_us])).to_pylist()
-        lo = np.array([us_ranges.get(r, (501, 99950))[0] for r in regions])
-        hi = np.array([us_ranges.get(r, (501, 99950))[1] for r in regions])
-        zips = lo + np.floor(rng.uniform(1)[is_us] * (hi - lo + 1)).astype(np.int64)
-        full = pa.array(np.full(ctx.n, None, dtype=object), pa.string())
-        full = pc.replace_with_mask(full, pa.array(is_us), strings.digits(zips, 5))
-        prefix = pc.if_else(pa.array(is_us), full, prefix)
-    rest = fill_templates(templates, country_template[loc.country], rng)
+    is_us = loc.country == world.index_of_code("US")
+    if is_us.any():
+        lo, hi = zip_lo[flat], zip_hi[flat]
+        zips = strings.digits(lo + np.floor(rng.uniform(1) * (hi - lo + 1)).astype(np.int64), 5)
+        prefix = pc.if_else(pa.array(is_us), zips, prefix)
+    rest = fill_templates(templates, option_template[pick], rng)
     ctx._entities["postal"] = codes = strings.join(prefix, rest)
     return codes
 
@@ -103,6 +105,40 @@ def _street_pools(style: str, locale: str) -> tuple[pa.Array, pa.Array]:
     return names, pa.array(list(_EN_SUFFIXES))
 
 
+# Streets of a locale that writes them in its own script, on rows of its own country:
+# (Faker list keys for the affix, layout with {n} name, {a} affix, {no} number).
+_NATIVE_STREETS = {
+    "zh_CN": (("street_suffixes",), "{n}{a}{no}号"), "zh_TW": (("street_suffixes",), "{n}{a}{no}號"),
+    "ko_KR": (("road_suffixes",), "{n}{a} {no}"), "ru_RU": (("street_suffixes_fem",), "{a} {n}, д. {no}"),
+    "uk_UA": (("street_prefixes",), "{a} {n}, буд. {no}"), "bg_BG": ((), "ул. {n} {no}"),
+    "mk_MK": ((), "ул. {n} {no}"), "el_GR": ((), "{n} {no}"), "el_CY": ((), "{n} {no}"),
+    "th_TH": (("street_prefixes",), "{no} {a}{n}"), "ka_GE": (("street_suffixes",), "{n} {a} {no}"),
+    "bn_BD": (("street_suffixes",), "{n} {a} {no}"), "ne_NP": (("street_suffixes",), "{n} {a} {no}"),
+}
+_NAME_KEYS = ("street_titles", "streets", "street_names", "road_names")
+
+
+@lru_cache(maxsize=32)
+def _native_street_pools(locale: str) -> tuple[pa.Array, pa.Array]:
+    """(names, affixes) of a locale's own streets: Faker's street names, else its surnames."""
+    address = vocab.faker_lists("providers", "address", locale, joined=True)
+    names = next((address[k] for k in _NAME_KEYS if isinstance(address.get(k), (tuple, list)) and address[k]), None)
+    pool = pa.array(sorted(set(names))) if names else vocab.person_names(locale)[2].words.slice(0, 400)
+    keys = _NATIVE_STREETS[locale][0]
+    affixes = next((address[k] for k in keys if isinstance(address.get(k), (tuple, list)) and address[k]), ("",))
+    return pool, pa.array(sorted(set(affixes)))
+
+
+def _native_street(locale: str, rows: np.ndarray, name_pick, affix_pick, number) -> pa.Array:
+    names, affixes = _native_street_pools(locale)
+    values = {"n": strings.take(names, (name_pick[rows] % np.uint64(len(names))).astype(np.int64)),
+              "a": strings.take(affixes, (affix_pick[rows] % np.uint64(len(affixes))).astype(np.int64)),
+              "no": strings.int_strings(1 + number[rows] % 199)}
+    parts = [values[p[1:-1]] if p.startswith("{") else p
+             for p in re.split(r"(\{\w+\})", _NATIVE_STREETS[locale][1]) if p]
+    return strings.join(*parts)
+
+
 def _country_style(code: str) -> tuple[str, str]:
     style = world.STREET_LAYOUT.get(code, "number_first")
     locale = _PREFIX_LOCALE.get(code) if style == "prefix_first" else None
@@ -117,6 +153,9 @@ def streets(ctx: ChunkContext) -> pa.Array:
     rng = ctx.entity_rng("street")
     country = ctx.location().country
     styles = [_country_style(c.code) for c in vocab.COUNTRIES]
+    home = vocab.country_of_locale(ctx.locale)
+    if home is not None and ctx.locale in _NATIVE_STREETS:
+        styles[home] = ("native", ctx.locale)
     keys = sorted(set(styles))
     group = np.array([keys.index(s) for s in styles])[country]
     number = rng.integers(1, 9999, stream=0)
@@ -126,6 +165,10 @@ def streets(ctx: ChunkContext) -> pa.Array:
     for g, (style, locale) in enumerate(keys):
         rows = np.flatnonzero(group == g)
         if not len(rows):
+            continue
+        if style == "native":
+            parts.append(_native_street(locale, rows, name_pick, affix_pick, number))
+            order.append(rows)
             continue
         names, affixes = _street_pools(style, locale)
         name = strings.take(names, (name_pick[rows] % np.uint64(len(names))).astype(np.int64))
@@ -167,6 +210,7 @@ def gen_address(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     street, postal = streets(ctx), postal_codes(ctx)
     city, region, country = gen_city(fp, ctx), gen_state(fp, ctx), gen_country(fp, ctx)
     codes = ctx.location().country
+    native = vocab.city_names(ctx.locale) is not vocab.place_tables().city
     layouts = [world.ADDRESS_LAYOUT.get(c.code, "eu") for c in vocab.COUNTRIES]
     keys = sorted(set(layouts))
     group = np.array([keys.index(k) for k in layouts])[codes]
@@ -178,12 +222,14 @@ def gen_address(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         idx = pa.array(rows)
         s, p, c, r, k = (a.take(idx) for a in (street, postal, city, region, country))
         r = pc.if_else(pc.equal(r, k), "", r)  # no region known: the country is not repeated
+        if native:  # a region known only in English is left out of an address written in the locale's script
+            r = pc.if_else(pc.string_is_ascii(r), "", r)
         if layout == "us":
             text = strings.join(s, c, pc.utf8_trim_whitespace(strings.join(r, p, sep=" ")), k, sep=", ")
         elif layout == "gb":
             text = strings.join(s, c, p, k, sep=", ")
         elif layout == "jp":
-            text = strings.join(strings.join(p, r, c, s, sep=" "), k, sep=", ")
+            text = strings.join(pc.replace_substring(strings.join(p, r, c, s, sep=" "), "  ", " "), k, sep=", ")
         elif layout == "br":
             text = strings.join(s, strings.join(c, r, sep=" - "), p, k, sep=", ")
         else:
