@@ -66,7 +66,9 @@ def update_golden() -> str:
     current = compute_golden()
     recorded = read_recorded() if GOLDEN_FILE.exists() else {"output_version": None, "hashes": {}}
     changes = list_changes(recorded["hashes"], current)
-    if changes and recorded["output_version"] == OUTPUT_VERSION:
+    # A new format or schema only adds values; a value that changed or vanished needs a new version.
+    recorded_keys = {f"{s}/{f}" for s, fmts in recorded["hashes"].items() for f in fmts}
+    if any(change in recorded_keys for change in changes) and recorded["output_version"] == OUTPUT_VERSION:
         raise SystemExit(f"seeded output changed ({', '.join(changes)}): bump OUTPUT_VERSION in "
                          f"src/engine/version.py and record it in the README, then run {UPDATE_COMMAND}")
     GOLDEN_FILE.write_text(json.dumps({"output_version": OUTPUT_VERSION, "hashes": current}, indent=2) + "\n")
