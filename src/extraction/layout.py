@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from src.engine.semantics import singular, tokenize
 from src.extraction.header_line import Layout, read_header_line, read_header_with_notes
-from src.extraction.sentences import split_sentences
+from src.extraction.sentences import depth_at, split_sentences
 
 SEPARATOR_ROW_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 TABLE_LINE_RE = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(?:\|[^|]+){2,}$")
@@ -229,7 +229,7 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
 
 def split_clauses(sentence: str) -> list[str]:
     """'Size can be small or large and the price should be under $9' -> its two column clauses."""
-    cuts = [m for m in CLAUSE_CUT_RE.finditer(sentence) if _depth(sentence, m.start()) == 0]
+    cuts = [m for m in CLAUSE_CUT_RE.finditer(sentence) if depth_at(sentence, m.start()) == 0]
     pieces, last = [], 0
     for m in cuts:
         pieces.append(sentence[last:m.start()])
@@ -285,16 +285,6 @@ def singular_label(label: str) -> str:
 
 
 _NOT_LABELS = {"it", "this", "that", "there", "which", "who", "they", "we", "i", "you", "he", "she", "so", "but"}
-
-
-def _depth(text: str, index: int) -> int:
-    depth = 0
-    for ch in text[:index]:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-    return depth
 
 
 def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) -> Layout | None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from src.extraction import phrases as ph
-from src.extraction.offline import find_row_count, parse_value_list, split_description
+from src.extraction.fields_values import parse_value_list
+from src.extraction.listing import split_description
+from src.extraction.scene import find_row_count
 
 
 @pytest.mark.parametrize("text, low, high, money, percent", [

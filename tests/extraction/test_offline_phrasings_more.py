@@ -9,7 +9,8 @@ from collections import Counter
 import pytest
 
 from src.extraction import phrases as ph
-from src.extraction.offline import extract_offline, find_row_count
+from src.extraction.offline import extract_offline
+from src.extraction.scene import find_row_count
 from tests.extraction.offline_helpers import fields_of, generate
 
 

@@ -236,7 +236,7 @@ def test_values_with_a_number_in_their_name():
 
 @pytest.mark.parametrize("segment", ["min 5, max 10", "about 30, up to 90"])
 def test_range_words_with_numbers_are_no_value_list(segment):
-    from src.extraction.offline import parse_value_list
+    from src.extraction.fields_values import parse_value_list
 
     assert parse_value_list(segment) is None
 
