@@ -299,7 +299,19 @@ def _closest_word(token: str) -> str | None:
     best = [w for w in _BY_FIRST_LETTER.get(token[0], ()) if abs(len(w) - len(token)) <= limit
             and _edit_distance(token, w, limit) <= limit
             and (len(token) >= 8 or len(w) != len(token) or sorted(w) == sorted(token))]
-    return best[0] if len(best) == 1 else None
+    return best[0] if len(best) == 1 and not _is_inflection(token, best[0]) else None
+
+
+INFLECTION_TAILS = {"", "s", "es", "d", "ed", "r", "er", "ers", "ing", "e", "y", "ies", "ion", "al"}
+
+
+def _is_inflection(token: str, word: str) -> bool:
+    """'borrowed'/'borrower', 'purchased'/'purchases', 'point'/'points': the same stem with another English
+    ending is a different word, not a typo of the table's word."""
+    stem = 0
+    while stem < min(len(token), len(word)) and token[stem] == word[stem]:
+        stem += 1
+    return stem >= 4 and token[stem:] in INFLECTION_TAILS and word[stem:] in INFLECTION_TAILS
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:

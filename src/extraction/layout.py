@@ -53,6 +53,8 @@ COPULAR_RE = re.compile(
 CLAUSE_CUT_RE = re.compile(
     rf"(?:,\s*(?:and\s+|while\s+|but\s+|so\s+)?|\s+(?:and|while|but|so)\s+)(?=(?:the\s+|a\s+|an\s+|their\s+)?"
     rf"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{COPULA}\b)", re.I)
+# 'We need the id, name and email': a request that lists columns, though it opens like a scene sentence.
+WANT_LIST_RE = re.compile(r"^(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like)\s+(?!to\b)[^,]+(?:,|\s+and\s+)", re.I)
 # Scene words: a sentence about the whole dataset names no column.
 SCENE_RE = re.compile(r"^(?:this|it|we|i|our|my|hello|hi|thanks|please\s+(?:generate|make|create)|"
                       r"generate|create|make|simulate|give\s+me|let'?s\s+say|there\s+(?:are|were|is))\b", re.I)
@@ -123,7 +125,7 @@ def read_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) ->
         bare = read_header_line(text)
         if bare is not None:
             return bare
-        if kinds == ["prose"]:
+        if kinds and set(kinds) == {"prose"}:
             return read_prose_layout(text, read_list)
         return None
     header_parts: list[str] = []
@@ -214,7 +216,7 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
     """One sentence -> the column items it names (none for a sentence that only sets the scene)."""
     sentence = sentence.strip().rstrip(".!")
     lead = PROSE_LEADS_RE.match(sentence)
-    if lead and not SCENE_RE.match(sentence):
+    if lead and (not SCENE_RE.match(sentence) or WANT_LIST_RE.match(sentence)):
         body = sentence[lead.end():]
         body = re.sub(r"^(?:a|an|the|their|its|his|her)\s+", "", body, flags=re.I)
         body = re.sub(r",?\s+(?:too|as\s+well)(?=,|$)", "", body, flags=re.I)
@@ -302,6 +304,6 @@ def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]
             items.extend(found)
         else:
             scene.append(sentence)
-    if len(items) <= len(listed):
+    if len(items) < len(listed) or not items:
         return None
     return Layout(" ".join(scene), items)

@@ -19,6 +19,7 @@ from src.extraction import templates as tp
 from src.extraction.drafts import FieldDraft
 from src.extraction.fields_label import draft_fields
 from src.extraction.fields_type import PATTERN_TYPES
+from src.extraction.letter import strip_letter
 from src.extraction.listing import split_description
 from src.extraction.relations import link_fields
 from src.extraction.scene import apply_header_details, find_locale, find_row_count, find_subject
@@ -40,6 +41,8 @@ ORDER_BY_RE = re.compile(r"^\s*(?:(?:and\s+)?(?:rows\s+)?(?:sorted|ordered|order
 def extract_offline(text: str) -> OfflineExtraction:
     """Turn a plain-English description into a schema document, a row count and warnings."""
     warnings: list[str] = []
+    text, framing = strip_letter(text)
+    warnings.extend(f"read '{words[:80]}' as the letter's greeting or sign-off, not a column" for words in framing)
     layout = ly.read_layout(text, split_description)
     header, items = (layout.header, layout.items) if layout else split_description(text)
     for unread in layout.unread if layout else []:
