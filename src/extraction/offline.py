@@ -70,7 +70,7 @@ def extract_offline(text: str) -> OfflineExtraction:
         name_drafts(drafts)
     apply_header_details(header, total_rows, drafts)
     try:
-        link_fields(drafts, subject, total_rows, warnings)
+        link_fields(drafts, subject, total_rows, warnings, text)
     except Exception as err:  # noqa: BLE001 - columns stay usable without their links
         warnings.append(f"could not link columns to each other: {err}")
     schema = build_schema(drafts, locale, subject, text, warnings)
