@@ -11,8 +11,8 @@ from src.extraction import field_meaning as fm
 from src.extraction import phrases as ph
 from src.extraction.drafts import FieldDraft
 from src.extraction.fields_type import SELF_FORMATTED_TYPES, names_a_day
-from src.extraction.fields_values import (LIST_PREFIX_RE, MOSTLY_RE, SLASH_LIST_OPERATOR_RE, UNIT_WORDS_RE, favour_value,
-                                          paired_weights, parse_value_list)
+from src.extraction.fields_values import (LIST_PREFIX_RE, MOSTLY_RE, NOT_ENTITY_WORDS, SLASH_LIST_OPERATOR_RE,
+                                          UNIT_WORDS_RE, favour_value, paired_weights, parse_value_list)
 
 
 NULL_RE = re.compile(
@@ -158,12 +158,31 @@ def read_time_phrases(draft: FieldDraft, text: str) -> str:
     draft.ages, text = ph.find_ages(text)
     draft.step, text = ph.find_step(text)
     draft.pool, text = ph.find_pool(text)
+    if draft.pool is None:
+        draft.pool, text = find_own_pool(draft, text)
     early = fm.classify_tokens(draft.tokens)
     # 'Enrollment year (2018-2024)' is a number range, not a period.
     if early is None or early.meaning.kind not in (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT) or draft.step \
             or names_a_day(draft.tokens):
         draft.period, text = ph.find_period(text)
     return text
+
+
+OWN_POOL_RE = re.compile(r"(?<![\w.,-])(?:(?:about|around|roughly|approximately|some|~)\s*)?(?P<n>\d[\d,]*k?)\s+"
+                         r"(?:unique\s+|distinct\s+|different\s+)?(?P<w>[A-Za-z]+)\b(?:\s+(?:in\s+)?total\b)?")
+
+
+def find_own_pool(draft: FieldDraft, text: str) -> tuple[int | None, str]:
+    """'school: 8 schools', 'picker: 40 pickers', 'store (we have 14 stores)': a count of the column's own noun
+    is how many distinct values it holds."""
+    own = {fm.singular(t) for t in draft.tokens}
+    for m in OWN_POOL_RE.finditer(text):
+        word = m["w"].lower()
+        if word != fm.singular(word) and fm.singular(word) in own and fm.singular(word) not in NOT_ENTITY_WORDS:
+            size = ph.parse_count(m["n"])
+            if size and size > 1:
+                return size, ph.cut(text, m)
+    return None, text
 
 
 WHOLE_RE = re.compile(

@@ -182,3 +182,11 @@ UNIT_WORDS_RE = re.compile(
     r"km|kilometers?|miles?|m|meters?|metres?|cm|mm|celsius|fahrenheit|°c|°f|hpa|kpa|psi|bar|mph|km/h|kmh|"
     r"volts?|v|watts?|w|kw|kwh|amps?|db|dbm|bpm|mg/dl|mmhg|liters?|litres?|l|ml|gb|mb|kb|tb|bytes?|nights?|%|percent)\b",
     re.I)
+
+
+# Nouns that count time or measures, not things a row belongs to.
+NOT_ENTITY_WORDS = {"day", "week", "month", "year", "hour", "minute", "second", "quarter", "decade", "night", "row",
+                    "record", "entry", "line", "item", "sample", "observation", "reading", "event", "column", "field",
+                    "value", "point", "unit", "percent", "time", "date", "letter", "digit", "character", "step",
+                    "mile", "meter", "metre", "kilometer", "km", "kg", "dollar", "euro", "pound", "cent", "level",
+                    "decimal", "place", "option", "choice", "category", "type", "kind", "weekday", "weekend"}

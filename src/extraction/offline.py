@@ -22,7 +22,8 @@ from src.extraction.fields_type import PATTERN_TYPES
 from src.extraction.letter import strip_letter
 from src.extraction.listing import split_description
 from src.extraction.relations import link_fields
-from src.extraction.scene import apply_header_details, find_locale, find_row_count, find_subject
+from src.extraction.scene import (apply_header_details, find_count_of_things, find_locale, find_row_count,
+                                  find_subject)
 from src.schemas import DatasetSchema, FieldSpec
 
 
@@ -35,6 +36,9 @@ class OfflineExtraction:
 
 
 MAX_ITEMS = 500  # the schema document's limit on fields
+ROW_COUNT_ITEM_RE = re.compile(r"^\s*(?:rows|records|row\s+count|total\s+rows|n_rows|num_rows|count)\s*[:=]\s*"
+                               r"(?:~|about\s+|around\s+|roughly\s+)?\d[\d,.]*\s*(?:k|m|thousand|million)?\s*(?:rows|records)?\s*$",
+                               re.I)
 ORDER_BY_RE = re.compile(r"^\s*(?:(?:and\s+)?(?:rows\s+)?(?:sorted|ordered|order|sort)\s+(?:by|on)\b)", re.I)
 
 
@@ -47,11 +51,14 @@ def extract_offline(text: str) -> OfflineExtraction:
     header, items = (layout.header, layout.items) if layout else split_description(text)
     for unread in layout.unread if layout else []:
         warnings.append(f"no column could be read from '{unread[:100]}'; add it in the editor if it names one")
-    total_rows = find_row_count(header[:2000], header_only=True) or find_row_count(text[:20000])
+    total_rows = find_row_count(header[:2000], header_only=True) or find_row_count(text[:20000]) \
+        or find_count_of_things(header[:2000])
     subject = find_subject(header)
     locale = find_locale(header, text)
     drafts: list[FieldDraft] = []
     for item in items[:MAX_ITEMS]:
+        if ROW_COUNT_ITEM_RE.match(item):
+            continue  # 'rows: ~12k' in a YAML-like list: the row count (read from the whole text), not a column
         if ORDER_BY_RE.match(item):
             warnings.append(f"rows are not kept in any order; ignored '{item[:80]}'")
             continue
@@ -68,7 +75,10 @@ def extract_offline(text: str) -> OfflineExtraction:
     if not drafts or (len(drafts) < tp.FEW_COLUMNS and not is_listed(text)):
         drafts = complete_from_template(header if items else text, drafts, warnings)
         name_drafts(drafts)
-    apply_header_details(header, total_rows, drafts)
+    implied = apply_header_details(header, total_rows, drafts, subject, warnings)
+    if implied:
+        name_drafts(drafts + implied)  # the named columns keep their names
+        drafts = implied + drafts
     try:
         link_fields(drafts, subject, total_rows, warnings, text)
     except Exception as err:  # noqa: BLE001 - columns stay usable without their links

@@ -289,6 +289,9 @@ def find_step(text: str) -> tuple[str | None, str]:
     m = re.search(rf"\bevery\s+(?P<n>\d+|a|an|one|two|five|ten|fifteen|thirty)?\s*(?P<u>{TIME_UNIT_WORDS})\b", text, re.I)
     if not m:
         m = re.search(rf"\b(?:at\s+|in\s+)?(?P<n>\d+)[\s-]*(?P<u>{TIME_UNIT_WORDS})\s+(?:intervals?|steps?|increments?|granularity|resolution)\b", text, re.I)
+    if not m:  # 'interval: 15 minutes', 'frequency = 1 hour' (a key of a YAML-like list)
+        m = re.search(rf"\b(?:intervals?|frequency|granularity|resolution|cadence|step)\s*[:=]\s*(?:every\s+)?"
+                      rf"(?P<n>\d+|a|an|one)?\s*(?P<u>{TIME_UNIT_WORDS})\b", text, re.I)
     if m:
         count, unit = read_duration(parse_count(m["n"]) if m["n"] else 1, m["u"])
         if unit in timeutil.UNIT_MONTHS:
@@ -402,8 +405,9 @@ def find_pool(text: str) -> tuple[int | None, str]:
         rf"\b(?:from|among|across|between|over|of)\s+(?P<n>\d[\d,]*k?)\s+(?:unique\s+|distinct\s+|different\s+)?(?!(?:{unit_words})\b)(?P<w>[a-z]+s)\b",
         rf"\b(?P<n>\d[\d,]*k?)\s+(?:unique|distinct|different|possible)\s+(?!(?:{unit_words})\b)(?P<w>[a-z]+)",
         r"\b(?:pool|set)\s+of\s+(?P<n>\d[\d,]*k?)\b",
-        r"\bone\s+of\s+(?P<n>\d[\d,]*)\b",
-        rf"\(\s*(?P<n>\d[\d,]*k?)\s+(?!(?:{unit_words})\b)(?P<w>[a-z]+s)\s*\)",
+        r"\bone\s+of\s+(?:the\s+(?:same\s+)?)?(?P<n>\d[\d,]*)\b",
+        rf"\(\s*(?:(?:about|around|roughly|approximately|approx\.?|some|~)\s*)?(?P<n>\d[\d,]*k?)\s+(?!(?:{unit_words})\b)"
+        rf"(?P<w>[a-z]+s)\s*\)",
     ]
     for pattern in patterns:
         m = re.search(pattern, text, re.I)

@@ -7,7 +7,9 @@ import re
 from src.extraction import field_meaning as fm
 from src.extraction import phrases as ph
 from src.extraction.drafts import FieldDraft
+from src.extraction.fields_label import draft_fields
 from src.extraction.fields_type import apply_temporal
+from src.extraction.fields_values import NOT_ENTITY_WORDS
 
 
 ROW_WORDS = (r"(?:rows?|records?|entries|entry|samples?|items?|lines?|examples?|data\s*points?|"
@@ -42,12 +44,12 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
     text = re.sub(r"\d{16,}", " ", text)  # no row count is that long; long digit runs slow the regexes
     number = r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<s>k|K|m|M|mm|thousand|million|mil)?\b"
     skip = (r"(?!\s*(?:%|percent|-\s*\d|to\s+\d|(?:years?|days?|months?|weeks?|hours?|minutes?|letters?|digits?|"
-            r"characters?|chars?)\b))")
+            r"characters?|chars?)\b|(?:rows?|records?|entry|entries|lines?|readings?)\s+(?:per|for\s+each|each|a)\b))")
     patterns = [
         rf"\b(?:generate|create|make|produce|give\s+me|build|need|want|simulate|synthesize|output)\b[^.\n\d]{{0,30}}?{number}{skip}",
         rf"{number}{skip}\s+(?:[\w-]+\s+){{0,4}}?{ROW_WORDS}\b",
         rf"^\s*{number}{skip}\s+[A-Za-z]",
-        rf"\b(?:total|count|rows|records)\s*(?:of|:|=)\s*{number}{skip}",
+        rf"\b(?:total|count|rows|records|row\s+count)\s*(?:of|:|=)\s*(?:~|about\s+|around\s+|roughly\s+|approx\.?\s+)?{number}{skip}",
         rf"{number}{skip}\s+of\s+(?:them|these|those)\b",
         rf"^\s*[A-Za-z][A-Za-z ]{{0,40}}?(?:\s*[:=]|\s+[-–—]{{1,2}})\s*{number}{skip}\s*(?:[.;\n]|$)",  # 'Users: 100.'
         rf"[A-Za-z)]\s+(?:x|×)\s*{number}{skip}(?!\s*(?:x|×|\*|\d))",
@@ -76,6 +78,15 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
     return None
 
 
+def find_count_of_things(header: str) -> int | None:
+    """'Exam results for 1200 students', 'Fake data for 50 employees': with no other count, the things the
+    rows are about give the row count."""
+    m = re.search(r"\b(?:for|of)\s+(?P<n>\d[\d,]*k?)\s+(?:[a-z]+\s+){0,2}?(?P<w>[a-z]+s)\b", header, re.I)
+    if m is None or fm.singular(m["w"].lower()) in NOT_ENTITY_WORDS:
+        return None
+    return ph.parse_count(m["n"])
+
+
 def find_subject(header: str) -> list[str]:
     """Singular words naming what a row is: 'Generate 5000 e-commerce orders with:' -> ['commerce', 'order']."""
     words = fm.tokenize(header)
@@ -100,33 +111,81 @@ def find_locale(header: str, text: str) -> str | None:
     return None
 
 
-def apply_header_details(header: str, total_rows: int | None, drafts: list[FieldDraft]) -> None:
-    """Details the prose gives before the column list: 'from 50 meters', 'every 15 minutes over the last 3 days'."""
+# Kinds of column a pool stated for the whole dataset can bound: things named or coded, not amounts or times.
+POOLED_TYPES_EXCLUDED = {"boolean", "date", "datetime", "time", "integer", "float", "decimal", "enum", "uuid", "sequence",
+                         "email", "sentence", "paragraph", "age", "date_of_birth"}
+
+
+def is_pooled_thing(draft: FieldDraft) -> bool:
+    """'from 12 stores and 40 baristas' -> the store and barista columns hold 12 and 40 distinct values."""
+    return not draft.pool and not draft.derived and draft.type not in POOLED_TYPES_EXCLUDED \
+        and not draft.constraints.get("unique") and not draft.constraints.get("expression")
+
+
+def apply_header_details(header: str, total_rows: int | None, drafts: list[FieldDraft], subject: list[str],
+                         warnings: list[str]) -> list[FieldDraft]:
+    """Details the prose gives before the column list: 'from 50 meters', 'every 15 minutes over the last 3 days'.
+    Returns the columns the scene implies that no item names ('greenhouses: 8' -> greenhouse id), unnamed yet."""
     if not header:
-        return
+        return []
     if total_rows:  # '2000 orders' is a row count, not the year 2000
         spellings = {str(total_rows), f"{total_rows:,}"}
         header = re.sub("|".join(rf"(?<![\w.,]){re.escape(n)}(?![\w.,])" for n in spellings), " ", header)
+    header = KEYED_COUNT_RE.sub(r"\g<n> \g<w>", header)  # 'inverters: 24' (a YAML key) -> '24 inverters'
+    added = apply_header_pools(header, total_rows, drafts, subject, warnings)
+    return added + apply_header_grid(header, drafts + added, warnings)
+
+
+KEYED_COUNT_RE = re.compile(r"\b(?P<w>[a-z]+s)\s*:\s*~?(?P<n>\d[\d,]*k?)\b(?!\s*[A-Za-z%])", re.I)
+def apply_header_pools(header: str, total_rows: int | None, drafts: list[FieldDraft], subject: list[str],
+                       warnings: list[str]) -> list[FieldDraft]:
+    added: list[FieldDraft] = []
     for m in HEADER_POOL_RE.finditer(header):
         size = ph.parse_count(m["n"])
         if size == total_rows and not re.match(r"[a-z]", m.group(0), re.I):
             continue  # '5k customers' is the row count written another way, not a pool
+        if not size or size < 2 or (total_rows is not None and size >= total_rows):
+            continue
         # '200 parking spots' -> spot id; '12 retail store locations' -> store id when no location id exists
         nouns = [fm.singular(m["w"].lower())] + [fm.singular(w) for w in reversed(m["adj"].lower().split())]
         owner = next((d for noun in nouns for d in drafts
-                      if d.kind == fm.ID and not d.pool and noun in map(fm.singular, d.tokens)), None)
-        if owner is not None and size and size > 1:
+                      if d.kind == fm.ID and not d.pool and noun in map(fm.singular, d.tokens)), None) or next(
+            (d for noun in nouns[:1] for d in drafts if is_pooled_thing(d) and noun in map(fm.singular, d.tokens)), None)
+        if owner is not None:
             owner.pool = size
             owner.constraints["cardinality"] = size
             owner.constraints.pop("unique", None)
+            continue
+        noun = nouns[0]
+        named = any(noun in map(fm.singular, d.tokens) for d in drafts + added)
+        if named or noun in NOT_ENTITY_WORDS or len(noun) < 3 or m["adj"].strip():
+            continue
+        column = draft_fields(f"{noun} id", [])[0]
+        column.pool, column.source = size, m.group(0).strip()
+        column.constraints["cardinality"] = size
+        column.constraints.pop("unique", None)
+        added.append(column)
+        warnings.append(f"added a '{noun} id' column for '{m.group(0).strip()}': each row belongs to one of them")
+    return added
+
+
+def apply_header_grid(header: str, drafts: list[FieldDraft], warnings: list[str]) -> list[FieldDraft]:
+    added: list[FieldDraft] = []
     temporal = [d for d in drafts if d.type in ("date", "datetime") and not d.derived]
     if not temporal and HEADER_STEP_RE.search(header):
         clocks = [d for d in drafts if d.type == "time" and not d.derived and d.tokens in (["time"], ["timestamp"])]
         if len(clocks) == 1:  # 'readings every 15 minutes. Columns: station id, time': a timestamp
             clocks[0].type = "datetime"
             temporal = clocks
+    if not temporal and not any(d.type == "time" for d in drafts) and HEADER_STEP_RE.search(header) \
+            and ph.find_step(header)[0]:
+        column = draft_fields("timestamp", [])[0]  # 'frequency: every 20 minutes' with no time column: one is implied
+        column.source = "the time grid of: " + header[:200]
+        added.append(column)
+        temporal = [column]
+        warnings.append("added a 'timestamp' column for the time grid the description states")
     if len(temporal) != 1 or temporal[0].order_refs:
-        return
+        return added
     timestamp = temporal[0]
     step, rest = ph.find_step(header) if HEADER_STEP_RE.search(header) else (None, header)
     period, _ = ph.find_period(rest)
@@ -137,3 +196,4 @@ def apply_header_details(header: str, total_rows: int | None, drafts: list[Field
         timestamp.period = period
     if step or period:
         apply_temporal(timestamp)
+    return added
