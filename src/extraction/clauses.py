@@ -81,14 +81,31 @@ def _is_column(words: str) -> bool:
 PLUS_RE = re.compile(r",?\s+(?:plus|as\s+well\s+as|along\s+with|together\s+with|and\s+also)\s+", re.I)
 
 
+# A 'plus' after these words is arithmetic: 'total is subtotal plus tax', 'fare: 3.20 plus 1.10 per km'.
+FORMULA_LEAD_RE = re.compile(r"(?:\b(?:is|are|equals?|equal\s+to|times|minus|multiplied\s+by|divided\s+by|sum\s+of|"
+                             r"calculated\s+as|computed\s+as)\b|[=*×+:/-]|\d)[^,;]*$", re.I)
+
+
+def _split_plus(text: str) -> list[str]:
+    pieces: list[str] = []
+    last = 0
+    for m in PLUS_RE.finditer(text):
+        if m.group(0).strip(", ").lower() == "plus" and FORMULA_LEAD_RE.search(text[last:m.start()]):
+            continue
+        pieces.append(text[last:m.start()])
+        last = m.end()
+    pieces.append(text[last:])
+    return pieces
+
+
 def split_joined_columns(part: str) -> list[str]:
     """'full name, plus their email' / 'name as well as an email': two columns, unless inside brackets."""
     if "(" in part:
         head, bracket, tail = part.partition("(")
-        pieces = PLUS_RE.split(head)
+        pieces = _split_plus(head)
         pieces[-1] = pieces[-1] + bracket + tail
     else:
-        pieces = PLUS_RE.split(part)
+        pieces = _split_plus(part)
     pieces = [re.sub(r"^(?:their|its|his|her|the|a|an)\s+", "", p.strip(), flags=re.I) for p in pieces]
     return [p for p in pieces if p]
 

@@ -16,7 +16,7 @@ MAX_ITEM_CHARS = 400  # one column's description; bounds the time regexes take
 LABEL_STOP_RE = re.compile(
     r"\s(?:between|from|in|within|over|during|ranging|range|up\s+to|at\s+least|at\s+most|for|only|if|"
     r"when|where|unless|after|before|since(?=\s+\d)|until|every|with|optional|nullable|e\.g\.|eg|i\.e\.|like|such\s+as|as|is|are|"
-    r"should|must|which|that|being|having|containing|including|starting|under|below|above|max|min|"
+    r"should|must|which|that|being|having|containing|including|starting|under|below|above|max|min|equals?|"
     r"maximum|minimum|no\s+more|less\s+than|more\s+than|greater\s+than|one\s+of|either|according|"
     r"following|using|normally|distributed|averaging|average|mean|(?:last|past|next)\s+(?=\d|\w+\s+(?:days?|weeks?|months?|years?|hours?))|"
     r"(?:last|past|next)(?=\s+(?:day|week|fortnight|month|quarter|year|hour|decade)\b)|out\s+of(?=\s+\d)|"
@@ -167,7 +167,7 @@ def start_draft(label: str, rest: str) -> FieldDraft:
     if re.match(r"^unique\s+", label, re.I):
         draft.constraints["unique"] = True
         label = re.sub(r"^unique\s+", "", label, flags=re.I)
-    label = re.sub(r"\s+(?:field|column|col|value)s?$", "", label, flags=re.I) or label
+    label = re.sub(r"\s+(?:field|column|col)s?$", "", label, flags=re.I) or label  # 'stock value' keeps its value
     label = re.sub(r"(?:\s+(?:of|with|for|to|and|or|the|a|an|in|from|between|having))+$", "", label,
                    flags=re.I) or label
     draft.label = label

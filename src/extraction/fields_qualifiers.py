@@ -234,6 +234,8 @@ def read_order(draft: FieldDraft, text: str) -> str:
         draft.date_offset = (sign * days, shifted["ref"].strip())  # '14 days after the loan date'
         text = ph.cut(text, shifted)
     order = ORDER_RE.search(text)
+    if order and re.search(r"\b(?:true|yes|set|flagged)\s+(?:when|if|whenever)\b", text[: order.start()], re.I):
+        order = None  # 'true when stock is below the reorder point': when the flag holds, read as its condition
     if order and not re.match(r"\d", order["ref"]):
         before = re.match(r"before|earlier|on\s+or\s+before|prior|<|≤|less|lower|smaller|at\s+most|below|under|"
                           r"not\s+more", order["dir"], re.I)
@@ -294,6 +296,10 @@ def _partial_weights(items: list[ph.ListItem], text: str) -> tuple[list[ph.ListI
     return [ph.ListItem(i.value, given.get(str(i.value).lower(), share)) for i in items], text
 
 
+TRUE_WHEN_RE = re.compile(r"(?:\b(?:which|that)\s+)?(?:\b(?:is|are|will\s+be|should\s+be|set\s+to)\s+)?"
+                          r"\b(?:true|yes|set|flagged|on)\s*$", re.I)
+
+
 def read_condition(draft: FieldDraft, text: str) -> str:
     condition = CONDITION_RE.search(text)
     if condition:
@@ -302,6 +308,10 @@ def read_condition(draft: FieldDraft, text: str) -> str:
         absent = bool(re.search(r"\b(?:null|empty|blank|missing|none|n/?a)\s*$", text[: condition.start()], re.I))
         draft.condition_negated = absent != ((condition["k"] or "").lower() in ("unless", "except"))
         text = ph.cut(text, condition)
+        truth = TRUE_WHEN_RE.search(text[: condition.start()])
+        if truth and condition["k"]:
+            draft.type_hint = "boolean"  # 'overdue: true if days outstanding > 30', '..., which is true when ...'
+            text = text[: truth.start()] + " " + text[truth.end():]
     return text
 
 
@@ -364,6 +374,9 @@ def _find_distribution(text: str) -> tuple[dict[str, Any] | None, str]:
 
 def _looks_like_formula(text: str) -> bool:
     operator = (r"[a-z]\s+(?:[*×x/+-]|times|multiplied\s+by|minus|plus|divided\s+by)\s+[a-z(]|"
+                rf"{CONSTANT}\s+(?:plus|\+)\s+{CONSTANT}\s*(?:per|/|a|each)\s+[a-z]|"  # '3.20 plus 1.10 per km'
+                rf"[a-z]\s+(?:times|multiplied\s+by|divided\s+by|plus|minus)\s+{CONSTANT}|"  # 'usage times 0.004'
+                rf"{CONSTANT}\s+(?:times|multiplied\s+by)\s+[a-z]|"
                 r"[a-z]\s*[*×]\s*[a-z(]|\d\s*%\s+of\s+[a-z]|\b(?:sum|product)\s+of\s+[a-z]|\bdifference\s+between\s+[a-z]")
     if re.search(operator, text, re.I) and not re.search(r"\d\s*x\s*\d", text):
         return True

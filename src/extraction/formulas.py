@@ -52,10 +52,37 @@ def name_labelled_columns(text: str, self_draft: FieldDraft, drafts: list[FieldD
     return text
 
 
+FORMULA_COPULA_RE = re.compile(r"^\s*(?:is|are|=|equals?|equal\s+to|will\s+be|should\s+be|must\s+be|being|"
+                               r"calculated\s+as|computed\s+as|given\s+by)\s+")
+# Units a rate is quoted per: '1.10 per km' multiplies the column measured in km.
+RATE_UNITS = {"km", "kilometer", "kilometre", "mile", "mi", "lb", "lbs", "pound", "kg", "kilo", "gram", "g", "hour",
+              "hr", "minute", "min", "night", "day", "week", "month", "gallon", "liter", "litre", "kwh", "unit", "item",
+              "seat", "guest", "person", "head", "page", "word", "mb", "gb", "sqm", "m2", "sqft", "ton", "tonne"}
+
+
+def per_unit_as_product(t: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -> str:
+    """'4.99 + 0.65 per lb' -> '4.99 + 0.65 * weight_lb': a constant per unit times the column in that unit."""
+    def replace(m: re.Match) -> str:
+        unit = fm.singular(m["u"])
+        if unit not in RATE_UNITS and m["u"] not in RATE_UNITS:
+            return m.group(0)
+        column = next((d for d in drafts if d is not self_draft and d.kind in NUMERIC_KINDS
+                       and {m["u"], unit} & ({fm.singular(t) for t in d.tokens} | set(d.tokens) | set(d.units))), None)
+        return f"{m['n']} * {column.name}" if column is not None else m.group(0)
+    return re.sub(r"(?P<n>\d+(?:\.\d+)?)\s*(?:per|/|a|an|each)\s+(?P<u>[a-z0-9]+)\b", replace, t)
+
+
 def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -> str | None:
     """'quantity x unit price' -> 'quantity * unit_price'; '8% of subtotal' -> '0.08 * subtotal'."""
     t = " " + text.lower().strip(" .()") + " "
     t = re.sub(r"[$€£¥]\s?(?=\d)|(?<=\d)\s?[$€£¥]", "", t)  # '€1.20 * distance': the sign is no operand
+    t = FORMULA_COPULA_RE.sub(" ", t)  # 'is 5% of the subtotal', 'equal to price times quantity'
+    t = re.sub(r"\bbase(?:\s+fare|\s+fee|\s+price)?\s+(?=\d)", " ", t)  # 'base 2.50 plus 1.75 per mile'
+    added = re.search(r"^(?P<x>.+?)\s+(?:plus|\+)\s+(?P<p>\d+(?:\.\d+)?)\s*%\s*(?:tax|vat|gst|sales\s+tax|"
+                      r"service(?:\s+charge)?|surcharge|fee|tip)?\s*$", t)
+    if added:  # 'price times quantity plus 8% tax' -> the amount with the share added
+        t = f" ({added['x']}) * {1 + float(added['p']) / 100:g} "
+    t = per_unit_as_product(t, self_draft, drafts)
     t = re.sub(r"(\d+(?:\.\d+)?)\s*%\s*of\s+", lambda m: f"{float(m[1]) / 100:g} * ", t)
     t = name_labelled_columns(t, self_draft, drafts)
     names = {d.name: d for d in drafts if d is not self_draft}

@@ -299,7 +299,8 @@ def find_step(text: str) -> tuple[str | None, str]:
         step = offset(count, unit, "").lstrip("+")
         return step, cut(text, m)
     adverbs = {"hourly": "1h", "daily": "1d", "weekly": "7d", "minutely": "1m", "per minute": "1m",
-               "per hour": "1h", "per day": "1d"}
+               "per hour": "1h", "per day": "1d", r"once\s+(?:a|an|per)\s+day": "1d", r"once\s+(?:a|an|per)\s+hour": "1h",
+               r"once\s+(?:a|an|per)\s+minute": "1m", r"once\s+(?:a|an|per)\s+week": "7d"}
     for word, step in adverbs.items():
         m = re.search(rf"\b{word}\b", text, re.I)
         if m:

@@ -36,7 +36,10 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
     for draft in drafts:
         if draft.condition_text:
             when = resolve_condition(draft.condition_text, draft, drafts, negated=draft.condition_negated)
-            if when:
+            if when and draft.type == "boolean":
+                draft.constraints["expression"] = when  # 'passed when score >= 50': true exactly then
+                draft.derived = True
+            elif when:
                 draft.constraints["when"] = when
             else:
                 warnings.append(f"could not match the condition '{draft.condition_text}' of '{draft.label}' "
@@ -147,9 +150,27 @@ def _quote(value) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
+N = r"-?\$?\d+(?:\.\d+)?"
+# Comparisons in words -> operators: 'the score is 50 or more' -> 'the score >= 50'.
+COMPARISON_WORDS = [
+    (r"≥", ">="), (r"≤", "<="),
+    (r"\s+(?:is\s+|are\s+)?(?:at\s+least|no\s+less\s+than|not\s+less\s+than|greater\s+than\s+or\s+equal\s+to|"
+     r"equal\s+to\s+or\s+(?:more|greater)\s+than|reaches|hits)\s+", " >= "),
+    (r"\s+(?:is\s+|are\s+)?(?:at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than\s+or\s+equal\s+to)\s+", " <= "),
+    (rf"\s+(?:is\s+|are\s+|of\s+)?({N})\s*(?:or|and)\s+(?:more|above|higher|greater|over|up|beyond)\b", r" >= \1"),
+    (rf"\s+(?:is\s+|are\s+|of\s+)?({N})\s*(?:or|and)\s+(?:less|fewer|below|lower|under)\b", r" <= \1"),
+    (r"\s+(?:is\s+|are\s+)?(?:exceeds?|exceeding|tops?)\s+", " > "),
+    (r"\s+(?:is\s+|are\s+|falls\s+|drops\s+)?(?:below|under|less\s+than|lower\s+than|smaller\s+than)\s+", " < "),
+    (r"\s+(?:is\s+|are\s+|goes\s+|rises\s+)?(?:above|over|more\s+than|greater\s+than|higher\s+than|larger\s+than)\s+",
+     " > "),
+]
+
+
 def resolve_condition(text: str, self_draft: FieldDraft, drafts: list[FieldDraft], negated: bool = False) -> str | None:
     """'payments' -> "transaction_type = 'payment'"; 'status is cancelled' -> "status = 'cancelled'"."""
     text = NEGATED_CONTRACTION_RE.sub(r"\1 not", text.strip().lower())
+    for pattern, written in COMPARISON_WORDS:
+        text = re.sub(pattern, written, text)
     numeric = re.match(r"(?P<f>[a-z][a-z _]*?)\s*(?P<op>>=|<=|!=|>|<|==|=|is\s+(?:over|above|greater\s+than|"
                        r"more\s+than|below|under|less\s+than))\s*(?P<n>-?\$?\d+(?:\.\d+)?)", text)
     if numeric:
@@ -158,6 +179,12 @@ def resolve_condition(text: str, self_draft: FieldDraft, drafts: list[FieldDraft
             op = numeric["op"]
             op = ">" if re.search(r"over|above|greater|more", op) else "<" if re.search(r"below|under|less", op) else op
             return f"{other.name} {'=' if op == '==' else op} {numeric['n'].lstrip('$')}"
+    paired = re.match(r"(?P<f>[a-z][a-z _]*?)\s*(?P<op>>=|<=|!=|>|<|=)\s*(?:the\s+)?(?P<g>[a-z][a-z _]*?)\s*$", text)
+    if paired:  # 'stock on hand < the reorder point'
+        left = resolve_field(paired["f"], self_draft, drafts, kinds=NUMERIC_KINDS + (fm.TEMPORAL,))
+        right = resolve_field(paired["g"], self_draft, drafts, kinds=NUMERIC_KINDS + (fm.TEMPORAL,))
+        if left is not None and right is not None and left is not right:
+            return f"{left.name} {paired['op']} {right.name}"
     negated = negated != bool(re.search(r"\b(?:not|non|unless|except)\b", text))
     words = {fm.singular(t) for t in fm.tokenize(text) if t not in FILLER | {"not", "non", "unless", "except"}}
     if not words:

@@ -36,7 +36,8 @@ HEADER_POOL_RE = re.compile(
     r"(?P<adj>(?:[a-z]+\s+){0,2}?)(?P<w>[a-z]+s)\b",
     re.I)
 # A time grid the header states outright ('one reading every 15 minutes'), not '50 orders per day'.
-HEADER_STEP_RE = re.compile(r"\bevery\b|\bintervals?\b|\bincrements?\b|\bgranularity\b|\bhourly\b", re.I)
+HEADER_STEP_RE = re.compile(r"\bevery\b|\bintervals?\b|\bincrements?\b|\bgranularity\b|\bhourly\b|\bfrequency\b|"
+                            r"\bonce\s+(?:a|an|per)\s+(?:day|hour|minute|week)\b", re.I)
 
 
 def find_row_count(text: str, header_only: bool = False) -> int | None:
@@ -137,6 +138,11 @@ def apply_header_details(header: str, total_rows: int | None, drafts: list[Field
 
 
 KEYED_COUNT_RE = re.compile(r"\b(?P<w>[a-z]+s)\s*:\s*~?(?P<n>\d[\d,]*k?)\b(?!\s*[A-Za-z%])", re.I)
+def singular_noun(word: str) -> str:
+    """'stores' -> 'store'; 'SKUs', 'VINs' (an acronym's plural) -> 'sku', 'vin'."""
+    return word[:-1].lower() if re.fullmatch(r"[A-Z]{2,}s", word) else fm.singular(word.lower())
+
+
 def apply_header_pools(header: str, total_rows: int | None, drafts: list[FieldDraft], subject: list[str],
                        warnings: list[str]) -> list[FieldDraft]:
     added: list[FieldDraft] = []
@@ -147,7 +153,7 @@ def apply_header_pools(header: str, total_rows: int | None, drafts: list[FieldDr
         if not size or size < 2 or (total_rows is not None and size >= total_rows):
             continue
         # '200 parking spots' -> spot id; '12 retail store locations' -> store id when no location id exists
-        nouns = [fm.singular(m["w"].lower())] + [fm.singular(w) for w in reversed(m["adj"].lower().split())]
+        nouns = [singular_noun(m["w"])] + [fm.singular(w) for w in reversed(m["adj"].lower().split())]
         owner = next((d for noun in nouns for d in drafts
                       if d.kind == fm.ID and not d.pool and noun in map(fm.singular, d.tokens)), None) or next(
             (d for noun in nouns[:1] for d in drafts if is_pooled_thing(d) and noun in map(fm.singular, d.tokens)), None)
@@ -179,11 +185,13 @@ def apply_header_grid(header: str, drafts: list[FieldDraft], warnings: list[str]
             temporal = clocks
     if not temporal and not any(d.type == "time" for d in drafts) and HEADER_STEP_RE.search(header) \
             and ph.find_step(header)[0]:
-        column = draft_fields("timestamp", [])[0]  # 'frequency: every 20 minutes' with no time column: one is implied
+        daily = re.fullmatch(r"\d+d", ph.find_step(header)[0] or "")
+        # 'frequency: every 20 minutes' or 'once a day' with no time column: one is implied
+        column = draft_fields("date" if daily else "timestamp", [])[0]
         column.source = "the time grid of: " + header[:200]
         added.append(column)
         temporal = [column]
-        warnings.append("added a 'timestamp' column for the time grid the description states")
+        warnings.append(f"added a '{column.label}' column for the time grid the description states")
     if len(temporal) != 1 or temporal[0].order_refs:
         return added
     timestamp = temporal[0]
