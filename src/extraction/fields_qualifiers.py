@@ -43,7 +43,9 @@ DATE_OFFSET_RE = re.compile(
     r"before|prior\s+to|earlier\s+than)\s+(?:the\s+)?(?P<ref>[a-z][a-z _'-]*?)\s*(?=$|[,;)])", re.I)
 PREFIX_RE = re.compile(
     r"(?:\bstart(?:s|ing)?\s+with|\bprefix(?:ed)?(?:\s+(?:with|by))?|\bbegins?\s+with|\bbeginning\s+with)\s*:?\s*"
-    r"['\"`]?(?P<p>[A-Za-z0-9#_-]+?)['\"`]?(?=\s|$|,|\))|\b(?P<p2>[A-Z]{2,}[-_]?)\s+(?=followed\s+by\b)")
+    r"['\"`]?(?P<p>[A-Za-z0-9#_-]+?)['\"`]?(?=\s|$|,|\))|\b(?P<p2>[A-Z]{2,}[-_]?)\s+(?=followed\s+by\b)|"
+    r"(?:^|(?<=[\s(]))(?P<p3>[A-Z]{2,6}[-_]?)\s*(?:\+|then|and\s+then)\s*(?=(?:\d+|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten)\s*(?:digits?|numbers?|letters?|characters?|chars?|alphanumerics?)\b)")
 # "'LN' + 7 digits": a quoted literal joined to the shape of the rest.
 QUOTED_PREFIX_RE = re.compile(
     r"['\"`‘’“”](?P<p>[A-Za-z0-9#_-]{1,12})['\"`‘’“”]\s*(?:\+|followed\s+by|then)\s*"
@@ -204,7 +206,7 @@ def read_code_shape(draft: FieldDraft, text: str) -> str:
         letters, sep, digits = re.fullmatch(r"([A-Z]+)([-_/])(\d+)", draft.example).groups()
         draft.constraints["pattern"] = f"[A-Z]{{{len(letters)}}}{re.escape(sep)}\\d{{{len(digits)}}}"  # 'ABC-12345'
     if prefix:
-        literal = re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", prefix["p"] or prefix["p2"])
+        literal = re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", prefix["p"] or prefix["p2"] or prefix["p3"])
         body = draft.length.pattern if draft.length and draft.length.pattern else r"\d{6}"
         draft.constraints["pattern"] = literal + body
     decimals, text = ph.find_decimals(text)

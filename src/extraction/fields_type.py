@@ -44,6 +44,11 @@ SPAN_WORDS = {"period", "month", "week", "quarter", "year", "term", "contract", 
 BOOLEAN_LEADS = {"is", "has", "have", "was", "were", "can", "does", "did", "should", "allows", "needs", "uses"}
 
 
+# Types a column's rule may name outright whatever its label says ('origin: IATA airport code').
+RESTATED_TYPES = {"airport_code", "currency_code", "country_code", "postal_code", "iban", "ipv4", "ipv6", "url", "email",
+                  "phone", "uuid", "mac_address", "credit_card_number", "license_plate"}
+
+
 def find_draft_meaning(draft: FieldDraft) -> fm.Meaning | None:
     """What the column is, from its label, corrected by what the qualifiers said."""
     found = fm.classify_tokens(draft.tokens)
@@ -51,6 +56,11 @@ def find_draft_meaning(draft: FieldDraft) -> fm.Meaning | None:
     if found is None and 0 < len(leftover_tokens) <= 3:
         found = fm.classify_tokens(leftover_tokens)  # 'Pickup spot (city)'
     meaning = found.meaning if found else None
+    restated = fm.classify_tokens(leftover_tokens) if leftover_tokens and len(leftover_tokens) <= 4 else None
+    if restated is not None and restated.meaning.type in RESTATED_TYPES and len(restated.phrase.split()) >= 2 \
+            and (meaning is None or meaning.type in ("city", "country", "state", "string", "code")):
+        meaning = restated.meaning  # 'origin: 3-letter airport code' is an airport code, not a city
+        draft.constraints.pop("pattern", None)
     if found and found.phrase in ("name", "title") and found.start > 0:
         meaning = _meaning_of_named_thing(draft.tokens[: found.start], meaning)
     last = draft.tokens[-1] if draft.tokens else ""

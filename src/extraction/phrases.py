@@ -334,6 +334,21 @@ def _quantifier(low: int, high: int) -> str:
     return f"{{{low}}}" if low == high else f"{{{low},{high}}}"
 
 
+SEPARATOR_WORDS = [(r"\b(?:dash|hyphen|minus)\b|(?<![\w])-(?![\w])|^\s*-|-\s*$", "-"), (r"\bslash\b|/", "/"),
+                   (r"\bunderscore\b|_", "_"), (r"\b(?:dot|period|full\s+stop)\b", r"\."), (r"\bcolon\b", ":"),
+                   (r"\bspace\b", " ")]
+
+
+def _separator(between: str) -> str:
+    """The literal a shape names between two runs: 'a dash', '-', 'then a slash'; none for 'followed by'."""
+    if len(between) > 40:
+        return ""
+    for pattern, literal in SEPARATOR_WORDS:
+        if re.search(pattern, between, re.I):
+            return literal
+    return ""
+
+
 def find_length(text: str) -> tuple[LengthRule | None, str]:
     """Find '5-20 characters', 'max 200 chars', '6 uppercase letters', '2 letters followed by 4 digits'."""
     count = r"(?P<a>\d+)(?:\s*(?:-|–|to)\s*(?P<b>\d+))?"
@@ -352,11 +367,16 @@ def find_length(text: str) -> tuple[LengthRule | None, str]:
         high = int(m["b"]) if m["b"] else low
         if "characters" in m.group(0).lower() and char_class == "[A-Z0-9]" and "alpha" not in m.group(0).lower():
             break
-        pieces.append((m.start(), char_class + _quantifier(low, high)))
+        pieces.append((m.start(), m.end(), char_class + _quantifier(low, high)))
         rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
     if pieces:
         pieces.sort()
-        return LengthRule(pattern="".join(p for _, p in pieces)), re.sub(
+        pattern = pieces[0][2]
+        for (_, end, _), (start, _, piece) in zip(pieces, pieces[1:]):
+            between = text[end:start]
+            pattern += _separator(between) + piece  # '3 letters, a dash, then 5 digits' -> [A-Z]{3}-\d{5}
+            rest = rest[:end] + " " * len(between) + rest[start:]
+        return LengthRule(pattern=pattern), re.sub(
             r"\b(?:followed\s+by|then|and)\b|\+", " ", rest).strip()
     m = re.search(rf"\b(?:between\s+)?{count}\s*(?:characters?|chars?|symbols?)(?:\s+long)?\b", text, re.I)
     if m:
