@@ -352,7 +352,9 @@ def _find_distribution(text: str) -> tuple[dict[str, Any] | None, str]:
     kind = None
     if re.search(r"\bnormal(?:ly)?\b|\bbell[- ]curve\b|\bgaussian\b", text, re.I):
         kind = "normal"
-    elif re.search(r"\blog[- ]?normal\b|\bright[- ]skewed\b|\blong[- ]tail", text, re.I):
+    elif re.search(r"\blog[- ]?normal\b|\b(?:right|positively)?[- ]?skew(?:ed)?\b|\blong[- ]tail|\bheavy[- ]tail|"
+                   r"\bpower[- ]law\b|\bpareto\b|\bmost(?:ly)?\s+(?:[a-z]+\s+){0,3}?(?:are\s+)?(?:small|low|cheap|short)\b",
+                   text, re.I) and not re.search(r"\b(?:left|negatively)[- ]skew", text, re.I):
         kind = "lognormal"
     elif re.search(r"\bexponential", text, re.I):
         kind = "exponential"

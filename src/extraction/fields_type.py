@@ -281,6 +281,8 @@ def apply_temporal(draft: FieldDraft) -> None:
         draft.type = "datetime" if draft.step else "date"
     if draft.type not in ("date", "datetime", "time"):
         draft.type = "datetime"
+    if draft.type == "time" and draft.period is not None:
+        draft.type = "datetime"  # 'appointment time in the next 30 days': a moment on those days
     draft.kind = fm.TEMPORAL
     if draft.type == "time":
         return

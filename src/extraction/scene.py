@@ -175,6 +175,10 @@ def apply_header_pools(header: str, total_rows: int | None, drafts: list[FieldDr
     return added
 
 
+SPAN_RE = re.compile(r"\b(?:for|covering|spanning|across)\s+(?:the\s+(?:last|past)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|"
+                     r"six|seven|eight|nine|ten|twelve|fourteen|thirty)\s+(?P<u>days?|weeks?|months?|years?|hours?)\b", re.I)
+
+
 def apply_header_grid(header: str, drafts: list[FieldDraft], warnings: list[str]) -> list[FieldDraft]:
     added: list[FieldDraft] = []
     temporal = [d for d in drafts if d.type in ("date", "datetime") and not d.derived]
@@ -196,6 +200,8 @@ def apply_header_grid(header: str, drafts: list[FieldDraft], warnings: list[str]
         return added
     timestamp = temporal[0]
     step, rest = ph.find_step(header) if HEADER_STEP_RE.search(header) else (None, header)
+    if step:  # 'hourly prices for 30 days': a grid over the span that ends now
+        rest = SPAN_RE.sub(lambda m: f"over the last {m['n']} {m['u']}", rest)
     period, _ = ph.find_period(rest)
     from_template = timestamp.source.startswith("template")  # the request's own words win over a template's
     if step and (not timestamp.step or from_template):
