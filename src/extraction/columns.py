@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-
+from functools import lru_cache
 
 from src.extraction import field_meaning as fm
 from src.extraction.drafts import FieldDraft
@@ -16,7 +16,13 @@ FILLER = {"the", "a", "an", "of", "is", "are", "was", "be", "only", "for", "if",
 
 
 def tokens_of(draft: FieldDraft) -> set[str]:
-    return {fm.singular(t) for t in draft.tokens + fm.tokenize(draft.name.replace("_", " "))}
+    """The singular words of a column's label and name."""
+    return set(_words_of(tuple(draft.tokens), draft.name))
+
+
+@lru_cache(maxsize=4096)
+def _words_of(tokens: tuple[str, ...], name: str) -> frozenset[str]:
+    return frozenset(fm.singular(t) for t in tokens + tuple(fm.tokenize(name.replace("_", " "))))
 
 
 def entity_of(draft: FieldDraft) -> str:

@@ -8,7 +8,9 @@ from typing import Any
 import re
 
 from src.extraction import field_meaning as fm
+from src.extraction import periods as pe
 from src.extraction import phrases as ph
+from src.extraction import shapes as sh
 from src.extraction.drafts import FieldDraft
 from src.extraction.fields_type import SELF_FORMATTED_TYPES, names_a_day
 from src.extraction.fields_values import (LIST_PREFIX_RE, MOSTLY_RE, NOT_ENTITY_WORDS, SLASH_LIST_OPERATOR_RE,
@@ -144,7 +146,7 @@ def read_example(draft: FieldDraft, text: str) -> str:
     if found and found.meaning.type in SELF_FORMATTED_TYPES:
         return text  # a phone or date example describes a format the engine already writes
     if example and re.search(r"\d|[X#]{2}", example["x"]):
-        pattern = ph.pattern_from_example(example["x"])
+        pattern = sh.pattern_from_example(example["x"])
         if pattern:
             draft.constraints["pattern"] = pattern
             draft.example = example["x"]
@@ -157,8 +159,8 @@ def read_time_phrases(draft: FieldDraft, text: str) -> str:
     # month-end grid, so the dates spread over the period.
     text = re.sub(r"\b(?:on\s+)?(?:the\s+)?(?:last|final|first|1st|15th)\s+(?:calendar\s+|business\s+|working\s+)?day\s+of\s+"
                   r"(?:each|every|the|a)\s+(?:calendar\s+)?month\b", " ", text, flags=re.I)
-    draft.ages, text = ph.find_ages(text)
-    draft.step, text = ph.find_step(text)
+    draft.ages, text = pe.find_ages(text)
+    draft.step, text = pe.find_step(text)
     draft.pool, text = ph.find_pool(text)
     if draft.pool is None:
         draft.pool, text = find_own_pool(draft, text)
@@ -166,7 +168,7 @@ def read_time_phrases(draft: FieldDraft, text: str) -> str:
     # 'Enrollment year (2018-2024)' is a number range, not a period.
     if early is None or early.meaning.kind not in (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT) or draft.step \
             or names_a_day(draft.tokens):
-        draft.period, text = ph.find_period(text)
+        draft.period, text = pe.find_period(text)
     return text
 
 
@@ -197,7 +199,7 @@ def read_code_shape(draft: FieldDraft, text: str) -> str:
     prefix = PREFIX_RE.search(text) or QUOTED_PREFIX_RE.search(text)
     if prefix:
         text = ph.cut(text, prefix)
-    draft.length, text = ph.find_length(text)
+    draft.length, text = sh.find_length(text)
     if draft.length and draft.length.pattern and draft.example and not prefix \
             and re.fullmatch(draft.length.pattern, draft.example):
         draft.constraints["pattern"] = draft.length.pattern  # '2 letters + 6 digits (e.g. CA482913)': the rule, not CA

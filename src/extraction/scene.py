@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from src.extraction import field_meaning as fm
+from src.extraction import periods as pe
 from src.extraction import phrases as ph
 from src.extraction.drafts import FieldDraft
 from src.extraction.fields_label import draft_fields
@@ -188,8 +189,8 @@ def apply_header_grid(header: str, drafts: list[FieldDraft], warnings: list[str]
             clocks[0].type = "datetime"
             temporal = clocks
     if not temporal and not any(d.type == "time" for d in drafts) and HEADER_STEP_RE.search(header) \
-            and ph.find_step(header)[0]:
-        daily = re.fullmatch(r"\d+d", ph.find_step(header)[0] or "")
+            and pe.find_step(header)[0]:
+        daily = re.fullmatch(r"\d+d", pe.find_step(header)[0] or "")
         # 'frequency: every 20 minutes' or 'once a day' with no time column: one is implied
         column = draft_fields("date" if daily else "timestamp", [])[0]
         column.source = "the time grid of: " + header[:200]
@@ -199,10 +200,10 @@ def apply_header_grid(header: str, drafts: list[FieldDraft], warnings: list[str]
     if len(temporal) != 1 or temporal[0].order_refs:
         return added
     timestamp = temporal[0]
-    step, rest = ph.find_step(header) if HEADER_STEP_RE.search(header) else (None, header)
+    step, rest = pe.find_step(header) if HEADER_STEP_RE.search(header) else (None, header)
     if step:  # 'hourly prices for 30 days': a grid over the span that ends now
         rest = SPAN_RE.sub(lambda m: f"over the last {m['n']} {m['u']}", rest)
-    period, _ = ph.find_period(rest)
+    period, _ = pe.find_period(rest)
     from_template = timestamp.source.startswith("template")  # the request's own words win over a template's
     if step and (not timestamp.step or from_template):
         timestamp.step, timestamp.type = step, "datetime"

@@ -260,9 +260,9 @@ def test_within_a_span_without_last_means_the_recent_past():
 
 
 def test_within_days_of_another_column_is_not_a_period():
-    import src.extraction.phrases as ph
+    import src.extraction.periods as pe
 
-    period, _ = ph.find_period("within 14 days of the order date")
+    period, _ = pe.find_period("within 14 days of the order date")
     assert period is None
 
 
