@@ -86,6 +86,9 @@ def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -
     t = re.sub(r"(\d+(?:\.\d+)?)\s*%\s*of\s+", lambda m: f"{float(m[1]) / 100:g} * ", t)
     t = name_labelled_columns(t, self_draft, drafts)
     names = {d.name: d for d in drafts if d is not self_draft}
+    t = re.sub(r"\b(?P<a>[a-z_][a-z0-9_]*)\s+of\s+(?:the\s+)?(?P<b>[a-z_][a-z0-9_]*)\b",  # 'discount percent of the price'
+               lambda m: f" ({m['a']} / 100 * {m['b']}) " if m["a"] in names and names[m["a"]].kind == fm.PERCENT
+               and m["b"] in names and names[m["b"]].kind in NUMERIC_KINDS else m.group(0), t)
     if re.search(r"\bsum\s+of\b|\btotal\s+of\b|\badd(?:ing)?\b", t):
         t = re.sub(r"\b(?:sum|total)\s+of\b|\badd(?:ing)?\b", " ", t)
         t = re.sub(r",|\band\b", " + ", t)

@@ -24,6 +24,12 @@ LIST_INTRO_RE = re.compile(
     r"(?:has|have|includes?|contains?|should\s+(?:have|include|contain))|consisting\s+of|comprising|"
     r"made\s+up\s+of|(?:fields?|columns?|attributes?|properties)(?:\s+(?:are|is|will\s+be|should\s+be)(?=\s*:))?)\b"
     r"\s*(?::|->|→|=>)?)", re.I)
+SHAPE_PIECE_RE = re.compile(
+    r"(?:(?:a|an|then|and|followed\s+by)\s+)*(?:dash|hyphen|slash|space|underscore|dot|colon)"
+    r"(?:\s*(?:,|and|then|followed\s+by)\s+(?:then\s+)?\d+\s+(?:digits?|letters?|characters?|chars?|numbers?))?|"
+    r"(?:(?:a|an|then|and|followed\s+by)\s+)*\d+\s+(?:uppercase\s+|capital\s+|lowercase\s+)?(?:digits?|letters?|characters?|"
+    r"chars?|numbers?)", re.I)
+CODE_SHAPE_RE = re.compile(r"\d+\s+(?:uppercase\s+|capital\s+|lowercase\s+)?(?:digits?|letters?|characters?|chars?)\s*$", re.I)
 MIN_SEMICOLON_FIELDS = 3  # 'a; b; c': semicolons, not commas, separate the columns
 LABEL_SEMICOLON_RE = re.compile(r"^(?P<label>[^,;:()]{1,60}?)\s*;\s+(?P<rest>[^;]+)$")
 # Words that open a clause about the previous column, never a column of their own ('..., and it must ...').
@@ -69,7 +75,9 @@ def split_description(text: str) -> tuple[str, list[str]]:
     if dashed and find_row_count(dashed["h"]) and len(ph.split_top_level(dashed["body"], ",;")) >= 3:
         return dashed["h"].strip(), split_prose_items(dashed["body"])  # 'Make 400 transactions - id, amount, ...'
     fields_by_semicolon = ph.split_top_level(flat, ";")
-    if len(fields_by_semicolon) >= MIN_SEMICOLON_FIELDS:
+    listed_first = fields_by_semicolon and re.search(r"\b(?:columns?|fields?)\s*:\s*[^.;]+,[^.;]+,[^.;]+",
+                                                     fields_by_semicolon[0], re.I)
+    if len(fields_by_semicolon) >= MIN_SEMICOLON_FIELDS and not listed_first:
         return split_semicolon_fields(fields_by_semicolon)
     # 'with 2000 orders including ...': the list starts after the intro that no count follows
     intro = next((m for m in LIST_INTRO_RE.finditer(flat)
@@ -257,6 +265,8 @@ def split_prose_items(body: str) -> list[str]:
                 items[-1] += " and " + piece
             elif items and not re.search(r"[A-Za-z]", piece.split("(")[0]):
                 items[-1] += ", " + piece
+            elif items and SHAPE_PIECE_RE.fullmatch(piece) and CODE_SHAPE_RE.search(items[-1]):
+                items[-1] += ", " + piece  # 'made of 1 letter, a dash and 3 digits': one code shape
             elif items and QUALIFIER_PIECE_RE.fullmatch(piece):
                 items[-1] += ", " + piece  # 'points 0-12, integer': a qualifier, not a column
             elif items and _continues_value_list(items[-1], piece):

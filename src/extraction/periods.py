@@ -114,7 +114,7 @@ def find_ages(text: str) -> tuple[tuple[int, int] | None, str]:
 
 def find_step(text: str) -> tuple[str | None, str]:
     """Find 'every 5 minutes', 'hourly', '15-minute intervals' -> '5m', '1h', '15m'."""
-    m = re.search(rf"\bevery\s+(?P<n>\d+|a|an|one|two|five|ten|fifteen|thirty)?\s*(?P<u>{TIME_UNIT_WORDS})\b", text, re.I)
+    m = re.search(rf"\bevery\s*:?\s+(?P<n>\d+|a|an|one|two|five|ten|fifteen|thirty)?\s*(?P<u>{TIME_UNIT_WORDS})\b", text, re.I)
     if not m:
         m = re.search(rf"\b(?:at\s+|in\s+)?(?P<n>\d+)[\s-]*(?P<u>{TIME_UNIT_WORDS})\s+(?:intervals?|steps?|increments?|granularity|resolution)\b", text, re.I)
     if not m:  # 'interval: 15 minutes', 'frequency = 1 hour' (a key of a YAML-like list)

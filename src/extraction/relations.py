@@ -48,7 +48,7 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
     link_date_offsets(drafts, warnings)
     infer_date_order(drafts)
     infer_number_order(drafts)
-    keep_unique_patterns_generatable(drafts)
+    keep_unique_patterns_generatable(drafts, total_rows, warnings)
 
 
 NETWORK_WORDS = {"server", "log", "network", "dns", "request", "host", "machine", "device", "node", "cluster", "web",
@@ -136,12 +136,22 @@ def pattern_combinations(pattern: str) -> float:
     return total
 
 
-def keep_unique_patterns_generatable(drafts: list[FieldDraft]) -> None:
-    """The engine cannot make a pattern with more than 2**64 values unique; such values never repeat anyway."""
+def keep_unique_patterns_generatable(drafts: list[FieldDraft], total_rows: int | None = None,
+                                    warnings: list[str] | None = None) -> None:
+    """The engine cannot make a pattern with more than 2**64 values unique (such values never repeat anyway),
+    nor one with fewer values than the rows asked for: that one repeats, with a warning."""
     for draft in drafts:
         c = draft.constraints
-        if c.get("unique") and c.get("pattern") and pattern_combinations(c["pattern"]) > MAX_UNIQUE_COMBINATIONS:
+        if not (c.get("unique") and c.get("pattern")):
+            continue
+        combinations = pattern_combinations(c["pattern"])
+        if combinations > MAX_UNIQUE_COMBINATIONS:
             c.pop("unique")
+        elif total_rows and combinations < total_rows:
+            c.pop("unique")
+            if warnings is not None:
+                warnings.append(f"'{draft.label}' ({c['pattern']}) has only {int(combinations)} values, fewer than "
+                                f"{total_rows} rows: its values repeat")
 
 
 def _quote(value) -> str:

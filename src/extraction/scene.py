@@ -44,6 +44,9 @@ HEADER_STEP_RE = re.compile(r"\bevery\b|\bintervals?\b|\bincrements?\b|\bgranula
 def find_row_count(text: str, header_only: bool = False) -> int | None:
     """The number of rows asked for: 'Generate 5000 orders', '10k users', '1.5 million rows'."""
     text = re.sub(r"\d{16,}", " ", text)  # no row count is that long; long digit runs slow the regexes
+    # 'machines: 15' under a YAML title counts machines, not rows ('rows: 500' and 'users: 100' at the start still do)
+    text = KEYED_COUNT_RE.sub(lambda m: m.group(0) if m.start() == 0 or re.fullmatch(
+        r"rows|records|entries|samples|lines", m["w"], re.I) else " ", text)
     number = r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<s>k|K|m|M|mm|thousand|million|mil)?\b"
     skip = (r"(?!\s*(?:%|percent|-\s*\d|to\s+\d|(?:years?|days?|months?|weeks?|hours?|minutes?|letters?|digits?|"
             r"characters?|chars?)\b|(?:rows?|records?|entry|entries|lines?|readings?)\s+(?:per|for\s+each|each|a)\b))")
@@ -133,12 +136,12 @@ def apply_header_details(header: str, total_rows: int | None, drafts: list[Field
     if total_rows:  # '2000 orders' is a row count, not the year 2000
         spellings = {str(total_rows), f"{total_rows:,}"}
         header = re.sub("|".join(rf"(?<![\w.,]){re.escape(n)}(?![\w.,])" for n in spellings), " ", header)
-    header = KEYED_COUNT_RE.sub(r"\g<n> \g<w>", header)  # 'inverters: 24' (a YAML key) -> '24 inverters'
+    header = KEYED_COUNT_RE.sub(r"\g<n> \g<w>,", header)  # 'inverters: 24' (a YAML key) -> '24 inverters'
     added = apply_header_pools(header, total_rows, drafts, subject, warnings)
     return added + apply_header_grid(header, drafts + added, warnings)
 
 
-KEYED_COUNT_RE = re.compile(r"\b(?P<w>[a-z]+s)\s*:\s*~?(?P<n>\d[\d,]*k?)\b(?!\s*[A-Za-z%])", re.I)
+KEYED_COUNT_RE = re.compile(r"\b(?P<w>[a-z]+s)\s*:\s*~?(?P<n>\d[\d,]*k?)\b(?=\s*(?:$|[,;.]|[A-Za-z_]+\s*:))", re.I)
 def singular_noun(word: str) -> str:
     """'stores' -> 'store'; 'SKUs', 'VINs' (an acronym's plural) -> 'sku', 'vin'."""
     return word[:-1].lower() if re.fullmatch(r"[A-Z]{2,}s", word) else fm.singular(word.lower())
