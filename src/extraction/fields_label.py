@@ -46,6 +46,10 @@ def label_of(item: str) -> tuple[str, str]:
     paren = item.find("(")
     head = item if paren < 0 else item[:paren]
     stop = LABEL_STOP_RE.search(" " + head)
+    first_word = re.match(r"\s*\S+", head)
+    if stop and stop.start() == 0 and first_word and re.match(r"[A-Za-z]", head.strip()):
+        # 'minimum level 20-200', 'max speed 0-180': the label opens with a rule word; its own rule comes later
+        stop = LABEL_STOP_RE.search(" " + head, first_word.end() + 1)
     if stop and stop.start() > 0:
         cut_at = stop.start()
         label, rest = head[:cut_at].strip(), (head[cut_at:] + " " + item[len(head):]).strip()
