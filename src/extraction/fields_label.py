@@ -16,7 +16,9 @@ MAX_ITEM_CHARS = 400  # one column's description; bounds the time regexes take
 LABEL_STOP_RE = re.compile(
     r"\s(?:between|from|in|within|over|during|ranging|range|up\s+to|at\s+least|at\s+most|for|only|if|"
     r"when|where|unless|after|before|since(?=\s+\d)|until|every|with|optional|nullable|e\.g\.|eg|i\.e\.|like|such\s+as|as|is|are|"
-    r"should|must|which|that|being|having|containing|including|starting|under|below|above|max|min|equals?|"
+    r"should|must|which|that|being|having|containing|including|starting|under|below|above|max|min|equals?|exactly|"
+    r"(?:a|an|one|two|three|four|five|six|seven|ten|twelve)(?=\s+(?:days?|weeks?|months?|years?)\s+"
+    r"(?:after|before|later|from|following|prior))|"
     r"(?:built|made|derived|generated|constructed|composed|taken)(?=\s+(?:from|out\s+of|of|using))|"
     r"maximum|minimum|no\s+more|less\s+than|more\s+than|greater\s+than|one\s+of|either|according|"
     r"following|using|normally|distributed|averaging|average|mean|(?:last|past|next)\s+(?=\d|\w+\s+(?:days?|weeks?|months?|years?|hours?))|"

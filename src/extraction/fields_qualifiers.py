@@ -41,7 +41,8 @@ ORDER_RE = re.compile(
     r"(?:the\s+)?(?P<ref>[a-z][a-z _'-]*?)\s*(?=$|[,;)]|\s+(?:by|within|and)\b)", re.I)
 # '14 days after the loan date': a fixed distance from another date.
 DATE_OFFSET_RE = re.compile(
-    r"(?<!within\s)(?<!up\sto\s)\b(?P<n>\d{1,4})\s*(?P<u>days?|weeks?)\s+(?P<dir>after|later\s+than|from|following|"
+    r"(?<!within\s)(?<!up\sto\s)\b(?P<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|twelve)\s*"
+    r"(?P<u>days?|weeks?|months?|years?)\s+(?P<dir>after|later\s+than|from|following|"
     r"before|prior\s+to|earlier\s+than)\s+(?:the\s+)?(?P<ref>[a-z][a-z _'-]*?)\s*(?=$|[,;)])", re.I)
 PREFIX_RE = re.compile(
     r"(?:\bstart(?:s|ing)?\s+with|\bprefix(?:ed)?(?:\s+(?:with|by))?|\bbegins?\s+with|\bbeginning\s+with)\s*:?\s*"
@@ -233,7 +234,8 @@ def read_order(draft: FieldDraft, text: str) -> str:
         text = (text[: span.start()] + " " + text[shifted.end():]).strip()
         shifted = None
     if shifted and not re.match(r"\d", shifted["ref"]):
-        days = int(shifted["n"]) * (7 if shifted["u"].lower().startswith("w") else 1)
+        count = int(shifted["n"]) if shifted["n"].isdigit() else ph.NUMBER_WORDS.get(shifted["n"].lower(), 1)
+        days = count * {"w": 7, "m": 30, "y": 365}.get(shifted["u"][0].lower(), 1)  # 'one year after start'
         sign = -1 if re.match(r"before|prior|earlier", shifted["dir"], re.I) else 1
         draft.date_offset = (sign * days, shifted["ref"].strip())  # '14 days after the loan date'
         text = ph.cut(text, shifted)

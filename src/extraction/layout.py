@@ -116,6 +116,9 @@ def read_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) ->
     noted = read_header_with_notes(text)
     if noted is not None:
         return noted
+    introduced = read_introduced_line(text, read_list)
+    if introduced is not None:
+        return introduced
     blocks = split_blocks(text)
     kinds = [b.kind for b in blocks if b.kind != "gap"]
     has_table = "table" in kinds
@@ -156,6 +159,29 @@ def read_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) ->
                 unread.append(" ".join(block.lines))
         pending_intro = []
     return Layout(" ".join(header_parts).strip(), items, unread)
+
+
+INTRO_END_RE = re.compile(r"(?:^|[.!?]\s+|\b)(?:the\s+)?(?:fields?|columns?|attributes?|properties)(?:\s+(?:are|needed|wanted))?\s*:\s*$",
+                          re.I)
+
+
+def read_introduced_line(text: str, read_list: Callable[[str], tuple[str, list[str]]]) -> Layout | None:
+    """'Please generate 1000 policies. Fields:' then one line 'policy number (...), holder email, ...': that line
+    is the column list; the text before it is the scene, a paragraph after it is named as unread."""
+    lines = text.strip().splitlines()
+    for i, line in enumerate(lines[:-1]):
+        if not INTRO_END_RE.search(line) or i + 1 >= len(lines) or not lines[i + 1].strip():
+            continue
+        listed = lines[i + 1]
+        if listed.count(",") < 2 or BULLET_LINE_RE.match(listed) or any(
+                later.strip() and (BULLET_LINE_RE.match(later) or later.lstrip().startswith("|")) for later in lines[i + 2:]):
+            return None
+        header, items = read_list(f"Columns: {listed}")
+        after = [later.strip() for later in lines[i + 2:] if later.strip()]
+        scene = " ".join(part.strip() for part in lines[:i + 1] if part.strip())
+        scene = INTRO_END_RE.sub("", scene).strip()
+        return Layout(scene, items, after) if items else None
+    return None
 
 
 def _is_intro(text: str) -> bool:

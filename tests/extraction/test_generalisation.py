@@ -116,3 +116,15 @@ def test_every_tuning_description_gives_a_schema_jobs_accept_for_its_row_count(n
     for case in json.loads((CORPUS / name).read_text()):
         result = extract_offline(case["text"])
         compile_schema(result.schema).check_row_count(min(result.total_rows or 1000, 10**6))
+
+
+def test_a_line_after_fields_colon_is_the_column_list_and_a_note_after_it_is_named():
+    text = ("TICKET-7: data for the renewal demo\n\nPlease generate 500 contracts. Fields:\n"
+            "contract no (CT + 6 digits), client email, start date in 2025, end date one year after start, "
+            "and a signed flag\n\nNote: keep it small.")
+    result = extract_offline(text)
+    assert [f.name for f in result.schema.fields] == ["contract_no", "client_email", "start_date", "end_date",
+                                                     "signed_flag"]
+    assert result.total_rows == 500
+    assert result.schema.fields[3].constraints.expression == "date_add(start_date, 365)"
+    assert any("keep it small" in w for w in result.warnings)
