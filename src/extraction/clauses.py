@@ -26,8 +26,14 @@ CLOSING_PIECE_RE = re.compile(
     r"(?:\s+(?:or|and)\s+(?P<b>[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*)?))?$", re.I)
 MAX_VALUES = 30
 # A label that ends in one of these names a count or a span, and 'of' after it starts no value list.
-MEASURE_HEADS = {"number", "count", "amount", "quantity", "total", "percentage", "share", "rate", "type", "list",
-                 "date", "time", "name", "kind", "level", "length", "duration", "size", "value", "price", "cost"}
+MEASURE_HEADS = {"number", "count", "amount", "quantity", "total", "percentage", "share", "rate", "list",
+                 "date", "time", "name", "length", "duration", "value", "price", "cost"}
+# Labels whose values may follow with no word between: 'species dog, cat or rabbit', 'plan free, pro or team'.
+BARE_LIST_RE = re.compile(
+    r"^(?P<label>(?:[A-Za-z][\w'-]*\s+){0,2}(?:species|status|state|stage|type|kind|class|category|tier|level|plan|"
+    r"grade|gender|sex|colou?r|size|breed|mode|method|channel|segment|priority|severity|role|region|flavou?r|"
+    r"condition|outcome|result|platform|device|genre|cuisine|language|currency|carrier|format))\s+"
+    r"(?P<first>[A-Za-z][\w'&/-]*)$", re.I)
 
 
 def join_value_lists(parts: list[str]) -> list[str]:
@@ -50,7 +56,7 @@ def _join_from(parts: list[str], start: int) -> tuple[str, int] | None:
     first = parts[start].strip()
     if start + 1 < len(parts) and re.match(r"(?:which|that)\s", parts[start + 1].strip(), re.I):
         first, start = f"{first}, {parts[start + 1].strip()}", start + 1  # 'method, which should be card'
-    m = INTRO_LIST_RE.match(first)
+    m = INTRO_LIST_RE.match(first) or BARE_LIST_RE.match(first)
     if m is None or _is_column(m["first"]):
         return None
     label = m["label"].strip()
@@ -81,14 +87,31 @@ def _is_column(words: str) -> bool:
 PLUS_RE = re.compile(r",?\s+(?:plus|as\s+well\s+as|along\s+with|together\s+with|and\s+also)\s+", re.I)
 
 
+# A 'plus' after these words is arithmetic: 'total is subtotal plus tax', 'fare: 3.20 plus 1.10 per km'.
+FORMULA_LEAD_RE = re.compile(r"(?:\b(?:is|are|equals?|equal\s+to|times|minus|multiplied\s+by|divided\s+by|sum\s+of|"
+                             r"calculated\s+as|computed\s+as)\b|[=*×+:/-]|\d)[^,;]*$", re.I)
+
+
+def _split_plus(text: str) -> list[str]:
+    pieces: list[str] = []
+    last = 0
+    for m in PLUS_RE.finditer(text):
+        if m.group(0).strip(", ").lower() == "plus" and FORMULA_LEAD_RE.search(text[last:m.start()]):
+            continue
+        pieces.append(text[last:m.start()])
+        last = m.end()
+    pieces.append(text[last:])
+    return pieces
+
+
 def split_joined_columns(part: str) -> list[str]:
     """'full name, plus their email' / 'name as well as an email': two columns, unless inside brackets."""
     if "(" in part:
         head, bracket, tail = part.partition("(")
-        pieces = PLUS_RE.split(head)
+        pieces = _split_plus(head)
         pieces[-1] = pieces[-1] + bracket + tail
     else:
-        pieces = PLUS_RE.split(part)
+        pieces = _split_plus(part)
     pieces = [re.sub(r"^(?:their|its|his|her|the|a|an)\s+", "", p.strip(), flags=re.I) for p in pieces]
     return [p for p in pieces if p]
 

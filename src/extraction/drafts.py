@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from src.extraction import phrases as ph
+from src.extraction import shapes as sh
 
 
 @dataclass
@@ -32,7 +33,7 @@ class FieldDraft:
     period: ph.Period | None = None
     ages: tuple[int, int] | None = None
     step: str | None = None
-    length: ph.LengthRule | None = None
+    length: sh.LengthRule | None = None
     pool: int | None = None
     decimals: int | None = None
     distribution: dict[str, Any] | None = None

@@ -265,6 +265,14 @@ def entity_prefix(entity: str) -> str:
 
 # ----------------------------------------------------------------------------- misspelt label words
 MIN_FUZZY_LENGTH = 5  # shorter words stay exact: 'rate' never becomes 'date', 'wage' never 'age'
+# Real words one edit from a table word: a label that says them means them ('contract no' is no 'contact').
+KNOWN_WORDS = frozenset({
+    "contract", "contest", "context", "content", "career", "carrier", "scale", "sales", "lease", "least", "crate",
+    "grate", "grade", "trade", "trader", "tracer", "tracker", "filler", "folder", "holder", "header", "leader",
+    "loader", "border", "boarder", "barrier", "batch", "match", "patch", "watch", "latch", "pitch", "tariff",
+    "parcel", "partner", "painter", "planet", "plant", "pilot", "plot", "route", "router", "rooter", "sender",
+    "tender", "render", "vendor", "lender", "lender", "founder", "funder", "hunter", "counter", "courier",
+})
 
 
 def _vocabulary() -> frozenset[str]:
@@ -291,7 +299,8 @@ def correct_spelling(tokens: list[str]) -> tuple[list[str], list[tuple[str, str]
 
 @lru_cache(maxsize=8192)
 def _closest_word(token: str) -> str | None:
-    if len(token) < MIN_FUZZY_LENGTH or not token.isalpha() or token in _VOCABULARY or singular(token) in _VOCABULARY:
+    if len(token) < MIN_FUZZY_LENGTH or not token.isalpha() or token in _VOCABULARY or singular(token) in _VOCABULARY \
+            or token in KNOWN_WORDS or singular(token) in KNOWN_WORDS:
         return None
     limit = 1 if len(token) < 9 else 2
     # a short word one letter off another ('stage'/'state') is a word of its own: only a dropped, added or
@@ -299,7 +308,19 @@ def _closest_word(token: str) -> str | None:
     best = [w for w in _BY_FIRST_LETTER.get(token[0], ()) if abs(len(w) - len(token)) <= limit
             and _edit_distance(token, w, limit) <= limit
             and (len(token) >= 8 or len(w) != len(token) or sorted(w) == sorted(token))]
-    return best[0] if len(best) == 1 else None
+    return best[0] if len(best) == 1 and not _is_inflection(token, best[0]) else None
+
+
+INFLECTION_TAILS = {"", "s", "es", "d", "ed", "r", "er", "ers", "ing", "e", "y", "ies", "ion", "al"}
+
+
+def _is_inflection(token: str, word: str) -> bool:
+    """'borrowed'/'borrower', 'purchased'/'purchases', 'point'/'points': the same stem with another English
+    ending is a different word, not a typo of the table's word."""
+    stem = 0
+    while stem < min(len(token), len(word)) and token[stem] == word[stem]:
+        stem += 1
+    return stem >= 4 and token[stem:] in INFLECTION_TAILS and word[stem:] in INFLECTION_TAILS
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from src.engine.semantics import singular, tokenize
 from src.extraction.header_line import Layout, read_header_line, read_header_with_notes
-from src.extraction.sentences import split_sentences
+from src.extraction.sentences import depth_at, split_sentences
 
 SEPARATOR_ROW_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 TABLE_LINE_RE = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(?:\|[^|]+){2,}$")
@@ -53,6 +53,8 @@ COPULAR_RE = re.compile(
 CLAUSE_CUT_RE = re.compile(
     rf"(?:,\s*(?:and\s+|while\s+|but\s+|so\s+)?|\s+(?:and|while|but|so)\s+)(?=(?:the\s+|a\s+|an\s+|their\s+)?"
     rf"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{COPULA}\b)", re.I)
+# 'We need the id, name and email': a request that lists columns, though it opens like a scene sentence.
+WANT_LIST_RE = re.compile(r"^(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like)\s+(?!to\b)[^,]+(?:,|\s+and\s+)", re.I)
 # Scene words: a sentence about the whole dataset names no column.
 SCENE_RE = re.compile(r"^(?:this|it|we|i|our|my|hello|hi|thanks|please\s+(?:generate|make|create)|"
                       r"generate|create|make|simulate|give\s+me|let'?s\s+say|there\s+(?:are|were|is))\b", re.I)
@@ -114,6 +116,9 @@ def read_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) ->
     noted = read_header_with_notes(text)
     if noted is not None:
         return noted
+    introduced = read_introduced_line(text, read_list)
+    if introduced is not None:
+        return introduced
     blocks = split_blocks(text)
     kinds = [b.kind for b in blocks if b.kind != "gap"]
     has_table = "table" in kinds
@@ -123,7 +128,7 @@ def read_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) ->
         bare = read_header_line(text)
         if bare is not None:
             return bare
-        if kinds == ["prose"]:
+        if kinds and set(kinds) == {"prose"}:
             return read_prose_layout(text, read_list)
         return None
     header_parts: list[str] = []
@@ -154,6 +159,29 @@ def read_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) ->
                 unread.append(" ".join(block.lines))
         pending_intro = []
     return Layout(" ".join(header_parts).strip(), items, unread)
+
+
+INTRO_END_RE = re.compile(r"(?:^|[.!?]\s+|\b)(?:the\s+)?(?:fields?|columns?|attributes?|properties)(?:\s+(?:are|needed|wanted))?\s*:\s*$",
+                          re.I)
+
+
+def read_introduced_line(text: str, read_list: Callable[[str], tuple[str, list[str]]]) -> Layout | None:
+    """'Please generate 1000 policies. Fields:' then one line 'policy number (...), holder email, ...': that line
+    is the column list; the text before it is the scene, a paragraph after it is named as unread."""
+    lines = text.strip().splitlines()
+    for i, line in enumerate(lines[:-1]):
+        if not INTRO_END_RE.search(line) or i + 1 >= len(lines) or not lines[i + 1].strip():
+            continue
+        listed = lines[i + 1]
+        if listed.count(",") < 2 or BULLET_LINE_RE.match(listed) or any(
+                later.strip() and (BULLET_LINE_RE.match(later) or later.lstrip().startswith("|")) for later in lines[i + 2:]):
+            return None
+        header, items = read_list(f"Columns: {listed}")
+        after = [later.strip() for later in lines[i + 2:] if later.strip()]
+        scene = " ".join(part.strip() for part in lines[:i + 1] if part.strip())
+        scene = INTRO_END_RE.sub("", scene).strip()
+        return Layout(scene, items, after) if items else None
+    return None
 
 
 def _is_intro(text: str) -> bool:
@@ -214,7 +242,7 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
     """One sentence -> the column items it names (none for a sentence that only sets the scene)."""
     sentence = sentence.strip().rstrip(".!")
     lead = PROSE_LEADS_RE.match(sentence)
-    if lead and not SCENE_RE.match(sentence):
+    if lead and (not SCENE_RE.match(sentence) or WANT_LIST_RE.match(sentence)):
         body = sentence[lead.end():]
         body = re.sub(r"^(?:a|an|the|their|its|his|her)\s+", "", body, flags=re.I)
         body = re.sub(r",?\s+(?:too|as\s+well)(?=,|$)", "", body, flags=re.I)
@@ -229,7 +257,7 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
 
 def split_clauses(sentence: str) -> list[str]:
     """'Size can be small or large and the price should be under $9' -> its two column clauses."""
-    cuts = [m for m in CLAUSE_CUT_RE.finditer(sentence) if _depth(sentence, m.start()) == 0]
+    cuts = [m for m in CLAUSE_CUT_RE.finditer(sentence) if depth_at(sentence, m.start()) == 0]
     pieces, last = [], 0
     for m in cuts:
         pieces.append(sentence[last:m.start()])
@@ -287,16 +315,6 @@ def singular_label(label: str) -> str:
 _NOT_LABELS = {"it", "this", "that", "there", "which", "who", "they", "we", "i", "you", "he", "she", "so", "but"}
 
 
-def _depth(text: str, index: int) -> int:
-    depth = 0
-    for ch in text[:index]:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-    return depth
-
-
 def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) -> Layout | None:
     """A paragraph of sentences where later ones add columns ('Each check-in has a member id ... Members also
     have a membership type, which is one of basic, premium or vip.'); None when the list reader does better."""
@@ -312,6 +330,6 @@ def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]
             items.extend(found)
         else:
             scene.append(sentence)
-    if len(items) <= len(listed):
+    if len(items) < len(listed) or not items:
         return None
     return Layout(" ".join(scene), items)

@@ -1,9 +1,5 @@
-"""Small parsers for the phrases a description uses: numbers, ranges, periods, lists, lengths, pools.
-
-Every ``find_*`` function takes a piece of text and returns what it understood plus the text with
-that phrase cut out, so later parsers do not read the same words twice (a period's "7" is not a
-numeric range, a length's "5-20" is not a value range).
-"""
+"""Phrases inside a column's words: numbers ('$2.5k', '1.5 million'), numeric ranges, decimals, durations, pools
+('from 100 sensors') and value-list pieces; periods and grids live in ``periods``, code shapes in ``shapes``."""
 
 from __future__ import annotations
 
@@ -12,35 +8,30 @@ from dataclasses import dataclass
 
 from src.engine import timeutil
 
+
+
+
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "fifty": 50, "hundred": 100, "few": 3, "couple": 2,
 }
-
 # Multipliers written after a number: "10k", "$1.5M", "2 million".
 NUMBER_SUFFIXES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
                    "b": 1e9, "bn": 1e9, "billion": 1e9}
-
 CURRENCY_SIGNS = "$€£¥₹"
-
 # One number as people write it: "-20", "$1,500.50", "20k", "−5", "2 million".
 NUMBER = (r"(?:[-−–]\s?)?[$€£¥₹]?\s?(?:[-−]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
           r"(?:\s?(?:k|K|M|mm|mn|bn|B|thousand|million|billion)\b)?")
-
 RANGE_SEPARATOR = r"\s*(?:-|–|—|to|and|through|thru|until|till|\.\.\.?|~)\s*"
-
 # Spans the engine's relative values have no letter for, written as multiples of one they have.
 UNIT_MULTIPLES = {"quarter": (3, "M"), "decade": (10, "y")}
 # Unit words as prose spells them (single letters like 'm' are too ambiguous in a sentence).
 TIME_UNIT_WORDS = "(?:" + "|".join(sorted(
     [w for w in timeutil.TIME_UNITS if len(w) > 1] + [f"{w}s?" for w in UNIT_MULTIPLES], key=len, reverse=True)) + ")"
-
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"])}
-MONTHS.update({name[:3]: num for name, num in list(MONTHS.items())})
-MONTHS["sept"] = 9
+MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december"]
+MONTHS = {**{m: i + 1 for i, m in enumerate(MONTH_NAMES)}, **{m[:3]: i + 1 for i, m in enumerate(MONTH_NAMES)}, "sept": 9}
 MONTH_WORDS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 
 
@@ -182,219 +173,6 @@ def offset(count: int, unit: str, sign: str) -> str:
     return f"{sign}{count}{unit}"
 
 
-WORKDAY_WORDS = r"(?:business|trading|working|work)"
-WORKDAYS_PER_WEEK = 5
-
-
-def calendar_days(workdays: int) -> int:
-    """The calendar days that hold a number of business days: 5 business days -> 7."""
-    return -(-workdays * 7 // WORKDAYS_PER_WEEK)
-
-
-def _iso(year: int, month: int = 1, day: int = 1) -> str:
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _month_end(year: int, month: int) -> str:
-    return _iso(year, month, timeutil.month_end(year, month))
-
-
-def find_period(text: str) -> tuple[Period | None, str]:
-    """Find 'last 2 years', 'next 60 days', 'in 2024', 'between 2020-01-01 and 2023-12-31', 'since 2020'."""
-    count_word = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|couple)"
-    relative = re.search(
-        rf"(?:(?:in|over|during|within|from|for|of)\s+)?(?:the\s+)?(?P<dir>last|past|previous|prior|recent|next|coming|upcoming|following)"
-        rf"\s+(?:{count_word}\s*(?:of\s+)?)?(?:(?P<workdays>{WORKDAY_WORDS})\s+)?(?P<u>{TIME_UNIT_WORDS})\b",
-        text, re.I)
-    if relative:
-        count, unit = read_duration(parse_count(relative["n"]) if relative["n"] else 1, relative["u"])
-        if relative["workdays"] and unit == "d":
-            count = calendar_days(count)
-        future = relative["dir"].lower() in ("next", "coming", "upcoming", "following")
-        if future:
-            return Period("now", offset(count, unit, "+")), cut(text, relative)
-        return Period(offset(count, unit, "-"), "now"), cut(text, relative)
-    ago = re.search(rf"(?:within\s+)?{count_word}\s+(?P<u>{TIME_UNIT_WORDS})\s+ago\b", text, re.I)
-    if ago:
-        count, unit = read_duration(parse_count(ago["n"]) or 1, ago["u"])
-        return Period(offset(count, unit, "-"), "now"), cut(text, ago)
-    within = re.search(rf"\bwithin\s+(?:the\s+)?{count_word}\s+(?P<u>{TIME_UNIT_WORDS})\b"
-                       r"(?!\s+(?:of|after|before|from|since|prior|following|later|earlier)\b)", text, re.I)
-    if within and within["n"].lower() not in ("a", "an", "few", "couple"):  # 'last seen within 48 hours': the past
-        count, unit = read_duration(parse_count(within["n"]) or 1, within["u"])
-        return Period(offset(count, unit, "-"), "now"), cut(text, within)
-    iso = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
-    two_dates = re.search(rf"(?:between\s+|from\s+)?(?P<a>{iso})\s*(?:-|–|—|to|and|through|until|\.\.\.?)\s*(?P<b>{iso})", text, re.I)
-    if two_dates:
-        return Period(two_dates["a"].replace(" ", "T"), two_dates["b"].replace(" ", "T")), cut(text, two_dates)
-    quarter = re.search(r"\bQ([1-4])\s*(?:of\s+)?(\d{4})\b", text, re.I)
-    if quarter:
-        q, year = int(quarter[1]), int(quarter[2])
-        return Period(_iso(year, 3 * q - 2), _month_end(year, 3 * q)), cut(text, quarter)
-    month_span = re.search(rf"(?:between\s+|from\s+)?(?P<m1>{MONTH_WORDS})\.?\s+(?P<y1>\d{{4}})\s*(?:-|–|to|and|through|until)\s*"
-                           rf"(?P<m2>{MONTH_WORDS})\.?\s+(?P<y2>\d{{4}})", text, re.I)
-    if month_span:
-        m1, m2 = MONTHS[month_span["m1"].lower()[:3]], MONTHS[month_span["m2"].lower()[:3]]
-        return Period(_iso(int(month_span["y1"]), m1), _month_end(int(month_span["y2"]), m2)), cut(text, month_span)
-    month_year = re.search(rf"\b(?P<m>{MONTH_WORDS})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", text, re.I)
-    if month_year:
-        month, year = MONTHS[month_year["m"].lower()[:3]], int(month_year["y"])
-        return Period(_iso(year, month), _month_end(year, month)), cut(text, month_year)
-    years = re.search(r"(?:between\s+|from\s+)?\b(?P<a>(?:19|20)\d{2})\s*(?:-|–|to|and|through|until)\s*(?P<b>(?:19|20)\d{2})\b", text, re.I)
-    if years and int(years["a"]) <= int(years["b"]):
-        return Period(_iso(int(years["a"])), _iso(int(years["b"]), 12, 31)), cut(text, years)
-    since = re.search(rf"\b(?:since|after|from)\s+(?P<d>{iso}|(?:19|20)\d{{2}})\b", text, re.I)
-    if since:
-        start = since["d"] if "-" in since["d"] else _iso(int(since["d"]))
-        return Period(start.replace(" ", "T"), "now"), cut(text, since)
-    until = re.search(rf"\b(?:before|until|up\s+to|through)\s+(?P<d>{iso}|(?:19|20)\d{{2}})\b", text, re.I)
-    if until:
-        end = until["d"] if "-" in until["d"] else _iso(int(until["d"]) - 1, 12, 31)
-        return Period("-5y" if end >= "2020" else _iso(int(end[:4]) - 5), end.replace(" ", "T")), cut(text, until)
-    year = re.search(r"(?:\b(?:in|during|for|of|year)\s+|^\s*|\(\s*)(?P<y>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)", text, re.I)
-    if year:
-        y = int(year["y"])
-        return Period(_iso(y), _iso(y, 12, 31)), cut(text, year)
-    single_date = re.search(rf"\b(?:on\s+)?(?P<d>{iso})\b", text)
-    if single_date and re.search(r"(?:e\.g\.?|eg|like|example|format|such\s+as)\s*:?\s*$", text[: single_date.start()], re.I):
-        single_date = None  # an example of the format, not the only day
-    if single_date:
-        day = single_date["d"][:10]
-        return Period(day, day), cut(text, single_date)
-    if re.search(r"\b(?:future|upcoming|scheduled)\b", text, re.I):
-        return Period("now", "+1y"), text
-    if re.search(r"\b(?:today)\b", text, re.I):
-        return Period("-1d", "now"), text
-    if re.search(r"\b(?:recent|recently)\b", text, re.I):
-        return Period("-30d", "now"), text
-    return None, text
-
-
-def find_ages(text: str) -> tuple[tuple[int, int] | None, str]:
-    """Find 'ages 18-80', 'aged 18 to 65', 'age 21+' (used for date_of_birth)."""
-    m = re.search(r"\b(?:ages?|aged)\s*(?:between|from)?\s*(\d+)\s*(?:-|–|to|and)\s*(\d+)", text, re.I)
-    if m:
-        return (int(m[1]), int(m[2])), cut(text, m)
-    m = re.search(r"\b(?:ages?|aged)\s*(?:over|above|at\s+least)?\s*(\d+)\s*\+?", text, re.I)
-    if m:
-        return (int(m[1]), max(int(m[1]) + 60, 90)), cut(text, m)
-    m = re.search(r"\b(?:adults?|over\s+18)\b", text, re.I)
-    if m:
-        return (18, 90), cut(text, m)
-    return None, text
-
-
-def find_step(text: str) -> tuple[str | None, str]:
-    """Find 'every 5 minutes', 'hourly', '15-minute intervals' -> '5m', '1h', '15m'."""
-    m = re.search(rf"\bevery\s+(?P<n>\d+|a|an|one|two|five|ten|fifteen|thirty)?\s*(?P<u>{TIME_UNIT_WORDS})\b", text, re.I)
-    if not m:
-        m = re.search(rf"\b(?:at\s+|in\s+)?(?P<n>\d+)[\s-]*(?P<u>{TIME_UNIT_WORDS})\s+(?:intervals?|steps?|increments?|granularity|resolution)\b", text, re.I)
-    if m:
-        count, unit = read_duration(parse_count(m["n"]) if m["n"] else 1, m["u"])
-        if unit in timeutil.UNIT_MONTHS:
-            return None, text
-        step = offset(count, unit, "").lstrip("+")
-        return step, cut(text, m)
-    adverbs = {"hourly": "1h", "daily": "1d", "weekly": "7d", "minutely": "1m", "per minute": "1m",
-               "per hour": "1h", "per day": "1d"}
-    for word, step in adverbs.items():
-        m = re.search(rf"\b{word}\b", text, re.I)
-        if m:
-            return step, cut(text, m)
-    return None, text
-
-
-@dataclass
-class LengthRule:
-    min_length: int | None = None
-    max_length: int | None = None
-    pattern: str | None = None
-
-
-CHAR_CLASSES = [
-    (r"(?:upper(?:\s*case|-case)?\s+)?(?:letters?|characters?|chars?)\s*(?:/|\bor\b|\band\b|&)\s*(?:digits?|numbers?)|"
-     r"(?:digits?|numbers?)\s*(?:/|\bor\b|\band\b|&)\s*(?:upper(?:\s*case|-case)?\s+)?(?:letters?|characters?|chars?)",
-     "[A-Z0-9]"),
-    (r"lower(?:\s*case|-case)?\s+(?:letters?|characters?|chars?)\s*(?:/|\bor\b|\band\b|&)\s*(?:digits?|numbers?)",
-     "[a-z0-9]"),
-    (r"upper(?:\s*case|-case)?\s+(?:letters?|characters?|chars?)|capital\s+letters?", "[A-Z]"),
-    (r"lower(?:\s*case|-case)?\s+(?:letters?|characters?|chars?)", "[a-z]"),
-    (r"alpha\s*numeric\s+(?:characters?|chars?|symbols?)?|alphanumerics?", "[A-Z0-9]"),
-    (r"hex(?:adecimal)?\s+(?:digits?|characters?|chars?)", "[0-9a-f]"),
-    (r"digits?|numbers?|numeric\s+(?:characters?|chars?)", r"\d"),
-    (r"letters?", "[A-Z]"),
-]
-
-
-def _quantifier(low: int, high: int) -> str:
-    return f"{{{low}}}" if low == high else f"{{{low},{high}}}"
-
-
-def find_length(text: str) -> tuple[LengthRule | None, str]:
-    """Find '5-20 characters', 'max 200 chars', '6 uppercase letters', '2 letters followed by 4 digits'."""
-    count = r"(?P<a>\d+)(?:\s*(?:-|–|to)\s*(?P<b>\d+))?"
-    pieces = []
-    rest = text
-    for _ in range(4):
-        best = None
-        for words, char_class in CHAR_CLASSES:
-            m = re.search(rf"\b{count}[\s-]*(?:{words})\b", rest, re.I)
-            if m and (best is None or m.start() < best[0].start()):
-                best = (m, char_class)
-        if best is None:
-            break
-        m, char_class = best
-        low = int(m["a"])
-        high = int(m["b"]) if m["b"] else low
-        if "characters" in m.group(0).lower() and char_class == "[A-Z0-9]" and "alpha" not in m.group(0).lower():
-            break
-        pieces.append((m.start(), char_class + _quantifier(low, high)))
-        rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
-    if pieces:
-        pieces.sort()
-        return LengthRule(pattern="".join(p for _, p in pieces)), re.sub(
-            r"\b(?:followed\s+by|then|and)\b|\+", " ", rest).strip()
-    m = re.search(rf"\b(?:between\s+)?{count}\s*(?:characters?|chars?|symbols?)(?:\s+long)?\b", text, re.I)
-    if m:
-        low, high = int(m["a"]), int(m["b"]) if m["b"] else None
-        before = text[: m.start()].lower()
-        if high is not None:
-            return LengthRule(low, high), cut(text, m)
-        upper = re.search(r"(?:up\s+to|max(?:imum)?(?:\s+of)?|at\s+most|no\s+more\s+than|under|less\s+than)\s*$", before)
-        if upper:
-            return LengthRule(1, low), (text[: upper.start()] + " " + text[m.end():]).strip()
-        lower = re.search(r"(?:at\s+least|min(?:imum)?(?:\s+of)?)\s*$", before)
-        if lower:
-            return LengthRule(low, max(low * 2, low + 10)), (text[: lower.start()] + " " + text[m.end():]).strip()
-        return LengthRule(low, low), cut(text, m)
-    m = re.search(r"\b(?:max(?:imum)?|up\s+to|at\s+most)\s*(?:length\s*)?(?:of\s+)?(\d+)\b", text, re.I)
-    if m and re.search(r"\b(?:length|long|chars?|characters)\b", text, re.I):
-        return LengthRule(1, int(m[1])), cut(text, m)
-    return None, text
-
-
-def pattern_from_example(example: str) -> str | None:
-    """Turn an example like 'ORD-12345' or 'XX-9999' into a pattern 'ORD-\\d{5}' / '[A-Z]{2}-\\d{4}'."""
-    example = example.strip().strip("'\"`")
-    if not re.fullmatch(r"[A-Za-z0-9#\-_/.:]{3,40}", example) or not re.search(r"[\d#X9]", example):
-        return None
-    placeholder = re.fullmatch(r"[X9#A\-_/.:]+", example) and re.search(r"[X9#]", example)
-    out = []
-    for run in re.finditer(r"\d+|[A-Za-z]+|[^A-Za-z\d]+", example):
-        token = run.group(0)
-        if token.isdigit():
-            out.append(r"\d" + _quantifier(len(token), len(token)))
-        elif token.isalpha():
-            if placeholder and set(token) <= {"X", "A"}:
-                out.append("[A-Z]" + _quantifier(len(token), len(token)))
-            else:
-                out.append(token)
-        else:
-            for ch in token:
-                out.append(r"\d" if ch == "#" else ("\\" + ch if ch in ".^$*+?()[]{}|\\" else ch))
-    return "".join(out)
-
-
 def find_pool(text: str) -> tuple[int | None, str]:
     """Find 'from 100 sensors', '(50 unique stores)', 'one of 20 devices', 'pool of 500' -> the pool size."""
     unit_words = rf"{TIME_UNIT_WORDS}|onwards|afterwards|%|percent|characters?|chars?|digits?|letters?|decimals?|rows|records|celsius|degrees"
@@ -402,8 +180,9 @@ def find_pool(text: str) -> tuple[int | None, str]:
         rf"\b(?:from|among|across|between|over|of)\s+(?P<n>\d[\d,]*k?)\s+(?:unique\s+|distinct\s+|different\s+)?(?!(?:{unit_words})\b)(?P<w>[a-z]+s)\b",
         rf"\b(?P<n>\d[\d,]*k?)\s+(?:unique|distinct|different|possible)\s+(?!(?:{unit_words})\b)(?P<w>[a-z]+)",
         r"\b(?:pool|set)\s+of\s+(?P<n>\d[\d,]*k?)\b",
-        r"\bone\s+of\s+(?P<n>\d[\d,]*)\b",
-        rf"\(\s*(?P<n>\d[\d,]*k?)\s+(?!(?:{unit_words})\b)(?P<w>[a-z]+s)\s*\)",
+        r"\bone\s+of\s+(?:the\s+(?:same\s+)?)?(?P<n>\d[\d,]*)\b",
+        rf"\(\s*(?:(?:about|around|roughly|approximately|approx\.?|some|~)\s*)?(?P<n>\d[\d,]*k?)\s+(?!(?:{unit_words})\b)"
+        rf"(?P<w>[a-z]+s)\s*\)",
     ]
     for pattern in patterns:
         m = re.search(pattern, text, re.I)

@@ -21,3 +21,14 @@ def split_sentences(paragraph: str) -> list[str]:
             last = i + 1
     out.append(paragraph[last:].strip())
     return [s for s in out if s]
+
+
+def depth_at(text: str, index: int) -> int:
+    """How many brackets are open at ``index``: an intro word inside '(..., with time)' starts no list."""
+    depth = 0
+    for ch in text[:index]:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+    return depth

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from src.extraction import periods as pe
 from src.extraction import phrases as ph
-from src.extraction.offline import find_row_count, parse_value_list, split_description
+from src.extraction import shapes as sh
+from src.extraction.fields_values import parse_value_list
+from src.extraction.listing import split_description
+from src.extraction.scene import find_row_count
 
 
 @pytest.mark.parametrize("text, low, high, money, percent", [
@@ -84,7 +88,7 @@ PERIODS = [
 
 @pytest.mark.parametrize("text, start, end", PERIODS)
 def test_periods(text, start, end):
-    period, _ = ph.find_period(text)
+    period, _ = pe.find_period(text)
     assert period is not None
     assert (period.start, period.end) == (start, end)
 
@@ -95,7 +99,7 @@ def test_periods_are_bounds_the_engine_reads(text):
 
     from src.engine.timeutil import parse_time_bound
 
-    period, _ = ph.find_period(text)
+    period, _ = pe.find_period(text)
     anchor = dt.datetime(2026, 6, 15)
     assert parse_time_bound(period.start, anchor) <= parse_time_bound(period.end, anchor)
 
@@ -105,7 +109,7 @@ def test_periods_are_bounds_the_engine_reads(text):
 def test_steps_in_whole_units_the_engine_reads(text, step):
     from src.engine.timeutil import parse_step_seconds
 
-    assert ph.find_step(text)[0] == step
+    assert pe.find_step(text)[0] == step
     if step is not None:
         assert parse_step_seconds(step) > 0
 
@@ -115,7 +119,7 @@ def test_steps_in_whole_units_the_engine_reads(text, step):
     ("15-minute intervals", "15m"), ("every 30 seconds", "30s"), ("every 2 hours", "2h"),
 ])
 def test_steps(text, step):
-    assert ph.find_step(text)[0] == step
+    assert pe.find_step(text)[0] == step
 
 
 @pytest.mark.parametrize("text, min_length, max_length, pattern", [
@@ -127,7 +131,7 @@ def test_steps(text, step):
     ("10 alphanumeric characters", None, None, "[A-Z0-9]{10}"),
 ])
 def test_lengths(text, min_length, max_length, pattern):
-    rule, _ = ph.find_length(text)
+    rule, _ = sh.find_length(text)
     assert rule is not None
     assert (rule.min_length, rule.max_length, rule.pattern) == (min_length, max_length, pattern)
 
@@ -147,7 +151,7 @@ def test_a_period_is_no_pool():
     ("ORD-12345", r"ORD-\d{5}"), ("XX-9999", r"[A-Z]{2}-\d{4}"), ("v1.2.3", r"v\d{1}\.\d{1}\.\d{1}"),
 ])
 def test_patterns_from_examples(example, pattern):
-    assert ph.pattern_from_example(example) == pattern
+    assert sh.pattern_from_example(example) == pattern
 
 
 @pytest.mark.parametrize("text, count", [

@@ -8,8 +8,10 @@ from collections import Counter
 
 import pytest
 
-from src.extraction import phrases as ph
-from src.extraction.offline import extract_offline, find_row_count
+from src.extraction import periods as pe
+from src.extraction import shapes as sh
+from src.extraction.offline import extract_offline
+from src.extraction.scene import find_row_count
 from tests.extraction.offline_helpers import fields_of, generate
 
 
@@ -195,7 +197,7 @@ def test_header_period_needs_a_single_date_column():
     ("previous 3 working days", "-5d"),
 ])
 def test_business_days_become_calendar_days(text, start):
-    period, _ = ph.find_period(text)
+    period, _ = pe.find_period(text)
     assert (period.start, period.end) == (start, "now")
 
 
@@ -246,7 +248,7 @@ def test_no_pattern_on_semantic_types():
     ("2 letters followed by 4 digits", r"[A-Z]{2}\d{4}"),
 ])
 def test_letters_or_digits_mix_both(text, pattern):
-    rule, _ = ph.find_length(text)
+    rule, _ = sh.find_length(text)
     assert rule.pattern == pattern
 
 

@@ -236,7 +236,7 @@ def test_values_with_a_number_in_their_name():
 
 @pytest.mark.parametrize("segment", ["min 5, max 10", "about 30, up to 90"])
 def test_range_words_with_numbers_are_no_value_list(segment):
-    from src.extraction.offline import parse_value_list
+    from src.extraction.fields_values import parse_value_list
 
     assert parse_value_list(segment) is None
 
@@ -260,9 +260,9 @@ def test_within_a_span_without_last_means_the_recent_past():
 
 
 def test_within_days_of_another_column_is_not_a_period():
-    import src.extraction.phrases as ph
+    import src.extraction.periods as pe
 
-    period, _ = ph.find_period("within 14 days of the order date")
+    period, _ = pe.find_period("within 14 days of the order date")
     assert period is None
 
 

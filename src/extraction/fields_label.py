@@ -1,0 +1,217 @@
+"""One column's text -> its label and the qualifier words after it -> a draft (``draft_fields``)."""
+
+from __future__ import annotations
+
+import re
+
+from src.extraction import field_meaning as fm
+from src.extraction.drafts import FieldDraft
+from src.extraction.fields_qualifiers import QUALIFIER_READERS
+from src.extraction.fields_type import choose_type
+from src.extraction.fields_values import parse_value_list
+
+
+MAX_ITEM_CHARS = 400  # one column's description; bounds the time regexes take
+# Words that end a label: what follows them qualifies the column.
+LABEL_STOP_RE = re.compile(
+    r"\s(?:between|from|in|within|over|during|ranging|range|up\s+to|at\s+least|at\s+most|for|only|if|"
+    r"when|where|unless|after|before|since(?=\s+\d)|until|every|with|optional|nullable|e\.g\.|eg|i\.e\.|like|such\s+as|as|is|are|"
+    r"should|must|which|that|being|having|containing|including|starting|under|below|above|max|min|equals?|exactly|"
+    r"(?:a|an|one|two|three|four|five|six|seven|ten|twelve)(?=\s+(?:days?|weeks?|months?|years?)\s+"
+    r"(?:after|before|later|from|following|prior))|"
+    r"(?:built|made|derived|generated|constructed|composed|taken)(?=\s+(?:from|out\s+of|of|using))|"
+    r"maximum|minimum|no\s+more|less\s+than|more\s+than|greater\s+than|one\s+of|either|according|"
+    r"following|using|normally|distributed|averaging|average|mean|(?:last|past|next)\s+(?=\d|\w+\s+(?:days?|weeks?|months?|years?|hours?))|"
+    r"(?:last|past|next)(?=\s+(?:day|week|fortnight|month|quarter|year|hour|decade)\b)|out\s+of(?=\s+\d)|"
+    r"(?=[-−]?[$€£¥]?\d)|(?=[-−–]\s?\d)|~|,|;|=)(?=\s|$|\d|[$€£¥-])", re.I)
+# One label that names several columns.
+EXPANSIONS = {
+    ("coordinates",): ["latitude", "longitude"], ("gps",): ["latitude", "longitude"],
+    ("gps", "coordinates"): ["latitude", "longitude"], ("geo", "coordinates"): ["latitude", "longitude"],
+    ("lat", "long"): ["latitude", "longitude"], ("lat", "lng"): ["latitude", "longitude"],
+    ("location", "coordinates"): ["latitude", "longitude"], ("geolocation",): ["latitude", "longitude"],
+    ("first", "last", "name"): ["first_name", "last_name"],
+}
+
+
+def label_of(item: str) -> tuple[str, str]:
+    """Split an item into its label and the qualifying rest: 'Age between 18-80' -> ('Age', 'between 18-80')."""
+    item = item.strip().strip(".").strip()
+    item = re.sub(r"^([^():?]{1,60}?)\?(?=\s|$)", r"\1:", item)  # 'defaulted? yes/no': a question labels a flag
+    colon = re.match(r"^([^():]{1,60}?)\s*[:=]\s+(.*)$", item)
+    if colon and len(colon[1].split()) <= 6:
+        return colon[1].strip(), colon[2].strip()
+    dash = re.match(r"^([^()]{1,60}?)\s+(?:[-–—]{1,2})\s+(.*)$", item)
+    if dash and len(dash[1].split()) <= 6 and not re.match(r"^[-−]?\d", dash[1]) \
+            and not (re.search(r"\d\s*$", dash[1]) and re.match(r"[-−]?[$€£¥]?\d", dash[2])):  # 'points 0 - 100k'
+        return dash[1].strip(), dash[2].strip()
+    paren = item.find("(")
+    head = item if paren < 0 else item[:paren]
+    stop = LABEL_STOP_RE.search(" " + head)
+    first_word = re.match(r"\s*\S+", head)
+    if stop and stop.start() == 0 and first_word and re.match(r"[A-Za-z]", head.strip()):
+        # 'minimum level 20-200', 'max speed 0-180': the label opens with a rule word; its own rule comes later
+        stop = LABEL_STOP_RE.search(" " + head, first_word.end() + 1)
+    if stop and stop.start() > 0:
+        cut_at = stop.start()
+        label, rest = head[:cut_at].strip(), (head[cut_at:] + " " + item[len(head):]).strip()
+        found = fm.classify_tokens(fm.tokenize(label))
+        if re.match(r"since\b", rest, re.I) and (found is None or found.meaning.kind != fm.TEMPORAL):
+            label += " since"  # 'Active since 2020' names a date
+        moved = weighted_list_start(label, rest)
+        if moved:
+            return moved
+        return label, rest
+    listed = _trailing_value_list(head.strip())
+    if listed:
+        return listed[0], (listed[1] + " " + item[len(head):]).strip()
+    return head.strip(), item[len(head):].strip()
+
+
+# 'status active or inactive', 'car class economy or compact or suv', 'condition sunny/cloudy/rainy':
+# a label with its values written straight after it, no colon.
+TRAILING_LIST_RE = re.compile(r"^(?P<label>\S.*?)\s+(?P<vals>[A-Za-z][\w'-]*(?:\s*(?:,\s*)?(?:\bor\b|/)\s*[A-Za-z][\w'-]*)+)$",
+                              re.I)
+
+
+def _trailing_value_list(head: str) -> tuple[str, str] | None:
+    m = TRAILING_LIST_RE.match(head)
+    if not m or len(m["label"].split()) > 4:
+        return None
+    values = [v for v in re.split(r"\s*(?:,\s*)?(?:\bor\b|/)\s*", m["vals"], flags=re.I) if v]
+    if len(values) == 2 and {v.lower() for v in values} in ({"yes", "no"}, {"true", "false"}, {"y", "n"}):
+        return m["label"].strip(), m["vals"].strip()  # 'paid yes/no': a flag
+    whole = fm.classify_tokens(fm.tokenize(head))
+    if len(values) < 2 or (whole is not None and re.search(r"\s(?:or|/)\s", f" {whole.phrase} ")):
+        return None  # 'date or time' names one column
+    label_found = fm.classify_tokens(fm.tokenize(m["label"]))
+    if label_found is not None and label_found.meaning.type not in ("enum", "boolean") \
+            and not ENUM_HEAD_RE.search(m["label"]) \
+            and not (len(values) >= 3 or all(re.fullmatch(r"[A-Z0-9]{2,5}", v) for v in values)):
+        return None  # 'contact email or phone' is not a list of values for 'contact'
+    value_kinds = [fm.classify_tokens(fm.tokenize(v)) for v in values]
+    names_columns = [k for k in value_kinds if k is not None and k.meaning.type != "boolean"]
+    label_is_enum = label_found is not None or bool(ENUM_HEAD_RE.search(m["label"]))
+    if names_columns and not (label_is_enum and len(names_columns) < len(values)):
+        return None  # 'user email or phone': columns, not values
+    if not label_is_enum and len(values) < 3 and len(m["label"].split()) > 1:
+        return None
+    return m["label"].strip(), m["vals"].strip()
+
+
+ENUM_HEAD_RE = re.compile(r"\b(?:status|state|stage|step|type|kind|class|category|tier|level|grade|condition|mode|method|"
+                          r"channel|segment|plan|group|source|outcome|result|stage|phase|priority|severity|"
+                          r"gender|sex|side|size|colou?r|role|region|species|breed|flavou?r)s?$", re.I)
+
+
+def weighted_list_start(label: str, rest: str) -> tuple[str, str] | None:
+    """'status scheduled 70% / cancelled 20%': the label's last word is the list's first value."""
+    words = label.split()
+    if len(words) < 2 or not re.match(r"\d[\d.]*\s*%", rest):
+        return None
+    listed = f"{words[-1]} {rest}"
+    items = parse_value_list(listed)
+    if not items or len(items) < 2:  # 'device mobile 60% desktop 35% tablet 5%': no separators between values
+        listed = re.sub(r"(?<=%)\s+(?=[A-Za-z])", ", ", listed)
+        items = parse_value_list(listed)
+    if not items or len(items) < 2 or any(i.weight is None for i in items) or items[0].value != words[-1]:
+        return None
+    return " ".join(words[:-1]), listed
+
+
+def draft_fields(item: str, warnings: list[str]) -> list[FieldDraft]:
+    """Drafts for one item; 'First name and last name' or 'City, state, zip' give several."""
+    label, rest = label_of(item[:MAX_ITEM_CHARS])
+    expansion = EXPANSIONS.get(tuple(fm.tokenize(label)))
+    if expansion:
+        return [draft_field(part.replace("_", " "), rest, warnings) for part in expansion]
+    parts = [p for p in re.split(r"\s*(?:,|/|\band\b|&|\+)\s*", label) if p.strip()]
+    if len(parts) > 1 and not is_joined_phrase(label):
+        classified = [fm.classify_tokens(fm.tokenize(p)) for p in parts]
+        if all(c is not None and c.meaning.type not in ("enum",) for c in classified):
+            drafts = [draft_field(p, "", warnings) for p in parts[:-1]]
+            drafts.append(draft_field(parts[-1], rest, warnings))
+            return drafts
+    head, comma, tail = label.partition(",")
+    if comma and fm.classify_tokens(fm.tokenize(head)) is not None and tail.strip() \
+            and fm.classify_tokens(fm.tokenize(tail)) is None:
+        return [draft_field(head, (tail + " " + rest).strip(), warnings)]  # 'app version, semantic versioning'
+    return [draft_field(label, rest, warnings)]
+
+
+def draft_field(label: str, rest: str, warnings: list[str]) -> FieldDraft:
+    """Read one column's label and qualifiers into a draft."""
+    draft = start_draft(label, rest)
+    correct_label_spelling(draft, warnings)
+    text = rest
+    text = re.sub(r"^\s*(?:one\s+of|either)\s*:?\s+(?=\S+(?:\s+\S+){0,3}\s*[/|]\s*\S)", "", text, flags=re.I)
+    for read in QUALIFIER_READERS:
+        text = read(draft, text)
+    choose_type(draft, warnings)
+    return draft
+
+
+def correct_label_spelling(draft: FieldDraft, warnings: list[str]) -> None:
+    """'Catagory' -> 'Category' when only the corrected words have a meaning; the user is told."""
+    if not draft.tokens:
+        return
+    corrected, fixes = fm.correct_spelling(draft.tokens)
+    if not fixes:
+        return
+    before, after = fm.classify_tokens(draft.tokens), fm.classify_tokens(corrected)
+    if after is None or (before is not None and len(after.phrase.split()) <= len(before.phrase.split())):
+        return  # 'Emial address' reads better as 'email address' than as an address
+    for written, read in fixes:
+        draft.label = re.sub(rf"(?i)(?<![a-z]){re.escape(written)}(?![a-z])", read, draft.label)
+        warnings.append(f"read '{written}' as '{read}'")
+    draft.tokens = corrected
+
+
+def start_draft(label: str, rest: str) -> FieldDraft:
+    """A draft holding the cleaned label: no article, no 'unique', no trailing 'field' or 'of'."""
+    label = re.sub(r"^(?:a|an|the|each|their|his|her|its)\s+", "", label.strip(), flags=re.I)
+    draft = FieldDraft(label=label, description=describe(label, rest)[:300])
+    if re.match(r"^unique\s+", label, re.I):
+        draft.constraints["unique"] = True
+        label = re.sub(r"^unique\s+", "", label, flags=re.I)
+    label = re.sub(r"\s+(?:field|column|col)s?$", "", label, flags=re.I) or label  # 'stock value' keeps its value
+    label = re.sub(r"(?:\s+(?:of|with|for|to|and|or|the|a|an|in|from|between|having))+$", "", label,
+                   flags=re.I) or label
+    draft.label = label
+    draft.tokens = fm.tokenize(label)
+    return draft
+
+
+DOUBLE_BRACKET_RE = re.compile(r"\(\s*\(([^()]*)\)\s*\)")
+
+
+def describe(label: str, rest: str) -> str:
+    """'age' + '(18-80)' -> 'age (18-80)', not 'age ((18-80))'; 'age' + 'between 18-80' -> 'age (between 18-80)'."""
+    rest = rest.strip()
+    if rest and not _is_one_group(rest):
+        rest = re.sub(r"^[,;\s]+", "", re.sub(r"\s*\(([^()]*)\)", r", \1", rest))  # '1-10 (integer)' -> '1-10, integer'
+        rest = f"({rest})"
+    text = re.sub(r"\s+", " ", f"{label.strip()} {rest}").strip()
+    while DOUBLE_BRACKET_RE.search(text):
+        text = DOUBLE_BRACKET_RE.sub(r"(\1)", text)
+    return text
+
+
+def _is_one_group(text: str) -> bool:
+    """'(18-80)' or '((18-80))' is one bracketed group; '(a) or (b)' is not."""
+    if not text.startswith("("):
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            return i == len(text) - 1
+    return False
+
+
+def is_joined_phrase(text: str) -> bool:
+    """'date and time' names one column: its meaning phrase spans the 'and'."""
+    tokens = fm.tokenize(label_of(text)[0])
+    found = fm.classify_tokens(tokens)
+    return found is not None and " and " in f" {found.phrase} "

@@ -1,0 +1,414 @@
+"""Qualifier readers: each takes what it understands out of a column's qualifier text (flags, formulas,
+formats, examples, periods, code shapes, order, value lists, conditions, ranges) and returns the rest,
+so a later reader never sees the same words."""
+
+from __future__ import annotations
+
+from typing import Any
+import re
+
+from src.extraction import field_meaning as fm
+from src.extraction import periods as pe
+from src.extraction import phrases as ph
+from src.extraction import shapes as sh
+from src.extraction.drafts import FieldDraft
+from src.extraction.fields_type import SELF_FORMATTED_TYPES, names_a_day
+from src.extraction.fields_values import (LIST_PREFIX_RE, MOSTLY_RE, NOT_ENTITY_WORDS, SLASH_LIST_OPERATOR_RE,
+                                          UNIT_WORDS_RE, favour_value, paired_weights, parse_value_list)
+
+
+NULL_RE = re.compile(
+    r"(?P<p>\d+(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?(?:values|rows|records)\s+)?(?:are\s+|is\s+|be\s+)?"
+    r"(?:null|missing|empty|blank|nulls|none)|(?:null|missing|empty|blank)\s*(?:rate|share)?\s*:?\s*(?P<q>\d+(?:\.\d+)?)\s*%|"
+    r"\b(?:optional|nullable|may\s+be\s+(?:empty|null|missing|blank)|can\s+be\s+(?:empty|null|missing|blank)|"
+    r"if\s+(?:any|applicable)|sometimes\s+(?:empty|missing|null)|not\s+always\s+present)\b", re.I)
+NULL_SHARE_RE = re.compile(
+    r"(?:(?:about|around|roughly|approximately|approx\.?|~)\s*)?(?P<p>\d+(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?(?:values|rows|records)\s+)?"
+    r"(?:are\s+|is\s+|be\s+)?(?:null|missing|empty|blank|nulls|none)|"
+    r"(?:null|missing|empty|blank)\s*(?:rate|share)?\s*:?\s*(?:(?:about|around|roughly|~)\s*)?(?P<q>\d+(?:\.\d+)?)\s*%|"
+    r"\b(?:null|missing|empty|blank)\s+(?:for|in|on)\s+(?:(?:about|around|roughly|~)\s*)?(?P<r>\d+(?:\.\d+)?)\s*%"
+    r"(?:\s+of\s+(?:the\s+)?(?:values|rows|records))?", re.I)
+DERIVED_RE = re.compile(r"\b(?:auto[- ]?)?(?:calculated|computed|derived|calculate|compute)\b|\bformula\b", re.I)
+UNIQUE_RE = re.compile(r"\b(?:unique|distinct|no\s+duplicates?|non[- ]repeating)\b", re.I)
+CONDITION_RE = re.compile(
+    r"(?:\bonly\s+)?\b(?P<k>for|if|when|where|unless|except)\s+(?!(?:each|every|all|any|example|instance|now|the\s+(?:whole|entire))\b)"
+    r"(?P<c>[^,;()]+?)(?:\s+only)?\s*(?=$|[,;()])|"
+    r"\b(?P<c2>[a-z][a-z ]*?)\s+only\b", re.I)
+ORDER_RE = re.compile(
+    r"\b(?P<neg>(?:no|not|never)\s+)?(?P<dir>after|later\s+than|on\s+or\s+after|following|before|earlier\s+than|on\s+or\s+before|"
+    r"prior\s+to|(?:greater|more|higher|larger|bigger|less|lower|smaller)\s+than(?:\s+or\s+equal\s+to)?|"
+    r"at\s+least|at\s+most|above|below|under|over|exceeds?|not\s+(?:more|less)\s+than|>=?|<=?|≥|≤)\s+"
+    r"(?:the\s+)?(?P<ref>[a-z][a-z _'-]*?)\s*(?=$|[,;)]|\s+(?:by|within|and)\b)", re.I)
+# '14 days after the loan date': a fixed distance from another date.
+DATE_OFFSET_RE = re.compile(
+    r"(?<!within\s)(?<!up\sto\s)\b(?P<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|twelve)\s*"
+    r"(?P<u>days?|weeks?|months?|years?)\s+(?P<dir>after|later\s+than|from|following|"
+    r"before|prior\s+to|earlier\s+than)\s+(?:the\s+)?(?P<ref>[a-z][a-z _'-]*?)\s*(?=$|[,;)])", re.I)
+PREFIX_RE = re.compile(
+    r"(?:\bstart(?:s|ing)?\s+with|\bprefix(?:ed)?(?:\s+(?:with|by))?|\bbegins?\s+with|\bbeginning\s+with)\s*:?\s*"
+    r"['\"`]?(?P<p>[A-Za-z0-9#_-]+?)['\"`]?(?=\s|$|,|\))|\b(?P<p2>[A-Z]{2,}[-_]?)\s+(?=followed\s+by\b)|"
+    r"(?:^|(?<=[\s(]))(?P<p3>[A-Z]{2,6}[-_]?)\s*(?:\+|then|and\s+then)\s*(?=(?:\d+|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten)\s*(?:digits?|numbers?|letters?|characters?|chars?|alphanumerics?)\b)")
+# "'LN' + 7 digits": a quoted literal joined to the shape of the rest.
+QUOTED_PREFIX_RE = re.compile(
+    r"['\"`‘’“”](?P<p>[A-Za-z0-9#_-]{1,12})['\"`‘’“”]\s*(?:\+|followed\s+by|then)\s*"
+    r"(?=\d|one|two|three|four|five|six|seven|eight|nine|ten)", re.I)
+UUID_RE = re.compile(r"\b(?:uuid|guid)s?(?:\s*v?4)?\b", re.I)
+EXAMPLE_RE = re.compile(
+    r"(?:e\.g\.?|eg|(?:format|formatted|looks?)\s+like|like|format|such\s+as|example|pattern)\s*:?\s*['\"`]?(?P<x>[A-Z0-9#][A-Za-z0-9\-_/#.]*[A-Za-z0-9#])['\"`]?",
+    re.I)
+WITH_TIME_RE = re.compile(r"\b(?:with|including|incl\.?|plus)\s+(?:a\s+|the\s+)?(?:time(?:\s+of\s+day)?|timestamps?)\b",
+                          re.I)
+CONSTANT = r"[$€£¥]?\d+(?:\.\d+)?(?![\d.])"
+# '2 uppercase letters + 6 digits' spells a code's shape, not a sum.
+CODE_SHAPE_WORDS_RE = re.compile(r"\b(?:digits?|letters?|characters?|chars?|alphanumerics?)\b", re.I)
+ROUNDING_RE = re.compile(r",?\s*\(?\brounded\s+(?:to|up\s+to|down\s+to)\s+(?:the\s+)?(?:nearest\s+)?"
+                         r"(?P<what>cents?|pennies|penny|whole\s+\w+|integers?|units?|\d+\s*(?:decimals?|dp|decimal\s+places?))\)?",
+                         re.I)
+CURRENCY_WORDS = {"USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "INR", "DOLLARS", "EUROS", "POUNDS"}
+TYPE_WORDS = {
+    "integer": "integer", "int": "integer", "whole number": "integer", "float": "float", "decimal": "decimal",
+    "double": "float", "number": "float", "numeric": "float", "string": "string", "text": "sentence",
+    "boolean": "boolean", "bool": "boolean", "true/false": "boolean", "date": "date", "datetime": "datetime",
+    "timestamp": "datetime", "time": "time", "email": "email", "url": "url", "uuid": "uuid",
+}
+
+
+def _segments(rest: str) -> list[str]:
+    """Parenthesized parts and the text around them, each read on its own."""
+    inside = re.findall(r"\(([^()]*)\)", rest)
+    outside = re.sub(r"\([^()]*\)", " , ", rest)
+    return [s for s in inside + [outside] if s.strip()]
+
+
+def read_flags(draft: FieldDraft, text: str) -> str:
+    if UNIQUE_RE.search(text):
+        draft.constraints["unique"] = True
+        text = UNIQUE_RE.sub(" ", text)
+    null_match = NULL_SHARE_RE.search(text) or NULL_RE.search(text)  # 'optional, about 30% empty': the share
+    if null_match:
+        share = null_match["p"] or null_match["q"] or null_match.groupdict().get("r")
+        draft.constraints["nullable"] = True
+        draft.constraints["null_probability"] = round(float(share) / 100, 4) if share else 0.2
+        text = ph.cut(text, null_match)
+        other = NULL_RE.search(text)
+        if other and not (other["p"] or other["q"]):
+            text = ph.cut(text, other)  # the 'optional' beside the share says the same
+    return text
+
+
+def read_formula(draft: FieldDraft, text: str) -> str:
+    rounding = ROUNDING_RE.search(text)
+    if rounding and (DERIVED_RE.search(text) or _looks_like_formula(text)):
+        what = rounding["what"].lower()
+        digits = re.match(r"\d+", what)
+        draft.decimals = int(digits[0]) if digits else 2 if what.startswith(("cent", "penn")) else 0
+        text = ph.cut(text, rounding)
+    if DERIVED_RE.search(text):
+        draft.derived = True
+        draft.formula_text = _formula_text(text)
+        text = DERIVED_RE.sub(" ", text)
+    elif _looks_like_formula(text):
+        formula_text = _formula_text(text)
+        if formula_text and is_slash_value_list(formula_text):
+            draft.slash_list_text = formula_text  # 'low / medium / high' lists values, unless it names columns
+            draft.enum_items = [ph.ListItem(ph.as_list_value(part))
+                                for part in re.split(r"\s*/\s*", formula_text.strip(" ,;()"))]
+            return text.replace(formula_text, " ")
+        draft.derived = True
+        draft.formula_text = formula_text
+    if draft.derived and draft.formula_text:
+        text = text.replace(draft.formula_text, " ")
+    return text
+
+
+def read_format_hints(draft: FieldDraft, text: str) -> str:
+    if UUID_RE.search(text) or (UUID_RE.search(draft.label) and len(draft.tokens) > 1):
+        draft.type_hint = "uuid"
+        text = UUID_RE.sub(" ", text)
+    with_time = WITH_TIME_RE.search(text)
+    if with_time:
+        draft.type_hint = draft.type_hint or "datetime"  # 'past 5 days, with time' is a date and a time
+        text = ph.cut(text, with_time)
+    free_text = re.search(r"\bfree[- ]?(?:form\s+)?text\b|\bfree[- ]?form\b|\bopen[- ]ended\b", text, re.I)
+    if free_text:
+        draft.type_hint = draft.type_hint or "sentence"
+        text = ph.cut(text, free_text)
+    text = re.sub(r"\brealistic(?:ally)?\s+(?:distribution|distributed|spread|mix|values?)\b|\brealistic\b",
+                  " ", text, flags=re.I)
+    return re.sub(r"\b(?:valid|proper|correct|standard)\s+(?:format|formatting|address(?:es)?|emails?)\b|"
+                  r"\b(?:US|UK|international|E\.164|local)\s+(?:format|style|numbers?)\b|\bformatted\b",
+                  " ", text, flags=re.I)
+
+
+def read_example(draft: FieldDraft, text: str) -> str:
+    example = next((m for m in EXAMPLE_RE.finditer(text) if re.search(r"\d|[X#]{2}", m["x"])), None)
+    found = fm.classify_tokens(draft.tokens)
+    if found and found.meaning.type in SELF_FORMATTED_TYPES:
+        return text  # a phone or date example describes a format the engine already writes
+    if example and re.search(r"\d|[X#]{2}", example["x"]):
+        pattern = sh.pattern_from_example(example["x"])
+        if pattern:
+            draft.constraints["pattern"] = pattern
+            draft.example = example["x"]
+            text = ph.cut(text, example)
+    return text
+
+
+def read_time_phrases(draft: FieldDraft, text: str) -> str:
+    # 'last day of each month in 2026': which day of the month, not 'the last 1 day'. The engine has no
+    # month-end grid, so the dates spread over the period.
+    text = re.sub(r"\b(?:on\s+)?(?:the\s+)?(?:last|final|first|1st|15th)\s+(?:calendar\s+|business\s+|working\s+)?day\s+of\s+"
+                  r"(?:each|every|the|a)\s+(?:calendar\s+)?month\b", " ", text, flags=re.I)
+    draft.ages, text = pe.find_ages(text)
+    draft.step, text = pe.find_step(text)
+    draft.pool, text = ph.find_pool(text)
+    if draft.pool is None:
+        draft.pool, text = find_own_pool(draft, text)
+    early = fm.classify_tokens(draft.tokens)
+    # 'Enrollment year (2018-2024)' is a number range, not a period.
+    if early is None or early.meaning.kind not in (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT) or draft.step \
+            or names_a_day(draft.tokens):
+        draft.period, text = pe.find_period(text)
+    return text
+
+
+OWN_POOL_RE = re.compile(r"(?<![\w.,-])(?:(?:about|around|roughly|approximately|some|~)\s*)?(?P<n>\d[\d,]*k?)\s+"
+                         r"(?:unique\s+|distinct\s+|different\s+)?(?P<w>[A-Za-z]+)\b(?:\s+(?:in\s+)?total\b)?")
+
+
+def find_own_pool(draft: FieldDraft, text: str) -> tuple[int | None, str]:
+    """'school: 8 schools', 'picker: 40 pickers', 'store (we have 14 stores)': a count of the column's own noun
+    is how many distinct values it holds."""
+    own = {fm.singular(t) for t in draft.tokens}
+    for m in OWN_POOL_RE.finditer(text):
+        word = m["w"].lower()
+        if word != fm.singular(word) and fm.singular(word) in own and fm.singular(word) not in NOT_ENTITY_WORDS:
+            size = ph.parse_count(m["n"])
+            if size and size > 1:
+                return size, ph.cut(text, m)
+    return None, text
+
+
+WHOLE_RE = re.compile(
+    r"\b(?:in\s+)?whole\s+(?:numbers?|euros?|dollars?|pounds?|units?|amounts?|values?|[a-z]+s)\b|\bintegers?(?:\s+only)?\b|"
+    r"\bno\s+(?:decimals?|decimal\s+places|cents|pence|fractions?)\b|\bwithout\s+(?:decimals?|cents|pence)\b|"
+    r"\brounded\s+to\s+(?:the\s+)?(?:nearest\s+)?(?:whole|integer|unit|euro|dollar|pound)\b", re.I)
+
+
+def read_code_shape(draft: FieldDraft, text: str) -> str:
+    prefix = PREFIX_RE.search(text) or QUOTED_PREFIX_RE.search(text)
+    if prefix:
+        text = ph.cut(text, prefix)
+    draft.length, text = sh.find_length(text)
+    if draft.length and draft.length.pattern and draft.example and not prefix \
+            and re.fullmatch(draft.length.pattern, draft.example):
+        draft.constraints["pattern"] = draft.length.pattern  # '2 letters + 6 digits (e.g. CA482913)': the rule, not CA
+    elif draft.length and draft.length.pattern and "[A-Z]" in draft.length.pattern and draft.example and not prefix \
+            and re.fullmatch(r"[A-Z]+[-_/]\d+", draft.example):
+        letters, sep, digits = re.fullmatch(r"([A-Z]+)([-_/])(\d+)", draft.example).groups()
+        draft.constraints["pattern"] = f"[A-Z]{{{len(letters)}}}{re.escape(sep)}\\d{{{len(digits)}}}"  # 'ABC-12345'
+    if prefix:
+        literal = re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", prefix["p"] or prefix["p2"] or prefix["p3"])
+        body = draft.length.pattern if draft.length and draft.length.pattern else r"\d{6}"
+        draft.constraints["pattern"] = literal + body
+    decimals, text = ph.find_decimals(text)
+    if decimals is not None or not draft.derived:
+        draft.decimals = decimals
+    whole = WHOLE_RE.search(text)
+    if whole and draft.decimals is None:
+        draft.decimals = 0  # 'whole euros', 'whole number', 'integer'
+        draft.type_hint = draft.type_hint or "integer"
+        text = ph.cut(text, whole)
+    return text
+
+
+def read_order(draft: FieldDraft, text: str) -> str:
+    shifted = DATE_OFFSET_RE.search(text)
+    span = re.search(r"\d+\s*(?:-|–|to|and|or)\s*$", text[: shifted.start()], re.I) if shifted else None
+    if shifted and span:  # '2 to 5 days after created at' spans days: an order, not one fixed distance
+        if shifted["dir"].lower() in ("after", "later than", "following", "from"):
+            draft.order_refs.append(("after", shifted["ref"].strip()))
+        else:
+            draft.order_refs.append(("before", shifted["ref"].strip()))
+        text = (text[: span.start()] + " " + text[shifted.end():]).strip()
+        shifted = None
+    if shifted and not re.match(r"\d", shifted["ref"]):
+        count = int(shifted["n"]) if shifted["n"].isdigit() else ph.NUMBER_WORDS.get(shifted["n"].lower(), 1)
+        days = count * {"w": 7, "m": 30, "y": 365}.get(shifted["u"][0].lower(), 1)  # 'one year after start'
+        sign = -1 if re.match(r"before|prior|earlier", shifted["dir"], re.I) else 1
+        draft.date_offset = (sign * days, shifted["ref"].strip())  # '14 days after the loan date'
+        text = ph.cut(text, shifted)
+    order = ORDER_RE.search(text)
+    if order and re.search(r"\b(?:true|yes|set|flagged)\s+(?:when|if|whenever)\b", text[: order.start()], re.I):
+        order = None  # 'true when stock is below the reorder point': when the flag holds, read as its condition
+    if order and not re.match(r"\d", order["ref"]):
+        before = re.match(r"before|earlier|on\s+or\s+before|prior|<|≤|less|lower|smaller|at\s+most|below|under|"
+                          r"not\s+more", order["dir"], re.I)
+        if order["neg"] and not re.match(r"not\s+(?:more|less)", order["dir"], re.I):
+            before = not before  # 'no more than sent' stays below it, 'never before the loan date' after it
+        draft.order_refs.append(("before" if before else "after", order["ref"].strip()))
+        text = ph.cut(text, order)
+    draft.distribution, text = _find_distribution(text)
+    return text
+
+
+def read_value_list(draft: FieldDraft, text: str) -> str:
+    favourite = MOSTLY_RE.search(text)
+    if draft.enum_items:
+        if favourite and favourite["v"]:  # 'Single / Double / Suite (mostly Double)'
+            weighted = favour_value(draft.enum_items, favourite["v"])
+            if weighted:
+                draft.enum_items = weighted
+                text = ph.cut(text, favourite)
+        return text
+    whole = re.sub(r"^\s*\((.*)\)\s*$", r"\1", text.strip()) if text.count("(") == 1 else text
+    if favourite or paired_weights(LIST_PREFIX_RE.sub("", whole.strip())):
+        values = parse_value_list(whole)  # 'gold | silver | bronze (10/30/60)', 'yes/no, mostly no'
+        if values:
+            draft.enum_items = values
+            return " "
+    segments = _segments(text)
+    lists = [(seg, parse_value_list(seg)) for seg in segments]
+    plain = [(seg, v) for seg, v in lists if v and all(i.weight is None for i in v)]
+    weighted = [(seg, v) for seg, v in lists if v and all(i.weight is not None for i in v)]
+    if plain and weighted and {str(i.value).lower() for i in weighted[0][1]} < {str(i.value).lower() for i in plain[0][1]}:
+        segments = [plain[0][0]]  # 'free or pro or team (pro 25%, team 5%)': shares for some of the values
+    for segment in segments:
+        values = parse_value_list(segment)
+        if values:
+            rest = text.replace(segment, " ")
+            weighted = _partial_weights(values, rest)
+            draft.enum_items = weighted[0] if weighted else values
+            return weighted[1] if weighted else rest
+    return text
+
+
+def _partial_weights(items: list[ph.ListItem], text: str) -> tuple[list[ph.ListItem], str] | None:
+    """'free or pro (pro 25%)': shares given for some listed values; the others split what is left."""
+    if len(items) < 2 or any(i.weight is not None for i in items):
+        return None
+    names = {str(i.value).lower(): i.value for i in items}
+    given: dict[str, float] = {}
+    for m in re.finditer(r"(?P<v>[A-Za-z][\w' -]{0,30}?)\s*[:=]?\s*(?P<w>\d+(?:\.\d+)?)\s*%", text):
+        value = m["v"].strip().lower()
+        if value in names:
+            given[value] = float(m["w"])
+            text = text.replace(m.group(0), " ", 1)
+    left = [k for k in names if k not in given]
+    if not given or not left or sum(given.values()) >= 100:
+        return None
+    share = round((100 - sum(given.values())) / len(left), 2)
+    return [ph.ListItem(i.value, given.get(str(i.value).lower(), share)) for i in items], text
+
+
+TRUE_WHEN_RE = re.compile(r"(?:\b(?:which|that)\s+)?(?:\b(?:is|are|will\s+be|should\s+be|set\s+to)\s+)?"
+                          r"\b(?:true|yes|set|flagged|on)\s*$", re.I)
+
+
+def read_condition(draft: FieldDraft, text: str) -> str:
+    condition = CONDITION_RE.search(text)
+    if condition:
+        draft.condition_text = (condition["c"] or condition["c2"] or "").strip()
+        # 'unless deposit' and 'null if not shipped' state when the value is absent
+        absent = bool(re.search(r"\b(?:null|empty|blank|missing|none|n/?a)\s*$", text[: condition.start()], re.I))
+        draft.condition_negated = absent != ((condition["k"] or "").lower() in ("unless", "except"))
+        text = ph.cut(text, condition)
+        truth = TRUE_WHEN_RE.search(text[: condition.start()])
+        if truth and condition["k"]:
+            draft.type_hint = "boolean"  # 'overdue: true if days outstanding > 30', '..., which is true when ...'
+            text = text[: truth.start()] + " " + text[truth.end():]
+    return text
+
+
+def read_range_and_rest(draft: FieldDraft, text: str) -> str:
+    text = re.sub(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\b\d{1,2}:\d{2}(?::\d{2})?\b", " ", text)
+    text = re.sub(r"\bout\s+of\s+(\d+(?:\.\d+)?)(?![\d.%-])", r"0 to \1", text)  # 'score out of 100'
+    draft.numeric_range, text = ph.find_numeric_range(text)
+    constant = re.fullmatch(rf"\s*(?P<n>[$€£¥]?\s?\d+(?:\.\d+)?[$€£¥]?)\s*(?P<u>%|[A-Za-z]{{1,12}})?\s*", text)
+    if draft.numeric_range is None and constant and not draft.enum_items and not draft.derived and (
+            constant["u"] is None or UNIT_WORDS_RE.fullmatch(constant["u"]) or constant["u"].upper() in CURRENCY_WORDS):
+        number = ph.parse_number(constant["n"].strip("$€£¥") if constant["n"][-1] in "$€£¥" else constant["n"])
+        if number is not None:  # 'base fare €2.50': one fixed value
+            number.is_money = number.is_money or bool(re.search(r"[$€£¥]", constant["n"])) or bool(
+                constant["u"] and constant["u"].upper() in CURRENCY_WORDS)
+            draft.numeric_range = ph.NumericRange(number, ph.ParsedNumber(number.value, number.is_money, number.decimals),
+                                                  is_percent=constant["u"] == "%")
+            text = text.replace(constant["n"], " ", 1)
+    draft.units = [u.lower() for u in UNIT_WORDS_RE.findall(text)]
+    draft.rest_text = text
+    draft.leftover = re.sub(r"[^\w\s'-]", " ", text).strip()
+    for word, type_name in TYPE_WORDS.items():
+        if type_name in ("float", "integer", "decimal") and draft.length is not None and draft.length.pattern:
+            continue  # 'unique 8-digit number' is a code of 8 digits, not a quantity
+        if re.search(rf"(?:^|[\s(,]){re.escape(word)}(?:$|[\s),])", text, re.I):
+            draft.type_hint = draft.type_hint or type_name
+            break
+    return text
+
+
+QUALIFIER_READERS = (read_flags, read_formula, read_format_hints, read_example, read_time_phrases, read_code_shape,
+                     read_order, read_value_list, read_condition, read_range_and_rest)
+
+
+def _find_distribution(text: str) -> tuple[dict[str, Any] | None, str]:
+    """Find 'normally distributed with mean 40 and std 5', 'log-normal', 'exponential'."""
+    kind = None
+    if re.search(r"\bnormal(?:ly)?\b|\bbell[- ]curve\b|\bgaussian\b", text, re.I):
+        kind = "normal"
+    elif re.search(r"\blog[- ]?normal\b|\b(?:right|positively)?[- ]?skew(?:ed)?\b|\blong[- ]tail|\bheavy[- ]tail|"
+                   r"\bpower[- ]law\b|\bpareto\b|\bmost(?:ly)?\s+(?:[a-z]+\s+){0,3}?(?:are\s+)?(?:small|low|cheap|short)\b",
+                   text, re.I) and not re.search(r"\b(?:left|negatively)[- ]skew", text, re.I):
+        kind = "lognormal"
+    elif re.search(r"\bexponential", text, re.I):
+        kind = "exponential"
+    mean = re.search(rf"\b(?:mean|average|avg|centered\s+(?:at|on|around)|around|about|approximately|roughly)"
+                     rf"\s*(?:of|=|:)?\s*(?P<n>{ph.NUMBER})(?![\d.,]*\s*%)", text, re.I)  # 'about 70% zero' is a share
+    std = re.search(rf"\b(?:std|sd|standard\s+deviation|stdev)\s*(?:of|=|:)?\s*(?P<n>{ph.NUMBER})", text, re.I)
+    if kind is None and mean is None:
+        return None, text
+    found: dict[str, Any] = {"kind": kind or "normal"}
+    if mean and found["kind"] == "normal":
+        found["mean"] = ph.parse_number(mean["n"]).value
+    if std and found["kind"] == "normal" and ph.parse_number(std["n"]).value > 0:
+        found["std"] = ph.parse_number(std["n"]).value
+    if mean and found["kind"] == "lognormal" and ph.parse_number(mean["n"]).value > 0:
+        found["median"] = ph.parse_number(mean["n"]).value
+    for match in (std, mean):
+        if match:
+            text = text.replace(match.group(0), " ")
+    return found, text
+
+
+def _looks_like_formula(text: str) -> bool:
+    operator = (r"[a-z]\s+(?:[*×x/+-]|times|multiplied\s+by|minus|plus|divided\s+by)\s+[a-z(]|"
+                rf"{CONSTANT}\s+(?:plus|\+)\s+{CONSTANT}\s*(?:per|/|a|each)\s+[a-z]|"  # '3.20 plus 1.10 per km'
+                rf"[a-z]\s+(?:times|multiplied\s+by|divided\s+by|plus|minus)\s+{CONSTANT}|"  # 'usage times 0.004'
+                rf"{CONSTANT}\s+(?:times|multiplied\s+by)\s+[a-z]|"
+                r"[a-z]\s*[*×]\s*[a-z(]|\d\s*%\s+of\s+[a-z]|\b(?:sum|product)\s+of\s+[a-z]|\bdifference\s+between\s+[a-z]")
+    if re.search(operator, text, re.I) and not re.search(r"\d\s*x\s*\d", text):
+        return True
+    # '2.5 + 1.2 * distance_km', 'base fare + 1.20 * distance': constants next to column words
+    constant = rf"[a-z_]\s*[*×]\s*{CONSTANT}|{CONSTANT}\s*[*×]\s*[a-z_(]|[a-z_]\s+[+]\s+{CONSTANT}|{CONSTANT}\s+[+]\s+[a-z_(]"
+    return bool(re.search(constant, text, re.I)) and not CODE_SHAPE_WORDS_RE.search(text)
+
+
+def is_slash_value_list(text: str) -> bool:
+    """'low / medium / high' or 'in transit / delivered': every part between the slashes is plain words."""
+    parts = re.split(r"\s*/\s*", text.strip(" ,;()"))
+    return len(parts) >= 2 and all(
+        re.fullmatch(r"[A-Za-z][A-Za-z'_-]*(?:\s+[A-Za-z][A-Za-z'_-]*){0,3}", part)
+        and not SLASH_LIST_OPERATOR_RE.search(part) for part in parts)
+
+
+def _formula_text(text: str) -> str | None:
+    """The formula part of 'calculated as quantity x unit price' or '(= price * qty)'."""
+    for segment in _segments(text):
+        m = re.search(r"(?:=|\bas\b|\bfrom\b|\bby\b|:|\bof\b|\busing\b)\s*(?P<f>[^=:]+)$", segment, re.I)
+        for candidate in (segment, m["f"] if m else ""):
+            candidate = DERIVED_RE.sub(" ", candidate).strip(" ,;")
+            candidate = re.sub(r"^(?:as|from|by|using|=|:)\s+", "", candidate, flags=re.I)
+            if candidate and (_looks_like_formula(candidate) or re.search(
+                    r"\b(?:sum|product|difference)\s+(?:of|between)\b", candidate, re.I)):
+                return candidate
+    return None

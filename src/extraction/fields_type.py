@@ -1,0 +1,421 @@
+"""The type stage: a draft's label meaning, range, list, period and hints -> field type and constraints."""
+
+from __future__ import annotations
+
+from typing import Any
+import re
+
+from src.extraction import field_meaning as fm
+from src.extraction import phrases as ph
+from src.extraction.drafts import FieldDraft
+
+
+NUMERIC_KINDS = (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT)
+SELF_FORMATTED_TYPES = {"phone", "email", "url", "ipv4", "ipv6", "iban", "credit_card_number", "date", "datetime",
+                        "time", "date_of_birth", "uuid", "mac_address", "domain", "user_agent"}
+# Types whose values an explicit '5 digits' or '8 alphanumeric characters' may replace by a code pattern.
+CODE_LIKE_TYPES = {"postal_code", "account_number", "phone", "string", "integer", "code", "sequence", "word"}
+# Units that count whole things: 'length of stay in days (1 to 30)' is a whole number of days.
+WHOLE_NUMBER_UNITS = {"byte", "bytes", "day", "days", "night", "nights", "ms", "millisecond", "milliseconds"}
+# Types that may carry a 'pattern' constraint; other semantic types format their own values.
+PATTERN_TYPES = {"string", "code"}
+# Nouns for people by their role: a 'Referee' or 'Cashier' column holds a person's name.
+ROLE_NOUNS = {
+    "referee", "umpire", "coach", "cashier", "inspector", "pilot", "captain", "tutor", "trainer", "mechanic",
+    "courier", "waiter", "waitress", "clerk", "officer", "judge", "lawyer", "attorney", "surgeon", "pharmacist",
+    "therapist", "consultant", "recruiter", "auditor", "examiner", "dispatcher", "approver", "requester", "chef",
+    "stylist", "realtor", "mentor", "caregiver", "salesperson", "dentist", "veterinarian", "vet", "nanny",
+    "cleaner", "plumber", "electrician", "guard", "steward", "stewardess", "bartender", "barista", "cook",
+    "accountant", "architect", "interviewer", "interviewee", "moderator", "presenter", "speaker", "organizer",
+    "organiser", "preparer", "signatory", "witness", "beneficiary", "guarantor", "borrower", "lender", "sender",
+    "recipient", "receiver", "payee", "payer", "landlady", "homeowner", "occupant", "resident", "visitor",
+    "attendee", "participant", "player", "athlete", "runner", "rider", "caller", "operator", "analyst",
+    "developer", "designer", "engineer", "scientist", "researcher", "professor", "lecturer", "picker", "packer",
+    "handler", "advisor", "adviser", "counselor", "counsellor", "adjuster", "underwriter", "banker", "teller",
+    "paramedic", "midwife", "director", "producer", "composer", "narrator", "conductor", "curator",
+    "photographer", "screenwriter", "illustrator", "translator", "instructor", "supervisor", "reviewer",
+}
+FIRST_NAME_ONLY_RE = re.compile(r"\b(?:first|given)[\s-]+names?(?:\s+only)?\b|\bonly\s+(?:the\s+)?(?:first|given)\s+names?\b",
+                                re.I)
+# Label endings that name a day: 'pay period end', 'contract start', 'pay date'.
+DAY_HEADS = {"date", "day", "deadline", "payday"}
+SPAN_WORDS = {"period", "month", "week", "quarter", "year", "term", "contract", "trial", "shift", "billing", "fiscal",
+              "cycle", "season", "semester", "lease", "subscription", "campaign", "promotion", "sprint", "coverage"}
+BOOLEAN_LEADS = {"is", "has", "have", "was", "were", "can", "does", "did", "should", "allows", "needs", "uses"}
+
+
+# Types a column's rule may name outright whatever its label says ('origin: IATA airport code').
+RESTATED_TYPES = {"airport_code", "currency_code", "country_code", "postal_code", "iban", "ipv4", "ipv6", "url", "email",
+                  "phone", "uuid", "mac_address", "credit_card_number", "license_plate"}
+
+
+def find_draft_meaning(draft: FieldDraft) -> fm.Meaning | None:
+    """What the column is, from its label, corrected by what the qualifiers said."""
+    found = fm.classify_tokens(draft.tokens)
+    leftover_tokens = fm.tokenize(draft.leftover)
+    if found is None and 0 < len(leftover_tokens) <= 3:
+        found = fm.classify_tokens(leftover_tokens)  # 'Pickup spot (city)'
+    meaning = found.meaning if found else None
+    restated = fm.classify_tokens(leftover_tokens) if leftover_tokens and len(leftover_tokens) <= 4 else None
+    if restated is not None and restated.meaning.type in RESTATED_TYPES and len(restated.phrase.split()) >= 2 \
+            and (meaning is None or meaning.type in ("city", "country", "state", "string", "code")):
+        meaning = restated.meaning  # 'origin: 3-letter airport code' is an airport code, not a city
+        draft.constraints.pop("pattern", None)
+    if found and found.phrase in ("name", "title") and found.start > 0:
+        meaning = _meaning_of_named_thing(draft.tokens[: found.start], meaning)
+    last = draft.tokens[-1] if draft.tokens else ""
+    if meaning and meaning.type == "integer" and found.phrase in ("number", "no") and last in ("number", "no") \
+            and len(draft.tokens) > 1 and "of" not in draft.tokens:
+        meaning = fm.Meaning("code", fm.ID)  # 'Customer number' names someone, 'Number of items' counts
+    if (meaning is None or meaning.kind != fm.TEMPORAL) and names_a_day(draft.tokens) and not draft.enum_items:
+        meaning = fm.Meaning("date", fm.TEMPORAL)  # 'Pay period end', 'Billing cycle start', 'Payday'
+    if last in ("at", "on", "since") and len(draft.tokens) > 1 and (meaning is None or meaning.kind != fm.TEMPORAL):
+        meaning = fm.Meaning("datetime" if last == "at" else "date", fm.TEMPORAL)
+    if draft.tokens[:1] and draft.tokens[0] in BOOLEAN_LEADS and len(draft.tokens) > 1 and not draft.enum_items:
+        meaning = fm.Meaning("boolean", "bool")  # 'Is refund', 'Has children'
+    if meaning is None and last in ROLE_NOUNS and not draft.numeric_range and not draft.enum_items:
+        meaning = fm.Meaning("full_name")  # 'Referee', 'Prescribing cashier': a person
+    if meaning is not None and meaning.type == "full_name" and FIRST_NAME_ONLY_RE.search(draft.description):
+        meaning = fm.Meaning("first_name")  # 'inspector (first name only)'
+        if draft.condition_text and FIRST_NAME_ONLY_RE.search(draft.condition_text + " only"):
+            draft.condition_text = None
+    if meaning is None and draft.pool and not draft.numeric_range:
+        meaning = fm.Meaning("code", fm.ID)  # 'Station (from 25 stations)'
+    if draft.length and draft.length.pattern and (meaning is None or meaning.type in CODE_LIKE_TYPES):
+        draft.constraints.setdefault("pattern", draft.length.pattern)  # 'Zip code (5 digits)'
+    if meaning is not None and meaning.kind != fm.ID and draft.constraints.get("pattern"):
+        meaning = fm.Meaning("code", "text")
+    if draft.enum_items and {str(i.value).lower() for i in draft.enum_items} == {"true", "false"}:
+        if all(i.weight is not None for i in draft.enum_items):  # 'true/false, mostly false'
+            weights = {str(i.value).lower(): i.weight for i in draft.enum_items}
+            draft.constraints["enum_values"] = [True, False]
+            draft.constraints["weights"] = [weights["true"], weights["false"]]
+        draft.enum_items, meaning = None, fm.Meaning("boolean", "bool")
+    if last in ("no", "nr", "num", "ref") and len(draft.tokens) > 1 and (meaning is None or (
+            meaning.kind != fm.ID and meaning.type not in SELF_FORMATTED_TYPES and meaning.kind == "text")):
+        meaning = fm.Meaning("code", fm.ID)  # 'Invoice no', 'Student no'
+    if meaning is not None and meaning.type == "boolean" and draft.numeric_range is not None \
+            and draft.numeric_range.is_money:
+        meaning = fm.Meaning("decimal", fm.MONEY)  # 'flag fall $3.00' is an amount
+    if "%" in draft.label or (draft.tokens and draft.tokens[-1] in ("percent", "pct", "percentage")):
+        if meaning is None or meaning.kind in (fm.MONEY, fm.INT, fm.FLOAT):
+            meaning = fm.Meaning("float", fm.PERCENT, {"min_value": 0, "max_value": 100})  # 'tip % (0-30)'
+    return meaning
+
+
+def names_a_day(tokens: list[str]) -> bool:
+    """'Pay period end' is a date: the label ends with a day word, or a span word then 'end'/'start'."""
+    if len(tokens) < 2:
+        return False
+    if tokens[-1] in DAY_HEADS:
+        return True
+    return tokens[-1] in ("end", "start", "begin", "close", "open", "ending", "starting") and tokens[-2] in SPAN_WORDS
+
+
+def choose_type(draft: FieldDraft, warnings: list[str]) -> None:
+    """Decide the draft's type and constraints from its label meaning and qualifiers."""
+    meaning = find_draft_meaning(draft)
+    if (meaning is None or meaning.kind == "text") and not draft.enum_items and TRUE_SHARE_ONLY_RE.fullmatch(draft.rest_text):
+        meaning = fm.Meaning("boolean", "bool")  # 'billable - yes 75%': a flag with its share of yes
+    draft.meaning_known = meaning is not None
+    c = draft.constraints
+    if meaning:
+        draft.type, draft.kind = meaning.type, meaning.kind
+        defaults = dict(meaning.constraints)
+    else:
+        draft.type, draft.kind, defaults = "string", "text", {}
+    if draft.type_hint and draft.type_hint not in ("string",):
+        _apply_type_hint(draft, defaults)
+
+    if draft.enum_items:
+        _apply_enum(draft)
+        values = c.get("enum_values") or []
+        if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            draft.kind = fm.INT if all(isinstance(v, int) for v in values) else fm.FLOAT  # usable in formulas
+        return
+    if draft.derived:
+        draft.kind = draft.kind if draft.kind in (fm.MONEY, fm.FLOAT, fm.PERCENT, fm.INT) else fm.MONEY
+        return
+    if draft.type == "date_of_birth" or (draft.ages and draft.type in ("date", "string")):
+        draft.type = "date_of_birth"
+        if draft.period and not draft.ages and re.match(r"\d{4}-", draft.period.start):
+            c["min_value"], c["max_value"] = draft.period.start, draft.period.end  # 'born 1950-2005'
+        else:
+            c["min_value"], c["max_value"] = draft.ages or _ages_from_range(draft.numeric_range)
+        return
+    if draft.type == "age" and draft.ages:
+        c["min_value"], c["max_value"] = draft.ages
+        return
+    numeric_range = draft.numeric_range
+    if draft.kind == fm.TEMPORAL or (draft.period and draft.kind in ("text",) and not draft.meaning_known):
+        if _is_years_range(numeric_range) and draft.period is None:
+            low, high = int(numeric_range.low.value), int(numeric_range.high.value)
+            draft.period = ph.Period(f"{low:04d}-01-01", f"{high:04d}-12-31")
+            numeric_range = None
+        if numeric_range is None and (draft.period or draft.step or draft.kind == fm.TEMPORAL):
+            apply_temporal(draft)
+            return
+        if numeric_range is not None or draft.units:
+            whole = not numeric_range or numeric_range.decimals == 0
+            draft.type, draft.kind = ("integer", fm.INT) if whole else ("float", fm.FLOAT)
+            defaults = {"min_value": 0, "max_value": 100} if numeric_range is None else {}
+    if draft.step and draft.kind == "text" and not draft.meaning_known:
+        draft.type, draft.kind = "datetime", fm.TEMPORAL
+        apply_temporal(draft)
+        return
+    if draft.kind == fm.ID or draft.type in ("code", "uuid", "sequence"):
+        _apply_identifier(draft, defaults)
+        return
+    if draft.type == "boolean":
+        _apply_true_share(draft)
+        return
+    if draft.type == "enum" and (numeric_range is not None or draft.units):
+        draft.type, draft.kind, defaults = "integer", fm.INT, {}  # 'Level (1-10)' counts, it lists nothing
+    if draft.type == "enum":
+        values = defaults.get("enum_values") or ["A", "B", "C"]
+        draft.enum_items = [ph.ListItem(v) for v in values]
+        _apply_enum(draft)
+        warnings.append(f"no values listed for '{draft.label}'; used {', '.join(map(str, values))}")
+        return
+    if numeric_range is not None or draft.kind in NUMERIC_KINDS or draft.decimals is not None:
+        _apply_number(draft, defaults, numeric_range)
+        return
+    if draft.length is not None:
+        _apply_length(draft)
+    if draft.pool:
+        c["cardinality"] = draft.pool
+    if draft.type == "string":
+        if c.get("pattern"):
+            draft.type = "code"
+        elif draft.period:
+            draft.type = "date"
+            apply_temporal(draft)
+        else:
+            warnings.append(f"could not understand '{draft.label}'; used a text column")
+    for key, value in defaults.items():
+        c.setdefault(key, value)
+
+
+def _ages_from_range(numeric_range: ph.NumericRange | None) -> tuple[int, int]:
+    """'Date of birth (18+)' or '(21-65)': the range is in years of age; adults by default."""
+    low = int(numeric_range.low.value) if numeric_range and numeric_range.low else 18
+    high = int(numeric_range.high.value) if numeric_range and numeric_range.high else max(80, low + 30)
+    return (low, high) if 0 <= low <= high <= 120 else (18, 80)
+
+
+TRUE_SHARE_ONLY_RE = re.compile(
+    r"[\s(,]*(?:(?:yes|true|no|false)\s*[:=(]?\s*\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%\s*(?:are\s+|is\s+)?(?:yes|true|no|false))"
+    r"[\s),]*", re.I)
+
+
+def _apply_true_share(draft: FieldDraft) -> None:
+    """'Is fraud (2% true)' -> true on 2% of rows; 'billable - no 25%' -> true on 75%."""
+    before = re.search(r"\b(true|yes|false|no)\s*[:=(]?\s*(\d+(?:\.\d+)?)\s*%", draft.rest_text, re.I)
+    if before and float(before[2]) <= 100:
+        p_true = float(before[2]) if before[1].lower() in ("true", "yes") else 100 - float(before[2])
+        draft.constraints["enum_values"], draft.constraints["weights"] = [True, False], [p_true, 100 - p_true]
+        return
+    share = re.search(r"(\d+(?:\.\d+)?)\s*%\s*(?:(?:are|is|of\s+\w+)\s+)?(true|yes|false|no)?", draft.rest_text, re.I)
+    if share and float(share[1]) <= 100:
+        p_true = float(share[1]) if (share[2] or "true").lower() in ("true", "yes") else 100 - float(share[1])
+        draft.constraints["enum_values"], draft.constraints["weights"] = [True, False], [p_true, 100 - p_true]
+
+
+def _meaning_of_named_thing(before: list[str], name_meaning: fm.Meaning | None) -> fm.Meaning | None:
+    """'Team name' is a department, 'Customer name' a person, 'Project name' a generic text."""
+    found = fm.classify_tokens(before)
+    if found is None:
+        return None if before and before[-1] not in ("full", "person", "contact", "display") else name_meaning
+    if found.meaning.type in ("full_name", "first_name", "last_name", "username"):
+        return name_meaning
+    if found.meaning.type in ("company", "product_name", "department", "city", "country", "state",
+                              "job_title", "product_category", "airport_code", "currency_code", "color"):
+        return found.meaning
+    return name_meaning if found.meaning.kind == fm.ID else None
+
+
+def _apply_type_hint(draft: FieldDraft, defaults: dict[str, Any]) -> None:
+    hint = draft.type_hint
+    if hint == "uuid":
+        draft.type, draft.kind = "uuid", fm.ID
+    elif hint in ("integer", "float", "decimal") and draft.kind not in (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT):
+        draft.type, draft.kind = hint, {"integer": fm.INT, "float": fm.FLOAT, "decimal": fm.MONEY}[hint]
+    elif hint in ("date", "datetime", "time") and draft.kind != fm.TEMPORAL:
+        draft.type, draft.kind = hint, fm.TEMPORAL
+    elif hint == "datetime" and draft.type == "date":
+        draft.type = "datetime"  # 'Created on (with time)'
+    elif hint == "boolean":
+        draft.type, draft.kind = "boolean", "bool"
+    elif hint in ("email", "url") or (hint == "sentence" and not draft.meaning_known):
+        draft.type, draft.kind = hint, "text"
+
+
+def _is_years_range(numeric_range: ph.NumericRange | None) -> bool:
+    return bool(numeric_range and numeric_range.low and numeric_range.high
+                and all(n.is_integer and 1900 <= n.value <= 2100 for n in (numeric_range.low, numeric_range.high)))
+
+
+def _apply_enum(draft: FieldDraft) -> None:
+    c = draft.constraints
+    values = [item.value for item in draft.enum_items]
+    seen, unique_values, weights = set(), [], []
+    for item in draft.enum_items:
+        key = str(item.value).lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        unique_values.append(item.value)
+        weights.append(item.weight)
+    c["enum_values"] = unique_values
+    if all(w is not None for w in weights) and sum(weights) > 0:
+        c["weights"] = [float(w) for w in weights]
+    if c.get("unique") and len(values) < 1000:
+        c.pop("unique")
+    draft.type, draft.kind = "enum", "enum"
+
+
+def apply_temporal(draft: FieldDraft) -> None:
+    """Date/datetime bounds from the period (default: the last year) and the time grid."""
+    c = draft.constraints
+    if draft.type == "string" or (draft.type == "date" and draft.step and re.search(r"[smh]$", draft.step)):
+        draft.type = "datetime" if draft.step else "date"
+    if draft.type not in ("date", "datetime", "time"):
+        draft.type = "datetime"
+    if draft.type == "time" and draft.period is not None:
+        draft.type = "datetime"  # 'appointment time in the next 30 days': a moment on those days
+    draft.kind = fm.TEMPORAL
+    if draft.type == "time":
+        return
+    if draft.period:
+        start, end = draft.period.start, draft.period.end
+        if draft.type == "datetime" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", end):
+            end += "T23:59:59"  # 'in 2024' includes the whole last day
+        c["min_value"], c["max_value"] = start, end
+    elif "min_value" not in c:
+        c["min_value"], c["max_value"] = "-1y", "now"
+    if draft.step:
+        c["step"] = draft.step
+
+
+def _apply_identifier(draft: FieldDraft, defaults: dict[str, Any]) -> None:
+    c = draft.constraints
+    if draft.type == "sequence":
+        c["unique"] = True
+        return
+    if draft.type == "uuid" or draft.type_hint == "uuid":
+        draft.type = "uuid"
+        return
+    if draft.numeric_range is not None and draft.numeric_range.low and draft.numeric_range.high:
+        draft.type, draft.kind = "integer", fm.ID
+        c["min_value"], c["max_value"] = int(draft.numeric_range.low.value), int(draft.numeric_range.high.value)
+        if draft.pool:
+            c["cardinality"] = draft.pool
+        return
+    draft.type = "code"
+    if "pattern" in c:
+        pass
+    elif draft.length is not None and draft.length.pattern:
+        c["pattern"] = draft.length.pattern
+    elif draft.length is not None and draft.length.min_length:
+        size = draft.length.max_length or draft.length.min_length
+        c["pattern"] = rf"[A-Z0-9]{{{size}}}"
+    if "pattern" not in c and "pattern" in defaults:
+        c["pattern"] = defaults["pattern"]
+    if draft.pool:
+        c["cardinality"] = draft.pool
+    draft.needs_id_pattern = "pattern" not in c
+
+
+def _apply_length(draft: FieldDraft) -> None:
+    c = draft.constraints
+    rule = draft.length
+    if rule.pattern:
+        if draft.type in PATTERN_TYPES:
+            c.setdefault("pattern", rule.pattern)
+        return
+    if rule.min_length is not None:
+        c["min_length"] = rule.min_length
+    if rule.max_length is not None:
+        c["max_length"] = rule.max_length
+
+
+def _apply_number(draft: FieldDraft, defaults: dict[str, Any], numeric_range: ph.NumericRange | None) -> None:
+    c = draft.constraints
+    kind = draft.kind
+    if numeric_range is not None:
+        if numeric_range.is_money:
+            kind = fm.MONEY
+        elif kind not in (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT):
+            if numeric_range.is_percent or "%" in draft.units or "percent" in draft.units:
+                kind = fm.PERCENT
+            elif numeric_range.decimals > 0 or draft.units:
+                kind = fm.FLOAT if (numeric_range.decimals > 0 or _is_measure_unit(draft.units)) else fm.INT
+            else:
+                kind = fm.INT
+        elif kind == fm.INT and (numeric_range.decimals > 0 or draft.decimals):
+            kind = fm.FLOAT
+        if kind == fm.FLOAT and _counts_whole_units(draft, numeric_range):
+            kind = fm.INT  # 'length of stay in days (1 to 30)', 'size in bytes'
+    elif draft.decimals is not None and kind not in (fm.MONEY, fm.FLOAT, fm.PERCENT):
+        kind = fm.FLOAT
+    if draft.decimals == 0 and kind in (fm.FLOAT, fm.PERCENT):
+        kind = fm.INT  # 'progress % (0-100, whole number)'
+    if draft.decimals == 0 and kind == fm.INT and draft.type in ("float", "percentage"):
+        draft.type = "integer"
+    typical = fm.default_range(draft.tokens)
+    if typical:
+        defaults = {**defaults, "min_value": typical[0], "max_value": typical[1]}
+    low = numeric_range.low.value if numeric_range and numeric_range.low else None
+    high = numeric_range.high.value if numeric_range and numeric_range.high else None
+    if low is None:
+        low = defaults.get("min_value", 0)
+        if high is not None and low > high:
+            low = 0 if high > 0 else high - 100
+    if high is None:
+        high = defaults.get("max_value")
+        if high is None or high <= low:
+            high = max(low * 10, low + 100) if low >= 0 else low + 100
+    draft.kind = kind
+    if draft.type == "age":
+        pass  # keeps its type: the engine makes it agree with a date of birth
+    elif kind == fm.MONEY:
+        draft.type = "decimal"
+    elif kind == fm.INT and not (draft.type == "integer"):
+        draft.type = "integer"
+    elif kind in (fm.FLOAT, fm.PERCENT) and draft.type not in ("float", "latitude", "longitude"):
+        draft.type = "float"
+    if draft.type in ("latitude", "longitude") and numeric_range is None:
+        return
+    if draft.type in ("integer", "age"):
+        low, high = int(low), int(high)
+        if low > high:
+            low, high = high, low
+        c["min_value"], c["max_value"] = low, high
+    else:
+        c["min_value"], c["max_value"] = _tidy(low), _tidy(high)
+        if kind == fm.MONEY:
+            c["decimals"] = draft.decimals if draft.decimals is not None else 2
+        else:
+            from_range = numeric_range.decimals if numeric_range else 0
+            c["decimals"] = draft.decimals if draft.decimals is not None else (
+                from_range or defaults.get("decimals", 2 if kind == fm.FLOAT else 1))
+            if draft.decimals is None and abs(high - low) <= 1:
+                c["decimals"] = max(c["decimals"], 2)  # '0.0-1.0' needs more than one digit to spread
+    if draft.distribution:
+        c["distribution"] = draft.distribution
+    if draft.pool:
+        c["cardinality"] = draft.pool
+
+
+def _counts_whole_units(draft: FieldDraft, numeric_range: ph.NumericRange) -> bool:
+    return bool(set(draft.units) & WHOLE_NUMBER_UNITS) and numeric_range.decimals == 0 and draft.decimals is None \
+        and all(n is None or n.is_integer for n in (numeric_range.low, numeric_range.high))
+
+
+def _is_measure_unit(units: list[str]) -> bool:
+    return any(u not in ("days", "day", "hours", "hour", "minutes", "minute", "seconds", "second", "ms")
+               for u in units)
+
+
+def _tidy(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value

@@ -1,0 +1,192 @@
+"""Value lists in a column's words: '(active, inactive, suspended)', 'gold | silver (10/30/60)',
+'economy 70%, business 20%', 'yes/no, mostly no'."""
+
+from __future__ import annotations
+
+import re
+
+from src.extraction import phrases as ph
+
+
+QUALIFIER_WORDS = {
+    "unique", "distinct", "optional", "nullable", "required", "format", "valid", "calculated", "computed",
+    "derived", "realistic", "distribution", "random", "last", "past", "next", "every", "between", "from",
+    "uuid", "guid", "only", "for", "if", "when", "unless", "after", "before", "since", "until", "characters",
+    "chars", "digits", "letters", "decimal", "decimals", "normal", "normally", "skewed", "mostly", "mainly",
+    "auto-generated", "auto-increment", "auto-incremented", "autoincrement", "generated", "automatically", "null",
+    "empty", "missing", "default", "sequential",
+}  # 'auto' alone is a value ('Claim type: auto, home, travel'); only 'auto-generated' qualifies
+LIST_PREFIX_RE = re.compile(
+    r"^\s*(?:one\s+of|either|e\.g\.?|eg|i\.e\.?|such\s+as|like|values?|options?|choices?|categories|"
+    r"can\s+be|could\s+be|must\s+be|is|are|including|includes|among)\s*:?\s*", re.I)
+
+
+def parse_value_list(segment: str) -> list[ph.ListItem] | None:
+    """Read '(active, inactive, banned)' / 'economy 70%, business 20%' / 'M/F' as listed values."""
+    segment = LIST_PREFIX_RE.sub("", segment.strip()).strip(" :,;")
+    if not segment:
+        return None
+    examples = re.search(r"\b(?:e\.g\.?|eg|such\s+as|for\s+example|for\s+instance|like|including)\s*:?\s+", segment, re.I)
+    if examples and "," in segment[examples.end():]:
+        segment = segment[examples.end():]  # 'real medication names e.g. amoxicillin, metformin, ...': the examples
+    segment = re.sub(r"\s*(?:\.\.\.|…|etc\.?)\s*$", "", segment)
+    if _is_code_shape_list(segment):
+        return None  # '(ADM, dash, 6 digits)' spells a code's shape, it lists no values
+    paired = paired_weights(segment)
+    if paired:
+        return paired
+    favourite = MOSTLY_RE.search(segment)
+    if favourite:
+        rest = (segment[: favourite.start()] + " " + segment[favourite.end():]).strip(" ,;")
+        rest = rest.replace(" , ", ", ").replace(" ,", ",")
+        items = parse_value_list(rest) if rest else None
+        wanted = (favourite["v"] or favourite["v2"] or "").strip().lower()
+        if favourite["v2"]:  # 'card (mostly), cash': the value stays in the list
+            wanted = re.split(r"[,;/|]", segment[: favourite.start()])[-1].strip().lower()
+            items = parse_value_list(segment[: favourite.start()] + segment[favourite.end():])
+        weighted = favour_value(items, wanted) if items else None
+        if weighted:
+            return weighted
+    parts = ph.split_top_level(segment, ",;")
+    if len(parts) == 1:
+        parts = [p for p in re.split(r"\s*(?:/|\||\bor\b)\s*", segment) if p.strip()]
+    elif parts:
+        last = re.sub(r"^(?:and|or)\s+", "", parts[-1], flags=re.I)
+        tail = [p for p in re.split(r"\s+(?:and|or)\s+", last) if p.strip()]
+        parts = parts[:-1] + tail
+    parts = [p.strip().strip(".") for p in parts if p.strip().strip(".")]
+    if len(parts) < 2:
+        return None
+    parts = _without_shared_unit(parts)
+    if _is_format_list(parts):
+        return None  # '(0-100, whole number)' and '(annual, two decimals)' qualify a number, they list nothing
+    items = []
+    for part in parts:
+        weighted = ph.parse_weighted_value(part)
+        if weighted is not None:
+            items.append(ph.ListItem(ph.as_list_value(str(weighted.value)), weighted.weight))
+            continue
+        if not _is_plain_value(part):
+            return None
+        items.append(ph.ListItem(ph.as_list_value(part)))
+    if sum(1 for i in items if i.weight is not None) not in (0, len(items)):
+        return None
+    return items
+
+
+FORMAT_PART_RE = re.compile(
+    r"(?:whole|round|rounded)\s+(?:numbers?|\w+)|integers?|int|decimals?|(?:\d+|one|two|three|four)\s*(?:decimal(?:\s+places?|s)?|dp)|"
+    r"no\s+decimals|annual(?:ly)?|per\s+(?:year|annum|month)|p\.?a\.?|yearly|monthly|net|gross|approx(?:imately|\.)?|"
+    r"rounded|uniform(?:ly)?|random|positive|non[- ]negative|in\s+\w+|"
+    r"(?:(?:about|around|roughly|approx\.?|~)\s*)?\d+(?:\.\d+)?\s*%\s*(?:are\s+)?(?:zeros?|empty|null|missing|blank|none)", re.I)
+NUMERIC_PART_RE = re.compile(r"[<>~]?\s*[-−]?[$€£¥]?\d[\d,]*(?:\.\d+)?[kKmM]?\s*%?"
+                             r"(?:\s*(?:-|–|to|\.\.)\s*[-−]?[$€£¥]?\d[\d,]*(?:\.\d+)?[kKmM]?\s*%?)?\+?")
+LIST_UNIT_RE = re.compile(r"(?:%|months?|weeks?|years?|yrs?|tablets?|pills?|capsules?|pcs|pieces|units?|items?|"
+                         r"seats?|people|persons?|guests?|doors?|gears?|inches|in|ft|feet|gb|tb|mp|x)", re.I)
+CODE_SHAPE_PART_RE = re.compile(
+    r"(?:(?:then|followed\s+by|and|plus)\s+)?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:(?:upper|lower)(?:\s*case|-case)?\s+|capital\s+)?"
+    r"(?:letters?|digits?|numbers?|characters?|chars?|alphanumerics?)|dash(?:es)?|hyphens?|underscores?|"
+    r"slash(?:es)?|dots?|spaces?|colons?|[A-Z]{1,6}|(?:the\s+)?year|prefix(?:ed)?(?:\s+[A-Z]{1,6})?", re.I)
+
+
+def _is_code_shape_list(segment: str) -> bool:
+    parts = [p.strip() for p in re.split(r",|\bthen\b|\bfollowed\s+by\b|\+", segment) if p.strip()]
+    return len(parts) >= 2 and all(CODE_SHAPE_PART_RE.fullmatch(p) for p in parts) and bool(
+        re.search(r"\b(?:letters?|digits?|dash|hyphen|characters?)\b", segment, re.I))
+
+
+def _is_format_list(parts: list[str]) -> bool:
+    """Parts that are a range, a format word or a unit describe one number: no value list."""
+    numeric = [p for p in parts if NUMERIC_PART_RE.fullmatch(p.strip())]
+    wordy = [p for p in parts if p not in numeric]
+    if not numeric or not wordy:
+        return False
+    return all(FORMAT_PART_RE.fullmatch(p.strip()) or UNIT_WORDS_RE.fullmatch(p.strip()) for p in wordy)
+
+
+def _without_shared_unit(parts: list[str]) -> list[str]:
+    """'12, 24, 36 or 60 months' and '5, 10, 20 mg' list numbers; the unit after the last one is no value."""
+    last = re.fullmatch(r"(?P<n>-?\d+(?:\.\d+)?)\s*(?P<u>[A-Za-z%°/]{1,12})", parts[-1].strip())
+    if not last or not (UNIT_WORDS_RE.fullmatch(last["u"]) or LIST_UNIT_RE.fullmatch(last["u"])):
+        return parts
+    others = [re.sub(rf"\s*{re.escape(last['u'])}$", "", p.strip(), flags=re.I) for p in parts[:-1]]
+    if all(re.fullmatch(r"-?\d+(?:\.\d+)?", p) for p in others):
+        return others + [last["n"]]
+    return parts
+
+
+def favour_value(items: list[ph.ListItem], wanted: str) -> list[ph.ListItem] | None:
+    """Weights that make one listed value the usual one ('mostly no'): it gets MOSTLY_SHARE percent."""
+    wanted = wanted.strip().lower()
+    if len(items) < 2 or any(i.weight is not None for i in items) or \
+            wanted not in [str(i.value).lower() for i in items]:
+        return None
+    others = round((100 - MOSTLY_SHARE) / (len(items) - 1), 2)
+    return [ph.ListItem(i.value, MOSTLY_SHARE if str(i.value).lower() == wanted else others) for i in items]
+
+
+def paired_weights(segment: str) -> list[ph.ListItem] | None:
+    """'positive/neutral/negative 60/30/10', 'a | b | c (50/30/20)', 'email, phone, chat 50/30/20': values,
+    then their weights in order."""
+    m = re.fullmatch(r"(?P<v>[^\d/|,(]+(?:\s*[/|,]\s*(?:(?:or|and)\s+)?[^\d/|,(]+)+?)\s*[:(\-–]?\s*"
+                     r"(?P<w>\d+(?:\.\d+)?\s*%?(?:\s*[/|]\s*\d+(?:\.\d+)?\s*%?)+)\s*\)?", segment.strip())
+    if not m:
+        return None
+    values = [re.sub(r"^(?:or|and)\s+", "", v.strip()) for v in re.split(r"\s*[/|,]\s*", m["v"]) if v.strip()]
+    weights = [float(w.strip(" %")) for w in re.split(r"\s*[/|]\s*", m["w"])]
+    if len(values) != len(weights) or len(values) < 2 or not all(_is_plain_value(v) for v in values):
+        return None
+    return [ph.ListItem(ph.as_list_value(v), w) for v, w in zip(values, weights)]
+
+
+def _is_plain_value(part: str) -> bool:
+    words = part.lower().split()
+    if not words or len(words) > 5 or len(part) > 48:
+        return False
+    if any(w.strip("()") in QUALIFIER_WORDS for w in words):
+        return False
+    if re.search(r"\d", part) and not re.fullmatch(
+            r"-?\d+(?:\.\d+)?|[A-Za-z]*\d+[A-Za-z+]*|\d+[A-Za-z]+|[$€£]?\d+[kK]?\s*[-–]\s*[$€£]?\d+[kK]?|[<>]\s*\d+|[$€£]?\d+[kK]?\+",
+            part) and not _is_numbered_name(part):
+        return False
+    return True
+
+
+NUMBERED_NAME_RE = re.compile(r"[A-Za-z][\w'&-]*(?:\s+[A-Za-z][\w'&-]*){0,2}\s+\d{1,3}[A-Za-z]?")
+RANGE_LEAD_WORDS = {"min", "max", "minimum", "maximum", "mean", "avg", "average", "median", "std", "sd", "about",
+                    "around", "approx", "approximately", "over", "under", "above", "below", "up", "at", "least",
+                    "most", "between", "from", "to", "than", "less", "more", "top", "last", "past", "next", "every",
+                    "within", "each", "per", "age", "aged", "mostly", "mainly", "usually", "step", "by", "range"}
+
+
+def _is_numbered_name(part: str) -> bool:
+    """'Algebra 1', 'Zone 3', 'iPhone 15': a name with a number is a value, 'max 10' or 'last 30' is not."""
+    words = part.lower().split()
+    return bool(NUMBERED_NAME_RE.fullmatch(part.strip())) and not set(words) & RANGE_LEAD_WORDS \
+        and not any(w in UNIT_LIKE_WORDS for w in words)
+
+
+UNIT_LIKE_WORDS = {"kg", "g", "lb", "lbs", "cm", "mm", "m", "km", "mi", "miles", "days", "day", "hours", "hour",
+                   "minutes", "mins", "min", "seconds", "secs", "years", "year", "months", "month", "weeks", "week",
+                   "digits", "digit", "letters", "chars", "characters", "decimals", "decimal", "dp", "percent", "usd",
+                   "eur", "gbp", "dollars", "euros", "pounds", "items", "units", "pcs"}
+# 'yes/no, mostly no', '(mostly Double)', 'card (mostly)': one listed value is the usual one.
+MOSTLY_RE = re.compile(r"[,;]?\s*\(?\b(?:mostly|mainly|usually|predominantly|primarily|largely|typically)\s+"
+                       r"(?P<v>[A-Za-z][\w' -]{0,30}?)\s*\)?\s*$|(?P<v2>\s*\((?:mostly|mainly|usually|most\s+common|"
+                       r"most\s+often|majority)\))", re.I)
+MOSTLY_SHARE = 70.0
+SLASH_LIST_OPERATOR_RE = re.compile(r"\b(?:x|times|plus|minus|divided|multiplied|sum|product|difference)\b", re.I)
+UNIT_WORDS_RE = re.compile(
+    r"\b(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|kg|kgs|g|grams?|mg|mcg|µg|lbs?|pounds|"
+    r"km|kilometers?|miles?|m|meters?|metres?|cm|mm|celsius|fahrenheit|°c|°f|hpa|kpa|psi|bar|mph|km/h|kmh|"
+    r"volts?|v|watts?|w|kw|kwh|amps?|db|dbm|bpm|mg/dl|mmhg|liters?|litres?|l|ml|gb|mb|kb|tb|bytes?|nights?|%|percent)\b",
+    re.I)
+
+
+# Nouns that count time or measures, not things a row belongs to.
+NOT_ENTITY_WORDS = {"day", "week", "month", "year", "hour", "minute", "second", "quarter", "decade", "night", "row",
+                    "record", "entry", "line", "item", "sample", "observation", "reading", "event", "column", "field",
+                    "value", "point", "unit", "percent", "time", "date", "letter", "digit", "character", "step",
+                    "mile", "meter", "metre", "kilometer", "km", "kg", "dollar", "euro", "pound", "cent", "level",
+                    "decimal", "place", "option", "choice", "category", "type", "kind", "weekday", "weekend"}

@@ -1,0 +1,120 @@
+"""Code shapes in words: '5-20 characters', '2 letters followed by 6 digits', '3 letters, a dash, then 5 digits',
+and patterns from examples ('ORD-12345' -> 'ORD-\\d{5}')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from src.extraction.phrases import cut
+
+
+@dataclass
+class LengthRule:
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+
+
+CHAR_CLASSES = [
+    (r"(?:upper(?:\s*case|-case)?\s+)?(?:letters?|characters?|chars?)\s*(?:/|\bor\b|\band\b|&)\s*(?:digits?|numbers?)|"
+     r"(?:digits?|numbers?)\s*(?:/|\bor\b|\band\b|&)\s*(?:upper(?:\s*case|-case)?\s+)?(?:letters?|characters?|chars?)",
+     "[A-Z0-9]"),
+    (r"lower(?:\s*case|-case)?\s+(?:letters?|characters?|chars?)\s*(?:/|\bor\b|\band\b|&)\s*(?:digits?|numbers?)",
+     "[a-z0-9]"),
+    (r"upper(?:\s*case|-case)?\s+(?:letters?|characters?|chars?)|capital\s+letters?", "[A-Z]"),
+    (r"lower(?:\s*case|-case)?\s+(?:letters?|characters?|chars?)", "[a-z]"),
+    (r"alpha\s*numeric\s+(?:characters?|chars?|symbols?)?|alphanumerics?", "[A-Z0-9]"),
+    (r"hex(?:adecimal)?\s+(?:digits?|characters?|chars?)", "[0-9a-f]"),
+    (r"digits?|numbers?|numeric\s+(?:characters?|chars?)", r"\d"),
+    (r"letters?", "[A-Z]"),
+]
+
+
+def _quantifier(low: int, high: int) -> str:
+    return f"{{{low}}}" if low == high else f"{{{low},{high}}}"
+
+
+SEPARATOR_WORDS = [(r"\b(?:dash|hyphen|minus)\b|(?<![\w])-(?![\w])|^\s*-|-\s*$", "-"), (r"\bslash\b|/", "/"),
+                   (r"\bunderscore\b|_", "_"), (r"\b(?:dot|period|full\s+stop)\b", r"\."), (r"\bcolon\b", ":"),
+                   (r"\bspace\b", " ")]
+
+
+def _separator(between: str) -> str:
+    """The literal a shape names between two runs: 'a dash', '-', 'then a slash'; none for 'followed by'."""
+    if len(between) > 40:
+        return ""
+    for pattern, literal in SEPARATOR_WORDS:
+        if re.search(pattern, between, re.I):
+            return literal
+    return ""
+
+
+def find_length(text: str) -> tuple[LengthRule | None, str]:
+    """Find '5-20 characters', 'max 200 chars', '6 uppercase letters', '2 letters followed by 4 digits'."""
+    count = r"(?P<a>\d+)(?:\s*(?:-|–|to)\s*(?P<b>\d+))?"
+    pieces = []
+    rest = text
+    for _ in range(4):
+        best = None
+        for words, char_class in CHAR_CLASSES:
+            m = re.search(rf"\b{count}[\s-]*(?:{words})\b", rest, re.I)
+            if m and (best is None or m.start() < best[0].start()):
+                best = (m, char_class)
+        if best is None:
+            break
+        m, char_class = best
+        low = int(m["a"])
+        high = int(m["b"]) if m["b"] else low
+        if "characters" in m.group(0).lower() and char_class == "[A-Z0-9]" and "alpha" not in m.group(0).lower():
+            break
+        pieces.append((m.start(), m.end(), char_class + _quantifier(low, high)))
+        rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
+    if pieces:
+        pieces.sort()
+        pattern = pieces[0][2]
+        for (_, end, _), (start, _, piece) in zip(pieces, pieces[1:]):
+            between = text[end:start]
+            pattern += _separator(between) + piece  # '3 letters, a dash, then 5 digits' -> [A-Z]{3}-\d{5}
+            rest = rest[:end] + " " * len(between) + rest[start:]
+        return LengthRule(pattern=pattern), re.sub(
+            r"\b(?:followed\s+by|then|and)\b|\+", " ", rest).strip()
+    m = re.search(rf"\b(?:between\s+)?{count}\s*(?:characters?|chars?|symbols?)(?:\s+long)?\b", text, re.I)
+    if m:
+        low, high = int(m["a"]), int(m["b"]) if m["b"] else None
+        before = text[: m.start()].lower()
+        if high is not None:
+            return LengthRule(low, high), cut(text, m)
+        upper = re.search(r"(?:up\s+to|max(?:imum)?(?:\s+of)?|at\s+most|no\s+more\s+than|under|less\s+than)\s*$", before)
+        if upper:
+            return LengthRule(1, low), (text[: upper.start()] + " " + text[m.end():]).strip()
+        lower = re.search(r"(?:at\s+least|min(?:imum)?(?:\s+of)?)\s*$", before)
+        if lower:
+            return LengthRule(low, max(low * 2, low + 10)), (text[: lower.start()] + " " + text[m.end():]).strip()
+        return LengthRule(low, low), cut(text, m)
+    m = re.search(r"\b(?:max(?:imum)?|up\s+to|at\s+most)\s*(?:length\s*)?(?:of\s+)?(\d+)\b", text, re.I)
+    if m and re.search(r"\b(?:length|long|chars?|characters)\b", text, re.I):
+        return LengthRule(1, int(m[1])), cut(text, m)
+    return None, text
+
+
+def pattern_from_example(example: str) -> str | None:
+    """Turn an example like 'ORD-12345' or 'XX-9999' into a pattern 'ORD-\\d{5}' / '[A-Z]{2}-\\d{4}'."""
+    example = example.strip().strip("'\"`")
+    if not re.fullmatch(r"[A-Za-z0-9#\-_/.:]{3,40}", example) or not re.search(r"[\d#X9]", example):
+        return None
+    placeholder = re.fullmatch(r"[X9#A\-_/.:]+", example) and re.search(r"[X9#]", example)
+    out = []
+    for run in re.finditer(r"\d+|[A-Za-z]+|[^A-Za-z\d]+", example):
+        token = run.group(0)
+        if token.isdigit():
+            out.append(r"\d" + _quantifier(len(token), len(token)))
+        elif token.isalpha():
+            if placeholder and set(token) <= {"X", "A"}:
+                out.append("[A-Z]" + _quantifier(len(token), len(token)))
+            else:
+                out.append(token)
+        else:
+            for ch in token:
+                out.append(r"\d" if ch == "#" else ("\\" + ch if ch in ".^$*+?()[]{}|\\" else ch))
+    return "".join(out)
