@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from src.extraction.relational.counts import STRICT, ChildCount, read_count
-from src.extraction.relational.model import CrossOrder, entity_key, is_entity, trim_phrase
+from src.extraction.relational.model import CrossOrder, entity_key, is_entity, is_plural, trim_phrase
 
 W = r"[A-Za-z][A-Za-z-]*"
 NP = rf"(?:{W}\s+)?{W}"
@@ -44,9 +44,9 @@ SELF_ROLES = {"manager": "manager_id", "line manager": "manager_id", "boss": "ma
 ROLE = (r"(?P<role>line\s+manager|manager|supervisor|boss|team\s+lead(?:er)?|mentor|referrer|"
         r"parent(?:\s+(?:category|comment|folder|account|node|organi[sz]ation|org|unit|department|task|location))?)s?")
 SELF_CUES = [
-    re.compile(rf"(?P<p>{NP})\s*,?\s+(?:and|with|plus|including|each\s+with)\s+(?:{THEIR}|an?)\s+"
+    re.compile(rf"(?P<p>{NP})\s*,?\s+(?:and|with|plus|including|each\s+with)\s+(?:{THEIR}|an?|(?:each|every)\s+{W}(?:'s|’s))\s+"
                rf"(?:own\s+|direct\s+)?{ROLE}\b", re.I),
-    re.compile(rf"(?:each|every|an?)\s+(?P<p>{W})\s+(?:reports\s+to|has|is\s+managed\s+by|is\s+supervised\s+by|"
+    re.compile(rf"(?:each|every|an?)\s+(?P<p>{W})\s+(?:reports\s+to|(?:can\s+|may\s+|might\s+)?(?:has|have)|is\s+managed\s+by|is\s+supervised\s+by|"
                rf"sits\s+under|is\s+nested\s+(?:under|in))\s+(?:a|an|one|another|their|its)\s+(?:other\s+)?"
                rf"{ROLE}\b(?!\s+(?:name|id|email|phone)\b)", re.I),
     re.compile(rf"(?:each|every|an?)\s+(?P<p>{W})\s+(?:reports\s+to|is\s+managed\s+by|is\s+supervised\s+by|"
@@ -112,7 +112,8 @@ def _parent_ok(phrase: str, kind: str) -> bool:
 def _child_ok(phrase: str, kind: str, m: re.Match) -> bool:
     if kind == "their":  # 'employees with their manager' is a self-reference, not a managers table
         raw = trim_phrase(m["c"]) if len(m["c"].split()) < 2 else m["c"]  # 'email addresses' is one column
-        return is_entity(phrase) and is_entity(raw) and not SELF_ROLE_RE.fullmatch(phrase.strip())
+        plural = is_plural(phrase.split()[-1])  # 'their orders' are rows; 'their average grade' is a column
+        return plural and is_entity(phrase) and is_entity(raw) and not SELF_ROLE_RE.fullmatch(phrase.strip())
     if kind == "belongs":
         return is_entity(phrase) or is_entity(phrase, counted=True)
     if entity_key(phrase).split()[-1] in UNIT_WORDS:
