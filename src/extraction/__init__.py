@@ -118,6 +118,9 @@ async def extract_gemini_result(text: str, settings: Settings) -> ExtractionResu
     from src.extraction.offline import extract_offline
 
     run = await extract_with_gemini(text, settings)
+    if isinstance(run.answer.schema_, RelationalSchema):  # related tables: already checked by the engine
+        return ExtractionResult(schema=run.answer.schema_, total_rows=run.answer.total_rows, provider="gemini",
+                                llm_calls=run.llm_calls, tokens_used=run.tokens_used)
     checked = restore_dropped_columns(run.answer.schema_, extract_offline(text))
     return ExtractionResult(schema=checked.schema, total_rows=run.answer.total_rows, provider="gemini",
                             warnings=checked.warnings, sources=checked.sources,

@@ -19,6 +19,7 @@ from src.config import Settings
 from src.errors import LLMError, LLMUnavailableError
 from src.llm.provider import gemini_enabled, gemini_required
 from src.schemas import DatasetSchema, FieldSpec
+from src.schemas.relational import RelationalSchema, is_relational
 
 if TYPE_CHECKING:
     from src.llm.gemini_client import GeminiClient
@@ -114,6 +115,42 @@ async def build_text_pools(schema: DatasetSchema, settings: Settings, *,
                         strict=gemini_required(settings))
         for warning in result.warnings:
             logger.warning("text pools: %s", warning)
+    finally:
+        result.llm_calls = client.usage.calls
+        result.tokens_used = client.usage.total_tokens
+        if owns_client:
+            await client.aclose()
+    return result
+
+
+def needs_text_pools(schema: dict[str, Any]) -> bool:
+    """Whether a job's document (one table, or several) has a field marked ``llm_generated``."""
+    tables = schema.get("tables") if is_relational(schema) else [schema]
+    return any((f.get("constraints") or {}).get("llm_generated")
+               for table in tables or [] for f in table.get("fields") or [])
+
+
+async def build_job_text_pools(schema: dict[str, Any], settings: Settings, *,
+                               client: GeminiClient | None = None) -> TextPools:
+    """Pools for a job's document, written once per job: ``{field: pool}`` for one table, and
+    ``{table: {field: pool}}`` for several (what ``compile_relational(text_pools=...)`` takes)."""
+    if not is_relational(schema):
+        return await build_text_pools(DatasetSchema.model_validate(schema), settings, client=client)
+    doc = RelationalSchema.model_validate(schema)
+    tables = [t for t in doc.tables if any(f.constraints.llm_generated for f in t.fields)]
+    if not tables or not gemini_enabled(settings):
+        return TextPools()
+    from src.llm.gemini_client import GeminiClient  # google-genai takes ~1.5 s to import
+
+    result = TextPools()
+    owns_client = client is None
+    client = client or GeminiClient(settings)
+    try:  # one client for every table: its usage counts the job's calls
+        for table in tables:
+            part = await build_text_pools(table.to_dataset(doc), settings, client=client)
+            if part.pools:
+                result.pools[table.name] = part.pools
+            result.warnings += [f"table '{table.name}': {w}" for w in part.warnings]
     finally:
         result.llm_calls = client.usage.calls
         result.tokens_used = client.usage.total_tokens
