@@ -9,10 +9,12 @@ engine falls back to its own template text.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import math
 from dataclasses import dataclass, field
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from src.config import Settings
@@ -78,12 +80,8 @@ async def build_text_pools(schema: DatasetSchema, settings: Settings, *,
     targets = [f for f in schema.fields if f.constraints.llm_generated]
     if not targets or not gemini_enabled(settings):
         return TextPools()
-    from src.llm.gemini_client import GeminiClient  # google-genai takes ~1.5 s to import
-
     result = TextPools()
-    owns_client = client is None
-    client = client or GeminiClient(settings)
-    try:
+    async with _counted_client(settings, client, result) as client:
         plans = {f.name: plan_batches(f, schema, result.warnings) for f in targets}
         gate = asyncio.Semaphore(MAX_CONCURRENT_CALLS)
         outage: list[LLMUnavailableError] = []
@@ -115,12 +113,24 @@ async def build_text_pools(schema: DatasetSchema, settings: Settings, *,
                         strict=gemini_required(settings))
         for warning in result.warnings:
             logger.warning("text pools: %s", warning)
+    return result
+
+
+@contextlib.asynccontextmanager
+async def _counted_client(settings: Settings, client: GeminiClient | None,
+                          result: TextPools) -> AsyncIterator[GeminiClient]:
+    """The given client or a new one (closed after); its usage is recorded in ``result`` however it ends."""
+    from src.llm.gemini_client import GeminiClient  # google-genai takes ~1.5 s to import
+
+    owns_client = client is None
+    client = client or GeminiClient(settings)
+    try:
+        yield client
     finally:
         result.llm_calls = client.usage.calls
         result.tokens_used = client.usage.total_tokens
         if owns_client:
             await client.aclose()
-    return result
 
 
 def needs_text_pools(schema: dict[str, Any]) -> bool:
@@ -140,22 +150,13 @@ async def build_job_text_pools(schema: dict[str, Any], settings: Settings, *,
     tables = [t for t in doc.tables if any(f.constraints.llm_generated for f in t.fields)]
     if not tables or not gemini_enabled(settings):
         return TextPools()
-    from src.llm.gemini_client import GeminiClient  # google-genai takes ~1.5 s to import
-
     result = TextPools()
-    owns_client = client is None
-    client = client or GeminiClient(settings)
-    try:  # one client for every table: its usage counts the job's calls
+    async with _counted_client(settings, client, result) as client:  # one client: its usage counts the job's calls
         for table in tables:
             part = await build_text_pools(table.to_dataset(doc), settings, client=client)
             if part.pools:
                 result.pools[table.name] = part.pools
             result.warnings += [f"table '{table.name}': {w}" for w in part.warnings]
-    finally:
-        result.llm_calls = client.usage.calls
-        result.tokens_used = client.usage.total_tokens
-        if owns_client:
-            await client.aclose()
     return result
 
 
