@@ -276,7 +276,10 @@ class _Builder:
             for name in sorted(reads):
                 problem = self.lookup_problem(table, name)
                 if problem:
-                    self.fail(ti, f".fields[{fi}].constraints", f"field '{spec.name}': {problem}")
+                    rule = next((r for r in ("expression", "when", "after", "before")
+                                 if name in str(getattr(spec.constraints, r, None) or "")), None)
+                    where = f".fields[{fi}].constraints" + (f".{rule}" if rule else "")
+                    self.fail(ti, where, f"field '{spec.name}'{f' ({rule})' if rule else ''}: {problem}")
                     continue
                 parent, column = split_ref(name)
                 next(link for link in links if link.parent == parent).lookups.add(column)
@@ -298,7 +301,30 @@ class _Builder:
         if self.schema.table(parts[0]).field(parts[1]) is None:
             return f"'{parts[1]}' is not a field of table '{parts[0]}'"
         if not references_table(table, parts[0]):
+            path = self.ancestor_path(table, parts[0])
+            if path:
+                return (f"'{name}' is a field of a grandparent ({' -> '.join(path)}): only a table this one "
+                        f"references can be read; add a field to '{path[1]}' with expression '{name}' and "
+                        f"read '{path[1]}.<that field>'")
             return f"'{name}' reads a parent row, but this table has no reference to '{parts[0]}'"
+        return None
+
+    def ancestor_path(self, table: TableSpec, ancestor: str) -> list[str] | None:
+        """table -> parent -> ... -> ancestor through references (breadth first), or None."""
+        came_from: dict[str, str | None] = {table.name: None}
+        queue = [table.name]
+        while queue:
+            name = queue.pop(0)
+            if name == ancestor:
+                path = [name]
+                while came_from[path[-1]] is not None:
+                    path.append(came_from[path[-1]])
+                return path[::-1]
+            spec = self.schema.table(name)
+            for parent in parent_tables(spec) if spec is not None else []:
+                if parent not in came_from:
+                    came_from[parent] = name
+                    queue.append(parent)
         return None
 
     def composite_key(self, ti: int, table: TableSpec, links: list[Link], provider: TableProvider,
