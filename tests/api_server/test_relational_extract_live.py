@@ -100,3 +100,25 @@ def test_prose_with_counts_and_a_cross_table_rule_generates_exactly(live_server)
 def test_text_about_one_entity_stays_one_table(live_server):
     extracted = _extract(live_server, "customer records with their order count")
     assert "fields" in extracted["schema"] and "tables" not in extracted["schema"]
+
+
+def test_extracted_tables_without_a_row_count_need_total_rows_with_a_clear_422(live_server):
+    extracted = _extract(live_server, "customers and their orders (1 to 5 per customer)")
+    assert extracted["total_rows"] is None and "rows" not in extracted["schema"]["tables"][0]
+    response = live_server.client.post("/jobs/create", json={"schema": extracted["schema"], "chunk_size": 100})
+    assert response.status_code == 422, response.text
+    assert any("rows" in p["message"] or p["loc"] == "total_rows" for p in response.json()["problems"])
+    job_id = live_server.create({"schema": extracted["schema"], "total_rows": 50, "chunk_size": 100})
+    assert live_server.wait_for_status(job_id, {"completed", "failed"}, timeout=120)["status"] == "completed"
+
+
+def test_a_grandparent_read_is_a_422_naming_the_field_and_the_rule(live_server):
+    extracted = _extract(live_server, SHOP_TEXT)
+    doc = extracted["schema"]
+    lines = doc["tables"][2]["fields"]
+    lines.append({"name": "ship_country", "type": "country", "constraints": {"expression": "customers.country"}})
+    response = live_server.client.post("/jobs/create", json={"schema": doc, "chunk_size": 100})
+    assert response.status_code == 422, response.text
+    [problem] = response.json()["problems"]
+    assert problem["loc"] == f"schema.tables[2].fields[{len(lines) - 1}].constraints.expression"
+    assert "field 'ship_country' (expression)" in problem["message"] and "grandparent" in problem["message"]
