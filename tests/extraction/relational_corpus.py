@@ -16,7 +16,7 @@ def load_cases() -> list[dict[str, Any]]:
 
 
 def check_case(case: dict[str, Any]) -> list[str]:
-    """Every way the reading differs from what the case expects."""
+    """Every way the reading differs from what the case expects (a table expected without 'parent' is a root)."""
     result = extract_relational(case["text"])
     if case.get("one_table"):
         return [] if result is None else [f"one table expected, got {[t.name for t in result.schema.tables]}"]
@@ -37,6 +37,8 @@ def check_case(case: dict[str, Any]) -> list[str]:
         got = {"rows": table.rows, "parent": rpp and rpp.parent, "min": rpp and rpp.min, "max": rpp and rpp.max,
                "distribution": rpp and rpp.distribution, "mean": rpp and rpp.mean,
                "count": rpp and rpp.distribution == "fixed" and rpp.min}
+        if "parent" not in want and rpp is not None:
+            problems.append(f"{name} should be a root table, got a child of {rpp.parent}")
         for key, value in want.items():
             if got[key] != value:
                 problems.append(f"{name}.{key} = {got[key]!r}, expected {value!r}")

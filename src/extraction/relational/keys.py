@@ -125,6 +125,12 @@ def apply_order(fields: list[Field], order: CrossOrder, parent_table: str, paren
     c = target.setdefault("constraints", {})
     c.pop("after", None)
     c.pop("before", None)
-    c.pop("min_value" if order.op == "after" else "max_value", None)
+    # The parent's value bounds this field on that side; the far side takes the parent's own bound, so a
+    # value exists for every parent row (a template's '-90d' after a signup up to 3 years back would not).
+    near, far = ("min_value", "max_value") if order.op == "after" else ("max_value", "min_value")
+    c.pop(near, None)
+    parent_bound = (source.get("constraints") or {}).get(far)
+    if parent_bound is not None:
+        c[far] = parent_bound
     c[order.op] = f"{parent_table}.{source['name']}"
     return target["name"]

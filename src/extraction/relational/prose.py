@@ -96,7 +96,7 @@ def link_by_known_pairs(drafts: list[EntityDraft]) -> None:
         if known:
             draft.parent = known[0]
             draft.references += [p for p in known[1:] if p not in draft.references]
-        elif i > 0 and not stated and not _is_known_parent_of(draft.key, keys[:i]):
+        elif i > 0 and not stated and not _is_known_parent_of(draft.key, [k for k in keys if k != draft.key]):
             draft.parent = keys[i - 1]  # a list read in order: each entity owns the next
         if draft.parent and _creates_cycle(drafts, draft):
             draft.parent = None
