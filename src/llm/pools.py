@@ -145,7 +145,9 @@ async def build_job_text_pools(schema: dict[str, Any], settings: Settings, *,
     """Pools for a job's document, written once per job: ``{field: pool}`` for one table, and
     ``{table: {field: pool}}`` for several (what ``compile_relational(text_pools=...)`` takes)."""
     if not is_relational(schema):
-        return await build_text_pools(DatasetSchema.model_validate(schema), settings, client=client)
+        one_table = DatasetSchema.model_validate(schema)
+        return await (build_text_pools(one_table, settings) if client is None
+                      else build_text_pools(one_table, settings, client=client))
     doc = RelationalSchema.model_validate(schema)
     tables = [t for t in doc.tables if any(f.constraints.llm_generated for f in t.fields)]
     if not tables or not gemini_enabled(settings):
