@@ -32,7 +32,7 @@ def check_tables(doc: dict, tables: dict[str, list[dict]]) -> dict[str, int]:
             for rule in ("after", "before", "expression"):
                 target = c.get(rule)
                 if isinstance(target, str) and "." in target and target.split(".")[0] in specs:
-                    _check_read(name, spec, field["name"], rule, target, rows, by_key)
+                    _check_read(name, spec, field["name"], rule, target, rows, by_key, specs)
         rpp = spec.get("rows_per_parent")
         if rpp:
             link = next(f["name"] for f in spec["fields"] if f["type"] == "reference" and
@@ -65,18 +65,34 @@ def _check_reference(name, field, c, rows, by_key, keys) -> None:
         seen.add(row[keys[name]])
 
 
-def _check_read(name, spec, field, rule, target, rows, by_key) -> None:
+def _check_read(name, spec, field, rule, target, rows, by_key, specs) -> None:
     parent, column = target.split(".")
-    link = next(f["name"] for f in spec["fields"] if f["type"] == "reference" and
-                f["constraints"]["references"].startswith(parent + "."))
     for row in rows:
-        if row[link] == "" or row[field] == "":
-            continue
-        theirs = by_key[parent][row[link]][column]
-        mine = row[field]
+        theirs = _ancestor_row(specs, by_key, name, row, parent)
+        if theirs is None or row[field] == "":
+            continue  # a null reference on the way: nothing to read
+        mine, theirs = row[field], theirs[column]
         if rule == "after":
             assert mine > theirs, f"{name}.{field}={mine} is not after {target}={theirs}"
         elif rule == "before":
             assert mine < theirs, f"{name}.{field}={mine} is not before {target}={theirs}"
         else:
             assert mine == theirs, f"{name}.{field}={mine} differs from {target}={theirs}"
+
+
+def _ancestor_row(specs, by_key, name, row, target):
+    """The row of ``target`` this row reaches through the first reference of each table on the way."""
+    for field in specs[name]["fields"]:
+        ref = (field.get("constraints") or {}).get("references") if field["type"] == "reference" else None
+        parent = ref.split(".")[0] if ref else None
+        if parent is None or parent == name:
+            continue
+        if row[field["name"]] == "":
+            return None
+        parent_row = by_key[parent][row[field["name"]]]
+        if parent == target:
+            return parent_row
+        found = _ancestor_row(specs, by_key, parent, parent_row, target)
+        if found is not None:
+            return found
+    return None
