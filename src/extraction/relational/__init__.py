@@ -18,11 +18,13 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["RelationalExtraction", "extract_relational"]
 
+MAX_EXTRACTED_TABLES = 20  # more entities than this is no description of a database: read as one table
+
 
 def extract_relational(text: str) -> RelationalExtraction | None:
     """The related tables the text describes, or None when it describes one table."""
     drafts = split_sections(text) or split_prose(text)
-    if not drafts:
+    if not drafts or len(drafts) > MAX_EXTRACTED_TABLES:
         return None
     linked = any(d.parent or d.self_ref for d in drafts)
     if len(drafts) < 2 and not linked:

@@ -4,13 +4,17 @@ after the customer's signup'. Each finder answers what it read and the character
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from src.extraction.relational.counts import STRICT, ChildCount, read_count
 from src.extraction.relational.model import CrossOrder, entity_key, is_entity, is_plural, trim_phrase
 
-W = r"[A-Za-z][A-Za-z-]*"
+# A word starts only at a word boundary and never gives characters back: the patterns stay linear on
+# any text (a 20,000-letter run included).
+MAX_MATCHES = 200  # link words read per kind: more is no description of tables, and bounds the time
+W = r"(?<![A-Za-z-])[A-Za-z][A-Za-z-]*+"
 NP = rf"(?:{W}\s+)?{W}"
 COUNT = (rf"(?:(?:between\s+|from\s+)?{STRICT}\s*(?:-|–|—|to|and)\s*{STRICT}|(?:up\s+to|at\s+most|at\s+least|"
          rf"no\s+more\s+than)\s+{STRICT}|{STRICT}\s+or\s+more|one\s+or\s+more|zero\s+or\s+more|a\s+few|several|"
@@ -146,7 +150,7 @@ def read_links(text: str, known: frozenset[str] = frozenset()) -> Reading:
     entity keys already named (a section's title), taken as entities whatever their words."""
     reading = Reading()
     for kind, pattern in CUES:
-        for m in pattern.finditer(text):
+        for m in itertools.islice(pattern.finditer(text), MAX_MATCHES):
             parent, p_start, _ = _phrase_at(m, "p")
             child = trim_phrase(m["c"]) if m["c"] else ""
             counted = kind in ("count", "per")

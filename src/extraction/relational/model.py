@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from src.engine.semantics import singular, tokenize
 from src.extraction import field_meaning as fm
@@ -73,6 +74,7 @@ def is_plural(word: str) -> bool:
     return singular(token) != token or token in ("people", "children", "staff", "data")
 
 
+@lru_cache(maxsize=4096)
 def trim_phrase(phrase: str) -> str:
     """The entity words of a noun phrase: 'Generate customers' -> 'customers', 'line items' stays
     (a two-word template entity), 'blog posts' -> 'posts'."""
@@ -90,6 +92,7 @@ def trim_phrase(phrase: str) -> str:
     return words[-1] if words else ""
 
 
+@lru_cache(maxsize=4096)
 def is_entity(phrase: str, *, counted: bool = False, subject: bool = False) -> bool:
     """Whether a noun phrase names rows of their own (a table), not a column of one row.
 

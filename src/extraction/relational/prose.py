@@ -69,7 +69,7 @@ def _attach_pending(flat: str, reading: Reading) -> None:
         if before:
             child = max(before)[1]
         else:
-            words = re.findall(r"[A-Za-z][A-Za-z-]*", flat[:pos])
+            words = re.findall(r"[A-Za-z][A-Za-z-]*", flat[max(0, pos - 200):pos])[-12:]
             phrase = next((trim_phrase(" ".join(words[max(0, i - 1):i + 1])) for i in range(len(words) - 1, -1, -1)
                            if is_entity(trim_phrase(" ".join(words[max(0, i - 1):i + 1])))), None)
             if phrase is None or entity_key(phrase) == parent:

@@ -55,8 +55,11 @@ def read_sections(text: str) -> list[Section] | None:
 
 
 
+MAX_HEADING_CHARS = 200
+
+
 def _heading(line: str, next_line: str) -> Section | None:
-    if BULLET_RE.match(line):
+    if BULLET_RE.match(line) or len(line) > MAX_HEADING_CHARS:
         return None
     m = HEADING_RE.match(line)
     if not m or not m["title"]:
