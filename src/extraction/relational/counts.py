@@ -10,9 +10,10 @@ from dataclasses import dataclass
 NUMBER_WORDS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
                 "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
                 "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100}
-NUM = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# Digits start at a boundary and never give digits back: linear on any run of digits.
+NUM = r"(?:(?<!\d)\d++|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # In ranges and bounds only digits and real number words ('a to b' is no range).
-STRICT = r"(?:\d+|" + "|".join(sorted(set(NUMBER_WORDS) - {"a", "an", "no", "single"}, key=len, reverse=True)) + r")"
+STRICT = r"(?:(?<!\d)\d++|" + "|".join(sorted(set(NUMBER_WORDS) - {"a", "an", "no", "single"}, key=len, reverse=True)) + r")"
 # Vague amounts: (min, max) per parent.
 VAGUE = {"one or more": (1, 5), "at least one": (1, 5), "zero or more": (0, 5), "a few": (1, 4),
          "several": (2, 6), "multiple": (2, 6), "many": (1, 10), "some": (0, 5), "any number of": (0, 5)}
