@@ -13,6 +13,8 @@ from src.config import Settings
 from src.errors import LLMError, OperationTimeoutError, SchemaValidationError
 from src.llm.provider import gemini_enabled, gemini_required
 from src.schemas import DatasetSchema
+from src.schemas.api import SchemaDocument
+from src.schemas.relational import RelationalSchema
 
 logger = logging.getLogger(__name__)
 
@@ -24,18 +26,20 @@ class ExtractionResult(BaseModel):
 
     model_config = ConfigDict(populate_by_name=True)
 
-    schema_: DatasetSchema = Field(..., alias="schema")
-    total_rows: int | None = None
+    schema_: SchemaDocument = Field(..., alias="schema", description="One table ({fields}), or several related "
+                                    "tables ({tables}) when the text names entities and how they relate.")
+    total_rows: int | None = Field(None, description="Rows the text asks for; for several tables the first "
+                                   "(root) table's rows.")
     provider: str = "offline"
     warnings: list[str] = Field(default_factory=list)
     sources: dict[str, str] = Field(
-        default_factory=dict, description="Each field's name -> the words of the description it was read from "
-        "(or the template column it came from).")
+        default_factory=dict, description="Each field's name ('table.field' for several tables) -> the words of "
+        "the description it was read from (or the template column it came from).")
     llm_calls: int = Field(0, description="Requests sent to the LLM (retries included).")
     tokens_used: int = Field(0, description="Tokens the LLM reported for those requests.")
 
     @field_serializer("schema_")
-    def _compact_schema(self, schema: DatasetSchema) -> dict:
+    def _compact_schema(self, schema: DatasetSchema | RelationalSchema) -> dict:
         # Only the rules that were set, as a person would write the document.
         return schema.model_dump(mode="json", exclude_defaults=True)
 
@@ -96,7 +100,12 @@ async def run_offline_bounded(text: str, settings: Settings) -> ExtractionResult
 
 def extract_offline_result(text: str) -> ExtractionResult:
     from src.extraction.offline import extract_offline  # written alongside; imported when needed
+    from src.extraction.relational import extract_relational
 
+    related = extract_relational(text)
+    if related is not None:
+        return ExtractionResult(schema=related.schema, total_rows=related.total_rows, provider="offline",
+                                warnings=related.warnings, sources=related.sources)
     offline = extract_offline(text)
     return ExtractionResult(schema=offline.schema, total_rows=offline.total_rows, provider="offline",
                             warnings=list(offline.warnings), sources=dict(offline.sources))
@@ -109,6 +118,9 @@ async def extract_gemini_result(text: str, settings: Settings) -> ExtractionResu
     from src.extraction.offline import extract_offline
 
     run = await extract_with_gemini(text, settings)
+    if isinstance(run.answer.schema_, RelationalSchema):  # related tables: already checked by the engine
+        return ExtractionResult(schema=run.answer.schema_, total_rows=run.answer.total_rows, provider="gemini",
+                                llm_calls=run.llm_calls, tokens_used=run.tokens_used)
     checked = restore_dropped_columns(run.answer.schema_, extract_offline(text))
     return ExtractionResult(schema=checked.schema, total_rows=run.answer.total_rows, provider="gemini",
                             warnings=checked.warnings, sources=checked.sources,

@@ -18,6 +18,8 @@ from src.extraction.templates import load_templates
 from src.llm.gemini_client import GeminiClient, Turn
 from src.llm.json_schema import to_gemini_json_schema
 from src.schemas import FIELD_TYPE_GROUPS, DatasetSchema
+from src.schemas.api import SchemaDocument
+from src.schemas.relational import RelationalSchema, is_relational
 
 
 class GeminiExtraction(BaseModel):
@@ -26,8 +28,11 @@ class GeminiExtraction(BaseModel):
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
 
     total_rows: int | None = Field(
-        None, ge=1, description="How many rows the user asked for; left out when the text names no count.")
-    schema_: DatasetSchema = Field(..., alias="schema", description="The dataset schema document.")
+        None, ge=1, description="How many rows the user asked for (for related tables: the first table's); "
+        "left out when the text names no count.")
+    schema_: SchemaDocument = Field(..., alias="schema", description="The dataset schema document: one table "
+                                    "({fields}), or related tables ({tables}) when the user describes several "
+                                    "entities and how they relate.")
 
 
 @dataclass(frozen=True)
@@ -64,8 +69,26 @@ Rules for the schema document:
   also set constraints.condition_on to that column's name.
 - Only reference fields that exist in the schema. Leave out constraints that do not apply.
 - total_rows is the number of rows the user asks for; leave it out when they give none.
-- When the user names an entity but few columns ("1000 orders", "students and grades"), start from
-  the matching domain template below, keep every column the user names, and adapt the rest.
+- When the user names an entity but few columns ("1000 orders"), start from the matching domain
+  template below, keep every column the user names, and adapt the rest.
+
+Related tables: when the user describes two or more entities and how they relate ("customers and their
+orders (1 to 5 per customer)", "invoices with 2-10 line items each", "a blog with authors, posts and
+comments", "each order belongs to a customer") or a hierarchy ("employees with their manager"), answer
+{"tables": [...]} instead of {"fields": [...]}; text about one entity ("customers with their order
+count") stays one table.
+- Each table: {"name": plural snake_case, "fields": [...]} and either "rows" (its row count; the first
+  table, a parent, may leave it out when the user gives none) or "rows_per_parent": {"parent": <table>,
+  "min", "max", "distribution": uniform|poisson|zipf|fixed, "mean" (poisson), "count" (fixed)} for a child
+  table: every parent row gets min..max children. List parents before their children.
+- Every table has one key field with constraints.primary_key = true (a uuid or sequence id).
+- A child links to its parent with a field of type "reference" and constraints.references =
+  "<parent table>.<parent key>" (the rows_per_parent parent's reference first). A hierarchy is a
+  reference to the table's own key with nullable = true (roots are null), e.g. manager_id.
+- A field reads the parent row's value with "<table>.<field>" in after/before/expression/when, only for a
+  table it references directly: "order date after the customer's signup" -> order_date with after
+  "customers.signup_date"; a customer's name copied onto orders -> expression "customers.full_name".
+- total_rows is then the first table's row count.
 
 Domain templates (entity: its usual columns, with typical rules):
 {templates}
@@ -94,6 +117,9 @@ def build_response_schema() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _response_schema() -> dict[str, Any]:
     schema = to_gemini_json_schema(GeminiExtraction.model_json_schema(by_alias=True))
+    document = schema["properties"]["schema"]
+    if "oneOf" in document:  # one table or several: Gemini documents anyOf for alternatives
+        document["anyOf"] = document.pop("oneOf")
     schema["propertyOrdering"] = ["total_rows", "schema"]
     schema["required"] = ["schema"]
     return schema
@@ -142,7 +168,7 @@ def check_answer(text: str) -> tuple[GeminiExtraction | None, list[str]]:
         return None, [f"the answer is not JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"]
     if not isinstance(data, dict):
         return None, ["the answer must be a JSON object with total_rows and schema"]
-    if "schema" not in data and "fields" in data:
+    if "schema" not in data and ("fields" in data or "tables" in data):
         data = {"total_rows": None, "schema": data}  # a bare schema document is fine too
     try:
         answer = GeminiExtraction.model_validate(data)
@@ -154,14 +180,20 @@ def check_answer(text: str) -> tuple[GeminiExtraction | None, list[str]]:
     return answer, []
 
 
-def _compile_problems(schema: DatasetSchema) -> list[str]:
-    """Rules only the engine checks (expressions, patterns, references): problems, or none."""
+def _compile_problems(schema: DatasetSchema | RelationalSchema) -> list[str]:
+    """Rules only the engine checks (expressions, patterns, references; for several tables keys, links and
+    cycles via parse_relational/compile_relational): problems, or none."""
     try:
         from src.engine import compile_schema
+        from src.engine.relational import compile_relational
     except ImportError:  # the engine is optional here: pydantic has already checked the structure
         return []
     try:
-        compile_schema(schema)
+        if is_relational(schema):
+            first_rows = schema.tables[0].rows
+            compile_relational(schema, seed=0, root_rows=None if first_rows else 10)
+        else:
+            compile_schema(schema)
     except SchemaValidationError as exc:
         return [f"schema.{p}" if p.loc else str(p) for p in exc.problems]
     return []

@@ -48,7 +48,7 @@ def compile_plan(schema: dict[str, Any] | DatasetSchema, seed: int | None, ancho
                  text_pools: dict[str, Any] | None) -> DatasetPlan | RelationalPlan:
     """Compile a schema document (one table, or several: a RelationalPlan) with the engine."""
     if is_relational(schema):
-        return compile_relational(schema, seed=seed, anchor=anchor)
+        return compile_relational(schema, seed=seed, anchor=anchor, text_pools=text_pools)
     return compile_schema(schema, seed=seed, anchor=anchor, text_pools=text_pools)
 
 

@@ -30,7 +30,6 @@ from src.jobs.relational import table_slots
 from src.jobs.store import JobStore, utc_now
 from src.jobs.versioning import restart_if_version_changed
 from src.schemas.api import JobStatus
-from src.schemas.fields import DatasetSchema
 from src.storage import StorageHandler, count_contiguous_chunks
 
 logger = logging.getLogger("synthgen.jobs")
@@ -186,9 +185,9 @@ class JobRunner:
         return output.generation_seconds
 
     async def _build_text_pools(self, job: JobRecord) -> dict[str, Any]:
-        from src.llm.pools import build_text_pools
+        from src.llm.pools import build_job_text_pools
 
-        result = await build_text_pools(DatasetSchema.model_validate(job.schema), self.settings)
+        result = await build_job_text_pools(job.schema, self.settings)  # one table or several
         self.store.update(job.id, text_pools=result.pools, llm_calls=result.llm_calls,
                           tokens_used=result.tokens_used)
         return result.pools
@@ -245,7 +244,9 @@ def _lower_thread_priority(nice: int) -> None:
 
 
 def _needs_text_pools(schema: dict[str, Any]) -> bool:
-    return any((f.get("constraints") or {}).get("llm_generated") for f in schema.get("fields", []))
+    from src.llm.pools import needs_text_pools
+
+    return needs_text_pools(schema)
 
 
 def _list_parts(job: JobRecord, plan: Any) -> list[OutputPart]:

@@ -9,16 +9,19 @@ engine falls back to its own template text.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import math
 from dataclasses import dataclass, field
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from src.config import Settings
 from src.errors import LLMError, LLMUnavailableError
 from src.llm.provider import gemini_enabled, gemini_required
 from src.schemas import DatasetSchema, FieldSpec
+from src.schemas.relational import RelationalSchema, is_relational
 
 if TYPE_CHECKING:
     from src.llm.gemini_client import GeminiClient
@@ -77,12 +80,8 @@ async def build_text_pools(schema: DatasetSchema, settings: Settings, *,
     targets = [f for f in schema.fields if f.constraints.llm_generated]
     if not targets or not gemini_enabled(settings):
         return TextPools()
-    from src.llm.gemini_client import GeminiClient  # google-genai takes ~1.5 s to import
-
     result = TextPools()
-    owns_client = client is None
-    client = client or GeminiClient(settings)
-    try:
+    async with _counted_client(settings, client, result) as client:
         plans = {f.name: plan_batches(f, schema, result.warnings) for f in targets}
         gate = asyncio.Semaphore(MAX_CONCURRENT_CALLS)
         outage: list[LLMUnavailableError] = []
@@ -114,11 +113,52 @@ async def build_text_pools(schema: DatasetSchema, settings: Settings, *,
                         strict=gemini_required(settings))
         for warning in result.warnings:
             logger.warning("text pools: %s", warning)
+    return result
+
+
+@contextlib.asynccontextmanager
+async def _counted_client(settings: Settings, client: GeminiClient | None,
+                          result: TextPools) -> AsyncIterator[GeminiClient]:
+    """The given client or a new one (closed after); its usage is recorded in ``result`` however it ends."""
+    from src.llm.gemini_client import GeminiClient  # google-genai takes ~1.5 s to import
+
+    owns_client = client is None
+    client = client or GeminiClient(settings)
+    try:
+        yield client
     finally:
         result.llm_calls = client.usage.calls
         result.tokens_used = client.usage.total_tokens
         if owns_client:
             await client.aclose()
+
+
+def needs_text_pools(schema: dict[str, Any]) -> bool:
+    """Whether a job's document (one table, or several) has a field marked ``llm_generated``."""
+    tables = schema.get("tables") if is_relational(schema) else [schema]
+    return any((f.get("constraints") or {}).get("llm_generated")
+               for table in tables or [] for f in table.get("fields") or [])
+
+
+async def build_job_text_pools(schema: dict[str, Any], settings: Settings, *,
+                               client: GeminiClient | None = None) -> TextPools:
+    """Pools for a job's document, written once per job: ``{field: pool}`` for one table, and
+    ``{table: {field: pool}}`` for several (what ``compile_relational(text_pools=...)`` takes)."""
+    if not is_relational(schema):
+        one_table = DatasetSchema.model_validate(schema)
+        return await (build_text_pools(one_table, settings) if client is None
+                      else build_text_pools(one_table, settings, client=client))
+    doc = RelationalSchema.model_validate(schema)
+    tables = [t for t in doc.tables if any(f.constraints.llm_generated for f in t.fields)]
+    if not tables or not gemini_enabled(settings):
+        return TextPools()
+    result = TextPools()
+    async with _counted_client(settings, client, result) as client:  # one client: its usage counts the job's calls
+        for table in tables:
+            part = await build_text_pools(table.to_dataset(doc), settings, client=client)
+            if part.pools:
+                result.pools[table.name] = part.pools
+            result.warnings += [f"table '{table.name}': {w}" for w in part.warnings]
     return result
 
 

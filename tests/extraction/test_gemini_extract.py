@@ -56,7 +56,8 @@ def test_the_response_schema_wraps_the_document_in_keywords_gemini_accepts():
     assert "$ref" not in text and "$defs" not in text
     assert schema["required"] == ["schema"]
     assert schema["properties"]["total_rows"]["type"] == "integer"
-    assert "fields" in schema["properties"]["schema"]["properties"]
+    forms = [branch["properties"] for branch in schema["properties"]["schema"]["anyOf"]]
+    assert ["fields" in f for f in forms] == [True, False] and ["tables" in f for f in forms] == [False, True]
     assert set(schema) <= GEMINI_SCHEMA_KEYWORDS
 
 

@@ -15,7 +15,7 @@ from src.engine.expressions import ExpressionError, parse_expression
 from src.engine.plan import DEFAULT_NULL_PROBABILITY, DEFAULT_SEED, DatasetPlan, compile_schema
 from src.engine.relational.counts import ChildCounts, ChildIndex
 from src.engine.relational.links import DEFAULT_ZIPF_EXPONENT, JointDraw, Link
-from src.engine.relational.provider import TableProvider
+from src.engine.relational.provider import Chain, TableProvider
 from src.engine.rng import derive_key
 from src.errors import Problem, SchemaValidationError
 from src.schemas.fields import MAX_SEED, Constraints, DatasetSchema, FieldSpec
@@ -157,6 +157,7 @@ class _Builder:
         self.text_pools = text_pools
         self.plans: dict[str, TablePlan] = {}
         self.key_plans: dict[str, DatasetPlan] = {}
+        self.providers: dict[str, TableProvider] = {}
         self.problems: list[Problem] = []
 
     def fail(self, ti: int, loc: str, message: str) -> None:
@@ -174,6 +175,7 @@ class _Builder:
             return
         links = self.make_links(ti, table, t_seed, rows, index)
         provider = TableProvider(links=links, parent_plan=self.parent_plan_for(name), index=index)
+        self.providers[name] = provider
         fields = self.wire_lookups(ti, table, links, provider)
         if table.primary_key:
             fields = self.composite_key(ti, table, links, provider, fields, rows, t_seed)
@@ -274,9 +276,16 @@ class _Builder:
         for fi, spec in enumerate(table.fields):
             reads = {n for n in _reads(spec) if "." in n}
             for name in sorted(reads):
-                problem = self.lookup_problem(table, name)
+                chain, problem = self.chain_for(table, name, links, provider)
+                if chain is not None:
+                    provider.chains[name] = chain
+                    continue
+                problem = problem or self.lookup_problem(table, name)
                 if problem:
-                    self.fail(ti, f".fields[{fi}].constraints", f"field '{spec.name}': {problem}")
+                    rule = next((r for r in ("expression", "when", "after", "before")
+                                 if name in str(getattr(spec.constraints, r, None) or "")), None)
+                    where = f".fields[{fi}].constraints" + (f".{rule}" if rule else "")
+                    self.fail(ti, where, f"field '{spec.name}'{f' ({rule})' if rule else ''}: {problem}")
                     continue
                 parent, column = split_ref(name)
                 next(link for link in links if link.parent == parent).lookups.add(column)
@@ -298,7 +307,57 @@ class _Builder:
         if self.schema.table(parts[0]).field(parts[1]) is None:
             return f"'{parts[1]}' is not a field of table '{parts[0]}'"
         if not references_table(table, parts[0]):
+            path = self.ancestor_path(table, parts[0])
+            if path:
+                return (f"'{name}' is a field of a grandparent ({' -> '.join(path)}): only a table this one "
+                        f"references can be read; add a field to '{path[1]}' with expression '{name}' and "
+                        f"read '{path[1]}.<that field>'")
             return f"'{name}' reads a parent row, but this table has no reference to '{parts[0]}'"
+        return None
+
+    def chain_for(self, table: TableSpec, name: str, links: list[Link],
+                  provider: TableProvider) -> tuple[Chain | None, str | None]:
+        """A grandparent's (or further ancestor's) column read through the first reference of each
+        table on the way; (None, None) when ``name`` is no ancestor's, (None, problem) when it cannot be exact."""
+        parts = split_ref(name)
+        if parts is None or parts[0] == table.name or self.schema.table(parts[0]) is None or \
+                references_table(table, parts[0]) or self.schema.table(parts[0]).field(parts[1]) is None:
+            return None, None
+        path = self.ancestor_path(table, parts[0])
+        if path is None:
+            return None, None
+        hops: list[tuple[Link, ChildIndex | None]] = []
+        for at, (child, parent) in enumerate(zip(path, path[1:])):
+            own_links = links if child == table.name else self.providers[child].links
+            link = next(link for link in own_links if link.parent == parent)
+            joint = provider.joint if child == table.name else self.providers[child].joint
+            if at < len(path) - 2 and link.mode != "structural":
+                return None, (f"'{name}' is read through {' -> '.join(path)}, but '{child}' draws its "
+                              f"'{parent}' row at random: only rows_per_parent links can lead to a further "
+                              f"table; add a field to '{path[1]}' that copies it and read that")
+            if joint is not None and child != table.name and link in joint.links and link is not joint.structural:
+                return None, (f"'{name}' is read through {' -> '.join(path)}, but '{child}' draws its "
+                              f"'{parent}' row as part of a composite key; read it through '{path[1]}'")
+            index = provider.index if child == table.name else self.plans[child].index
+            hops.append((link, index))
+        return Chain(hops, parts[0], parts[1]), None
+
+    def ancestor_path(self, table: TableSpec, ancestor: str) -> list[str] | None:
+        """table -> parent -> ... -> ancestor through references (breadth first), or None."""
+        came_from: dict[str, str | None] = {table.name: None}
+        queue = [table.name]
+        while queue:
+            name = queue.pop(0)
+            if name == ancestor:
+                path = [name]
+                while came_from[path[-1]] is not None:
+                    path.append(came_from[path[-1]])
+                return path[::-1]
+            spec = self.schema.table(name)
+            for parent in parent_tables(spec) if spec is not None else []:
+                if parent not in came_from:
+                    came_from[parent] = name
+                    queue.append(parent)
         return None
 
     def composite_key(self, ti: int, table: TableSpec, links: list[Link], provider: TableProvider,

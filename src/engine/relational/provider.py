@@ -76,6 +76,29 @@ class ParentBlocks:
 
 
 @dataclass
+class Chain:
+    """A read of an ancestor's column ('customers.country' in order_lines): the first reference of each
+    table on the way (order_lines -> orders -> customers) with the index of the table it starts from.
+    Every hop but the last is a rows_per_parent link, so the rows each hop starts from form a range."""
+
+    hops: list[tuple[Link, ChildIndex | None]]
+    target: str
+    column: str
+
+    def parent_rows(self, first: np.ndarray) -> np.ndarray:
+        """The ancestor row of each row whose first hop gave ``first`` (-1: a null on the way)."""
+        idx = first
+        for link, index in self.hops[1:]:
+            valid = idx >= 0
+            if not valid.any():
+                return np.full(len(idx), -1, dtype=np.int64)
+            lo = int(idx[valid].min())
+            drawn = link.draw(lo, int(idx[valid].max()) + 1 - lo, index)
+            idx = np.where(valid, drawn[np.maximum(idx - lo, 0)], -1)
+        return idx
+
+
+@dataclass
 class TableProvider:
     """Supplies a table's reference fields and the parent columns its rules read.
 
@@ -89,11 +112,12 @@ class TableProvider:
     joint: JointDraw | None = None
     reads: dict[str, set[str]] = field(default_factory=dict)  # field -> 'table.field' names it reads
     ordinals: dict[str, tuple[int, int]] = field(default_factory=dict)  # field -> (start, step)
+    chains: dict[str, Chain] = field(default_factory=dict)  # 'table.field' of an ancestor -> its path
     cache: ParentBlocks = field(default_factory=ParentBlocks)
 
     @property
     def names(self) -> set[str]:
-        out = {f for link in self.links for f in link.fields} | set(self.ordinals)
+        out = {f for link in self.links for f in link.fields} | set(self.ordinals) | set(self.chains)
         for link in self.links:
             out |= {f"{link.parent}.{c}" for c in link.lookups}
         return out
@@ -116,6 +140,15 @@ class TableProvider:
                 out[f] = values[c]
             for c in lookups:
                 out[f"{link.parent}.{c}"] = values[c]
+        for name, chain in self.chains.items():
+            if name not in reads:
+                continue
+            link = chain.hops[0][0]
+            first = drawn[link.name] if link.name in drawn else link.draw(start, n, self.index)
+            last = chain.hops[-1][0]
+            values = self.cache.fetch(self.parent_plan(chain.target), chain.parent_rows(first), [chain.column],
+                                      contiguous=last.contiguous and all(h.contiguous for h, _ in chain.hops))
+            out[name] = values[chain.column]
         for name, (first, step) in self.ordinals.items():
             if name in wanted:
                 ordinal = self.index.locate(start, n)[1]
