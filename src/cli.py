@@ -9,6 +9,7 @@ import time
 
 from src.cli_relational import add_validate_command, read_multi_table_document, run_generate_tables, run_validate
 from src.cli_schema import add_schema_parser
+from src.nopandas import skip_pandas_import as _skip_pandas_import
 
 EXIT_BAD_INPUT = 2
 EXIT_UNEXPECTED = 1
@@ -60,28 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
                      help="no progress bar or summary (a drawn seed is still printed)")
     gen.add_argument("--csv-formula-guard", action="store_true", help="prefix text cells starting with "
                      "= + - @ with ' (CSV/JSON/JSONL) so spreadsheets do not run them")
+    gen.add_argument("--workers", type=int, default=None, help="processes making rows (default: one per "
+                     "usable core for runs of 1M rows or more, else 1 = this process); same bytes for any")
     add_validate_command(sub)
     types = sub.add_parser("types", help="list field types with an example each", epilog=TYPES_EXAMPLES,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     types.add_argument("--json", action="store_true", help="machine-readable output")
     add_schema_parser(sub)
     return parser
-
-
-class _NoPandasFinder:
-    """Makes `import pandas` fail fast: pyarrow imports it on first use when installed (1+ s of
-    start-up) and falls back cleanly without it; the CLI never needs pandas."""
-
-    @staticmethod
-    def find_spec(name, path=None, target=None):
-        if name == "pandas" or name.startswith("pandas."):
-            raise ImportError("pandas is not used by the synthgen CLI")
-        return None
-
-
-def _skip_pandas_import() -> None:
-    if "pandas" not in sys.modules and not any(isinstance(f, _NoPandasFinder) for f in sys.meta_path):
-        sys.meta_path.insert(0, _NoPandasFinder())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,6 +138,21 @@ def _close_broken_stdout() -> int:
 
 
 def run_generate(args) -> int:
+    from src.scale.cores import choose_workers
+    from src.scale.pool import start_pool
+
+    if args.workers is not None and args.workers < 1:
+        return _fail(f"--workers must be at least 1, not {args.workers}")
+    # Started before the engine is imported here, so the workers' start-up overlaps ours.
+    pool = start_pool(choose_workers(args.workers, args.rows)) if args.rows and args.rows > 0 else None
+    try:
+        return _run_generate(args, pool)
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _run_generate(args, pool) -> int:
     import datetime as dt
 
     from src.schemas.fields import MAX_SEED
@@ -159,7 +161,7 @@ def run_generate(args) -> int:
 
     tables_doc = read_multi_table_document(args.schema)
     if tables_doc is not None:
-        return run_generate_tables(args, tables_doc)
+        return run_generate_tables(args, tables_doc, pool)
     if args.rows is None:
         return _fail("--rows is required for a single-table schema")
     if args.rows < 1:
@@ -194,9 +196,10 @@ def run_generate(args) -> int:
     on_batch = progress.update if progress else None
     try:
         if to_stdout:
-            write_batches(batches, sys.stdout.buffer, fmt, compression, on_batch, args.csv_formula_guard)
+            write_batches(batches, sys.stdout.buffer, fmt, compression, on_batch, args.csv_formula_guard,
+                          pool or 1)
         else:
-            write_file(batches, args.output, fmt, compression, on_batch, args.csv_formula_guard)
+            write_file(batches, args.output, fmt, compression, on_batch, args.csv_formula_guard, pool or 1)
     except BrokenPipeError:
         raise
     except OSError as err:

@@ -103,8 +103,9 @@ def run_validate(args) -> int:
     return 0
 
 
-def run_generate_tables(args, doc: dict) -> int:
-    """Write each table of a multi-table document to ``--output``/<table>.<ext>."""
+def run_generate_tables(args, doc: dict, pool=None) -> int:
+    """Write each table of a multi-table document to ``--output``/<table>.<ext>; ``pool``: a
+    RangePool started by the caller (else one is started for large runs, see ``--workers``)."""
     from src.engine.relational import compile_relational
     from src.engine.relational.output import table_file_name, write_tables
 
@@ -140,10 +141,23 @@ def run_generate_tables(args, doc: dict) -> int:
 
     started = time.perf_counter()
     with contextlib.ExitStack() as stack:
+        if pool is None and getattr(args, "workers", None) != 1:
+            from src.scale.cores import choose_workers
+            from src.scale.pool import start_pool
+
+            pool = start_pool(choose_workers(getattr(args, "workers", None), plan.total_rows))
+            if pool is not None:
+                stack.callback(pool.close)
         bar = None if args.quiet else stack.enter_context(_progress(plan.total_rows))
         try:
-            write_tables(plan, out_dir, fmt, args.chunk_size, bar.update if bar else None,
-                         formula_guard=args.csv_formula_guard)
+            if pool is None:
+                write_tables(plan, out_dir, fmt, args.chunk_size, bar.update if bar else None,
+                             formula_guard=args.csv_formula_guard)
+            else:
+                from src.scale.tables import write_tables_with_pool
+
+                write_tables_with_pool(plan, out_dir, fmt, args.chunk_size, pool, bar.update if bar else None,
+                                       formula_guard=args.csv_formula_guard)
         except OSError as err:
             return _fail(f"cannot write output: {err}")
     elapsed = time.perf_counter() - started
