@@ -138,30 +138,17 @@ def _close_broken_stdout() -> int:
 
 
 def run_generate(args) -> int:
-    from src.scale.cores import choose_workers
-    from src.scale.pool import start_pool
-
-    if args.workers is not None and args.workers < 1:
-        return _fail(f"--workers must be at least 1, not {args.workers}")
-    # Started before the engine is imported here, so the workers' start-up overlaps ours.
-    pool = start_pool(choose_workers(args.workers, args.rows)) if args.rows and args.rows > 0 else None
-    try:
-        return _run_generate(args, pool)
-    finally:
-        if pool is not None:
-            pool.close()
-
-
-def _run_generate(args, pool) -> int:
     import datetime as dt
 
     from src.schemas.fields import MAX_SEED
-    from synthgen.files import resolve_output, write_batches, write_file
+    from synthgen.files import resolve_output
     from synthgen.generation import iter_batches
 
+    if args.workers is not None and args.workers < 1:
+        return _fail(f"--workers must be at least 1, not {args.workers}")
     tables_doc = read_multi_table_document(args.schema)
     if tables_doc is not None:
-        return run_generate_tables(args, tables_doc, pool)
+        return run_generate_tables(args, tables_doc)
     if args.rows is None:
         return _fail("--rows is required for a single-table schema")
     if args.rows < 1:
@@ -189,6 +176,16 @@ def _run_generate(args, pool) -> int:
     if args.seed is None and batches.plan.schema.seed is None:
         again = f"--seed {batches.seed}" + ("" if args.anchor else f" --anchor {batches.anchor.isoformat()}")
         print(f"seed: {batches.seed} (rerun with {again} for the same rows)", file=sys.stderr)
+
+    from src.scale.pool import start_pool_for
+    from src.scale.recipe import recipe_for_plan
+
+    with start_pool_for(args.workers, args.rows, [(recipe_for_plan(batches.plan), batches.plan)]) as pool:
+        return _write_output(args, batches, fmt, compression, pool)
+
+
+def _write_output(args, batches, fmt, compression, pool) -> int:
+    from synthgen.files import write_batches, write_file
 
     to_stdout = args.output == "-"
     progress = None if args.quiet or to_stdout and not sys.stderr.isatty() else _progress(args.rows)

@@ -103,9 +103,8 @@ def run_validate(args) -> int:
     return 0
 
 
-def run_generate_tables(args, doc: dict, pool=None) -> int:
-    """Write each table of a multi-table document to ``--output``/<table>.<ext>; ``pool``: a
-    RangePool started by the caller (else one is started for large runs, see ``--workers``)."""
+def run_generate_tables(args, doc: dict) -> int:
+    """Write each table of a multi-table document to ``--output``/<table>.<ext>."""
     from src.engine.relational import compile_relational
     from src.engine.relational.output import table_file_name, write_tables
 
@@ -141,13 +140,12 @@ def run_generate_tables(args, doc: dict, pool=None) -> int:
 
     started = time.perf_counter()
     with contextlib.ExitStack() as stack:
-        if pool is None and getattr(args, "workers", None) != 1:
-            from src.scale.cores import choose_workers
-            from src.scale.pool import start_pool
+        from src.scale.pool import start_pool_for
+        from src.scale.tables import table_recipe
 
-            pool = start_pool(choose_workers(getattr(args, "workers", None), plan.total_rows))
-            if pool is not None:
-                stack.callback(pool.close)
+        pool = stack.enter_context(start_pool_for(
+            getattr(args, "workers", None), plan.total_rows,
+            [(table_recipe(plan, name), table.plan) for name, table in plan.tables.items()]))
         bar = None if args.quiet else stack.enter_context(_progress(plan.total_rows))
         try:
             if pool is None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -26,19 +28,35 @@ def _report_ready() -> int:
     return os.getpid()
 
 
-def _start_method() -> str:
-    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+def _start_method(plans: list | None) -> str:
+    """fork when this process is single-threaded and hands its compiled plans over (no import, no
+    compile in the workers: the CLI); else forkserver (a server with threads), else spawn.
+    SYNTHGEN_WORKER_START overrides it (benchmarks)."""
+    methods = multiprocessing.get_all_start_methods()
+    chosen = os.environ.get("SYNTHGEN_WORKER_START")
+    if chosen in methods:
+        return chosen
+    if plans and "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 class RangePool:
-    """``workers`` processes (forkserver, else spawn); at most ``window`` tasks in flight per worker."""
+    """``workers`` processes; at most ``window`` tasks in flight per worker. ``plans`` ([(recipe,
+    compiled plan)]) are handed to forked workers as they are; other workers build them from the recipe."""
 
-    def __init__(self, workers: int, window: int = 2):
+    def __init__(self, workers: int, window: int = 2, plans: list | None = None):
         if workers < 1:
             raise ValueError(f"workers must be at least 1, not {workers}")
         self.workers = workers
         self.window = window
-        context = multiprocessing.get_context(_start_method())
+        context = multiprocessing.get_context(_start_method(plans))
+        self.start_method = context.get_start_method()
+        if self.start_method == "fork":
+            from src.scale.tasks import remember_plan
+
+            for recipe, plan in plans:
+                remember_plan(recipe.dump()[0], plan)
         if context.get_start_method() == "forkserver":
             context.set_forkserver_preload(_PRELOAD)
         self._executor = ProcessPoolExecutor(workers, mp_context=context)
@@ -58,8 +76,6 @@ class RangePool:
     def map(self, recipe, tasks: Iterable, local: Callable[[object], bytes] | None = None) -> Iterator[tuple[object, bytes]]:
         """(task, result bytes) for each task, in order. ``local(task)``, when given, makes tasks in
         this process while no worker is ready yet."""
-        from src.scale.tasks import run_task
-
         key, blob = recipe.dump()
         pending: deque[tuple[object, Future]] = deque()
         limit = self.workers * self.window
@@ -68,8 +84,7 @@ class RangePool:
                 if local is not None and not pending and not self.ready():
                     yield task, local(task)
                     continue
-                pending.append((task, self._executor.submit(run_task, key, blob, task)))
-                self.tasks_sent += 1
+                pending.append((task, self.submit(key, blob, task)))
                 if len(pending) >= limit:
                     yield self._take(pending)
             while pending:
@@ -77,6 +92,13 @@ class RangePool:
         finally:
             for _, future in pending:
                 future.cancel()
+
+    def submit(self, key: str, blob: bytes, task) -> Future:
+        """One task of a dumped recipe (``recipe.dump()``); its future's result is the bytes."""
+        from src.scale.tasks import run_task
+
+        self.tasks_sent += 1
+        return self._executor.submit(run_task, key, blob, task)
 
     @staticmethod
     def _take(pending: deque) -> tuple[object, bytes]:
@@ -97,6 +119,20 @@ class RangePool:
         self.close()
 
 
-def start_pool(workers: int) -> RangePool | None:
+def start_pool(workers: int, plans: list | None = None) -> RangePool | None:
     """A RangePool of ``workers`` processes, or None for 1 (rows are made in this process)."""
-    return RangePool(workers) if workers > 1 else None
+    return RangePool(workers, plans=plans) if workers > 1 else None
+
+
+@contextmanager
+def start_pool_for(requested: int | None, rows: int, plans: list):
+    """A RangePool for a run of ``rows`` rows (``requested`` workers, else by cores and size; None
+    for one process), closed on exit; ``plans``: [(recipe, compiled plan)] the workers will make."""
+    from src.scale.cores import choose_workers
+
+    pool = start_pool(choose_workers(requested, rows), plans)
+    try:
+        yield pool
+    finally:
+        if pool is not None:
+            pool.close()

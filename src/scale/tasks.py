@@ -41,6 +41,11 @@ def split_ranges(rows: int, task_rows: int, first: int = 0) -> Iterator[tuple[in
         yield start, min(task_rows, first + rows - start)
 
 
+def remember_plan(key: str, plan) -> None:
+    """Keep a plan compiled in this process (forked workers inherit it)."""
+    _plans[key] = plan
+
+
 def plan_for(key: str, blob: bytes):
     """The plan of a pickled recipe, built once per worker process (a few recipes are kept)."""
     plan = _plans.get(key)
