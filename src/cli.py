@@ -7,6 +7,7 @@ import json
 import sys
 import time
 
+from src.cli_dask import add_dask_arguments, run_generate_dask
 from src.cli_relational import add_validate_command, read_multi_table_document, run_generate_tables, run_validate
 from src.cli_schema import add_schema_parser
 from src.nopandas import skip_pandas_import as _skip_pandas_import
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "= + - @ with ' (CSV/JSON/JSONL) so spreadsheets do not run them")
     gen.add_argument("--workers", type=int, default=None, help="processes making rows (default: one per "
                      "usable core for runs of 1M rows or more, else 1 = this process); same bytes for any")
+    add_dask_arguments(gen)
     add_validate_command(sub)
     types = sub.add_parser("types", help="list field types with an example each", epilog=TYPES_EXAMPLES,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -149,6 +151,8 @@ def run_generate(args) -> int:
     tables_doc = read_multi_table_document(args.schema)
     if tables_doc is not None:
         return run_generate_tables(args, tables_doc)
+    if args.dask:
+        return run_generate_dask(args)
     if args.rows is None:
         return _fail("--rows is required for a single-table schema")
     if args.rows < 1:

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-_PRELOAD = ["src.scale.tasks"]
+_PRELOAD = ["src.scale.worker_boot"]
 
 
 class WorkerCrashedError(RuntimeError):

@@ -1,6 +1,7 @@
 """What a worker process runs: one row range of a plan, returned as encoded bytes or Arrow IPC.
 
-Imported by the forkserver before it forks workers (the engine is imported once, not per worker).
+Imported by the forkserver before it forks workers (src/scale/worker_boot.py: the engine is imported
+once, not per worker), and by Dask workers (src/scale/parts.py).
 """
 
 from __future__ import annotations
@@ -10,13 +11,9 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from src.nopandas import skip_pandas_import
+import pyarrow as pa
 
-skip_pandas_import()
-
-import pyarrow as pa  # noqa: E402
-
-from src.engine.writers import JSON_SEPARATOR, encode_rows  # noqa: E402
+from src.engine.writers import JSON_SEPARATOR, encode_rows
 
 ARROW = "arrow"  # a task's output as an Arrow IPC stream (Parquet, job segments)
 _CACHED_PLANS = 4
