@@ -150,6 +150,8 @@ def run_generate(args) -> int:
         return _fail(f"--workers must be at least 1, not {args.workers}")
     tables_doc = read_multi_table_document(args.schema)
     if tables_doc is not None:
+        if args.dask:
+            return _fail("--dask takes a one-table schema for now; write related tables with --workers")
         return run_generate_tables(args, tables_doc)
     if args.dask:
         return run_generate_dask(args)

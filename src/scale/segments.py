@@ -88,6 +88,7 @@ class PooledSource:
     def _start(self) -> RangePool:
         if self._pool is None:
             self._pool = RangePool(self.workers)
+            logger.info("job rows are made in %d worker processes (%s)", self.workers, self._pool.start_method)
         return self._pool
 
     def close(self) -> None:
