@@ -66,7 +66,7 @@ class JobRunner:
         self._write_pool = ThreadPoolExecutor(slots, "synthgen-write", _lower_thread_priority, nice)
         self._abandon = threading.Event()  # set on shutdown: test-gate waits give up
         self._gate = SegmentGate(settings.synthgen_test_gate_dir) if settings.synthgen_test_gate_dir else None
-        self._source = create_segment_source(settings.job_workers)  # where engine calls run (JOB_WORKERS)
+        self._source = create_segment_source(settings.job_workers, settings.dask_scheduler_address)  # JOB_WORKERS
 
     def shutdown_gate(self) -> None:
         """Let test-gate waits give up, so runs can stop for a shutdown."""

@@ -90,3 +90,4 @@ def run_parts(client, recipe: PlanRecipe, plan, rows: int, out_dir: Path, fmt: s
     write_manifest(out_dir, list(entries.values()), fmt=fmt, compression=compression, seed=plan.seed,
                    anchor=plan.anchor, schema=plan.arrow_schema, chunk_size=chunk_size)
     return entries
+

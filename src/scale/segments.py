@@ -65,7 +65,7 @@ class PooledSource:
                 if size <= 0:
                     break
                 if (part.suffix, begin, size) not in flight:
-                    submitted = self._start().submit(key, blob, RangeTask(begin, size, size, ARROW))
+                    submitted = self._submit(key, blob, RangeTask(begin, size, size, ARROW))
                     if k == 0:
                         future = submitted
                     else:
@@ -85,6 +85,9 @@ class PooledSource:
             for future in self._flight.pop(job_id, {}).values():
                 future.cancel()
 
+    def _submit(self, key: str, blob: bytes, task: RangeTask):
+        return self._start().submit(key, blob, task)
+
     def _start(self) -> RangePool:
         if self._pool is None:
             self._pool = RangePool(self.workers)
@@ -97,14 +100,22 @@ class PooledSource:
                 for future in flight.values():
                     future.cancel()
             self._flight.clear()
-            if self._pool is not None:
-                self._pool.close()
+            self._close_executor()
+
+    def _close_executor(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
 
 
-def create_segment_source(workers: int):
-    """The source for JOB_WORKERS: 1 in-process; 0 one process per usable core."""
+def create_segment_source(workers: int, dask_address: str | None = None):
+    """The source for JOB_WORKERS (1 in-process; 0 one process per usable core), or the Dask
+    cluster at DASK_SCHEDULER_ADDRESS when one is set."""
     from src.scale.cores import usable_cores
 
+    if dask_address:
+        from src.scale.dask_source import DaskSource
+
+        return DaskSource(dask_address)
     count = usable_cores() if workers == 0 else workers
     return InProcessSource() if count <= 1 else PooledSource(count)
 

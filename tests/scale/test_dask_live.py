@@ -26,6 +26,12 @@ from synthgen.generation import iter_batches
 from tests.api_server.conftest import find_free_port
 from tests.test_cli import run_cli
 
+
+def run_cli_slow(*args):
+    """The CLI on the cluster: its worker processes may be importing the engine on a loaded host."""
+    return subprocess.run([sys.executable, "-m", "src.cli", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600)
+
 ROOT = Path(__file__).parents[2]
 DASK = str(Path(sys.executable).parent / "dask")
 CUSTOMERS = json.loads((ROOT / "bench" / "customer_schema.json").read_text())
@@ -130,7 +136,7 @@ def test_parquet_parts_hold_the_single_process_values_in_fixed_row_groups(cluste
 
 def test_the_cli_runs_on_the_cluster(cluster, tmp_path):
     out = tmp_path / "cli-parts"
-    result = run_cli("generate", "--schema", "bench/customer_schema.json", "--rows", str(ROWS), "--output", str(out),
+    result = run_cli_slow("generate", "--schema", "bench/customer_schema.json", "--rows", str(ROWS), "--output", str(out),
                      "--seed", "5", "--anchor", ANCHOR.isoformat(), "--chunk-size", str(CHUNK), "--part-rows",
                      str(PART), "--dask", cluster[0])
     assert result.returncode == 0, result.stderr
@@ -169,3 +175,45 @@ def test_a_worker_killed_mid_job_leaves_an_exact_result(cluster, tmp_path):
     assert len(attempts) >= 2  # the part was tried again, by another process
     manifest = _manifest(tmp_path / "parts")
     assert _text_without_later_headers(tmp_path / "parts", manifest) == _single_file(tmp_path, "csv").read_bytes()
+
+
+def test_an_api_job_on_the_cluster_downloads_the_single_process_file(cluster, tmp_path):
+    """DASK_SCHEDULER_ADDRESS: the job's engine calls run as tasks; paused and resumed mid-job, it
+    still downloads the bytes one process writes, and nothing is left in flight on the cluster."""
+    import asyncio
+
+    from src.config import Settings
+    from src.jobs import JobManager, JobStore
+    from src.schemas.api import JobCreateRequest, JobStatus
+    from src.storage import DiskStorage
+    from tests.jobs.test_manager import wait_until_final
+
+    settings = Settings(_env_file=None, database_path=tmp_path / "jobs.sqlite3", temp_path=tmp_path / "temp",
+                        output_path=tmp_path / "output", log_dir=tmp_path / "logs", job_segment_rows=2_000,
+                        dask_scheduler_address=cluster[0])
+    fixed = {**CUSTOMERS, "fields": [dict(f) for f in CUSTOMERS["fields"]]}
+    fixed["fields"][5] = {**fixed["fields"][5], "constraints": {"min_value": "2024-01-01", "max_value": "2025-12-31"}}
+
+    async def scenario():
+        manager = JobManager(JobStore(settings.database_path), DiskStorage(settings.temp_path, settings.output_path),
+                             settings)
+        await manager.start()
+        job = await manager.create_job(JobCreateRequest.model_validate(
+            {"schema": fixed, "total_rows": 30_000, "chunk_size": 1_000, "output_format": "csv", "seed": 8}))
+        while manager.get_job(job.id).chunks_completed < 4:
+            await asyncio.sleep(0.01)
+        manager.pause_job(job.id)
+        manager.resume_job(job.id)
+        done = await wait_until_final(manager, job.id, timeout=240)
+        data = b"".join(manager.get_download(job.id).blocks())
+        source = manager._runner._source
+        left = sum(len(f) for f in source._flight.values())
+        await manager.shutdown()
+        return done, data, left
+
+    done, data, left = asyncio.run(scenario())
+    assert done.status == JobStatus.COMPLETED, done.error_message
+    expected = tmp_path / "one.csv"
+    synthgen.write(fixed, 30_000, expected, seed=8, batch_size=1_000)
+    assert data == expected.read_bytes()
+    assert left == 0
