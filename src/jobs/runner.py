@@ -29,8 +29,8 @@ from src.jobs.pipeline import OutputPart, OutputPipeline, SegmentPart, WriterSto
 from src.jobs.relational import table_slots
 from src.jobs.store import JobStore, utc_now
 from src.jobs.versioning import restart_if_version_changed
-from src.schemas.api import JobStatus
 from src.scale.segments import create_segment_source, job_recipe
+from src.schemas.api import JobStatus
 from src.schemas.fields import DatasetSchema
 from src.storage import StorageHandler, count_contiguous_chunks
 
