@@ -7,9 +7,11 @@ import json
 import sys
 import time
 
+from src.cli_dask import add_dask_arguments, run_generate_dask
 from src.cli_relational import add_validate_command, read_multi_table_document, run_generate_tables, run_validate
 from src.cli_database import add_database_options, run_generate_to, table_name_problem
 from src.cli_schema import add_schema_parser
+from src.nopandas import skip_pandas_import as _skip_pandas_import
 
 EXIT_BAD_INPUT = 2
 EXIT_UNEXPECTED = 1
@@ -64,28 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--csv-formula-guard", action="store_true", help="prefix text cells starting with "
                      "= + - @ with ' (CSV/JSON/JSONL) so spreadsheets do not run them")
     add_database_options(gen)
+    gen.add_argument("--workers", type=int, default=None, help="processes making rows (default: one per "
+                     "usable core for runs of 1M rows or more, else 1 = this process); same bytes for any")
+    add_dask_arguments(gen)
     add_validate_command(sub)
     types = sub.add_parser("types", help="list field types with an example each", epilog=TYPES_EXAMPLES,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     types.add_argument("--json", action="store_true", help="machine-readable output")
     add_schema_parser(sub)
     return parser
-
-
-class _NoPandasFinder:
-    """Makes `import pandas` fail fast: pyarrow imports it on first use when installed (1+ s of
-    start-up) and falls back cleanly without it; the CLI never needs pandas."""
-
-    @staticmethod
-    def find_spec(name, path=None, target=None):
-        if name == "pandas" or name.startswith("pandas."):
-            raise ImportError("pandas is not used by the synthgen CLI")
-        return None
-
-
-def _skip_pandas_import() -> None:
-    if "pandas" not in sys.modules and not any(isinstance(f, _NoPandasFinder) for f in sys.meta_path):
-        sys.meta_path.insert(0, _NoPandasFinder())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,18 +147,24 @@ def run_generate(args) -> int:
     import datetime as dt
 
     from src.schemas.fields import MAX_SEED
-    from synthgen.files import resolve_output, write_batches, write_file
+    from synthgen.files import resolve_output
     from synthgen.generation import iter_batches
 
     if (args.output is None) == (args.to is None):
         return _fail("give --output (a file) or --to (a database URL), one of them")
+    if args.workers is not None and args.workers < 1:
+        return _fail(f"--workers must be at least 1, not {args.workers}")
     if args.to is not None:
         return run_generate_to(args)
     if args.table is not None and table_name_problem(args.table):
         return _fail(table_name_problem(args.table))
     tables_doc = read_multi_table_document(args.schema)
     if tables_doc is not None:
+        if args.dask:
+            return _fail("--dask takes a one-table schema for now; write related tables with --workers")
         return run_generate_tables(args, tables_doc)
+    if args.dask:
+        return run_generate_dask(args)
     if args.rows is None:
         return _fail("--rows is required for a single-table schema")
     if args.rows < 1:
@@ -198,6 +193,16 @@ def run_generate(args) -> int:
         again = f"--seed {batches.seed}" + ("" if args.anchor else f" --anchor {batches.anchor.isoformat()}")
         print(f"seed: {batches.seed} (rerun with {again} for the same rows)", file=sys.stderr)
 
+    from src.scale.pool import start_pool_for
+    from src.scale.recipe import recipe_for_plan
+
+    with start_pool_for(args.workers, args.rows, [(recipe_for_plan(batches.plan), batches.plan)]) as pool:
+        return _write_output(args, batches, fmt, compression, pool)
+
+
+def _write_output(args, batches, fmt, compression, pool) -> int:
+    from synthgen.files import write_batches, write_file
+
     to_stdout = args.output == "-"
     progress = None if args.quiet or to_stdout and not sys.stderr.isatty() else _progress(args.rows)
     started = time.perf_counter()
@@ -205,10 +210,10 @@ def run_generate(args) -> int:
     try:
         if to_stdout:
             write_batches(batches, sys.stdout.buffer, fmt, compression, on_batch, args.csv_formula_guard,
-                          args.dialect, args.table)
+                          args.dialect, args.table, pool or 1)
         else:
             write_file(batches, args.output, fmt, compression, on_batch, args.csv_formula_guard, args.dialect,
-                       args.table or _stem_table(args.output))
+                       args.table or _stem_table(args.output), pool or 1)
     except BrokenPipeError:
         raise
     except OSError as err:

@@ -144,10 +144,22 @@ def run_generate_tables(args, doc: dict) -> int:
 
     started = time.perf_counter()
     with contextlib.ExitStack() as stack:
+        from src.scale.pool import start_pool_for
+        from src.scale.tables import table_recipe
+
+        pool = stack.enter_context(start_pool_for(
+            getattr(args, "workers", None), plan.total_rows,
+            [(table_recipe(plan, name), table.plan) for name, table in plan.tables.items()]))
         bar = None if args.quiet else stack.enter_context(_progress(plan.total_rows))
         try:
-            write_tables(plan, out_dir, fmt, args.chunk_size, bar.update if bar else None,
-                         formula_guard=args.csv_formula_guard)
+            if pool is None:
+                write_tables(plan, out_dir, fmt, args.chunk_size, bar.update if bar else None,
+                             formula_guard=args.csv_formula_guard)
+            else:
+                from src.scale.tables import write_tables_with_pool
+
+                write_tables_with_pool(plan, out_dir, fmt, args.chunk_size, pool, bar.update if bar else None,
+                                       formula_guard=args.csv_formula_guard)
         except OSError as err:
             return _fail(f"cannot write output: {err}")
     elapsed = time.perf_counter() - started

@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     job_segment_rows: int = Field(
         131_072, ge=1, description="Rows the job manager generates per engine call and stored file; "
         "small user chunks are grouped up to this size (progress still counts user chunks).")
+    job_workers: int = Field(
+        1, ge=0, le=64, description="Processes making a job's rows: 1 = in the job's own thread, 0 = one "
+        "per usable core; the output is the same bytes for any count.")
+    dask_scheduler_address: str | None = Field(
+        None, description="tcp://host:8786: jobs' engine calls run as tasks on this Dask cluster.")
     job_thread_nice: int = Field(
         0, ge=0, le=19, description="Nice value added to generation/writer threads (Linux) so the "
         "API answers promptly on a busy machine; 0 leaves them at normal priority.")

@@ -63,6 +63,7 @@ def test_readme_start_sh_subcommands_exist():
     assert used and used <= set(usage)
 
 
+@pytest.mark.timeout(900)  # every CLI example, a local Dask cluster's start-up among them, on a loaded host
 def test_readme_cli_commands_run_as_written(user_dir):
     commands = [c for c in shell_commands() if c.startswith(".venv/bin/synthgen")]
     assert len(commands) >= 4

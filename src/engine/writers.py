@@ -41,7 +41,7 @@ class DatasetWriter:
 
     def write(self, batch: pa.RecordBatch) -> None:
         if batch.num_rows:
-            self._write(guard_formulas(batch) if self.formula_guard else batch)
+            self._write(batch)
             self.rows_written += batch.num_rows
 
     def _write(self, batch: pa.RecordBatch) -> None:
@@ -64,16 +64,53 @@ class DatasetWriter:
         self.close()
 
 
-class CsvDatasetWriter(DatasetWriter):
+class TextDatasetWriter(DatasetWriter):
+    """CSV, JSON Lines or a JSON array: header, then each batch's encoded rows, then the footer.
+
+    ``write_encoded`` takes rows already encoded by ``encode_rows`` (in a worker process, say): the
+    file is the same bytes either way.
+    """
+
+    fmt = ""
+
     def __init__(self, sink, schema, owns_sink, formula_guard=False):
         super().__init__(sink, schema, owns_sink, formula_guard)
-        self._writer = pacsv.CSVWriter(sink, _text_schema(schema))
+        self.sink.write(encode_header(self.fmt, schema))
+        self._first = True
 
     def _write(self, batch):
-        self._writer.write_batch(_as_text_batch(batch, self.schema))
+        self.write_encoded(encode_rows(self.fmt, batch, self.schema, self.formula_guard), batch.num_rows,
+                           counted=True)
+
+    def write_encoded(self, data: bytes, rows: int, counted: bool = False) -> None:
+        """Append ``rows`` rows encoded by ``encode_rows`` for this format and schema."""
+        if not rows:
+            return
+        if self.fmt == "json" and not self._first:
+            self.sink.write(JSON_SEPARATOR)
+        self.sink.write(data)
+        self._first = False
+        if not counted:
+            self.rows_written += rows
 
     def _finish(self):
-        self._writer.close()
+        self.sink.write(encode_footer(self.fmt, wrote_rows=not self._first))
+
+
+class CsvDatasetWriter(TextDatasetWriter):
+    fmt = "csv"
+
+
+class JsonLinesDatasetWriter(TextDatasetWriter):
+    """One JSON object per line, built column-wise with Arrow kernels (no per-row Python)."""
+
+    fmt = "jsonl"
+
+
+class JsonArrayDatasetWriter(TextDatasetWriter):
+    """A single JSON array, streamed: '[' + objects joined by ',\\n' + ']'."""
+
+    fmt = "json"
 
 
 class ParquetDatasetWriter(DatasetWriter):
@@ -90,30 +127,39 @@ class ParquetDatasetWriter(DatasetWriter):
         self._writer.close()
 
 
-class JsonLinesDatasetWriter(DatasetWriter):
-    """One JSON object per line, built column-wise with Arrow kernels (no per-row Python)."""
-
-    def _write(self, batch):
-        lines = json_object_lines(batch, self.schema)
-        self.sink.write(("\n".join(lines.to_pylist()) + "\n").encode())
+JSON_SEPARATOR = b",\n"
 
 
-class JsonArrayDatasetWriter(DatasetWriter):
-    """A single JSON array, streamed: '[' + objects joined by ',\\n' + ']'."""
+def encode_header(fmt: str, schema: pa.Schema) -> bytes:
+    """What a text file of ``fmt`` starts with: the CSV header line, '[' for a JSON array."""
+    if fmt == "csv":
+        buffer = io.BytesIO()
+        pacsv.write_csv(_text_schema(schema).empty_table(), buffer)
+        return buffer.getvalue()
+    return b"[\n" if fmt == "json" else b""
 
-    def __init__(self, sink, schema, owns_sink, formula_guard=False):
-        super().__init__(sink, schema, owns_sink, formula_guard)
-        self.sink.write(b"[\n")
-        self._first = True
 
-    def _write(self, batch):
-        lines = json_object_lines(batch, self.schema)
-        text = ",\n".join(lines.to_pylist())
-        self.sink.write((text if self._first else ",\n" + text).encode())
-        self._first = False
+def encode_rows(fmt: str, batch: pa.RecordBatch, schema: pa.Schema, formula_guard: bool = False) -> bytes:
+    """A batch's rows as the bytes a text writer adds for them (CSV without header; JSON objects
+    joined by ',\\n', without the separator before the first): pure in the rows, so ranges encoded
+    apart (in worker processes) concatenate to the same file."""
+    if formula_guard:
+        batch = guard_formulas(batch)
+    if fmt == "csv":
+        buffer = io.BytesIO()
+        pacsv.write_csv(_as_text_batch(batch, schema), buffer, pacsv.WriteOptions(include_header=False))
+        return buffer.getvalue()
+    lines = json_object_lines(batch, schema).to_pylist()
+    if fmt == "jsonl":
+        return ("\n".join(lines) + "\n").encode()
+    return ",\n".join(lines).encode()
 
-    def _finish(self):
-        self.sink.write(b"\n]\n" if not self._first else b"]\n")
+
+def encode_footer(fmt: str, wrote_rows: bool) -> bytes:
+    """What a text file of ``fmt`` ends with (']' closes a JSON array)."""
+    if fmt != "json":
+        return b""
+    return b"\n]\n" if wrote_rows else b"]\n"
 
 
 _WRITERS = {"csv": CsvDatasetWriter, "parquet": ParquetDatasetWriter, "jsonl": JsonLinesDatasetWriter,

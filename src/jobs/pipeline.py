@@ -44,6 +44,7 @@ class OutputPart:
     first_chunk: int
     end_chunk: int
     rows: int
+    recipe: tuple[str, bytes] | None = None  # rebuilds the plan in a worker process (JOB_WORKERS)
 
 
 @dataclass

@@ -29,6 +29,7 @@ from src.jobs.pipeline import OutputPart, OutputPipeline, SegmentPart, WriterSto
 from src.jobs.relational import table_slots
 from src.jobs.store import JobStore, utc_now
 from src.jobs.versioning import restart_if_version_changed
+from src.scale.segments import create_segment_source, job_recipe
 from src.schemas.api import JobStatus
 from src.storage import StorageHandler, count_contiguous_chunks
 
@@ -64,6 +65,7 @@ class JobRunner:
         self._write_pool = ThreadPoolExecutor(slots, "synthgen-write", _lower_thread_priority, nice)
         self._abandon = threading.Event()  # set on shutdown: test-gate waits give up
         self._gate = SegmentGate(settings.synthgen_test_gate_dir) if settings.synthgen_test_gate_dir else None
+        self._source = create_segment_source(settings.job_workers, settings.dask_scheduler_address)  # JOB_WORKERS
 
     def shutdown_gate(self) -> None:
         """Let test-gate waits give up, so runs can stop for a shutdown."""
@@ -74,6 +76,7 @@ class JobRunner:
         self.shutdown_gate()
         self._generate_pool.shutdown(wait=False, cancel_futures=True)
         self._write_pool.shutdown(wait=False, cancel_futures=True)
+        self._source.close()
 
     async def generate(self, job_id: str, control: RunControl) -> None:
         """Run the job from its committed progress until done or ``control.stop`` is set."""
@@ -101,6 +104,8 @@ class JobRunner:
         seconds = job.generation_seconds
         segment_base = 0  # segments of the tables before this one: the test gate counts across tables
         for part in _list_parts(job, plan):
+            if self._source.needs_recipe:
+                part.recipe = job_recipe(self._plan_factory, job, pools, plan, part)
             rows_per_call, per_segment = self._size_segments(part.plan, job)
             if done < part.end_chunk or self.storage.output_size(job_id, part.suffix) is None:
                 seconds = await self._run_part(job, part, control, seconds, done, segment_base)
@@ -177,6 +182,7 @@ class JobRunner:
             if control.error is not None:
                 raise control.error
         finally:
+            self._source.release(job_id)
             if not writing.done():
                 output.abort()
                 await asyncio.wait([writing])
@@ -225,7 +231,7 @@ class JobRunner:
             offset = call * rows_per_call
             size = min(rows_per_call, n_rows - offset)
             started = time.perf_counter()
-            batch = part.plan.generate_chunk(start_row + offset, size)
+            batch = self._source.batch(job.id, part, start_row + offset, size)
             elapsed = time.perf_counter() - started
             if batch.num_rows != size:
                 raise StorageError(f"engine returned {batch.num_rows} rows for a {size}-row call")

@@ -1,0 +1,148 @@
+"""`synthgen generate --workers 1` vs `--workers 2` vs today's CLI, whole processes, in one run.
+
+    .venv/bin/python bench/bench_workers.py [--rows 8000000] [--repeat 2] [--baseline REF] [--dask]
+
+Each run is a separate `synthgen` process writing CSV of the customer table (bench/customer_schema.json).
+Runs alternate (paired) and the best of --repeat counts. For each: rows/s of the whole process (start
+to exit), average cores busy (CPU seconds of the process and every process it started / wall seconds),
+peak RSS of all its processes together (sampled from /proc every 20 ms). The baseline is the CLI of
+git ref --baseline (exported to a temporary folder and run with this checkout's .venv); --dask adds
+`--dask local:2` (a local Dask cluster of 2 worker processes writing part files). The load
+average is printed with each run: on a shared machine, the ratios are only as good as the quiet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = ROOT / "bench" / "customer_schema.json"
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def _children_of() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+def _tree_rss(root: int) -> int:
+    """Bytes resident in ``root`` and all its descendants now."""
+    tree, stack, total = _children_of(), [root], 0
+    while stack:
+        pid = stack.pop()
+        stack.extend(tree.get(pid, []))
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+    return total
+
+
+def _reap_orphans() -> None:
+    """Wait for processes the run left (a forkserver outliving its parent is reparented to us)."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+
+
+def run_once(cmd: list[str], cwd: Path, rows: int) -> dict:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load = os.getloadavg()[0]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.02)
+    wall = time.perf_counter() - started
+    _reap_orphans()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"rate": rows / wall, "wall": wall, "cores": cpu / wall, "rss": peak, "load": load,
+            "cpu_per_m": cpu / rows * 1e6}
+
+
+def export_baseline(ref: str, folder: Path) -> str:
+    if ref == "merge-base":
+        ref = subprocess.run(["git", "merge-base", "HEAD", "main"], cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout.strip()
+    commit = subprocess.run(["git", "rev-parse", "--short", ref], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return commit
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=8_000_000)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--baseline", default="merge-base", help="git ref of today's CLI (default: where this "
+                        "branch left main; '' to skip)")
+    parser.add_argument("--dask", action="store_true", help="also a local Dask cluster of 2 workers")
+    args = parser.parse_args()
+    ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        out = tmp / "customers.csv"
+        base = ["generate", "--schema", str(SCHEMA), "--rows", str(args.rows), "--output", str(out),
+                "--seed", "1", "--anchor", "2026-01-01", "--quiet"]
+        variants = {"workers 1": (ROOT, base + ["--workers", "1"]), "workers 2": (ROOT, base + ["--workers", "2"])}
+        if args.baseline:
+            (tmp / "baseline").mkdir()
+            commit = export_baseline(args.baseline, tmp / "baseline")
+            variants[f"today's CLI ({commit})"] = (tmp / "baseline", base)
+        if args.dask:
+            parts = [a if a != str(out) else str(tmp / "parts") for a in base]
+            variants["dask local:2"] = (ROOT, parts + ["--dask", "local:2", "--part-rows", "1000000"])
+        results: dict[str, list[dict]] = {name: [] for name in variants}
+        for attempt in range(args.repeat):
+            for name, (cwd, cli_args) in variants.items():
+                result = run_once([sys.executable, "-m", "src.cli", *cli_args], cwd, args.rows)
+                results[name].append(result)
+                out.unlink(missing_ok=True)
+                shutil.rmtree(tmp / "parts", ignore_errors=True)
+                print(f"  run {attempt + 1} {name:<24} {result['rate']:>12,.0f} rows/s  {result['cores']:.2f} cores  "
+                      f"peak RSS {result['rss'] / 2**20:,.0f} MiB  {result['cpu_per_m']:.2f} CPU s per M rows  "
+                      f"(load {result['load']:.2f})", flush=True)
+    best = {name: max(runs, key=lambda r: r["rate"]) for name, runs in results.items()}
+    print(f"\n{args.rows:,} customer rows of CSV, best of {args.repeat}; load average now "
+          f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    for name, r in best.items():
+        print(f"{name:<24} {r['rate']:>12,.0f} rows/s  {r['cores']:.2f} cores busy  peak RSS {r['rss'] / 2**20:,.0f} MiB  "
+              f"{r['cpu_per_m']:.2f} CPU s per M rows")
+    one, two = best["workers 1"], best["workers 2"]
+    print(f"workers 2 / workers 1: {two['rate'] / one['rate']:.2f}x rows/s (target >= 1.25), "
+          f"{two['cores']:.2f} cores (target >= 1.7), peak RSS {two['rss'] / 2**20:,.0f} MiB (target < 1024)")
+    if "dask local:2" in best:
+        print(f"dask local:2 / workers 2: {best['dask local:2']['rate'] / two['rate']:.2f}x rows/s")
+    for name, r in best.items():
+        if name.startswith("today"):
+            print(f"workers 1 / {name}: {one['rate'] / r['rate']:.2f}x rows/s (target >= 1.0)")
+
+
+if __name__ == "__main__":
+    main()

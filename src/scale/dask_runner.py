@@ -1,0 +1,93 @@
+"""Generate one dataset on a Dask cluster: one task per part file, the manifest written last.
+
+The client resolves everything the rows depend on (schema, seed, anchor, text pools) once and sends
+it as a pickled recipe; each task rebuilds the plan (once per worker process) and writes its part
+with ``src.scale.parts.write_part``. Dask retries a task whose worker died (``allowed-failures``); the
+part's bytes are a pure function of its row range, so a retry writes exactly what the first attempt
+would have. The output folder must be one every worker sees (a shared disk).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from src.errors import SynthError
+from src.scale.recipe import PlanRecipe
+
+DEFAULT_PART_ROWS = 1_000_000
+TASK_RETRIES = 3  # a task that raises (e.g. a full disk on one worker) is tried again elsewhere
+
+
+class DaskAddressError(SynthError, ValueError):
+    """--dask / DASK_SCHEDULER_ADDRESS is neither a scheduler address nor local[:N]."""
+
+
+def parse_local(address: str) -> int | None:
+    """Workers of ``local`` / ``local:N`` (0 = one per usable core); None when it names a scheduler."""
+    if address == "local":
+        return 0
+    if address.startswith("local:"):
+        count = address.removeprefix("local:")
+        if not count.isdigit() or int(count) < 1:
+            raise DaskAddressError(f"--dask local:N needs a worker count of at least 1, not {count!r}")
+        return int(count)
+    if "://" not in address and ":" not in address:
+        raise DaskAddressError(f"--dask {address!r}: give a scheduler address (tcp://host:8786) or local[:N]")
+    return None
+
+
+@contextlib.contextmanager
+def connect(address: str) -> Iterator[object]:
+    """A distributed.Client for a scheduler address, or for a local cluster of processes."""
+    from distributed import Client, LocalCluster
+
+    workers = parse_local(address)
+    if workers is None:
+        try:
+            client = Client(address, timeout="20s")
+        except OSError as err:
+            raise DaskAddressError(f"cannot reach the Dask scheduler at {address}: {err}") from None
+        with client:
+            yield client
+        return
+    from src.scale.cores import usable_cores
+
+    with LocalCluster(n_workers=workers or usable_cores(), threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        yield client
+
+
+def run_parts(client, recipe: PlanRecipe, plan, rows: int, out_dir: Path, fmt: str, compression: str = "none",
+              chunk_size: int = 100_000, part_rows: int = DEFAULT_PART_ROWS, formula_guard: bool = False,
+              metadata: dict | None = None, on_rows: Callable[[int], object] | None = None) -> dict:
+    """Write rows [0, rows) of ``plan`` as part files into ``out_dir``; returns the manifest entries
+    by part index. Parts are submitted at once; progress arrives as each part completes."""
+    from distributed import as_completed
+
+    from src.scale.parts import plan_parts, remove_stray_temps, write_manifest, write_part
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    key, blob = recipe.dump()
+    run = uuid.uuid4().hex[:12]  # task keys of this run only (a cluster may hold another run's)
+    specs = plan_parts(rows, part_rows, chunk_size, fmt, compression, formula_guard)
+    futures = client.map(write_part, [key] * len(specs), [blob] * len(specs), [str(out_dir)] * len(specs), specs,
+                         [metadata] * len(specs), key=[f"synthgen-part-{run}-{s.index:05d}" for s in specs],
+                         retries=TASK_RETRIES, pure=False)
+    entries: dict[int, dict] = {}
+    try:
+        for future in as_completed(futures):
+            entry = future.result()
+            entries[entry["index"]] = entry
+            if on_rows is not None:
+                on_rows(entry["rows"])
+    except BaseException:
+        client.cancel(futures)
+        raise
+    remove_stray_temps(out_dir)
+    write_manifest(out_dir, list(entries.values()), fmt=fmt, compression=compression, seed=plan.seed,
+                   anchor=plan.anchor, schema=plan.arrow_schema, chunk_size=chunk_size)
+    return entries
+

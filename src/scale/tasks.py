@@ -1,0 +1,85 @@
+"""What a worker process runs: one row range of a plan, returned as encoded bytes or Arrow IPC.
+
+Imported by the forkserver before it forks workers (src/scale/worker_boot.py: the engine is imported
+once, not per worker), and by Dask workers (src/scale/parts.py).
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from src.engine.writers import JSON_SEPARATOR, encode_rows
+
+ARROW = "arrow"  # a task's output as an Arrow IPC stream (Parquet, job segments)
+_CACHED_PLANS = 4
+_plans: OrderedDict[str, object] = OrderedDict()
+
+
+@dataclass(frozen=True)
+class RangeTask:
+    """Rows [start, start + rows) made in engine calls of ``call_rows`` (the caller's chunk size, so
+    Parquet row groups come out as in one process), returned as ``output``: ARROW or a text format."""
+
+    start: int
+    rows: int
+    call_rows: int
+    output: str
+    formula_guard: bool = False
+
+
+def split_ranges(rows: int, task_rows: int, first: int = 0) -> Iterator[tuple[int, int]]:
+    """(start, count) of consecutive tasks covering rows [first, first + rows)."""
+    for start in range(first, first + rows, task_rows):
+        yield start, min(task_rows, first + rows - start)
+
+
+def remember_plan(key: str, plan) -> None:
+    """Keep a plan compiled in this process (forked workers inherit it)."""
+    _plans[key] = plan
+
+
+def plan_for(key: str, blob: bytes):
+    """The plan of a pickled recipe, built once per worker process (a few recipes are kept)."""
+    plan = _plans.get(key)
+    if plan is None:
+        plan = pickle.loads(blob).build()
+        _plans[key] = plan
+        while len(_plans) > _CACHED_PLANS:
+            _plans.popitem(last=False)
+    _plans.move_to_end(key)
+    return plan
+
+
+def iter_calls(plan, task: RangeTask) -> Iterator[pa.RecordBatch]:
+    """The task's rows, one engine call of at most ``call_rows`` at a time."""
+    end = task.start + task.rows
+    for start in range(task.start, end, task.call_rows):
+        yield plan.generate_chunk(start, min(task.call_rows, end - start))
+
+
+def make_range(plan, task: RangeTask) -> bytes:
+    """The task's rows as bytes: text encoded as a writer would append it, or an Arrow IPC stream."""
+    if task.output == ARROW:
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, plan.arrow_schema) as writer:
+            for batch in iter_calls(plan, task):
+                writer.write_batch(batch)
+        return sink.getvalue().to_pybytes()
+    parts = [encode_rows(task.output, batch, plan.arrow_schema, task.formula_guard)
+             for batch in iter_calls(plan, task)]
+    return (JSON_SEPARATOR if task.output == "json" else b"").join(parts)
+
+
+def run_task(key: str, blob: bytes, task: RangeTask) -> bytes:
+    """Entry point of a pool task."""
+    return make_range(plan_for(key, blob), task)
+
+
+def read_arrow(data: bytes) -> list[pa.RecordBatch]:
+    """The batches of an ARROW task's result (zero-copy views of ``data``)."""
+    return list(pa.ipc.open_stream(pa.py_buffer(data)))

@@ -1,0 +1,219 @@
+"""A real Dask cluster on loopback (`dask scheduler` + two `dask worker` processes): the parts equal a
+local run, the manifest lists each once, and a worker killed mid-job still leaves an exact result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import synthgen
+from src.scale.dask_runner import run_parts
+from src.scale.parts import MANIFEST
+from src.scale.recipe import recipe_for_plan
+from synthgen.generation import iter_batches
+from tests.api_server.conftest import find_free_port
+from tests.test_cli import run_cli
+
+
+def run_cli_slow(*args):
+    """The CLI on the cluster: its worker processes may be importing the engine on a loaded host."""
+    return subprocess.run([sys.executable, "-m", "src.cli", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600)
+
+ROOT = Path(__file__).parents[2]
+DASK = str(Path(sys.executable).parent / "dask")
+CUSTOMERS = json.loads((ROOT / "bench" / "customer_schema.json").read_text())
+ANCHOR = dt.datetime(2026, 2, 1)
+ROWS, CHUNK, PART = 23_000, 2_000, 6_000  # 4 parts (the last short), 3 row groups each
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    logs = tmp_path_factory.mktemp("dask-logs")
+    gate = tmp_path_factory.mktemp("gate")
+    (gate / "release").touch()  # open unless a test closes it
+    port = find_free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SYNTHGEN_TEST_PART_GATE": str(gate)}
+    procs = [subprocess.Popen([DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                              env=env, stdout=(logs / "scheduler.log").open("w"), stderr=subprocess.STDOUT)]
+    for i in range(2):
+        procs.append(subprocess.Popen(
+            [DASK, "worker", address, "--nthreads", "1", "--nworkers", "1", "--no-dashboard", "--host", "127.0.0.1",
+             "--name", f"w{i}"], env=env, cwd=ROOT, stdout=(logs / f"worker{i}.log").open("w"),
+            stderr=subprocess.STDOUT))
+    from distributed import Client
+
+    try:
+        with Client(address, timeout="60s") as client:
+            client.wait_for_workers(2, timeout=180)
+        yield address, gate
+    finally:
+        for proc in procs[::-1]:
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def _single_file(tmp_path: Path, fmt: str, compression: str = "none") -> Path:
+    name = tmp_path / ("single." + fmt + (".gz" if compression == "gzip" else ""))
+    synthgen.write(CUSTOMERS, ROWS, name, seed=5, anchor=ANCHOR, batch_size=CHUNK, workers=1)
+    return name
+
+
+def _run(address: str, out: Path, fmt: str, compression: str = "none", progress: list | None = None) -> dict:
+    from distributed import Client
+
+    batches = iter_batches(CUSTOMERS, ROWS, 5, batch_size=CHUNK, anchor=ANCHOR)
+    with Client(address, timeout="60s") as client:
+        return run_parts(client, recipe_for_plan(batches.plan), batches.plan, ROWS, out, fmt, compression, CHUNK,
+                         PART, metadata=batches.schema.metadata, on_rows=progress.append if progress is not None else None)
+
+
+def _manifest(out: Path) -> dict:
+    manifest = json.loads((out / MANIFEST).read_text())
+    assert [p["path"] for p in manifest["parts"]] == [f"{p}" for p in sorted(x.name for x in out.glob("part-*"))]
+    assert [p["rows"] for p in manifest["parts"]] == [6_000, 6_000, 6_000, 5_000] and manifest["rows"] == ROWS
+    assert not list(out.glob(".*.tmp"))
+    return manifest
+
+
+def _text_without_later_headers(out: Path, manifest: dict, compressed: bool = False) -> bytes:
+    texts = [(gzip.decompress if compressed else bytes)((out / p["path"]).read_bytes()) for p in manifest["parts"]]
+    if manifest["format"] != "csv":
+        return b"".join(texts)
+    return texts[0] + b"".join(t.split(b"\n", 1)[1] for t in texts[1:])
+
+
+@pytest.mark.parametrize("fmt, compression", [("csv", "none"), ("csv", "gzip"), ("json", "none")])
+def test_text_parts_concatenate_to_the_single_process_file(cluster, tmp_path, fmt, compression):
+    progress: list[int] = []
+    _run(cluster[0], tmp_path / "parts", fmt, compression, progress)
+    manifest = _manifest(tmp_path / "parts")
+    assert sorted(progress) == [5_000, 6_000, 6_000, 6_000]
+    single_fmt = "jsonl" if fmt == "json" else fmt  # a JSON array is written as JSON Lines parts
+    assert manifest["format"] == single_fmt
+    single = _single_file(tmp_path, single_fmt, compression)
+    expected = gzip.decompress(single.read_bytes()) if compression == "gzip" else single.read_bytes()
+    assert _text_without_later_headers(tmp_path / "parts", manifest, compression == "gzip") == expected
+    assert all(p["path"].startswith("part-") for p in manifest["parts"])
+    for part in manifest["parts"]:  # each CSV part is a file of its own, with its header
+        if fmt == "csv" and compression == "none":
+            assert (tmp_path / "parts" / part["path"]).read_bytes().startswith(b'"customer_id","full_name"')
+
+
+def test_parquet_parts_hold_the_single_process_values_in_fixed_row_groups(cluster, tmp_path):
+    _run(cluster[0], tmp_path / "parts", "parquet")
+    manifest = _manifest(tmp_path / "parts")
+    assert manifest["row_group_rows"] == CHUNK
+    tables = []
+    for part in manifest["parts"]:
+        file = pq.ParquetFile(tmp_path / "parts" / part["path"])
+        groups = [file.metadata.row_group(i).num_rows for i in range(file.num_row_groups)]
+        assert groups == [CHUNK] * (part["rows"] // CHUNK) + ([part["rows"] % CHUNK] if part["rows"] % CHUNK else [])
+        tables.append(file.read())
+    single = pq.read_table(_single_file(tmp_path, "parquet"))
+    together = pa.concat_tables(tables)
+    assert together.equals(single)
+    assert together.schema.metadata[b"synthgen.seed"] == b"5"
+
+
+def test_the_cli_runs_on_the_cluster(cluster, tmp_path):
+    out = tmp_path / "cli-parts"
+    result = run_cli_slow("generate", "--schema", "bench/customer_schema.json", "--rows", str(ROWS), "--output", str(out),
+                     "--seed", "5", "--anchor", ANCHOR.isoformat(), "--chunk-size", str(CHUNK), "--part-rows",
+                     str(PART), "--dask", cluster[0])
+    assert result.returncode == 0, result.stderr
+    assert f"wrote {ROWS:,} rows in 4 parts" in result.stderr
+    manifest = _manifest(out)
+    assert _text_without_later_headers(out, manifest) == _single_file(tmp_path, "csv").read_bytes()
+    again = run_cli("generate", "--schema", "bench/customer_schema.json", "--rows", "10", "--output", str(out),
+                    "--dask", cluster[0])
+    assert again.returncode == 2 and "must be a new or empty folder" in again.stderr
+    bad = run_cli("generate", "--schema", "bench/customer_schema.json", "--rows", "10", "--output",
+                  str(tmp_path / "x"), "--dask", "nowhere")
+    assert bad.returncode == 2 and "give a scheduler address" in bad.stderr
+
+
+def test_a_worker_killed_mid_job_leaves_an_exact_result(cluster, tmp_path):
+    address, gate = cluster
+    (gate / "release").unlink()
+    for marker in gate.glob("started-*"):
+        marker.unlink()
+    outcome: dict = {}
+    runner = threading.Thread(target=lambda: outcome.update(entries=_run(address, tmp_path / "parts", "csv")))
+    runner.start()
+    try:
+        deadline = time.monotonic() + 180
+        while not list(gate.glob("started-*")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        started = sorted(gate.glob("started-*"))
+        assert started, "no task reached a worker"
+        _, part, pid = started[0].name.split("-")
+        os.kill(int(pid), signal.SIGKILL)  # the worker process running part `part` dies mid-task
+    finally:
+        (gate / "release").touch()
+        runner.join(300)
+    assert "entries" in outcome, "the job did not finish after a worker died"
+    attempts = [m.name.split("-")[2] for m in gate.glob(f"started-{part}-*")]
+    assert len(attempts) >= 2  # the part was tried again, by another process
+    manifest = _manifest(tmp_path / "parts")
+    assert _text_without_later_headers(tmp_path / "parts", manifest) == _single_file(tmp_path, "csv").read_bytes()
+
+
+def test_an_api_job_on_the_cluster_downloads_the_single_process_file(cluster, tmp_path):
+    """DASK_SCHEDULER_ADDRESS: the job's engine calls run as tasks; paused and resumed mid-job, it
+    still downloads the bytes one process writes, and nothing is left in flight on the cluster."""
+    import asyncio
+
+    from src.config import Settings
+    from src.jobs import JobManager, JobStore
+    from src.schemas.api import JobCreateRequest, JobStatus
+    from src.storage import DiskStorage
+    from tests.jobs.test_manager import wait_until_final
+
+    settings = Settings(_env_file=None, database_path=tmp_path / "jobs.sqlite3", temp_path=tmp_path / "temp",
+                        output_path=tmp_path / "output", log_dir=tmp_path / "logs", job_segment_rows=2_000,
+                        dask_scheduler_address=cluster[0])
+    fixed = {**CUSTOMERS, "fields": [dict(f) for f in CUSTOMERS["fields"]]}
+    fixed["fields"][5] = {**fixed["fields"][5], "constraints": {"min_value": "2024-01-01", "max_value": "2025-12-31"}}
+
+    async def scenario():
+        manager = JobManager(JobStore(settings.database_path), DiskStorage(settings.temp_path, settings.output_path),
+                             settings)
+        await manager.start()
+        job = await manager.create_job(JobCreateRequest.model_validate(
+            {"schema": fixed, "total_rows": 30_000, "chunk_size": 1_000, "output_format": "csv", "seed": 8}))
+        while manager.get_job(job.id).chunks_completed < 4:
+            await asyncio.sleep(0.01)
+        manager.pause_job(job.id)
+        manager.resume_job(job.id)
+        done = await wait_until_final(manager, job.id, timeout=240)
+        data = b"".join(manager.get_download(job.id).blocks())
+        source = manager._runner._source
+        left = sum(len(f) for f in source._flight.values())
+        await manager.shutdown()
+        return done, data, left
+
+    done, data, left = asyncio.run(scenario())
+    assert done.status == JobStatus.COMPLETED, done.error_message
+    expected = tmp_path / "one.csv"
+    synthgen.write(fixed, 30_000, expected, seed=8, batch_size=1_000)
+    assert data == expected.read_bytes()
+    assert left == 0
