@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from src.engine.context import ChunkContext, FieldPlan
 from src.engine.data.names import locale_names
+from src.engine.order_check import find_order_conflicts
 from src.engine.generators.text import gen_from_pool
 from src.engine.registry import GeneratorRegistry, create_default_registry
 from src.engine.rng import derive_key
@@ -265,6 +266,8 @@ def compile_schema(schema_doc: DatasetSchema | dict, *, seed: int | None = None,
     compiler = _Compiler(schema, registry, anchor, seed, frozenset(provider.names) if provider else frozenset())
     fields = compiler.compile_fields()
     order = compiler.order_fields(fields)
+    if not compiler.problems:
+        compiler.problems.extend(find_order_conflicts(fields, provider))
     if compiler.problems:
         raise SchemaValidationError(compiler.problems)
     try:
