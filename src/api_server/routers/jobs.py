@@ -13,6 +13,7 @@ from src.api_server.deps import JobManagerDep
 from src.api_server.openapi import DOWNLOAD_RESPONSE, error_responses
 from src.errors import SchemaValidationError
 from src.jobs import JobRecord
+from src.jobs.file_names import build_content_disposition
 from src.jobs.relational import rows_per_table
 from src.schemas.api import (
     JobControlRequest,
@@ -33,7 +34,8 @@ router = APIRouter(prefix="/jobs", tags=["jobs"])
 def build_status_response(job: JobRecord) -> JobStatusResponse:
     """A job record as the API reports it."""
     return JobStatusResponse(
-        job_id=job.id, status=job.status, rows_generated=job.rows_generated, total_rows=job.total_rows,
+        job_id=job.id, name=job.name, status=job.status, rows_generated=job.rows_generated,
+        total_rows=job.total_rows, active_seconds=round(job.run_seconds, 3),
         chunks_completed=job.chunks_completed, total_chunks=job.total_chunks,
         progress_percentage=job.progress_percentage, chunk_size=job.chunk_size,
         output_format=job.output_format, seed=job.seed, rows_per_second=job.rows_per_second,
@@ -107,9 +109,9 @@ async def download_job(
 ):
     """The finished dataset as a file (409 until the job is completed); several tables as a zip."""
     download = manager.get_download(str(job_id), table)
+    headers = {"Content-Disposition": build_content_disposition(download.filename)}
     if download.path is not None:
-        return FileResponse(download.path, media_type=download.media_type, filename=download.filename)
-    headers = {"Content-Disposition": f'attachment; filename="{download.filename}"'}
+        return FileResponse(download.path, media_type=download.media_type, headers=headers)
     if download.size is not None:
         headers["Content-Length"] = str(download.size)
     return StreamingResponse(download.blocks(), media_type=download.media_type, headers=headers)
