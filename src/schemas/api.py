@@ -121,6 +121,8 @@ class JobStatusResponse(BaseModel):
     csv_formula_guard: bool = False
     warnings: list[str] = Field(default_factory=list,
                                 description="Notes on the run, e.g. a restart after an output version change.")
+    file_name: str = Field(..., description="What GET /jobs/{job_id}/download calls the file "
+                                            "(<name>_<creation date>.<ext> for a named job; a zip for several tables).")
 
 
 class TableProgress(BaseModel):
@@ -128,6 +130,7 @@ class TableProgress(BaseModel):
 
     rows: int
     rows_generated: int
+    file_name: str = Field(..., description="What the download of this table alone (?table=) is called.")
 
 
 class JobListResponse(BaseModel):

@@ -36,6 +36,7 @@ def test_names_are_reported_and_name_the_downloads(live_server):
     day = _created_date(status)
     response = client.get(f"/jobs/{named}/download")
     assert response.headers["content-disposition"] == f'attachment; filename="Customers_EU_2026_{day}.csv"'
+    assert status["file_name"] == f"Customers_EU_2026_{day}.csv"  # status says what the download is called
     response = client.get(f"/jobs/{plain}/download")
     assert response.headers["content-disposition"] == f'attachment; filename="synthetic_{plain}.csv"'
     zipped = client.get(f"/jobs/{shop}/download")
@@ -44,6 +45,9 @@ def test_names_are_reported_and_name_the_downloads(live_server):
         "customers.jsonl", "orders.jsonl", "employees.jsonl"]
     orders = client.get(f"/jobs/{shop}/download", params={"table": "orders"})
     assert orders.headers["content-disposition"] == f'attachment; filename="Shop_{day}_orders.jsonl"'
+    shop_status = live_server.status(shop)
+    assert shop_status["file_name"] == f"Shop_{day}.zip"
+    assert shop_status["tables"]["orders"]["file_name"] == f"Shop_{day}_orders.jsonl"
 
     # A signed link to one table downloads that table, without a key, under the same name.
     link = client.post(f"/jobs/{shop}/download-link", params={"table": "orders"}).json()["url"]

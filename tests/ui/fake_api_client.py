@@ -44,7 +44,8 @@ class FakeApiClient:
         self.jobs[job_id] = {
             "job_id": job_id, "name": None, "status": status, "total_rows": total_rows,
             "error_message": error_message, "output_format": output_format, "seed": random.getrandbits(63),
-            "active_seconds": 12.0,
+            "active_seconds": 12.0 if status != "pending" else 0.0,
+            "started_at": None if status == "pending" else "2026-11-24T20:00:05Z",
             "created_at": f"2026-11-24T20:{len(self.jobs):02d}:00Z", **extra,
         }
         self._set_progress(self.jobs[job_id], rows_generated)
@@ -72,7 +73,10 @@ class FakeApiClient:
 
     @staticmethod
     def _public(job: dict[str, Any]) -> dict[str, Any]:
-        return {key: value for key, value in job.items() if not key.startswith("_")}
+        public = {key: value for key, value in job.items() if not key.startswith("_")}
+        stem = f"{job['name']}_2026-11-24" if job.get("name") else f"synthetic_{job['job_id']}"
+        public.setdefault("file_name", f"{stem}.{'zip' if job.get('tables') else job['output_format']}")
+        return public
 
     def _call(self, name: str, argument: Any = None) -> None:
         self.calls.append((name, argument))

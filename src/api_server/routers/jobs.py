@@ -13,7 +13,8 @@ from src.api_server.deps import JobManagerDep
 from src.api_server.openapi import DOWNLOAD_RESPONSE, error_responses
 from src.errors import SchemaValidationError
 from src.jobs import JobRecord
-from src.jobs.file_names import build_content_disposition
+from src.jobs.file_names import build_content_disposition, build_download_name
+from src.jobs.pipeline import get_file_extension
 from src.jobs.relational import rows_per_table
 from src.schemas.api import (
     JobControlRequest,
@@ -33,6 +34,7 @@ router = APIRouter(prefix="/jobs", tags=["jobs"])
 
 def build_status_response(job: JobRecord) -> JobStatusResponse:
     """A job record as the API reports it."""
+    extension = get_file_extension(job.output_format)
     return JobStatusResponse(
         job_id=job.id, name=job.name, status=job.status, rows_generated=job.rows_generated,
         total_rows=job.total_rows, active_seconds=round(job.run_seconds, 3),
@@ -43,7 +45,10 @@ def build_status_response(job: JobRecord) -> JobStatusResponse:
         tokens_used=job.tokens_used, created_at=job.created_at, updated_at=job.updated_at,
         started_at=job.started_at, completed_at=job.completed_at,
         output_version=job.output_version, csv_formula_guard=job.csv_formula_guard, warnings=job.warnings,
-        tables=None if job.tables is None else rows_per_table(job.tables, job.chunks_completed, job.chunk_size),
+        tables=None if job.tables is None else {
+            table: {**progress, "file_name": build_download_name(job, extension, table)}
+            for table, progress in rows_per_table(job.tables, job.chunks_completed, job.chunk_size).items()},
+        file_name=build_download_name(job, "zip" if job.tables is not None else extension),
     )
 
 
