@@ -73,22 +73,21 @@ def show_progress(job: dict[str, Any]) -> None:
     percent = float(job.get("progress_percentage") or 0.0)
     st.progress(min(max(percent / 100.0, 0.0), 1.0),
                 text=f"{percent:.1f}% · {format_count(job.get('rows_generated'))} of "
-                     f"{format_count(job.get('total_rows'))} rows")
+                     f"{format_count(job.get('total_rows'))} rows · chunk "
+                     f"{format_count(job.get('chunks_completed'))} of {format_count(job.get('total_chunks'))}")
     status = job["status"]
     paused = status == "paused"
-    # On a narrow screen the columns stack, one metric per line.
-    metrics = st.columns(5 if status in LIVE_STATUSES or paused else 4)
+    # Four short values fit side by side on a laptop; on a narrow screen the columns stack.
+    metrics = st.columns(4 if status in LIVE_STATUSES or paused else 3)
     metrics[0].metric("Rows generated", format_count(job.get("rows_generated")), border=True)
-    metrics[1].metric("Chunks", f"{format_count(job.get('chunks_completed'))} / "
-                                f"{format_count(job.get('total_chunks'))}", border=True)
     # The API reports no rate while paused or queued: a stale one is never shown.
     speed = None if paused or status == "pending" else job.get("rows_per_second")
-    metrics[2].metric("Rows per second", format_count(speed), border=True,
+    metrics[1].metric("Rows per second", format_count(speed), border=True,
                       help="Rows per second of run time; none while paused or queued.")
-    metrics[3].metric("Run time", format_duration(measure_run_seconds(job)), border=True,
+    metrics[2].metric("Run time", format_duration(measure_run_seconds(job)), border=True,
                       help="Time spent generating: paused and queued time do not count.")
     if status in LIVE_STATUSES or paused:
-        metrics[4].metric("Time left", "—" if paused else format_duration(job.get("eta_seconds")), border=True)
+        metrics[3].metric("Time left", "—" if paused else format_duration(job.get("eta_seconds")), border=True)
     if paused:
         st.caption(":material/pause_circle: Paused: the rate and time left come back when it resumes.")
     show_tables_progress(job)

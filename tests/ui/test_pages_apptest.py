@@ -251,9 +251,9 @@ def test_monitor_shows_progress_controls_and_preview_of_running_job(fake_client)
 
     assert app.selectbox[0].value == job_id
     assert app.get("progress")[0].value == 40
+    assert app.get("progress")[0].proto.text == "40.0% · 400 of 1,000 rows · chunk 4 of 10"
     metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics == {"Rows generated": "400", "Chunks": "4 / 10", "Rows per second": "250",
-                       "Run time": "12s", "Time left": "2s"}
+    assert metrics == {"Rows generated": "400", "Rows per second": "250", "Run time": "12s", "Time left": "2s"}
     assert find_button(app, "Pause") and find_button(app, "Cancel")
     assert not find_button(app, "Resume")
     assert [d.value.shape[0] for d in app.dataframe] == [20]

@@ -7,6 +7,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from src.api_server.deps import SavedSchemaStoreDep
 from src.api_server.openapi import error_responses
@@ -72,3 +73,15 @@ async def delete_saved_schema(schema_id: uuid.UUID, store: SavedSchemaStoreDep) 
     """Remove a saved schema (jobs made from it are not touched)."""
     store.delete(str(schema_id))
     return Response(status_code=204)
+
+
+# Each path has several routes (one per method): without these, Starlette's 405 would name only the
+# first route's method in Allow.
+@router.api_route("", methods=["PUT", "PATCH", "DELETE"], include_in_schema=False)
+async def reject_list_method() -> None:
+    raise StarletteHTTPException(405, headers={"Allow": "GET, POST"})
+
+
+@router.api_route("/{schema_id}", methods=["POST", "PATCH"], include_in_schema=False)
+async def reject_record_method(schema_id: str) -> None:
+    raise StarletteHTTPException(405, headers={"Allow": "GET, PUT, DELETE"})
