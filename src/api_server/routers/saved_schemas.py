@@ -77,11 +77,11 @@ async def delete_saved_schema(schema_id: uuid.UUID, store: SavedSchemaStoreDep) 
 
 # Each path has several routes (one per method): without these, Starlette's 405 would name only the
 # first route's method in Allow.
-@router.api_route("", methods=["PUT", "PATCH", "DELETE"], include_in_schema=False)
+@router.api_route("", methods=["PUT", "PATCH", "DELETE", "OPTIONS"], include_in_schema=False)
 async def reject_list_method() -> None:
     raise StarletteHTTPException(405, headers={"Allow": "GET, POST"})
 
 
-@router.api_route("/{schema_id}", methods=["POST", "PATCH"], include_in_schema=False)
+@router.api_route("/{schema_id}", methods=["POST", "PATCH", "OPTIONS"], include_in_schema=False)
 async def reject_record_method(schema_id: str) -> None:
     raise StarletteHTTPException(405, headers={"Allow": "GET, PUT, DELETE"})
