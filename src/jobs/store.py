@@ -63,12 +63,16 @@ _ADDED_COLUMNS = [
     ("warnings_json", "TEXT"),
     ("tables_json", "TEXT"),
     ("database_json", "TEXT"),  # {"sql_dialect", "target"}
+    ("name", "TEXT"),
+    ("active_seconds", "REAL NOT NULL DEFAULT 0"),  # closed run intervals (time spent generating)
+    ("running_since", "TEXT"),  # start of the open interval while generating
 ]
 
 _SUMMARY_COLUMNS = ("id, status, total_rows, chunk_size, output_format, seed, anchor, chunks_completed,"
                     " llm_calls, tokens_used, error_message, created_at, updated_at, started_at,"
                     " completed_at, generation_seconds, field_names_json, output_version,"
-                    " csv_formula_guard, warnings_json, tables_json, database_json")
+                    " csv_formula_guard, warnings_json, tables_json, database_json, name, active_seconds,"
+                    " running_since")
 
 
 def list_field_names(schema: dict) -> list[str]:
@@ -89,6 +93,16 @@ _UPDATABLE = {
     "status", "chunks_completed", "text_pools", "llm_calls", "tokens_used", "error_message",
     "started_at", "completed_at", "generation_seconds", "output_version", "warnings",
 }
+
+
+# A status change opens a run interval (-> generating) or closes the open one (any other status),
+# adding its length to active_seconds: run time without paused or queued time. Parameters: is
+# generating, now, is generating, now.
+_RUN_INTERVAL_SQL = [
+    "active_seconds = CASE WHEN ? OR running_since IS NULL THEN active_seconds"
+    " ELSE active_seconds + MAX(0, (julianday(?) - julianday(running_since)) * 86400) END",
+    "running_since = CASE WHEN ? THEN COALESCE(running_since, ?) ELSE NULL END",
+]
 
 
 def utc_now() -> datetime:
@@ -132,6 +146,8 @@ class JobStore:
         for column, sql_type in _ADDED_COLUMNS:
             if column not in present:
                 self._conn.execute(f"ALTER TABLE jobs ADD COLUMN {column} {sql_type}")
+                if column == "active_seconds":  # older jobs: their engine time is the best record left
+                    self._conn.execute("UPDATE jobs SET active_seconds = generation_seconds")
         missing = self._conn.execute("SELECT id, schema_json FROM jobs WHERE field_names_json IS NULL").fetchall()
         for row in missing:
             names = list_field_names(json.loads(row["schema_json"]))
@@ -163,8 +179,8 @@ class JobStore:
             "INSERT INTO jobs (id, status, schema_json, total_rows, chunk_size, output_format, seed,"
             " anchor, chunks_completed, text_pools_json, llm_calls, tokens_used, error_message,"
             " created_at, updated_at, started_at, completed_at, generation_seconds, field_names_json,"
-            " output_version, csv_formula_guard, warnings_json, tables_json, database_json)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " output_version, csv_formula_guard, warnings_json, tables_json, database_json, name)"
+            " VALUES (" + ", ".join("?" * 25) + ")",
             (job.id, job.status.value, json.dumps(job.schema), job.total_rows, job.chunk_size,
              job.output_format, job.seed, job.anchor.isoformat(), job.chunks_completed,
              None if job.text_pools is None else json.dumps(job.text_pools), job.llm_calls,
@@ -172,7 +188,7 @@ class JobStore:
              _to_text(job.started_at), _to_text(job.completed_at), job.generation_seconds,
              json.dumps(field_names), job.output_version, int(job.csv_formula_guard),
              json.dumps(job.warnings), None if job.tables is None else json.dumps(job.tables),
-             json.dumps({"sql_dialect": job.sql_dialect, "target": job.target})),
+             json.dumps({"sql_dialect": job.sql_dialect, "target": job.target}), job.name),
         )
 
     def get(self, job_id: str) -> JobRecord:
@@ -239,6 +255,11 @@ class JobStore:
         if unknown:
             raise ValueError(f"cannot update {sorted(unknown)}")
         columns, values = [], []
+        now = utc_now().isoformat()
+        if "status" in changes:
+            columns.extend(_RUN_INTERVAL_SQL)
+            generating = JobStatus(changes["status"]) == JobStatus.GENERATING
+            values.extend([generating, now, generating, now])
         for name, value in changes.items():
             if name == "text_pools":
                 name, value = "text_pools_json", None if value is None else json.dumps(value)
@@ -251,10 +272,16 @@ class JobStore:
             columns.append(f"{name} = ?")
             values.append(value)
         columns.append("updated_at = ?")
-        values.append(utc_now().isoformat())
+        values.append(now)
         cursor = self._write(f"UPDATE jobs SET {', '.join(columns)} WHERE id = ?", (*values, job_id))
         if cursor.rowcount == 0:
             raise JobNotFoundError(f"job {job_id} not found")
+
+    def close_open_runs(self) -> None:
+        """On start-up: runs a previous process left open end at their last update (a stopped
+        server's downtime is not run time)."""
+        self._write("UPDATE jobs SET active_seconds = active_seconds + MAX(0, (julianday(updated_at)"
+                    " - julianday(running_since)) * 86400), running_since = NULL WHERE running_since IS NOT NULL")
 
     def delete(self, job_id: str) -> None:
         """Remove the job's record and leave a tombstone (its files may then be removed, even after
@@ -315,4 +342,7 @@ class JobStore:
             warnings=json.loads(row["warnings_json"]) if row["warnings_json"] else [],
             tables=None if row["tables_json"] is None else json.loads(row["tables_json"]),
             **json.loads(row["database_json"] or "{}"),
+            name=row["name"],
+            active_seconds=row["active_seconds"],
+            running_since=_from_text(row["running_since"]),
         )

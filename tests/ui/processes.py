@@ -21,7 +21,7 @@ def find_free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 60.0) -> None:
+def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 150.0) -> None:
     """Poll `url` until it answers 200; fail with the process's output if it dies or never answers."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

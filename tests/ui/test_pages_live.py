@@ -68,7 +68,7 @@ def test_live_create_preview_start_monitor_browse_delete(live_client):
     assert not app.exception
     assert [b.label for b in app.get("download_button")] == ["Download dataset"]
     metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics["Rows generated"] == "5,000" and metrics["Chunks"] == "10 / 10"
+    assert metrics["Rows generated"] == "5,000" and "chunk 10 of 10" in app.get("progress")[0].proto.text
     assert app.get("progress")[0].value == 100
 
     app.switch_page(BROWSE_PAGE).run()
@@ -77,6 +77,9 @@ def test_live_create_preview_start_monitor_browse_delete(live_client):
     app.session_state[app.dataframe[0].key] = {"selection": {"rows": [0], "columns": []}}
     app.run()
     click_button(app, "Delete")
+    assert any("5,000 rows" in text for text in texts(app.warning))  # it says what goes, then asks
+    assert job_id in list_job_ids(live_client)
+    click_button(app, "Delete permanently")
     assert list_job_ids(live_client) == jobs_before
     remaining = list(app.dataframe[0].value["Job"]) if app.dataframe else []
     assert job_id[:8] not in remaining
