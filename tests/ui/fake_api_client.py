@@ -33,6 +33,8 @@ class FakeApiClient:
         self.calls: list[tuple[str, Any]] = []
         self.down = False
         self.fail_with: dict[str, ApiError] = {}
+        self.saved: dict[str, dict[str, Any]] = {}
+        self.clock = 0
 
     def add_job(self, status: str = "generating", total_rows: int = 1_000, rows_generated: int = 400,
                 output_format: str = "csv", error_message: str | None = None, **extra: Any) -> str:
@@ -96,9 +98,9 @@ class FakeApiClient:
                  "schema": EXTRACTED_SCHEMA}]
 
     def create_job(self, schema: dict[str, Any], total_rows: int, chunk_size: int,
-                   output_format: str, seed: int | None = None) -> dict[str, Any]:
+                   output_format: str, seed: int | None = None, name: str | None = None) -> dict[str, Any]:
         self._call("create_job", {"schema": schema, "total_rows": total_rows, "chunk_size": chunk_size,
-                                  "output_format": output_format, "seed": seed})
+                                  "output_format": output_format, "seed": seed, "name": name})
         job_id = self.add_job(status="pending", total_rows=total_rows, rows_generated=0,
                               output_format=output_format, _runs=True, _schema=schema)
         if seed is not None:
@@ -154,3 +156,81 @@ class FakeApiClient:
         self._call("delete_job", job_id)
         self._job(job_id)
         del self.jobs[job_id]
+
+    # -- the schema editor's calls: the real engine and catalog behind them -------------------------
+
+    def list_types(self) -> list[dict[str, Any]]:
+        self._call("list_types")
+        from src.engine.catalog import type_catalog
+
+        return type_catalog()
+
+    def sample_schema(self, schema: dict[str, Any], rows: int = 3, seed: int | None = None) -> dict[str, Any]:
+        """As POST /schema/sample: the engine's first rows, or a 422 naming each problem."""
+        self._call("sample_schema", {"schema": schema, "rows": rows, "seed": seed})
+        from fastapi.encoders import jsonable_encoder
+        from pydantic import ValidationError
+
+        from src.api_server.routers.schema_sample import SampleRequest, make_sample
+        from src.errors import SchemaValidationError
+
+        try:
+            answer = make_sample(SampleRequest.model_validate({"schema": schema, "rows": rows, "seed": seed}))
+        except ValidationError as error:
+            problems = SchemaValidationError.from_pydantic(error).problems
+        except SchemaValidationError as error:
+            problems = error.problems
+        else:
+            return jsonable_encoder(answer.model_dump(exclude_none=True))
+        raise ApiError(422, "; ".join(f"{p.loc}: {p.message}" for p in problems),
+                       [{"loc": p.loc, "message": p.message} for p in problems])
+
+    def schema_from_sample(self, content: bytes, file_name: str) -> dict[str, Any]:
+        self._call("schema_from_sample", file_name)
+        from src.importers.sample import import_sample
+
+        result = import_sample(content, file_name)
+        return {"schema": result.document, "total_rows": result.total_rows, "provider": "sample",
+                "warnings": result.warnings}
+
+    # -- saved schemas (/schemas) -------------------------------------------------------------------
+
+    def _saved_record(self, schema_id: str) -> dict[str, Any]:
+        if schema_id not in self.saved:
+            raise ApiError(404, f"Saved schema {schema_id} not found")
+        return self.saved[schema_id]
+
+    def list_schemas(self, limit: int = 200) -> list[dict[str, Any]]:
+        self._call("list_schemas")
+        records = sorted(self.saved.values(), key=lambda r: r["updated_at"], reverse=True)[:limit]
+        return [{k: v for k, v in r.items() if k != "schema"} for r in records]
+
+    def get_schema(self, schema_id: str) -> dict[str, Any]:
+        self._call("get_schema", schema_id)
+        return dict(self._saved_record(schema_id))
+
+    def save_schema(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        self._call("save_schema", {"name": name, "schema": schema})
+        schema_id = str(uuid.uuid4())
+        self.saved[schema_id] = {"id": schema_id, "created_at": self._tick()}
+        return self._store_saved(schema_id, name, schema)
+
+    def update_schema(self, schema_id: str, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        self._call("update_schema", {"id": schema_id, "name": name, "schema": schema})
+        self._saved_record(schema_id)
+        return self._store_saved(schema_id, name, schema)
+
+    def delete_schema(self, schema_id: str) -> None:
+        self._call("delete_schema", schema_id)
+        self._saved_record(schema_id)
+        del self.saved[schema_id]
+
+    def _store_saved(self, schema_id: str, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        tables = schema.get("tables") or [schema]
+        self.saved[schema_id].update(name=name, schema=schema, updated_at=self._tick(), table_count=len(tables),
+                                     field_count=sum(len(t.get("fields") or []) for t in tables))
+        return dict(self.saved[schema_id])
+
+    def _tick(self) -> str:
+        self.clock += 1
+        return f"2026-11-24T21:{self.clock // 60:02d}:{self.clock % 60:02d}Z"
