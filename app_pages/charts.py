@@ -15,6 +15,7 @@ CATEGORY_TYPES = {"enum", "boolean", "gender", "country", "country_code", "curre
                   "product_category", "state", "color", "job_title", "city", "airport_code"}
 MAX_CATEGORY_BARS = 15
 CHART_HEIGHT = 170
+MAX_INTEGER_BARS = 30  # integers spanning fewer values get one bar each
 CHARTS_PER_ROW = 3
 
 
@@ -65,17 +66,27 @@ def choose_chart(kind: str | None, series: pd.Series) -> str | None:
     return None
 
 
+def time_unit(values: pd.Series) -> str:
+    """Days for a span of two months, weeks up to two years, else months."""
+    days = (values.max() - values.min()).days
+    return "yearmonthdate" if days <= 62 else "yearweek" if days <= 730 else "yearmonth"
+
+
 def build_chart(name: str, kind: str, frame: pd.DataFrame) -> alt.Chart:
     data = frame[[name]].dropna()
     base = alt.Chart(data, height=CHART_HEIGHT, title=name)
     if kind == "histogram":
+        values = data[name]
+        if pd.api.types.is_integer_dtype(values) and values.max() - values.min() <= MAX_INTEGER_BARS:
+            return base.mark_bar().encode(alt.X(f"{name}:O", title=None, axis=alt.Axis(labelAngle=0)),
+                                          alt.Y("count():Q", title="rows"))
         return base.mark_bar().encode(alt.X(f"{name}:Q", bin=alt.Bin(maxbins=20), title=None),
                                       alt.Y("count():Q", title="rows"))
     if kind == "timeline":
-        return base.mark_bar().encode(alt.X(f"yearmonth({name}):T", title=None),
+        return base.mark_bar().encode(alt.X(f"{time_unit(data[name])}({name}):T", title=None),
                                       alt.Y("count():Q", title="rows"))
     counts = data[name].astype(str).value_counts().head(MAX_CATEGORY_BARS).rename_axis("value").reset_index()
-    return alt.Chart(counts, height=CHART_HEIGHT, title=name).mark_bar().encode(
+    return alt.Chart(counts, height=max(CHART_HEIGHT - 40, 24 * len(counts)), title=name).mark_bar().encode(
         alt.X("count:Q", title="rows"), alt.Y("value:N", sort="-x", title=None))
 
 
