@@ -18,6 +18,8 @@ SAVED_NAME_KEY = "saved_schema_name"
 SAVED_DOC_KEY = "saved_schema_doc"  # the saved schema as loaded or saved: a draft is what differs
 CONFIRM_DELETE_KEY = "confirm_delete_schema"
 NOTICE_KEY = "saved_schema_notice"
+PICK_KEY = "saved_pick"
+PICK_NEXT_KEY = "saved_pick_next"  # set by an action, becomes the picker's choice on the next run
 
 Loader = Callable[[dict[str, Any], str], None]
 
@@ -66,8 +68,9 @@ def show_saved_list(client: ApiClient, load: Loader) -> None:
     by_id = {record["id"]: record for record in saved}
     ids = list(by_id)
     current = st.session_state.get(SAVED_ID_KEY)
-    chosen = st.selectbox("Saved schema", ids, index=ids.index(current) if current in ids else 0,
-                          format_func=lambda i: describe_saved(by_id[i]), key="saved_pick")
+    wanted = st.session_state.pop(PICK_NEXT_KEY, None) or st.session_state.get(PICK_KEY)
+    st.session_state[PICK_KEY] = wanted if wanted in ids else (current if current in ids else ids[0])
+    chosen = st.selectbox("Saved schema", ids, format_func=lambda i: describe_saved(by_id[i]), key=PICK_KEY)
     record = by_id[chosen]
     load_column, copy_column, delete_column, _ = st.columns([1, 1, 1, 3])
     if load_column.button("Load", icon=":material/download:", width="stretch", key="saved_load"):
@@ -104,7 +107,7 @@ def _duplicate(client: ApiClient, summary: dict[str, Any]) -> None:
         show_api_error(error, "duplicate the schema")
         return
     st.session_state[NOTICE_KEY] = f"Saved a copy as '{copy['name']}'."
-    st.session_state["saved_pick"] = copy["id"]
+    st.session_state[PICK_NEXT_KEY] = copy["id"]
     st.rerun()
 
 
@@ -133,7 +136,6 @@ def _confirm_delete(client: ApiClient, record: dict[str, Any]) -> None:
                 show_api_error(error, "delete the schema")
                 return
             st.session_state.pop(CONFIRM_DELETE_KEY, None)
-            st.session_state.pop("saved_pick", None)
             if st.session_state.get(SAVED_ID_KEY) == record["id"]:
                 forget_saved()
             st.session_state[NOTICE_KEY] = f"Deleted '{record['name']}'."
