@@ -170,7 +170,7 @@ def edit_schema(client: ApiClient, doc: dict[str, Any] | None) -> tuple[dict[str
 
     if "tables" in doc:
         st.caption("Tables and their keys (PK primary key, FK reference; edges read parent → children).")
-        st.graphviz_chart(build_er_diagram(doc), width="stretch")
+        st.graphviz_chart(build_er_diagram(doc))
     tabs = st.tabs([*(f"Table {n}" if n else "Table" for n in names), "JSON"])
     for index, name in enumerate(names):
         with tabs[index]:

@@ -38,7 +38,7 @@ def _label(table: dict[str, Any]) -> str:
             marks.append(REFERENCE_MARK)
         cells.append(f'<TR><TD ALIGN="LEFT" PORT="{_port(name)}">{html.escape(name)}</TD>'
                      f'<TD ALIGN="LEFT"><FONT COLOR="#6B7280">{html.escape(str(field.get("type", "")))}</FONT></TD>'
-                     f'<TD><B>{" ".join(marks)}</B></TD></TR>')
+                     f'<TD>{"<B>" + " ".join(marks) + "</B>" if marks else " "}</TD></TR>')
     return '<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">' + "".join(cells) + "</TABLE>>"
 
 
@@ -58,8 +58,9 @@ def build_er_diagram(doc: dict[str, Any]) -> str:
             if not parts or parts[0] not in names:
                 continue
             counts = f"{rpp.get('min', 0)}..{rpp.get('max', '?')}" if rpp.get("parent") == parts[0] else "n"
-            lines.append(f'  "{parts[0]}":{_port(parts[1])} -> "{table.get("name")}":{_port(str(field.get("name")))}'
-                         f' [label="{counts}"];')
+            side = "e" if parts[0] == table.get("name") else "w"  # a self-reference loops on the right
+            lines.append(f'  "{parts[0]}":{_port(parts[1])}:e -> "{table.get("name")}":{_port(str(field.get("name")))}'
+                         f':{side} [label="{counts}"];')
         for fk in table.get("foreign_keys") or []:
             if fk.get("references") in names:
                 lines.append(f'  "{fk["references"]}" -> "{table.get("name")}" '

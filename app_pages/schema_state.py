@@ -10,6 +10,7 @@ import streamlit as st
 
 DOC_KEY = "schema_doc"
 VERSION_KEY = "schema_version"
+EPOCH_KEY = "editor_epoch"
 SELECTED_KEY = "selected_fields"
 NOTES_KEY = "extraction_notes"
 SAMPLES_KEY = "samples_cache"
@@ -21,13 +22,21 @@ def get_doc() -> dict[str, Any] | None:
 
 
 def version() -> int:
+    """Renews the grids (their edits are relative to the table they were given) on every change."""
     return int(st.session_state.get(VERSION_KEY, 0))
+
+
+def epoch() -> int:
+    """Renews the field editor's widgets, only when the document changed other than through them
+    (so a user moving from one input to the next keeps the focus and what they typed)."""
+    return int(st.session_state.get(EPOCH_KEY, 0))
 
 
 def set_schema(doc: dict[str, Any], notes: dict[str, Any] | None = None) -> None:
     """Make ``doc`` the schema being edited (an extraction, a template, a file, a saved schema)."""
     st.session_state[DOC_KEY] = doc
     st.session_state[VERSION_KEY] = version() + 1
+    st.session_state[EPOCH_KEY] = epoch() + 1
     st.session_state[SELECTED_KEY] = {}
     if notes is None:
         st.session_state.pop(NOTES_KEY, None)  # they described the replaced schema
@@ -40,10 +49,15 @@ def set_schema(doc: dict[str, Any], notes: dict[str, Any] | None = None) -> None
         st.session_state["rows_input"] = first["rows"]
 
 
-def commit(doc: dict[str, Any]) -> None:
-    """Keep an edit of the current schema and draw the page again from it."""
+def commit(doc: dict[str, Any], renew_editor: bool = True) -> None:
+    """Keep an edit of the current schema and draw the page again from it.
+
+    ``renew_editor=False``: the edit came from the field editor's widgets, which already show it.
+    """
     st.session_state[DOC_KEY] = doc
     st.session_state[VERSION_KEY] = version() + 1
+    if renew_editor:
+        st.session_state[EPOCH_KEY] = epoch() + 1
     st.rerun()
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages.field_editor import edit_field, refresh_description
-from app_pages.schema_state import commit, select_field, selected_field, version
+from app_pages.schema_state import commit, epoch, select_field, selected_field, version
 from app_pages.schema_table import (
     Problem, fields_to_grid, format_samples, get_fields, grid_to_fields, table_names, with_fields,
 )
@@ -70,8 +70,9 @@ def _field_actions(doc: dict[str, Any], table: int, fields: list[dict[str, Any]]
     chosen = selected_field(table, count)
     pick_column, *buttons = st.columns([3, 1, 1, 1, 1, 1], vertical_alignment="bottom")
     if count:
-        chosen = pick_column.selectbox("Edit field", list(range(count)), index=chosen, key=f"pick_{version()}_{table}",
-                                       format_func=lambda i: f"{i + 1}. {fields[i].get('name') or '(no name)'}")
+        chosen = pick_column.selectbox(
+            "Edit field", list(range(count)), index=chosen, key=f"pick_{version()}_{table}",
+            format_func=lambda i: f"{i + 1}. {fields[i].get('name') or '(no name)'}")
         select_field(table, chosen)
     moved = None
     if buttons[0].button("Up", icon=":material/arrow_upward:", key=f"up_{table}", width="stretch",
@@ -127,12 +128,17 @@ def _edit_chosen(doc: dict[str, Any], table: int, fields: list[dict[str, Any]], 
         others += [f"{t.get('name')}.{f.get('name')}" for t in doc["tables"] if t.get("name") != own
                    for f in t.get("fields") or []]
     entry = catalog_by_type(catalog).get(str(field.get("type")))
-    new = edit_field(field, entry, catalog, others, parent_keys(doc), key=f"fe_{version()}_{table}_{index}")
+    new = edit_field(field, entry, catalog, others, parent_keys(doc), key=f"fe_{epoch()}_{table}_{index}")
     if new == field:
         return
     old_constraints, new_constraints = field.get("constraints") or {}, new.get("constraints") or {}
+    # The widgets show the edit already, unless it changed what they show: a description rewritten
+    # for a new range, the values table (its edits are relative to the values it was given), the type.
+    renew = new.get("type") != field.get("type") or any(
+        old_constraints.get(rule) != new_constraints.get(rule) for rule in ("enum_values", "weights"))
     if new.get("description") and new.get("description") == field.get("description"):
         description = refresh_description(new["description"], old_constraints, new_constraints)
+        renew = renew or description != new["description"]
         if description is None:
             new.pop("description")
             st.session_state["field_notice"] = (f"The description of '{new['name']}' named the old range; it was "
@@ -149,4 +155,4 @@ def _edit_chosen(doc: dict[str, Any], table: int, fields: list[dict[str, Any]], 
             for problem in problems:
                 st.error(f"Not applied: {problem}", icon=":material/function:")
             return
-    commit(candidate)
+    commit(candidate, renew_editor=renew)

@@ -167,7 +167,7 @@ def test_related_tables_get_a_tab_each_and_a_diagram(fake_client):
     assert [tab.label for tab in app.tabs][3:6] == ["Table customers", "Table orders", "JSON"]
     (diagram,) = app.get("graphviz_chart")
     dot = diagram.proto.spec
-    assert '"customers":f_customer_id -> "orders":f_customer_id [label="1..3"]' in dot
+    assert '"customers":f_customer_id:e -> "orders":f_customer_id:w [label="1..3"]' in dot
     assert "PK" in dot and "FK" in dot
     orders_grid = app.data_editor[1].value
     assert list(orders_grid["name"]) == ["order_id", "customer_id", "total"]
