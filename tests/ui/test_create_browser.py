@@ -14,18 +14,14 @@ import pytest
 from app_pages.page_state import encode_draft
 
 from .browser import BROWSER_MARKS, browser_page  # noqa: F401 - the fixture is used by name
+from .schema_docs import PEOPLE
 from .test_browser_e2e import (  # noqa: F401 - streamlit_url is a fixture, used by name
     choose_option, save_screenshot, set_number, streamlit_url, wait_until_idle,
 )
 
 pytestmark = BROWSER_MARKS
 
-PEOPLE = {"fields": [
-    {"name": "person_id", "type": "uuid"},
-    {"name": "age", "type": "integer", "description": "age between 18 and 80",
-     "constraints": {"min_value": 18, "max_value": 80}},
-    {"name": "status", "type": "enum", "constraints": {"enum_values": ["active", "inactive"]}},
-]}
+# Orders dated after their customer's signup: a rule that reads the parent row.
 SHOP = {"tables": [
     {"name": "customers", "rows": 40, "fields": [
         {"name": "customer_id", "type": "sequence", "constraints": {"primary_key": True}},
