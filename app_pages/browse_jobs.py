@@ -1,4 +1,5 @@
-"""Browse Jobs: every job, newest first; filter by status; open one in the monitor or delete it."""
+"""Browse Jobs: every job, newest first; filter by status; open one in the monitor or delete it
+(after a confirmation that says what goes)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.ui_common import (
-    format_timestamp, get_api_client, open_in_monitor, show_api_error, shorten_job_id,
+    describe_deletion, format_timestamp, get_api_client, name_job, open_in_monitor, show_api_error,
+    shorten_job_id,
 )
 from src.api_client import JOB_STATUSES, ApiClient, ApiError
 
 JOB_LIST_LIMIT = 500
+CONFIRM_KEY = "browse_confirm_delete"  # the id of the job whose deletion waits for a yes
 
 
 def build_jobs_table(jobs: list[dict[str, Any]]) -> pd.DataFrame:
@@ -20,15 +23,17 @@ def build_jobs_table(jobs: list[dict[str, Any]]) -> pd.DataFrame:
     rows = [
         {
             "Job": shorten_job_id(str(job["job_id"])),
+            "Name": job.get("name") or "",
             "Status": job.get("status", ""),
             "Progress": float(job.get("progress_percentage") or 0.0),
             "Rows": job.get("total_rows"),
+            "Tables": len(job["tables"]) if job.get("tables") else 1,
             "Format": job.get("output_format") or "",
             "Created": format_timestamp(job.get("created_at")),
         }
         for job in jobs
     ]
-    return pd.DataFrame(rows, columns=["Job", "Status", "Progress", "Rows", "Format", "Created"])
+    return pd.DataFrame(rows, columns=["Job", "Name", "Status", "Progress", "Rows", "Tables", "Format", "Created"])
 
 
 def sort_newest_first(jobs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -43,7 +48,8 @@ def delete_job(client: ApiClient, job: dict[str, Any]) -> None:
     except ApiError as error:
         show_api_error(error, "delete the job")
         return
-    st.session_state["browse_notice"] = f"Deleted job {shorten_job_id(job['job_id'])}."
+    st.session_state.pop(CONFIRM_KEY, None)
+    st.session_state["browse_notice"] = f"Deleted {name_job(job)} and its files."
     st.session_state["browse_table_version"] = st.session_state.get("browse_table_version", 0) + 1
     st.rerun()
 
@@ -86,11 +92,25 @@ def render_page() -> None:
         return
     job = jobs[selected_rows[0]]
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.markdown(f"Selected: `{job['job_id']}`")
+        st.markdown(f"Selected: **{name_job(job)}** `{job['job_id']}`")
         if st.button("Open in monitor", type="primary", icon=":material/monitoring:"):
             open_in_monitor(job["job_id"])
         if st.button("Delete", icon=":material/delete:"):
-            delete_job(client, job)
+            st.session_state[CONFIRM_KEY] = job["job_id"]
+    if st.session_state.get(CONFIRM_KEY) == job["job_id"]:
+        confirm_deletion(client, job)
+
+
+def confirm_deletion(client: ApiClient, job: dict[str, Any]) -> None:
+    """Say what deleting the job removes; delete only on a second, explicit click."""
+    with st.container(border=True):
+        st.warning(describe_deletion(job), icon=":material/warning:")
+        with st.container(horizontal=True):
+            if st.button("Delete permanently", type="primary", icon=":material/delete_forever:"):
+                delete_job(client, job)
+            if st.button("Keep it", icon=":material/undo:"):
+                st.session_state.pop(CONFIRM_KEY, None)
+                st.rerun()
 
 
 render_page()

@@ -272,7 +272,7 @@ def preview_and_start(client: ApiClient, doc: dict[str, Any] | None, output: dic
     if wants_start and not rows_problem:
         try:
             job = client.create_job(doc, output["total_rows"], output["chunk_size"], output["output_format"],
-                                    output["seed"], **({"name": output["name"]} if output.get("name") else {}))
+                                    output["seed"], name=output["name"])
         except ApiError as error:
             show_api_error(error, "start the job")
         else:
@@ -322,8 +322,7 @@ def render_page() -> None:
     with sample_tab:
         show_sample_tab(client)
     with saved_tab:
-        if hasattr(client, "list_schemas"):  # TEMP until ui-api is merged
-            show_saved_list(client, load_saved)
+        show_saved_list(client, load_saved)
         show_import(load_saved)
     show_notes()
 

@@ -7,18 +7,16 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from app_pages.job_files import show_downloads, show_tables_progress
 from app_pages.ui_common import (
     MONITORED_JOB_KEY, STATUS_COLORS, describe_job, format_count, format_duration,
-    get_api_client, parse_timestamp, show_api_error,
+    get_api_client, name_job, parse_timestamp, show_api_error, shorten_job_id,
 )
-from src.api_client import ACTIVE_STATUSES, OUTPUT_FORMATS, ApiClient, ApiError
+from src.api_client import ACTIVE_STATUSES, ApiClient, ApiError
 
 REFRESH_SECONDS = 1.0
 PREVIEW_ROWS = 20
 JOB_PICKER_LIMIT = 100
-LARGE_DOWNLOAD_ROWS = 1_000_000
-# Above this the file would have to sit whole in this server's memory: the browser fetches it from the API.
-IN_PAGE_DOWNLOAD_MAX_ROWS = 5_000_000
 # Statuses whose numbers change on their own, so the panel refreshes itself.
 LIVE_STATUSES = frozenset({"pending", "generating"})
 
@@ -76,20 +74,30 @@ def show_progress(job: dict[str, Any]) -> None:
     st.progress(min(max(percent / 100.0, 0.0), 1.0),
                 text=f"{percent:.1f}% · {format_count(job.get('rows_generated'))} of "
                      f"{format_count(job.get('total_rows'))} rows")
-    rows_metric, chunks_metric, speed_metric, time_metric = st.columns(4)
-    rows_metric.metric("Rows generated", format_count(job.get("rows_generated")), border=True)
-    chunks_metric.metric("Chunks", f"{format_count(job.get('chunks_completed'))} / "
-                                   f"{format_count(job.get('total_chunks'))}", border=True)
-    speed_metric.metric("Rows per second", format_count(job.get("rows_per_second")), border=True)
-    if job["status"] == "paused":
-        time_metric.metric("Time left", "—", border=True)
-    elif job["status"] in LIVE_STATUSES:
-        time_metric.metric("Time left", format_duration(job.get("eta_seconds")), border=True)
-    else:
-        time_metric.metric("Run time", format_duration(measure_run_seconds(job)), border=True)
+    status = job["status"]
+    paused = status == "paused"
+    # On a narrow screen the columns stack, one metric per line.
+    metrics = st.columns(5 if status in LIVE_STATUSES or paused else 4)
+    metrics[0].metric("Rows generated", format_count(job.get("rows_generated")), border=True)
+    metrics[1].metric("Chunks", f"{format_count(job.get('chunks_completed'))} / "
+                                f"{format_count(job.get('total_chunks'))}", border=True)
+    # The API reports no rate while paused or queued: a stale one is never shown.
+    speed = None if paused or status == "pending" else job.get("rows_per_second")
+    metrics[2].metric("Rows per second", format_count(speed), border=True,
+                      help="Rows per second of run time; none while paused or queued.")
+    metrics[3].metric("Run time", format_duration(measure_run_seconds(job)), border=True,
+                      help="Time spent generating: paused and queued time do not count.")
+    if status in LIVE_STATUSES or paused:
+        metrics[4].metric("Time left", "—" if paused else format_duration(job.get("eta_seconds")), border=True)
+    if paused:
+        st.caption(":material/pause_circle: Paused: the rate and time left come back when it resumes.")
+    show_tables_progress(job)
 
 
 def measure_run_seconds(job: dict[str, Any]) -> float | None:
+    """Time spent generating (the API's active_seconds); older APIs: start to finish."""
+    if isinstance(job.get("active_seconds"), (int, float)):
+        return float(job["active_seconds"]) if job.get("started_at") else None
     started, finished = parse_timestamp(job.get("started_at")), parse_timestamp(job.get("completed_at"))
     if started is None or finished is None:
         return None
@@ -105,53 +113,34 @@ def describe_settings(job: dict[str, Any]) -> str:
     return " · ".join(fact for fact in facts if fact)
 
 
+def choose_preview_table(job: dict[str, Any]) -> str | None:
+    """Multi-table jobs: which table the preview shows (the first by default)."""
+    tables = list(job.get("tables") or {})
+    if not tables:
+        return None
+    key = f"preview_table_{job['job_id']}"
+    chosen = st.segmented_control("Preview table", tables, key=key, default=tables[0])
+    return chosen or tables[0]
+
+
 def show_preview(client: ApiClient, job: dict[str, Any]) -> None:
     if not job.get("rows_generated"):
         if job["status"] in LIVE_STATUSES:
             st.caption("The preview appears once the first chunk is written.")
         return
+    table = choose_preview_table(job)
     try:
-        preview = client.get_preview(job["job_id"], rows=PREVIEW_ROWS)
+        preview = client.get_preview(job["job_id"], rows=PREVIEW_ROWS, table=table)
     except ApiError as error:
         st.caption(f"Preview not available: {error.message}")
         return
     rows = preview.get("data") or []
     if rows:
-        st.markdown(f"**Preview** · first {len(rows)} rows")
+        st.markdown(f"**Preview**{f' of {table}' if table else ''} · first {len(rows)} rows")
         st.dataframe(pd.DataFrame(rows, columns=preview.get("columns") or None), hide_index=True,
                      width="stretch")
-
-
-def create_signed_link(client: ApiClient, job_id: str) -> str | None:
-    """A download URL the browser opens without the API key (it expires); None after showing why not."""
-    try:
-        return client.create_download_link(job_id)["url"]
-    except ApiError as error:
-        show_api_error(error, "make a download link")
-        return None
-
-
-def show_download(client: ApiClient, job: dict[str, Any]) -> None:
-    job_id = job["job_id"]
-    output_format = job.get("output_format")
-    file_name = f"dataset_{job_id[:8]}" + (f".{output_format}" if output_format in OUTPUT_FORMATS else "")
-    if (job.get("total_rows") or 0) > IN_PAGE_DOWNLOAD_MAX_ROWS:
-        link = create_signed_link(client, job_id)
-        if link:
-            st.link_button("Download dataset", link, type="primary", icon=":material/download:")
-            st.caption("Large file: it downloads straight from the API (the link expires; reload the "
-                       "page for a new one).")
-        return
-    st.download_button(
-        "Download dataset", data=lambda: client.download(job_id).content, file_name=file_name,
-        type="primary", icon=":material/download:", on_click="ignore",
-    )
-    if (job.get("total_rows") or 0) >= LARGE_DOWNLOAD_ROWS:
-        # The button passes the file through this server; the API can send it directly.
-        link = create_signed_link(client, job_id)
-        if link:
-            st.caption(f"Large file: you can also fetch it straight from the API at {link} "
-                       "(the link expires; reload the page for a new one)")
+    elif table:
+        st.caption(f"No rows of {table} yet.")
 
 
 def show_job_header(client: ApiClient, job: dict[str, Any]) -> None:
@@ -161,8 +150,11 @@ def show_job_header(client: ApiClient, job: dict[str, Any]) -> None:
     while a fragment-scoped click can be lost when it lands during a page rerun.
     """
     status = job["status"]
+    st.subheader(name_job(job), anchor=False)
     with st.container(horizontal=True, vertical_alignment="center"):
         st.badge(status, color=STATUS_COLORS.get(status, "gray"))
+        if job.get("name"):
+            st.caption(f"job `{shorten_job_id(job['job_id'])}`")
         st.caption(describe_settings(job))
         st.space("stretch")
         action = choose_action(job)
@@ -187,7 +179,7 @@ def show_job_progress(client: ApiClient, job_id: str, status_at_page_run: str) -
     elif status == "cancelled":
         st.warning("The job was cancelled.", icon=":material/cancel:")
     elif status == "completed":
-        show_download(client, job)
+        show_downloads(client, job)
     show_preview(client, job)
 
 

@@ -170,8 +170,6 @@ def show_import(load: Loader) -> None:
 
 def show_save_bar(client: ApiClient, doc: dict[str, Any] | None, draft: dict[str, Any] | None) -> None:
     """Name, Save (replaces the loaded saved schema), Save as new, and Export as a JSON file."""
-    if not hasattr(client, "save_schema"):  # TEMP until ui-api is merged
-        return
     saved_id = st.session_state.get(SAVED_ID_KEY)
     default_name = st.session_state.get(SAVED_NAME_KEY) or (draft or {}).get("name") or ""
     name_column, save_column, new_column, export_column = st.columns([3, 1, 1, 1], vertical_alignment="bottom")

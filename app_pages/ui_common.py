@@ -100,9 +100,16 @@ def format_timestamp(value: Any) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
+def name_job(job: dict[str, Any]) -> str:
+    """What a person calls the job: its name, else `Job 3f2a1b2c`."""
+    return str(job.get("name") or f"Job {shorten_job_id(str(job.get('job_id', '')))}")
+
+
 def describe_job(job: dict[str, Any]) -> str:
-    """One line naming a job in a picker: id, size, format, status, time."""
+    """One line naming a job in a picker: name, id, size, format, status, time."""
     parts = [shorten_job_id(str(job.get("job_id", "")))]
+    if job.get("name"):
+        parts.insert(0, str(job["name"]))
     if job.get("total_rows") is not None:
         size = f"{format_count(job['total_rows'])} rows"
         if job.get("output_format"):
@@ -114,3 +121,24 @@ def describe_job(job: dict[str, Any]) -> str:
     if created:
         parts.append(created)
     return " · ".join(parts)
+
+
+def describe_deletion(job: dict[str, Any]) -> str:
+    """What deleting the job removes, in words: its name, its rows and its files."""
+    status = str(job.get("status") or "")
+    fmt = str(job.get("output_format") or "").upper()
+    done, total = job.get("rows_generated") or 0, job.get("total_rows") or 0
+    tables = job.get("tables") or {}
+    lines = [f"Delete **{name_job(job)}** (job `{shorten_job_id(str(job.get('job_id', '')))}`) for good?"]
+    if status == "completed" and tables:
+        listed = ", ".join(f"{name} ({format_count(t.get('rows'))} rows)" for name, t in tables.items())
+        lines.append(f"This removes its {len(tables)} {fmt} table files, {format_count(total)} rows in all: "
+                     f"{listed}, and the job's record.")
+    elif status == "completed":
+        file_name = job.get("file_name") or f"its {fmt} file"
+        lines.append(f"This removes `{file_name}` ({format_count(total)} rows, {fmt}) and the job's record.")
+    else:
+        stop = " It is stopped first." if status in ("pending", "generating", "paused") else ""
+        lines.append(f"This removes the {format_count(done)} of {format_count(total)} rows made so far, "
+                     f"its partial files and the job's record.{stop}")
+    return "  \n".join(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any, get_args
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import httpx
 
@@ -99,13 +99,17 @@ class ApiClient:
         return self._request_json("POST", "/schema/from-sample", files={"file": (file_name, content)},
                                   timeout=_EXTRACT_TIMEOUT)
 
-    def create_job(self, schema: dict[str, Any], total_rows: int, chunk_size: int,
-                   output_format: str, seed: int | None = None) -> dict[str, Any]:
-        """POST /jobs/create -> {"job_id", "status", "message"}."""
-        payload: dict[str, Any] = {"schema": schema, "total_rows": total_rows,
-                                   "chunk_size": chunk_size, "output_format": output_format}
+    def create_job(self, schema: dict[str, Any], total_rows: int | None, chunk_size: int,
+                   output_format: str, seed: int | None = None, name: str | None = None) -> dict[str, Any]:
+        """POST /jobs/create -> {"job_id", "status", "message"}. ``total_rows`` may be None for a
+        multi-table document whose tables give their rows; ``name`` names the job and its download."""
+        payload: dict[str, Any] = {"schema": schema, "chunk_size": chunk_size, "output_format": output_format}
+        if total_rows is not None:
+            payload["total_rows"] = total_rows
         if seed is not None:
             payload["seed"] = seed
+        if name:
+            payload["name"] = name
         return self._request_json("POST", "/jobs/create", json=payload)
 
     def get_job_status(self, job_id: str) -> dict[str, Any]:
@@ -122,13 +126,19 @@ class ApiClient:
             body = body.get("jobs", [])
         return list(body)
 
-    def get_preview(self, job_id: str, rows: int = 20) -> dict[str, Any]:
-        """GET /jobs/{id}/preview -> {"job_id", "total_rows", "preview_rows", "data": [...]}."""
-        return self._request_json("GET", f"/jobs/{job_id}/preview", params={"rows": rows})
+    def get_preview(self, job_id: str, rows: int = 20, table: str | None = None) -> dict[str, Any]:
+        """GET /jobs/{id}/preview -> {"job_id", "total_rows", "preview_rows", "data": [...]};
+        ``table``: which table of a multi-table job (default: the first)."""
+        params: dict[str, Any] = {"rows": rows}
+        if table:
+            params["table"] = table
+        return self._request_json("GET", f"/jobs/{job_id}/preview", params=params)
 
-    def download(self, job_id: str) -> DownloadedFile:
-        """GET /jobs/{id}/download: the whole finished file."""
-        response = self._send("GET", f"/jobs/{job_id}/download", timeout=_DOWNLOAD_TIMEOUT)
+    def download(self, job_id: str, table: str | None = None) -> DownloadedFile:
+        """GET /jobs/{id}/download: the whole finished file (a multi-table job: the zip of every
+        table, or ``table``'s file). ``file_name`` is the name the API gives it."""
+        response = self._send("GET", f"/jobs/{job_id}/download", timeout=_DOWNLOAD_TIMEOUT,
+                              params={"table": table} if table else None)
         return DownloadedFile(
             content=response.content,
             file_name=_read_file_name(response.headers.get("content-disposition", "")) or f"{job_id}.dat",
@@ -139,12 +149,14 @@ class ApiClient:
         """Where the finished file can be fetched directly (needs the key when the API has one)."""
         return f"{self.base_url}/jobs/{job_id}/download"
 
-    def create_download_link(self, job_id: str) -> dict[str, Any]:
-        """POST /jobs/{id}/download-link -> {"url", "expires_at"}: a URL a browser opens without a key.
+    def create_download_link(self, job_id: str, table: str | None = None) -> dict[str, Any]:
+        """POST /jobs/{id}/download-link -> {"url", "expires_at"}: a URL a browser opens without a key
+        (``table``: one table's file of a multi-table job).
 
         The URL is rebased on ``public_url`` (PUBLIC_API_URL, else API_BASE_URL).
         """
-        body = self._request_json("POST", f"/jobs/{job_id}/download-link")
+        body = self._request_json("POST", f"/jobs/{job_id}/download-link",
+                                  params={"table": table} if table else None)
         link = urlsplit(str(body.get("url", "")))
         return {**body, "url": f"{self.public_url}{link.path}" + (f"?{link.query}" if link.query else "")}
 
@@ -158,6 +170,29 @@ class ApiClient:
     def delete_job(self, job_id: str) -> None:
         """DELETE /jobs/{id}."""
         self._send("DELETE", f"/jobs/{job_id}")
+
+    # Saved schemas (/schemas). A record: {"id", "name", "schema", "table_count", "field_count",
+    # "table_names", "created_at", "updated_at"}; list items are the same without "schema".
+
+    def list_schemas(self, limit: int = 200) -> list[dict[str, Any]]:
+        """GET /schemas: summaries (no documents), the most recently saved first."""
+        return list(self._request_json("GET", "/schemas", params={"limit": limit})["schemas"])
+
+    def get_schema(self, schema_id: str) -> dict[str, Any]:
+        """GET /schemas/{id}: the saved record with its document."""
+        return self._request_json("GET", f"/schemas/{schema_id}")
+
+    def save_schema(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        """POST /schemas: save a document under ``name``; answers the record with its new ``id``."""
+        return self._request_json("POST", "/schemas", json={"name": name, "schema": schema})
+
+    def update_schema(self, schema_id: str, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        """PUT /schemas/{id}: replace its name and document (a rename sends the same document)."""
+        return self._request_json("PUT", f"/schemas/{schema_id}", json={"name": name, "schema": schema})
+
+    def delete_schema(self, schema_id: str) -> None:
+        """DELETE /schemas/{id}."""
+        self._send("DELETE", f"/schemas/{schema_id}")
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -243,5 +278,9 @@ def _describe_problem(problem: Any) -> str:
 
 
 def _read_file_name(content_disposition: str) -> str | None:
-    match = re.search(r"filename\*?=(?:UTF-8'')?\"?([^\";]+)\"?", content_disposition)
+    """The file name of a Content-Disposition header, the UTF-8 ``filename*`` when there is one."""
+    extended = re.search(r"filename\*=UTF-8''([^;\s]+)", content_disposition, re.IGNORECASE)
+    if extended:
+        return unquote(extended.group(1))
+    match = re.search(r'filename="?([^";]+)"?', content_disposition)
     return match.group(1) if match else None

@@ -98,6 +98,9 @@ class Settings(BaseSettings):
 
     # UI
     api_base_url: str = "http://localhost:8080"
+    ui_download_link_rows: int = Field(
+        5_000_000, ge=1, description="Monitor Jobs: a file of more rows than this reaches the browser "
+        "straight from the API (a signed link at PUBLIC_API_URL), never through the UI server.")
 
     # Tests only: holds every job's segments until the test releases them (src/jobs/gate.py).
     synthgen_test_gate_dir: Path | None = None

@@ -52,6 +52,10 @@ class JobNotFoundError(SynthError):
     """No job has this id."""
 
 
+class SavedSchemaNotFoundError(SynthError):
+    """No saved schema has this id."""
+
+
 class InvalidJobTransitionError(SynthError):
     """The job's state does not allow this action (resume a completed job, download too early)."""
 

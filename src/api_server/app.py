@@ -15,13 +15,14 @@ from src.api_server.errors import install_error_handlers
 from src.api_server.limits import RequestSizeLimitMiddleware
 from src.api_server.logging_setup import configure_logging
 from src.api_server.openapi import error_responses, install_openapi
-from src.api_server.routers import health, jobs, links, schema, schema_import, schema_sample
+from src.api_server.routers import health, jobs, links, saved_schemas, schema, schema_import, schema_sample
 from src.api_server.routers.health import API_VERSION
 from src.api_server.security import install_token_redaction, require_access
 from src.config import Settings, get_settings
 from src.errors import SynthError
 from src.jobs import JobManager, JobStore
 from src.jobs.folder_lock import FolderLock
+from src.jobs.saved_schemas import SavedSchemaStore
 from src.jobs.signing import derive_link_secret
 from src.storage import build_storage
 
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             lock = FolderLock(folders).acquire()
             try:
                 store = JobStore(settings.database_path, settings.database_busy_timeout_seconds)
+                app.state.saved_schemas = SavedSchemaStore(store)
             except BaseException:
                 lock.release()
                 raise
@@ -103,6 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(schema_sample.router, **protected)
     app.include_router(jobs.router, **protected)
     app.include_router(links.router, **protected)
+    app.include_router(saved_schemas.router, **protected)
 
     @app.get("/", include_in_schema=False, dependencies=[Depends(require_access)])
     async def get_root() -> dict[str, str]:

@@ -8,6 +8,7 @@ from fastapi import Depends, Request
 
 from src.config import Settings
 from src.jobs import JobManager
+from src.jobs.saved_schemas import SavedSchemaStore
 
 
 def get_job_manager(request: Request) -> JobManager:
@@ -22,3 +23,11 @@ def get_app_settings(request: Request) -> Settings:
 
 JobManagerDep = Annotated[JobManager, Depends(get_job_manager)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+
+
+def get_saved_schema_store(request: Request) -> SavedSchemaStore:
+    """The app's saved-schema store (built by the lifespan, on the job database)."""
+    return request.app.state.saved_schemas
+
+
+SavedSchemaStoreDep = Annotated[SavedSchemaStore, Depends(get_saved_schema_store)]

@@ -1,6 +1,7 @@
 """What /openapi.json says beyond the routes' own models: the one error body (ErrorResponse) for each
 status a route can answer, the download's content types, and links from a created job to the
-routes that take its id (so clients and schemathesis can follow them)."""
+routes that take its id, and from a saved schema to the routes that take its id (so clients and
+schemathesis can follow them)."""
 
 from __future__ import annotations
 
@@ -49,6 +50,12 @@ _JOB_ID_ROUTES = [
     ("/jobs/{job_id}", "delete", "DeleteJob"),
     ("/jobs/{job_id}/download-link", "post", "CreateDownloadLink"),
 ]
+# Routes that take the id POST /schemas answers with.
+_SCHEMA_ID_ROUTES = [
+    ("/schemas/{schema_id}", "get", "GetSavedSchema"),
+    ("/schemas/{schema_id}", "put", "ReplaceSavedSchema"),
+    ("/schemas/{schema_id}", "delete", "DeleteSavedSchema"),
+]
 
 
 def install_openapi(app: FastAPI) -> None:
@@ -63,6 +70,10 @@ def install_openapi(app: FastAPI) -> None:
                             "parameters": {"job_id": "$response.body#/job_id"}}
                      for path, method, name in _JOB_ID_ROUTES}
             paths["/jobs/create"]["post"]["responses"]["200"]["links"] = links
+            paths["/schemas"]["post"]["responses"]["201"]["links"] = {
+                name: {"operationId": paths[path][method]["operationId"],
+                       "parameters": {"schema_id": "$response.body#/id"}}
+                for path, method, name in _SCHEMA_ID_ROUTES}
             app.openapi_schema = schema
         return app.openapi_schema
 

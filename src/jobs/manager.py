@@ -30,6 +30,7 @@ from src.errors import (
     SchemaValidationError,
     StorageError,
 )
+from src.jobs.file_names import build_download_name
 from src.jobs.models import JobRecord
 from src.jobs.pipeline import Download, get_file_extension
 from src.jobs.relational import find_slot, list_output_suffixes, preview_table, tables_download
@@ -77,6 +78,7 @@ class JobManager:
     async def start(self) -> None:
         """Recover jobs a previous process left unfinished, start them, and schedule cleanup."""
         await self.cleanup_old_jobs()
+        self.store.close_open_runs()  # the time this server was down is not run time
         for job_id in self.store.ids_with_status(JobStatus.COMPLETED):
             suffixes = list_output_suffixes(self.store.get_summary(job_id))
             if any(self.storage.output_size(job_id, suffix) is None for suffix in suffixes):
@@ -170,7 +172,7 @@ class JobManager:
             total_rows=total_rows, chunk_size=request.chunk_size,
             output_format=request.output_format, seed=int(plan.seed), anchor=plan.anchor,
             created_at=now, updated_at=now, csv_formula_guard=request.csv_formula_guard,
-            tables=plan.rows_per_table if tables else None,
+            tables=plan.rows_per_table if tables else None, name=request.name,
         )
         self.store.insert(job)
         if self.storage.kind == "memory":
@@ -320,7 +322,7 @@ class JobManager:
             self.store.update(job_id, status=JobStatus.FAILED, error_message="output file is missing")
             raise InvalidJobTransitionError("the job's output file is missing; job marked failed")
         return Download(
-            filename=f"synthetic_{job_id}.{suffix}",
+            filename=build_download_name(job, suffix),
             media_type=CONTENT_TYPES[job.output_format],
             size=size,
             path=self.storage.output_file(job_id, suffix),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from src.engine.version import OUTPUT_VERSION
@@ -43,6 +43,17 @@ class JobRecord:
     csv_formula_guard: bool = False
     warnings: list[str] = field(default_factory=list)
     tables: dict[str, int] | None = None  # multi-table jobs: rows per table, parents first
+    name: str | None = None
+    active_seconds: float = 0.0  # time spent generating in closed run intervals
+    running_since: datetime | None = None  # naive UTC start of the open run interval, if generating
+
+    @property
+    def run_seconds(self) -> float:
+        """Time spent generating so far (paused and queued time excluded), the open interval included."""
+        if self.running_since is None:
+            return self.active_seconds
+        now = datetime.now(UTC).replace(tzinfo=None)
+        return self.active_seconds + max(0.0, (now - self.running_since).total_seconds())
 
     @property
     def total_chunks(self) -> int:
@@ -65,12 +76,13 @@ class JobRecord:
 
     @property
     def rows_per_second(self) -> float | None:
-        """Rows per second of generation; None while paused or queued (no stale rate is shown)."""
+        """Rows per second of run time; None while paused or queued (no stale rate is shown)."""
         if self.status in (JobStatus.PAUSED, JobStatus.PENDING):
             return None
-        if self.generation_seconds <= 0 or self.rows_generated == 0:
+        seconds = self.run_seconds or self.generation_seconds  # jobs recorded before run intervals
+        if seconds <= 0 or self.rows_generated == 0:
             return None
-        return round(self.rows_generated / self.generation_seconds, 1)
+        return round(self.rows_generated / seconds, 1)
 
     @property
     def eta_seconds(self) -> float | None:

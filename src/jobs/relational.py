@@ -17,6 +17,7 @@ from typing import Any
 
 from src.engine.writers import CONTENT_TYPES, FILE_EXTENSIONS
 from src.errors import InvalidJobTransitionError, SchemaValidationError
+from src.jobs.file_names import build_download_name
 from src.jobs.models import JobRecord
 from src.jobs.pipeline import Download, get_file_extension
 from src.schemas.api import JobStatus
@@ -98,13 +99,14 @@ def tables_download(store: Any, storage: Any, job: JobRecord, table: str | None)
         raise InvalidJobTransitionError("a table's output file is missing; job marked failed")
     if table is not None:
         slot, suffix = slots[0], slots[0].suffix(job.output_format)
-        return Download(filename=slot.file_name(job.output_format), media_type=CONTENT_TYPES[job.output_format],
+        return Download(filename=build_download_name(job, get_file_extension(job.output_format), slot.name),
+                        media_type=CONTENT_TYPES[job.output_format],
                         size=sizes[slot.name], path=storage.output_file(job.id, suffix),
                         blocks=lambda: storage.iter_output(job.id, suffix))
     files = [(s.file_name(job.output_format),
               lambda suffix=s.suffix(job.output_format): storage.iter_output(job.id, suffix))
              for s in slots]
-    return Download(filename=f"synthetic_{job.id}.zip", media_type="application/zip", size=None,
+    return Download(filename=build_download_name(job, "zip"), media_type="application/zip", size=None,
                     path=None, blocks=lambda: iter_zip(files))
 
 

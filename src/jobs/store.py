@@ -62,12 +62,15 @@ _ADDED_COLUMNS = [
     ("csv_formula_guard", "INTEGER NOT NULL DEFAULT 0"),
     ("warnings_json", "TEXT"),
     ("tables_json", "TEXT"),
+    ("name", "TEXT"),
+    ("active_seconds", "REAL NOT NULL DEFAULT 0"),  # closed run intervals (time spent generating)
+    ("running_since", "TEXT"),  # start of the open interval while generating
 ]
 
 _SUMMARY_COLUMNS = ("id, status, total_rows, chunk_size, output_format, seed, anchor, chunks_completed,"
                     " llm_calls, tokens_used, error_message, created_at, updated_at, started_at,"
                     " completed_at, generation_seconds, field_names_json, output_version,"
-                    " csv_formula_guard, warnings_json, tables_json")
+                    " csv_formula_guard, warnings_json, tables_json, name, active_seconds, running_since")
 
 
 def list_field_names(schema: dict) -> list[str]:
@@ -88,6 +91,16 @@ _UPDATABLE = {
     "status", "chunks_completed", "text_pools", "llm_calls", "tokens_used", "error_message",
     "started_at", "completed_at", "generation_seconds", "output_version", "warnings",
 }
+
+
+# A status change opens a run interval (-> generating) or closes the open one (any other status),
+# adding its length to active_seconds: run time without paused or queued time. Parameters: is
+# generating, now, is generating, now.
+_RUN_INTERVAL_SQL = [
+    "active_seconds = CASE WHEN ? OR running_since IS NULL THEN active_seconds"
+    " ELSE active_seconds + MAX(0, (julianday(?) - julianday(running_since)) * 86400) END",
+    "running_since = CASE WHEN ? THEN COALESCE(running_since, ?) ELSE NULL END",
+]
 
 
 def utc_now() -> datetime:
@@ -131,6 +144,8 @@ class JobStore:
         for column, sql_type in _ADDED_COLUMNS:
             if column not in present:
                 self._conn.execute(f"ALTER TABLE jobs ADD COLUMN {column} {sql_type}")
+                if column == "active_seconds":  # older jobs: their engine time is the best record left
+                    self._conn.execute("UPDATE jobs SET active_seconds = generation_seconds")
         missing = self._conn.execute("SELECT id, schema_json FROM jobs WHERE field_names_json IS NULL").fetchall()
         for row in missing:
             names = list_field_names(json.loads(row["schema_json"]))
@@ -162,15 +177,15 @@ class JobStore:
             "INSERT INTO jobs (id, status, schema_json, total_rows, chunk_size, output_format, seed,"
             " anchor, chunks_completed, text_pools_json, llm_calls, tokens_used, error_message,"
             " created_at, updated_at, started_at, completed_at, generation_seconds, field_names_json,"
-            " output_version, csv_formula_guard, warnings_json, tables_json)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " output_version, csv_formula_guard, warnings_json, tables_json, name)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (job.id, job.status.value, json.dumps(job.schema), job.total_rows, job.chunk_size,
              job.output_format, job.seed, job.anchor.isoformat(), job.chunks_completed,
              None if job.text_pools is None else json.dumps(job.text_pools), job.llm_calls,
              job.tokens_used, job.error_message, _to_text(job.created_at), _to_text(job.updated_at),
              _to_text(job.started_at), _to_text(job.completed_at), job.generation_seconds,
              json.dumps(field_names), job.output_version, int(job.csv_formula_guard),
-             json.dumps(job.warnings), None if job.tables is None else json.dumps(job.tables)),
+             json.dumps(job.warnings), None if job.tables is None else json.dumps(job.tables), job.name),
         )
 
     def get(self, job_id: str) -> JobRecord:
@@ -237,6 +252,11 @@ class JobStore:
         if unknown:
             raise ValueError(f"cannot update {sorted(unknown)}")
         columns, values = [], []
+        now = utc_now().isoformat()
+        if "status" in changes:
+            columns.extend(_RUN_INTERVAL_SQL)
+            generating = JobStatus(changes["status"]) == JobStatus.GENERATING
+            values.extend([generating, now, generating, now])
         for name, value in changes.items():
             if name == "text_pools":
                 name, value = "text_pools_json", None if value is None else json.dumps(value)
@@ -249,10 +269,16 @@ class JobStore:
             columns.append(f"{name} = ?")
             values.append(value)
         columns.append("updated_at = ?")
-        values.append(utc_now().isoformat())
+        values.append(now)
         cursor = self._write(f"UPDATE jobs SET {', '.join(columns)} WHERE id = ?", (*values, job_id))
         if cursor.rowcount == 0:
             raise JobNotFoundError(f"job {job_id} not found")
+
+    def close_open_runs(self) -> None:
+        """On start-up: runs a previous process left open end at their last update (a stopped
+        server's downtime is not run time)."""
+        self._write("UPDATE jobs SET active_seconds = active_seconds + MAX(0, (julianday(updated_at)"
+                    " - julianday(running_since)) * 86400), running_since = NULL WHERE running_since IS NOT NULL")
 
     def delete(self, job_id: str) -> None:
         """Remove the job's record and leave a tombstone (its files may then be removed, even after
@@ -312,4 +338,7 @@ class JobStore:
             csv_formula_guard=bool(row["csv_formula_guard"]),
             warnings=json.loads(row["warnings_json"]) if row["warnings_json"] else [],
             tables=None if row["tables_json"] is None else json.loads(row["tables_json"]),
+            name=row["name"],
+            active_seconds=row["active_seconds"],
+            running_since=_from_text(row["running_since"]),
         )

@@ -30,6 +30,19 @@ def _with_utc_zone(moment: datetime) -> datetime:
 
 
 UtcDatetime = Annotated[datetime, AfterValidator(_with_utc_zone)]
+
+
+def _check_display_name(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be blank")
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise ValueError("must be one line of text (no control characters)")
+    return value
+
+
+# A name a person gives a job or a saved schema: one line, trimmed, 1 to 200 characters.
+DisplayName = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_check_display_name)]
 OutputFormat = Literal["csv", "json", "jsonl", "parquet"]
 ControlAction = Literal["pause", "resume", "cancel"]
 
@@ -64,6 +77,8 @@ class JobCreateRequest(BaseModel):
     csv_formula_guard: bool = Field(
         False, description="CSV/JSON/JSONL: prefix text cells starting with = + - @ (or tab, CR) with ' "
         "so spreadsheets do not run them as formulas. Off: values stay exact.")
+    name: DisplayName | None = Field(None, description="A name for the job (shown in lists; the download "
+                                     "is called <name>_<creation date>.<ext>).")
 
 
 class JobCreateResponse(BaseModel):
@@ -76,6 +91,7 @@ class JobStatusResponse(BaseModel):
     """GET /jobs/{job_id}/status and each item of GET /jobs/."""
 
     job_id: str
+    name: str | None = Field(None, description="The name given at creation, if any.")
     status: JobStatus
     rows_generated: int
     total_rows: int
@@ -86,8 +102,10 @@ class JobStatusResponse(BaseModel):
     output_format: OutputFormat
     seed: int = Field(..., description="The seed the rows come from (drawn at random when none was "
                                        "given): the same schema, seed and row count give the same data.")
-    rows_per_second: float | None = Field(None, description="Generation speed (paused and queued time "
-                                                            "excluded); none while paused or pending.")
+    rows_per_second: float | None = Field(None, description="Rows generated per second of active run "
+                                          "time (active_seconds); none while paused or pending.")
+    active_seconds: float = Field(0.0, description="Time the job has spent generating (paused and queued "
+                                  "time excluded), up to now while it runs.")
     eta_seconds: float | None = Field(None, description="Estimated seconds left while generating.")
     error_message: str | None = Field(None, description="Why a failed job failed.")
     tables: dict[str, TableProgress] | None = Field(None, description="Multi-table jobs: rows per table, "
@@ -103,6 +121,8 @@ class JobStatusResponse(BaseModel):
     csv_formula_guard: bool = False
     warnings: list[str] = Field(default_factory=list,
                                 description="Notes on the run, e.g. a restart after an output version change.")
+    file_name: str = Field(..., description="What GET /jobs/{job_id}/download calls the file "
+                                            "(<name>_<creation date>.<ext> for a named job; a zip for several tables).")
 
 
 class TableProgress(BaseModel):
@@ -110,6 +130,7 @@ class TableProgress(BaseModel):
 
     rows: int
     rows_generated: int
+    file_name: str = Field(..., description="What the download of this table alone (?table=) is called.")
 
 
 class JobListResponse(BaseModel):

@@ -25,6 +25,11 @@ EXPECTED_ERRORS = {
     ("post", "/jobs/{job_id}/control"): {"401", "404", "409", "413", "422"},
     ("delete", "/jobs/{job_id}"): {"401", "404", "422"},
     ("post", "/jobs/{job_id}/download-link"): {"401", "404", "409", "422"},
+    ("post", "/schemas"): {"401", "413", "422"},
+    ("get", "/schemas"): {"401", "422"},
+    ("get", "/schemas/{schema_id}"): {"401", "404", "422"},
+    ("put", "/schemas/{schema_id}"): {"401", "404", "413", "422"},
+    ("delete", "/schemas/{schema_id}"): {"401", "404", "422"},
 }
 
 

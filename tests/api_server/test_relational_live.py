@@ -50,7 +50,8 @@ def test_tables_job_reports_each_table_and_downloads_a_zip(live_server):
     assert status["status"] == "completed", status
     tables = status["tables"]
     assert list(tables) == ["customers", "orders", "employees"]
-    assert tables["customers"] == {"rows": 1000, "rows_generated": 1000}
+    assert tables["customers"] == {"rows": 1000, "rows_generated": 1000, "file_name": "customers.csv"}
+    assert status["file_name"] == f"synthetic_{job_id}.zip"
     assert status["total_rows"] == status["rows_generated"] == sum(t["rows"] for t in tables.values())
     assert status["chunks_completed"] == status["total_chunks"] and status["progress_percentage"] == 100.0
 

@@ -51,7 +51,7 @@ def test_record_round_trips_through_a_reopened_file(tmp_path):
     assert again.chunks_completed == 7
     assert again.total_chunks == 11
     assert again.rows_generated == 700
-    assert again.rows_per_second == pytest.approx(700 / 1.5, rel=1e-3)
+    assert again.running_since is not None  # the open run interval is kept
 
 
 def test_progress_counts_whole_chunks_and_the_short_last_one(store):
@@ -136,9 +136,12 @@ def test_an_older_file_gains_the_summary_columns(tmp_path):
                    " anchor, created_at, updated_at) VALUES (?, 'completed', ?, 10, 10, 'csv', 1, ?, ?, ?)",
                    (job.id, json.dumps(job.schema), job.anchor.isoformat(), job.created_at.isoformat(),
                     job.updated_at.isoformat()))
+        db.execute("UPDATE jobs SET generation_seconds = 2.5")
     store = JobStore(path)
     assert store.get_summary(job.id).field_names == ["a", "b"]
     assert store.get(job.id).schema == job.schema
+    old = store.get_summary(job.id)
+    assert (old.name, old.active_seconds, old.running_since) == (None, 2.5, None)  # engine time stands in
     store.close()
 
 
@@ -189,3 +192,43 @@ def test_rate_and_eta_only_while_generating():
     done = make_job(status=JobStatus.COMPLETED, total_rows=1000, chunk_size=100, chunks_completed=10,
                     generation_seconds=4.0)
     assert (done.rows_per_second, done.eta_seconds) == (250.0, None)
+
+
+def _set_times(store: JobStore, job_id: str, running_since: datetime) -> None:
+    store._conn.execute("UPDATE jobs SET running_since = ?, updated_at = ? WHERE id = ?",
+                        (running_since.isoformat(), (running_since + timedelta(seconds=3)).isoformat(), job_id))
+
+
+def test_run_time_counts_only_the_time_spent_generating(store):
+    job = make_job(name="customers")
+    store.insert(job)
+    assert store.get_summary(job.id).name == "customers"
+    store.update(job.id, status=JobStatus.GENERATING)
+    _set_times(store, job.id, utc_now() - timedelta(seconds=10))  # as if generating for 10 s
+    running = store.get_summary(job.id)
+    assert running.active_seconds == 0 and running.run_seconds == pytest.approx(10, abs=1)
+    store.update(job.id, chunks_completed=3)  # progress does not close the interval
+    store.update(job.id, status=JobStatus.PAUSED)
+    paused = store.get_summary(job.id)
+    assert paused.running_since is None and paused.active_seconds == pytest.approx(10, abs=1)
+    assert paused.run_seconds == paused.active_seconds and paused.rows_per_second is None
+    store.update(job.id, status=JobStatus.PAUSED)  # staying paused adds nothing
+    assert store.get_summary(job.id).active_seconds == paused.active_seconds
+    store.update(job.id, status=JobStatus.PENDING)
+    store.update(job.id, status=JobStatus.GENERATING)
+    _set_times(store, job.id, utc_now() - timedelta(seconds=5))
+    store.update(job.id, status=JobStatus.COMPLETED)
+    done = store.get_summary(job.id)
+    assert done.active_seconds == pytest.approx(15, abs=1) and done.running_since is None
+    assert done.rows_per_second == pytest.approx(300 / done.active_seconds, rel=1e-3)
+
+
+def test_a_restart_ends_open_runs_at_their_last_update(store):
+    job = make_job()
+    store.insert(job)
+    store.update(job.id, status=JobStatus.GENERATING)
+    _set_times(store, job.id, utc_now() - timedelta(hours=2))  # last progress 3 s in; then the server died
+    store.close_open_runs()
+    after = store.get_summary(job.id)
+    assert after.running_since is None and after.active_seconds == pytest.approx(3, abs=0.01)
+    assert after.status == JobStatus.GENERATING  # the manager re-queues it; its downtime is not run time

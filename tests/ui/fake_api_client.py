@@ -3,13 +3,16 @@
 It behaves as the API does where the pages meet it: a created job starts `pending` and moves on one
 step per status poll (pending -> generating -> completed), every job reports the seed it uses (one is
 drawn when none is given), rate and ETA only while generating, and delete always succeeds for a job
-that exists (the API stops a running job first; it never answers 409 to a delete).
+that exists (the API stops a running job first; it never answers 409 to a delete). Saved schemas
+live in a dict, listed most recently saved first, as GET /schemas lists them.
 """
 
 from __future__ import annotations
 
+import copy
 import random
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 from src.api_client import ApiError, DownloadedFile
@@ -30,18 +33,19 @@ class FakeApiClient:
 
     def __init__(self) -> None:
         self.jobs: dict[str, dict[str, Any]] = {}
+        self.schemas: dict[str, dict[str, Any]] = {}
         self.calls: list[tuple[str, Any]] = []
         self.down = False
         self.fail_with: dict[str, ApiError] = {}
-        self.saved: dict[str, dict[str, Any]] = {}
-        self.clock = 0
 
     def add_job(self, status: str = "generating", total_rows: int = 1_000, rows_generated: int = 400,
                 output_format: str = "csv", error_message: str | None = None, **extra: Any) -> str:
         job_id = str(uuid.uuid4())
         self.jobs[job_id] = {
-            "job_id": job_id, "status": status, "total_rows": total_rows, "error_message": error_message,
-            "output_format": output_format, "seed": random.getrandbits(63),
+            "job_id": job_id, "name": None, "status": status, "total_rows": total_rows,
+            "error_message": error_message, "output_format": output_format, "seed": random.getrandbits(63),
+            "active_seconds": 12.0 if status != "pending" else 0.0,
+            "started_at": None if status == "pending" else "2026-11-24T20:00:05Z",
             "created_at": f"2026-11-24T20:{len(self.jobs):02d}:00Z", **extra,
         }
         self._set_progress(self.jobs[job_id], rows_generated)
@@ -69,7 +73,10 @@ class FakeApiClient:
 
     @staticmethod
     def _public(job: dict[str, Any]) -> dict[str, Any]:
-        return {key: value for key, value in job.items() if not key.startswith("_")}
+        public = {key: value for key, value in job.items() if not key.startswith("_")}
+        stem = f"{job['name']}_2026-11-24" if job.get("name") else f"synthetic_{job['job_id']}"
+        public.setdefault("file_name", f"{stem}.{'zip' if job.get('tables') else job['output_format']}")
+        return public
 
     def _call(self, name: str, argument: Any = None) -> None:
         self.calls.append((name, argument))
@@ -97,12 +104,12 @@ class FakeApiClient:
         return [{"key": "customers", "title": "Customers", "words": ["customer"], "description": "Customers:",
                  "schema": EXTRACTED_SCHEMA}]
 
-    def create_job(self, schema: dict[str, Any], total_rows: int, chunk_size: int,
+    def create_job(self, schema: dict[str, Any], total_rows: int | None, chunk_size: int,
                    output_format: str, seed: int | None = None, name: str | None = None) -> dict[str, Any]:
         self._call("create_job", {"schema": schema, "total_rows": total_rows, "chunk_size": chunk_size,
                                   "output_format": output_format, "seed": seed, "name": name})
-        job_id = self.add_job(status="pending", total_rows=total_rows, rows_generated=0,
-                              output_format=output_format, _runs=True, _schema=schema)
+        job_id = self.add_job(status="pending", total_rows=total_rows or 1_000, rows_generated=0,
+                              output_format=output_format, _runs=True, _schema=schema, name=name)
         if seed is not None:
             self.jobs[job_id]["seed"] = seed
         return {"job_id": job_id, "status": "pending", "message": "Job created"}
@@ -118,27 +125,34 @@ class FakeApiClient:
         jobs = [job for job in reversed(self.jobs.values()) if status in (None, job["status"])]
         return [self._public(job) for job in jobs[:limit]]
 
-    def get_preview(self, job_id: str, rows: int = 20) -> dict[str, Any]:
-        self._call("get_preview", job_id)
+    def get_preview(self, job_id: str, rows: int = 20, table: str | None = None) -> dict[str, Any]:
+        self._call("get_preview", (job_id, table) if table else job_id)
         job = self._job(job_id)
         count = min(rows, job["rows_generated"])
         data = [{"customer_id": f"id-{i}", "age": 18 + i, "status": "active"} for i in range(count)]
         return {"job_id": job_id, "status": job["status"], "total_rows": job["total_rows"],
                 "preview_rows": count, "data": data}
 
-    def download(self, job_id: str) -> DownloadedFile:
-        self._call("download", job_id)
-        if self._job(job_id)["status"] != "completed":  # as the API: 409 until completed
-            raise ApiError(409, f"job is {self.jobs[job_id]['status']}; the download is ready when it is completed")
-        return DownloadedFile(b"customer_id,age\nid-0,18\n", f"{job_id}.csv", "text/csv")
+    def download(self, job_id: str, table: str | None = None) -> DownloadedFile:
+        self._call("download", (job_id, table) if table else job_id)
+        job = self._job(job_id)
+        if job["status"] != "completed":  # as the API: 409 until completed
+            raise ApiError(409, f"job is {job['status']}; the download is ready when it is completed")
+        stem = f"{job['name']}_2026-11-24" if job.get("name") else f"synthetic_{job_id}"
+        if job.get("tables") and not table:
+            return DownloadedFile(b"PK\x05\x06" + bytes(18), f"{stem}.zip", "application/zip")
+        suffix = f"_{table}" if job.get("name") and table else ""
+        name = f"{table}.csv" if table and not job.get("name") else f"{stem}{suffix}.csv"
+        return DownloadedFile(b"customer_id,age\nid-0,18\n", name, "text/csv")
 
     def download_url(self, job_id: str) -> str:
         return f"{self.base_url}/jobs/{job_id}/download"
 
-    def create_download_link(self, job_id: str) -> dict[str, Any]:
-        self._call("create_download_link", job_id)
+    def create_download_link(self, job_id: str, table: str | None = None) -> dict[str, Any]:
+        self._call("create_download_link", (job_id, table) if table else job_id)
         self._job(job_id)
-        return {"job_id": job_id, "url": f"{self.base_url}/jobs/{job_id}/download?token=1.signed",
+        query = f"&table={table}" if table else ""
+        return {"job_id": job_id, "url": f"{self.base_url}/jobs/{job_id}/download?token=1.signed{query}",
                 "expires_at": "2026-11-24T21:00:00Z"}
 
     def control_job(self, job_id: str, action: str) -> dict[str, Any]:
@@ -193,44 +207,45 @@ class FakeApiClient:
         return {"schema": result.document, "total_rows": result.total_rows, "provider": "sample",
                 "warnings": result.warnings}
 
-    # -- saved schemas (/schemas) -------------------------------------------------------------------
+    # Saved schemas
 
-    def _saved_record(self, schema_id: str) -> dict[str, Any]:
-        if schema_id not in self.saved:
-            raise ApiError(404, f"Saved schema {schema_id} not found")
-        return self.saved[schema_id]
+    def _saved(self, schema_id: str) -> dict[str, Any]:
+        if schema_id not in self.schemas:
+            raise ApiError(404, f"saved schema {schema_id} not found")
+        return self.schemas[schema_id]
+
+    @staticmethod
+    def _record(schema_id: str, name: str, schema: dict[str, Any], created_at: str) -> dict[str, Any]:
+        tables = schema.get("tables")
+        return {"id": schema_id, "name": name.strip(), "schema": copy.deepcopy(schema),
+                "table_count": len(tables) if tables else 1,
+                "field_count": sum(len(t["fields"]) for t in tables) if tables else len(schema.get("fields", [])),
+                "table_names": [t["name"] for t in tables] if tables else None,
+                "created_at": created_at, "updated_at": datetime.now(UTC).isoformat().replace("+00:00", "Z")}
 
     def list_schemas(self, limit: int = 200) -> list[dict[str, Any]]:
         self._call("list_schemas")
-        records = sorted(self.saved.values(), key=lambda r: r["updated_at"], reverse=True)[:limit]
-        return [{k: v for k, v in r.items() if k != "schema"} for r in records]
+        newest = sorted(self.schemas.values(), key=lambda r: r["updated_at"], reverse=True)[:limit]
+        return [{k: v for k, v in r.items() if k != "schema"} for r in newest]
 
     def get_schema(self, schema_id: str) -> dict[str, Any]:
         self._call("get_schema", schema_id)
-        return dict(self._saved_record(schema_id))
+        return copy.deepcopy(self._saved(schema_id))
 
     def save_schema(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
-        self._call("save_schema", {"name": name, "schema": schema})
+        self._call("save_schema", name)
         schema_id = str(uuid.uuid4())
-        self.saved[schema_id] = {"id": schema_id, "created_at": self._tick()}
-        return self._store_saved(schema_id, name, schema)
+        now = datetime.now(UTC).isoformat().replace("+00:00", "Z")
+        self.schemas[schema_id] = self._record(schema_id, name, schema, now)
+        return copy.deepcopy(self.schemas[schema_id])
 
     def update_schema(self, schema_id: str, name: str, schema: dict[str, Any]) -> dict[str, Any]:
-        self._call("update_schema", {"id": schema_id, "name": name, "schema": schema})
-        self._saved_record(schema_id)
-        return self._store_saved(schema_id, name, schema)
+        self._call("update_schema", (schema_id, name))
+        created = self._saved(schema_id)["created_at"]
+        self.schemas[schema_id] = self._record(schema_id, name, schema, created)
+        return copy.deepcopy(self.schemas[schema_id])
 
     def delete_schema(self, schema_id: str) -> None:
         self._call("delete_schema", schema_id)
-        self._saved_record(schema_id)
-        del self.saved[schema_id]
-
-    def _store_saved(self, schema_id: str, name: str, schema: dict[str, Any]) -> dict[str, Any]:
-        tables = schema.get("tables") or [schema]
-        self.saved[schema_id].update(name=name, schema=schema, updated_at=self._tick(), table_count=len(tables),
-                                     field_count=sum(len(t.get("fields") or []) for t in tables))
-        return dict(self.saved[schema_id])
-
-    def _tick(self) -> str:
-        self.clock += 1
-        return f"2026-11-24T21:{self.clock // 60:02d}:{self.clock % 60:02d}Z"
+        self._saved(schema_id)
+        del self.schemas[schema_id]

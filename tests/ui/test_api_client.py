@@ -158,3 +158,28 @@ def test_live_invalid_schema_names_the_problem(live_client):
         live_client.create_job(bad, 10, 10, "csv")
     assert caught.value.status == 422
     assert "min_value (90) is greater than max_value (18)" in caught.value.message
+
+
+def test_live_saved_schemas(live_client):
+    saved = live_client.save_schema("People", SCHEMA)
+    assert saved["name"] == "People" and saved["schema"]["fields"][1]["name"] == "age"
+    assert saved["id"] in [s["id"] for s in live_client.list_schemas()]
+    assert live_client.get_schema(saved["id"]) == saved
+    renamed = live_client.update_schema(saved["id"], "Persons", saved["schema"])
+    assert renamed["name"] == "Persons" and renamed["schema"] == saved["schema"]
+    with pytest.raises(ApiError) as caught:
+        live_client.save_schema("", SCHEMA)
+    assert caught.value.status == 422 and caught.value.message.startswith("name:")
+    live_client.delete_schema(saved["id"])
+    with pytest.raises(ApiError) as caught:
+        live_client.get_schema(saved["id"])
+    assert caught.value.status == 404 and "not found" in caught.value.message
+
+
+def test_live_named_job_downloads_under_its_name(live_client):
+    job_id = live_client.create_job(SCHEMA, 20, 10, "csv", name="Kunden Übersicht")["job_id"]
+    status = wait_for_status(live_client, job_id, {"completed"})
+    assert status["name"] == "Kunden Übersicht"
+    day = status["created_at"][:10]
+    assert live_client.download(job_id).file_name == f"Kunden_Übersicht_{day}.csv"  # the UTF-8 name, not the fallback
+    live_client.delete_job(job_id)

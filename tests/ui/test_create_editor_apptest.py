@@ -167,7 +167,7 @@ def test_saved_schema_round_trip_and_reload_from_the_url(fake_client):
     app = load(start_app(fake_client), PEOPLE)
     widget(app.text_input, "Schema name").set_value("people").run()
     click_button(app, "Save")
-    (record,) = fake_client.saved.values()
+    (record,) = fake_client.schemas.values()
     assert record["name"] == "people" and record["schema"]["fields"][1]["name"] == "age"
     assert app.query_params["schema"] == record["id"] and "draft" not in app.query_params
 
@@ -179,22 +179,22 @@ def test_saved_schema_round_trip_and_reload_from_the_url(fake_client):
     assert current_doc(reloaded)["fields"][1]["constraints"]["max_value"] == 70
     assert "Editing the saved schema 'people'" in " ".join(texts(reloaded.caption))
     click_button(reloaded, "Save")
-    assert fake_client.saved[record["id"]]["schema"]["fields"][1]["constraints"]["max_value"] == 70
+    assert fake_client.schemas[record["id"]]["schema"]["fields"][1]["constraints"]["max_value"] == 70
 
 
 def test_saved_schemas_duplicate_rename_and_delete_after_confirmation(fake_client):
     fake_client.save_schema("people", PEOPLE)
     app = start_app(fake_client)
     click_button(app, "Duplicate")
-    assert sorted(r["name"] for r in fake_client.saved.values()) == ["people", "people (copy)"]
+    assert sorted(r["name"] for r in fake_client.schemas.values()) == ["people", "people (copy)"]
     widget(app.text_input, "New name").set_value("people v2").run()
     click_button(app, "Rename")
-    assert sorted(r["name"] for r in fake_client.saved.values()) == ["people", "people v2"]
+    assert sorted(r["name"] for r in fake_client.schemas.values()) == ["people", "people v2"]
     click_button(app, "Delete")
     assert any("Only the saved schema is removed" in text for text in texts(app.warning))
-    assert len(fake_client.saved) == 2  # nothing removed before the confirmation
+    assert len(fake_client.schemas) == 2  # nothing removed before the confirmation
     click_button(app, "Delete it")
-    assert [r["name"] for r in fake_client.saved.values()] == ["people"]
+    assert [r["name"] for r in fake_client.schemas.values()] == ["people"]
     click_button(app, "Load")
     assert current_doc(app) == PEOPLE
 

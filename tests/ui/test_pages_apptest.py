@@ -253,7 +253,7 @@ def test_monitor_shows_progress_controls_and_preview_of_running_job(fake_client)
     assert app.get("progress")[0].value == 40
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics == {"Rows generated": "400", "Chunks": "4 / 10", "Rows per second": "250",
-                       "Time left": "2s"}
+                       "Run time": "12s", "Time left": "2s"}
     assert find_button(app, "Pause") and find_button(app, "Cancel")
     assert not find_button(app, "Resume")
     assert [d.value.shape[0] for d in app.dataframe] == [20]
@@ -382,6 +382,8 @@ def test_browse_deletes_selected_job(fake_client):
     app.session_state[app.dataframe[0].key] = {"selection": {"rows": [0], "columns": []}}
     app.run()
     click_button(app, "Delete")
+    assert list(fake_client.jobs) == [kept, doomed]  # not before the user confirms
+    click_button(app, "Delete permanently")
     assert list(fake_client.jobs) == [kept]
     assert list(app.dataframe[0].value["Job"]) == [kept[:8]]
     assert ("delete_job", doomed) in fake_client.calls
@@ -395,6 +397,7 @@ def test_browse_delete_of_a_job_gone_meanwhile_shows_detail(fake_client):
     # Deleted elsewhere (another tab) after the list was shown: the API answers 404 (never 409).
     fake_client.fail_with["delete_job"] = ApiError(404, f"Job {job_id} not found")
     click_button(app, "Delete")
+    click_button(app, "Delete permanently")
     assert texts(app.error) == [f"Could not delete the job: Job {job_id} not found"]
 
 

@@ -13,6 +13,8 @@ from src.api_server.deps import JobManagerDep
 from src.api_server.openapi import DOWNLOAD_RESPONSE, error_responses
 from src.errors import SchemaValidationError
 from src.jobs import JobRecord
+from src.jobs.file_names import build_content_disposition, build_download_name
+from src.jobs.pipeline import get_file_extension
 from src.jobs.relational import rows_per_table
 from src.schemas.api import (
     JobControlRequest,
@@ -32,8 +34,10 @@ router = APIRouter(prefix="/jobs", tags=["jobs"])
 
 def build_status_response(job: JobRecord) -> JobStatusResponse:
     """A job record as the API reports it."""
+    extension = get_file_extension(job.output_format)
     return JobStatusResponse(
-        job_id=job.id, status=job.status, rows_generated=job.rows_generated, total_rows=job.total_rows,
+        job_id=job.id, name=job.name, status=job.status, rows_generated=job.rows_generated,
+        total_rows=job.total_rows, active_seconds=round(job.run_seconds, 3),
         chunks_completed=job.chunks_completed, total_chunks=job.total_chunks,
         progress_percentage=job.progress_percentage, chunk_size=job.chunk_size,
         output_format=job.output_format, seed=job.seed, rows_per_second=job.rows_per_second,
@@ -41,7 +45,10 @@ def build_status_response(job: JobRecord) -> JobStatusResponse:
         tokens_used=job.tokens_used, created_at=job.created_at, updated_at=job.updated_at,
         started_at=job.started_at, completed_at=job.completed_at,
         output_version=job.output_version, csv_formula_guard=job.csv_formula_guard, warnings=job.warnings,
-        tables=None if job.tables is None else rows_per_table(job.tables, job.chunks_completed, job.chunk_size),
+        tables=None if job.tables is None else {
+            table: {**progress, "file_name": build_download_name(job, extension, table)}
+            for table, progress in rows_per_table(job.tables, job.chunks_completed, job.chunk_size).items()},
+        file_name=build_download_name(job, "zip" if job.tables is not None else extension),
     )
 
 
@@ -107,9 +114,9 @@ async def download_job(
 ):
     """The finished dataset as a file (409 until the job is completed); several tables as a zip."""
     download = manager.get_download(str(job_id), table)
+    headers = {"Content-Disposition": build_content_disposition(download.filename)}
     if download.path is not None:
-        return FileResponse(download.path, media_type=download.media_type, filename=download.filename)
-    headers = {"Content-Disposition": f'attachment; filename="{download.filename}"'}
+        return FileResponse(download.path, media_type=download.media_type, headers=headers)
     if download.size is not None:
         headers["Content-Length"] = str(download.size)
     return StreamingResponse(download.blocks(), media_type=download.media_type, headers=headers)
