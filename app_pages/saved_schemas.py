@@ -17,7 +17,8 @@ SAVED_ID_KEY = "saved_schema_id"
 SAVED_NAME_KEY = "saved_schema_name"
 SAVED_DOC_KEY = "saved_schema_doc"  # the saved schema as loaded or saved: a draft is what differs
 CONFIRM_DELETE_KEY = "confirm_delete_schema"
-NOTICE_KEY = "saved_schema_notice"
+NOTICE_KEY = "saved_schema_notice"  # shown in the saved schemas' tab
+SAVE_NOTICE_KEY = "save_bar_notice"  # shown under the schema, where Save is
 PICK_KEY = "saved_pick"
 PICK_NEXT_KEY = "saved_pick_next"  # set by an action, becomes the picker's choice on the next run
 
@@ -47,8 +48,8 @@ def forget_saved() -> None:
         st.session_state.pop(key, None)
 
 
-def show_notice() -> None:
-    notice = st.session_state.pop(NOTICE_KEY, None)
+def show_notice(key: str = NOTICE_KEY) -> None:
+    notice = st.session_state.pop(key, None)
     if notice:
         st.success(notice, icon=":material/check_circle:")
 
@@ -189,7 +190,7 @@ def show_save_bar(client: ApiClient, doc: dict[str, Any] | None, draft: dict[str
                                   disabled=(doc or draft) is None, key="export_schema")
     if saved_id:
         st.caption(f"Editing the saved schema '{st.session_state.get(SAVED_NAME_KEY)}': **Save** replaces it.")
-    show_notice()
+    show_notice(SAVE_NOTICE_KEY)
 
 
 def _save(client: ApiClient, doc: dict[str, Any], name: str, saved_id: str | None) -> None:
@@ -199,5 +200,5 @@ def _save(client: ApiClient, doc: dict[str, Any], name: str, saved_id: str | Non
         show_api_error(error, "save the schema")
         return
     remember_saved(record, doc)
-    st.session_state[NOTICE_KEY] = f"Saved '{record['name']}'."
+    st.session_state[SAVE_NOTICE_KEY] = f"Saved '{record['name']}'."
     st.rerun()

@@ -149,3 +149,26 @@ def test_invalid_rows_block_start_with_the_reason(page):
     set_number(page, "Rows", "0")
     expect(page.get_by_text("Cannot start: Rows must be at least 1.")).to_be_visible()
     expect(page.get_by_role("button", name="Start generation")).to_be_disabled()
+
+
+def test_save_then_reload_restores_the_saved_schema(page):
+    from playwright.sync_api import expect
+
+    open_draft(page, PEOPLE)
+    name = page.get_by_role("textbox", name="Schema name")
+    name.fill("people browser")
+    name.press("Enter")
+    wait_until_idle(page)
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("Saved 'people browser'.")).to_be_visible()
+    # The saved schema is the whole state: its id replaces the draft in the URL.
+    page.wait_for_url(lambda url: re.search(r"[?&]schema=[0-9a-f-]{36}", url) and "draft=" not in url)
+    save_screenshot(page, "create_5_saved")
+
+    page.reload()
+    expect(page.get_by_text("Editing the saved schema 'people browser'")).to_be_visible(timeout=60_000)
+    choose_option(page, "Edit field", "2. age")
+    expect(page.get_by_role("spinbutton", name="maximum")).to_have_value("80")
+    page.get_by_role("tab", name="Saved schemas").click()
+    expect(page.get_by_role("combobox", name="Saved schema")).to_have_value(re.compile(r"^people browser · 3 fields"))
+    save_screenshot(page, "create_6_saved_list")
