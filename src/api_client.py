@@ -85,7 +85,7 @@ class ApiClient:
 
     def list_types(self) -> list[dict[str, Any]]:
         """GET /schema/types -> [{"type", "group", "example", "constraints", "meanings"?}, ...]."""
-        return list(self._request_json("GET", "/schema/types"))
+        return list(self._request_json("GET", "/schema/types", timeout=_EXTRACT_TIMEOUT))  # built on first use
 
     def sample_schema(self, schema: dict[str, Any], rows: int = 3, seed: int | None = None) -> dict[str, Any]:
         """POST /schema/sample -> {"rows": [...], "tables"?: {name: [...]}}: a few rows, no job."""
