@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pyarrow as pa
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from src.api_server.openapi import error_responses
+from src.errors import SchemaValidationError
 from src.schemas.fields import MAX_SEED
 from src.schemas.api import SchemaDocument
 from src.schemas.relational import RelationalSchema
@@ -37,6 +39,14 @@ class SampleResponse(BaseModel):
 
 def make_sample(request: SampleRequest) -> SampleResponse:
     """The first ``rows`` rows of the document (each table's), as a job with the same seed makes them."""
+    try:
+        return _generate(request)
+    except (ValueError, ArithmeticError, pa.ArrowException) as err:  # a rule the engine cannot make
+        raise SchemaValidationError.single("schema", f"the schema compiles but its rows cannot be made: {err}") \
+            from None
+
+
+def _generate(request: SampleRequest) -> SampleResponse:
     from src.engine import compile_schema
     from src.engine.relational.compile import compile_relational
 
