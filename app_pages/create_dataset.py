@@ -1,4 +1,4 @@
-"""Create Dataset: describe -> extract -> edit the schema -> choose the output -> preview -> start."""
+"""Create Dataset: describe, infer or load a schema -> edit it -> choose the output -> preview -> start."""
 
 from __future__ import annotations
 
@@ -7,25 +7,32 @@ import json
 import time
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
-from app_pages.schema_table import normalize_schema, schema_to_table, table_to_schema
+from app_pages.charts import show_preview
+from app_pages.diagram import build_er_diagram
+from app_pages.page_state import read_url, write_url
+from app_pages.saved_schemas import (
+    NOTICE_KEY, SAVED_DOC_KEY, SAVED_ID_KEY, forget_saved, remember_saved, show_import, show_save_bar,
+    show_saved_list,
+)
+from app_pages.schema_sources import show_describe_tab, show_notes, show_sample_tab
+from app_pages.schema_state import cache_sample, cached_sample, get_doc, set_schema, version
+from app_pages.schema_table import (
+    Problem, SchemaProblems, get_fields, locate_problem, normalize_schema, sample_columns, table_names,
+)
+from app_pages.table_editor import edit_table
+from app_pages.type_picker import load_catalog
 from app_pages.ui_common import get_api_client, open_in_monitor, show_api_error
 from src.api_client import OUTPUT_FORMATS, ApiClient, ApiError
-from src.schemas import FIELD_TYPES
+from src.config import get_settings
 
-SAMPLE_ROWS = 20
+PREVIEW_ROWS = 500
+FIELD_SAMPLES = 3
 SAMPLE_TIMEOUT_SECONDS = 30.0
 DEFAULT_ROWS = 1_000
 MIN_AUTO_CHUNK = 1_000
 MAX_AUTO_CHUNK = 100_000
-DESCRIPTION_PLACEHOLDER = (
-    "e.g. 5,000 e-commerce orders with an order id, customer name, quantity between 1 and 10, "
-    "unit price $10-500, total = quantity x unit price, order date in the last 90 days and a "
-    "status of pending, shipped, delivered or cancelled"
-)
-PROVIDER_NAMES = {"offline": "the offline rules", "gemini": "Gemini"}
 JSON_PLACEHOLDER = """{
   "fields": [
     {"name": "customer_id", "type": "uuid"},
@@ -34,115 +41,49 @@ JSON_PLACEHOLDER = """{
 }"""
 
 
-def set_schema(doc: dict[str, Any]) -> None:
-    """Make `doc` the schema shown in the table, replacing any edits."""
-    st.session_state["schema_base"] = doc
-    st.session_state["schema_table_latest"] = schema_to_table(doc)
-    st.session_state["schema_version"] = st.session_state.get("schema_version", 0) + 1
-    if doc.get("seed") is not None:
-        st.session_state["seed_input"] = doc["seed"]
-
-
-def extract_from_description(client: ApiClient, description: str) -> None:
-    """Ask the API for a schema and load it into the editor."""
-    if not description.strip():
-        st.warning("Write a description of the dataset first.")
+def restore_from_url(client: ApiClient) -> None:
+    """On a fresh session (a reload, a shared link): the saved schema and the draft the URL names."""
+    if get_doc() is not None or st.session_state.get("url_restored"):
         return
-    try:
-        with st.spinner("Extracting the schema…"):
-            result = client.extract_schema(description)
-    except ApiError as error:
-        show_api_error(error, "extract a schema")
-        return
-    try:
-        doc = normalize_schema(result.get("schema") or {})
-    except ValueError as error:
-        st.error(f"The extracted schema needs fixing before use:\n\n{error}")
-        doc = result.get("schema") or {"fields": []}
-    set_schema(doc)
-    if result.get("total_rows"):
-        st.session_state["rows_input"] = int(result["total_rows"])
-    st.session_state["extraction_notes"] = {
-        "provider": result.get("provider"), "warnings": list(result.get("warnings") or []),
-    }
-
-
-def pick_template(client: ApiClient) -> None:
-    """'Start from a template': load one of the API's domain templates into the schema editor."""
-    if "templates" not in st.session_state:
+    st.session_state["url_restored"] = True
+    found = read_url()
+    if found.get("schema"):
         try:
-            st.session_state["templates"] = client.list_templates()
-        except ApiError as error:  # a caption: the health line already says when the API is down
-            st.caption(f"Templates are not available: {error}")
-            return
-    templates = {t["key"]: t for t in st.session_state["templates"]}
-    pick_column, use_column = st.columns([4, 1], vertical_alignment="bottom")
-    key = pick_column.selectbox("Or start from a template", list(templates), index=None, key="template_input",
-                                format_func=lambda k: templates[k]["title"], placeholder="Choose a domain…")
-    if use_column.button("Use template", icon=":material/dashboard_customize:", disabled=key is None,
-                         width="stretch"):
-        set_schema(normalize_schema(templates[key]["schema"]))
-        st.session_state["extraction_notes"] = {
-            "provider": None, "warnings": [f"Started from the '{templates[key]['title']}' template; edit it below."]}
+            record = client.get_schema(found["schema"])
+        except ApiError as error:
+            show_api_error(error, "load the saved schema this link names")
+        else:
+            remember_saved(record, record["schema"])
+            set_schema(record["schema"])
+    if found.get("draft"):
+        set_schema(found["draft"])
+    if found.get("rows"):
+        st.session_state["rows_input"] = found["rows"]
 
 
-def show_extraction_notes() -> None:
-    notes = st.session_state.get("extraction_notes")
-    if not notes:
-        return
-    warnings = notes.get("warnings") or []
-    if len(warnings) == 1:
-        st.warning(warnings[0], icon=":material/info:")
-    elif warnings:
-        st.warning("\n".join(f"- {warning}" for warning in warnings), icon=":material/info:")
-    if notes.get("provider"):
-        provider = PROVIDER_NAMES.get(notes["provider"], notes["provider"])
-        st.caption(f"Schema extracted by {provider}. Check it below before generating.")
+def fetch_sample(client: ApiClient, doc: dict[str, Any], rows: int = FIELD_SAMPLES) -> dict[str, Any]:
+    """{"rows", "tables"?} from POST /schema/sample, or {"problems"} / {"error"}; cached per document."""
+    key_doc = {"doc": doc, "rows": rows}
+    found = cached_sample(key_doc)
+    if found is None:
+        try:
+            found = client.sample_schema(doc, rows=rows)
+        except ApiError as error:
+            found = {"problems": [locate_problem(p["loc"], p["message"], doc) for p in error.problems]} \
+                if error.problems else {"error": error.message}
+        cache_sample(key_doc, found)
+    return found
 
 
-def edit_schema_table(base_doc: dict[str, Any] | None) -> tuple[dict[str, Any] | None, str | None]:
-    """Show the table editor; return the document it describes (None when invalid) and the problem."""
-    if base_doc is None:
-        st.info("No schema yet. Extract one from a description above, or paste one in the JSON tab.",
-                icon=":material/table:")
-        return None, None
-    editor_key = f"schema_editor_{st.session_state.get('schema_version', 0)}"
-    if editor_key not in st.session_state:
-        # The editor's own state is dropped when the user visits another page; its last table is not.
-        st.session_state["schema_table_input"] = st.session_state["schema_table_latest"]
-    edited_table = st.data_editor(
-        st.session_state["schema_table_input"],
-        key=editor_key,
-        num_rows="dynamic",
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "name": st.column_config.TextColumn("Name", required=True, width="medium"),
-            "type": st.column_config.SelectboxColumn("Type", options=list(FIELD_TYPES), required=True,
-                                                     width="small"),
-            "description": st.column_config.TextColumn("Description", width="medium"),
-            "constraints": st.column_config.TextColumn(
-                "Constraints (JSON)", width="large",
-                help='JSON object, e.g. {"min_value": 18, "max_value": 80} or '
-                     '{"enum_values": ["a", "b"], "weights": [3, 1]}'),
-        },
-    )
-    st.session_state["schema_table_latest"] = edited_table
-    try:
-        doc = table_to_schema(pd.DataFrame(edited_table), base_doc)
-    except ValueError as error:
-        return None, str(error)
-    st.session_state["schema_draft"] = doc
-    if not doc["fields"]:
-        return None, "The schema has no fields. Add at least one row."
-    try:
-        return normalize_schema(doc), None
-    except ValueError as error:
-        return None, str(error)
+def show_problems(problems: list[Problem]) -> None:
+    """Each problem on its own line, naming its table, field and rule."""
+    if problems:
+        head = "The schema has a problem:" if len(problems) == 1 else f"The schema has {len(problems)} problems:"
+        st.error(head + "\n" + "\n".join(f"- {problem}" for problem in problems), icon=":material/rule:")
 
 
 def edit_schema_json(current_doc: dict[str, Any] | None) -> None:
-    """The JSON view: shows the current schema; Apply replaces the table with the pasted JSON."""
+    """The JSON view of the whole document; Apply JSON replaces the schema with the text."""
     current_text = json.dumps(current_doc, indent=2) if current_doc else ""
     text_key = "schema_json_" + hashlib.sha1(current_text.encode()).hexdigest()[:12]
     text = st.text_area("Schema JSON", value=current_text, key=text_key, height=360,
@@ -160,12 +101,91 @@ def edit_schema_json(current_doc: dict[str, Any] | None) -> None:
             st.error('A schema is a JSON object such as {"fields": [...]}.')
             return
         try:
-            set_schema(normalize_schema(doc))
-        except ValueError as error:
-            st.error(f"The schema has problems:\n\n{error}")
+            doc = normalize_schema(doc)
+        except SchemaProblems as error:
+            show_problems(error.problems)
             return
-        st.session_state.pop("extraction_notes", None)  # they described the replaced schema
+        set_schema(doc)
         st.rerun()
+
+
+def edit_table_settings(doc: dict[str, Any], index: int) -> None:
+    """A related table's row count: its own rows, or children per parent row."""
+    from app_pages.schema_state import commit
+
+    table = doc["tables"][index]
+    rpp = table.get("rows_per_parent")
+    key = f"tbl_{version()}_{index}"
+    if rpp:
+        low, high, how = st.columns(3)
+        new = dict(rpp)
+        new["min"] = low.number_input(f"Min per {rpp.get('parent')}", min_value=0, value=int(rpp.get("min", 0)),
+                                      key=f"{key}_min")
+        new["max"] = high.number_input(f"Max per {rpp.get('parent')}", min_value=0, value=int(rpp.get("max") or 0),
+                                       key=f"{key}_max")
+        kinds = ["uniform", "poisson", "zipf", "fixed"]
+        new["distribution"] = how.selectbox("Children drawn", kinds, key=f"{key}_dist",
+                                            index=kinds.index(rpp.get("distribution", "uniform")))
+        if new != rpp:
+            changed = json.loads(json.dumps(doc))
+            changed["tables"][index]["rows_per_parent"] = new
+            commit(changed)
+    elif index > 0:
+        rows = st.number_input("Rows of this table", min_value=0, value=int(table.get("rows") or 0),
+                               key=f"{key}_rows")
+        if rows != table.get("rows"):
+            changed = json.loads(json.dumps(doc))
+            changed["tables"][index]["rows"] = int(rows)
+            commit(changed)
+    else:
+        st.caption("Its row count is **Rows** under Output.")
+
+
+def edit_schema(client: ApiClient, doc: dict[str, Any] | None) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The editor; answers the valid canonical document (None when it has problems) and the problems."""
+    if doc is None:
+        st.info("No schema yet. Describe the data above, infer it from a sample file, load a saved schema, "
+                "or paste one in the JSON tab.", icon=":material/table:")
+        edit_schema_json(None)
+        return None, []
+    try:
+        valid, problems = normalize_schema(doc), []
+    except SchemaProblems as error:
+        valid, problems = None, error.problems
+    sample = fetch_sample(client, valid) if valid is not None else {}
+    if sample.get("problems"):
+        problems = sample["problems"]
+    catalog = load_catalog(client)
+    names = table_names(doc)
+    samples_of = {name: sample_columns(rows) for name, rows in (sample.get("tables") or {}).items()}
+    if "tables" not in doc:
+        samples_of[""] = sample_columns(sample["rows"]) if "rows" in sample else None
+
+    def check(candidate: dict[str, Any]) -> list[Problem]:
+        try:
+            normalized = normalize_schema(candidate)
+        except SchemaProblems as error:
+            return error.problems
+        return fetch_sample(client, normalized).get("problems") or []
+
+    if "tables" in doc:
+        st.caption("Tables and their keys (PK primary key, FK reference; edges read parent → children).")
+        st.graphviz_chart(build_er_diagram(doc))
+    tabs = st.tabs([*(f"Table {n}" if n else "Table" for n in names), "JSON"])
+    for index, name in enumerate(names):
+        with tabs[index]:
+            if "tables" in doc:
+                edit_table_settings(doc, index)
+            edit_table(doc, index, catalog, samples_of.get(name), check)
+    with tabs[-1]:
+        edit_schema_json(doc)
+    notice = st.session_state.pop("field_notice", None)
+    if notice:
+        st.info(notice, icon=":material/info:")
+    if sample.get("error"):
+        st.caption(f"Samples are not available: {sample['error']}")
+    show_problems(problems)
+    return (valid if not problems else None), problems
 
 
 def choose_chunk_size(total_rows: int) -> int:
@@ -173,13 +193,14 @@ def choose_chunk_size(total_rows: int) -> int:
     return max(MIN_AUTO_CHUNK, min(MAX_AUTO_CHUNK, total_rows // 50))
 
 
-def choose_output() -> dict[str, Any]:
-    """Rows, chunk size, format and seed."""
-    rows_column, chunk_column, format_column, seed_column = st.columns(4)
+def choose_output(doc: dict[str, Any] | None) -> dict[str, Any]:
+    """Rows, chunk size, format, seed and the job's name."""
+    rows_column, chunk_column, format_column, seed_column, name_column = st.columns(5)
     st.session_state.setdefault("rows_input", DEFAULT_ROWS)
     st.session_state.setdefault("seed_input", None)
-    total_rows = rows_column.number_input("Rows", min_value=1, step=1_000, key="rows_input",
-                                          persist_state="session")
+    first = table_names(doc)[0] if doc and "tables" in doc else ""
+    total_rows = rows_column.number_input(f"Rows of {first}" if first else "Rows", min_value=0, step=1_000,
+                                          key="rows_input", persist_state="session")
     chunk_size = chunk_column.number_input(
         "Chunk size", min_value=1, step=1_000, value=None, key="chunk_input", persist_state="session",
         placeholder="auto",
@@ -190,17 +211,31 @@ def choose_output() -> dict[str, Any]:
     seed = seed_column.number_input("Seed", min_value=0, step=1, key="seed_input",
                                     placeholder="optional", persist_state="session",
                                     help="The same seed gives the same rows.")
+    name = name_column.text_input("Job name", key="job_name_input", placeholder="optional",
+                                  persist_state="session", help="Names the job and its download file.")
+    total_rows = int(total_rows or 0)
     return {
-        "total_rows": int(total_rows),
-        "chunk_size": int(min(chunk_size or choose_chunk_size(int(total_rows)), total_rows)),
+        "total_rows": total_rows,
+        "chunk_size": int(min(chunk_size or choose_chunk_size(total_rows), max(total_rows, 1))),
         "output_format": output_format,
         "seed": None if seed is None else int(seed),
+        "name": name.strip() or None,
     }
 
 
-def generate_sample(client: ApiClient, doc: dict[str, Any], seed: int | None) -> list[dict[str, Any]]:
-    """Run a tiny job with the same schema and seed, read its rows, then delete it."""
-    job = client.create_job(doc, SAMPLE_ROWS, SAMPLE_ROWS, "jsonl", seed)
+def check_rows(total_rows: int) -> str | None:
+    """Why this row count cannot start, or None."""
+    max_rows = get_settings().max_rows
+    if total_rows < 1:
+        return "Rows must be at least 1."
+    if total_rows > max_rows:
+        return f"Rows must be at most {max_rows:,} (MAX_ROWS)."
+    return None
+
+
+def generate_preview(client: ApiClient, doc: dict[str, Any], seed: int | None) -> list[dict[str, Any]]:
+    """Run a small job with the same schema and seed, read its rows, then delete it."""
+    job = client.create_job(doc, PREVIEW_ROWS, PREVIEW_ROWS, "jsonl", seed)
     job_id = job["job_id"]
     try:
         deadline = time.monotonic() + SAMPLE_TIMEOUT_SECONDS
@@ -213,7 +248,7 @@ def generate_sample(client: ApiClient, doc: dict[str, Any], seed: int | None) ->
             if time.monotonic() > deadline:
                 raise ApiError(None, "The sample took too long to generate.")
             time.sleep(0.2)
-        return list(client.get_preview(job_id, rows=SAMPLE_ROWS).get("data") or [])
+        return list(client.get_preview(job_id, rows=PREVIEW_ROWS).get("data") or [])
     finally:
         try:
             client.delete_job(job_id)
@@ -222,62 +257,95 @@ def generate_sample(client: ApiClient, doc: dict[str, Any], seed: int | None) ->
 
 
 def preview_and_start(client: ApiClient, doc: dict[str, Any] | None, output: dict[str, Any]) -> None:
-    sample_key = json.dumps([doc, output["seed"]], sort_keys=True)
+    rows_problem = check_rows(output["total_rows"])
+    blocked = doc is None or rows_problem is not None
     preview_column, start_column, _ = st.columns([1, 1, 4])
     wants_sample = preview_column.button("Preview sample", icon=":material/visibility:",
                                          disabled=doc is None, width="stretch")
     wants_start = start_column.button("Start generation", type="primary", icon=":material/play_arrow:",
-                                      disabled=doc is None, width="stretch")
+                                      disabled=blocked, width="stretch", help=rows_problem)
     if doc is None:
         st.caption("Preview and start become available once the schema is valid.")
         return
-    if wants_start:
+    if rows_problem:
+        st.error(f"Cannot start: {rows_problem}", icon=":material/block:")
+    if wants_start and not rows_problem:
         try:
-            job = client.create_job(doc, output["total_rows"], output["chunk_size"],
-                                    output["output_format"], output["seed"])
+            job = client.create_job(doc, output["total_rows"], output["chunk_size"], output["output_format"],
+                                    output["seed"], name=output["name"])
         except ApiError as error:
             show_api_error(error, "start the job")
         else:
             open_in_monitor(job["job_id"])
+    sample_key = json.dumps([doc, output["seed"]], sort_keys=True)
     if wants_sample:
         try:
             with st.spinner("Generating a sample…"):
-                rows = generate_sample(client, doc, output["seed"])
+                if "tables" in doc:
+                    answer = client.sample_schema(doc, rows=20, seed=output["seed"])
+                    tables = answer.get("tables") or {}
+                else:
+                    tables = {"": generate_preview(client, doc, output["seed"])}
         except ApiError as error:
             show_api_error(error, "generate a sample")
         else:
-            st.session_state["sample_preview"] = {"key": sample_key, "rows": rows}
+            st.session_state["sample_preview"] = {"key": sample_key, "tables": tables}
     sample = st.session_state.get("sample_preview")
     if sample and sample["key"] == sample_key:
-        st.caption(f"Sample of {len(sample['rows'])} rows with this schema and seed")
-        st.dataframe(pd.DataFrame(sample["rows"]), hide_index=True, width="stretch")
+        show_sample(doc, sample["tables"])
+
+
+def show_sample(doc: dict[str, Any], tables: dict[str, list[dict[str, Any]]]) -> None:
+    names = list(tables)
+    if names == [""]:
+        st.caption(f"Sample of {len(tables[''])} rows with this schema and seed")
+        show_preview(tables[""], get_fields(doc, 0), key="preview")
+        return
+    st.caption("Sample of the first rows of each table with this schema and seed")
+    for index, (tab, name) in enumerate(zip(st.tabs(names), names)):
+        with tab:
+            show_preview(tables[name], get_fields(doc, table_names(doc).index(name)), key=f"preview_{index}")
 
 
 def render_page() -> None:
-    client = get_api_client()
-    st.title("Create Dataset", anchor=False)
-    st.caption("Describe the data you need, check the schema, then generate it.")
+    from app_pages.snippets import show_snippets
 
-    st.subheader("Describe", anchor=False)
-    description = st.text_area("Dataset description", key="description_input", height=110,
-                               placeholder=DESCRIPTION_PLACEHOLDER, persist_state="session")
-    if st.button("Extract schema", type="primary", icon=":material/auto_awesome:"):
-        extract_from_description(client, description)
-    pick_template(client)
-    show_extraction_notes()
+    client = get_api_client()
+    restore_from_url(client)
+    st.title("Create Dataset", anchor=False)
+    st.caption("Describe the data you need (or start from a sample or a saved schema), check the schema, "
+               "then generate it.")
+
+    describe_tab, sample_tab, saved_tab = st.tabs(["Describe", "From a sample", "Saved schemas"])
+    with describe_tab:
+        show_describe_tab(client)
+    with sample_tab:
+        show_sample_tab(client)
+    with saved_tab:
+        show_saved_list(client, load_saved)
+        show_import(load_saved)
+    show_notes()
 
     st.subheader("Schema", anchor=False)
-    table_tab, json_tab = st.tabs(["Table", "JSON"])
-    with table_tab:
-        doc, problem = edit_schema_table(st.session_state.get("schema_base"))
-        if problem:
-            st.error(problem)
-    with json_tab:
-        edit_schema_json(doc or st.session_state.get("schema_draft") or st.session_state.get("schema_base"))
+    doc = get_doc()
+    valid, _ = edit_schema(client, doc)
+    if doc is not None:
+        show_save_bar(client, valid, doc)
 
     st.subheader("Output", anchor=False)
-    output = choose_output()
-    preview_and_start(client, doc, output)
+    output = choose_output(doc)
+    preview_and_start(client, valid, output)
+    show_snippets(client.public_url if hasattr(client, "public_url") else client.base_url, valid, output,
+                  with_key=bool(get_settings().api_keys))
+    write_url(get_doc(), st.session_state.get(SAVED_ID_KEY), st.session_state.get(SAVED_DOC_KEY),
+              output["total_rows"] or None)
+
+
+def load_saved(doc: dict[str, Any], message: str) -> None:
+    """Load a saved or imported schema into the editor."""
+    forget_saved()
+    set_schema(doc)
+    st.session_state[NOTICE_KEY] = message
 
 
 render_page()

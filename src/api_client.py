@@ -26,10 +26,12 @@ _DOWNLOAD_TIMEOUT = 300.0
 class ApiError(Exception):
     """A request the API refused or could not answer. `status` is None when no HTTP answer came."""
 
-    def __init__(self, status: int | None, message: str) -> None:
+    def __init__(self, status: int | None, message: str, problems: list[dict[str, str]] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        # A 422's problems, each {"loc", "message"}, so a page can list them by field.
+        self.problems = list(problems or [])
 
     def __str__(self) -> str:
         return self.message
@@ -80,6 +82,22 @@ class ApiClient:
     def list_templates(self) -> list[dict[str, Any]]:
         """GET /schema/templates -> [{"key", "title", "words", "description", "schema"}, ...]."""
         return list(self._request_json("GET", "/schema/templates", timeout=_EXTRACT_TIMEOUT)["templates"])
+
+    def list_types(self) -> list[dict[str, Any]]:
+        """GET /schema/types -> [{"type", "group", "example", "constraints", "meanings"?}, ...]."""
+        return list(self._request_json("GET", "/schema/types", timeout=_EXTRACT_TIMEOUT))  # built on first use
+
+    def sample_schema(self, schema: dict[str, Any], rows: int = 3, seed: int | None = None) -> dict[str, Any]:
+        """POST /schema/sample -> {"rows": [...], "tables"?: {name: [...]}}: a few rows, no job."""
+        payload: dict[str, Any] = {"schema": schema, "rows": rows}
+        if seed is not None:
+            payload["seed"] = seed
+        return self._request_json("POST", "/schema/sample", json=payload)
+
+    def schema_from_sample(self, content: bytes, file_name: str) -> dict[str, Any]:
+        """POST /schema/from-sample (upload) -> {"schema", "total_rows", "provider", "warnings"}."""
+        return self._request_json("POST", "/schema/from-sample", files={"file": (file_name, content)},
+                                  timeout=_EXTRACT_TIMEOUT)
 
     def create_job(self, schema: dict[str, Any], total_rows: int | None, chunk_size: int,
                    output_format: str, seed: int | None = None, name: str | None = None) -> dict[str, Any]:
@@ -194,7 +212,7 @@ class ApiClient:
         except httpx.TransportError:
             raise ApiError(None, f"API not reachable at {self.base_url}.") from None
         if response.is_error:
-            raise ApiError(response.status_code, describe_error(response))
+            raise ApiError(response.status_code, describe_error(response), _read_problems(response))
         return response
 
 
@@ -216,6 +234,16 @@ def describe_error(response: httpx.Response) -> str:
         text = response.text.strip()
         message = text[:300] if text and not text.lstrip().startswith("<") else response.reason_phrase
     return message or f"HTTP {response.status_code}"
+
+
+def _read_problems(response: httpx.Response) -> list[dict[str, str]]:
+    try:
+        problems = response.json().get("problems")
+    except (ValueError, AttributeError):
+        return []
+    if not isinstance(problems, list):
+        return []
+    return [{"loc": str(p.get("loc", "")), "message": str(p.get("message", ""))} for p in problems if isinstance(p, dict)]
 
 
 def _describe_detail(detail: Any) -> str:

@@ -15,7 +15,7 @@ from src.api_server.errors import install_error_handlers
 from src.api_server.limits import RequestSizeLimitMiddleware
 from src.api_server.logging_setup import configure_logging
 from src.api_server.openapi import error_responses, install_openapi
-from src.api_server.routers import health, jobs, links, saved_schemas, schema, schema_import
+from src.api_server.routers import health, jobs, links, saved_schemas, schema, schema_import, schema_sample
 from src.api_server.routers.health import API_VERSION
 from src.api_server.security import install_token_redaction, require_access
 from src.config import Settings, get_settings
@@ -102,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(schema.router, **protected)
     app.include_router(schema_import.router, **protected)
+    app.include_router(schema_sample.router, **protected)
     app.include_router(jobs.router, **protected)
     app.include_router(links.router, **protected)
     app.include_router(saved_schemas.router, **protected)

@@ -14,6 +14,7 @@ EXPECTED_ERRORS = {
     ("post", "/schema/extract"): {"401", "413", "422", "502", "503"},
     ("post", "/schema/from-ddl"): {"401", "413", "422"},
     ("post", "/schema/from-sample"): {"401", "413", "422"},
+    ("post", "/schema/sample"): {"401", "413", "422"},
     ("get", "/schema/templates"): {"401"},
     ("get", "/schema/types"): {"401"},
     ("post", "/jobs/create"): {"401", "413", "422", "429"},

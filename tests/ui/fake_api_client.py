@@ -171,6 +171,42 @@ class FakeApiClient:
         self._job(job_id)
         del self.jobs[job_id]
 
+    # -- the schema editor's calls: the real engine and catalog behind them -------------------------
+
+    def list_types(self) -> list[dict[str, Any]]:
+        self._call("list_types")
+        from src.engine.catalog import type_catalog
+
+        return type_catalog()
+
+    def sample_schema(self, schema: dict[str, Any], rows: int = 3, seed: int | None = None) -> dict[str, Any]:
+        """As POST /schema/sample: the engine's first rows, or a 422 naming each problem."""
+        self._call("sample_schema", {"schema": schema, "rows": rows, "seed": seed})
+        from fastapi.encoders import jsonable_encoder
+        from pydantic import ValidationError
+
+        from src.api_server.routers.schema_sample import SampleRequest, make_sample
+        from src.errors import SchemaValidationError
+
+        try:
+            answer = make_sample(SampleRequest.model_validate({"schema": schema, "rows": rows, "seed": seed}))
+        except ValidationError as error:
+            problems = SchemaValidationError.from_pydantic(error).problems
+        except SchemaValidationError as error:
+            problems = error.problems
+        else:
+            return jsonable_encoder(answer.model_dump(exclude_none=True))
+        raise ApiError(422, "; ".join(f"{p.loc}: {p.message}" for p in problems),
+                       [{"loc": p.loc, "message": p.message} for p in problems])
+
+    def schema_from_sample(self, content: bytes, file_name: str) -> dict[str, Any]:
+        self._call("schema_from_sample", file_name)
+        from src.importers.sample import import_sample
+
+        result = import_sample(content, file_name)
+        return {"schema": result.document, "total_rows": result.total_rows, "provider": "sample",
+                "warnings": result.warnings}
+
     # Saved schemas
 
     def _saved(self, schema_id: str) -> dict[str, Any]:

@@ -63,7 +63,7 @@ def test_describe_extract_start_watch_and_download(browser_page, streamlit_url, 
     expect(page.get_by_role("spinbutton", name="Rows")).to_have_value("30000")
 
     page.get_by_role("button", name="Preview sample").click()
-    expect(page.get_by_text("Sample of 20 rows")).to_be_visible()
+    expect(page.get_by_text("Sample of 500 rows")).to_be_visible(timeout=90_000)
     save_screenshot(page, "e2e_2_sample")
 
     page.get_by_role("button", name="Start generation").click()

@@ -48,7 +48,7 @@ def test_swagger_ui_renders_every_operation_offline(offline_page, live_api_url):
     page.goto(f"{live_api_url}/docs")
     expect(page.locator(".swagger-ui .info .title")).to_contain_text("Synthetic Data Generator API")
     expected = operations(live_api_url)
-    assert len(expected) == 19
+    assert len(expected) == 20
     blocks = page.locator(".opblock")
     expect(blocks).to_have_count(len(expected))
     shown = {(blocks.nth(i).locator(".opblock-summary-method").inner_text().strip(),

@@ -68,7 +68,8 @@ def test_extract_fills_schema_table_rows_and_warnings(fake_client):
     table = app.data_editor[0].value
     assert list(table["name"]) == ["customer_id", "age", "status"]
     assert list(table["type"]) == ["uuid", "integer", "enum"]
-    assert json.loads(table["constraints"][1]) == {"min_value": 18, "max_value": 80}
+    ages = [int(value) for value in table["samples"][1].split(" · ")]
+    assert len(ages) == 3 and all(18 <= age <= 80 for age in ages)  # three samples made from the schema
     assert app.number_input(key="rows_input").value == 2_500
     assert any("loyalty tier" in text for text in texts(app.warning))
     assert not find_button(app, "Start generation").disabled
@@ -136,13 +137,12 @@ def test_table_edits_reach_the_created_job(fake_client):
     app = start_app(fake_client)
     app.text_area(key="description_input").set_value("customers")
     click_button(app, "Extract schema")
-    editor_key = app.data_editor[0].key
-    app.session_state[editor_key] = {
-        "edited_rows": {1: {"constraints": '{"min_value": 21, "max_value": 65}'}},
-        "added_rows": [{"name": "email", "type": "email"}],
-        "deleted_rows": [2],
-    }
+    app.session_state[app.data_editor[0].key] = {
+        "edited_rows": {2: {"name": "state", "blank": 25.0}}, "added_rows": [], "deleted_rows": []}
     app.run()
+    app.selectbox(key=next(s.key for s in app.selectbox if s.label == "Edit field")).set_value(1).run()
+    age_max = next(n for n in app.number_input if n.label == "maximum")
+    age_max.set_value(65).run()
     app.number_input(key="rows_input").set_value(500)
     app.number_input(key="chunk_input").set_value(100)
     app.selectbox(key="format_input").set_value("parquet")
@@ -152,8 +152,9 @@ def test_table_edits_reach_the_created_job(fake_client):
 
     created = [arg for name, arg in fake_client.calls if name == "create_job"][-1]
     fields = {field["name"]: field for field in created["schema"]["fields"]}
-    assert list(fields) == ["customer_id", "age", "email"]
-    assert fields["age"]["constraints"] == {"min_value": 21, "max_value": 65}
+    assert list(fields) == ["customer_id", "age", "state"]
+    assert fields["age"]["constraints"] == {"min_value": 18, "max_value": 65}
+    assert fields["state"]["constraints"]["null_probability"] == 0.25
     assert (created["total_rows"], created["chunk_size"], created["output_format"], created["seed"]) == \
         (500, 100, "parquet", 42)
 
@@ -189,14 +190,13 @@ def test_create_page_keeps_inputs_and_table_edits_across_page_switches(fake_clie
     assert list(app.data_editor[0].value["name"]) == ["client_id", "age", "status"]
 
 
-def test_invalid_constraints_in_table_block_start(fake_client):
+def test_invalid_range_is_listed_by_field_and_rule_and_blocks_start(fake_client):
     app = start_app(fake_client)
     app.text_area(key="description_input").set_value("customers")
     click_button(app, "Extract schema")
-    app.session_state[app.data_editor[0].key] = {
-        "edited_rows": {1: {"constraints": '{"min_value": 18,'}}, "added_rows": [], "deleted_rows": []}
-    app.run()
-    assert any("field 'age': constraints are not valid JSON" in text for text in texts(app.error))
+    app.selectbox(key=next(s.key for s in app.selectbox if s.label == "Edit field")).set_value(1).run()
+    next(n for n in app.number_input if n.label == "minimum").set_value(90).run()
+    assert any("field 'age': min_value (90) is greater than max_value (80)" in text for text in texts(app.error))
     assert find_button(app, "Start generation").disabled
 
 
@@ -209,9 +209,9 @@ def test_sample_preview_shows_rows_and_removes_its_job(fake_client):
     click_button(app, "Preview sample")
 
     sample_job = [arg for name, arg in fake_client.calls if name == "create_job"][-1]
-    assert (sample_job["total_rows"], sample_job["seed"]) == (20, 3)
+    assert (sample_job["total_rows"], sample_job["seed"]) == (500, 3)
     read_only_tables = [table for table in app.dataframe if table.editing_mode == "read_only"]
-    assert [table.value.shape for table in read_only_tables] == [(20, 3)]
+    assert [table.value.shape for table in read_only_tables] == [(500, 3)]
     assert fake_client.jobs == {}  # the sample job was deleted
 
 

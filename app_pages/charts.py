@@ -1,0 +1,106 @@
+"""The preview: rows formatted by their field types, and one chart per column."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+MONEY_TYPES = {"price", "decimal"}
+NUMBER_TYPES = {"integer", "float", "decimal", "percentage", "price", "age", "latitude", "longitude", "sequence"}
+DATE_TYPES = {"date", "date_of_birth"}
+CATEGORY_TYPES = {"enum", "boolean", "gender", "country", "country_code", "currency_code", "department",
+                  "product_category", "state", "color", "job_title", "city", "airport_code"}
+MAX_CATEGORY_BARS = 15
+CHART_HEIGHT = 170
+MAX_INTEGER_BARS = 30  # integers spanning fewer values get one bar each
+CHARTS_PER_ROW = 3
+
+
+def field_types(fields: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {str(f.get("name")): f for f in fields}
+
+
+def build_frame(rows: list[dict[str, Any]], fields: list[dict[str, Any]]) -> pd.DataFrame:
+    """The rows as a DataFrame whose dates and datetimes are real dates (not text)."""
+    frame = pd.DataFrame(rows)
+    for name, field in field_types(fields).items():
+        if name in frame and field.get("type") in DATE_TYPES | {"datetime"}:
+            frame[name] = pd.to_datetime(frame[name], errors="coerce")
+    return frame
+
+
+def column_formats(fields: list[dict[str, Any]]) -> dict[str, Any]:
+    """st.dataframe column settings: money with its decimals, percentages, dates as dates."""
+    config: dict[str, Any] = {}
+    for name, field in field_types(fields).items():
+        kind = field.get("type")
+        decimals = (field.get("constraints") or {}).get("decimals")
+        if kind in MONEY_TYPES or (kind == "float" and decimals is not None):
+            places = 2 if decimals is None else int(decimals)
+            config[name] = st.column_config.NumberColumn(name, format=f"%.{places}f")
+        elif kind == "percentage":
+            config[name] = st.column_config.NumberColumn(name, format=f"%.{1 if decimals is None else decimals}f%%")
+        elif kind in ("integer", "age", "sequence"):
+            config[name] = st.column_config.NumberColumn(name, format="%d")
+        elif kind in DATE_TYPES:
+            config[name] = st.column_config.DateColumn(name, format="YYYY-MM-DD")
+        elif kind == "datetime":
+            config[name] = st.column_config.DatetimeColumn(name, format="YYYY-MM-DD HH:mm:ss")
+    return config
+
+
+def choose_chart(kind: str | None, series: pd.Series) -> str | None:
+    """histogram | bars | timeline for a column; None when every value differs (ids, names, text)."""
+    values = series.dropna()
+    if values.empty:
+        return None
+    if kind in DATE_TYPES | {"datetime"} or pd.api.types.is_datetime64_any_dtype(values):
+        return "timeline"
+    if kind in NUMBER_TYPES - {"sequence"} and pd.api.types.is_numeric_dtype(values):
+        return "histogram"
+    if kind in CATEGORY_TYPES or values.astype(str).nunique() <= max(10, len(values) // 4):
+        return "bars"
+    return None
+
+
+def time_unit(values: pd.Series) -> str:
+    """Days for a span of two months, weeks up to two years, else months."""
+    days = (values.max() - values.min()).days
+    return "yearmonthdate" if days <= 62 else "yearweek" if days <= 730 else "yearmonth"
+
+
+def build_chart(name: str, kind: str, frame: pd.DataFrame) -> alt.Chart:
+    data = frame[[name]].dropna()
+    base = alt.Chart(data, height=CHART_HEIGHT, title=name)
+    if kind == "histogram":
+        values = data[name]
+        if pd.api.types.is_integer_dtype(values) and values.max() - values.min() <= MAX_INTEGER_BARS:
+            return base.mark_bar().encode(alt.X(f"{name}:O", title=None, axis=alt.Axis(labelAngle=0)),
+                                          alt.Y("count():Q", title="rows"))
+        return base.mark_bar().encode(alt.X(f"{name}:Q", bin=alt.Bin(maxbins=20), title=None),
+                                      alt.Y("count():Q", title="rows"))
+    if kind == "timeline":
+        return base.mark_bar().encode(alt.X(f"{time_unit(data[name])}({name}):T", title=None),
+                                      alt.Y("count():Q", title="rows"))
+    counts = data[name].astype(str).value_counts().head(MAX_CATEGORY_BARS).rename_axis("value").reset_index()
+    return alt.Chart(counts, height=max(CHART_HEIGHT - 40, 24 * len(counts)), title=name).mark_bar().encode(
+        alt.X("count:Q", title="rows"), alt.Y("value:N", sort="-x", title=None))
+
+
+def show_preview(rows: list[dict[str, Any]], fields: list[dict[str, Any]], key: str) -> None:
+    """The rows as a formatted table, then a chart per column that has a shape worth seeing."""
+    frame = build_frame(rows, fields)
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=column_formats(fields), height=280)
+    kinds = field_types(fields)
+    charts = [(name, chart) for name in frame.columns
+              if (chart := choose_chart(kinds.get(name, {}).get("type"), frame[name]))]
+    skipped = [name for name in frame.columns if name not in dict(charts)]
+    for start in range(0, len(charts), CHARTS_PER_ROW):
+        columns = st.columns(CHARTS_PER_ROW)
+        for column, (name, chart) in zip(columns, charts[start:start + CHARTS_PER_ROW]):
+            column.altair_chart(build_chart(name, chart, frame), width="stretch", key=f"{key}_{name}")
+    if skipped:
+        st.caption("No chart for " + ", ".join(skipped) + ": their values are all different (ids, names, text).")
