@@ -28,7 +28,7 @@ def accepted_jobs(live_server):
     for job_id in jobs:
         status = live_server.wait_for_status(job_id, {"completed", "failed", "cancelled"}, timeout=60)
         if status["status"] != "completed":
-            failures.append(status)
+            failures.append((status.get("error_message"), live_server.client.get(f"/jobs/{job_id}").json()))
     assert not failures, failures
 
 

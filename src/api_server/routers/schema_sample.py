@@ -7,7 +7,7 @@ from typing import Any
 import pyarrow as pa
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from src.api_server.openapi import error_responses
 from src.errors import SchemaValidationError
@@ -25,9 +25,9 @@ class SampleRequest(BaseModel):
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
 
     schema_: SchemaDocument = Field(..., alias="schema", description="One table ({fields}) or several ({tables}).")
-    rows: int = Field(MIN_SAMPLE_ROWS, ge=MIN_SAMPLE_ROWS, le=MAX_SAMPLE_ROWS,
+    rows: StrictInt = Field(MIN_SAMPLE_ROWS, ge=MIN_SAMPLE_ROWS, le=MAX_SAMPLE_ROWS,
                       description="Rows to make (of each table).")
-    seed: int | None = Field(None, ge=0, le=MAX_SEED, description="Default: the schema's seed, else a "
+    seed: StrictInt | None = Field(None, ge=0, le=MAX_SEED, description="Default: the schema's seed, else a "
                              "fixed one, so the same schema gives the same sample.")
 
 
