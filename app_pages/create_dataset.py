@@ -124,8 +124,10 @@ def edit_table_settings(doc: dict[str, Any], index: int) -> None:
         new["max"] = high.number_input(f"Max per {rpp.get('parent')}", min_value=0, value=int(rpp.get("max") or 0),
                                        key=f"{key}_max")
         kinds = ["uniform", "poisson", "zipf", "fixed"]
-        new["distribution"] = how.selectbox("Children drawn", kinds, key=f"{key}_dist",
-                                            index=kinds.index(rpp.get("distribution", "uniform")))
+        drawn = how.selectbox("Children drawn", kinds, key=f"{key}_dist",
+                              index=kinds.index(rpp.get("distribution", "uniform")))
+        if drawn != rpp.get("distribution", "uniform"):  # the default is not written: showing is not editing
+            new["distribution"] = drawn
         if new != rpp:
             changed = json.loads(json.dumps(doc))
             changed["tables"][index]["rows_per_parent"] = new
