@@ -11,7 +11,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from app_pages.schema_table import normalize_schema
 
-from .apptest_helpers import click_button, schema_json_area, start_app, texts
+from .apptest_helpers import click_button, current_doc, load, start_app, texts, widget
 from .schema_docs import PEOPLE, SHOP
 
 
@@ -39,20 +39,11 @@ def downloaded(app, media_files, label):
     return served.filename, served.content
 
 
-def load(app, doc):
-    schema_json_area(app).set_value(json.dumps(doc))
-    return click_button(app, "Apply JSON")
-
-
 def import_file(app, name, content: bytes):
     (uploader,) = [u for u in app.file_uploader if u.label == "Import a schema (JSON file)"]
     uploader.set_value((name, content, "application/json")).run()
     assert not app.exception, [e.value for e in app.exception]
     return app
-
-
-def current_doc(app):
-    return app.session_state["schema_doc"]
 
 
 def grid_names(app, table=0):
