@@ -89,6 +89,8 @@ def test_pick_a_type_and_edit_a_range_and_the_samples_follow(page):
     save_screenshot(page, "create_1_range")
 
     choose_option(page, "Edit field", "1. person_id")
+    expect(page.get_by_text(re.compile(r"^Field person_id"))).to_be_visible()
+    wait_until_idle(page)  # the editor of the chosen field replaces the one of age
     search = page.get_by_role("textbox", name="Search types")
     search.fill("mail")
     search.press("Enter")
