@@ -21,6 +21,7 @@ from app_pages.schema_state import cache_sample, cached_sample, get_doc, set_sch
 from app_pages.schema_table import (
     Problem, SchemaProblems, get_fields, locate_problem, normalize_schema, sample_columns, table_names,
 )
+from app_pages.table_actions import show_add_table, show_remove_table
 from app_pages.table_editor import edit_table
 from app_pages.type_picker import load_catalog
 from app_pages.ui_common import get_api_client, open_in_monitor, show_api_error
@@ -124,8 +125,10 @@ def edit_table_settings(doc: dict[str, Any], index: int) -> None:
         new["max"] = high.number_input(f"Max per {rpp.get('parent')}", min_value=0, value=int(rpp.get("max") or 0),
                                        key=f"{key}_max")
         kinds = ["uniform", "poisson", "zipf", "fixed"]
-        new["distribution"] = how.selectbox("Children drawn", kinds, key=f"{key}_dist",
-                                            index=kinds.index(rpp.get("distribution", "uniform")))
+        drawn = how.selectbox("Children drawn", kinds, key=f"{key}_dist",
+                              index=kinds.index(rpp.get("distribution", "uniform")))
+        if drawn != rpp.get("distribution", "uniform"):  # the default is not written: showing is not editing
+            new["distribution"] = drawn
         if new != rpp:
             changed = json.loads(json.dumps(doc))
             changed["tables"][index]["rows_per_parent"] = new
@@ -171,12 +174,15 @@ def edit_schema(client: ApiClient, doc: dict[str, Any] | None) -> tuple[dict[str
     if "tables" in doc:
         st.caption("Tables and their keys (PK primary key, FK reference; edges read parent → children).")
         st.graphviz_chart(build_er_diagram(doc))
+    show_add_table(doc)
     tabs = st.tabs([*(f"Table {n}" if n else "Table" for n in names), "JSON"])
     for index, name in enumerate(names):
         with tabs[index]:
             if "tables" in doc:
                 edit_table_settings(doc, index)
             edit_table(doc, index, catalog, samples_of.get(name), check)
+            if "tables" in doc:
+                show_remove_table(doc, index)
     with tabs[-1]:
         edit_schema_json(doc)
     notice = st.session_state.pop("field_notice", None)

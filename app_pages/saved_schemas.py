@@ -146,25 +146,52 @@ def _confirm_delete(client: ApiClient, record: dict[str, Any]) -> None:
             st.rerun()
 
 
-def show_import(load: Loader) -> None:
-    """Load a schema from a JSON file."""
-    upload = st.file_uploader("Import a schema (JSON file)", type=["json"], key="schema_import_file")
-    if upload is None or st.session_state.get("schema_import_done") == upload.file_id:
-        return
-    st.session_state["schema_import_done"] = upload.file_id
+IMPORT_KEY = "schema_import_file"
+IMPORT_DONE_KEY = "schema_import_done"  # the file id last imported, or refused with its message
+
+
+def read_schema_file(name: str, content: bytes) -> dict[str, Any]:
+    """The schema document in a JSON file (a document, a list of fields, or a saved record / job body).
+
+    Raises ValueError with one line naming the file and what is wrong with it.
+    """
     try:
-        doc = json.loads(upload.getvalue().decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        st.error(f"{upload.name} is not a JSON file: {error}")
-        return
+        doc = json.loads(content.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ValueError(f"{name} is not valid JSON: it is not UTF-8 text.") from None
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{name} is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno}).") \
+            from None
     if isinstance(doc, dict) and isinstance(doc.get("schema"), dict):
         doc = doc["schema"]  # an exported record or a /jobs/create body
+    if isinstance(doc, list):
+        doc = {"fields": doc}
+    if not isinstance(doc, dict):
+        raise ValueError(f'{name} is not a schema: a schema is a JSON object such as {{"fields": [...]}}.')
     try:
-        doc = normalize_schema(doc if isinstance(doc, dict) else {"fields": doc})
+        return normalize_schema(doc)
     except SchemaProblems as error:
-        st.error(f"{upload.name} is not a valid schema:\n\n" + "\n".join(f"- {p}" for p in error.problems))
+        raise ValueError(f"{name} is not a valid schema: " + "; ".join(map(str, error.problems))) from None
+
+
+def show_import(load: Loader) -> None:
+    """Load a schema from a JSON file; a file that is not one is refused and the current schema stays."""
+    upload = st.file_uploader("Import a schema (JSON file)", type=["json"], key=IMPORT_KEY)
+    if upload is None:
+        st.session_state.pop(IMPORT_DONE_KEY, None)
         return
-    forget_saved()
+    done = st.session_state.get(IMPORT_DONE_KEY)
+    if done and done[0] == upload.file_id:
+        if done[1]:
+            st.error(done[1], icon=":material/error:")  # while that file stays chosen
+        return
+    try:
+        doc = read_schema_file(upload.name, upload.getvalue())
+    except ValueError as error:
+        st.session_state[IMPORT_DONE_KEY] = (upload.file_id, str(error))
+        st.error(str(error), icon=":material/error:")
+        return
+    st.session_state[IMPORT_DONE_KEY] = (upload.file_id, None)
     load(doc, f"Imported {upload.name}.")
     st.rerun()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
@@ -43,3 +44,17 @@ def schema_json_area(app: AppTest):
 
 def texts(elements) -> list[str]:
     return [str(element.value) for element in elements]
+
+
+def load(app: AppTest, doc: dict[str, Any]) -> AppTest:
+    """Put ``doc`` in the editor through the JSON tab, as a user pasting it would."""
+    schema_json_area(app).set_value(json.dumps(doc))
+    return click_button(app, "Apply JSON")
+
+
+def current_doc(app: AppTest) -> dict[str, Any]:
+    return app.session_state["schema_doc"]
+
+
+def widget(elements, label: str):
+    return next(element for element in elements if element.label == label)

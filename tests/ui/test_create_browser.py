@@ -89,6 +89,8 @@ def test_pick_a_type_and_edit_a_range_and_the_samples_follow(page):
     save_screenshot(page, "create_1_range")
 
     choose_option(page, "Edit field", "1. person_id")
+    expect(page.get_by_text(re.compile(r"^Field person_id"))).to_be_visible()
+    wait_until_idle(page)  # the editor of the chosen field replaces the one of age
     search = page.get_by_role("textbox", name="Search types")
     search.fill("mail")
     search.press("Enter")
@@ -172,3 +174,52 @@ def test_save_then_reload_restores_the_saved_schema(page):
     page.get_by_role("tab", name="Saved schemas").click()
     expect(page.get_by_role("combobox", name="Saved schema")).to_have_value(re.compile(r"^people browser · 3 fields"))
     save_screenshot(page, "create_6_saved_list")
+
+
+def test_import_a_json_file_then_export_it_again(page, tmp_path):
+    import json
+
+    from playwright.sync_api import expect
+
+    shop = tmp_path / "shop.json"
+    shop.write_text(json.dumps(SHOP, indent=2))
+    page.goto(page.streamlit_url)
+    expect(page.get_by_role("heading", name="Create Dataset")).to_be_visible()
+    page.get_by_role("tab", name="Saved schemas").click()
+    uploader = page.locator("[data-testid=stFileUploader]").filter(has_text="Import a schema")
+    uploader.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(shop))
+    expect(page.get_by_text("Imported shop.json.")).to_be_visible(timeout=120_000)
+    expect(page.get_by_role("tab", name="Table customers")).to_be_visible()
+    page.get_by_role("tab", name="Table orders").click()
+    choose_option(page, "Edit field", "3. order_date")
+    expect(page.get_by_text(re.compile(r"^Field order_date\s*· date"))).to_be_visible()
+    save_screenshot(page, "create_7_imported")
+
+    wait_until_idle(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export JSON").click()
+    assert download.value.suggested_filename == "schema.json"
+    exported = json.loads(open(download.value.path()).read())
+    assert [t["name"] for t in exported["tables"]] == ["customers", "orders"]
+    assert exported["tables"][1]["fields"][2]["constraints"] == {"after": "customers.signup_date"}
+
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"tables": [')
+    uploader.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(broken))
+    expect(page.get_by_text(re.compile(r"^broken\.json is not valid JSON: "))).to_be_visible()
+    expect(page.get_by_role("tab", name="Table orders")).to_be_visible()  # the schema stays
+
+
+def test_add_a_child_table_to_a_one_table_schema(page):
+    from playwright.sync_api import expect
+
+    open_draft(page, PEOPLE)
+    page.get_by_text("Add table", exact=True).click()
+    expect(page.get_by_role("textbox", name="New table name")).to_have_value("table_2")
+    choose_option(page, "Child of", "table_1")
+    page.get_by_role("button", name="Add the table").click()
+    expect(page.get_by_role("tab", name="Table table_2")).to_be_visible()
+    expect(page.locator("[data-testid=stGraphVizChart] svg").locator("text", has_text="1..3")).to_have_count(1)
+    page.get_by_role("tab", name="Table table_2").click()
+    expect(page.get_by_role("spinbutton", name="Max per table_1")).to_have_value("3")
+    save_screenshot(page, "create_8_added_table")

@@ -13,29 +13,18 @@ from app_pages.field_editor import refresh_description
 from app_pages.page_state import decode_draft, encode_draft
 from app_pages.snippets import cli_snippet, python_snippet
 
-from .apptest_helpers import click_button, find_button, schema_json_area, start_app, texts
+from .apptest_helpers import (
+    click_button, current_doc, find_button, load, schema_json_area, start_app, texts, widget,
+)
 from .processes import VENV_BIN
 from .schema_docs import PEOPLE, SHOP
 
 
 
 
-def load(app, doc):
-    schema_json_area(app).set_value(json.dumps(doc))
-    return click_button(app, "Apply JSON")
-
-
-def current_doc(app):
-    return app.session_state["schema_doc"]
-
-
 def choose_field(app, index):
     picker = next(box for box in app.selectbox if box.label == "Edit field")
     return picker.set_value(index).run()
-
-
-def widget(elements, label):
-    return next(element for element in elements if element.label == label)
 
 
 def samples_of(app, row):
