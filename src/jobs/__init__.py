@@ -1,6 +1,7 @@
 """Generation jobs: the SQLite job store and the asyncio job manager."""
 
-from src.jobs.manager import Download, JobManager
+from src.jobs.manager import JobManager
+from src.jobs.pipeline import Download
 from src.jobs.models import JobRecord, count_chunks
 from src.jobs.store import JobStore
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from src.engine.expressions import ExpressionError, parse_expression
-from src.engine.plan import DEFAULT_NULL_PROBABILITY, DEFAULT_SEED, DatasetPlan, compile_schema
+from src.engine.compiler import compile_schema
+from src.engine.plan import DEFAULT_NULL_PROBABILITY, DEFAULT_SEED, DatasetPlan
 from src.engine.relational.counts import ChildCounts, ChildIndex
 from src.engine.relational.links import DEFAULT_ZIPF_EXPONENT, JointDraw, Link
 from src.engine.relational.provider import Chain, TableProvider
