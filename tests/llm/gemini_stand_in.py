@@ -158,12 +158,13 @@ def stand_in():
 
 
 def make_settings(stand_in: GeminiStandIn | None = None, **overrides: Any) -> Settings:
-    """Settings for tests: no .env, a short timeout, quick limits; Gemini pointed at the stand-in."""
+    """Settings for tests: no .env, quick limits; Gemini pointed at the stand-in. The timeout is generous
+    (a loaded machine must not turn a normal answer into a timeout); timeout tests set their own."""
     values: dict[str, Any] = {
         "gemini_api_key": "test-key" if stand_in else None,
         "gemini_base_url": stand_in.base_url if stand_in else None,
         "gemini_model": "gemini-test",
-        "gemini_timeout": 3.0,
+        "gemini_timeout": 20.0,
         "gemini_max_retries": 2,
         "llm_provider": "auto",
         "rate_limit_requests_per_minute": 10_000,
