@@ -13,6 +13,7 @@ import pyarrow.compute as pc
 
 from src.engine.context import ChunkContext, FieldPlan
 from src.engine.generators.text import gen_from_pool
+from src.engine.overflow_check import find_overflow_problems
 from src.engine.registry import GeneratorRegistry
 from src.engine.writers import with_decimals
 from src.errors import Problem, SchemaValidationError
@@ -62,6 +63,10 @@ class DatasetPlan:
         self.unique_people = _unique_people(fields)
         self.arrow_schema: pa.Schema = pa.schema([])
         probe = self._generate(0, _PROBE_ROWS, cast=False)
+        problems = find_overflow_problems(fields, order, schema.field_names(),
+                                          {f.name: f.type for f in probe.schema})
+        if problems:
+            raise SchemaValidationError(problems)
         self.arrow_schema = pa.schema([with_decimals(f, fields[f.name].decimals) for f in probe.schema])
         self.estimated_row_bytes = _estimate_row_bytes(probe)
 
@@ -140,7 +145,15 @@ class DatasetPlan:
 
     def _generate_field(self, fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         if fp.expression is not None:
-            values = _cast_derived(fp, self._evaluate(fp, fp.expression, "expression", ctx))
+            values = self._evaluate(fp, fp.expression, "expression", ctx)
+            try:
+                values = _cast_derived(fp, values)
+            except pa.ArrowInvalid as err:
+                index = self.schema.field_names().index(fp.name)
+                raise SchemaValidationError.single(
+                    f"fields[{index}].constraints.expression",
+                    f"field '{fp.name}': {fp.expression.text!r} gives values a {fp.kind} field cannot hold "
+                    f"({err}): narrow the ranges it reads or change the field's type") from None
         elif fp.c.cardinality is not None:
             values = self._generate_from_pool(fp, ctx)
         elif fp.name in self.text_pools and self.text_pools[fp.name]:

@@ -37,6 +37,11 @@ class Expression:
     def __repr__(self) -> str:
         return f"Expression({self.text!r})"
 
+    @property
+    def root(self):
+        """The typed tree (``nodes.py``), for analyses such as ``bounds.find_overflow``."""
+        return self._root
+
     def referenced_fields(self) -> set[str]:
         """Names of the columns the expression reads."""
         names: set[str] = set()
