@@ -51,7 +51,10 @@ def feed_file(writer, fmt: str, plan, recipe: PlanRecipe, rows: int, batch_size:
     if target is None:
         return False
     writer.sink.flush()
-    target = replace(target, stream=pool.begin_stream(writer.sink.tell()))
+    stream = pool.begin_stream(writer.sink.tell())
+    if stream is None:
+        return False
+    target = replace(target, stream=stream)
     guard = bool(writer.formula_guard)
     lead = writer.rows_written > 0
     tasks = (RangeTask(start, n, batch_size, fmt, guard, seq, lead, target)
@@ -65,6 +68,6 @@ def feed_file(writer, fmt: str, plan, recipe: PlanRecipe, rows: int, batch_size:
                 on_rows(task.rows)
     finally:
         results.close()
-        pool.chain.end()
+        pool.end_stream()
     writer.skip_written(written, rows)
     return True

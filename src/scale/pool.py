@@ -64,6 +64,7 @@ class RangePool:
 
         self.chain = OffsetChain(context)  # offsets of workers' direct writes (src/scale/direct.py)
         self._streams = 0
+        self._stream_lock = threading.Lock()  # one direct-write output at a time
         self._executor = ProcessPoolExecutor(workers, mp_context=context, initializer=install_chain,
                                              initargs=(self.chain,))
         self.tasks_sent = 0  # tasks handed to workers (the rest were made in this process)
@@ -79,11 +80,19 @@ class RangePool:
         """True once some worker has started (its first answer came back)."""
         return any(f.done() and f.exception() is None for f in self._ready)
 
-    def begin_stream(self, offset: int) -> int:
-        """A new output whose tasks write from ``offset`` on: its stream number (the chain's)."""
+    def begin_stream(self, offset: int) -> int | None:
+        """A new output whose tasks write from ``offset`` on: its stream number (the chain's), or
+        None while another thread's output holds the chain (that caller then takes the pipe)."""
+        if not self._stream_lock.acquire(blocking=False):
+            return None
         self._streams += 1
         self.chain.begin(self._streams, offset)
         return self._streams
+
+    def end_stream(self) -> None:
+        """The output of ``begin_stream`` is finished or abandoned: tasks still waiting give up."""
+        self.chain.end()
+        self._stream_lock.release()
 
     def map(self, recipe, tasks: Iterable, local: Callable[[object], object] | None = None,
             function: Callable | None = None) -> Iterator[tuple[object, object]]:

@@ -193,3 +193,19 @@ def test_outputs_workers_cannot_write_at_an_offset_take_the_pipe(tmp_path):
     with open(tmp_path / "b.csv", "wb") as plain:
         target = direct.file_target(plain, "json")
         assert target.path == str(tmp_path / "b.csv") and target.separator == b",\n"
+
+
+def test_a_second_output_while_one_holds_the_offsets_takes_the_pipe(tmp_path, pool, small_tasks):
+    one = tmp_path / "one.csv"
+    write_file(iter_batches(CUSTOMERS, 6_000, 6, batch_size=1_700, anchor=ANCHOR), one, "csv", "none", workers=1)
+    assert pool.begin_stream(0) is not None  # another thread's output, say
+    try:
+        assert pool.begin_stream(0) is None
+        many = tmp_path / "many.csv"
+        write_file(iter_batches(CUSTOMERS, 6_000, 6, batch_size=1_700, anchor=ANCHOR), many, "csv", "none",
+                   workers=pool)
+    finally:
+        pool.end_stream()
+    assert _digest(many) == _digest(one)
+    assert pool.begin_stream(0) is not None  # free again once that output ended
+    pool.end_stream()
