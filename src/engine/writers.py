@@ -93,6 +93,13 @@ class TextDatasetWriter(DatasetWriter):
         if not counted:
             self.rows_written += rows
 
+    def skip_written(self, nbytes: int, rows: int) -> None:
+        """Move past ``rows`` rows (``nbytes`` bytes, separators included) that other processes wrote
+        into this file at its current position (src/scale/direct.py); the sink must be flushed first."""
+        self.sink.seek(nbytes, io.SEEK_CUR)
+        self.rows_written += rows
+        self._first = self._first and not rows
+
     def _finish(self):
         self.sink.write(encode_footer(self.fmt, wrote_rows=not self._first))
 
@@ -143,16 +150,23 @@ def encode_rows(fmt: str, batch: pa.RecordBatch, schema: pa.Schema, formula_guar
     """A batch's rows as the bytes a text writer adds for them (CSV without header; JSON objects
     joined by ',\\n', without the separator before the first): pure in the rows, so ranges encoded
     apart (in worker processes) concatenate to the same file."""
-    if formula_guard:
-        batch = guard_formulas(batch)
     if fmt == "csv":
         buffer = io.BytesIO()
-        pacsv.write_csv(_as_text_batch(batch, schema), buffer, pacsv.WriteOptions(include_header=False))
+        write_csv_rows(batch, schema, buffer, formula_guard)
         return buffer.getvalue()
+    if formula_guard:
+        batch = guard_formulas(batch)
     lines = json_object_lines(batch, schema).to_pylist()
     if fmt == "jsonl":
         return ("\n".join(lines) + "\n").encode()
     return ",\n".join(lines).encode()
+
+
+def write_csv_rows(batch: pa.RecordBatch, schema: pa.Schema, sink, formula_guard: bool = False) -> None:
+    """A batch's CSV rows (no header) into ``sink`` (a file object or an Arrow output stream)."""
+    if formula_guard:
+        batch = guard_formulas(batch)
+    pacsv.write_csv(_as_text_batch(batch, schema), sink, pacsv.WriteOptions(include_header=False))
 
 
 def encode_footer(fmt: str, wrote_rows: bool) -> bytes:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from src.scale.pool import RangePool
 from src.scale.recipe import PlanRecipe
-from src.scale.tasks import ARROW, RangeTask, make_range, read_arrow, split_ranges
+from src.scale.direct import file_target, write_range
+from src.scale.tasks import ARROW, RangeTask, make_range, read_arrow, run_file_task, split_ranges
 
 # Rows per task: large enough that handing a result over costs little next to making it, small
 # enough that the tasks in flight (two per worker) stay far below 1 GB.
@@ -28,6 +30,8 @@ def feed_writer(writer, fmt: str, plan, recipe: PlanRecipe, rows: int, batch_siz
     """
     output = ARROW if fmt in ("parquet", "sql") else fmt  # SQL is rendered by the one writer
     guard = bool(getattr(writer, "formula_guard", False))
+    if output != ARROW and feed_file(writer, fmt, plan, recipe, rows, batch_size, pool, on_rows):
+        return
     tasks = (RangeTask(start, n, batch_size, output, guard) for start, n in split_ranges(rows, task_rows_for(batch_size)))
     for task, data in pool.map(recipe, tasks, local=lambda task: make_range(plan, task)):
         if output == ARROW:
@@ -37,3 +41,33 @@ def feed_writer(writer, fmt: str, plan, recipe: PlanRecipe, rows: int, batch_siz
             writer.write_encoded(data, task.rows)
         if on_rows is not None:
             on_rows(task.rows)
+
+
+def feed_file(writer, fmt: str, plan, recipe: PlanRecipe, rows: int, batch_size: int, pool: RangePool,
+              on_rows: Callable[[int], object] | None = None) -> bool:
+    """Rows [0, rows) written into the text writer's file by the workers themselves, each task at its
+    offset (src/scale/direct.py); False (nothing done) when the writer's sink is not such a file."""
+    target = file_target(writer.sink, fmt)
+    if target is None:
+        return False
+    writer.sink.flush()
+    stream = pool.begin_stream(writer.sink.tell())
+    if stream is None:
+        return False
+    target = replace(target, stream=stream)
+    guard = bool(writer.formula_guard)
+    lead = writer.rows_written > 0
+    tasks = (RangeTask(start, n, batch_size, fmt, guard, seq, lead, target)
+             for seq, (start, n) in enumerate(split_ranges(rows, task_rows_for(batch_size))))
+    results = pool.map(recipe, tasks, local=lambda task: write_range(plan, task, pool.chain), function=run_file_task)
+    written = 0
+    try:
+        for task, size in results:
+            written += size
+            if on_rows is not None:
+                on_rows(task.rows)
+    finally:
+        results.close()
+        pool.end_stream()
+    writer.skip_written(written, rows)
+    return True

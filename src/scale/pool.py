@@ -59,7 +59,14 @@ class RangePool:
                 remember_plan(recipe.dump()[0], plan)
         if context.get_start_method() == "forkserver":
             context.set_forkserver_preload(_PRELOAD)
-        self._executor = ProcessPoolExecutor(workers, mp_context=context)
+        from src.scale.direct import OffsetChain
+        from src.scale.tasks import install_chain
+
+        self.chain = OffsetChain(context)  # offsets of workers' direct writes (src/scale/direct.py)
+        self._streams = 0
+        self._stream_lock = threading.Lock()  # one direct-write output at a time
+        self._executor = ProcessPoolExecutor(workers, mp_context=context, initializer=install_chain,
+                                             initargs=(self.chain,))
         self.tasks_sent = 0  # tasks handed to workers (the rest were made in this process)
         # Submitting starts the processes now; each answers once it can take work.
         self._ready = [self._executor.submit(_report_ready) for _ in range(workers)]
@@ -73,9 +80,25 @@ class RangePool:
         """True once some worker has started (its first answer came back)."""
         return any(f.done() and f.exception() is None for f in self._ready)
 
-    def map(self, recipe, tasks: Iterable, local: Callable[[object], bytes] | None = None) -> Iterator[tuple[object, bytes]]:
-        """(task, result bytes) for each task, in order. ``local(task)``, when given, makes tasks in
-        this process while no worker is ready yet."""
+    def begin_stream(self, offset: int) -> int | None:
+        """A new output whose tasks write from ``offset`` on: its stream number (the chain's), or
+        None while another thread's output holds the chain (that caller then takes the pipe)."""
+        if not self._stream_lock.acquire(blocking=False):
+            return None
+        self._streams += 1
+        self.chain.begin(self._streams, offset)
+        return self._streams
+
+    def end_stream(self) -> None:
+        """The output of ``begin_stream`` is finished or abandoned: tasks still waiting give up."""
+        self.chain.end()
+        self._stream_lock.release()
+
+    def map(self, recipe, tasks: Iterable, local: Callable[[object], object] | None = None,
+            function: Callable | None = None) -> Iterator[tuple[object, object]]:
+        """(task, result) for each task, in order: ``function(key, blob, task)`` in a worker (default
+        ``run_task``: the rows as bytes). ``local(task)``, when given, makes tasks in this process
+        while no worker is ready yet."""
         key, blob = recipe.dump()
         pending: deque[tuple[object, Future]] = deque()
         limit = self.workers * self.window
@@ -84,7 +107,7 @@ class RangePool:
                 if local is not None and not pending and not self.ready():
                     yield task, local(task)
                     continue
-                pending.append((task, self.submit(key, blob, task)))
+                pending.append((task, self.submit(key, blob, task, function)))
                 if len(pending) >= limit:
                     yield self._take(pending)
             while pending:
@@ -93,12 +116,13 @@ class RangePool:
             for _, future in pending:
                 future.cancel()
 
-    def submit(self, key: str, blob: bytes, task) -> Future:
-        """One task of a dumped recipe (``recipe.dump()``); its future's result is the bytes."""
+    def submit(self, key: str, blob: bytes, task, function: Callable | None = None) -> Future:
+        """One task of a dumped recipe (``recipe.dump()``); its future's result is the bytes (or
+        what ``function`` answers)."""
         from src.scale.tasks import run_task
 
         self.tasks_sent += 1
-        return self._executor.submit(run_task, key, blob, task)
+        return self._executor.submit(function or run_task, key, blob, task)
 
     @staticmethod
     def _take(pending: deque) -> tuple[object, bytes]:

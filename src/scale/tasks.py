@@ -6,10 +6,12 @@ once, not per worker), and by Dask workers (src/scale/parts.py).
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pyarrow as pa
 
@@ -30,6 +32,9 @@ class RangeTask:
     call_rows: int
     output: str
     formula_guard: bool = False
+    seq: int = 0  # the task's number within its output (direct writes claim offsets in this order)
+    lead: bool = False  # the output already has rows: a direct write starts with the separator
+    target: Any = None  # src.scale.direct.FileTarget: the worker writes the rows there itself
 
 
 def split_ranges(rows: int, task_rows: int, first: int = 0) -> Iterator[tuple[int, int]]:
@@ -78,6 +83,33 @@ def make_range(plan, task: RangeTask) -> bytes:
 def run_task(key: str, blob: bytes, task: RangeTask) -> bytes:
     """Entry point of a pool task."""
     return make_range(plan_for(key, blob), task)
+
+
+_chain = None  # this worker's src.scale.direct.OffsetChain (set when the pool starts it)
+
+
+def install_chain(chain) -> None:
+    """Pool initializer: the offset chain this worker's direct writes claim from; with
+    SYNTHGEN_PROFILE_WORKERS=<folder>, the worker's CPU profile goes to <folder>/worker-<pid>.prof."""
+    global _chain
+    _chain = chain
+    folder = os.environ.get("SYNTHGEN_PROFILE_WORKERS")
+    if folder:
+        import cProfile
+        import time
+        from multiprocessing.util import Finalize
+
+        profile = cProfile.Profile(time.process_time)
+        profile.enable()
+        Finalize(None, lambda: profile.dump_stats(os.path.join(folder, f"worker-{os.getpid()}.prof")),
+                 exitpriority=10)
+
+
+def run_file_task(key: str, blob: bytes, task: RangeTask) -> int:
+    """Entry point of a pool task that writes its rows into the output itself: the bytes written."""
+    from src.scale.direct import write_range
+
+    return write_range(plan_for(key, blob), task, _chain)
 
 
 def read_arrow(data: bytes) -> list[pa.RecordBatch]:

@@ -31,7 +31,11 @@ def test_a_job_on_workers_survives_kill_9_and_matches_one_process(live_server_fa
 
     expected = tmp_path / "one-process.csv"
     synthgen.write(CUSTOMERS, 40_000, expected, seed=21, batch_size=2_500)
-    assert server.client.get(f"/jobs/{job_id}/download").content == expected.read_bytes()
+    whole = expected.read_bytes()
+    assert len(whole) > 5 * 2**20  # the download spans several of its 4 MiB blocks
+    assert server.client.get(f"/jobs/{job_id}/download").content == whole
+    ranged = server.client.get(f"/jobs/{job_id}/download", headers={"Range": "bytes=4194000-4194400"})
+    assert ranged.status_code == 206 and ranged.content == whole[4194000:4194401]
     log = (tmp_path / "logs" / "api.log").read_text()
     assert "job rows are made in 2 worker processes (forkserver)" in log
     assert "Traceback" not in log, log[-3000:]

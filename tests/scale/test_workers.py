@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
+import multiprocessing
 import os
+import threading
+from dataclasses import replace
 
 import pytest
 
 import synthgen
 from src.engine.relational import compile_relational
 from src.engine.relational.output import write_tables
-from src.scale import feed
+from src.engine.writers import TextDatasetWriter, encode_rows, open_writer, write_table_bytes
+from src.scale import direct, feed
+from src.scale.direct import OffsetChain
 from src.scale.pool import RangePool, WorkerCrashedError
-from src.scale.recipe import PlanRecipe
+from src.scale.recipe import PlanRecipe, recipe_for_plan
 from src.scale.tables import write_tables_with_pool
 from src.scale.tasks import RangeTask
 from synthgen.files import write_file
@@ -114,3 +120,92 @@ def test_a_worker_that_dies_is_a_clear_error():
         dying = PlanRecipe(os._exit, (3,))  # the worker process ends while building the plan
         with pytest.raises(WorkerCrashedError, match="ended unexpectedly"):
             list(lone.map(dying, [RangeTask(0, 10, 10, "csv")]))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
+def test_text_rows_go_from_the_workers_straight_into_the_file(tmp_path, pool, small_tasks, monkeypatch, fmt):
+    """A plain output file: the workers write the rows at their offsets; none pass through this process."""
+    one = tmp_path / f"one.{fmt}"
+    write_file(iter_batches(CUSTOMERS, 9_001, 4, batch_size=1_700, anchor=ANCHOR), one, fmt, "none", workers=1)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("rows were handed to the parent's writer")
+
+    monkeypatch.setattr(TextDatasetWriter, "write_encoded", refuse)
+    many = tmp_path / f"many.{fmt}"
+    sent = pool.tasks_sent
+    seen = []
+    rows = write_file(iter_batches(CUSTOMERS, 9_001, 4, batch_size=1_700, anchor=ANCHOR), many, fmt, "none",
+                      on_batch=seen.append, workers=pool)
+    assert rows == 9_001 and sum(seen) == 9_001
+    assert pool.tasks_sent > sent
+    assert _digest(many) == _digest(one)
+
+
+def test_a_json_array_fed_twice_keeps_its_separators(tmp_path, pool, small_tasks):
+    """A writer that already holds rows: the workers' first task starts with the separator."""
+    batches = iter_batches(CUSTOMERS, 5_000, 2, batch_size=1_700, anchor=ANCHOR)
+    expected = write_table_bytes("json", list(batches) * 2, batches.plan.arrow_schema)
+    path = tmp_path / "twice.json"
+    with open_writer("json", path, batches.plan.arrow_schema) as writer:
+        for _ in range(2):
+            feed.feed_writer(writer, "json", batches.plan, recipe_for_plan(batches.plan), 5_000, 1_700, pool)
+    assert path.read_bytes() == expected and json.loads(expected)[5_000] == json.loads(expected)[0]
+
+
+def test_a_task_waiting_for_its_offset_gives_up_when_the_output_is_abandoned():
+    chain = OffsetChain(multiprocessing.get_context("fork"))
+    chain.begin(7, 100)
+    answers = {}
+    second = threading.Thread(target=lambda: answers.update(second=chain.claim(7, 1, 50)))
+    second.start()
+    assert chain.claim(7, 0, 30) == 100  # the first task's offset: where the stream began
+    second.join(10)
+    assert answers == {"second": 130}  # the second starts where the first ends
+    late = threading.Thread(target=lambda: answers.update(late=chain.claim(7, 3, 5)))  # task 2 never comes
+    late.start()
+    chain.end()
+    late.join(10)
+    assert answers["late"] is None and not late.is_alive()
+    assert chain.claim(7, 2, 5) is None  # an ended stream hands out nothing
+
+
+def test_a_csv_range_larger_than_the_buffer_is_encoded_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(direct, "_FIRST_BUFFER", 4_096)
+    monkeypatch.setattr(direct, "_buffer", None)
+    batches = iter_batches(CUSTOMERS, 3_000, 8, batch_size=1_000, anchor=ANCHOR)
+    expected = b"".join(encode_rows("csv", b, batches.plan.arrow_schema) for b in batches)
+    path = tmp_path / "range.csv"
+    path.write_bytes(b"")
+    with open(path, "r+b") as sink:
+        target = direct.file_target(sink, "csv")
+    chain = OffsetChain(multiprocessing.get_context("fork"))
+    chain.begin(1, 0)
+    size = direct.write_range(batches.plan, RangeTask(0, 3_000, 1_000, "csv", seq=0, target=replace(target, stream=1)),
+                              chain)
+    assert size == len(expected) and path.read_bytes() == expected and direct._buffer.size > 4_096
+
+
+def test_outputs_workers_cannot_write_at_an_offset_take_the_pipe(tmp_path):
+    with open(tmp_path / "a.csv", "ab") as appending:
+        assert direct.file_target(appending, "csv") is None
+    assert direct.file_target(io.BytesIO(), "csv") is None
+    with open(tmp_path / "b.csv", "wb") as plain:
+        target = direct.file_target(plain, "json")
+        assert target.path == str(tmp_path / "b.csv") and target.separator == b",\n"
+
+
+def test_a_second_output_while_one_holds_the_offsets_takes_the_pipe(tmp_path, pool, small_tasks):
+    one = tmp_path / "one.csv"
+    write_file(iter_batches(CUSTOMERS, 6_000, 6, batch_size=1_700, anchor=ANCHOR), one, "csv", "none", workers=1)
+    assert pool.begin_stream(0) is not None  # another thread's output, say
+    try:
+        assert pool.begin_stream(0) is None
+        many = tmp_path / "many.csv"
+        write_file(iter_batches(CUSTOMERS, 6_000, 6, batch_size=1_700, anchor=ANCHOR), many, "csv", "none",
+                   workers=pool)
+    finally:
+        pool.end_stream()
+    assert _digest(many) == _digest(one)
+    assert pool.begin_stream(0) is not None  # free again once that output ended
+    pool.end_stream()

@@ -102,6 +102,13 @@ async def preview_job(
                               tables=tables, columns=columns, data=data)
 
 
+class LargeBlockFileResponse(FileResponse):
+    """A file sent in 4 MiB blocks: Starlette's 64 KiB blocks (a thread hop and a send each) held a
+    download to ~140 MB/s here."""
+
+    chunk_size = 4 * 2**20
+
+
 @router.get("/{job_id}/download", response_class=Response,
             responses={**DOWNLOAD_RESPONSE, **error_responses(404, 409, 422)})
 async def download_job(
@@ -116,7 +123,7 @@ async def download_job(
     download = manager.get_download(str(job_id), table)
     headers = {"Content-Disposition": build_content_disposition(download.filename)}
     if download.path is not None:
-        return FileResponse(download.path, media_type=download.media_type, headers=headers)
+        return LargeBlockFileResponse(download.path, media_type=download.media_type, headers=headers)
     if download.size is not None:
         headers["Content-Length"] = str(download.size)
     return StreamingResponse(download.blocks(), media_type=download.media_type, headers=headers)
