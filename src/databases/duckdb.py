@@ -4,19 +4,24 @@ batches of a table in one transaction."""
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterable
 
 import pyarrow as pa
 
 from src.databases.ddl_out import SqlTable, create_table_sql, quote
+from src.databases.markers import (CREATE_MARKERS, delete_markers_sql, insert_marker_sql, marker_row,
+                                    select_marker_sql)
 from src.databases.sql_writer import self_reference_waves
 from src.databases.targets import LoadRefusedError, Target, TargetError
 
 _VIEW = "synthgen_batch"
+_NEXTVAL = re.compile(r"^nextval\('([^']+)'\)$")
 
 
 class DuckdbBackend:
     dialect = "duckdb"
+    param = "?"
 
     def __init__(self, target: Target):
         import duckdb
@@ -36,11 +41,22 @@ class DuckdbBackend:
     def create_table(self, table: SqlTable) -> None:
         self.conn.execute(create_table_sql(table, self.dialect))
 
+    def ensure_markers(self) -> None:
+        """The completion-marker table (src/databases/markers.py), created when missing."""
+        self.conn.execute(CREATE_MARKERS)
+
+    def loaded(self, load_id: str, table: str) -> int | None:
+        """The rows this load committed into ``table``, or None when it has not."""
+        row = self.fetch_one(select_marker_sql(self.param), (load_id, table))
+        return None if row is None else row[0]
+
     def truncate(self, tables: list[SqlTable]) -> None:
         # Children first, each in its own transaction: DuckDB checks a parent's foreign keys against
         # committed children only. A self-referencing table goes leaves first (rows no row points at).
         for table in tables:
             name = quote(table.name, self.dialect)
+            # The marker goes first: a crash while emptying leaves no claim that the rows are whole.
+            self.conn.execute(delete_markers_sql(self.param), [table.name])
             unreferenced = " AND ".join(
                 f"{quote(keys[0], self.dialect)} NOT IN (SELECT {quote(cols[0], self.dialect)} FROM {name} "
                 f"WHERE {quote(cols[0], self.dialect)} IS NOT NULL)"
@@ -54,7 +70,8 @@ class DuckdbBackend:
                 raise TargetError(f"cannot empty table '{table.name}': {' '.join(str(err).split())}") from None
 
     def load(self, table: SqlTable, columns: list[str], batches: Iterable[pa.RecordBatch],
-             on_rows: Callable[[int], None] | None = None) -> int:
+             on_rows: Callable[[int], None] | None = None, load_id: str | None = None) -> int:
+        """Every batch in one transaction with the load's completion marker; returns the rows written."""
         names = ", ".join(quote(c, self.dialect) for c in columns)
         sql = f"INSERT INTO {quote(table.name, self.dialect)} ({names}) SELECT {names} FROM {_VIEW}"
         rows = 0
@@ -71,6 +88,8 @@ class DuckdbBackend:
                 rows += batch.num_rows
                 if on_rows:
                     on_rows(batch.num_rows)
+            if load_id is not None:
+                self.conn.execute(insert_marker_sql(self.param), list(marker_row(load_id, table.name, rows)))
             self.conn.execute("COMMIT")
         except self.duckdb.Error as err:
             self.conn.execute("ROLLBACK")
@@ -80,10 +99,24 @@ class DuckdbBackend:
         return rows
 
     def after_load(self, table: SqlTable, columns: list[str]) -> None:
-        """DuckDB sequences cannot be moved (no setval); tables made by --create-tables have none."""
+        """A column defaulting to ``nextval('seq')`` continues past the largest written value (DuckDB
+        has no identity columns; a sequence only moves forward here)."""
+        defaults = self.conn.execute("SELECT column_name, column_default FROM duckdb_columns() WHERE table_name = ? "
+                                     "AND schema_name = current_schema()", [table.name]).fetchall()
+        for column, default in defaults:
+            match = _NEXTVAL.match(default or "")
+            if column not in columns or match is None:
+                continue
+            top = self.fetch_one(f"SELECT max({quote(column, self.dialect)}) FROM {quote(table.name, self.dialect)}")[0]
+            sequence = match.group(1)
+            found = self.fetch_one("SELECT coalesce(last_value + increment_by, start_value) FROM duckdb_sequences() "
+                                   "WHERE schema_name || '.' || sequence_name = ? OR sequence_name = ?",
+                                   (sequence, sequence))
+            if isinstance(top, int) and found is not None and found[0] <= top:
+                self.conn.execute("SELECT setval(?, ?)", [sequence, top])
 
-    def fetch_one(self, sql: str) -> tuple:
-        return self.conn.execute(sql).fetchone()
+    def fetch_one(self, sql: str, params: tuple = ()) -> tuple:
+        return self.conn.execute(sql, list(params)).fetchone()
 
     def close(self) -> None:
         self.conn.close()

@@ -217,3 +217,47 @@ def test_children_point_at_parent_keys_already_in_the_target(tmp_path):
     conn.commit()
     gap = generate_to(children, f"sqlite:///{db}")
     assert gap.returncode == 2 and "not one unbroken integer range" in gap.stderr
+
+
+def test_a_cut_off_load_is_finished_by_the_same_command(tmp_path, shop_file):
+    db = tmp_path / "shop.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE order_lines (order_id INTEGER, line_no INTEGER, sku TEXT, "
+                 "quantity INTEGER CONSTRAINT few CHECK (quantity < 3), PRIMARY KEY (order_id, line_no))")
+    conn.commit()
+    conn.close()
+    command = ("--create-tables", "--seed", "5", "--anchor", ANCHOR)
+    cut = generate_to(shop_file, f"sqlite:///{db}", *command)  # stops at order_lines
+    assert cut.returncode == 2 and "table 'order_lines', row " in cut.stderr
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT table_name FROM synthgen_loads ORDER BY rowid").fetchall() == \
+        [("customers",), ("orders",)]
+    conn.execute("DROP TABLE order_lines")  # the cause fixed; the committed tables stay
+    conn.commit()
+    conn.close()
+
+    rows = compile_rows(seed=5)
+    finish = generate_to(shop_file, f"sqlite:///{db}", *command)
+    assert finish.returncode == 0, finish.stderr
+    assert "skipped customers, orders: an identical earlier run" in finish.stderr
+    again = generate_to(shop_file, f"sqlite:///{db}", *command)  # nothing left to do: nothing doubled
+    assert again.returncode == 0 and "skipped customers, orders, order_lines, shipments" in again.stderr
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA foreign_keys = ON")
+    assert counts(lambda sql: conn.execute(sql).fetchone()[0]) == rows  # shipments has no key
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+
+    other = generate_to(shop_file, f"sqlite:///{db}", "--seed", "6", "--anchor", ANCHOR)  # other rows
+    assert other.returncode == 2 and "table 'customers', row 1" in other.stderr
+    fresh = generate_to(shop_file, f"sqlite:///{db}", "--truncate", *command)  # --truncate writes again
+    assert fresh.returncode == 0 and "skipped" not in fresh.stderr
+    conn = sqlite3.connect(db)
+    assert counts(lambda sql: conn.execute(sql).fetchone()[0]) == rows
+    assert conn.execute("SELECT count(*) FROM synthgen_loads").fetchone()[0] == 4
+
+
+def compile_rows(seed: int) -> dict[str, int]:
+    from src.engine.relational import compile_relational
+
+    return compile_relational(shop_document(), seed=seed).rows_per_table
