@@ -52,15 +52,16 @@ def _compile(args, backend=None):
     seed = draw_seed() if drawn else seed
     anchor = parse_anchor(args.anchor)
     existing: list[str] = []
+    fixed: dict = {}
     if backend is not None and is_relational(doc):
         from src.databases.existing_parents import add_existing_parents
 
-        doc, existing = add_existing_parents(doc, backend)
+        doc, existing, fixed = add_existing_parents(doc, backend)
     if is_relational(doc):
         from src.engine.relational import compile_relational
 
         plan = compile_relational({**doc, "locale": args.locale or doc.get("locale")}, seed=seed, anchor=anchor,
-                                  root_rows=args.rows)
+                                  root_rows=args.rows, fixed=fixed)
         plans = {name: t.plan for name, t in plan.tables.items()}
         rows = plan.rows_per_table
         tables = describe_document(plan.doc, plans)
@@ -80,9 +81,10 @@ def _compile(args, backend=None):
     if drawn and not args.quiet:
         print(f"seed: {seed} (rerun with --seed {seed} --anchor {anchor.isoformat()} for the same rows)",
               file=sys.stderr)
+    from src.databases.existing_parents import digest_keys
     from src.databases.markers import digest_load
 
-    load_id = digest_load(doc, seed, anchor.isoformat(), rows, args.locale, args.table)
+    load_id = digest_load(doc, seed, anchor.isoformat(), rows, args.locale, args.table, digest_keys(fixed))
     return plans, rows, tables, existing, load_id
 
 

@@ -115,6 +115,9 @@ class DuckdbBackend:
             if isinstance(top, int) and found is not None and found[0] <= top:
                 self.conn.execute("SELECT setval(?, ?)", [sequence, top])
 
+    def fetch_all(self, sql: str) -> list[tuple]:
+        return self.conn.execute(sql).fetchall()
+
     def fetch_one(self, sql: str, params: tuple = ()) -> tuple:
         return self.conn.execute(sql, list(params)).fetchone()
 

@@ -125,6 +125,11 @@ class PostgresBackend:
                     cur.execute(f"SELECT setval(%s, COALESCE(MAX({col}), 1), MAX({col}) IS NOT NULL) "
                                 f"FROM {name}", (sequence,))
 
+    def fetch_all(self, sql: str) -> list[tuple]:
+        rows = self.conn.execute(sql).fetchall()
+        self.conn.commit()
+        return rows
+
     def fetch_one(self, sql: str, params: tuple = ()) -> tuple:
         row = self.conn.execute(sql, params or None).fetchone()
         self.conn.commit()  # no transaction left open under the loads' own

@@ -86,6 +86,9 @@ class SqliteBackend:
         """Nothing to move: an INTEGER PRIMARY KEY (and AUTOINCREMENT's counter) continues past
         the largest written key by itself."""
 
+    def fetch_all(self, sql: str) -> list[tuple]:
+        return self.conn.execute(sql).fetchall()
+
     def fetch_one(self, sql: str, params: tuple = ()) -> tuple:
         return self.conn.execute(sql, params).fetchone()
 
