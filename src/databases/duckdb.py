@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 import pyarrow as pa
 
 from src.databases.ddl_out import SqlTable, create_table_sql, quote
-from src.databases.markers import (CREATE_MARKERS, delete_markers_sql, insert_marker_sql, marker_row,
+from src.databases.markers import (CREATE_MARKERS, MARKER_TABLE, delete_markers_sql, insert_marker_sql, marker_row,
                                     select_marker_sql)
 from src.databases.sql_writer import self_reference_waves
 from src.databases.targets import LoadRefusedError, Target, TargetError
@@ -43,7 +43,11 @@ class DuckdbBackend:
 
     def ensure_markers(self) -> None:
         """The completion-marker table (src/databases/markers.py), created when missing."""
-        self.conn.execute(CREATE_MARKERS)
+        try:
+            self.conn.execute(CREATE_MARKERS)
+        except self.duckdb.Error as err:
+            raise TargetError(f"cannot create the table {MARKER_TABLE} (which tables a load has committed): "
+                              f"{err}") from None
 
     def loaded(self, load_id: str, table: str) -> int | None:
         """The rows this load committed into ``table``, or None when it has not."""

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from src.databases.ddl_out import SqlTable, create_table_sql, quote
-from src.databases.markers import (CREATE_MARKERS, delete_markers_sql, insert_marker_sql, marker_row,
+from src.databases.markers import (CREATE_MARKERS, MARKER_TABLE, delete_markers_sql, insert_marker_sql, marker_row,
                                     select_marker_sql)
 from src.databases.targets import LoadRefusedError, Target, TargetError
 from src.engine.writers import _as_text_batch
@@ -60,8 +60,11 @@ class PostgresBackend:
         try:
             with self.conn.transaction():
                 self.conn.execute(CREATE_MARKERS)
-        except self.psycopg.errors.UniqueViolation:
+        except (self.psycopg.errors.UniqueViolation, self.psycopg.errors.DuplicateTable):
             pass  # a concurrent load created it first
+        except self.psycopg.Error as err:
+            raise TargetError(f"cannot create the table {MARKER_TABLE} (which tables a load has committed): "
+                              f"{' '.join(str(err).split())}") from None
 
     def loaded(self, load_id: str, table: str) -> int | None:
         """The rows this load committed into ``table``, or None when it has not."""

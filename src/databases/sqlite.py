@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from src.databases.ddl_out import SqlTable, create_table_sql, quote
-from src.databases.markers import (CREATE_MARKERS, delete_markers_sql, insert_marker_sql, marker_row,
+from src.databases.markers import (CREATE_MARKERS, MARKER_TABLE, delete_markers_sql, insert_marker_sql, marker_row,
                                     select_marker_sql)
 from src.databases.targets import LoadRefusedError, Target, TargetError
 from src.engine.writers import _decimals_of, iso_text
@@ -44,7 +44,11 @@ class SqliteBackend:
 
     def ensure_markers(self) -> None:
         """The completion-marker table (src/databases/markers.py), created when missing."""
-        self.conn.execute(CREATE_MARKERS)
+        try:
+            self.conn.execute(CREATE_MARKERS)
+        except sqlite3.Error as err:
+            raise TargetError(f"cannot create the table {MARKER_TABLE} (which tables a load has committed): "
+                              f"{err}") from None
 
     def loaded(self, load_id: str, table: str) -> int | None:
         """The rows this load committed into ``table``, or None when it has not."""
