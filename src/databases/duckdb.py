@@ -17,6 +17,11 @@ from src.databases.targets import LoadRefusedError, Target, TargetError
 
 _VIEW = "synthgen_batch"
 _NEXTVAL = re.compile(r"^nextval\('([^']+)'\)$")
+_CONSTRAINTS = ((re.compile(r"with expression (CHECK\(.*\))"), None), (re.compile(r"NOT NULL constraint"), "NOT NULL"),
+                (re.compile(r"PRIMARY KEY or UNIQUE"), "PRIMARY KEY or UNIQUE"),
+                (re.compile(r"violates primary key constraint", re.I), "PRIMARY KEY"),
+                (re.compile(r"violates unique constraint", re.I), "UNIQUE"),
+                (re.compile(r"foreign key constraint", re.I), "FOREIGN KEY"))
 
 
 class DuckdbBackend:
@@ -78,11 +83,12 @@ class DuckdbBackend:
         """Every batch in one transaction with the load's completion marker; returns the rows written."""
         names = ", ".join(quote(c, self.dialect) for c in columns)
         sql = f"INSERT INTO {quote(table.name, self.dialect)} ({names}) SELECT {names} FROM {_VIEW}"
-        rows = 0
+        rows, whole, batch = 0, False, None
         self.conn.execute("BEGIN TRANSACTION")
         try:
             for batch in batches:
                 for wave in self_reference_waves(batch, table):
+                    whole = wave.num_rows == batch.num_rows
                     self.conn.register(_VIEW, wave)
                     try:
                         self.conn.execute(sql)
@@ -97,10 +103,37 @@ class DuckdbBackend:
             self.conn.execute("COMMIT")
         except self.duckdb.Error as err:
             self.conn.execute("ROLLBACK")
-            first = rows + 1
-            raise LoadRefusedError(table.name, None, None, f"{' '.join(str(err).split())} (in rows "
-                                   f"{first:,}-{first + batch.num_rows - 1:,})") from None
+            message, first = " ".join(str(err).split()), rows + 1
+            at = self._first_refused(sql, batch) if whole and batch is not None else None
+            if at is None and batch is not None:  # refused only with earlier rows (a key written before)
+                message += f" (in rows {first:,}-{first + batch.num_rows - 1:,})"
+            raise LoadRefusedError(table.name, None if at is None else rows + at, constraint_of(message),
+                                   message) from None
         return rows
+
+    def _first_refused(self, sql: str, batch: pa.RecordBatch) -> int | None:
+        """The refused row of a batch (1-based) by halving it, each try rolled back; None when the
+        batch alone is accepted (its refusal needs rows of earlier batches)."""
+        def refuses(n: int) -> bool:
+            self.conn.execute("BEGIN TRANSACTION")
+            self.conn.register(_VIEW, batch.slice(0, n))
+            try:
+                self.conn.execute(sql)
+                return False
+            except self.duckdb.Error:
+                return True
+            finally:
+                with contextlib.suppress(self.duckdb.Error):
+                    self.conn.unregister(_VIEW)
+                self.conn.execute("ROLLBACK")
+
+        if not refuses(batch.num_rows):
+            return None
+        good, bad = 0, batch.num_rows  # the first `good` rows go in, the first `bad` do not
+        while bad - good > 1:
+            middle = (good + bad) // 2
+            good, bad = (good, middle) if refuses(middle) else (middle, bad)
+        return bad
 
     def after_load(self, table: SqlTable, columns: list[str]) -> None:
         """A column defaulting to ``nextval('seq')`` continues past the largest written value (DuckDB
@@ -128,3 +161,12 @@ class DuckdbBackend:
     def close(self) -> None:
         self.conn.close()
 
+
+
+def constraint_of(message: str) -> str | None:
+    """The constraint a DuckDB refusal names (its CHECK expression, or the kind of key)."""
+    for pattern, name in _CONSTRAINTS:
+        match = pattern.search(message)
+        if match:
+            return name or match.group(1)
+    return None

@@ -360,3 +360,21 @@ def test_children_may_not_read_other_columns_of_a_parent_only_in_the_target(tmp_
     schema.write_text(json.dumps(doc))
     result = generate_to(schema, f"sqlite:///{db}", "--create-tables")
     assert result.returncode == 2 and "reads a column of 'accounts'" in result.stderr
+
+
+def test_duckdb_names_the_refused_row_and_check_and_keeps_nothing(tmp_path):
+    path = tmp_path / "people.duckdb"
+    conn = duckdb.connect(str(path))
+    conn.execute("CREATE TABLE people (customer_id UUID PRIMARY KEY, full_name TEXT, email TEXT, phone TEXT, "
+                 "age INTEGER CHECK (age < 70), registration_date DATE, account_status TEXT, "
+                 "account_balance DECIMAL(12, 2), country TEXT, city TEXT)")
+    conn.close()
+    result = run_cli("generate", "--schema", "bench/customer_schema.json", "--rows", "400", "--seed", "3",
+                     "--anchor", ANCHOR, "--to", f"duckdb:///{path}", "--table", "people", "--quiet",
+                     "--chunk-size", "150")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "table 'people', row " in result.stderr and "constraint 'CHECK((age < 70))'" in result.stderr
+    row = int(result.stderr.split("row ")[1].split(",")[0])
+    ages = customer_ages()
+    assert ages[row - 1] >= 70 and all(age < 70 for age in ages[:row - 1])  # the first refused row
+    assert duckdb.connect(str(path)).execute("SELECT count(*) FROM people").fetchone()[0] == 0
