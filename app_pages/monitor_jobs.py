@@ -105,6 +105,10 @@ def measure_run_seconds(job: dict[str, Any]) -> float | None:
 
 def describe_settings(job: dict[str, Any]) -> str:
     facts = [str(job.get("output_format") or "").upper()]
+    if job.get("sql_dialect"):
+        facts[0] += f" ({job['sql_dialect']})"
+    if job.get("target"):
+        facts.append(f"into {job['target']}")
     if job.get("chunk_size"):
         facts.append(f"chunks of {format_count(job['chunk_size'])}")
     if job.get("seed") is not None:

@@ -52,15 +52,16 @@ def _compile(args, backend=None):
     seed = draw_seed() if drawn else seed
     anchor = parse_anchor(args.anchor)
     existing: list[str] = []
+    fixed: dict = {}
     if backend is not None and is_relational(doc):
         from src.databases.existing_parents import add_existing_parents
 
-        doc, existing = add_existing_parents(doc, backend)
+        doc, existing, fixed = add_existing_parents(doc, backend)
     if is_relational(doc):
         from src.engine.relational import compile_relational
 
         plan = compile_relational({**doc, "locale": args.locale or doc.get("locale")}, seed=seed, anchor=anchor,
-                                  root_rows=args.rows)
+                                  root_rows=args.rows, fixed=fixed)
         plans = {name: t.plan for name, t in plan.tables.items()}
         rows = plan.rows_per_table
         tables = describe_document(plan.doc, plans)
@@ -80,7 +81,11 @@ def _compile(args, backend=None):
     if drawn and not args.quiet:
         print(f"seed: {seed} (rerun with --seed {seed} --anchor {anchor.isoformat()} for the same rows)",
               file=sys.stderr)
-    return plans, rows, tables, existing
+    from src.databases.existing_parents import digest_keys
+    from src.databases.markers import digest_load
+
+    load_id = digest_load(doc, seed, anchor.isoformat(), rows, args.locale, args.table, digest_keys(fixed))
+    return plans, rows, tables, existing, load_id
 
 
 def table_name_problem(name: str) -> str | None:
@@ -99,7 +104,9 @@ def _identifier(name: str | None) -> str | None:
 
 
 def run_generate_to(args) -> int:
-    """``--to URL``: every table into the database, parents first, each in one transaction."""
+    """``--to URL``: every table into the database, parents first, each in one transaction with a
+    completion marker: rerunning the same command (same document, seed, anchor and rows) after a crash
+    skips the tables it already committed and writes the rest."""
     from src.cli import _progress
     from src.databases.targets import TableSource, load_tables, open_backend, parse_target
 
@@ -108,7 +115,7 @@ def run_generate_to(args) -> int:
         return _fail(f"--chunk-size must be at least 1, not {args.chunk_size}")
     backend = open_backend(target)
     try:
-        plans, rows, tables, existing = _compile(args, backend)
+        plans, rows, tables, existing, load_id = _compile(args, backend)
     except ValueError as err:
         return _fail(str(err))
     except SchemaValidationError as err:
@@ -118,12 +125,20 @@ def run_generate_to(args) -> int:
     sources = {name: TableSource(tables[name], plans[name], rows[name]) for name in plans if name not in existing}
     rows = {name: rows[name] for name in sources}
     total = sum(rows.values())
+    if not args.quiet:
+        print(f"load {load_id}: if this run is cut off, the same command with --seed and --anchor as "
+              "used here finishes it (tables already committed are skipped)", file=sys.stderr)
     started = time.perf_counter()
     with contextlib.ExitStack() as stack:
         bar = None if args.quiet else stack.enter_context(_progress(total))
-        written = load_tables(target, sources, create_tables=args.create_tables, truncate=args.truncate,
-                              chunk_size=min(args.chunk_size, 50_000), on_rows=bar.update if bar else None)
+        result = load_tables(target, sources, create_tables=args.create_tables, truncate=args.truncate,
+                             chunk_size=min(args.chunk_size, 50_000), on_rows=bar.update if bar else None,
+                             load_id=load_id)
     elapsed = time.perf_counter() - started
+    written = result.rows
+    if result.skipped:  # even with --quiet: nothing was written into these tables
+        print(f"skipped {', '.join(result.skipped)}: an identical earlier run (load {load_id}) already "
+              f"committed these rows; --truncate writes them again", file=sys.stderr)
     if not args.quiet:
         for name, count in written.items():
             print(f"  {name}: {count:,} rows", file=sys.stderr)
@@ -139,7 +154,7 @@ def run_generate_sql_tables(args, doc: dict) -> int:
     from src.databases.sql_writer import write_sql_tables
 
     try:
-        plans, rows, tables, _ = _compile(args)
+        plans, rows, tables, _, _ = _compile(args)
     except ValueError as err:
         return _fail(str(err))
     except SchemaValidationError as err:

@@ -3,6 +3,7 @@ requested target name, and the write of a finished job's tables into its target.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from src.errors import SchemaValidationError
@@ -29,9 +30,12 @@ def sql_writer_options(job: Any, plan: Any) -> dict[str, Any]:
     return {"table": describe_job_table(job.schema, plan), "dialect": job.sql_dialect}
 
 
-def load_job_into_target(job: Any, plan: Any, settings: Any) -> dict[str, int]:
+def load_job_into_target(job: Any, plan: Any, settings: Any,
+                         hold: Callable[[int], None] | None = None) -> dict[str, int]:
     """Write a finished job's rows (made again from its plan: the same bytes) into its target, tables
-    created when missing, parents first, each table in one transaction."""
+    created when missing, parents first, each table in one transaction with a completion marker
+    under the job's id: a run resumed after a crash skips the tables already committed and writes
+    the others from scratch. ``hold(step)``: the test gate, before each batch."""
     from src.databases.ddl_out import describe_document, describe_plan
     from src.databases.settings import resolve_target_url
     from src.databases.targets import TableSource, load_tables, parse_target
@@ -44,4 +48,5 @@ def load_job_into_target(job: Any, plan: Any, settings: Any) -> dict[str, int]:
         plans = {name: t.plan for name, t in plan.tables.items()}
         tables = describe_document(plan.doc, plans)
         sources = {name: TableSource(tables[name], plans[name], job.tables[name]) for name in plans}
-    return load_tables(target, sources, create_tables=True)
+    return load_tables(target, sources, create_tables=True, chunk_size=min(job.chunk_size, 50_000),
+                       load_id=job.id, hold=hold).rows

@@ -15,6 +15,8 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from src.databases.ddl_out import SqlTable, create_table_sql, quote
+from src.databases.markers import (CREATE_MARKERS, MARKER_TABLE, delete_markers_sql, insert_marker_sql, marker_row,
+                                    select_marker_sql)
 from src.databases.targets import LoadRefusedError, Target, TargetError
 from src.engine.writers import _as_text_batch
 
@@ -24,6 +26,7 @@ _CSV = pacsv.WriteOptions(include_header=False)
 
 class PostgresBackend:
     dialect = "postgres"
+    param = "%s"
 
     def __init__(self, target: Target):
         import psycopg
@@ -52,18 +55,37 @@ class PostgresBackend:
         with self.conn.transaction():
             self.conn.execute(create_table_sql(table, self.dialect))
 
+    def ensure_markers(self) -> None:
+        """The completion-marker table (src/databases/markers.py), created when missing."""
+        try:
+            with self.conn.transaction():
+                self.conn.execute(CREATE_MARKERS)
+        except (self.psycopg.errors.UniqueViolation, self.psycopg.errors.DuplicateTable):
+            pass  # a concurrent load created it first
+        except self.psycopg.Error as err:
+            raise TargetError(f"cannot create the table {MARKER_TABLE} (which tables a load has committed): "
+                              f"{' '.join(str(err).split())}") from None
+
+    def loaded(self, load_id: str, table: str) -> int | None:
+        """The rows this load committed into ``table``, or None when it has not."""
+        row = self.fetch_one(select_marker_sql(self.param), (load_id, table))
+        return None if row is None else row[0]
+
     def truncate(self, tables: list[SqlTable]) -> None:
         # One statement: PostgreSQL truncates a referenced table only together with its children.
-        with self.conn.transaction():
-            self.conn.execute(f"TRUNCATE {', '.join(quote(t.name, self.dialect) for t in tables)}")
+        # Their completion markers go in the same transaction.
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            cur.execute(f"TRUNCATE {', '.join(quote(t.name, self.dialect) for t in tables)}")
+            cur.executemany(delete_markers_sql(self.param), [(t.name,) for t in tables])
 
     def copy_statement(self, table: str, columns: list[str]) -> str:
         names = ", ".join(quote(c, self.dialect) for c in columns)
         return f"COPY {quote(table, self.dialect)} ({names}) FROM STDIN (FORMAT csv)"
 
     def load(self, table: SqlTable, columns: list[str], batches: Iterable[pa.RecordBatch],
-             on_rows: Callable[[int], None] | None = None) -> int:
-        """All batches in one COPY, in one transaction; returns the rows written."""
+             on_rows: Callable[[int], None] | None = None, load_id: str | None = None) -> int:
+        """All batches in one COPY, in one transaction with the load's completion marker; returns
+        the rows written."""
         rows = 0
         try:
             with self.conn.transaction(), self.conn.cursor() as cur:
@@ -73,6 +95,8 @@ class PostgresBackend:
                         rows += batch.num_rows
                         if on_rows:
                             on_rows(batch.num_rows)
+                if load_id is not None:
+                    cur.execute(insert_marker_sql(self.param), marker_row(load_id, table.name, rows))
         except self.psycopg.Error as err:
             raise refused(table.name, err) from None
         return rows
@@ -104,8 +128,13 @@ class PostgresBackend:
                     cur.execute(f"SELECT setval(%s, COALESCE(MAX({col}), 1), MAX({col}) IS NOT NULL) "
                                 f"FROM {name}", (sequence,))
 
-    def fetch_one(self, sql: str) -> tuple:
-        row = self.conn.execute(sql).fetchone()
+    def fetch_all(self, sql: str) -> list[tuple]:
+        rows = self.conn.execute(sql).fetchall()
+        self.conn.commit()
+        return rows
+
+    def fetch_one(self, sql: str, params: tuple = ()) -> tuple:
+        row = self.conn.execute(sql, params or None).fetchone()
         self.conn.commit()  # no transaction left open under the loads' own
         return row
 

@@ -14,6 +14,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from src.databases.ddl_out import SqlTable, create_table_sql, quote
+from src.databases.markers import (CREATE_MARKERS, MARKER_TABLE, delete_markers_sql, insert_marker_sql, marker_row,
+                                    select_marker_sql)
 from src.databases.targets import LoadRefusedError, Target, TargetError
 from src.engine.writers import _decimals_of, iso_text
 
@@ -22,6 +24,7 @@ _CONSTRAINT = re.compile(r"^(\w+(?: \w+)?) constraint failed(?:: (.+))?$")
 
 class SqliteBackend:
     dialect = "sqlite"
+    param = "?"
 
     def __init__(self, target: Target):
         try:
@@ -39,14 +42,29 @@ class SqliteBackend:
     def create_table(self, table: SqlTable) -> None:
         self.conn.execute(create_table_sql(table, self.dialect))
 
+    def ensure_markers(self) -> None:
+        """The completion-marker table (src/databases/markers.py), created when missing."""
+        try:
+            self.conn.execute(CREATE_MARKERS)
+        except sqlite3.Error as err:
+            raise TargetError(f"cannot create the table {MARKER_TABLE} (which tables a load has committed): "
+                              f"{err}") from None
+
+    def loaded(self, load_id: str, table: str) -> int | None:
+        """The rows this load committed into ``table``, or None when it has not."""
+        row = self.fetch_one(select_marker_sql(self.param), (load_id, table))
+        return None if row is None else row[0]
+
     def truncate(self, tables: list[SqlTable]) -> None:
         self.conn.execute("BEGIN")
         for table in tables:  # children first, so no foreign key is left dangling
             self.conn.execute(f"DELETE FROM {quote(table.name, self.dialect)}")
+            self.conn.execute(delete_markers_sql(self.param), (table.name,))
         self.conn.execute("COMMIT")
 
     def load(self, table: SqlTable, columns: list[str], batches: Iterable[pa.RecordBatch],
-             on_rows: Callable[[int], None] | None = None) -> int:
+             on_rows: Callable[[int], None] | None = None, load_id: str | None = None) -> int:
+        """Every batch in one transaction with the load's completion marker; returns the rows written."""
         name = quote(table.name, self.dialect)
         sql = f"INSERT INTO {name} ({', '.join(quote(c, self.dialect) for c in columns)}) " \
               f"VALUES ({', '.join('?' * len(columns))})"
@@ -59,6 +77,8 @@ class SqliteBackend:
                 rows += batch.num_rows
                 if on_rows:
                     on_rows(batch.num_rows)
+            if load_id is not None:
+                self.conn.execute(insert_marker_sql(self.param), marker_row(load_id, table.name, rows))
             self.conn.execute("COMMIT")
         except sqlite3.Error as err:
             now = self.conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
@@ -70,8 +90,11 @@ class SqliteBackend:
         """Nothing to move: an INTEGER PRIMARY KEY (and AUTOINCREMENT's counter) continues past
         the largest written key by itself."""
 
-    def fetch_one(self, sql: str) -> tuple:
-        return self.conn.execute(sql).fetchone()
+    def fetch_all(self, sql: str) -> list[tuple]:
+        return self.conn.execute(sql).fetchall()
+
+    def fetch_one(self, sql: str, params: tuple = ()) -> tuple:
+        return self.conn.execute(sql, params).fetchone()
 
     def close(self) -> None:
         self.conn.close()

@@ -2,14 +2,16 @@
 
 ``load_tables`` drives a backend (``postgres.py``, ``sqlite.py``, ``duckdb.py``): create missing
 tables (``--create-tables``), empty them children first (``--truncate``), then write each table in one
-transaction through the database's bulk path, and move sequences past the written keys. A refused
-row becomes a ``LoadRefusedError`` naming the table, the row and the constraint.
+transaction through the database's bulk path, together with the load's completion marker
+(``markers.py``: a table this load already committed is skipped, so a load cut off by a crash is
+finished exactly by running it again), and move sequences past the written keys. A refused row
+becomes a ``LoadRefusedError`` naming the table, the row and the constraint.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pyarrow as pa
@@ -93,10 +95,23 @@ class TableSource:
             yield batch.select(columns).replace_schema_metadata(None) if columns != batch.schema.names else batch
 
 
+@dataclass
+class LoadResult:
+    """Rows per table (parents first); ``skipped``: tables this load had already committed."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+
+
 def load_tables(target: Target, sources: dict[str, TableSource], *, create_tables: bool = False,
-                truncate: bool = False, chunk_size: int = 50_000,
-                on_rows: Callable[[int], None] | None = None) -> dict[str, int]:
-    """Write every table (``sources`` parents first); returns the rows written per table."""
+                truncate: bool = False, chunk_size: int = 50_000, on_rows: Callable[[int], None] | None = None,
+                load_id: str | None = None, hold: Callable[[int], None] | None = None) -> LoadResult:
+    """Write every table (``sources`` parents first), each in one transaction with a completion marker
+    for ``load_id``: a table the same load already committed is skipped.
+
+    ``hold(step)`` (tests) is called before each batch, numbered across tables whether skipped or
+    not, and once more (step = every batch) after the last table has committed.
+    """
     backend = open_backend(target)
     try:
         if create_tables:
@@ -104,16 +119,36 @@ def load_tables(target: Target, sources: dict[str, TableSource], *, create_table
                 if backend.columns(source.sql.name) is None:
                     backend.create_table(source.sql)
         plans = {name: _writable_columns(backend, source) for name, source in sources.items()}
+        if load_id is not None or truncate:
+            backend.ensure_markers()
         if truncate:
             backend.truncate([s.sql for s in reversed(list(sources.values()))])
-        written = {}
+        result, step = LoadResult(), 0
         for name, source in sources.items():
             columns = plans[name]
-            written[name] = backend.load(source.sql, columns, source.batches(chunk_size, columns), on_rows)
+            done = backend.loaded(load_id, name) if load_id is not None else None
+            if done is not None:
+                result.rows[name] = done
+                result.skipped.append(name)
+                if on_rows:
+                    on_rows(source.rows)
+            else:
+                batches = _held(source.batches(chunk_size, columns), hold, step)
+                result.rows[name] = backend.load(source.sql, columns, batches, on_rows, load_id)
             backend.after_load(source.sql, columns)
-        return written
+            step += -(-source.rows // chunk_size)
+        if hold:
+            hold(step)
+        return result
     finally:
         backend.close()
+
+
+def _held(batches: Iterator[pa.RecordBatch], hold: Callable[[int], None] | None, first: int):
+    for step, batch in enumerate(batches, first):
+        if hold:
+            hold(step)
+        yield batch
 
 
 def _writable_columns(backend, source: TableSource) -> list[str]:

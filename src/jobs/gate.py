@@ -5,6 +5,8 @@ whatever the machine's speed. Before generating segment ``i`` (0-based) of job `
 ``<dir>/<J>.at`` (the text ``i``) and waits until ``<dir>/<J>.release`` or ``<dir>/ALL.release``
 holds a number greater than ``i`` (the count of segments allowed), polling every 10 ms. The wait
 models an engine call in progress: pause, cancel and delete do not cut it short; only shutdown does.
+A job writing into a database target waits the same way before each batch of its load, under the
+name ``<J>-load`` (steps numbered across its tables, and one more after the last table commits).
 Never set the variable in production: without it no file is read and nothing waits.
 """
 

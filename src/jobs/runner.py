@@ -118,7 +118,9 @@ class JobRunner:
         if job.target is not None:  # the same rows (made again from the plan) into the named database
             from src.databases.jobs import load_job_into_target
 
-            await loop.run_in_executor(self._generate_pool, load_job_into_target, job, plan, self.settings)
+            hold = None if self._gate is None else \
+                (lambda step: self._gate.wait(f"{job_id}-load", step, self._abandon))  # tests: load steps
+            await loop.run_in_executor(self._generate_pool, load_job_into_target, job, plan, self.settings, hold)
         self.store.update(job_id, status=JobStatus.COMPLETED, completed_at=utc_now())
         logger.info("job %s completed: %d rows in %.2f s of generation", job_id, job.total_rows, seconds)
         # Only now: until COMPLETED is committed, a restart rebuilds the output from these segments.

@@ -126,6 +126,9 @@ class JobStatusResponse(BaseModel):
     csv_formula_guard: bool = False
     warnings: list[str] = Field(default_factory=list,
                                 description="Notes on the run, e.g. a restart after an output version change.")
+    sql_dialect: str | None = Field(None, description="output_format sql: the SQL dialect of the file.")
+    target: str | None = Field(None, description="The DATABASE_TARGETS name the rows are also written "
+                                                 "into (its name only, never its URL).")
     file_name: str = Field(..., description="What GET /jobs/{job_id}/download calls the file "
                                             "(<name>_<creation date>.<ext> for a named job; a zip for several tables).")
 

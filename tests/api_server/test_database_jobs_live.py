@@ -25,7 +25,8 @@ def test_sql_jobs_load_into_sqlite_and_targets_are_chosen_by_name(live_server_fa
     shop = server.create({"schema": shop_document(30), "output_format": "sql", "chunk_size": 50,
                           "sql_dialect": "sqlite"})
     for job in (one, shop):
-        assert server.wait_for_status(job, {"completed", "failed"})["status"] == "completed"
+        status = server.wait_for_status(job, {"completed", "failed"})
+        assert status["status"] == "completed" and status["sql_dialect"] == "sqlite" and status["target"] is None
     single = client.get(f"/jobs/{one}/download")
     assert single.headers["content-type"].startswith("application/sql")
     conn = sqlite3.connect(":memory:")
@@ -48,6 +49,9 @@ def test_sql_jobs_load_into_sqlite_and_targets_are_chosen_by_name(live_server_fa
     into = server.create({"schema": shop_document(30), "chunk_size": 50, "target": "lake"})
     status = server.wait_for_status(into, {"completed", "failed"})
     assert status["status"] == "completed", status
+    assert status["target"] == "lake" and status["sql_dialect"] is None  # a name: never the URL
+    listed = {job["job_id"]: job for job in client.get("/jobs/").json()["jobs"]}
+    assert listed[into]["target"] == "lake" and listed[shop]["sql_dialect"] == "sqlite"
     lake = duckdb.connect(str(tmp_path / "lake.duckdb"), read_only=True)
     assert {t: lake.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in status["tables"]} == \
         {t: p["rows"] for t, p in status["tables"].items()}

@@ -216,4 +216,165 @@ def test_children_point_at_parent_keys_already_in_the_target(tmp_path):
     conn.execute("DELETE FROM customers WHERE customer_id = 5")  # a gap: keys are no longer 1..n
     conn.commit()
     gap = generate_to(children, f"sqlite:///{db}")
-    assert gap.returncode == 2 and "not one unbroken integer range" in gap.stderr
+    assert gap.returncode == 0, gap.stderr
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA foreign_keys = ON")
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    used = {r[0] for r in conn.execute("SELECT DISTINCT customer_id FROM orders")}
+    assert 5 not in used and used <= set(range(1, 58)) and len(used) > 30
+
+    conn.execute("DELETE FROM orders")
+    conn.execute("DELETE FROM customers")
+    conn.commit()
+    empty = generate_to(children, f"sqlite:///{db}")
+    assert empty.returncode == 2 and "table 'customers' in the target is empty" in empty.stderr
+    conn.execute("DROP TABLE orders")
+    conn.execute("DROP TABLE customers")
+    conn.commit()
+    gone = generate_to(children, f"sqlite:///{db}", "--create-tables")
+    assert gone.returncode == 2 and "table 'customers', which is neither in the document nor in the target" \
+        in gone.stderr
+
+
+def test_a_cut_off_load_is_finished_by_the_same_command(tmp_path, shop_file):
+    db = tmp_path / "shop.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE order_lines (order_id INTEGER, line_no INTEGER, sku TEXT, "
+                 "quantity INTEGER CONSTRAINT few CHECK (quantity < 3), PRIMARY KEY (order_id, line_no))")
+    conn.commit()
+    conn.close()
+    command = ("--create-tables", "--seed", "5", "--anchor", ANCHOR)
+    cut = generate_to(shop_file, f"sqlite:///{db}", *command)  # stops at order_lines
+    assert cut.returncode == 2 and "table 'order_lines', row " in cut.stderr
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT table_name FROM synthgen_loads ORDER BY rowid").fetchall() == \
+        [("customers",), ("orders",)]
+    conn.execute("DROP TABLE order_lines")  # the cause fixed; the committed tables stay
+    conn.commit()
+    conn.close()
+
+    rows = compile_rows(seed=5)
+    finish = generate_to(shop_file, f"sqlite:///{db}", *command)
+    assert finish.returncode == 0, finish.stderr
+    assert "skipped customers, orders: an identical earlier run" in finish.stderr
+    again = generate_to(shop_file, f"sqlite:///{db}", *command)  # nothing left to do: nothing doubled
+    assert again.returncode == 0 and "skipped customers, orders, order_lines, shipments" in again.stderr
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA foreign_keys = ON")
+    assert counts(lambda sql: conn.execute(sql).fetchone()[0]) == rows  # shipments has no key
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+
+    other = generate_to(shop_file, f"sqlite:///{db}", "--seed", "6", "--anchor", ANCHOR)  # other rows
+    assert other.returncode == 2 and "table 'customers', row 1" in other.stderr
+    fresh = generate_to(shop_file, f"sqlite:///{db}", "--truncate", *command)  # --truncate writes again
+    assert fresh.returncode == 0 and "skipped" not in fresh.stderr
+    conn = sqlite3.connect(db)
+    assert counts(lambda sql: conn.execute(sql).fetchone()[0]) == rows
+    assert conn.execute("SELECT count(*) FROM synthgen_loads").fetchone()[0] == 4
+
+
+def compile_rows(seed: int) -> dict[str, int]:
+    from src.engine.relational import compile_relational
+
+    return compile_relational(shop_document(), seed=seed).rows_per_table
+
+
+def test_sequences_continue_past_the_written_keys_in_duckdb_and_sqlite(tmp_path):
+    import json
+
+    schema = tmp_path / "t.json"
+    schema.write_text(json.dumps({"fields": [
+        {"name": "id", "type": "sequence", "constraints": {"primary_key": True, "min_value": 10, "step": 3}},
+        {"name": "x", "type": "integer", "constraints": {"min_value": 0, "max_value": 9}}]}))
+    lake = duckdb.connect(str(tmp_path / "t.duckdb"))
+    lake.execute("CREATE SEQUENCE t_id START 1")
+    lake.execute("CREATE TABLE t (id INTEGER DEFAULT nextval('t_id') PRIMARY KEY, x INTEGER)")
+    lake.close()
+    lite = sqlite3.connect(tmp_path / "t.db")
+    lite.execute("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, x INTEGER)")
+    lite.close()
+    for url in (f"duckdb:///{tmp_path / 't.duckdb'}", f"sqlite:///{tmp_path / 't.db'}"):
+        result = run_cli("generate", "--schema", str(schema), "--rows", "50", "--table", "t", "--to", url,
+                         "--quiet", "--chunk-size", "20")
+        assert result.returncode == 0, result.stderr
+    top = 10 + 49 * 3
+    lake = duckdb.connect(str(tmp_path / "t.duckdb"))
+    assert lake.execute("INSERT INTO t (x) VALUES (1) RETURNING id").fetchone()[0] == top + 1
+    lake.close()
+    lite = sqlite3.connect(tmp_path / "t.db")
+    assert lite.execute("INSERT INTO t (x) VALUES (1) RETURNING id").fetchone()[0] == top + 1
+
+
+def test_children_of_text_uuid_and_composite_keys_already_in_postgres(postgres_url, tmp_path):
+    import json
+    import uuid
+
+    import psycopg
+
+    codes = [f"ACC-{i:03d}" for i in range(0, 90, 7)]  # text keys with gaps
+    uids = [str(uuid.UUID(int=i * 7919 + 1)) for i in range(20)]
+    slots = [(site, n) for site in ("north", "south") for n in (1, 4, 9)]
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE accounts (code TEXT PRIMARY KEY, label TEXT)")
+        conn.execute("CREATE TABLE users (uid UUID PRIMARY KEY)")
+        conn.execute("CREATE TABLE slots (site TEXT, n INTEGER, PRIMARY KEY (site, n))")
+        with conn.cursor() as cur:
+            cur.executemany("INSERT INTO accounts VALUES (%s, 'x')", [(c,) for c in codes])
+            cur.executemany("INSERT INTO users VALUES (%s)", [(u,) for u in uids])
+            cur.executemany("INSERT INTO slots VALUES (%s, %s)", slots)
+    doc = {"seed": 4, "tables": [{
+        "name": "visits", "rows_per_parent": {"parent": "accounts", "min": 1, "max": 3},
+        "fields": [
+            {"name": "id", "type": "sequence", "constraints": {"primary_key": True}},
+            {"name": "account", "type": "reference", "constraints": {"references": "accounts.code"}},
+            {"name": "visitor", "type": "reference", "constraints": {"references": "users.uid"}},
+            {"name": "site", "type": "reference"}, {"name": "slot", "type": "reference"}],
+        "foreign_keys": [{"fields": ["site", "slot"], "references": "slots", "columns": ["site", "n"]}]}]}
+    schema = tmp_path / "visits.json"
+    schema.write_text(json.dumps(doc))
+    result = generate_to(schema, postgres_url, "--create-tables")  # the new table has every foreign key
+    assert result.returncode == 0, result.stderr
+    with psycopg.connect(postgres_url) as conn:
+        rows = conn.execute("SELECT account, visitor::text, site, slot FROM visits").fetchall()
+        keys = conn.execute("SELECT count(*) FROM information_schema.table_constraints WHERE table_name = 'visits' "
+                            "AND constraint_type = 'FOREIGN KEY'").fetchone()[0]
+    assert keys == 3 and len(rows) >= len(codes)
+    assert {r[0] for r in rows} == set(codes)  # rows_per_parent min 1: every account has visits
+    assert {r[1] for r in rows} <= set(uids) and {(r[2], r[3]) for r in rows} <= set(slots)
+    assert len({(r[2], r[3]) for r in rows}) > 1
+
+
+def test_children_may_not_read_other_columns_of_a_parent_only_in_the_target(tmp_path):
+    import json
+
+    db = tmp_path / "t.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE accounts (code TEXT PRIMARY KEY, opened TEXT)")
+    conn.execute("INSERT INTO accounts VALUES ('a', '2024-01-01')")
+    conn.commit()
+    doc = {"tables": [{"name": "visits", "rows": 5, "fields": [
+        {"name": "account", "type": "reference", "constraints": {"references": "accounts.code"}},
+        {"name": "at", "type": "date", "constraints": {"after": "accounts.opened"}}]}]}
+    schema = tmp_path / "visits.json"
+    schema.write_text(json.dumps(doc))
+    result = generate_to(schema, f"sqlite:///{db}", "--create-tables")
+    assert result.returncode == 2 and "reads a column of 'accounts'" in result.stderr
+
+
+def test_duckdb_names_the_refused_row_and_check_and_keeps_nothing(tmp_path):
+    path = tmp_path / "people.duckdb"
+    conn = duckdb.connect(str(path))
+    conn.execute("CREATE TABLE people (customer_id UUID PRIMARY KEY, full_name TEXT, email TEXT, phone TEXT, "
+                 "age INTEGER CHECK (age < 70), registration_date DATE, account_status TEXT, "
+                 "account_balance DECIMAL(12, 2), country TEXT, city TEXT)")
+    conn.close()
+    result = run_cli("generate", "--schema", "bench/customer_schema.json", "--rows", "400", "--seed", "3",
+                     "--anchor", ANCHOR, "--to", f"duckdb:///{path}", "--table", "people", "--quiet",
+                     "--chunk-size", "150")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "table 'people', row " in result.stderr and "constraint 'CHECK((age < 70))'" in result.stderr
+    row = int(result.stderr.split("row ")[1].split(",")[0])
+    ages = customer_ages()
+    assert ages[row - 1] >= 70 and all(age < 70 for age in ages[:row - 1])  # the first refused row
+    assert duckdb.connect(str(path)).execute("SELECT count(*) FROM people").fetchone()[0] == 0

@@ -118,3 +118,9 @@ def test_big_tables_and_their_zip_go_through_signed_links(fake_client):
                      "orders": f"http://fake-api/jobs/{job_id}/download?token=1.signed&table=orders"}
     assert [b.proto.label for b in app.get("download_button")] == ["customers"]  # small enough to pass here
     assert any("straight from the API" in text for text in texts(app.caption))
+
+
+def test_monitor_names_the_sql_dialect_and_the_database_target(fake_client):
+    fake_client.add_job(status="generating", output_format="sql", sql_dialect="sqlite", target="warehouse")
+    app = start_app(fake_client, MONITOR_PAGE)
+    assert any("SQL (sqlite)" in text and "into warehouse" in text for text in texts(app.caption))

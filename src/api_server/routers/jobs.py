@@ -49,6 +49,7 @@ def build_status_response(job: JobRecord) -> JobStatusResponse:
             table: {**progress, "file_name": build_download_name(job, extension, table)}
             for table, progress in rows_per_table(job.tables, job.chunks_completed, job.chunk_size).items()},
         file_name=build_download_name(job, "zip" if job.tables is not None else extension),
+        sql_dialect=job.sql_dialect if job.output_format == "sql" else None, target=job.target,
     )
 
 

@@ -74,10 +74,13 @@ def table_seed(seed: int, table: str) -> int:
 
 def compile_relational(doc: dict | RelationalSchema, *, seed: int | None = None,
                        anchor: dt.datetime | None = None, root_rows: int | None = None,
-                       text_pools: dict[str, dict[str, Any]] | None = None) -> RelationalPlan:
+                       text_pools: dict[str, dict[str, Any]] | None = None,
+                       fixed: dict[str, Any] | None = None) -> RelationalPlan:
     """Check a multi-table document and prepare every table; SchemaValidationError names every problem.
 
     ``root_rows`` is the first table's row count when it gives none (a job's ``total_rows``).
+    ``fixed``: tables whose rows are given (name -> pyarrow.Table of the columns children read, e.g.
+    keys already in a target database), used as parents and never generated.
     """
     try:
         schema = parse_relational(doc)
@@ -87,7 +90,7 @@ def compile_relational(doc: dict | RelationalSchema, *, seed: int | None = None,
     if anchor.tzinfo is not None:
         anchor = anchor.astimezone(dt.timezone.utc).replace(tzinfo=None)
     seed = seed if seed is not None else (schema.seed if schema.seed is not None else DEFAULT_SEED)
-    builder = _Builder(schema, seed, anchor, root_rows, text_pools or {})
+    builder = _Builder(schema, seed, anchor, root_rows, text_pools or {}, fixed or {})
     for name in order_tables(schema):
         builder.build(name)
     if builder.problems:
@@ -150,7 +153,8 @@ def _reads(spec: FieldSpec) -> set[str]:
 
 class _Builder:
     def __init__(self, schema: RelationalSchema, seed: int, anchor: dt.datetime, root_rows: int | None,
-                 text_pools: dict[str, dict[str, Any]]):
+                 text_pools: dict[str, dict[str, Any]], fixed: dict[str, Any]):
+        self.fixed = fixed
         self.schema = schema
         self.seed = seed
         self.anchor = anchor
@@ -168,6 +172,12 @@ class _Builder:
     def build(self, name: str) -> None:
         ti = self.schema.table_names().index(name)
         table = self.schema.tables[ti]
+        if name in self.fixed:
+            from src.engine.relational.fixed import FixedRows
+
+            given = FixedRows(table, self.fixed[name])
+            self.plans[name] = TablePlan(name, table, given, given.rows)
+            return
         if any(p not in self.plans for p in parent_tables(table)):
             return  # a parent failed: its problems are reported
         t_seed = table_seed(self.seed, name)
