@@ -273,8 +273,10 @@ def city_names(locale: str | None) -> pa.Array:
     tables = place_tables()
     home = country_of_locale(locale)
     natives = COUNTRIES[home].native_names if home is not None else ()
-    # Only where (nearly) every city has its native name: a column mixing scripts reads worse than English.
-    if home is None or locale.startswith("en") or sum(map(bool, natives)) < 0.9 * max(len(natives), 1):
+    # Only where (nearly) every city has its native name: a column mixing scripts reads worse than English;
+    # and only for the country's own first language (fr_DZ keeps Latin names, ar_DZ gets Arabic ones).
+    language = COUNTRIES[home].languages.split(",")[0].split("-")[0] if home is not None else ""
+    if home is None or locale.split("_")[0] != language or sum(map(bool, natives)) < 0.9 * max(len(natives), 1):
         return tables.city
     names = tables.city.to_pylist()
     first = int(tables.city_offsets[home])
