@@ -34,7 +34,7 @@ def gen_city(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 
 
 def gen_state(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return strings.take(vocab.place_tables().region, _flat_city_index(ctx))
+    return strings.take(vocab.region_names(ctx.locale), _flat_city_index(ctx))
 
 
 @lru_cache(maxsize=1)
