@@ -248,6 +248,35 @@ def compare_addresses(rows, n: int) -> None:
               f"{share(map(fits, got['address'])):6.1%}   Faker {share(fits(t[3]) for t in theirs):6.1%}")
 
 
+def _national_number(phone: str, calling_code: str) -> str:
+    digits = re.sub(r"\D", "", phone)
+    return digits[len(calling_code):] if phone.startswith("+") else digits.removeprefix("0")
+
+
+def compare_regional_phones(rows, n: int) -> None:
+    """Landlines whose leading digits are those of the row's region (reference: data/dialing.py)."""
+    from faker import Faker
+
+    from src.engine.data import dialing
+
+    for locale, code, cc, mobile, region_of in (("pt_BR", "BR", "55", "", "estado_sigla"),
+                                                ("fr_FR", "FR", "33", "67", "region"), ("en_AU", "AU", "61", "4", "state_abbr")):
+        got = rows([{"name": "state", "type": "state"}, {"name": "phone", "type": "phone"}], locale)
+        fake = Faker(locale)
+        theirs = [(getattr(fake, region_of)(), fake.phone_number()) for _ in range(n)]
+
+        def fits(region: str, phone: str) -> bool | None:
+            number = _national_number(phone, cc)
+            if (mobile and number[:1] in mobile) or region not in dialing.REGION_PREFIXES[code]:
+                return None  # a mobile, or a region the table does not know: not counted
+            return number.startswith(dialing.prefixes(code, region, national=False))
+
+        ours = [f for f in map(fits, got["state"], got["phone"]) if f is not None]
+        faker = [f for f in (fits(*t) for t in theirs) if f is not None]
+        line(f"{locale} landline dials the row's region", share(ours), share(faker),
+             f"({len(ours)} / {len(faker)} landlines)")
+
+
 def run_all(rows, n: int) -> None:
-    for compare in (compare_money, compare_land, compare_things, compare_reviews, compare_text_pools, compare_addresses):
+    for compare in (compare_money, compare_regional_phones, compare_land, compare_things, compare_reviews, compare_text_pools, compare_addresses):
         compare(rows, n)

@@ -199,6 +199,33 @@ def test_coordinates_without_a_place_lie_on_land():
     assert sum(abs(a) > 66.5 for a in rows["lat"]) / 3000 < 0.02  # not 27% polar as a uniform globe gives
 
 
+# Leading digits of landlines by region (Anatel's DDD by state, ARCEP's zones, ACMA's areas), written
+# out here independently of src/engine/data/dialing.py.
+DIALS = {"pt_BR": ("55", "", {"SP": "1", "RJ": "2", "MG": "3", "PR": "4", "RS": "5", "BA": "7", "PE": "8", "PA": "9"}),
+         "fr_FR": ("33", "67", {"Île-de-France": "1", "Bretagne": "2", "Grand Est": "3", "Nouvelle-Aquitaine": "5",
+                                "Provence-Alpes-Côte d'Azur": "4"}),
+         "en_AU": ("61", "4", {"NSW": "2", "VIC": "3", "QLD": "7", "WA": "8"})}
+
+
+@pytest.mark.parametrize("locale", list(DIALS))
+def test_landlines_dial_the_rows_region_outside_the_nanp_too(locale):
+    calling, mobile, first = DIALS[locale]
+    rows = generate([{"name": "state", "type": "state"}, {"name": "phone", "type": "phone", "constraints": {"unique": True}}],
+                    rows=3000, locale=locale)
+    assert len(set(rows["phone"])) == 3000
+    checked = landlines = 0
+    for region, phone in zip(rows["state"], rows["phone"]):
+        digits = re.sub(r"\D", "", phone)
+        number = digits[len(calling):] if phone.startswith("+") else digits.removeprefix("0")
+        if mobile and number[0] in mobile:
+            continue
+        landlines += 1
+        if region in first:
+            checked += 1
+            assert number.startswith(first[region]), (region, phone)
+    assert checked > 200 and landlines > 600
+
+
 def test_compared_with_faker_the_us_postal_prefix_fits_far_more_often():
     """Faker's `postcode()` ignores the row's state; ours fits its state on (nearly) every row."""
     from faker import Faker
