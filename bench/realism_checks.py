@@ -108,7 +108,8 @@ _TITLE = re.compile(r"[A-Z0-9][\w'’&:,.-]*( [\w'’&:,.-]+){0,7}")
 def _lorem_words() -> set[str]:
     from src.engine import vocab
 
-    return {w.lower() for w in vocab.faker_lists("providers", "lorem", "la").get("word_list", ())}
+    latin = {w.lower() for w in vocab.faker_lists("providers", "lorem", "la").get("word_list", ())}
+    return latin - {"a", "in", "at", "et", "non"}  # also English words ("A Map of Days")
 
 
 def _thing_checks():
@@ -220,6 +221,19 @@ def compare_text_pools(rows, n: int) -> None:
     whole = lambda t: (re.sub(r"\W+$", "", t).rsplit(" ", 1)[-1].lower() in known) and len(t) <= 40
     theirs_t = [fake.text(max_nb_chars=40) for _ in range(n)]
     line("max_length 40: ends on a whole word, fits", share(map(whole, got["t"])), share(map(whole, theirs_t)))
+    windowed = rows([{"name": "t", "type": "string", "constraints": {"min_length": 20, "max_length": 30}}])["t"]
+    free = rows([{"name": "t", "type": "string"}])["t"]  # the same rows' text before the cut
+
+    def cut_at_word(value: str, source: str) -> bool:
+        words = value.split(" ")
+        kept = max(k for k in range(len(words) + 1) if source.startswith(" ".join(words[:k])))
+        head = " ".join(words[:kept])
+        return (len(source) == len(head) or not source[len(head)].isalnum()) and not value.endswith(" ")
+
+    theirs_w = [fake.text(max_nb_chars=30) for _ in range(n)]
+    line("min 20 / max 30: fits, cut between words", share(20 <= len(v) <= 30 and cut_at_word(v, s) for v, s in zip(windowed, free)),
+         share(20 <= len(t) <= 30 and not t.endswith(" ") for t in theirs_w),
+         "(Faker: text(max_nb_chars=30) has no minimum; its cuts are between words)")
     colours = [fake.color_name() for _ in range(n)]
     words = [fake.word() for _ in range(n)]
     print(f"{'distinct colours / words in ' + str(n) + ' rows':<48} engine {len(set(got['c'])):3d} / {len(set(got['w'])):3d}"

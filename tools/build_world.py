@@ -240,7 +240,7 @@ POSTAL_REFERENCES = {
         ("61", "Alençon"), ("62", "Calais"), ("63", "Clermont-Ferrand"), ("64", "Pau"), ("65", "Tarbes"),
         ("66", "Perpignan"), ("67", "Strasbourg"), ("68", "Mulhouse"), ("69", "Lyon"), ("70", "Vesoul"),
         ("71", "Chalon-sur-Saône"), ("72", "Le Mans"), ("73", "Chambéry"), ("74", "Annecy"), ("75", "Paris"),
-        ("76", "Rouen"), ("77", "Meaux"), ("78", "Versailles"), ("79", "Niort"), ("80", "Amiens"),
+        ("76", "Rouen"), ("76", "Le Havre"), ("77", "Meaux"), ("78", "Versailles"), ("79", "Niort"), ("80", "Amiens"),
         ("81", "Albi"), ("82", "Montauban"), ("83", "Toulon"), ("84", "Avignon"), ("85", "La Roche-sur-Yon"),
         ("86", "Poitiers"), ("87", "Limoges"), ("88", "Épinal"), ("89", "Auxerre"), ("90", "Belfort"),
         ("91", "Évry"), ("92", "Nanterre"), ("93", "Saint-Denis"), ("94", "Créteil"), ("95", "Argenteuil"),

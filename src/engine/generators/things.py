@@ -97,11 +97,12 @@ _PLATE_CHARS = set("#%?@!- ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 def _plate_templates(formats) -> tuple[str, ...]:
     """Faker plate formats as fill_templates templates: '?' a letter, and Faker's optional digits
     ('@' 1-9 or none, '!' 0-9 or none) spelled out as one template per count ('%@@@' -> '%', '%#', ...)."""
-    out = []
+    out = []  # a format Faker lists twice stays twice: its weight
     for f in formats:
         if not set(f) <= _PLATE_CHARS:
             continue
         optional = sum(f.count(c) for c in "@!")
+        variants = []
         for keep in range(optional + 1):
             seen, text = 0, []
             for ch in f:
@@ -110,8 +111,9 @@ def _plate_templates(formats) -> tuple[str, ...]:
                     text.append(("%" if ch == "@" else "#") if seen <= keep else "")
                 else:
                     text.append("@" if ch == "?" else ch)
-            out.append("".join(text))
-    return tuple(dict.fromkeys(out))
+            variants.append("".join(text))
+        out.extend(dict.fromkeys(variants))
+    return tuple(out)
 
 
 @lru_cache(maxsize=32)
