@@ -6,7 +6,9 @@ Prints, for the engine and for Faker on the same questions: US ZIP inside the ro
 distinct countries in a sample, phones in the row's country's format, distinct unique emails ending
 in 3+ digits, locales giving names of their own, Canadian area codes of the row's province,
 Australian postcodes of the row's state, city names in the locale's script, companies in the
-locale's language, and the mean/median asked of a distribution.
+locale's language, and the mean/median asked of a distribution; then (bench/realism_checks.py)
+currency and IBAN by country, coordinates on land, names of things, reviews, word pools and
+addresses.
 """
 
 from __future__ import annotations
@@ -104,6 +106,9 @@ def main() -> int:
         "min_value": 1000, "max_value": 1_000_000, "distribution": {"kind": "lognormal", "median": 60000}}}], count=20 * n)["x"])
     print(f"normal mean 100 on 40..160 -> mean      engine {v.mean():8.1f}   (on min/max: {np.mean((v == 40) | (v == 160)):.2%})")
     print(f"lognormal median 60000 -> median        engine {np.median(w):8.0f}")
+    from bench.realism_checks import run_all
+
+    run_all(rows, n)
     return 0
 
 

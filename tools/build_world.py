@@ -90,17 +90,23 @@ STALE_ADMIN1 = {"VN", "TW"}
 # that Faker's list for the locale also names (with or without its city suffix), else the first in
 # the script that no other language's letters mark (Ukrainian і/ї/є/ґ in Russian, simplified forms)
 # and is closest in spelling to the English name where it can be romanized.
-# (Arabic-script, Hebrew and Armenian alternate names in GeoNames mix languages too much to pick from.)
+# Arabic, Hebrew and Armenian names mix languages and spellings (Persian/Urdu letters, vowel
+# points, ligatures): the name most variants agree on once those are set aside (see _common_spelling).
 NATIVE = {"JP": ("ja_JP", ("CJK", "HIRAGANA", "KATAKANA")), "CN": ("zh_CN", ("CJK",)), "TW": ("zh_TW", ("CJK",)),
           "KR": ("ko_KR", ("HANGUL",)), "RU": ("ru_RU", ("CYRILLIC",)), "UA": ("uk_UA", ("CYRILLIC",)),
           "BG": ("bg_BG", ("CYRILLIC",)), "GR": ("el_GR", ("GREEK",)), "CY": ("el_CY", ("GREEK",)),
           "TH": ("th_TH", ("THAI",)), "GE": ("ka_GE", ("GEORGIAN",)),
 "BD": ("bn_BD", ("BENGALI",)), "NP": ("ne_NP", ("DEVANAGARI",)),
-          "MK": ("mk_MK", ("CYRILLIC",))}
+          "MK": ("mk_MK", ("CYRILLIC",)),
+          **{code: (f"ar_{code}", ("ARABIC",)) for code in ("SA", "AE", "EG", "JO", "BH", "DZ", "PS")},
+          "IL": ("he_IL", ("HEBREW",)), "AM": ("hy_AM", ("ARMENIAN",))}
 # Letters that mark a name as another language's in the same script.
 FOREIGN_LETTERS = {"ru_RU": "іїєґўђјљњћџѓќ", "bg_BG": "ыэёіїєґўђјљњћџѓќ", "mk_MK": "ыэёіїєґўщъ",
                    "uk_UA": "ыэёъўђјљњћџѓќ", "ja_JP": "们东车马门长风鸟爱边冈滨县区厅馆华广汉乐亚戶户", "zh_CN": "の区県浜広沢",
-                   "zh_TW": "们东车马门长风鸟爱边冈滨县区厅馆华广汉乐亚の県浜"}
+                   "zh_TW": "们东车马门长风鸟爱边冈滨县区厅馆华广汉乐亚の県浜",
+                   **{f"ar_{code}": "پچژگکیہےٹڈڑەێۆڕھڤۇۋ" for code in ("SA", "AE", "EG", "JO", "BH", "DZ", "PS")}}
+_HEBREW_LATIN = dict(zip("אבגדהוזחטיכךלמםנןסעפףצץקרשת", "abgdhozhtikklmmnnsefftzkrst"))
+_ARMENIAN_LATIN = dict(zip("աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ", "abgdezeetjilxckhdgcmynsocpjrsvtrcwpkof"))
 
 
 def _script_of(text: str) -> str:
@@ -124,6 +130,8 @@ def _native_name(city: dict, locale: str, scripts: tuple[str, ...], known: set[s
     foreign = set(FOREIGN_LETTERS.get(locale, ""))
     plain = [o for o in options if not foreign & set(o.lower()) and "=" not in o and "(" not in o
 ]
+    if scripts[0] in ("ARABIC", "HEBREW", "ARMENIAN"):
+        return _common_spelling(plain, scripts[0], city["name"])
     if scripts[0] == "CJK":  # kanji before kana (横浜, not よこはま)
         import unicodedata
 
@@ -133,6 +141,46 @@ def _native_name(city: dict, locale: str, scripts: tuple[str, ...], known: set[s
         latin = city["name"].lower()
         plain.sort(key=lambda o: -difflib.SequenceMatcher(None, romanize(o), latin).ratio())
     return plain[0] if plain else ""
+
+
+# Where the most shared GeoNames spelling is an old or regional one.
+NATIVE_OVERRIDES = {("IL", "Jerusalem"): "ירושלים", ("AE", "Dubai"): "دبي", ("AE", "Ras Al Khaimah"): "رأس الخيمة"}
+
+
+def _common_spelling(options: list[str], script: str, english: str) -> str:
+    """The spelling most alternate names share once vowel points and ligatures are set aside
+    (جدة/جدّة, Երևան/Երեւան); ties go to Arabic's article and tāʾ marbūṭa (القاهرة over قاهره), then
+    to the shorter; Hebrew and Armenian take the name closest to the English one once romanized.
+    Names of more than three words or with double spaces (lists of old names) are left out."""
+    import difflib
+    import unicodedata
+
+    def bare(text: str) -> str:
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")  # direction marks
+        if script == "ARABIC":  # short vowels and shadda only: a hamza is part of its letter
+            return "".join(ch for ch in text if not ("\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640"))
+        return unicodedata.normalize("NFC", "".join(ch for ch in unicodedata.normalize("NFKD", text)
+                                                   if not unicodedata.combining(ch)))
+
+    if script == "HEBREW":  # plene spellings (ירושלים, חיפה): the unpointed names, when there are some
+        options = [o for o in options if o == bare(o)] or options
+
+    counts: dict[str, int] = {}
+    for option in options:
+        if "  " not in option and len(option.split()) <= 3:
+            counts[bare(option)] = counts.get(bare(option), 0) + 1
+    if not counts:
+        return ""
+
+    table = {"ARMENIAN": _ARMENIAN_LATIN, "HEBREW": _HEBREW_LATIN}.get(script)
+
+    def distance(name: str) -> float:  # how far a romanized name is from the English one
+        latin = "".join(table.get(ch, ch) for ch in name.lower())
+        return -difflib.SequenceMatcher(None, latin, english.lower()).ratio()
+
+    if table:  # Hebrew and Armenian: closest to the English name first (old spellings, mislabelled districts)
+        return min(counts, key=lambda n: (distance(n), -counts[n], len(n), n))
+    return min(counts, key=lambda n: (-counts[n], not n.startswith("ال"), not n.endswith("ة"), len(n), n))
 
 
 def _known_places(locale: str) -> set[str]:
@@ -192,7 +240,7 @@ POSTAL_REFERENCES = {
         ("61", "Alençon"), ("62", "Calais"), ("63", "Clermont-Ferrand"), ("64", "Pau"), ("65", "Tarbes"),
         ("66", "Perpignan"), ("67", "Strasbourg"), ("68", "Mulhouse"), ("69", "Lyon"), ("70", "Vesoul"),
         ("71", "Chalon-sur-Saône"), ("72", "Le Mans"), ("73", "Chambéry"), ("74", "Annecy"), ("75", "Paris"),
-        ("76", "Rouen"), ("77", "Meaux"), ("78", "Versailles"), ("79", "Niort"), ("80", "Amiens"),
+        ("76", "Rouen"), ("76", "Le Havre"), ("77", "Meaux"), ("78", "Versailles"), ("79", "Niort"), ("80", "Amiens"),
         ("81", "Albi"), ("82", "Montauban"), ("83", "Toulon"), ("84", "Avignon"), ("85", "La Roche-sur-Yon"),
         ("86", "Poitiers"), ("87", "Limoges"), ("88", "Épinal"), ("89", "Auxerre"), ("90", "Belfort"),
         ("91", "Évry"), ("92", "Nanterre"), ("93", "Saint-Denis"), ("94", "Créteil"), ("95", "Argenteuil"),
@@ -302,7 +350,8 @@ def main() -> None:
             region = city["admin1code"] if code == "US" else REGION_NAMES.get(code, {}).get(city["admin1code"]) \
                 or CITY_REGIONS.get(code, {}).get(city["name"]) \
                 or ("" if code in STALE_ADMIN1 else admin1.get(f"{code}.{city['admin1code']}", ""))
-            native = _native_name(city, *NATIVE[code], known[code]) if code in NATIVE else ""
+            native = NATIVE_OVERRIDES.get((code, city["name"])) \
+                or (_native_name(city, *NATIVE[code], known[code]) if code in NATIVE else "")
             rows.append([city["name"], region, round(city["latitude"], 4), round(city["longitude"], 4), "",
                          city["population"], city["admin1code"], native])
         out_cities[code] = rows

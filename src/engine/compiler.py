@@ -222,7 +222,9 @@ class _Compiler(RangeResolver):
             if birth.lo <= birth.hi and not age.unique:
                 age.derived_from = birth.name
         has_place = any(fp.kind in ("city", "country", "state", "address") for fp in fields.values())
-        follows_place = has_place or any(fp.kind in PLACE_KINDS for fp in fields.values()) or self.schema.locale
+        by_country = [fp for fp in fields.values() if fp.kind in ("phone", "currency_code", "iban")]
+        follows_place = has_place or any(fp.kind in PLACE_KINDS for fp in fields.values()) or self.schema.locale \
+            or len(by_country) > 1  # a currency and an IBAN (or phone) of one row agree on its country
         for fp in fields.values():
             if fp.kind in PERSON_KINDS:
                 fp.options["locale"] = self.schema.locale  # unique names: capacity of the locale's lists

@@ -89,7 +89,7 @@ LABEL_MEANINGS: tuple[tuple[str, str], ...] = (
      "statement|abstract|transcript|article|report",
      "paragraph"),
     ("color|colour", "color"),
-    ("word|tag|tags|keyword|keywords|label|hashtag", "word"),
+    ("word|tag|tags|keyword|keywords|label", "word"),
     ("timestamp|datetime|date time|date and time|time stamp|created at|updated at|modified at|"
      "logged at|event time|occurred at|recorded at|login time|logout time|check in time|"
      "check out time|departure time|arrival time|start time|end time|pickup time|dropoff time|"

@@ -118,3 +118,12 @@ def lengths_of(arr: pa.Array) -> np.ndarray:
         arr = arr.combine_chunks()
     offsets = np.frombuffer(arr.buffers()[1], dtype=np.int32)[arr.offset:arr.offset + len(arr) + 1]
     return np.diff(offsets).astype(np.int64)
+
+
+def scatter(parts: list[pa.Array], order: list[np.ndarray], n: int) -> pa.Array:
+    """Arrays made for groups of rows (``order[i]`` the rows of ``parts[i]``), put back in row order."""
+    if len(parts) == 1:
+        return parts[0]
+    inverse = np.empty(n, dtype=np.int64)
+    inverse[np.concatenate(order)] = np.arange(n)
+    return pa.concat_arrays(parts).take(pa.array(inverse))

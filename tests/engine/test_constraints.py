@@ -89,6 +89,26 @@ def test_length_limits_hold_for_text_and_usernames():
     assert all(8 <= len(v) <= 10 for v in cols["user"])
 
 
+def test_text_cut_or_padded_to_its_length_window_ends_on_a_whole_word():
+    from src.engine import vocab
+
+    fields = [{"name": "note", "type": "string"}, {"name": "tag", "type": "word"}]
+    free = generate(fields, rows=1000)
+    fields[0]["constraints"] = {"min_length": 20, "max_length": 30}
+    fields[1]["constraints"] = {"min_length": 12}
+    cut = generate(fields, rows=1000)
+    filler = set(vocab.LOREM_WORDS)
+    for column in ("note", "tag"):
+        for value, source in zip(cut[column], free[column]):
+            # the source cut where it has a word boundary, then (if short) whole filler words
+            words = value.split(" ")
+            kept = max(k for k in range(len(words) + 1) if source.startswith(" ".join(words[:k])))
+            head = " ".join(words[:kept])
+            assert len(source) == len(head) or not source[len(head)].isalnum(), (value, source)
+            assert set(words[kept:]) <= filler and not value.endswith(" "), (value, source)
+    assert all(20 <= len(v) <= 30 for v in cut["note"]) and all(len(v) >= 12 for v in cut["tag"])
+
+
 def test_patterns_generate_matching_strings():
     cols = generate([{"name": "sku", "type": "code", "constraints": {"pattern": "[A-Z]{3}-[0-9]{4}"}},
                      {"name": "ref", "type": "string", "constraints": {"pattern": "(INV|CRN)-\\d{6}"}}], rows=1000)

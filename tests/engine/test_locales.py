@@ -116,6 +116,37 @@ def test_companies_in_the_locales_language_where_faker_computes_its_lists(locale
     assert sum(any(w in c for w in words) for c in rows) / 300 >= 0.9, rows[:5]
 
 
+@pytest.mark.parametrize("locale", ["ar_SA", "ar_EG", "ar_JO", "ar_DZ", "he_IL", "hy_AM"])
+def test_arabic_hebrew_and_armenian_locales_write_their_cities_and_streets_in_their_script(locale):
+    plan = compile_schema({"fields": [{"name": "city", "type": "city"}, {"name": "street", "type": "street_address"}],
+                           "locale": locale}, seed=3, anchor=ANCHOR)
+    rows = plan.generate_chunk(0, 1000).to_pydict()
+    scripts = SCRIPTS[locale.split("_")[0]]
+    for column in ("city", "street"):
+        share = sum(_script(v) in scripts for v in rows[column]) / 1000
+        assert share >= 0.9, (locale, column, share)
+    assert not any("\u200e" in c or "\u200f" in c for c in rows["city"])
+
+
+@pytest.mark.parametrize("locale,faker_lists", [("ja_JP", ("prefectures",)), ("zh_CN", ("provinces",)),
+                                                ("ko_KR", ("metropolitan_cities", "provinces")), ("ru_RU", ()),
+                                                ("uk_UA", ()), ("el_GR", ()), ("zh_TW", ())])
+def test_regions_are_written_in_the_locales_script_and_shown_in_its_addresses(locale, faker_lists):
+    plan = compile_schema({"fields": [{"name": "state", "type": "state"}, {"name": "address", "type": "address"}],
+                           "locale": locale}, seed=3, anchor=ANCHOR)
+    rows = plan.generate_chunk(0, 1000).to_pydict()
+    assert all(_script(r) in SCRIPTS[locale.split("_")[0]] for r in rows["state"])
+    if locale in ("ja_JP", "zh_CN", "ko_KR", "zh_TW"):  # layouts that name the region (postal region city street)
+        assert all(r in a for r, a in zip(rows["state"], rows["address"]))
+    known = {v for key in faker_lists for v in vocab.faker_lists("providers", "address", locale)[key]}
+    assert not known or set(rows["state"]) <= known  # Faker's own spelling where it has a list
+
+
+def test_a_second_language_of_a_country_keeps_latin_city_names():
+    plan = compile_schema({"fields": [{"name": "city", "type": "city"}], "locale": "fr_DZ"}, seed=3, anchor=ANCHOR)
+    assert all(_script(c) == "LATIN" for c in plan.generate_chunk(0, 300).to_pydict()["city"])
+
+
 def test_native_city_names_compared_with_faker():
     """Faker's ja_JP/ru_RU cities are native but unrelated to the row's prefecture or postal code;
     ours are the real city of the row's place, written natively."""

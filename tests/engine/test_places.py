@@ -154,6 +154,41 @@ def test_currency_and_iban_follow_the_rows_country():
         assert int(digits) % 97 == 1
 
 
+# Lengths of the SWIFT IBAN registry, independent of the engine's table.
+IBAN_LENGTHS = {"SA": 24, "BR": 29, "RU": 33, "UA": 29, "EG": 29, "TN": 24, "MU": 30, "QA": 29, "CR": 22, "IS": 26,
+                "JO": 30, "KW": 30, "PK": 24, "TR": 26, "AE": 23, "IL": 23, "NO": 15, "MT": 31, "LC": 32, "DE": 22}
+
+
+def test_ibans_of_every_registry_country_follow_the_row_and_its_length():
+    rows = generate([{"name": "country", "type": "country_code"}, {"name": "iban", "type": "iban"}], rows=20000)
+    checked = 0
+    for code, iban in zip(rows["country"], rows["iban"]):
+        if code in IBAN_LENGTHS:
+            checked += 1
+            assert iban.startswith(code) and len(iban) == IBAN_LENGTHS[code], (code, iban)
+            assert int("".join(str(int(ch, 36)) for ch in iban[4:] + iban[:4])) % 97 == 1
+    assert checked > 500
+
+
+def test_a_currency_and_an_iban_without_a_place_field_agree_on_the_country():
+    from src.engine.generators.codes import _IBAN_FORMATS
+
+    rows = generate([{"name": "currency", "type": "currency_code"}, {"name": "iban", "type": "iban"}], rows=3000)
+    currency = {c.code: c.currency for c in vocab.COUNTRIES}
+    fallback = {code for code, _, _ in _IBAN_FORMATS[:6]}  # countries without IBANs take one of these
+    followed = [(cur, iban) for cur, iban in zip(rows["currency"], rows["iban"]) if iban[:2] not in fallback]
+    assert len(followed) > 100 and all(currency[iban[:2]] == cur for cur, iban in followed)
+
+
+def test_coordinates_without_a_place_are_on_land_by_an_independent_land_mask():
+    """global-land-mask (1 km grid) as the judge: Faker's latitude()/longitude() land about a third."""
+    from global_land_mask import globe
+    import numpy as np
+
+    rows = generate([{"name": "lat", "type": "latitude"}, {"name": "lon", "type": "longitude"}], rows=3000)
+    assert globe.is_land(np.array(rows["lat"]), np.array(rows["lon"])).mean() >= 0.97
+
+
 def test_coordinates_without_a_place_lie_on_land():
     rows = generate([{"name": "lat", "type": "latitude"}, {"name": "lon", "type": "longitude"}], rows=3000)
     lats, lons = world.land_points()
@@ -162,6 +197,33 @@ def test_coordinates_without_a_place_lie_on_land():
                                                  for e in (-1, 0, 1)) for a, o in zip(rows["lat"], rows["lon"]))
     assert near / 3000 >= 0.99
     assert sum(abs(a) > 66.5 for a in rows["lat"]) / 3000 < 0.02  # not 27% polar as a uniform globe gives
+
+
+# Leading digits of landlines by region (Anatel's DDD by state, ARCEP's zones, ACMA's areas), written
+# out here independently of src/engine/data/dialing.py.
+DIALS = {"pt_BR": ("55", "", {"SP": "1", "RJ": "2", "MG": "3", "PR": "4", "RS": "5", "BA": "7", "PE": "8", "PA": "9"}),
+         "fr_FR": ("33", "67", {"Île-de-France": "1", "Bretagne": "2", "Grand Est": "3", "Nouvelle-Aquitaine": "5",
+                                "Provence-Alpes-Côte d'Azur": "4"}),
+         "en_AU": ("61", "4", {"NSW": "2", "VIC": "3", "QLD": "7", "WA": "8"})}
+
+
+@pytest.mark.parametrize("locale", list(DIALS))
+def test_landlines_dial_the_rows_region_outside_the_nanp_too(locale):
+    calling, mobile, first = DIALS[locale]
+    rows = generate([{"name": "state", "type": "state"}, {"name": "phone", "type": "phone", "constraints": {"unique": True}}],
+                    rows=3000, locale=locale)
+    assert len(set(rows["phone"])) == 3000
+    checked = landlines = 0
+    for region, phone in zip(rows["state"], rows["phone"]):
+        digits = re.sub(r"\D", "", phone)
+        number = digits[len(calling):] if phone.startswith("+") else digits.removeprefix("0")
+        if mobile and number[0] in mobile:
+            continue
+        landlines += 1
+        if region in first:
+            checked += 1
+            assert number.startswith(first[region]), (region, phone)
+    assert checked > 200 and landlines > 600
 
 
 def test_compared_with_faker_the_us_postal_prefix_fits_far_more_often():

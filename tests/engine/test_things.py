@@ -87,6 +87,28 @@ def test_formats_of_plates_paths_files_mime_types_and_time_zones():
     assert all(re.fullmatch(r"[A-Z]{2}\d\d ?[A-Z]{3}", p) for p in british)
 
 
+def test_german_plates_start_with_a_real_district_and_mime_types_name_known_formats():
+    import mimetypes
+
+    from src.engine import vocab
+
+    districts = set(vocab.faker_lists("providers", "automotive", "de_DE")["license_plate_prefix"])
+    plates = generate([{"name": "license_plate", "type": "string"}], rows=500, locale="de_DE")["license_plate"]
+    for plate in plates:
+        district, letters, digits = re.fullmatch(r"([A-ZÄÖÜ]{1,3})-([A-Z]{1,2})-(\d{1,4})", plate).groups()
+        assert district in districts and not digits.startswith("0"), plate
+    known = set(mimetypes.types_map.values()) | set(mimetypes.common_types.values())
+    mimes = generate([{"name": "mime_type", "type": "string"}], rows=500)["mime_type"]
+    assert set(mimes) <= known and len(set(mimes)) >= 20
+
+
+def test_colours_come_from_fakers_140_names_with_the_basic_ones_most_often():
+    colours = generate([{"name": "colour", "type": "color"}], rows=4000)["colour"]
+    assert len(set(colours)) >= 120 and "alice blue" in {c for c in faker_pool("all_colors") and colours}
+    basic = {"red", "blue", "green", "black", "white", "gray"}
+    assert 0.15 < sum(c in basic for c in colours) / len(colours) < 0.35
+
+
 def test_unique_pool_values_are_distinct_and_refused_past_the_pool():
     rows = generate([{"name": "blood_type", "type": "string", "constraints": {"unique": True}}], rows=8)
     assert len(set(rows["blood_type"])) == 8

@@ -104,9 +104,23 @@ def gen_account_number(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 _IBAN_FORMATS = (("DE", "", 18), ("FR", "", 23), ("ES", "", 20), ("NL", "ABNA", 10), ("GB", "NWBK", 14),
                  ("IT", "X", 22), ("AT", "", 16), ("BE", "", 12), ("CH", "", 17), ("PT", "", 21), ("PL", "", 24),
                  ("SE", "", 20), ("DK", "", 14), ("NO", "", 11), ("FI", "", 14), ("IE", "AIBK", 14),
-                 ("LU", "", 16), ("CZ", "", 20), ("HU", "", 24), ("GR", "", 23), ("TR", "", 22), ("SA", "", 22),
+                 ("LU", "", 16), ("CZ", "", 20), ("HU", "", 24), ("GR", "", 23), ("TR", "", 22), ("SA", "", 20),
                  ("AE", "", 19), ("SK", "", 20), ("SI", "", 15), ("HR", "", 17), ("BG", "BNBG", 14),
-                 ("RO", "RNCB", 16), ("LT", "", 16), ("LV", "HABA", 13), ("EE", "", 16), ("IL", "", 19))
+                 ("RO", "RNCB", 16), ("LT", "", 16), ("LV", "HABA", 13), ("EE", "", 16), ("IL", "", 19),
+                 # the rest of the SWIFT IBAN registry: (country, bank letters where its BBAN starts with
+                 # letters, digits after them) so the IBAN has the country's length
+                 ("AD", "", 20), ("AL", "", 24), ("AZ", "NABZ", 20), ("BA", "", 16), ("BH", "NBOB", 14),
+                 ("BI", "", 23), ("BR", "", 25), ("BY", "NBRB", 20), ("CR", "", 18), ("CY", "", 24),
+                 ("DJ", "", 23), ("DO", "BAGR", 20), ("EG", "", 25), ("FK", "SC", 12), ("FO", "", 14),
+                 ("GE", "NB", 16), ("GI", "NWBK", 15), ("GL", "", 14), ("GT", "TRAJ", 20), ("IQ", "NBIQ", 15),
+                 ("IS", "", 22), ("JO", "CBJO", 22), ("KW", "CBKU", 22), ("KZ", "", 16), ("LB", "", 24),
+                 ("LC", "HEMM", 24), ("LI", "", 17), ("LY", "", 21), ("MC", "", 23), ("MD", "AG", 18),
+                 ("ME", "", 18), ("MK", "", 15), ("MN", "", 16), ("MR", "", 23), ("MT", "MALT", 23),
+                 ("MU", "BOMM", 22), ("NI", "BAPR", 20), ("OM", "", 19), ("PK", "SCBL", 16), ("PS", "PALS", 21),
+                 ("QA", "QNBA", 21), ("RS", "", 18), ("RU", "", 29), ("SC", "SSCB", 23), ("SD", "", 14),
+                 ("SM", "X", 22), ("SO", "", 19), ("ST", "", 21), ("SV", "CENR", 20), ("TL", "", 19),
+                 ("TN", "", 20), ("UA", "", 25), ("VA", "", 18), ("VG", "VPVG", 16), ("XK", "", 16),
+                 ("YE", "CBYE", 22))
 _IBAN_MIX = 6
 
 
@@ -121,32 +135,32 @@ def _letters_to_digits(text: str) -> str:
 
 
 def gen_iban(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    """IBANs of several countries with correct ISO 13616 mod-97 check digits."""
+    """IBANs of the row's country (any of the registry's) with correct ISO 13616 mod-97 check digits."""
     rng = ctx.rng(fp)
     which = rng.choice(_IBAN_MIX, stream=0)
     if fp.options.get("from_country"):  # the row's own country where it uses IBANs
         own = _iban_format_of_country()[ctx.location().country]
         which = np.where(own >= 0, own, which)
-    out = pa.nulls(ctx.n, pa.string())
-    for index, (country, bank, width) in enumerate(_IBAN_FORMATS):
-        mask = which == index
-        if not mask.any():
-            continue
-        digits = np.stack([rng.integers(0, 9, stream=10 + i) for i in range(width)], axis=1)
+    widest = max(width for _, _, width in _IBAN_FORMATS)
+    all_digits = np.stack([rng.integers(0, 9, stream=10 + i) for i in range(widest)], axis=1)
+    parts, order = [], []
+    for index in np.unique(which):
+        country, bank, width = _IBAN_FORMATS[index]
+        rows = np.flatnonzero(which == index)
+        digits = all_digits[rows, :width]
         # mod 97 of: bank letters(as digits) + digits + country(as digits) + "00"
-        remainder = np.zeros(ctx.n, dtype=np.int64)
+        remainder = np.zeros(len(rows), dtype=np.int64)
         for ch in _letters_to_digits(bank):
             remainder = (remainder * 10 + int(ch)) % 97
         for i in range(width):
             remainder = (remainder * 10 + digits[:, i]) % 97
         for ch in _letters_to_digits(country) + "00":
             remainder = (remainder * 10 + int(ch)) % 97
-        check = 98 - remainder
-        mat = np.concatenate([strings.literal_matrix(country, ctx.n), strings.digit_matrix(check, 2),
-                              strings.literal_matrix(bank, ctx.n),
-                              digits.astype(np.uint8) + ord("0")], axis=1)
-        out = pc.if_else(pa.array(mask), strings.strings_from_byte_matrix(mat), out)
-    return out
+        mat = np.concatenate([strings.literal_matrix(country, len(rows)), strings.digit_matrix(98 - remainder, 2),
+                              strings.literal_matrix(bank, len(rows)), digits.astype(np.uint8) + ord("0")], axis=1)
+        parts.append(strings.strings_from_byte_matrix(mat))
+        order.append(rows)
+    return strings.scatter(parts, order, ctx.n)
 
 
 def gen_ipv4(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
@@ -216,6 +230,16 @@ def gen_user_agent(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     return strings.join(part(0), strings.take(os_pool, os_pick), part(2), strings.int_strings(version), part(5))
 
 
+@lru_cache(maxsize=1)
+def _color_pool() -> tuple[pa.Array, np.ndarray]:
+    """The basic colours, then Faker's 140 others ('alice blue'); weights give the basic 18 70% of
+    rows (a product is black or navy far more often than papaya whip)."""
+    basic = list(vocab.COLORS)
+    names = basic + [c for c in vocab.color_names().to_pylist() if c not in basic]
+    weights = np.where(np.arange(len(names)) < len(basic), 0.7 / len(basic), 0.3 / max(len(names) - len(basic), 1))
+    return pa.array(names), weights
+
+
 def gen_color(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    pool = pa.array(list(vocab.COLORS))
-    return strings.take(pool, ctx.rng(fp).choice(len(pool)))
+    pool, weights = _color_pool()
+    return strings.take(pool, ctx.rng(fp).choice(len(pool), weights))

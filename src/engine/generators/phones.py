@@ -1,5 +1,6 @@
 """Phone numbers that follow the row's place: NANP numbers with an area code of the row's state or
-province for the US and Canada, the country's own national and international formats elsewhere
+province for the US and Canada, the regional leading digits of the row's state or region in Brazil,
+France and Australia (data/dialing.py), the country's own national and international formats elsewhere
 (Faker's per-locale formats), unique by construction: a keyed permutation of the row index spells
 the last seven digits. Every country's rows are filled in one template pass."""
 
@@ -12,7 +13,7 @@ import pyarrow as pa
 
 from src.engine import strings, vocab
 from src.engine.context import ChunkContext, FieldPlan
-from src.engine.data import nanp, world
+from src.engine.data import dialing, nanp, world
 from src.engine.generators.templated import fill_templates
 from src.engine.rng import permute_index, split_bits
 
@@ -43,6 +44,8 @@ def format_tables(style: str = "paren") -> tuple[tuple[str, ...], np.ndarray, np
         if c.code in nanp.AREA_CODES:
             spans = [add((c.code, region), lambda: [layout.format(area=a) for a in nanp.area_codes(c.code, region)])
                      for region in (city[1] for city in c.cities)]
+        elif c.code in dialing.REGION_PREFIXES:
+            spans = [add((c.code, region), lambda: _regional_formats(c, region)) for region in (city[1] for city in c.cities)]
         else:
             span = add((c.code,), lambda: [f for f in world.phone_formats(c.code) if f.count("#") >= SERIAL_DIGITS]
                        or [f"+{c.calling_code or '0'} ### ### ####"])
@@ -50,6 +53,17 @@ def format_tables(style: str = "paren") -> tuple[tuple[str, ...], np.ndarray, np
         first.extend(start for start, _ in spans)
         count.extend(size for _, size in spans)
     return tuple(formats), np.array(first), np.array(count)
+
+
+def _regional_formats(country, region: str) -> list[str]:
+    """The country's formats with the national number starting as the region dials (data/dialing.py)."""
+    own_formats, extra = world.phone_formats(country.code), dialing.EXTRA_FORMATS.get(country.code, ())
+    base = [*own_formats, *extra]
+    regional = dialing.prefixes(country.code, region, national=False)
+    own = [dialing.with_prefix(f, country.calling_code, p)
+           for f in base for p in (dialing.prefixes(country.code, region) if f in own_formats else regional)]
+    return list(dict.fromkeys(f for f in own if f and f.count("#") >= SERIAL_DIGITS)) or \
+        [f for f in base if f.count("#") >= SERIAL_DIGITS]
 
 
 def phone_capacity(fp: FieldPlan) -> int:

@@ -34,7 +34,7 @@ def gen_city(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 
 
 def gen_state(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return strings.take(vocab.place_tables().region, _flat_city_index(ctx))
+    return strings.take(vocab.region_names(ctx.locale), _flat_city_index(ctx))
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +114,9 @@ _NATIVE_STREETS = {
     "mk_MK": ((), "ул. {n} {no}"), "el_GR": ((), "{n} {no}"), "el_CY": ((), "{n} {no}"),
     "th_TH": (("street_prefixes",), "{no} {a}{n}"), "ka_GE": (("street_suffixes",), "{n} {a} {no}"),
     "bn_BD": (("street_suffixes",), "{n} {a} {no}"), "ne_NP": (("street_suffixes",), "{n} {a} {no}"),
+    "he_IL": ((), "{n} {no}"), "hy_AM": (("street_prefixes",), "{n} {a} {no}"),
+    "ar_DZ": (("street_prefixes",), "{no} {a} {n}"),
+    **{f"ar_{code}": ((), "شارع {n} {no}") for code in ("SA", "AE", "EG", "JO", "BH", "PS")},
 }
 _NAME_KEYS = ("street_titles", "streets", "street_names", "road_names")
 
@@ -188,17 +191,8 @@ def streets(ctx: ChunkContext) -> pa.Array:
             text = strings.join(strings.int_strings(number[rows]), name, affix, sep=" ")
         parts.append(text)
         order.append(rows)
-    ctx._entities["street"] = out = _scatter(parts, order, ctx.n)
+    ctx._entities["street"] = out = strings.scatter(parts, order, ctx.n)
     return out
-
-
-def _scatter(parts: list[pa.Array], order: list[np.ndarray], n: int) -> pa.Array:
-    """Arrays made for groups of rows, put back in row order."""
-    if len(parts) == 1:
-        return parts[0]
-    inverse = np.empty(n, dtype=np.int64)
-    inverse[np.concatenate(order)] = np.arange(n)
-    return pa.concat_arrays(parts).take(pa.array(inverse))
 
 
 def gen_street_address(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
@@ -236,7 +230,7 @@ def gen_address(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
             text = strings.join(s, pc.utf8_trim_whitespace(strings.join(p, c, sep=" ")), k, sep=", ")
         parts.append(text)
         order.append(rows)
-    return _scatter(parts, order, ctx.n)
+    return strings.scatter(parts, order, ctx.n)
 
 
 def _coordinate(fp: FieldPlan, ctx: ChunkContext, axis: int, lo: float, hi: float) -> pa.Array:
@@ -250,7 +244,7 @@ def _coordinate(fp: FieldPlan, ctx: ChunkContext, axis: int, lo: float, hi: floa
         # No place field: a real on-land point (Faker's land_coords), shared by latitude and longitude.
         points = world.land_points()
         which = ctx.entity_rng("land").choice(len(points[0]))
-        values = points[axis][which] + (ctx.entity_rng("land").uniform(1 + axis) - 0.5) * 0.1
+        values = points[axis][which] + (ctx.entity_rng("land").uniform(1 + axis) - 0.5) * 0.004  # ~200 m: stays ashore
     else:
         values = lo + rng.uniform(0) * (hi - lo)
     values = np.clip(values, lo, hi)

@@ -14,11 +14,11 @@ from src.engine.context import ChunkContext, FieldPlan
 MOODS = ("positive", "neutral", "negative")
 OPENINGS = {
     "positive": ("Absolutely love it.", "Great value for the money.", "Exceeded my expectations.",
-                 "Really happy with this purchase.", "Could not be happier.", "Impressed from day one.",
+                 "Really happy with this purchase.", "Really delighted with it.", "Impressed from day one.",
                  "Exactly what I was looking for.", "A fantastic buy.", "So glad I chose this.",
                  "Top quality.", "Better than I hoped.", "Five stars, easily."),
     "neutral": ("It does the job.", "Decent, but nothing special.", "Mixed feelings about this one.",
-                "Okay for the price.", "Average overall.", "Not bad, not great.", "It is fine.",
+                "Okay for the price.", "Average overall.", "So-so overall.", "It is fine.",
                 "Somewhere in the middle.", "Acceptable, with a few caveats.", "Does what it says, mostly."),
     "negative": ("Very disappointed.", "Would not buy again.", "Not worth the money.", "Poor quality for the price.",
                  "Not as described.", "A real letdown.", "I expected much more.", "Frustrating experience.",
@@ -33,7 +33,7 @@ DETAILS = {  # kind -> mood -> sentences
         "neutral": ("Delivery took a little longer than promised", "The description could be clearer",
                     "It is a bit smaller than I thought", "Some parts feel cheaper than others",
                     "It works, with a few quirks", "The packaging was more than needed"),
-        "negative": ("It did not match the description", "Support never answered my emails",
+        "negative": ("It did not match the description", "Support was useless and never replied",
                      "It arrived late and damaged", "The quality feels cheap", "Returning it was a hassle",
                      "Half of it was missing from the box"),
     },
@@ -42,8 +42,8 @@ DETAILS = {  # kind -> mood -> sentences
                      "It is now a pantry staple for us", "The ingredients are clearly good quality",
                      "My kids ask for it every week"),
         "neutral": ("The flavour is a bit mild", "It is a little pricey for the amount", "It tastes fine but nothing more",
-                    "The packaging is hard to reseal", "Best before date was sooner than expected"),
-        "negative": ("It tasted stale", "It was past its best before date", "The texture was unpleasant",
+                    "The packaging is hard to reseal", "The use-by date was sooner than expected"),
+        "negative": ("It tasted stale", "It was stale and well past its date", "The texture was unpleasant",
                      "Far too salty for my taste", "The package was open when it arrived"),
     },
     "electronics": {
@@ -75,7 +75,7 @@ DETAILS = {  # kind -> mood -> sentences
                      "They went the extra mile", "Communication was clear throughout"),
         "neutral": ("The wait was longer than expected", "Communication could be better", "It was fine but a bit rushed",
                     "The price was higher than quoted"),
-        "negative": ("Nobody showed up at the agreed time", "The staff were rude", "I was charged twice",
+        "negative": ("Nobody showed up, which was frustrating", "The staff were rude", "I was charged twice",
                      "It took weeks to get a reply"),
     },
 }
@@ -84,7 +84,7 @@ CLOSINGS = {
                  "Recommended to all my friends.", "No complaints at all.", ""),
     "neutral": ("Might buy again if it goes on sale.", "It is fine for occasional use.", "Consider the alternatives first.",
                 "Three stars.", "Good enough for now.", ""),
-    "negative": ("Avoid.", "Save your money.", "Returning it.", "One star.", "I want a refund.", ""),
+    "negative": ("Avoid.", "A waste of money.", "Returning it.", "One star.", "Disappointed, I want a refund.", ""),
 }
 _KIND_WORDS = (("food", ("grocer", "food", "snack", "beverage", "drink", "coffee", "tea", "produce", "bakery",
                           "dairy", "meat", "fruit", "vegetable", "pantry", "restaurant", "meal")),

@@ -121,15 +121,23 @@ def _fit_length(fp: FieldPlan, values: pa.Array) -> pa.Array:
     if c.max_length:
         cut = pc.utf8_slice_codeunits(values, 0, c.max_length)
         too_long = pc.greater(pc.utf8_length(values), c.max_length)
-        trimmed = pc.utf8_rtrim(pc.replace_substring_regex(cut, r"\s+\S*$", ""), characters=" ,.;")
+        at_word_end = pc.match_substring_regex(pc.utf8_slice_codeunits(values, c.max_length, c.max_length + 1),
+                                               r"^[\s,.;:!?]")  # the cut falls between words: keep them all
+        trimmed = pc.utf8_rtrim(pc.if_else(at_word_end, cut, pc.replace_substring_regex(cut, r"\s+\S*$", "")),
+                                characters=" ,.;")
         trimmed = pc.if_else(pc.equal(pc.utf8_length(trimmed), 0), cut, trimmed)
         values = pc.if_else(too_long, trimmed, values)
     if c.min_length:
         filler = " " + " ".join(vocab.LOREM_WORDS)
         while filler and len(filler) < c.min_length:
             filler += filler
-        padded = pc.utf8_slice_codeunits(pc.binary_join_element_wise(values, filler, ""), 0,
-                                         max(c.min_length, 1))
+        # Pad with whole words up to max_length (or a few words past min_length), then drop the word the
+        # cut split, as long as the text stays at min_length; an exact cut only when no word fits.
+        limit = c.max_length or c.min_length + 30
+        padded = pc.utf8_slice_codeunits(pc.binary_join_element_wise(values, filler, ""), 0, max(limit, 1))
+        whole = pc.utf8_rtrim(pc.replace_substring_regex(padded, r"\s+\S*$", ""), characters=" ")
+        exact = pc.utf8_slice_codeunits(padded, 0, max(c.min_length, 1))
+        padded = pc.if_else(pc.greater_equal(pc.utf8_length(whole), c.min_length), whole, exact)
         short = pc.less(pc.utf8_length(values), c.min_length)
         values = pc.if_else(short, padded, values)
         if c.max_length:

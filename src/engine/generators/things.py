@@ -91,20 +91,58 @@ def gen_isbn(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         strings.digit_matrix(check, 1)))
 
 
+_PLATE_CHARS = set("#%?@!- ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _plate_templates(formats) -> tuple[str, ...]:
+    """Faker plate formats as fill_templates templates: '?' a letter, and Faker's optional digits
+    ('@' 1-9 or none, '!' 0-9 or none) spelled out as one template per count ('%@@@' -> '%', '%#', ...)."""
+    out = []  # a format Faker lists twice stays twice: its weight
+    for f in formats:
+        if not set(f) <= _PLATE_CHARS:
+            continue
+        optional = sum(f.count(c) for c in "@!")
+        variants = []
+        for keep in range(optional + 1):
+            seen, text = 0, []
+            for ch in f:
+                if ch in "@!":
+                    seen += 1
+                    text.append(("%" if ch == "@" else "#") if seen <= keep else "")
+                else:
+                    text.append("@" if ch == "?" else ch)
+            variants.append("".join(text))
+        out.extend(dict.fromkeys(variants))
+    return tuple(out)
+
+
 @lru_cache(maxsize=32)
-def _plate_formats(locale: str | None) -> tuple[str, ...]:
+def _plate_formats(locale: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(district prefixes, templates): a locale's Faker plates, either whole templates
+    (`license_formats`) or a district prefix + a template (`license_plate_prefix`/`_suffix`: de_DE,
+    de_AT, ro_RO, sk_SK); locales whose plates Faker builds in code fall back to en_US."""
     for loc in (locale or "en_US", "en_US"):
         lists = vocab.faker_lists("providers", "automotive", loc)
+        prefixes, suffixes = lists.get("license_plate_prefix"), lists.get("license_plate_suffix")
+        if isinstance(prefixes, (tuple, list)) and isinstance(suffixes, (tuple, list)) and prefixes and suffixes:
+            templates = _plate_templates(suffixes)
+            if templates:
+                return tuple(str(p) for p in prefixes), templates
         formats = lists.get("license_formats")
         if isinstance(formats, (tuple, list)) and formats:
-            return tuple(f.replace("?", "@") for f in formats if set(f) <= set("#?@- ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"))
-    return ("@@@-####",)
+            templates = _plate_templates(formats)
+            if templates:
+                return ("",), templates
+    return ("",), ("@@@-####",)
 
 
 def gen_license_plate(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    formats = _plate_formats(ctx.locale)
+    prefixes, formats = _plate_formats(ctx.locale)
     rng = ctx.rng(fp)
-    return fill_templates(formats, rng.choice(len(formats), stream=0), rng)
+    plates = fill_templates(formats, rng.choice(len(formats), stream=0), rng)
+    if len(prefixes) == 1 and not prefixes[0]:
+        return plates
+    return strings.join(strings.take(pa.array(list(prefixes)), rng.choice(len(prefixes), stream=7)), plates)
 
 
 def gen_ssn(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
@@ -138,8 +176,14 @@ def _extensions() -> pa.Array:
 
 @lru_cache(maxsize=1)
 def _mime_types() -> pa.Array:
+    """Faker's MIME types that name a file format in use (one Python's `mimetypes` maps to an
+    extension): 'application/pdf', 'image/png'; not 'application/EDI-X12' or 'model/example'."""
+    import mimetypes
+
+    known = set(mimetypes.types_map.values()) | set(mimetypes.common_types.values())
     lists = vocab.faker_lists("providers", "file")
-    return pa.array(sorted({m for key, v in lists.items() if key.endswith("_mime_types") for m in v}))
+    faker = {m for key, v in lists.items() if key.endswith("_mime_types") for m in v}
+    return pa.array(sorted(faker & known or faker))
 
 
 def _words(ctx: ChunkContext, fp: FieldPlan, stream: int) -> pa.Array:
