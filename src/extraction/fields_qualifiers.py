@@ -12,6 +12,7 @@ from src.extraction import periods as pe
 from src.extraction import phrases as ph
 from src.extraction import shapes as sh
 from src.extraction.drafts import FieldDraft
+from src.extraction.fields_lists import read_plain_list, take_partial_weights
 from src.extraction.fields_type import SELF_FORMATTED_TYPES, names_a_day
 from src.extraction.fields_values import (LIST_PREFIX_RE, MOSTLY_RE, NOT_ENTITY_WORDS, SLASH_LIST_OPERATOR_RE,
                                           UNIT_WORDS_RE, favour_value, paired_weights, parse_value_list)
@@ -261,6 +262,9 @@ def read_value_list(draft: FieldDraft, text: str) -> str:
             if weighted:
                 draft.enum_items = weighted
                 text = ph.cut(text, favourite)
+        shares = take_partial_weights(draft.enum_items, text)  # 'normal, high, critical (critical about 2%)'
+        if shares:
+            draft.enum_items, text = shares
         return text
     whole = re.sub(r"^\s*\((.*)\)\s*$", r"\1", text.strip()) if text.count("(") == 1 else text
     if favourite or paired_weights(LIST_PREFIX_RE.sub("", whole.strip())):
@@ -278,28 +282,10 @@ def read_value_list(draft: FieldDraft, text: str) -> str:
         values = parse_value_list(segment)
         if values:
             rest = text.replace(segment, " ")
-            weighted = _partial_weights(values, rest)
+            weighted = take_partial_weights(values, rest)
             draft.enum_items = weighted[0] if weighted else values
             return weighted[1] if weighted else rest
     return text
-
-
-def _partial_weights(items: list[ph.ListItem], text: str) -> tuple[list[ph.ListItem], str] | None:
-    """'free or pro (pro 25%)': shares given for some listed values; the others split what is left."""
-    if len(items) < 2 or any(i.weight is not None for i in items):
-        return None
-    names = {str(i.value).lower(): i.value for i in items}
-    given: dict[str, float] = {}
-    for m in re.finditer(r"(?P<v>[A-Za-z][\w' -]{0,30}?)\s*[:=]?\s*(?P<w>\d+(?:\.\d+)?)\s*%", text):
-        value = m["v"].strip().lower()
-        if value in names:
-            given[value] = float(m["w"])
-            text = text.replace(m.group(0), " ", 1)
-    left = [k for k in names if k not in given]
-    if not given or not left or sum(given.values()) >= 100:
-        return None
-    share = round((100 - sum(given.values())) / len(left), 2)
-    return [ph.ListItem(i.value, given.get(str(i.value).lower(), share)) for i in items], text
 
 
 TRUE_WHEN_RE = re.compile(r"(?:\b(?:which|that)\s+)?(?:\b(?:is|are|will\s+be|should\s+be|set\s+to)\s+)?"
@@ -347,7 +333,7 @@ def read_range_and_rest(draft: FieldDraft, text: str) -> str:
     return text
 
 
-QUALIFIER_READERS = (read_flags, read_formula, read_format_hints, read_example, read_time_phrases, read_code_shape,
+QUALIFIER_READERS = (read_plain_list, read_flags, read_formula, read_format_hints, read_example, read_time_phrases, read_code_shape,
                      read_order, read_value_list, read_condition, read_range_and_rest)
 
 

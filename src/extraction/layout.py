@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from src.engine.semantics import singular, tokenize
 from src.extraction.header_line import Layout, read_header_line, read_header_with_notes
+from src.extraction.scene import find_row_count
 from src.extraction.sentences import depth_at, split_sentences
 
 SEPARATOR_ROW_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -155,6 +156,8 @@ def read_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) ->
             found = read_prose_items(" ".join(block.lines), read_list)
             if found:
                 items.extend(found)
+            elif len(block.text.split()) <= 12 and find_row_count(block.text):
+                header_parts.append(" ".join(block.lines))  # 'parking garage transactions. 6000.': the scene, after the list
             elif not _is_intro(block.text):
                 unread.append(" ".join(block.lines))
         pending_intro = []

@@ -27,8 +27,26 @@ def _month_end(year: int, month: int) -> str:
     return _iso(year, month, timeutil.month_end(year, month))
 
 
+# A day written with its month's name: '2 September 2024', '3rd of March, 2025', 'March 3rd, 2025', 'Sept 3 2025'.
+ORDINAL = r"(?:st|nd|rd|th)?"
+DAY_MONTH_YEAR_RE = re.compile(rf"\b(?P<d>[0-3]?\d){ORDINAL}(?:\s+of)?\s+(?P<m>{MONTH_WORDS})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b",
+                               re.I)
+MONTH_DAY_YEAR_RE = re.compile(rf"\b(?P<m>{MONTH_WORDS})\.?\s+(?P<d>[0-3]?\d){ORDINAL},?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
+
+
+def write_dates_as_iso(text: str) -> str:
+    """'between 2 September 2024 and 20 December 2024' -> 'between 2024-09-02 and 2024-12-20'."""
+    def iso(m: re.Match) -> str:
+        month, day = MONTHS[m["m"].lower()[:3]], int(m["d"])
+        if not 1 <= day <= timeutil.month_end(int(m["y"]), month):
+            return m.group(0)
+        return _iso(int(m["y"]), month, day)
+    return MONTH_DAY_YEAR_RE.sub(iso, DAY_MONTH_YEAR_RE.sub(iso, text))
+
+
 def find_period(text: str) -> tuple[Period | None, str]:
     """Find 'last 2 years', 'next 60 days', 'in 2024', 'between 2020-01-01 and 2023-12-31', 'since 2020'."""
+    text = write_dates_as_iso(text)
     count_word = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|couple)"
     relative = re.search(
         rf"(?:(?:in|over|during|within|from|for|of)\s+)?(?:the\s+)?(?P<dir>last|past|previous|prior|recent|next|coming|upcoming|following)"

@@ -58,6 +58,7 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
         rf"{number}{skip}\s+of\s+(?:them|these|those)\b",
         rf"^\s*[A-Za-z][A-Za-z ]{{0,40}}?(?:\s*[:=]|\s+[-–—]{{1,2}})\s*{number}{skip}\s*(?:[.;\n]|$)",  # 'Users: 100.'
         rf"[A-Za-z)]\s+(?:x|×)\s*{number}{skip}(?!\s*(?:x|×|\*|\d))",
+        rf"(?:^|[.!?]\s+){number}{skip}\s*[.!]?\s*$",  # 'parking garage transactions. 6000.'
     ]
     # 'Pharmacy prescriptions (3,000). Each: ...', 'App crash reports (7000):' - a count in brackets after the title
     bracketed = rf"^[^(\n]{{0,80}}?[A-Za-z]\s*\(\s*(?:n\s*=\s*)?{number}{skip}\s*(?:{ROW_WORDS}|of\s+them)?\s*\)"
@@ -81,6 +82,28 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
         scale = {"hundred": 100, "thousand": 1000, "million": 1_000_000}[m[2].lower()]
         return ph.NUMBER_WORDS[m[1].lower()] * scale
     return None
+
+
+# An item that only states the row count ('n: 5000', 'number_of_rows: 4000', '- 7,500 enrollments') or only
+# opens a nested list ('columns:'): the scene's, never a column.
+COUNT_ITEM_RE = re.compile(
+    r"^\s*(?:(?:n|total|count|size|rows|records|entries|row[\s_]+count|total[\s_]+(?:rows|records)|n[\s_]+rows|num[\s_]+rows|"
+    r"(?:number|num|no)[\s_]+of[\s_]+(?:rows|records|entries))\s*[:=]\s*"
+    r"(?:~|about\s+|around\s+|roughly\s+|approx\.?\s+)?\d[\d,.]*\s*(?:k|m|thousand|million)?\s*(?:rows|records)?|"
+    r"(?:~|about\s+|around\s+|roughly\s+)?\d[\d,.]*\s*(?:k|m|thousand|million)?\s+(?:[a-z]+\s+)?[a-z]+s)\s*\.?\s*$", re.I)
+SECTION_ITEM_RE = re.compile(r"^\s*(?:the\s+)?(?:columns?|fields?|attributes?|properties|schema|cols)\s*:?\s*$", re.I)
+
+
+def split_count_items(items: list[str]) -> tuple[int | None, list[str]]:
+    """Items -> (the row count they state, the column items); section openers are dropped."""
+    counts = [item for item in items if COUNT_ITEM_RE.match(item)]
+    kept = [item for item in items if item not in counts and not SECTION_ITEM_RE.match(item)]
+    for item in counts:
+        number = re.search(r"\d[\d,.]*\s*(?:k|m|thousand|million)?(?![a-z])", item, re.I)
+        count = find_row_count(f"{number[0]} rows") if number else None
+        if count:
+            return count, kept
+    return None, kept
 
 
 def find_count_of_things(header: str) -> int | None:

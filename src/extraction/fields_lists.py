@@ -1,0 +1,106 @@
+"""Value lists read before any other qualifier reader, so that a listed value is never taken for a rule.
+
+'decision: approved, denied, under review' lists 'under review' (not an order 'below the column review');
+'priority: low, normal, high' lists 'normal' (not a normal distribution); 'ticket type: adult, child, senior'
+lists 'adult' (not an age range). A list written with a value's own note in brackets,
+'room type (single, double, suite (with sea view), family)', lists four values, not the note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from src.extraction import phrases as ph
+from src.extraction.drafts import FieldDraft
+from src.extraction.fields_values import parse_value_list
+
+# A list opened by words inside the rule: 'only when status is critical, one of E101, E205, E310'.
+LIST_OPENER_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:one\s+of|any\s+of|either|values?\s*:|options?\s*:|choices?\s*:)\s*:?\s+",
+                            re.I)
+PLAIN_PIECE_RE = re.compile(r"[A-Za-z][\w'&.+/-]*(?:\s+[A-Za-z0-9][\w'&.+/-]*){0,3}")
+# Pieces that state a rule, not a value.
+RULE_START_RE = re.compile(
+    r"^(?:only|when|if|where|unless|between|from|never|always|must|should|like|mostly|mainly|usually|with|without|"
+    r"within|in|last|next|past|every|e\.g|eg|i\.e|up|at|no|not|any|one|either|each|per|all|same|unique|optional|"
+    r"nullable|required|realistic|random|free[- ]?(?:text|form)|auto|starting|rounded|whole|integer|decimal|null|empty|format|"
+    r"formatted|calculated|computed|derived|sequential|increasing|sorted|weighted|skewed|uniform|normally)\b", re.I)
+SEPARATOR_RE = re.compile(r"\s*(?:,|;|\bor\b|\band\b)\s*", re.I)
+
+
+def flatten_nested_notes(text: str) -> str:
+    """'(single, double, suite (with sea view), family)' -> '(single, double, suite, family)': a bracket inside a
+    bracketed list is one value's note."""
+    out, depth, skip_from = [], 0, None
+    for ch in text:
+        if ch == "(":
+            depth += 1
+            if depth == 2 and skip_from is None:
+                skip_from = len(out)
+        if skip_from is None:
+            out.append(ch)
+        if ch == ")":
+            if depth == 2 and skip_from is not None:
+                while out and out[-1] == " ":
+                    out.pop()
+                skip_from = None
+            depth = max(0, depth - 1)
+    return "".join(out)
+
+
+def plain_list_span(text: str) -> tuple[int, int] | None:
+    """Where a list of three or more plain values sits in a column's rule: the whole text outside brackets,
+    or the text after 'one of' to its end."""
+    outside_end = text.find("(") if "(" in text else len(text)
+    starts = [0] + [m.end() for m in LIST_OPENER_RE.finditer(text[:outside_end])]
+    for start in starts:
+        body = text[start:outside_end]
+        pieces = [p for p in SEPARATOR_RE.split(body.strip(" ,;.")) if p.strip()]
+        if body.count(",") < 1 or len(pieces) < 3:
+            continue
+        if all(PLAIN_PIECE_RE.fullmatch(p.strip()) and not RULE_START_RE.match(p.strip()) for p in pieces):
+            return start, outside_end
+    return None
+
+
+def read_plain_list(draft: FieldDraft, text: str) -> str:
+    """Take a plain value list out of the rule first; a bracketed note after it stays for the other readers."""
+    if draft.enum_items:
+        return text
+    flat = flatten_nested_notes(text)
+    inner = re.fullmatch(r"\s*\((?P<body>[^()]*)\)\s*", flat)
+    if inner:  # 'room type (single, double, suite (with sea view), family)'
+        span = plain_list_span(inner["body"])
+        if span == (0, len(inner["body"])):
+            items = parse_value_list(inner["body"])
+            if items and all(i.weight is None for i in items):
+                draft.enum_items = items
+                return " "
+        return text
+    span = plain_list_span(flat)
+    if span is None:
+        return text
+    items = parse_value_list(flat[span[0]:span[1]])
+    if not items or len(items) < 3 or any(i.weight is not None for i in items):
+        return text
+    draft.enum_items = items
+    return (flat[:span[0]] + " " + flat[span[1]:]).strip() or " "
+
+
+def take_partial_weights(items: list[ph.ListItem], text: str) -> tuple[list[ph.ListItem], str] | None:
+    """'free or pro (pro 25%)', 'normal, high, low, critical (critical about 2%)': shares given for some listed
+    values; the others split what is left."""
+    if len(items) < 2 or any(i.weight is not None for i in items):
+        return None
+    names = {str(i.value).lower(): i.value for i in items}
+    given: dict[str, float] = {}
+    for m in re.finditer(r"(?P<v>[A-Za-z][\w' -]{0,30}?)\s*[:=]?\s*(?:(?:about|around|roughly|approximately|~)\s*)?"
+                         r"(?P<w>\d+(?:\.\d+)?)\s*%", text):
+        value = m["v"].strip().lower()
+        if value in names:
+            given[value] = float(m["w"])
+            text = text.replace(m.group(0), " ", 1)
+    left = [k for k in names if k not in given]
+    if not given or not left or sum(given.values()) >= 100:
+        return None
+    share = round((100 - sum(given.values())) / len(left), 2)
+    return [ph.ListItem(i.value, given.get(str(i.value).lower(), share)) for i in items], text
