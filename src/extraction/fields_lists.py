@@ -20,11 +20,10 @@ LIST_OPENER_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:one\s+of|any\s+of|either|values
 PLAIN_PIECE_RE = re.compile(r"[A-Za-z][\w'&.+/-]*(?:\s+[A-Za-z0-9][\w'&.+/-]*){0,3}")
 # Pieces that state a rule, not a value.
 RULE_START_RE = re.compile(
-    r"^(?:only|when|if|where|unless|between|from|never|always|must|should|like|mostly|mainly|usually|with|without|"
+    r"^(?:only|when|if|where|unless|between|from|after|before|since|until|prior|later|earlier|never|always|must|should|like|mostly|mainly|usually|with|without|"
     r"within|in|last|next|past|every|e\.g|eg|i\.e|up|at|no|not|any|one|either|each|per|all|same|unique|optional|"
     r"nullable|required|realistic|random|free[- ]?(?:text|form)|auto|starting|rounded|whole|integer|decimal|null|empty|format|"
     r"formatted|calculated|computed|derived|sequential|increasing|sorted|weighted|skewed|uniform|normally)\b", re.I)
-SEPARATOR_RE = re.compile(r"\s*(?:,|;|\bor\b|\band\b)\s*", re.I)
 
 
 def flatten_nested_notes(text: str) -> str:
@@ -54,12 +53,26 @@ def plain_list_span(text: str) -> tuple[int, int] | None:
     starts = [0] + [m.end() for m in LIST_OPENER_RE.finditer(text[:outside_end])]
     for start in starts:
         body = text[start:outside_end]
-        pieces = [p for p in SEPARATOR_RE.split(body.strip(" ,;.")) if p.strip()]
+        pieces = list_pieces(body)
         if body.count(",") < 1 or len(pieces) < 3:
             continue
         if all(PLAIN_PIECE_RE.fullmatch(p.strip()) and not RULE_START_RE.match(p.strip()) for p in pieces):
             return start, outside_end
     return None
+
+
+def list_pieces(body: str) -> list[str]:
+    """'a, b and c, d or e' -> its values: commas split, 'and'/'or' only in the last part."""
+    parts = [p.strip() for p in re.split(r"\s*[,;]\s*", body.strip(" ,;.")) if p.strip()]
+    if not parts:
+        return []
+    last = re.sub(r"^(?:and|or)\s+", "", parts[-1], flags=re.I)
+    return parts[:-1] + [p.strip() for p in re.split(r"\s+(?:and|or)\s+", last, flags=re.I) if p.strip()]
+
+
+def _items(body: str) -> list[ph.ListItem] | None:
+    items = parse_value_list(body)  # the list reader's own rules first; the vetted pieces when it refuses a word
+    return items if items else [ph.ListItem(ph.as_list_value(p)) for p in list_pieces(body)]
 
 
 def read_plain_list(draft: FieldDraft, text: str) -> str:
@@ -71,7 +84,7 @@ def read_plain_list(draft: FieldDraft, text: str) -> str:
     if inner:  # 'room type (single, double, suite (with sea view), family)'
         span = plain_list_span(inner["body"])
         if span == (0, len(inner["body"])):
-            items = parse_value_list(inner["body"])
+            items = _items(inner["body"])
             if items and all(i.weight is None for i in items):
                 draft.enum_items = items
                 return " "
@@ -79,7 +92,7 @@ def read_plain_list(draft: FieldDraft, text: str) -> str:
     span = plain_list_span(flat)
     if span is None:
         return text
-    items = parse_value_list(flat[span[0]:span[1]])
+    items = _items(flat[span[0]:span[1]])
     if not items or len(items) < 3 or any(i.weight is not None for i in items):
         return text
     draft.enum_items = items

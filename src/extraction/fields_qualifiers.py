@@ -176,12 +176,18 @@ def read_time_phrases(draft: FieldDraft, text: str) -> str:
 
 OWN_POOL_RE = re.compile(r"(?<![\w.,-])(?:(?:about|around|roughly|approximately|some|~)\s*)?(?P<n>\d[\d,]*k?)\s+"
                          r"(?:unique\s+|distinct\s+|different\s+)?(?P<w>[A-Za-z]+)\b(?:\s+(?:in\s+)?total\b)?")
+# 'one of 50 people', 'from a pool of 18 inspectors': how many distinct values, whatever the noun
+ANY_POOL_RE = re.compile(r"\b(?:one\s+of|(?:from\s+|out\s+of\s+)?a\s+(?:pool|set|list|group|roster|team)\s+of)\s+"
+                         r"(?:(?:about|around|roughly|~)\s*)?(?P<n>\d[\d,]*)\s+(?P<w>[A-Za-z]+s|people|staff)\b", re.I)
 
 
 def find_own_pool(draft: FieldDraft, text: str) -> tuple[int | None, str]:
     """'school: 8 schools', 'picker: 40 pickers', 'store (we have 14 stores)': a count of the column's own noun
     is how many distinct values it holds."""
     own = {fm.singular(t) for t in draft.tokens}
+    named = ANY_POOL_RE.search(text)
+    if named and fm.singular(named["w"].lower()) not in NOT_ENTITY_WORDS and (ph.parse_count(named["n"]) or 0) > 1:
+        return ph.parse_count(named["n"]), ph.cut(text, named)
     for m in OWN_POOL_RE.finditer(text):
         word = m["w"].lower()
         if word != fm.singular(word) and fm.singular(word) in own and fm.singular(word) not in NOT_ENTITY_WORDS:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from src.engine.semantics import singular, tokenize
+from src.extraction.fields_label import trailing_value_list
 from src.extraction.header_line import Layout, read_header_line, read_header_with_notes
 from src.extraction.scene import find_row_count
 from src.extraction.sentences import depth_at, split_sentences
@@ -36,8 +37,8 @@ PROSE_LEADS_RE = re.compile(
     r"(?:(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like|track|record|store|keep|capture|include|log)\s+"
     r"(?:to\s+(?:track|record|store|keep|capture|see|know|have)\s+)?|"
     r"(?:also\s+)?(?:track|include|add|record|store|capture|keep|log|give\s+(?:each|every)\s+\w+)\s+|"
-    r"(?:each|every)\s+(?:[\w-]+\s+){1,2}?(?:also\s+)?(?:should\s+have|must\s+have|has|have|gets|get|carries|"
-    r"includes|records|needs|comes?\s+with|contains)\s+|"
+    r"(?:each|every|a|an|the|one)\s+(?:[\w-]+\s+){1,2}?(?:also\s+)?(?:should\s+have|must\s+have|has|have|gets|get|carries|"
+    r"includes|records|needs|comes?\s+with|contains|holds|lists|shows|stores|tracks)\s+|"
     r"(?:they|it|he|she|[a-z]+s)\s+(?:also\s+|should\s+|must\s+)?(?:have|has|get|gets|need|needs|carry|include|"
     r"comes?\s+with)\s+|"
     r"(?:[a-z]+s|they|you|users?|customers?)\s+can\s+(?:also\s+)?(?:add|have|choose|pick|leave|give|get)\s+|"
@@ -53,11 +54,15 @@ COPULAR_RE = re.compile(
 # Where a sentence starts a new column's clause: ', and the lease end is', ' and quantity is'.
 CLAUSE_CUT_RE = re.compile(
     rf"(?:,\s*(?:and\s+|while\s+|but\s+|so\s+)?|\s+(?:and|while|but|so)\s+)(?=(?:the\s+|a\s+|an\s+|their\s+)?"
-    rf"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{COPULA}\b)", re.I)
+    rf"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{COPULA}\b)|"
+    # 'bedrooms go from 1 to 6 and bathrooms from 1 to 4': the second column's verb is left out
+    rf"(?:,\s*and\s+|\s+and\s+)(?=(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+(?:from|between)\s+[-$€£]?\d)",
+    re.I)
 # 'We need the id, name and email': a request that lists columns, though it opens like a scene sentence.
 WANT_LIST_RE = re.compile(r"^(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like)\s+(?!to\b)[^,]+(?:,|\s+and\s+)", re.I)
 # Scene words: a sentence about the whole dataset names no column.
-SCENE_RE = re.compile(r"^(?:this|it|we|i|our|my|hello|hi|thanks|please\s+(?:generate|make|create)|"
+SCENE_RE = re.compile(r"^(?:this|it|we|i|our|my|hello|hi|thanks|please\s+(?:generate|make|create)|nothing\s+else|"
+                      r"no\s+other\s+(?:columns?|fields?)|that'?s\s+(?:all|it|everything)|"
                       r"generate|create|make|simulate|give\s+me|let'?s\s+say|there\s+(?:are|were|is))\b", re.I)
 
 
@@ -250,6 +255,8 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
         body = re.sub(r"^(?:a|an|the|their|its|his|her)\s+", "", body, flags=re.I)
         body = re.sub(r",?\s+(?:too|as\s+well)(?=,|$)", "", body, flags=re.I)
         return read_list(f"Columns: {body}")[1]
+    sentence = SCENE_WHERE_RE.sub("", sentence)  # 'Generate 700 entries where the work date is ...'
+    sentence = move_relative_clauses(sentence)
     items: list[str] = []
     for clause in split_clauses(sentence):
         item = read_clause(clause)
@@ -258,9 +265,34 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
     return items
 
 
+SCENE_WHERE_RE = re.compile(r"^(?:please\s+)?(?:generate|create|make|simulate|give\s+me|produce)\b[^,;:]{0,80}?\s"
+                            r"(?:where|in\s+which|such\s+that|so\s+that)\s+(?=(?:the|each|every|a|an)\s)", re.I)
+
+
+# A relative clause between a column and its verb: 'the channel through which it arrived is email or chat',
+# 'Customer satisfaction, which we only know for some tickets, is a score from 1 to 5'.
+INNER_RELATIVE_RE = re.compile(
+    r"\s+(?:through|by|in|from|with|for|to|at|on)\s+which\s+[^,;]{1,50}?\s+(?=(?:is|are|was|were|should\s+be|must\s+be)\b)|"
+    r",\s*(?P<rel>(?:which|that|who)\s+[^,;]{1,80}?),\s*(?=(?:is|are|should\s+be|must\s+be|will\s+be)\b)", re.I)
+SOME_ROWS_RE = re.compile(r"\b(?:only\s+(?:\w+\s+)*?for\s+some|for\s+some|not\s+(?:always|all)|sometimes)\b", re.I)
+
+
+def move_relative_clauses(sentence: str) -> str:
+    """Take the relative clause out; one saying the value is known for some rows only leaves 'optional'."""
+    optional = False
+    def drop(m: re.Match) -> str:
+        nonlocal optional
+        optional = optional or bool(m["rel"] and SOME_ROWS_RE.search(m["rel"]))
+        return " "
+    sentence = INNER_RELATIVE_RE.sub(drop, sentence)
+    return f"{sentence} (optional)" if optional else sentence
+
+
 def split_clauses(sentence: str) -> list[str]:
     """'Size can be small or large and the price should be under $9' -> its two column clauses."""
     cuts = [m for m in CLAUSE_CUT_RE.finditer(sentence) if depth_at(sentence, m.start()) == 0]
+    cuts += [m for m in re.finditer(r";\s*", sentence) if depth_at(sentence, m.start()) == 0]  # 'a is x; b is y'
+    cuts.sort(key=lambda m: m.start())
     pieces, last = [], 0
     for m in cuts:
         pieces.append(sentence[last:m.start()])
@@ -279,7 +311,9 @@ def read_clause(clause: str) -> str | None:
     copular = COPULAR_RE.match(clause)
     if copular and len(copular["label"].split()) <= 4 and copular["label"].split()[0].lower() not in _NOT_LABELS:
         verb = copular["verb"].lower()
-        rest = re.sub(r"^(?:one\s+(?:of|from)|either|any\s+of)\s*:?\s*", "", copular["rest"], flags=re.I)
+        rest = re.sub(r"^(?:one\s+(?:of|from)(?!\s+\d)|either|any\s+of)\s*:?\s*", "", copular["rest"], flags=re.I)
+        if re.match(r"ranges?", verb):
+            rest = re.sub(r"^(?:over|across|among)\s+(?=[A-Za-z])", "", rest, flags=re.I)  # 'ranges over P1, P2, P3
         label = singular_label(re.sub(r"(?:\s+(?:only|always|usually|never|also|typically|generally))+$", "",
                                       copular["label"], flags=re.I))
         if re.match(r"(?:looks?\s+like|follows?)", verb):
@@ -291,6 +325,9 @@ def read_clause(clause: str) -> str | None:
         elif re.match(r"(?:ranges?|goes|go|runs|varies|vary)", verb) and not rest.lower().startswith(("from", "between")):
             rest = "from " + rest if re.match(r"[-$€£]?\d", rest) else rest
         return f"{label}: {rest}" if rest else label
+    listed = trailing_value_list(clause)
+    if listed and len(listed[0].split()) <= 3:
+        return f"{listed[0]}: {listed[1]}"  # 'Risk level high/medium/low'
     words = clause.split()
     if 2 <= len(words) <= 14 and re.search(r"\b(?:between|from|within|in\s+the\s+(?:last|next|past)|last|next|"
                                            r"yes\s+or\s+no|yes/no|true/false)\b|\([^()]*[A-Za-z][^()]*\)", clause):
