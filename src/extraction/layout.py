@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from src.engine.semantics import singular, tokenize
+from src.extraction import sentence_forms as sf
 from src.extraction.fields_label import trailing_value_list
 from src.extraction.header_line import Layout, read_header_line, read_header_with_notes
 from src.extraction.scene import find_row_count
@@ -255,37 +256,17 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
         body = re.sub(r"^(?:a|an|the|their|its|his|her)\s+", "", body, flags=re.I)
         body = re.sub(r",?\s+(?:too|as\s+well)(?=,|$)", "", body, flags=re.I)
         return read_list(f"Columns: {body}")[1]
-    sentence = SCENE_WHERE_RE.sub("", sentence)  # 'Generate 700 entries where the work date is ...'
-    sentence = move_relative_clauses(sentence)
+    listed = sf.list_before_summary(sentence) or sf.column_with_too(sentence)
+    if listed:
+        return read_list(f"Columns: {listed}")[1]
+    if sf.is_column_run(sentence) and not SCENE_RE.match(sentence):
+        return read_list(f"Columns: {sentence}")[1]  # 'Occupied spaces 0-250, chargers in use 0 to 12, and a full flag'
     items: list[str] = []
-    for clause in split_clauses(sentence):
+    for clause in split_clauses(sf.rewrite_sentence(sentence)):
         item = read_clause(clause)
         if item:
             items.append(item)
     return items
-
-
-SCENE_WHERE_RE = re.compile(r"^(?:please\s+)?(?:generate|create|make|simulate|give\s+me|produce)\b[^,;:]{0,80}?\s"
-                            r"(?:where|in\s+which|such\s+that|so\s+that)\s+(?=(?:the|each|every|a|an)\s)", re.I)
-
-
-# A relative clause between a column and its verb: 'the channel through which it arrived is email or chat',
-# 'Customer satisfaction, which we only know for some tickets, is a score from 1 to 5'.
-INNER_RELATIVE_RE = re.compile(
-    r"\s+(?:through|by|in|from|with|for|to|at|on)\s+which\s+[^,;]{1,50}?\s+(?=(?:is|are|was|were|should\s+be|must\s+be)\b)|"
-    r",\s*(?P<rel>(?:which|that|who)\s+[^,;]{1,80}?),\s*(?=(?:is|are|should\s+be|must\s+be|will\s+be)\b)", re.I)
-SOME_ROWS_RE = re.compile(r"\b(?:only\s+(?:\w+\s+)*?for\s+some|for\s+some|not\s+(?:always|all)|sometimes)\b", re.I)
-
-
-def move_relative_clauses(sentence: str) -> str:
-    """Take the relative clause out; one saying the value is known for some rows only leaves 'optional'."""
-    optional = False
-    def drop(m: re.Match) -> str:
-        nonlocal optional
-        optional = optional or bool(m["rel"] and SOME_ROWS_RE.search(m["rel"]))
-        return " "
-    sentence = INNER_RELATIVE_RE.sub(drop, sentence)
-    return f"{sentence} (optional)" if optional else sentence
 
 
 def split_clauses(sentence: str) -> list[str]:
@@ -307,7 +288,7 @@ def read_clause(clause: str) -> str | None:
     if SCENE_RE.match(clause):
         return None
     if re.match(r"^[^:]{1,40}:\s*\S", clause):
-        return clause
+        return None if sf.describes_rows(clause) else clause
     copular = COPULAR_RE.match(clause)
     if copular and len(copular["label"].split()) <= 4 and copular["label"].split()[0].lower() not in _NOT_LABELS:
         verb = copular["verb"].lower()
@@ -329,7 +310,7 @@ def read_clause(clause: str) -> str | None:
     if listed and len(listed[0].split()) <= 3:
         return f"{listed[0]}: {listed[1]}"  # 'Risk level high/medium/low'
     words = clause.split()
-    if 2 <= len(words) <= 14 and re.search(r"\b(?:between|from|within|in\s+the\s+(?:last|next|past)|last|next|"
+    if 2 <= len(words) <= 14 and not re.match(r"(?:about\s+|around\s+|~)?\d", clause) and re.search(r"\b(?:between|from|within|in\s+the\s+(?:last|next|past)|last|next|"
                                            r"yes\s+or\s+no|yes/no|true/false)\b|\([^()]*[A-Za-z][^()]*\)", clause):
         return clause
     return None
@@ -359,7 +340,7 @@ def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]
     """A paragraph of sentences where later ones add columns ('Each check-in has a member id ... Members also
     have a membership type, which is one of basic, premium or vip.'); None when the list reader does better."""
     flat = " ".join(text.split())
-    if len(split_sentences(flat)) < 2:
+    if len(split_sentences(flat)) < 2 and not sf.list_before_summary(flat.rstrip(".!")):
         return None
     header, listed = read_list(text)
     scene: list[str] = []
@@ -370,6 +351,7 @@ def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]
             items.extend(found)
         else:
             scene.append(sentence)
-    if len(items) < len(listed) or not items:
+    summarised = any(sf.list_before_summary(sentence.rstrip(".!")) for sentence in split_sentences(flat))
+    if (len(items) < len(listed) and not summarised) or not items:
         return None
     return Layout(" ".join(scene), items)

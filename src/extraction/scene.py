@@ -59,13 +59,14 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
         rf"^\s*[A-Za-z][A-Za-z ]{{0,40}}?(?:\s*[:=]|\s+[-–—]{{1,2}})\s*{number}{skip}\s*(?:[.;\n]|$)",  # 'Users: 100.'
         rf"[A-Za-z)]\s+(?:x|×)\s*{number}{skip}(?!\s*(?:x|×|\*|\d))",
         rf"(?:^|[.!?]\s+){number}{skip}\s*[.!]?\s*$",  # 'parking garage transactions. 6000.'
+        rf"(?<!\bfor\s)\b(?:each|every\s+one|all)\s+of\s+(?:the|these|those|our)\s+{number}{skip}\s+[A-Za-z]",  # 'each of the 1,800 books'
     ]
     # 'Pharmacy prescriptions (3,000). Each: ...', 'App crash reports (7000):' - a count in brackets after the title
     bracketed = rf"^[^(\n]{{0,80}}?[A-Za-z]\s*\(\s*(?:n\s*=\s*)?{number}{skip}\s*(?:{ROW_WORDS}|of\s+them)?\s*\)"
     if header_only:
         patterns.insert(1, bracketed)
         # 'for 12 devices', 'across 35 machines': a pool the rows come from, not the row count
-        patterns.append(rf"(?<!\bfor\s)(?<!\bfrom\s)(?<!\bacross\s)(?<!\bamong\s)(?<!\bat\s)"
+        patterns.append(rf"(?<!\bfor\s)(?<!\bfrom\s)(?<!\bacross\s)(?<!\bamong\s)(?<!\bat\s)(?<!\bthe\s)(?<![A-Za-z])"
                         rf"(?<![\d,.]){number}{skip}\s+[A-Za-z]")
     for pattern in patterns:
         m = re.search(pattern, text, re.I)
@@ -160,6 +161,7 @@ def apply_header_details(header: str, total_rows: int | None, drafts: list[Field
         spellings = {str(total_rows), f"{total_rows:,}"}
         header = re.sub("|".join(rf"(?<![\w.,]){re.escape(n)}(?![\w.,])" for n in spellings), " ", header)
     header = KEYED_COUNT_RE.sub(r"\g<n> \g<w>,", header)  # 'inverters: 24' (a YAML key) -> '24 inverters'
+    header = re.sub(r"\b(?:for\s+)?each\s+of\s+(?:the|these|those|our)\s+(?=\d)", "for ", header, flags=re.I)  # 'for each of the 6 levels'
     added = apply_header_pools(header, total_rows, drafts, subject, warnings)
     return added + apply_header_grid(header, drafts + added, warnings)
 

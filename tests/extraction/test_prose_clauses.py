@@ -8,8 +8,10 @@ import pytest
 
 from src.extraction.fields_label import draft_fields
 from src.extraction.field_meaning import correct_spelling
-from src.extraction.layout import move_relative_clauses, read_sentence, split_clauses
+from src.extraction.layout import read_sentence, split_clauses
+from src.extraction.sentence_forms import move_relative_clauses
 from src.extraction.listing import split_description
+from src.extraction.offline import extract_offline
 from tests.extraction.offline_helpers import fields_of
 
 
@@ -77,3 +79,29 @@ def test_two_letters_changed_in_place_are_another_word_not_a_typo():
 ])
 def test_code_lengths_written_in_words(item, pattern):
     assert draft_fields(item, [])[0].constraints["pattern"] == pattern
+
+
+def test_the_list_before_its_summary():
+    fields = fields_of("A rating between 1 and 5, a reviewer name, a cuisine out of thai, greek, mexican, italian, "
+                       "and a visit date in the last year: that is what each of the 900 reviews has.")
+    assert list(fields) == ["rating", "reviewer_name", "cuisine", "visit_date"]
+    assert fields["cuisine"]["enum_values"] == ["thai", "greek", "mexican", "italian"]
+    assert extract_offline("A rating between 1 and 5, a reviewer name and a visit date in the last year: that is what "
+                           "each of the 900 reviews has.").total_rows == 900
+
+
+def test_a_column_added_in_passing_with_too():
+    assert read_sentence("A loyalty number too, unique", split_description) == ["loyalty number (unique)"]
+
+
+def test_a_title_then_the_rows_scene_is_no_column():
+    fields = fields_of("Cold room monitoring: a reading every 5 minutes for the last day. Temperature -30 to -10, "
+                       "door open count 0 to 9, and an alarm flag.")
+    assert "cold_room_monitoring" not in fields
+    assert {"temperature", "door_open_count", "alarm_flag"} <= set(fields)
+    assert fields["timestamp"]["step"] == "5m"
+
+
+def test_a_verbless_run_of_columns_with_numbers_is_read_as_a_list():
+    items = read_sentence("Tables in service 0-40, covers seated 0 to 160, and a kitchen open flag", split_description)
+    assert len(items) == 3 and items[0].startswith("Tables in service") and items[2].endswith("kitchen open flag")
