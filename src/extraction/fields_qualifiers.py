@@ -67,7 +67,9 @@ ROUNDING_RE = re.compile(r",?\s*\(?\brounded\s+(?:to|up\s+to|down\s+to)\s+(?:the
                          r"(?P<what>cents?|pennies|penny|whole\s+\w+|integers?|units?|\d+\s*(?:decimals?|dp|decimal\s+places?))\)?",
                          re.I)
 CURRENCY_WORDS = {"USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "INR", "DOLLARS", "EUROS", "POUNDS"}
-TYPE_WORDS = {
+TYPE_WORDS = {  # the first word found wins: 'sequential integer' is a sequence
+    "auto-increment": "sequence", "auto-incremented": "sequence", "autoincrement": "sequence", "sequential": "sequence",
+    "serial": "sequence", "incrementing": "sequence",
     "integer": "integer", "int": "integer", "whole number": "integer", "float": "float", "decimal": "decimal",
     "double": "float", "number": "float", "numeric": "float", "string": "string", "text": "sentence",
     "boolean": "boolean", "bool": "boolean", "true/false": "boolean", "date": "date", "datetime": "datetime",
@@ -334,7 +336,7 @@ def read_range_and_rest(draft: FieldDraft, text: str) -> str:
         if type_name in ("float", "integer", "decimal") and draft.length is not None and draft.length.pattern:
             continue  # 'unique 8-digit number' is a code of 8 digits, not a quantity
         if re.search(rf"(?:^|[\s(,]){re.escape(word)}(?:$|[\s),])", text, re.I):
-            draft.type_hint = draft.type_hint or type_name
+            draft.type_hint = type_name if type_name == "sequence" else draft.type_hint or type_name
             break
     return text
 

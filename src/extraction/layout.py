@@ -32,6 +32,8 @@ TYPE_HEADS = {"type", "datatype", "kind"}
 STORAGE_TYPES = {"str", "string", "text", "varchar", "char", "int", "integer", "bigint", "float", "double",
                  "number", "numeric", "bool", "boolean", "date", "datetime", "timestamp", "decimal", "enum",
                  "uuid", "time", "money", "category", "categorical"}
+TYPE_CELL_WORDS = {"money": "decimal", "currency": "decimal", "price": "decimal", "bigint": "integer", "int": "integer",
+                   "smallint": "integer"}
 KEEP_TYPES = {"uuid", "bool", "boolean", "datetime", "timestamp", "decimal", "money", "int", "integer", "float"}
 PROSE_LEADS_RE = re.compile(
     r"^(?:and\s+|also\s+|plus\s+|additionally,?\s+|finally,?\s+|then\s+|oh,?\s+and\s+|please\s+)*"
@@ -216,6 +218,7 @@ def read_table(lines: list[str]) -> list[str]:
         name = row[name_at]
         rules = [c for i, c in enumerate(row) if i not in (name_at, type_at) and c and c not in ("-", "—")]
         kind = row[type_at].strip() if type_at is not None and type_at < len(row) else ""
+        kind = TYPE_CELL_WORDS.get(kind.lower(), kind)  # '| refund | money | $5 - $800 |': a decimal amount
         if kind and (kind.lower() not in STORAGE_TYPES or (kind.lower() in KEEP_TYPES and not rules)):
             rules.insert(0, kind)
         elif kind.lower() in KEEP_TYPES and rules and not re.search(r"[a-z]{3,}", " ".join(rules), re.I):

@@ -25,3 +25,21 @@ def test_a_date_column_between_two_written_days():
     field = fields_of("Exam sittings, 200 rows.\n- exam day: weekdays between 6 January 2025 and 14 March 2025\n"
                       "- room: A1, B2, C3")["exam_day"]
     assert (field["type"], field["min_value"], field["max_value"]) == ("date", "2025-01-06", "2025-03-14")
+
+
+TABLE = ("Refunds, 300 rows.\n\n| Column | Type | Rule |\n|---|---|---|\n| refund_no | int | auto-increment starting at 1 |\n"
+         "| refund_value | money | $3 - $450 |\n| parcels | int | 1 to 9 |\n")
+
+
+def test_a_table_s_type_cell_gives_the_type():
+    fields = fields_of(TABLE)
+    assert fields["refund_value"]["type"] == "decimal"
+    assert (fields["refund_value"]["min_value"], fields["refund_value"]["max_value"]) == (3, 450)
+    assert fields["parcels"]["type"] == "integer"
+    assert fields["refund_no"]["type"] == "sequence" and fields["refund_no"]["unique"]
+
+
+@pytest.mark.parametrize("item", ["visit no: sequential integer", "line no (auto-incremented)", "batch: serial number"])
+def test_counters_in_words_are_sequences(item):
+    draft = draft_fields(item, [])[0]
+    assert draft.type == "sequence" and draft.constraints["unique"]
