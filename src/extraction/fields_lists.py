@@ -75,10 +75,35 @@ def _items(body: str) -> list[ph.ListItem] | None:
     return items if items else [ph.ListItem(ph.as_list_value(p)) for p in list_pieces(body)]
 
 
+# 'member or casual, about 70% members': a share given after the list, naming its value in the plural
+SHARE_AFTER_RE = re.compile(
+    r"^\s*(?P<list>[A-Za-z][^,();%]*?(?:\s+or\s+|\s*/\s*)[^,();%]+?)\s*[,;]\s*(?:with\s+)?(?:about|around|roughly|"
+    r"approximately|~)?\s*(?P<w>\d+(?:\.\d+)?)\s*%\s+(?:of\s+(?:them|rows|records)\s+)?(?:are\s+|being\s+)?"
+    r"(?P<v>[A-Za-z][\w-]*)\s*$", re.I)
+
+
+def read_share_after_list(draft: FieldDraft, text: str) -> str | None:
+    m = SHARE_AFTER_RE.match(text)
+    if m is None:
+        return None
+    values = [v.strip() for v in re.split(r"\s+or\s+|\s*/\s*", m["list"]) if v.strip()]
+    named = next((v for v in values if m["v"].lower() in (v.lower(), v.lower() + "s", v.lower() + "es")), None)
+    if named is None or len(values) < 2 or not all(PLAIN_PIECE_RE.fullmatch(v) for v in values):
+        return None
+    shares = take_partial_weights([ph.ListItem(ph.as_list_value(v)) for v in values], f"{named} {m['w']}%")
+    if shares is None:
+        return None
+    draft.enum_items = shares[0]
+    return " "
+
+
 def read_plain_list(draft: FieldDraft, text: str) -> str:
     """Take a plain value list out of the rule first; a bracketed note after it stays for the other readers."""
     if draft.enum_items:
         return text
+    shared = read_share_after_list(draft, text)
+    if shared is not None:
+        return shared
     flat = flatten_nested_notes(text)
     inner = re.fullmatch(r"\s*\((?P<body>[^()]*)\)\s*", flat)
     if inner:  # 'room type (single, double, suite (with sea view), family)'

@@ -89,3 +89,12 @@ def test_a_keyed_first_line_is_a_column_and_a_closing_request_is_the_scene():
 def test_a_title_line_with_a_count_is_still_the_scene():
     fields = fields_of("Ferry crossings: 900 trips.\nferry | departs at | passengers: 10-400 | weather: calm/rough")
     assert "ferry" in fields and not any("crossing" in n for n in fields)
+
+
+@pytest.mark.parametrize("item, weights", [
+    ("fare type: standard or discounted, about 65% standard", {"standard": 65.0, "discounted": 35.0}),
+    ("licence: trial / paid, 20% trials", {"trial": 20.0, "paid": 80.0}),
+])
+def test_a_share_stated_after_the_list_weights_its_value(item, weights):
+    draft = draft_fields(item, [])[0]
+    assert {i.value: i.weight for i in draft.enum_items} == weights
