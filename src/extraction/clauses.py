@@ -17,7 +17,7 @@ VALUE_INTRO = (r"(?:(?:,\s*)?(?:which|that)\s+(?:is|are|should\s+be|must\s+be|ca
                r"(?:\s+(?:one\s+of|either|any\s+of))?|"
                r"\s+(?:is|are|should\s+be|must\s+be|can\s+be|will\s+be)(?:\s+(?:one\s+of|either|any\s+of))?|"
                r"\s+(?:of|like|such\s+as|including|either|among|one\s+of|by|via|in|with\s+values?|"
-               r"being|taking|from\s+among|(?:chosen|picked|selected|drawn|taken)\s+from|one\s+from|from)|:)")
+               r"being|taking|from\s+among|out\s+of|(?:chosen|picked|selected|drawn|taken)\s+from|one\s+from|from)|:)")
 INTRO_LIST_RE = re.compile(rf"^(?P<label>.*?[A-Za-z]){VALUE_INTRO}\s+(?P<first>{{word}})$".replace(
     "{word}", r"[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*)?"), re.I)
 VALUE_PIECE_RE = re.compile(r"^[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*)?$")
@@ -62,7 +62,8 @@ def _join_from(parts: list[str], start: int) -> tuple[str, int] | None:
     label = m["label"].strip()
     if not label or (label.split()[-1].lower() in MEASURE_HEADS and " of " in parts[start]):
         return None
-    strong = bool(re.search(r"\b(?:which|that|be|one\s+of|either|such\s+as|like|any\s+of|among)\s+\S+$", first, re.I))
+    strong = bool(re.search(r"\b(?:which|that|be|one\s+of|either|such\s+as|like|any\s+of|among|out\s+of)\s+\S+$", first,
+                            re.I))
     values = [m["first"]]
     for j in range(start + 1, min(len(parts), start + MAX_VALUES)):
         piece = parts[j].strip()
@@ -72,6 +73,8 @@ def _join_from(parts: list[str], start: int) -> tuple[str, int] | None:
             if not strong and any(_is_column(v) for v in more):
                 return None
             return f"{label}: {', '.join(values + more)}", j + 1
+        if strong and len(values) >= 2 and re.match(r"(?:and|or)\s", piece, re.I):
+            return f"{label}: {', '.join(values)}", j  # '..., biography, and a publication year from 1950': the next column
         if not VALUE_PIECE_RE.match(piece) or (not strong and _is_column(piece)):
             return None
         values.append(piece)

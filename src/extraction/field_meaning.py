@@ -307,7 +307,9 @@ def _closest_word(token: str) -> str | None:
     # swapped letter counts as a typo there
     best = [w for w in _BY_FIRST_LETTER.get(token[0], ()) if abs(len(w) - len(token)) <= limit
             and _edit_distance(token, w, limit) <= limit
-            and (len(token) >= 8 or len(w) != len(token) or sorted(w) == sorted(token))]
+            and (len(token) >= 8 or len(w) != len(token) or sorted(w) == sorted(token))
+            # two letters changed in place ('violation'/'vibration') make another word, not a typo
+            and not (len(w) == len(token) and sorted(w) != sorted(token) and _edit_distance(token, w, limit) == 2)]
     return best[0] if len(best) == 1 and not _is_inflection(token, best[0]) else None
 
 

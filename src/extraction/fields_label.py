@@ -62,7 +62,7 @@ def label_of(item: str) -> tuple[str, str]:
         if moved:
             return moved
         return label, rest
-    listed = _trailing_value_list(head.strip())
+    listed = trailing_value_list(head.strip())
     if listed:
         return listed[0], (listed[1] + " " + item[len(head):]).strip()
     return head.strip(), item[len(head):].strip()
@@ -74,7 +74,7 @@ TRAILING_LIST_RE = re.compile(r"^(?P<label>\S.*?)\s+(?P<vals>[A-Za-z][\w'-]*(?:\
                               re.I)
 
 
-def _trailing_value_list(head: str) -> tuple[str, str] | None:
+def trailing_value_list(head: str) -> tuple[str, str] | None:
     m = TRAILING_LIST_RE.match(head)
     if not m or len(m["label"].split()) > 4:
         return None

@@ -12,6 +12,7 @@ from src.extraction import periods as pe
 from src.extraction import phrases as ph
 from src.extraction import shapes as sh
 from src.extraction.drafts import FieldDraft
+from src.extraction.fields_lists import read_plain_list, take_partial_weights
 from src.extraction.fields_type import SELF_FORMATTED_TYPES, names_a_day
 from src.extraction.fields_values import (LIST_PREFIX_RE, MOSTLY_RE, NOT_ENTITY_WORDS, SLASH_LIST_OPERATOR_RE,
                                           UNIT_WORDS_RE, favour_value, paired_weights, parse_value_list)
@@ -66,7 +67,9 @@ ROUNDING_RE = re.compile(r",?\s*\(?\brounded\s+(?:to|up\s+to|down\s+to)\s+(?:the
                          r"(?P<what>cents?|pennies|penny|whole\s+\w+|integers?|units?|\d+\s*(?:decimals?|dp|decimal\s+places?))\)?",
                          re.I)
 CURRENCY_WORDS = {"USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "INR", "DOLLARS", "EUROS", "POUNDS"}
-TYPE_WORDS = {
+TYPE_WORDS = {  # the first word found wins: 'sequential integer' is a sequence
+    "auto-increment": "sequence", "auto-incremented": "sequence", "autoincrement": "sequence", "sequential": "sequence",
+    "serial": "sequence", "incrementing": "sequence",
     "integer": "integer", "int": "integer", "whole number": "integer", "float": "float", "decimal": "decimal",
     "double": "float", "number": "float", "numeric": "float", "string": "string", "text": "sentence",
     "boolean": "boolean", "bool": "boolean", "true/false": "boolean", "date": "date", "datetime": "datetime",
@@ -175,12 +178,18 @@ def read_time_phrases(draft: FieldDraft, text: str) -> str:
 
 OWN_POOL_RE = re.compile(r"(?<![\w.,-])(?:(?:about|around|roughly|approximately|some|~)\s*)?(?P<n>\d[\d,]*k?)\s+"
                          r"(?:unique\s+|distinct\s+|different\s+)?(?P<w>[A-Za-z]+)\b(?:\s+(?:in\s+)?total\b)?")
+# 'one of 50 people', 'from a pool of 18 inspectors': how many distinct values, whatever the noun
+ANY_POOL_RE = re.compile(r"\b(?:one\s+of|(?:from\s+|out\s+of\s+)?a\s+(?:pool|set|list|group|roster|team)\s+of)\s+"
+                         r"(?:(?:about|around|roughly|~)\s*)?(?P<n>\d[\d,]*)\s+(?P<w>[A-Za-z]+s|people|staff)\b", re.I)
 
 
 def find_own_pool(draft: FieldDraft, text: str) -> tuple[int | None, str]:
     """'school: 8 schools', 'picker: 40 pickers', 'store (we have 14 stores)': a count of the column's own noun
     is how many distinct values it holds."""
     own = {fm.singular(t) for t in draft.tokens}
+    named = ANY_POOL_RE.search(text)
+    if named and fm.singular(named["w"].lower()) not in NOT_ENTITY_WORDS and (ph.parse_count(named["n"]) or 0) > 1:
+        return ph.parse_count(named["n"]), ph.cut(text, named)
     for m in OWN_POOL_RE.finditer(text):
         word = m["w"].lower()
         if word != fm.singular(word) and fm.singular(word) in own and fm.singular(word) not in NOT_ENTITY_WORDS:
@@ -261,6 +270,9 @@ def read_value_list(draft: FieldDraft, text: str) -> str:
             if weighted:
                 draft.enum_items = weighted
                 text = ph.cut(text, favourite)
+        shares = take_partial_weights(draft.enum_items, text)  # 'normal, high, critical (critical about 2%)'
+        if shares:
+            draft.enum_items, text = shares
         return text
     whole = re.sub(r"^\s*\((.*)\)\s*$", r"\1", text.strip()) if text.count("(") == 1 else text
     if favourite or paired_weights(LIST_PREFIX_RE.sub("", whole.strip())):
@@ -278,28 +290,10 @@ def read_value_list(draft: FieldDraft, text: str) -> str:
         values = parse_value_list(segment)
         if values:
             rest = text.replace(segment, " ")
-            weighted = _partial_weights(values, rest)
+            weighted = take_partial_weights(values, rest)
             draft.enum_items = weighted[0] if weighted else values
             return weighted[1] if weighted else rest
     return text
-
-
-def _partial_weights(items: list[ph.ListItem], text: str) -> tuple[list[ph.ListItem], str] | None:
-    """'free or pro (pro 25%)': shares given for some listed values; the others split what is left."""
-    if len(items) < 2 or any(i.weight is not None for i in items):
-        return None
-    names = {str(i.value).lower(): i.value for i in items}
-    given: dict[str, float] = {}
-    for m in re.finditer(r"(?P<v>[A-Za-z][\w' -]{0,30}?)\s*[:=]?\s*(?P<w>\d+(?:\.\d+)?)\s*%", text):
-        value = m["v"].strip().lower()
-        if value in names:
-            given[value] = float(m["w"])
-            text = text.replace(m.group(0), " ", 1)
-    left = [k for k in names if k not in given]
-    if not given or not left or sum(given.values()) >= 100:
-        return None
-    share = round((100 - sum(given.values())) / len(left), 2)
-    return [ph.ListItem(i.value, given.get(str(i.value).lower(), share)) for i in items], text
 
 
 TRUE_WHEN_RE = re.compile(r"(?:\b(?:which|that)\s+)?(?:\b(?:is|are|will\s+be|should\s+be|set\s+to)\s+)?"
@@ -342,12 +336,12 @@ def read_range_and_rest(draft: FieldDraft, text: str) -> str:
         if type_name in ("float", "integer", "decimal") and draft.length is not None and draft.length.pattern:
             continue  # 'unique 8-digit number' is a code of 8 digits, not a quantity
         if re.search(rf"(?:^|[\s(,]){re.escape(word)}(?:$|[\s),])", text, re.I):
-            draft.type_hint = draft.type_hint or type_name
+            draft.type_hint = type_name if type_name == "sequence" else draft.type_hint or type_name
             break
     return text
 
 
-QUALIFIER_READERS = (read_flags, read_formula, read_format_hints, read_example, read_time_phrases, read_code_shape,
+QUALIFIER_READERS = (read_plain_list, read_flags, read_formula, read_format_hints, read_example, read_time_phrases, read_code_shape,
                      read_order, read_value_list, read_condition, read_range_and_rest)
 
 

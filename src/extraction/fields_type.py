@@ -236,8 +236,8 @@ def _meaning_of_named_thing(before: list[str], name_meaning: fm.Meaning | None) 
 
 def _apply_type_hint(draft: FieldDraft, defaults: dict[str, Any]) -> None:
     hint = draft.type_hint
-    if hint == "uuid":
-        draft.type, draft.kind = "uuid", fm.ID
+    if hint in ("uuid", "sequence"):
+        draft.type, draft.kind = hint, fm.ID
     elif hint in ("integer", "float", "decimal") and draft.kind not in (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT):
         draft.type, draft.kind = hint, {"integer": fm.INT, "float": fm.FLOAT, "decimal": fm.MONEY}[hint]
     elif hint in ("date", "datetime", "time") and draft.kind != fm.TEMPORAL:

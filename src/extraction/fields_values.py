@@ -16,6 +16,8 @@ QUALIFIER_WORDS = {
     "auto-generated", "auto-increment", "auto-incremented", "autoincrement", "generated", "automatically", "null",
     "empty", "missing", "default", "sequential",
 }  # 'auto' alone is a value ('Claim type: auto, home, travel'); only 'auto-generated' qualifies
+# Qualifier words that are values when a list of three or more names them alone ('low, normal, high').
+SOFT_QUALIFIERS = {"normal", "default", "random", "missing", "empty", "last", "next", "past", "generated", "derived"}
 LIST_PREFIX_RE = re.compile(
     r"^\s*(?:one\s+of|either|e\.g\.?|eg|i\.e\.?|such\s+as|like|values?|options?|choices?|categories|"
     r"can\s+be|could\s+be|must\s+be|is|are|including|includes|among)\s*:?\s*", re.I)
@@ -66,7 +68,7 @@ def parse_value_list(segment: str) -> list[ph.ListItem] | None:
         if weighted is not None:
             items.append(ph.ListItem(ph.as_list_value(str(weighted.value)), weighted.weight))
             continue
-        if not _is_plain_value(part):
+        if not _is_plain_value(part) and not (len(parts) >= 3 and part.lower() in SOFT_QUALIFIERS):
             return None
         items.append(ph.ListItem(ph.as_list_value(part)))
     if sum(1 for i in items if i.weight is not None) not in (0, len(items)):

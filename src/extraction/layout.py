@@ -13,7 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from src.engine.semantics import singular, tokenize
+from src.extraction import sentence_forms as sf
+from src.extraction.fields_label import trailing_value_list
 from src.extraction.header_line import Layout, read_header_line, read_header_with_notes
+from src.extraction.scene import find_row_count
 from src.extraction.sentences import depth_at, split_sentences
 
 SEPARATOR_ROW_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -29,14 +32,16 @@ TYPE_HEADS = {"type", "datatype", "kind"}
 STORAGE_TYPES = {"str", "string", "text", "varchar", "char", "int", "integer", "bigint", "float", "double",
                  "number", "numeric", "bool", "boolean", "date", "datetime", "timestamp", "decimal", "enum",
                  "uuid", "time", "money", "category", "categorical"}
+TYPE_CELL_WORDS = {"money": "decimal", "currency": "decimal", "price": "decimal", "bigint": "integer", "int": "integer",
+                   "smallint": "integer"}
 KEEP_TYPES = {"uuid", "bool", "boolean", "datetime", "timestamp", "decimal", "money", "int", "integer", "float"}
 PROSE_LEADS_RE = re.compile(
     r"^(?:and\s+|also\s+|plus\s+|additionally,?\s+|finally,?\s+|then\s+|oh,?\s+and\s+|please\s+)*"
     r"(?:(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like|track|record|store|keep|capture|include|log)\s+"
     r"(?:to\s+(?:track|record|store|keep|capture|see|know|have)\s+)?|"
     r"(?:also\s+)?(?:track|include|add|record|store|capture|keep|log|give\s+(?:each|every)\s+\w+)\s+|"
-    r"(?:each|every)\s+(?:[\w-]+\s+){1,2}?(?:also\s+)?(?:should\s+have|must\s+have|has|have|gets|get|carries|"
-    r"includes|records|needs|comes?\s+with|contains)\s+|"
+    r"(?:each|every|a|an|the|one)\s+(?:[\w-]+\s+){1,2}?(?:also\s+)?(?:should\s+have|must\s+have|has|have|gets|get|carries|"
+    r"includes|records|needs|comes?\s+with|contains|holds|lists|shows|stores|tracks)\s+|"
     r"(?:they|it|he|she|[a-z]+s)\s+(?:also\s+|should\s+|must\s+)?(?:have|has|get|gets|need|needs|carry|include|"
     r"comes?\s+with)\s+|"
     r"(?:[a-z]+s|they|you|users?|customers?)\s+can\s+(?:also\s+)?(?:add|have|choose|pick|leave|give|get)\s+|"
@@ -52,11 +57,15 @@ COPULAR_RE = re.compile(
 # Where a sentence starts a new column's clause: ', and the lease end is', ' and quantity is'.
 CLAUSE_CUT_RE = re.compile(
     rf"(?:,\s*(?:and\s+|while\s+|but\s+|so\s+)?|\s+(?:and|while|but|so)\s+)(?=(?:the\s+|a\s+|an\s+|their\s+)?"
-    rf"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{COPULA}\b)", re.I)
+    rf"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{COPULA}\b)|"
+    # 'bedrooms go from 1 to 6 and bathrooms from 1 to 4': the second column's verb is left out
+    rf"(?:,\s*and\s+|\s+and\s+)(?=(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+(?:from|between)\s+[-$€£]?\d)",
+    re.I)
 # 'We need the id, name and email': a request that lists columns, though it opens like a scene sentence.
 WANT_LIST_RE = re.compile(r"^(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like)\s+(?!to\b)[^,]+(?:,|\s+and\s+)", re.I)
 # Scene words: a sentence about the whole dataset names no column.
-SCENE_RE = re.compile(r"^(?:this|it|we|i|our|my|hello|hi|thanks|please\s+(?:generate|make|create)|"
+SCENE_RE = re.compile(r"^(?:this|it|we|i|our|my|hello|hi|thanks|please\s+(?:generate|make|create)|nothing\s+else|"
+                      r"no\s+other\s+(?:columns?|fields?)|that'?s\s+(?:all|it|everything)|"
                       r"generate|create|make|simulate|give\s+me|let'?s\s+say|there\s+(?:are|were|is))\b", re.I)
 
 
@@ -155,6 +164,8 @@ def read_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) ->
             found = read_prose_items(" ".join(block.lines), read_list)
             if found:
                 items.extend(found)
+            elif len(block.text.split()) <= 12 and find_row_count(block.text):
+                header_parts.append(" ".join(block.lines))  # 'parking garage transactions. 6000.': the scene, after the list
             elif not _is_intro(block.text):
                 unread.append(" ".join(block.lines))
         pending_intro = []
@@ -207,6 +218,7 @@ def read_table(lines: list[str]) -> list[str]:
         name = row[name_at]
         rules = [c for i, c in enumerate(row) if i not in (name_at, type_at) and c and c not in ("-", "—")]
         kind = row[type_at].strip() if type_at is not None and type_at < len(row) else ""
+        kind = TYPE_CELL_WORDS.get(kind.lower(), kind)  # '| refund | money | $5 - $800 |': a decimal amount
         if kind and (kind.lower() not in STORAGE_TYPES or (kind.lower() in KEEP_TYPES and not rules)):
             rules.insert(0, kind)
         elif kind.lower() in KEEP_TYPES and rules and not re.search(r"[a-z]{3,}", " ".join(rules), re.I):
@@ -247,8 +259,13 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
         body = re.sub(r"^(?:a|an|the|their|its|his|her)\s+", "", body, flags=re.I)
         body = re.sub(r",?\s+(?:too|as\s+well)(?=,|$)", "", body, flags=re.I)
         return read_list(f"Columns: {body}")[1]
+    listed = sf.list_before_summary(sentence) or sf.column_with_too(sentence)
+    if listed:
+        return read_list(f"Columns: {listed}")[1]
+    if sf.is_column_run(sentence) and not SCENE_RE.match(sentence):
+        return read_list(f"Columns: {sentence}")[1]  # 'Occupied spaces 0-250, chargers in use 0 to 12, and a full flag'
     items: list[str] = []
-    for clause in split_clauses(sentence):
+    for clause in split_clauses(sf.rewrite_sentence(sentence)):
         item = read_clause(clause)
         if item:
             items.append(item)
@@ -258,6 +275,8 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
 def split_clauses(sentence: str) -> list[str]:
     """'Size can be small or large and the price should be under $9' -> its two column clauses."""
     cuts = [m for m in CLAUSE_CUT_RE.finditer(sentence) if depth_at(sentence, m.start()) == 0]
+    cuts += [m for m in re.finditer(r";\s*", sentence) if depth_at(sentence, m.start()) == 0]  # 'a is x; b is y'
+    cuts.sort(key=lambda m: m.start())
     pieces, last = [], 0
     for m in cuts:
         pieces.append(sentence[last:m.start()])
@@ -272,11 +291,13 @@ def read_clause(clause: str) -> str | None:
     if SCENE_RE.match(clause):
         return None
     if re.match(r"^[^:]{1,40}:\s*\S", clause):
-        return clause
+        return None if sf.describes_rows(clause) else clause
     copular = COPULAR_RE.match(clause)
     if copular and len(copular["label"].split()) <= 4 and copular["label"].split()[0].lower() not in _NOT_LABELS:
         verb = copular["verb"].lower()
-        rest = re.sub(r"^(?:one\s+(?:of|from)|either|any\s+of)\s*:?\s*", "", copular["rest"], flags=re.I)
+        rest = re.sub(r"^(?:one\s+(?:of|from)(?!\s+\d)|either|any\s+of)\s*:?\s*", "", copular["rest"], flags=re.I)
+        if re.match(r"ranges?", verb):
+            rest = re.sub(r"^(?:over|across|among)\s+(?=[A-Za-z])", "", rest, flags=re.I)  # 'ranges over P1, P2, P3
         label = singular_label(re.sub(r"(?:\s+(?:only|always|usually|never|also|typically|generally))+$", "",
                                       copular["label"], flags=re.I))
         if re.match(r"(?:looks?\s+like|follows?)", verb):
@@ -288,8 +309,11 @@ def read_clause(clause: str) -> str | None:
         elif re.match(r"(?:ranges?|goes|go|runs|varies|vary)", verb) and not rest.lower().startswith(("from", "between")):
             rest = "from " + rest if re.match(r"[-$€£]?\d", rest) else rest
         return f"{label}: {rest}" if rest else label
+    listed = trailing_value_list(clause)
+    if listed and len(listed[0].split()) <= 3:
+        return f"{listed[0]}: {listed[1]}"  # 'Risk level high/medium/low'
     words = clause.split()
-    if 2 <= len(words) <= 14 and re.search(r"\b(?:between|from|within|in\s+the\s+(?:last|next|past)|last|next|"
+    if 2 <= len(words) <= 14 and not re.match(r"(?:about\s+|around\s+|~)?\d", clause) and re.search(r"\b(?:between|from|within|in\s+the\s+(?:last|next|past)|last|next|"
                                            r"yes\s+or\s+no|yes/no|true/false)\b|\([^()]*[A-Za-z][^()]*\)", clause):
         return clause
     return None
@@ -319,7 +343,7 @@ def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]
     """A paragraph of sentences where later ones add columns ('Each check-in has a member id ... Members also
     have a membership type, which is one of basic, premium or vip.'); None when the list reader does better."""
     flat = " ".join(text.split())
-    if len(split_sentences(flat)) < 2:
+    if len(split_sentences(flat)) < 2 and not sf.list_before_summary(flat.rstrip(".!")):
         return None
     header, listed = read_list(text)
     scene: list[str] = []
@@ -330,6 +354,7 @@ def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]
             items.extend(found)
         else:
             scene.append(sentence)
-    if len(items) < len(listed) or not items:
+    summarised = any(sf.list_before_summary(sentence.rstrip(".!")) for sentence in split_sentences(flat))
+    if (len(items) < len(listed) and not summarised) or not items:
         return None
     return Layout(" ".join(scene), items)

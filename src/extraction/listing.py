@@ -60,6 +60,12 @@ def split_description(text: str) -> tuple[str, list[str]]:
         while intro_lines < len(lines) - 1 and lines[intro_lines].rstrip().endswith(":"):
             intro_lines += 1  # 'Fields:' under the first line still introduces the list
         first, rest = " ".join(lines[:intro_lines]), lines[intro_lines:]
+        if intro_lines == 1 and _is_keyed_line(first) and sum(map(_is_keyed_line, rest)) >= 2 \
+                and not first.rstrip().endswith(".") and not find_row_count(first):
+            # 'ticket_code: 10 characters' on the first line is a column too; a closing 'I need 5000 of these.'
+            # that names no column is the scene
+            scene = [line for line in rest if not _is_keyed_line(line) and find_row_count(line)]
+            first, rest = " ".join(scene), [lines[0]] + [line for line in rest if line not in scene]
         if first.rstrip().endswith(":") or all(len(line.split()) <= 12 for line in rest) or (
                 len(rest) >= 2 and all(_is_item_line(line) for line in rest)):
             items = []
@@ -200,6 +206,17 @@ def split_column_row(line: str) -> list[str]:
                 and re.search(r"[:=]|\b(?:one\s+of|either)\b", line)):
             return cells
     return [line]
+
+
+KEYED_LINE_RE = re.compile(r"^\s*(?P<k>[A-Za-z][\w/ -]{0,40}?)\s*[:=]\s+\S")
+SCENE_KEYS = {"dataset", "data", "table", "name", "description", "subject", "title", "note", "notes", "context",
+              "purpose", "domain", "locale", "format"}
+
+
+def _is_keyed_line(line: str) -> bool:
+    """'visit_date: every day from ...': a short key, then its rule."""
+    m = KEYED_LINE_RE.match(line)
+    return bool(m) and len(m["k"].split()) <= 4 and m["k"].strip().lower() not in SCENE_KEYS
 
 
 def _is_item_line(line: str) -> bool:

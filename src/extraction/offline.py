@@ -23,7 +23,7 @@ from src.extraction.letter import strip_letter
 from src.extraction.listing import split_description
 from src.extraction.relations import link_fields
 from src.extraction.scene import (apply_header_details, find_count_of_things, find_locale, find_row_count,
-                                  find_subject)
+                                  find_subject, split_count_items)
 from src.schemas import DatasetSchema, FieldSpec
 
 
@@ -36,9 +36,6 @@ class OfflineExtraction:
 
 
 MAX_ITEMS = 500  # the schema document's limit on fields
-ROW_COUNT_ITEM_RE = re.compile(r"^\s*(?:rows|records|row\s+count|total\s+rows|n_rows|num_rows|count)\s*[:=]\s*"
-                               r"(?:~|about\s+|around\s+|roughly\s+)?\d[\d,.]*\s*(?:k|m|thousand|million)?\s*(?:rows|records)?\s*$",
-                               re.I)
 ORDER_BY_RE = re.compile(r"^\s*(?:(?:and\s+)?(?:rows\s+)?(?:sorted|ordered|order|sort)\s+(?:by|on)\b)", re.I)
 
 
@@ -51,14 +48,13 @@ def extract_offline(text: str) -> OfflineExtraction:
     header, items = (layout.header, layout.items) if layout else split_description(text)
     for unread in layout.unread if layout else []:
         warnings.append(f"no column could be read from '{unread[:100]}'; add it in the editor if it names one")
-    total_rows = find_row_count(header[:2000], header_only=True) or find_row_count(text[:20000]) \
+    counted, items = split_count_items(items)  # 'rows: ~12k', '- 7,500 enrollments': the row count, not columns
+    total_rows = find_row_count(header[:2000], header_only=True) or counted or find_row_count(text[:20000]) \
         or find_count_of_things(header[:2000])
     subject = find_subject(header)
     locale = find_locale(header, text)
     drafts: list[FieldDraft] = []
     for item in items[:MAX_ITEMS]:
-        if ROW_COUNT_ITEM_RE.match(item):
-            continue  # 'rows: ~12k' in a YAML-like list: the row count (read from the whole text), not a column
         if ORDER_BY_RE.match(item):
             warnings.append(f"rows are not kept in any order; ignored '{item[:80]}'")
             continue

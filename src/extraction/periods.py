@@ -27,8 +27,37 @@ def _month_end(year: int, month: int) -> str:
     return _iso(year, month, timeutil.month_end(year, month))
 
 
+# A day written with its month's name: '2 September 2024', '3rd of March, 2025', 'March 3rd, 2025', 'Sept 3 2025'.
+ORDINAL = r"(?:st|nd|rd|th)?"
+DAY_MONTH_YEAR_RE = re.compile(rf"\b(?P<d>[0-3]?\d){ORDINAL}(?:\s+of)?\s+(?P<m>{MONTH_WORDS})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b",
+                               re.I)
+MONTH_DAY_YEAR_RE = re.compile(rf"\b(?P<m>{MONTH_WORDS})\.?\s+(?P<d>[0-3]?\d){ORDINAL},?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
+
+
+# 'March 3 and March 16, 2025', 'March 3 to 16, 2025', '3 to 16 March 2025': two days sharing the year
+MONTH_DAY_PAIR_RE = re.compile(
+    rf"\b(?P<m1>{MONTH_WORDS})\.?\s+(?P<d1>[0-3]?\d){ORDINAL}\s*(?P<sep>-|–|to|and|through|until)\s*"
+    rf"(?:(?P<m2>{MONTH_WORDS})\.?\s+)?(?P<d2>[0-3]?\d){ORDINAL},?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
+
+
+def write_dates_as_iso(text: str) -> str:
+    """'between 2 September 2024 and 20 December 2024' -> 'between 2024-09-02 and 2024-12-20'."""
+    def pair(m: re.Match) -> str:
+        year = m["y"]
+        return f"{m['m1']} {m['d1']} {year} {m['sep']} {m['m2'] or m['m1']} {m['d2']} {year}"
+
+    def iso(m: re.Match) -> str:
+        month, day = MONTHS[m["m"].lower()[:3]], int(m["d"])
+        if not 1 <= day <= timeutil.month_end(int(m["y"]), month):
+            return m.group(0)
+        return _iso(int(m["y"]), month, day)
+    text = MONTH_DAY_PAIR_RE.sub(pair, text)
+    return MONTH_DAY_YEAR_RE.sub(iso, DAY_MONTH_YEAR_RE.sub(iso, text))
+
+
 def find_period(text: str) -> tuple[Period | None, str]:
     """Find 'last 2 years', 'next 60 days', 'in 2024', 'between 2020-01-01 and 2023-12-31', 'since 2020'."""
+    text = write_dates_as_iso(text)
     count_word = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|couple)"
     relative = re.search(
         rf"(?:(?:in|over|during|within|from|for|of)\s+)?(?:the\s+)?(?P<dir>last|past|previous|prior|recent|next|coming|upcoming|following)"

@@ -58,13 +58,15 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
         rf"{number}{skip}\s+of\s+(?:them|these|those)\b",
         rf"^\s*[A-Za-z][A-Za-z ]{{0,40}}?(?:\s*[:=]|\s+[-–—]{{1,2}})\s*{number}{skip}\s*(?:[.;\n]|$)",  # 'Users: 100.'
         rf"[A-Za-z)]\s+(?:x|×)\s*{number}{skip}(?!\s*(?:x|×|\*|\d))",
+        rf"(?:^|[.!?]\s+){number}{skip}\s*[.!]?\s*$",  # 'parking garage transactions. 6000.'
+        rf"(?<!\bfor\s)\b(?:each|every\s+one|all)\s+of\s+(?:the|these|those|our)\s+{number}{skip}\s+[A-Za-z]",  # 'each of the 1,800 books'
     ]
     # 'Pharmacy prescriptions (3,000). Each: ...', 'App crash reports (7000):' - a count in brackets after the title
     bracketed = rf"^[^(\n]{{0,80}}?[A-Za-z]\s*\(\s*(?:n\s*=\s*)?{number}{skip}\s*(?:{ROW_WORDS}|of\s+them)?\s*\)"
     if header_only:
         patterns.insert(1, bracketed)
         # 'for 12 devices', 'across 35 machines': a pool the rows come from, not the row count
-        patterns.append(rf"(?<!\bfor\s)(?<!\bfrom\s)(?<!\bacross\s)(?<!\bamong\s)(?<!\bat\s)"
+        patterns.append(rf"(?<!\bfor\s)(?<!\bfrom\s)(?<!\bacross\s)(?<!\bamong\s)(?<!\bat\s)(?<!\bthe\s)(?<![A-Za-z])"
                         rf"(?<![\d,.]){number}{skip}\s+[A-Za-z]")
     for pattern in patterns:
         m = re.search(pattern, text, re.I)
@@ -81,6 +83,28 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
         scale = {"hundred": 100, "thousand": 1000, "million": 1_000_000}[m[2].lower()]
         return ph.NUMBER_WORDS[m[1].lower()] * scale
     return None
+
+
+# An item that only states the row count ('n: 5000', 'number_of_rows: 4000', '- 7,500 enrollments') or only
+# opens a nested list ('columns:'): the scene's, never a column.
+COUNT_ITEM_RE = re.compile(
+    r"^\s*(?:(?:n|total|count|size|rows|records|entries|row[\s_]+count|total[\s_]+(?:rows|records)|n[\s_]+rows|num[\s_]+rows|"
+    r"(?:number|num|no)[\s_]+of[\s_]+(?:rows|records|entries))\s*[:=]\s*"
+    r"(?:~|about\s+|around\s+|roughly\s+|approx\.?\s+)?\d[\d,.]*\s*(?:k|m|thousand|million)?\s*(?:rows|records)?|"
+    r"(?:~|about\s+|around\s+|roughly\s+)?\d[\d,.]*\s*(?:k|m|thousand|million)?\s+(?:[a-z]+\s+)?[a-z]+s)\s*\.?\s*$", re.I)
+SECTION_ITEM_RE = re.compile(r"^\s*(?:the\s+)?(?:columns?|fields?|attributes?|properties|schema|cols)\s*:?\s*$", re.I)
+
+
+def split_count_items(items: list[str]) -> tuple[int | None, list[str]]:
+    """Items -> (the row count they state, the column items); section openers are dropped."""
+    counts = [item for item in items if COUNT_ITEM_RE.match(item)]
+    kept = [item for item in items if item not in counts and not SECTION_ITEM_RE.match(item)]
+    for item in counts:
+        number = re.search(r"\d[\d,.]*\s*(?:k|m|thousand|million)?(?![a-z])", item, re.I)
+        count = find_row_count(f"{number[0]} rows") if number else None
+        if count:
+            return count, kept
+    return None, kept
 
 
 def find_count_of_things(header: str) -> int | None:
@@ -137,6 +161,7 @@ def apply_header_details(header: str, total_rows: int | None, drafts: list[Field
         spellings = {str(total_rows), f"{total_rows:,}"}
         header = re.sub("|".join(rf"(?<![\w.,]){re.escape(n)}(?![\w.,])" for n in spellings), " ", header)
     header = KEYED_COUNT_RE.sub(r"\g<n> \g<w>,", header)  # 'inverters: 24' (a YAML key) -> '24 inverters'
+    header = re.sub(r"\b(?:for\s+)?each\s+of\s+(?:the|these|those|our)\s+(?=\d)", "for ", header, flags=re.I)  # 'for each of the 6 levels'
     added = apply_header_pools(header, total_rows, drafts, subject, warnings)
     return added + apply_header_grid(header, drafts + added, warnings)
 

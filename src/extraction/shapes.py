@@ -50,8 +50,24 @@ def _separator(between: str) -> str:
     return ""
 
 
+SHAPE_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                      "ten": 10, "eleven": 11, "twelve": 12}
+SHAPE_NUMBER_RE = re.compile(rf"\b(?P<w>{'|'.join(SHAPE_NUMBER_WORDS)})(?=[\s-]+(?:(?:upper|lower)(?:\s*case|-case)?\s+|"
+                             r"capital\s+|random\s+)?(?:letters?|digits?|characters?|chars?|numbers?|alphanumerics?)\b)", re.I)
+# '10-character uppercase alphanumeric' -> '10 alphanumeric characters'
+COUNT_FIRST_RE = re.compile(r"\b(?P<n>\d+)[\s-]*(?:characters?|chars?)\s+(?:(?:upper|lower)(?:\s*case|-case)?\s+)?"
+                            r"(?P<c>alpha\s*numeric|hex(?:adecimal)?)\b", re.I)
+
+
+def write_shape_counts(text: str) -> str:
+    """'four digits' -> '4 digits'; '10-character alphanumeric' -> '10 alphanumeric characters'."""
+    text = SHAPE_NUMBER_RE.sub(lambda m: str(SHAPE_NUMBER_WORDS[m["w"].lower()]), text)
+    return COUNT_FIRST_RE.sub(lambda m: f"{m['n']} {m['c']} characters", text)
+
+
 def find_length(text: str) -> tuple[LengthRule | None, str]:
     """Find '5-20 characters', 'max 200 chars', '6 uppercase letters', '2 letters followed by 4 digits'."""
+    text = write_shape_counts(text)
     count = r"(?P<a>\d+)(?:\s*(?:-|–|to)\s*(?P<b>\d+))?"
     pieces = []
     rest = text

@@ -1,0 +1,144 @@
+"""Value lists read before any other qualifier reader, so that a listed value is never taken for a rule.
+
+'decision: approved, denied, under review' lists 'under review' (not an order 'below the column review');
+'priority: low, normal, high' lists 'normal' (not a normal distribution); 'ticket type: adult, child, senior'
+lists 'adult' (not an age range). A list written with a value's own note in brackets,
+'room type (single, double, suite (with sea view), family)', lists four values, not the note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from src.extraction import phrases as ph
+from src.extraction.drafts import FieldDraft
+from src.extraction.fields_values import parse_value_list
+
+# A list opened by words inside the rule: 'only when status is critical, one of E101, E205, E310'.
+LIST_OPENER_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:one\s+of|any\s+of|either|values?\s*:|options?\s*:|choices?\s*:)\s*:?\s+",
+                            re.I)
+PLAIN_PIECE_RE = re.compile(r"[A-Za-z][\w'&.+/-]*(?:\s+[A-Za-z0-9][\w'&.+/-]*){0,3}")
+# Pieces that state a rule, not a value.
+RULE_START_RE = re.compile(
+    r"^(?:only|when|if|where|unless|between|from|after|before|since|until|prior|later|earlier|never|always|must|should|like|mostly|mainly|usually|with|without|"
+    r"within|in|last|next|past|every|e\.g|eg|i\.e|up|at|no|not|any|one|either|each|per|all|same|unique|optional|"
+    r"nullable|required|realistic|random|free[- ]?(?:text|form)|auto|starting|rounded|whole|integer|decimal|null|empty|format|"
+    r"formatted|calculated|computed|derived|sequential|increasing|sorted|weighted|skewed|uniform|normally)\b", re.I)
+
+
+def flatten_nested_notes(text: str) -> str:
+    """'(single, double, suite (with sea view), family)' -> '(single, double, suite, family)': a bracket inside a
+    bracketed list is one value's note."""
+    out, depth, skip_from = [], 0, None
+    for ch in text:
+        if ch == "(":
+            depth += 1
+            if depth == 2 and skip_from is None:
+                skip_from = len(out)
+        if skip_from is None:
+            out.append(ch)
+        if ch == ")":
+            if depth == 2 and skip_from is not None:
+                while out and out[-1] == " ":
+                    out.pop()
+                skip_from = None
+            depth = max(0, depth - 1)
+    return "".join(out)
+
+
+def plain_list_span(text: str) -> tuple[int, int] | None:
+    """Where a list of three or more plain values sits in a column's rule: the whole text outside brackets,
+    or the text after 'one of' to its end."""
+    outside_end = text.find("(") if "(" in text else len(text)
+    starts = [0] + [m.end() for m in LIST_OPENER_RE.finditer(text[:outside_end])]
+    for start in starts:
+        body = text[start:outside_end]
+        pieces = list_pieces(body)
+        if body.count(",") < 1 or len(pieces) < 3:
+            continue
+        if all(PLAIN_PIECE_RE.fullmatch(p.strip()) and not RULE_START_RE.match(p.strip()) for p in pieces):
+            return start, outside_end
+    return None
+
+
+def list_pieces(body: str) -> list[str]:
+    """'a, b and c, d or e' -> its values: commas split, 'and'/'or' only in the last part."""
+    parts = [p.strip() for p in re.split(r"\s*[,;]\s*", body.strip(" ,;.")) if p.strip()]
+    if not parts:
+        return []
+    last = re.sub(r"^(?:and|or)\s+", "", parts[-1], flags=re.I)
+    return parts[:-1] + [p.strip() for p in re.split(r"\s+(?:and|or)\s+", last, flags=re.I) if p.strip()]
+
+
+def _items(body: str) -> list[ph.ListItem] | None:
+    items = parse_value_list(body)  # the list reader's own rules first; the vetted pieces when it refuses a word
+    return items if items else [ph.ListItem(ph.as_list_value(p)) for p in list_pieces(body)]
+
+
+# 'member or casual, about 70% members': a share given after the list, naming its value in the plural
+SHARE_AFTER_RE = re.compile(
+    r"^\s*(?P<list>[A-Za-z][^,();%]*?(?:\s+or\s+|\s*/\s*)[^,();%]+?)\s*[,;]\s*(?:with\s+)?(?:about|around|roughly|"
+    r"approximately|~)?\s*(?P<w>\d+(?:\.\d+)?)\s*%\s+(?:of\s+(?:them|rows|records)\s+)?(?:are\s+|being\s+)?"
+    r"(?P<v>[A-Za-z][\w-]*)\s*$", re.I)
+
+
+def read_share_after_list(draft: FieldDraft, text: str) -> str | None:
+    m = SHARE_AFTER_RE.match(text)
+    if m is None:
+        return None
+    values = [v.strip() for v in re.split(r"\s+or\s+|\s*/\s*", m["list"]) if v.strip()]
+    named = next((v for v in values if m["v"].lower() in (v.lower(), v.lower() + "s", v.lower() + "es")), None)
+    if named is None or len(values) < 2 or not all(PLAIN_PIECE_RE.fullmatch(v) for v in values):
+        return None
+    shares = take_partial_weights([ph.ListItem(ph.as_list_value(v)) for v in values], f"{named} {m['w']}%")
+    if shares is None:
+        return None
+    draft.enum_items = shares[0]
+    return " "
+
+
+def read_plain_list(draft: FieldDraft, text: str) -> str:
+    """Take a plain value list out of the rule first; a bracketed note after it stays for the other readers."""
+    if draft.enum_items:
+        return text
+    shared = read_share_after_list(draft, text)
+    if shared is not None:
+        return shared
+    flat = flatten_nested_notes(text)
+    inner = re.fullmatch(r"\s*\((?P<body>[^()]*)\)\s*", flat)
+    if inner:  # 'room type (single, double, suite (with sea view), family)'
+        span = plain_list_span(inner["body"])
+        if span == (0, len(inner["body"])):
+            items = _items(inner["body"])
+            if items and all(i.weight is None for i in items):
+                draft.enum_items = items
+                return " "
+        return text
+    span = plain_list_span(flat)
+    if span is None:
+        return text
+    items = _items(flat[span[0]:span[1]])
+    if not items or len(items) < 3 or any(i.weight is not None for i in items):
+        return text
+    draft.enum_items = items
+    return (flat[:span[0]] + " " + flat[span[1]:]).strip() or " "
+
+
+def take_partial_weights(items: list[ph.ListItem], text: str) -> tuple[list[ph.ListItem], str] | None:
+    """'free or pro (pro 25%)', 'normal, high, low, critical (critical about 2%)': shares given for some listed
+    values; the others split what is left."""
+    if len(items) < 2 or any(i.weight is not None for i in items):
+        return None
+    names = {str(i.value).lower(): i.value for i in items}
+    given: dict[str, float] = {}
+    for m in re.finditer(r"(?P<v>[A-Za-z][\w' -]{0,30}?)\s*[:=]?\s*(?:(?:about|around|roughly|approximately|~)\s*)?"
+                         r"(?P<w>\d+(?:\.\d+)?)\s*%", text):
+        value = m["v"].strip().lower()
+        if value in names:
+            given[value] = float(m["w"])
+            text = text.replace(m.group(0), " ", 1)
+    left = [k for k in names if k not in given]
+    if not given or not left or sum(given.values()) >= 100:
+        return None
+    share = round((100 - sum(given.values())) / len(left), 2)
+    return [ph.ListItem(i.value, given.get(str(i.value).lower(), share)) for i in items], text
