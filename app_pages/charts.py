@@ -96,7 +96,8 @@ def build_chart(name: str, kind: str, frame: pd.DataFrame) -> alt.Chart:
     if kind == "timeline":
         periods = count_per_period(data[name])
         return alt.Chart(periods, height=CHART_HEIGHT, title=name).mark_bar(binSpacing=1).encode(
-            alt.X("start:T", title=None), alt.X2("end:T"), alt.Y("rows:Q", title="rows"), alt.Y2(datum=0),
+            alt.X("start:T", title=None, axis=alt.Axis(labelFlush=True)), alt.X2("end:T"),
+            alt.Y("rows:Q", title="rows"), alt.Y2(datum=0),
             tooltip=[alt.Tooltip("start:T", title="from"), alt.Tooltip("rows:Q")])
     counts = data[name].astype(str).value_counts().head(MAX_CATEGORY_BARS).rename_axis("value").reset_index()
     return alt.Chart(counts, height=alt.Step(BAR_STEP), title=name).mark_bar().encode(

@@ -29,3 +29,23 @@ def browser_page():
         page.set_default_timeout(30_000)
         yield page
         browser.close()
+
+
+def wait_until_idle(page) -> None:
+    """Wait while Streamlit reruns the script (its status widget shows 'Running')."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
+        timeout=30_000)
+
+
+def select_newest_job(page, name: str) -> None:
+    """On Browse Jobs: tick the first row's selection box (the newest job) and wait for `name` to be chosen."""
+    from playwright.sync_api import expect
+
+    grid = page.locator('[data-testid="stDataFrame"]')
+    expect(grid).to_be_visible()
+    wait_until_idle(page)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)
+    expect(page.get_by_text(f"Selected: {name}")).to_be_visible()
