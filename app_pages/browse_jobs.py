@@ -9,7 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.job_delete import confirm_deletion, show_delete_button
-from app_pages.ui_common import format_timestamp, get_api_client, name_job, open_in_monitor, show_api_error, shorten_job_id
+from app_pages.ui_common import (
+    format_timestamp, get_api_client, name_job, open_in_monitor, show_api_error, shorten_job_id,
+)
 from src.api_client import JOB_STATUSES, ApiError
 
 JOB_LIST_LIMIT = 500

@@ -18,11 +18,10 @@ import time
 import httpx
 import pytest
 
-from app_pages.page_state import encode_draft
 from src.api_client import ApiClient, ApiError
 
 from .browser import (  # noqa: F401 - browser_page is a fixture, used by name
-    BROWSER_MARKS, CHROMIUM_ARGS, CHROMIUM_PATH, browser_page, select_newest_job,
+    BROWSER_MARKS, CHROMIUM_ARGS, CHROMIUM_PATH, browser_page, open_draft, select_newest_job, type_text,
 )
 from .processes import VENV_BIN
 from .test_browser_e2e import (  # noqa: F401 - streamlit_url is a fixture, used by name
@@ -54,28 +53,10 @@ OUT_OF_SCREEN_JS = """() => {
 
 
 @pytest.fixture
-def page(browser_page, streamlit_url, live_api_url):
-    from playwright.sync_api import expect
-
-    expect.set_options(timeout=30_000)  # the first run of a fresh Streamlit process imports a lot
-    browser_page.streamlit_url = streamlit_url
-    return browser_page
-
-
-@pytest.fixture
 def client(live_api_url):
     client = ApiClient(live_api_url)
     yield client
     client.close()
-
-
-def open_draft(page, doc) -> None:
-    from playwright.sync_api import expect
-
-    page.goto(f"{page.streamlit_url}/?draft={encode_draft(doc)}")
-    # A cold API builds its type catalog (examples made by the engine) on the first request.
-    expect(page.get_by_role("heading", name="Use it elsewhere")).to_be_visible(timeout=120_000)
-    wait_until_idle(page)
 
 
 def wait_for_job(client: ApiClient, job_id: str) -> dict:
@@ -90,7 +71,8 @@ def read_charts(page) -> dict[str, list[str]]:
     """Each drawn chart's title -> the ARIA labels Vega gives its axes (they name each axis' scale)."""
     return page.locator("[data-testid=stVegaLiteChart] svg").evaluate_all("""svgs => Object.fromEntries(
         svgs.map(svg => [svg.querySelector('.role-title text')?.textContent,
-                         [...svg.querySelectorAll('[aria-roledescription=axis]')].map(a => a.getAttribute('aria-label'))]))""")
+                         [...svg.querySelectorAll('[aria-roledescription=axis]')]
+                           .map(a => a.getAttribute('aria-label'))]))""")
 
 
 def measure_bars(page, title: str) -> list[dict[str, float]]:
@@ -98,7 +80,8 @@ def measure_bars(page, title: str) -> list[dict[str, float]]:
     chart = page.locator("[data-testid=stVegaLiteChart]").filter(
         has=page.locator(".role-title text", has_text=re.compile(f"^{title}$")))
     return chart.locator(".mark-rect path").evaluate_all(
-        "paths => paths.map(p => { const r = p.getBoundingClientRect(); return {width: r.width, height: r.height}; })")
+        "paths => paths.map(p => { const r = p.getBoundingClientRect();"
+        " return {width: r.width, height: r.height}; })")
 
 
 def snippet(page, first_words: str) -> str:
@@ -144,10 +127,7 @@ def test_snippets_are_shown_and_curl_cli_and_python_make_the_dataset(page, clien
     open_draft(page, ORDERS)
     set_number(page, "Rows", "1234")
     set_number(page, "Seed", "7")
-    name = page.get_by_role("textbox", name="Job name")
-    name.fill("snippet check")
-    name.press("Enter")
-    wait_until_idle(page)
+    type_text(page, "Job name", "snippet check")
     expect(page.locator("[data-testid=stCode]").filter(has_text='"name": "snippet check"')).to_have_count(1)
     save_screenshot(page, "look_2_snippets")
 
