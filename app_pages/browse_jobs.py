@@ -8,11 +8,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from app_pages.job_delete import confirm_deletion, show_delete_button
 from app_pages.ui_common import (
-    describe_deletion, format_timestamp, get_api_client, name_job, open_in_monitor, show_api_error,
-    shorten_job_id,
+    format_timestamp, get_api_client, name_job, open_in_monitor, show_api_error, shorten_job_id,
 )
-from src.api_client import JOB_STATUSES, ApiClient, ApiError
+from src.api_client import JOB_STATUSES, ApiError
 
 JOB_LIST_LIMIT = 500
 CONFIRM_KEY = "browse_confirm_delete"  # the id of the job whose deletion waits for a yes
@@ -42,16 +42,10 @@ def sort_newest_first(jobs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return jobs  # the API already lists newest first
 
 
-def delete_job(client: ApiClient, job: dict[str, Any]) -> None:
-    try:
-        client.delete_job(job["job_id"])
-    except ApiError as error:
-        show_api_error(error, "delete the job")
-        return
-    st.session_state.pop(CONFIRM_KEY, None)
-    st.session_state["browse_notice"] = f"Deleted {name_job(job)} and its files."
+def note_deletion(notice: str) -> None:
+    """After a delete: the notice for the next run, and a fresh table (its selection pointed at the job)."""
+    st.session_state["browse_notice"] = notice
     st.session_state["browse_table_version"] = st.session_state.get("browse_table_version", 0) + 1
-    st.rerun()
 
 
 def render_page() -> None:
@@ -95,22 +89,8 @@ def render_page() -> None:
         st.markdown(f"Selected: **{name_job(job)}** `{job['job_id']}`")
         if st.button("Open in monitor", type="primary", icon=":material/monitoring:"):
             open_in_monitor(job["job_id"])
-        if st.button("Delete", icon=":material/delete:"):
-            st.session_state[CONFIRM_KEY] = job["job_id"]
-    if st.session_state.get(CONFIRM_KEY) == job["job_id"]:
-        confirm_deletion(client, job)
-
-
-def confirm_deletion(client: ApiClient, job: dict[str, Any]) -> None:
-    """Say what deleting the job removes; delete only on a second, explicit click."""
-    with st.container(border=True):
-        st.warning(describe_deletion(job), icon=":material/warning:")
-        with st.container(horizontal=True):
-            if st.button("Delete permanently", type="primary", icon=":material/delete_forever:"):
-                delete_job(client, job)
-            if st.button("Keep it", icon=":material/undo:"):
-                st.session_state.pop(CONFIRM_KEY, None)
-                st.rerun()
+        show_delete_button(CONFIRM_KEY, job)
+    confirm_deletion(client, job, CONFIRM_KEY, note_deletion)
 
 
 render_page()

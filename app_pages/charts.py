@@ -14,7 +14,8 @@ DATE_TYPES = {"date", "date_of_birth"}
 CATEGORY_TYPES = {"enum", "boolean", "gender", "country", "country_code", "currency_code", "department",
                   "product_category", "state", "color", "job_title", "city", "airport_code"}
 MAX_CATEGORY_BARS = 15
-CHART_HEIGHT = 170
+CHART_HEIGHT = 220
+BAR_STEP = 22  # pixels per category bar
 MAX_INTEGER_BARS = 30  # integers spanning fewer values get one bar each
 CHARTS_PER_ROW = 3
 
@@ -66,13 +67,23 @@ def choose_chart(kind: str | None, series: pd.Series) -> str | None:
     return None
 
 
-def time_unit(values: pd.Series) -> str:
-    """Days for a span of two months, weeks up to two years, else months."""
+def choose_period(values: pd.Series) -> str:
+    """Days for a span of two months, weeks up to two years, else months (a pandas period code)."""
     days = (values.max() - values.min()).days
-    return "yearmonthdate" if days <= 62 else "yearweek" if days <= 730 else "yearmonth"
+    return "D" if days <= 62 else "W" if days <= 730 else "M"
+
+
+def count_per_period(values: pd.Series) -> pd.DataFrame:
+    """Rows per day, week or month, each period with its start and end (a bar spans its period)."""
+    periods = values.dt.tz_localize(None) if values.dt.tz is not None else values
+    counts = periods.dt.to_period(choose_period(values)).value_counts().sort_index()
+    return pd.DataFrame({"start": counts.index.start_time, "end": (counts.index + 1).start_time,
+                         "rows": counts.to_numpy()})
 
 
 def build_chart(name: str, kind: str, frame: pd.DataFrame) -> alt.Chart:
+    """One column's chart. Streamlit fits a chart's title and axes inside its height, so the plots get
+    room of their own: bars a fixed step per category, the others CHART_HEIGHT."""
     data = frame[[name]].dropna()
     base = alt.Chart(data, height=CHART_HEIGHT, title=name)
     if kind == "histogram":
@@ -83,10 +94,13 @@ def build_chart(name: str, kind: str, frame: pd.DataFrame) -> alt.Chart:
         return base.mark_bar().encode(alt.X(f"{name}:Q", bin=alt.Bin(maxbins=20), title=None),
                                       alt.Y("count():Q", title="rows"))
     if kind == "timeline":
-        return base.mark_bar().encode(alt.X(f"{time_unit(data[name])}({name}):T", title=None),
-                                      alt.Y("count():Q", title="rows"))
+        periods = count_per_period(data[name])
+        return alt.Chart(periods, height=CHART_HEIGHT, title=name).mark_bar(binSpacing=1).encode(
+            alt.X("start:T", title=None, axis=alt.Axis(labelFlush=True)), alt.X2("end:T"),
+            alt.Y("rows:Q", title="rows"), alt.Y2(datum=0),
+            tooltip=[alt.Tooltip("start:T", title="from"), alt.Tooltip("rows:Q")])
     counts = data[name].astype(str).value_counts().head(MAX_CATEGORY_BARS).rename_axis("value").reset_index()
-    return alt.Chart(counts, height=max(CHART_HEIGHT - 40, 24 * len(counts)), title=name).mark_bar().encode(
+    return alt.Chart(counts, height=alt.Step(BAR_STEP), title=name).mark_bar().encode(
         alt.X("count:Q", title="rows"), alt.Y("value:N", sort="-x", title=None))
 
 

@@ -129,10 +129,12 @@ def _edit_distribution(constraints: dict[str, Any], key: str) -> None:
 def _edit_enum(constraints: dict[str, Any], key: str) -> None:
     values = list(constraints.get("enum_values") or [])
     weights = list(constraints.get("weights") or [])
-    shown_weights = [float(w) for w in weights] if len(weights) == len(values) else [None] * len(values)
+    weighted = len(weights) == len(values) and bool(values)
+    # Unweighted values show 1 each (not "None"): equally often, in the grid's own terms.
+    shown_weights = [float(w) for w in weights] if weighted else [1.0] * len(values)
     table = pd.DataFrame({"value": [str(v) for v in values], "weight": shown_weights},
                          columns=["value", "weight"]).astype({"value": "object", "weight": "float"})
-    st.caption("Values, and how often each comes (relative weights; empty: all equally often).")
+    st.caption("Values, and how often each comes (relative weights: 1 each is all equally often).")
     edited = st.data_editor(table, key=f"{key}_enum", num_rows="dynamic", hide_index=True, width="stretch",
                             column_config={"value": st.column_config.TextColumn("Value", required=True),
                                            "weight": st.column_config.NumberColumn("Weight", min_value=0.0)})
@@ -146,10 +148,9 @@ def _edit_enum(constraints: dict[str, Any], key: str) -> None:
         weight = row.get("weight")
         new_weights.append(None if weight is None or pd.isna(weight) else _tidy(float(weight)))
     constraints["enum_values"] = new_values or None
-    if any(w is not None for w in new_weights):
-        constraints["weights"] = [1 if w is None else w for w in new_weights]
-    else:
-        constraints["weights"] = None
+    new_weights = [1 if w is None else w for w in new_weights]
+    # Showing 1 each is not editing: a schema without weights keeps none until one differs.
+    constraints["weights"] = new_weights if weighted or any(w != 1 for w in new_weights) else None
 
 
 def _edit_text(constraints: dict[str, Any], key: str) -> None:

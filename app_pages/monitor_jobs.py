@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from app_pages.job_delete import confirm_deletion, show_delete_button
 from app_pages.job_files import show_downloads, show_tables_progress
 from app_pages.ui_common import (
     MONITORED_JOB_KEY, STATUS_COLORS, describe_job, format_count, format_duration,
@@ -17,6 +18,8 @@ from src.api_client import ACTIVE_STATUSES, ApiClient, ApiError
 REFRESH_SECONDS = 1.0
 PREVIEW_ROWS = 20
 JOB_PICKER_LIMIT = 100
+CONFIRM_KEY = "monitor_confirm_delete"  # the id of the job whose deletion waits for a yes
+NOTICE_KEY = "monitor_notice"
 # Statuses whose numbers change on their own, so the panel refreshes itself.
 LIVE_STATUSES = frozenset({"pending", "generating"})
 
@@ -161,8 +164,17 @@ def show_job_header(client: ApiClient, job: dict[str, Any]) -> None:
         st.caption(describe_settings(job))
         st.space("stretch")
         action = choose_action(job)
+        show_delete_button(CONFIRM_KEY, job)
     if action:
         control_job(client, job["job_id"], action)
+    confirm_deletion(client, job, CONFIRM_KEY, forget_deleted)
+
+
+def forget_deleted(notice: str) -> None:
+    """After a delete: the page shows the newest job left (or none), with the notice."""
+    st.session_state.pop(MONITORED_JOB_KEY, None)
+    st.query_params.pop("job", None)
+    st.session_state[NOTICE_KEY] = notice
 
 
 def show_job_progress(client: ApiClient, job_id: str, status_at_page_run: str) -> None:
@@ -189,7 +201,9 @@ def show_job_progress(client: ApiClient, job_id: str, status_at_page_run: str) -
 def render_page() -> None:
     client = get_api_client()
     st.title("Monitor Jobs", anchor=False)
-    st.caption("Follow a job while it runs; pause, resume or cancel it; download the result.")
+    st.caption("Follow a job while it runs; pause, resume or cancel it; download the result; delete it.")
+    if notice := st.session_state.pop(NOTICE_KEY, None):
+        st.toast(notice, icon=":material/delete:")
     job_id = pick_job(client)
     if job_id is None:
         return

@@ -67,8 +67,9 @@ def show_snippets(api_url: str, doc: dict[str, Any] | None, output: dict[str, An
         return
     st.caption("The same dataset from a terminal or a program: copy a block with its button (top right).")
     st.markdown("**curl** (the API)")
-    st.code(curl_snippet(api_url, doc, output, with_key), language="bash", height=220)
+    # Long lines wrap (a phone shows the whole command); the copy button copies the text as written.
+    st.code(curl_snippet(api_url, doc, output, with_key), language="bash", height=220, wrap_lines=True)
     st.markdown("**synthgen CLI**")
-    st.code(cli_snippet(doc, output), language="bash", height=220)
+    st.code(cli_snippet(doc, output), language="bash", height=220, wrap_lines=True)
     st.markdown("**Python**" + (" (the API, for related tables)" if "tables" in doc else " (`import synthgen`)"))
-    st.code(python_snippet(api_url, doc, output, with_key), language="python", height=220)
+    st.code(python_snippet(api_url, doc, output, with_key), language="python", height=220, wrap_lines=True)

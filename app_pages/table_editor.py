@@ -68,17 +68,18 @@ def _field_actions(doc: dict[str, Any], table: int, fields: list[dict[str, Any]]
     """Which field to edit, and the buttons that move, duplicate, remove and add fields."""
     count = len(fields)
     chosen = selected_field(table, count)
-    pick_column, *buttons = st.columns([3, 1, 1, 1, 1, 1], vertical_alignment="bottom")
+    pick_column, actions_column = st.columns([3, 5], vertical_alignment="bottom")
+    actions = actions_column.container(horizontal=True)  # the buttons wrap on a narrow screen
     if count:
         chosen = pick_column.selectbox(
             "Edit field", list(range(count)), index=chosen, key=f"pick_{version()}_{table}",
             format_func=lambda i: f"{i + 1}. {fields[i].get('name') or '(no name)'}")
         select_field(table, chosen)
     moved = None
-    if buttons[0].button("Up", icon=":material/arrow_upward:", key=f"up_{table}", width="stretch",
+    if actions.button("Up", icon=":material/arrow_upward:", key=f"up_{table}",
                          disabled=chosen == 0 or not count):
         moved = chosen - 1
-    if buttons[1].button("Down", icon=":material/arrow_downward:", key=f"down_{table}", width="stretch",
+    if actions.button("Down", icon=":material/arrow_downward:", key=f"down_{table}",
                          disabled=chosen >= count - 1):
         moved = chosen + 1
     if moved is not None:
@@ -86,18 +87,18 @@ def _field_actions(doc: dict[str, Any], table: int, fields: list[dict[str, Any]]
         reordered[chosen], reordered[moved] = reordered[moved], reordered[chosen]
         select_field(table, moved)
         commit(with_fields(doc, table, reordered))
-    if buttons[2].button("Copy", icon=":material/content_copy:", help="Duplicate the field", key=f"dup_{table}",
-                         width="stretch", disabled=not count):
+    if actions.button("Copy", icon=":material/content_copy:", help="Duplicate the field", key=f"dup_{table}",
+                         disabled=not count):
         copied = copy.deepcopy(fields[chosen])
         copied["name"] = _free_name(f"{copied.get('name') or 'field'}_copy", fields)
         copied.get("constraints", {}).pop("primary_key", None)
         select_field(table, chosen + 1)
         commit(with_fields(doc, table, fields[:chosen + 1] + [copied] + fields[chosen + 1:]))
-    if buttons[3].button("Remove", icon=":material/delete:", key=f"remove_{table}", width="stretch",
+    if actions.button("Remove", icon=":material/delete:", key=f"remove_{table}",
                          disabled=count <= 1):
         select_field(table, max(chosen - 1, 0))
         commit(with_fields(doc, table, fields[:chosen] + fields[chosen + 1:]))
-    if buttons[4].button("Add", icon=":material/add:", key=f"add_{table}", width="stretch",
+    if actions.button("Add", icon=":material/add:", key=f"add_{table}",
                          help="Add a field after the chosen one."):
         at = chosen + 1 if count else 0
         select_field(table, at)

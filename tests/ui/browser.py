@@ -29,3 +29,43 @@ def browser_page():
         page.set_default_timeout(30_000)
         yield page
         browser.close()
+
+
+def wait_until_idle(page) -> None:
+    """Wait while Streamlit reruns the script (its status widget shows 'Running')."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
+        timeout=30_000)
+
+
+def select_newest_job(page, name: str) -> None:
+    """On Browse Jobs: tick the first row's selection box (the newest job) and wait for `name` to be chosen."""
+    from playwright.sync_api import expect
+
+    grid = page.locator('[data-testid="stDataFrame"]')
+    expect(grid).to_be_visible()
+    wait_until_idle(page)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)
+    expect(page.get_by_text(f"Selected: {name}")).to_be_visible()
+
+
+def open_draft(page, doc) -> None:
+    """Open the Create page on `doc` (a draft in the URL, as a shared link or a reload would)."""
+    from playwright.sync_api import expect
+
+    from app_pages.page_state import encode_draft
+
+    page.goto(f"{page.streamlit_url}/?draft={encode_draft(doc)}")
+    # A cold API builds its type catalog (examples made by the engine) on the first request.
+    expect(page.get_by_role("heading", name="Use it elsewhere")).to_be_visible(timeout=120_000)
+    wait_until_idle(page)
+
+
+def type_text(page, label: str, value: str) -> None:
+    """Type into a text box and press Enter, as a user would, then wait for the rerun it starts."""
+    box = page.get_by_role("textbox", name=label)
+    box.fill(value)
+    box.press("Enter")
+    wait_until_idle(page)

@@ -50,3 +50,14 @@ def live_gate(live_api_data) -> SegmentGateControl:
     gate = live_api_data[1]
     gate.hold_all()
     return gate
+
+
+@pytest.fixture
+def page(browser_page, streamlit_url, live_api_url):
+    """The test's Chromium page, knowing the Streamlit URL (``page.streamlit_url``) of a module that
+    starts the app (tests/ui/test_browser_e2e.py's ``streamlit_url``), its jobs free to run."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=30_000)  # the first run of a fresh Streamlit process imports a lot
+    browser_page.streamlit_url = streamlit_url
+    return browser_page

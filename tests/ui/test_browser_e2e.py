@@ -14,7 +14,7 @@ import pytest
 
 from src.api_client import ApiClient
 
-from .browser import BROWSER_MARKS, browser_page  # noqa: F401 - the fixture is used by name
+from .browser import BROWSER_MARKS, browser_page, wait_until_idle  # noqa: F401 - the fixture is used by name
 from .processes import VENV_BIN, find_free_port, running_service
 
 SCREENSHOT_DIR = os.environ.get("UI_SCREENSHOT_DIR")  # set it to keep a picture of each step
@@ -36,9 +36,14 @@ def streamlit_url(live_api_data, tmp_path_factory):
 
 
 def save_screenshot(page, name: str) -> None:
+    """The whole page: Streamlit scrolls inside its main block, so the window grows to its height first."""
     if SCREENSHOT_DIR:
         Path(SCREENSHOT_DIR).mkdir(parents=True, exist_ok=True)
+        window = page.viewport_size
+        height = page.evaluate("document.querySelector('[data-testid=stMain]')?.scrollHeight || 0")
+        page.set_viewport_size({"width": window["width"], "height": max(height, window["height"])})
         page.screenshot(path=str(Path(SCREENSHOT_DIR) / f"{name}.png"), full_page=True)
+        page.set_viewport_size(window)
 
 
 def test_describe_extract_start_watch_and_download(browser_page, streamlit_url, live_api_url, tmp_path):
@@ -91,14 +96,6 @@ def test_describe_extract_start_watch_and_download(browser_page, streamlit_url, 
     assert (job["status"], job["total_rows"], job["output_format"], job["seed"]) == \
         ("completed", 30_000, "parquet", 7)
 
-
-
-def wait_until_idle(page) -> None:
-    """Wait while Streamlit reruns the script (its status widget shows 'Running')."""
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
-        timeout=30_000)
 
 
 def set_number(page, label: str, value: str, attempts: int = 4) -> None:

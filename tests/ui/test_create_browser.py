@@ -9,11 +9,9 @@ from __future__ import annotations
 import csv
 import re
 
-import pytest
 
-from app_pages.page_state import encode_draft
 
-from .browser import BROWSER_MARKS, browser_page  # noqa: F401 - the fixture is used by name
+from .browser import BROWSER_MARKS, browser_page, open_draft, type_text  # noqa: F401 - a fixture
 from .schema_docs import PEOPLE
 from .test_browser_e2e import (  # noqa: F401 - streamlit_url is a fixture, used by name
     choose_option, save_screenshot, set_number, streamlit_url, wait_until_idle,
@@ -31,24 +29,6 @@ SHOP = {"tables": [
         {"name": "customer_id", "type": "reference", "constraints": {"references": "customers.customer_id"}},
         {"name": "order_date", "type": "date", "constraints": {"after": "customers.signup_date"}}]},
 ]}
-
-
-@pytest.fixture
-def page(browser_page, streamlit_url, live_api_url):
-    from playwright.sync_api import expect
-
-    expect.set_options(timeout=30_000)  # the first run of a fresh Streamlit process imports a lot
-    browser_page.streamlit_url = streamlit_url
-    return browser_page
-
-
-def open_draft(page, doc) -> None:
-    from playwright.sync_api import expect
-
-    page.goto(f"{page.streamlit_url}/?draft={encode_draft(doc)}")
-    # A cold API builds its type catalog (examples made by the engine) on the first request.
-    expect(page.get_by_role("heading", name="Use it elsewhere")).to_be_visible(timeout=120_000)
-    wait_until_idle(page)
 
 
 def set_field_number(page, label: str, value: str) -> None:
@@ -91,10 +71,7 @@ def test_pick_a_type_and_edit_a_range_and_the_samples_follow(page):
     choose_option(page, "Edit field", "1. person_id")
     expect(page.get_by_text(re.compile(r"^Field person_id"))).to_be_visible()
     wait_until_idle(page)  # the editor of the chosen field replaces the one of age
-    search = page.get_by_role("textbox", name="Search types")
-    search.fill("mail")
-    search.press("Enter")
-    wait_until_idle(page)
+    type_text(page, "Search types", "mail")
     choose_option(page, re.compile(r"^Type \("), "email · maria.lopez@gmail.com")
     expect(page.get_by_text(re.compile(r"^Field person_id\s*· email"))).to_be_visible()
     assert all("@" in value for value in field_samples(page, "person_id"))
@@ -157,10 +134,7 @@ def test_save_then_reload_restores_the_saved_schema(page):
     from playwright.sync_api import expect
 
     open_draft(page, PEOPLE)
-    name = page.get_by_role("textbox", name="Schema name")
-    name.fill("people browser")
-    name.press("Enter")
-    wait_until_idle(page)
+    type_text(page, "Schema name", "people browser")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("Saved 'people browser'.")).to_be_visible()
     # The saved schema is the whole state: its id replaces the draft in the URL.

@@ -83,6 +83,8 @@ def test_enum_values_and_weights_are_edited_as_a_table(fake_client):
     app = load(start_app(fake_client), PEOPLE)
     choose_field(app, 2)
     values_editor = app.data_editor[1]
+    assert list(values_editor.value["weight"]) == [1.0, 1.0]  # equally often, shown as 1 each (not None)
+    assert "weights" not in current_doc(app)["fields"][2]["constraints"]  # showing is not editing
     app.session_state[values_editor.key] = {
         "edited_rows": {0: {"weight": 9.0}}, "added_rows": [{"value": "banned", "weight": 1.0}],
         "deleted_rows": []}

@@ -67,6 +67,36 @@ def test_delete_asks_first_and_says_what_goes(fake_client):
     assert not find_button(app, "Delete permanently")
 
 
+def test_monitor_deletes_the_job_it_shows_after_the_same_confirmation(fake_client):
+    older = fake_client.add_job(status="completed", total_rows=200, rows_generated=200, name="older")
+    job_id = fake_client.add_job(status="completed", total_rows=1_500, rows_generated=1_500, name="customers",
+                                 file_name="customers_2026-11-24.csv")
+    app = start_app(fake_client, MONITOR_PAGE, job=job_id)
+    assert texts(app.subheader) == ["customers"]
+    click_button(app, "Delete")
+    (warning,) = texts(app.warning)
+    assert "Delete **customers**" in warning and "`customers_2026-11-24.csv` (1,500 rows, CSV)" in warning
+    assert ("delete_job", job_id) not in fake_client.calls
+    click_button(app, "Keep it")
+    assert not app.warning and job_id in fake_client.jobs
+
+    click_button(app, "Delete")
+    click_button(app, "Delete permanently")
+    assert job_id not in fake_client.jobs and older in fake_client.jobs
+    assert texts(app.subheader) == ["older"]  # the page moves on to a job that is still there
+    assert app.query_params.get("job") != job_id
+    assert [toast.value for toast in app.toast] == ["Deleted customers and its files."]
+
+
+def test_monitor_delete_of_a_running_job_says_it_is_stopped_first(fake_client):
+    fake_client.add_job(status="generating", rows_generated=400)
+    app = start_app(fake_client, MONITOR_PAGE)
+    click_button(app, "Delete")
+    (warning,) = texts(app.warning)
+    assert "the 400 of 1,000 rows made so far, its partial files and the job's record. It is stopped first." \
+        in warning
+
+
 @pytest.mark.parametrize("status, words", [
     ("generating", "the 400 of 1,000 rows made so far, its partial files and the job's record. It is stopped first."),
     ("failed", "the 400 of 1,000 rows made so far, its partial files and the job's record."),

@@ -1,5 +1,5 @@
 """Monitor and Browse in headless Chromium against real API and Streamlit processes: a job's name on
-both pages, delete after a confirmation, a paused job without a rate, a multi-table job's per-table
+both pages, delete after a confirmation (on both pages), a paused job without a rate, a multi-table job's per-table
 downloads (big ones through signed links at PUBLIC_API_URL), the dark theme and a narrow screen.
 
 Set UI_SCREENSHOT_DIR to keep a picture of each step.
@@ -18,7 +18,9 @@ import pytest
 from src.api_client import ApiClient, ApiError
 from tests.engine.relational.test_relational_engine import SHOP
 
-from .browser import BROWSER_MARKS, CHROMIUM_ARGS, CHROMIUM_PATH, browser_page  # noqa: F401 - fixture by name
+from .browser import (  # noqa: F401 - browser_page is a fixture, used by name
+    BROWSER_MARKS, CHROMIUM_ARGS, CHROMIUM_PATH, browser_page, select_newest_job,
+)
 from .processes import VENV_BIN, find_free_port, running_service
 from .test_browser_e2e import save_screenshot, wait_until_idle
 
@@ -90,12 +92,7 @@ def test_name_in_monitor_and_browse_and_delete_after_confirmation(browser_page, 
 
     page.goto(f"{ui[0]}/browse")
     expect(page.get_by_role("heading", name="Browse Jobs")).to_be_visible()
-    grid = page.locator('[data-testid="stDataFrame"]')
-    expect(grid).to_be_visible()
-    wait_until_idle(page)
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)  # the first row's selection box (newest job)
-    expect(page.get_by_text("Selected: Customers EU")).to_be_visible()
+    select_newest_job(page, "Customers EU")
     page.get_by_role("button", name="Delete", exact=True).click()
     warning = page.locator('[data-testid="stAlertContentWarning"]')
     expect(warning).to_contain_text("Delete Customers EU")
@@ -108,6 +105,39 @@ def test_name_in_monitor_and_browse_and_delete_after_confirmation(browser_page, 
     with pytest.raises(ApiError) as gone:
         client.get_job_status(job_id)
     assert gone.value.status == 404
+
+
+def test_monitor_deletes_the_job_after_the_same_confirmation(browser_page, ui, client):
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=30_000)
+    kept = client.create_job(SCHEMA, 100, 50, "csv", name="kept")["job_id"]
+    job_id = client.create_job(SCHEMA, 300, 100, "json", name="Leads US")["job_id"]
+    status = wait_for_status(client, job_id, {"completed"})
+    wait_for_status(client, kept, {"completed"})
+    page = browser_page
+    page.goto(f"{ui[0]}/monitor?job={job_id}")
+    expect(page.get_by_role("heading", name="Leads US")).to_be_visible()
+    wait_until_idle(page)
+    page.get_by_role("button", name="Delete", exact=True).click()
+    warning = page.locator('[data-testid="stAlertContentWarning"]')
+    expect(warning).to_contain_text("Delete Leads US")
+    expect(warning).to_contain_text(f"{status['file_name']} (300 rows, JSON)")
+    save_screenshot(page, "mb_2b_monitor_delete_confirmation")
+    page.get_by_role("button", name="Keep it").click()
+    expect(warning).to_have_count(0)
+    assert client.get_job_status(job_id)["status"] == "completed"  # nothing is gone before the yes
+
+    page.get_by_role("button", name="Delete", exact=True).click()
+    page.get_by_role("button", name="Delete permanently").click()
+    expect(page.get_by_text("Deleted Leads US and its files.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Leads US")).to_have_count(0)
+    page.wait_for_url(lambda url: job_id not in url)
+    with pytest.raises(ApiError) as gone:
+        client.get_job_status(job_id)
+    assert gone.value.status == 404
+    assert client.get_job_status(kept)["status"] == "completed"
+    client.delete_job(kept)
 
 
 def test_paused_job_shows_no_rate(browser_page, ui, gated_client, live_gate):
