@@ -158,14 +158,16 @@ def remove_stray_temps(out_dir: Path) -> int:
 
 
 def _wait_at_gate(index: int) -> None:
-    """Tests: announce this attempt (``started-<part>-<pid>``) and wait until ``release`` exists."""
+    """Tests: announce this attempt (``started-<part>-<pid>``) and wait until ``release`` (every
+    part) or ``release-<part>`` exists."""
     gate = os.environ.get(_GATE_ENV)
     if not gate:
         return
     folder = Path(gate)
     (folder / f"started-{index}-{os.getpid()}").touch()
     deadline = time.monotonic() + 300
-    while not (folder / "release").exists() and time.monotonic() < deadline:
+    while not ((folder / "release").exists() or (folder / f"release-{index}").exists()) \
+            and time.monotonic() < deadline:
         time.sleep(0.02)
 
 

@@ -52,12 +52,13 @@ def cluster(tmp_path_factory):
 def close_gate(gate: Path) -> None:
     """Hold every part task at the gate from now on (forgetting the attempts seen so far)."""
     (gate / "release").unlink(missing_ok=True)
-    for marker in gate.glob("started-*"):
+    for marker in [*gate.glob("started-*"), *gate.glob("release-*")]:
         marker.unlink()
 
 
-def open_gate(gate: Path) -> None:
-    (gate / "release").touch()
+def open_gate(gate: Path, part: int | None = None) -> None:
+    """Let every part task go on (or only those of part ``part``, of any table)."""
+    (gate / ("release" if part is None else f"release-{part}")).touch()
 
 
 def wait_for_attempts(gate: Path, count: int = 1, timeout: float = 180) -> list[tuple[int, int]]:

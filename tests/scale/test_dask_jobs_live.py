@@ -20,6 +20,8 @@ from src.jobs import JobManager, JobStore
 from src.schemas.api import JobCreateRequest, JobStatus
 from src.scale.parts import MANIFEST
 from src.storage import DiskStorage
+from tests.api_server.conftest import live_server_factory  # noqa: F401 (a fixture)
+from tests.api_server.helpers import job_body
 from tests.engine.relational.test_relational_engine import SHOP
 from tests.jobs.test_manager import wait_until_final
 from tests.scale.conftest import ROOT, close_gate, open_gate, wait_for_attempts
@@ -255,3 +257,38 @@ SHOP_TABLES = ["customers", "orders", "employees"]
 # The part tasks a worker still holds (a cancelled task stays until its thread ends); a lambda, so it
 # travels to the workers by value.
 PART_TASKS = lambda dask_worker: [str(k) for k in dask_worker.state.tasks if str(k).startswith("synthgen-part-")]  # noqa: E731
+
+
+def test_over_http_progress_counts_completed_parts_and_a_kill_9_loses_nothing(cluster, live_server_factory, tmp_path):
+    """A real server: status moves by whole parts as tasks complete, a kill -9 of the API mid-job and a
+    restart carry on from the parts on disk, the download and the parts zip stream, delete removes all."""
+    address, gate = cluster
+    shared = tmp_path / "shared"
+    close_gate(gate)
+    try:
+        server = live_server_factory(DASK_SCHEDULER_ADDRESS=address, DASK_OUTPUT_PATH=str(shared),
+                                     JOB_SEGMENT_ROWS=SEGMENT, DASK_PART_ROWS=PART_ROWS)
+        job_id = server.create(job_body(ROWS, CHUNK, "csv", schema=FIXED, seed=8))
+        wait_for_attempts(gate, 2)
+        assert server.status(job_id)["chunks_completed"] == 0
+        open_gate(gate, 0)  # part 0 (8 chunks) completes; part 1 stays held
+        server.wait_until(lambda: server.status(job_id)["chunks_completed"] == 8, "part 0 counted", timeout=120)
+        assert server.status(job_id)["progress_percentage"] == 26.67
+        server.kill_hard()
+        server.start()
+        assert server.status(job_id)["chunks_completed"] == 8
+    finally:
+        open_gate(gate)
+    done = server.wait_for_status(job_id, {"completed", "failed"}, timeout=300)
+    assert done["status"] == "completed", done
+    expected = asyncio.run(_local_download(tmp_path / "local", _request("csv")))
+    assert server.client.get(f"/jobs/{job_id}/download").content == expected
+    zipped = server.client.get(f"/jobs/{job_id}/download", params={"parts": "true"})
+    assert zipped.status_code == 200 and zipped.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(zipped.content)) as archive:
+        assert archive.namelist() == [f"part-0000{i}.csv" for i in range(4)] + [MANIFEST]
+    _parts_listed_once(shared / job_id)
+    assert server.client.delete(f"/jobs/{job_id}").status_code == 200
+    assert not (shared / job_id).exists()
+    log = (tmp_path / "logs" / "api.log").read_text()
+    assert "Traceback" not in log, log[-3000:]
