@@ -15,6 +15,7 @@ import asyncio
 import logging
 import math
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -73,23 +74,26 @@ class ClusterParts:
     def __init__(self, address: str):
         self.address = address
         self._client = None
+        self._lock = threading.Lock()  # jobs' generator threads share one client
 
     def write_table(self, recipe: tuple[str, bytes], out_dir: Path, specs: list[PartSpec],
                     on_entry: Callable[[dict], object], should_stop: Callable[[], bool]) -> bool:
         """Submit the parts and wait for them (blocking); False when stopped first."""
         from src.scale.dask_runner import collect_parts, submit_parts
 
-        if self._client is None:
-            from distributed import Client
+        with self._lock:
+            if self._client is None:
+                from distributed import Client
 
-            self._client = Client(self.address, timeout="20s")
+                self._client = Client(self.address, timeout="20s")
         futures = submit_parts(self._client, *recipe, out_dir, specs)
         return collect_parts(self._client, futures, on_entry, should_stop)
 
     def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
-            self._client = None
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
 
 
 def prepare_folder(folder: Path) -> None:
@@ -106,6 +110,9 @@ async def run_on_cluster(runner: Any, job: JobRecord, parts: list[OutputPart], r
                          control: Any, halting: set[str]) -> float | None:
     """Write every output of ``job`` as parts on the cluster; the generation seconds, or None when the
     run stopped first. ``recipe_for(part)`` gives the (key, blob) a worker rebuilds the plan from."""
+    if runner._cluster is None:
+        raise StorageError("this job is written as part files on a Dask cluster: set DASK_SCHEDULER_ADDRESS "
+                           "(and DASK_OUTPUT_PATH) to carry it on")
     loop = asyncio.get_running_loop()
     pool = runner._generate_pool
     root = Path(job.parts_dir)

@@ -45,18 +45,21 @@ class JobOutputs:
 
     def _preview_table(self, job: JobRecord, n_rows: int, table: str | None) -> tuple[list[str], list[dict]]:
         slot = find_slot(job, table)  # before compiling: an unknown table is a 422 at once
+        return preview_table(self._preview_plan(job), job, slot, n_rows)
+
+    def _preview_parts(self, job: JobRecord, n_rows: int) -> tuple[list[str], list[dict]]:
+        batch = self._preview_plan(job).generate_chunk(0, min(n_rows, job.rows_generated))
+        return batch.schema.names, batch.to_pylist()
+
+    def _preview_plan(self, job: JobRecord) -> Any:
+        """The job's plan for previews, compiled once (a few are kept): its own, since the running
+        job's plan is used by its generator thread."""
         plan = self._preview_plans.get(job.id)
-        if plan is None:  # its own plan: the running job's plan is used by its generator thread
+        if plan is None:
             full = self.store.get(job.id)
             plan = self._plan_factory(full.schema, full.seed, full.anchor, full.text_pools)
             self._preview_plans = {**dict(list(self._preview_plans.items())[-3:]), job.id: plan}
-        return preview_table(plan, job, slot, n_rows)
-
-    def _preview_parts(self, job: JobRecord, n_rows: int) -> tuple[list[str], list[dict]]:
-        full = self.store.get(job.id)
-        plan = self._plan_factory(full.schema, full.seed, full.anchor, full.text_pools)
-        batch = plan.generate_chunk(0, min(n_rows, job.rows_generated))
-        return batch.schema.names, batch.to_pylist()
+        return plan
 
     def get_download(self, job_id: str, table: str | None = None, parts: bool = False) -> Download:
         """The finished output; InvalidJobTransitionError until the job is completed. A multi-table

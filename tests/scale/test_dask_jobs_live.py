@@ -283,6 +283,8 @@ def test_over_http_progress_counts_completed_parts_and_a_kill_9_loses_nothing(cl
     assert done["status"] == "completed", done
     expected = asyncio.run(_local_download(tmp_path / "local", _request("csv")))
     assert server.client.get(f"/jobs/{job_id}/download").content == expected
+    preview = server.client.get(f"/jobs/{job_id}/preview", params={"rows": 3}).json()  # made from the plan
+    assert preview["preview_rows"] == 3 and str(preview["data"][0]["customer_id"]).encode() in expected.split(b"\n")[1]
     zipped = server.client.get(f"/jobs/{job_id}/download", params={"parts": "true"})
     assert zipped.status_code == 200 and zipped.headers["content-type"] == "application/zip"
     with zipfile.ZipFile(io.BytesIO(zipped.content)) as archive:
