@@ -7,7 +7,7 @@ import json
 import sys
 import time
 
-from src.cli_dask import add_dask_arguments, run_generate_dask
+from src.cli_dask import add_dask_arguments, run_generate_dask, run_generate_tables_dask
 from src.cli_relational import add_validate_command, read_multi_table_document, run_generate_tables, run_validate
 from src.cli_database import add_database_options, run_generate_to, table_name_problem
 from src.cli_schema import add_schema_parser
@@ -161,7 +161,7 @@ def run_generate(args) -> int:
     tables_doc = read_multi_table_document(args.schema)
     if tables_doc is not None:
         if args.dask:
-            return _fail("--dask takes a one-table schema for now; write related tables with --workers")
+            return run_generate_tables_dask(args, tables_doc)
         return run_generate_tables(args, tables_doc)
     if args.dask:
         return run_generate_dask(args)

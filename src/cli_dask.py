@@ -1,4 +1,5 @@
-"""`synthgen generate --dask ADDRESS`: part files written by a Dask cluster (see src/scale/dask_runner.py)."""
+"""`synthgen generate --dask ADDRESS`: part files written by a Dask cluster (see src/scale/dask_runner.py);
+a multi-table document gets a folder of parts per table."""
 
 from __future__ import annotations
 
@@ -26,27 +27,45 @@ def _fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
+def _check_arguments(args, rows_required: bool) -> str | None:
+    """What is wrong with the --dask arguments, or None."""
+    from src.engine.writers import FORMATS
+    from src.scale.dask_runner import parse_local
+
+    if args.output == "-":
+        return "--dask writes part files: give --output a folder"
+    out_dir = Path(args.output)
+    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
+        return f"--output {args.output!r} must be a new or empty folder for the parts"
+    if rows_required and (args.rows is None or args.rows < 1):
+        return "--rows (at least 1) is required with --dask"
+    if args.rows is not None and args.rows < 1:
+        return f"--rows must be at least 1, not {args.rows}"
+    if args.part_rows < 1 or args.chunk_size < 1:
+        return "--part-rows and --chunk-size must be at least 1"
+    if (args.format or "csv") not in FORMATS:
+        return f"unknown format {args.format!r}"
+    parse_local(args.dask)  # a bad address is refused before anything is compiled
+    return None
+
+
+def _report(args, rows: int, parts: int, out_dir: Path, started: float) -> None:
+    if not args.quiet:
+        elapsed = time.perf_counter() - started
+        print(f"wrote {rows:,} rows in {parts} parts to {out_dir} (+ _manifest.json) in "
+              f"{elapsed:.2f}s ({rows / elapsed:,.0f} rows/s)", file=sys.stderr)
+
+
 def run_generate_dask(args) -> int:
     """Check the arguments, resolve seed and anchor here, then let the cluster write the parts."""
     from src.cli_relational import parse_anchor
-    from src.engine.writers import FORMATS
-    from src.scale.dask_runner import connect, parse_local, run_parts
+    from src.scale.dask_runner import connect, run_parts
     from src.scale.recipe import recipe_for_plan
     from synthgen.generation import iter_batches
 
-    if args.output == "-":
-        return _fail("--dask writes part files: give --output a folder")
-    out_dir = Path(args.output)
-    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
-        return _fail(f"--output {args.output!r} must be a new or empty folder for the parts")
-    if args.rows is None or args.rows < 1:
-        return _fail("--rows (at least 1) is required with --dask")
-    if args.part_rows < 1 or args.chunk_size < 1:
-        return _fail("--part-rows and --chunk-size must be at least 1")
-    fmt = args.format or "csv"
-    if fmt not in FORMATS:
-        return _fail(f"unknown format {fmt!r}")
-    parse_local(args.dask)  # a bad address is refused before anything is compiled
+    if (problem := _check_arguments(args, rows_required=True)) is not None:
+        return _fail(problem)
+    out_dir, fmt = Path(args.output), args.format or "csv"
     schema = json.loads(sys.stdin.read()) if args.schema == "-" else args.schema
     batches = iter_batches(schema, args.rows, args.seed, batch_size=args.chunk_size,
                            anchor=parse_anchor(args.anchor), locale=args.locale)
@@ -65,8 +84,39 @@ def run_generate_dask(args) -> int:
     finally:
         if bar is not None:
             bar.close()
-    if not args.quiet:
-        elapsed = time.perf_counter() - started
-        print(f"wrote {args.rows:,} rows in {len(entries)} parts to {out_dir} (+ _manifest.json) in "
-              f"{elapsed:.2f}s ({args.rows / elapsed:,.0f} rows/s)", file=sys.stderr)
+    _report(args, args.rows, len(entries), out_dir, started)
+    return 0
+
+
+def run_generate_tables_dask(args, doc: dict) -> int:
+    """A multi-table document on the cluster: tables parents first, ``--output``/<table>/part-*, each
+    with its manifest, then the top ``_manifest.json`` listing the tables."""
+    from src.cli_relational import compile_tables_for
+    from src.scale.dask_runner import connect, run_parts
+    from src.scale.parts import write_tables_manifest
+    from src.scale.tables import table_recipe
+
+    if (problem := _check_arguments(args, rows_required=False)) is not None:
+        return _fail(problem)
+    fmt = args.format or "csv"
+    if fmt == "sql" or args.compression == "gzip":
+        return _fail("--dask writes related tables as csv, json, jsonl or parquet parts, uncompressed")
+    plan = compile_tables_for(args, doc)
+    if isinstance(plan, int):
+        return plan
+    from src.cli import _progress
+
+    out_dir, started, parts = Path(args.output), time.perf_counter(), 0
+    bar = None if args.quiet else _progress(plan.total_rows)
+    try:
+        with connect(args.dask) as client:
+            for name, table in plan.tables.items():  # parents first: a child's keys name written rows
+                parts += len(run_parts(client, table_recipe(plan, name), table.plan, table.rows, out_dir / name, fmt,
+                                       "none", args.chunk_size, args.part_rows, args.csv_formula_guard,
+                                       on_rows=bar.update if bar else None))
+    finally:
+        if bar is not None:
+            bar.close()
+    write_tables_manifest(out_dir, plan.rows_per_table, fmt=fmt, seed=plan.seed, anchor=plan.anchor)
+    _report(args, plan.total_rows, parts, out_dir, started)
     return 0

@@ -103,9 +103,31 @@ def run_validate(args) -> int:
     return 0
 
 
+def compile_tables_for(args, doc: dict):
+    """The RelationalPlan of ``doc`` for ``--seed``/``--anchor``/``--rows``/``--locale`` (a seed is
+    drawn and printed when none is given), or the exit code after a clear message."""
+    from src.engine.relational import compile_relational
+
+    seed = args.seed if args.seed is not None else doc.get("seed")
+    if seed is None:
+        from synthgen.generation import draw_seed
+
+        seed = draw_seed()
+    try:
+        plan = compile_relational({**doc, "locale": args.locale or doc.get("locale")}, seed=seed,
+                                  anchor=parse_anchor(args.anchor), root_rows=args.rows)
+    except ValueError as err:
+        return _fail(str(err))
+    except SchemaValidationError as err:
+        return _fail(f"invalid schema:\n{_problems_text(err)}")
+    if args.seed is None and doc.get("seed") is None:
+        again = f"--seed {plan.seed}" + ("" if args.anchor else f" --anchor {plan.anchor.isoformat()}")
+        print(f"seed: {plan.seed} (rerun with {again} for the same tables)", file=sys.stderr)
+    return plan
+
+
 def run_generate_tables(args, doc: dict) -> int:
     """Write each table of a multi-table document to ``--output``/<table>.<ext> (sql: one file)."""
-    from src.engine.relational import compile_relational
     from src.engine.relational.output import table_file_name, write_tables
 
     if args.format == "sql" or args.format is None and args.output.lower().endswith(".sql"):
@@ -124,23 +146,10 @@ def run_generate_tables(args, doc: dict) -> int:
     if args.compression == "gzip":
         return _fail("--compression gzip is not supported for multi-table output yet")
     fmt = args.format or "csv"
-    seed = args.seed if args.seed is not None else doc.get("seed")
-    if seed is None:
-        from synthgen.generation import draw_seed
-
-        seed = draw_seed()
-    try:
-        plan = compile_relational({**doc, "locale": args.locale or doc.get("locale")}, seed=seed,
-                                  anchor=parse_anchor(args.anchor), root_rows=args.rows)
-    except ValueError as err:
-        return _fail(str(err))
-    except SchemaValidationError as err:
-        return _fail(f"invalid schema:\n{_problems_text(err)}")
+    plan = compile_tables_for(args, doc)
+    if isinstance(plan, int):
+        return plan
     from src.cli import _progress
-
-    if args.seed is None and doc.get("seed") is None:
-        again = f"--seed {plan.seed}" + ("" if args.anchor else f" --anchor {plan.anchor.isoformat()}")
-        print(f"seed: {plan.seed} (rerun with {again} for the same tables)", file=sys.stderr)
 
     started = time.perf_counter()
     with contextlib.ExitStack() as stack:

@@ -42,6 +42,12 @@ class Settings(BaseSettings):
         "per usable core; the output is the same bytes for any count.")
     dask_scheduler_address: str | None = Field(
         None, description="tcp://host:8786: jobs' engine calls run as tasks on this Dask cluster.")
+    dask_output_path: Path | None = Field(
+        None, description="With DASK_SCHEDULER_ADDRESS: a folder the API and every Dask worker share; "
+        "csv/json/jsonl/parquet jobs are then written there by the cluster as part files, <job id>/part-*.")
+    dask_part_rows: int = Field(
+        1_000_000, ge=1, description="Rows per part file of a job written on the cluster (rounded up to "
+        "whole segments).")
     job_thread_nice: int = Field(
         0, ge=0, le=19, description="Nice value added to generation/writer threads (Linux) so the "
         "API answers promptly on a busy machine; 0 leaves them at normal priority.")

@@ -17,6 +17,7 @@ import logging
 import uuid
 from collections import deque
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from src.config import Settings
@@ -30,6 +31,7 @@ from src.errors import (
     StorageError,
 )
 from src.databases.jobs import check_target_name
+from src.jobs.cluster_parts import choose_parts_dir, remove_parts
 from src.jobs.models import JobRecord
 from src.jobs.outputs import JobOutputs
 from src.jobs.relational import list_output_suffixes
@@ -79,6 +81,8 @@ class JobManager(JobOutputs):
         await self.cleanup_old_jobs()
         self.store.close_open_runs()  # the time this server was down is not run time
         for job_id in self.store.ids_with_status(JobStatus.COMPLETED):
+            if self.store.get_summary(job_id).parts_dir is not None:
+                continue  # written on the cluster: its parts are in DASK_OUTPUT_PATH, checked at download
             suffixes = list_output_suffixes(self.store.get_summary(job_id))
             if any(self.storage.output_size(job_id, suffix) is None for suffix in suffixes):
                 self.store.update(job_id, status=JobStatus.FAILED,
@@ -165,14 +169,16 @@ class JobManager(JobOutputs):
                         p.message)
                 for p in exc.problems]) from None
         check_queue_room(self.store, self.settings, total_rows)  # no await until the insert
-        now = utc_now()
+        now, job_id = utc_now(), str(uuid.uuid4())
+        target = check_target_name(request.target, self.settings)
         job = JobRecord(
-            id=str(uuid.uuid4()), status=JobStatus.PENDING, schema=schema_doc,
+            id=job_id, status=JobStatus.PENDING, schema=schema_doc,
             total_rows=total_rows, chunk_size=request.chunk_size,
             output_format=request.output_format, seed=int(plan.seed), anchor=plan.anchor,
             created_at=now, updated_at=now, csv_formula_guard=request.csv_formula_guard,
             tables=plan.rows_per_table if tables else None, name=request.name,
-            sql_dialect=request.sql_dialect, target=check_target_name(request.target, self.settings),
+            sql_dialect=request.sql_dialect, target=target,
+            parts_dir=choose_parts_dir(self.settings, job_id, request.output_format, target),
         )
         self.store.insert(job)
         if self.storage.kind == "memory":
@@ -268,7 +274,7 @@ class JobManager(JobOutputs):
 
         Once this returns nothing of the job runs, is queued, or stays on disk.
         """
-        self.get_job(job_id)
+        job = self.get_job(job_id)
         self._deleted.add(job_id)
         self._stop_run(job_id, "delete")
         entry = self._running.get(job_id)
@@ -278,6 +284,8 @@ class JobManager(JobOutputs):
         self._failures.pop(job_id, None)
         self.store.delete(job_id)  # leaves a tombstone: a crash before the next line is cleaned on start
         await asyncio.to_thread(self.storage.delete_job, job_id)
+        if job.parts_dir is not None:  # the run has ended, its tasks were cancelled
+            await asyncio.to_thread(remove_parts, Path(job.parts_dir))
         self.store.forget_deleted(job_id)
         self._preview_plans.pop(job_id, None)
         logger.info("job %s deleted", job_id)

@@ -45,6 +45,7 @@ class JobRecord:
     tables: dict[str, int] | None = None  # multi-table jobs: rows per table, parents first
     sql_dialect: str = "postgres"  # output_format sql
     target: str | None = None  # a DATABASE_TARGETS name the rows are also written into
+    parts_dir: str | None = None  # written by a Dask cluster as part files in this folder (DASK_OUTPUT_PATH)
     name: str | None = None
     active_seconds: float = 0.0  # time spent generating in closed run intervals
     running_since: datetime | None = None  # naive UTC start of the open run interval, if generating

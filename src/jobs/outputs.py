@@ -7,11 +7,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from src.engine.writers import CONTENT_TYPES
 from src.errors import InvalidJobTransitionError, JobNotFoundError, SchemaValidationError
+from src.jobs.cluster_parts import remove_parts
 from src.jobs.file_names import build_download_name
+from src.jobs.part_downloads import parts_download
 from src.jobs.models import JobRecord
 from src.jobs.pipeline import Download, get_file_extension
 from src.jobs.relational import find_slot, preview_table, tables_download
@@ -33,6 +36,8 @@ class JobOutputs:
             return (job, *await asyncio.to_thread(self._preview_table, job, n_rows, table))
         if table is not None:
             raise SchemaValidationError.single("table", "this job has one table: leave table out")
+        if job.parts_dir is not None:  # its parts are on the cluster's disk: made again from the plan
+            return (job, *await asyncio.to_thread(self._preview_parts, job, n_rows))
         table = await asyncio.to_thread(self.storage.read_head, job_id, n_rows)
         if table is None:
             return job, list(job.field_names or []), []
@@ -40,20 +45,35 @@ class JobOutputs:
 
     def _preview_table(self, job: JobRecord, n_rows: int, table: str | None) -> tuple[list[str], list[dict]]:
         slot = find_slot(job, table)  # before compiling: an unknown table is a 422 at once
+        return preview_table(self._preview_plan(job), job, slot, n_rows)
+
+    def _preview_parts(self, job: JobRecord, n_rows: int) -> tuple[list[str], list[dict]]:
+        batch = self._preview_plan(job).generate_chunk(0, min(n_rows, job.rows_generated))
+        return batch.schema.names, batch.to_pylist()
+
+    def _preview_plan(self, job: JobRecord) -> Any:
+        """The job's plan for previews, compiled once (a few are kept): its own, since the running
+        job's plan is used by its generator thread."""
         plan = self._preview_plans.get(job.id)
-        if plan is None:  # its own plan: the running job's plan is used by its generator thread
+        if plan is None:
             full = self.store.get(job.id)
             plan = self._plan_factory(full.schema, full.seed, full.anchor, full.text_pools)
             self._preview_plans = {**dict(list(self._preview_plans.items())[-3:]), job.id: plan}
-        return preview_table(plan, job, slot, n_rows)
+        return plan
 
-    def get_download(self, job_id: str, table: str | None = None) -> Download:
+    def get_download(self, job_id: str, table: str | None = None, parts: bool = False) -> Download:
         """The finished output; InvalidJobTransitionError until the job is completed. A multi-table
-        job gives a zip of one file per table, or ``table``'s file alone."""
+        job gives a zip of one file per table, or ``table``'s file alone; ``parts``: a job written on
+        the cluster as its part files and manifests, zipped."""
         job = self.get_job(job_id)
         if job.status != JobStatus.COMPLETED:
             raise InvalidJobTransitionError(
                 f"job is {job.status.value}; the download is ready when it is completed")
+        if job.parts_dir is not None:
+            return parts_download(job, table, parts)
+        if parts:
+            raise SchemaValidationError.single("parts", "this job was written by the API as one file, not as "
+                                                        "part files on a Dask cluster (DASK_OUTPUT_PATH)")
         if job.tables is not None:
             return tables_download(self.store, self.storage, job, table)
         if table is not None:
@@ -89,6 +109,8 @@ class JobOutputs:
                 removed += 1
         for job_id in self.store.deleted_ids():
             await asyncio.to_thread(self.storage.delete_job, job_id)
+            if self.settings.dask_output_path is not None:  # parts written on the cluster, if any
+                await asyncio.to_thread(remove_parts, Path(self.settings.dask_output_path).resolve() / job_id)
             self.store.forget_deleted(job_id)
             logger.info("removed the files of deleted job %s", job_id)
         if not self._started:  # once per process: say which files are not ours to remove

@@ -115,7 +115,7 @@ def tables_download(store: Any, storage: Any, job: JobRecord, table: str | None)
                     path=None, blocks=lambda: iter_zip(files))
 
 
-class _Pipe(io.RawIOBase):
+class Pipe(io.RawIOBase):
     """A write-only stream whose bytes are collected between reads (zip streaming without a file)."""
 
     def __init__(self) -> None:
@@ -136,7 +136,7 @@ class _Pipe(io.RawIOBase):
 
 def iter_zip(files: list[tuple[str, Callable[[], Iterator[bytes]]]]) -> Iterator[bytes]:
     """A zip of ``(name, blocks)`` files, produced block by block (bounded memory, any size)."""
-    pipe = _Pipe()
+    pipe = Pipe()
     with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for name, blocks in files:
             with archive.open(name, "w", force_zip64=True) as member:

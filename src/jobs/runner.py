@@ -23,6 +23,7 @@ from typing import Any
 from src.config import Settings
 from src.engine import DatasetPlan
 from src.errors import JobNotFoundError, StorageError
+from src.jobs.cluster_parts import ClusterParts, run_on_cluster
 from src.jobs.gate import SegmentGate
 from src.jobs.models import JobRecord
 from src.jobs.pipeline import OutputPart, OutputPipeline, SegmentPart, WriterStopped, get_file_extension
@@ -66,6 +67,7 @@ class JobRunner:
         self._abandon = threading.Event()  # set on shutdown: test-gate waits give up
         self._gate = SegmentGate(settings.synthgen_test_gate_dir) if settings.synthgen_test_gate_dir else None
         self._source = create_segment_source(settings.job_workers, settings.dask_scheduler_address)  # JOB_WORKERS
+        self._cluster = ClusterParts(settings.dask_scheduler_address) if settings.dask_scheduler_address else None
 
     def shutdown_gate(self) -> None:
         """Let test-gate waits give up, so runs can stop for a shutdown."""
@@ -77,6 +79,8 @@ class JobRunner:
         self._generate_pool.shutdown(wait=False, cancel_futures=True)
         self._write_pool.shutdown(wait=False, cancel_futures=True)
         self._source.close()
+        if self._cluster is not None:
+            self._cluster.close()
 
     async def generate(self, job_id: str, control: RunControl) -> None:
         """Run the job from its committed progress until done or ``control.stop`` is set."""
@@ -94,7 +98,9 @@ class JobRunner:
                                           job.anchor, pools or None)
         job = await loop.run_in_executor(self._generate_pool, restart_if_version_changed, self.store,
                                          self.storage, job)
-        done = await loop.run_in_executor(self._generate_pool, self._recover_segments, job)
+        # A job on the cluster keeps no segments: its parts say how far it is (src/jobs/cluster_parts.py).
+        done = job.chunks_completed if job.parts_dir else await loop.run_in_executor(
+            self._generate_pool, self._recover_segments, job)
         if done != job.chunks_completed:
             logger.info("job %s: %d chunk(s) stored of %d recorded; continuing from chunk %d",
                         job_id, done, job.chunks_completed, done)
@@ -103,7 +109,14 @@ class JobRunner:
 
         seconds = job.generation_seconds
         segment_base = 0  # segments of the tables before this one: the test gate counts across tables
-        for part in _list_parts(job, plan):
+        parts = _list_parts(job, plan)
+        if job.parts_dir is not None:  # written as part files by the cluster's workers
+            seconds = await run_on_cluster(self, job, parts, lambda part: job_recipe(
+                self._plan_factory, job, pools, plan, part), control, _HALTING)
+            if seconds is None:
+                return
+            parts = []
+        for part in parts:
             if self._source.needs_recipe:
                 part.recipe = job_recipe(self._plan_factory, job, pools, plan, part)
             rows_per_call, per_segment = self._size_segments(part.plan, job)

@@ -62,7 +62,7 @@ _ADDED_COLUMNS = [
     ("csv_formula_guard", "INTEGER NOT NULL DEFAULT 0"),
     ("warnings_json", "TEXT"),
     ("tables_json", "TEXT"),
-    ("database_json", "TEXT"),  # {"sql_dialect", "target"}
+    ("database_json", "TEXT"),  # {"sql_dialect", "target", "parts_dir"}
     ("name", "TEXT"),
     ("active_seconds", "REAL NOT NULL DEFAULT 0"),  # closed run intervals (time spent generating)
     ("running_since", "TEXT"),  # start of the open interval while generating
@@ -188,7 +188,7 @@ class JobStore:
              _to_text(job.started_at), _to_text(job.completed_at), job.generation_seconds,
              json.dumps(field_names), job.output_version, int(job.csv_formula_guard),
              json.dumps(job.warnings), None if job.tables is None else json.dumps(job.tables),
-             json.dumps({"sql_dialect": job.sql_dialect, "target": job.target}), job.name),
+             json.dumps({"sql_dialect": job.sql_dialect, "target": job.target, "parts_dir": job.parts_dir}), job.name),
         )
 
     def get(self, job_id: str) -> JobRecord:

@@ -60,34 +60,61 @@ def connect(address: str) -> Iterator[object]:
         yield client
 
 
+def submit_parts(client, key: str, blob: bytes, out_dir: Path, specs: list, metadata: dict | None = None) -> list:
+    """One task per part (retried by Dask when its worker dies); keys unique to this call."""
+    from src.scale.parts import write_part
+
+    run = uuid.uuid4().hex[:12]  # task keys of this run only (a cluster may hold another run's)
+    return client.map(write_part, [key] * len(specs), [blob] * len(specs), [str(out_dir)] * len(specs), specs,
+                      [metadata] * len(specs), key=[f"synthgen-part-{run}-{s.index:05d}" for s in specs],
+                      retries=TASK_RETRIES, pure=False)
+
+
+def collect_parts(client, futures: list, on_entry: Callable[[dict], object],
+                  should_stop: Callable[[], bool] = lambda: False, poll_seconds: float = 0.25) -> bool:
+    """Hand each part's manifest entry to ``on_entry`` as it completes; False when ``should_stop``
+    said so first (the parts not done are cancelled on the cluster). A part that failed every
+    retry raises, and the rest are cancelled."""
+    from distributed import wait
+
+    pending = list(futures)
+    try:
+        while pending:
+            if should_stop():
+                client.cancel(pending)
+                return False
+            try:
+                done, not_done = wait(pending, timeout=poll_seconds, return_when="FIRST_COMPLETED")
+            except TimeoutError:
+                continue
+            for future in done:
+                on_entry(future.result())
+            pending = list(not_done)
+    except BaseException:
+        client.cancel(pending)
+        raise
+    return True
+
+
 def run_parts(client, recipe: PlanRecipe, plan, rows: int, out_dir: Path, fmt: str, compression: str = "none",
               chunk_size: int = 100_000, part_rows: int = DEFAULT_PART_ROWS, formula_guard: bool = False,
               metadata: dict | None = None, on_rows: Callable[[int], object] | None = None) -> dict:
     """Write rows [0, rows) of ``plan`` as part files into ``out_dir``; returns the manifest entries
     by part index. Parts are submitted at once; progress arrives as each part completes."""
-    from distributed import as_completed
-
-    from src.scale.parts import plan_parts, remove_stray_temps, write_manifest, write_part
+    from src.scale.parts import plan_parts, remove_stray_temps, write_manifest
 
     out_dir.mkdir(parents=True, exist_ok=True)
     key, blob = recipe.dump()
-    run = uuid.uuid4().hex[:12]  # task keys of this run only (a cluster may hold another run's)
     specs = plan_parts(rows, part_rows, chunk_size, fmt, compression, formula_guard)
-    futures = client.map(write_part, [key] * len(specs), [blob] * len(specs), [str(out_dir)] * len(specs), specs,
-                         [metadata] * len(specs), key=[f"synthgen-part-{run}-{s.index:05d}" for s in specs],
-                         retries=TASK_RETRIES, pure=False)
     entries: dict[int, dict] = {}
-    try:
-        for future in as_completed(futures):
-            entry = future.result()
-            entries[entry["index"]] = entry
-            if on_rows is not None:
-                on_rows(entry["rows"])
-    except BaseException:
-        client.cancel(futures)
-        raise
+
+    def take(entry: dict) -> None:
+        entries[entry["index"]] = entry
+        if on_rows is not None:
+            on_rows(entry["rows"])
+
+    collect_parts(client, submit_parts(client, key, blob, out_dir, specs, metadata), take)
     remove_stray_temps(out_dir)
     write_manifest(out_dir, list(entries.values()), fmt=fmt, compression=compression, seed=plan.seed,
                    anchor=plan.anchor, schema=plan.arrow_schema, chunk_size=chunk_size)
     return entries
-

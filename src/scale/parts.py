@@ -13,13 +13,14 @@ import json
 import os
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 
-from src.engine.writers import FILE_EXTENSIONS, open_writer
-from src.scale.tasks import RangeTask, iter_calls, plan_for
+from src.engine.writers import FILE_EXTENSIONS, encode_header, open_writer
+from src.scale.tasks import RangeTask, iter_calls, plan_for, split_ranges
 
 MANIFEST = "_manifest.json"
 _GATE_ENV = "SYNTHGEN_TEST_PART_GATE"  # tests only: tasks wait for a release file (see _wait_at_gate)
@@ -37,7 +38,9 @@ def part_name(index: int, fmt: str, compression: str) -> str:
 
 @dataclass(frozen=True)
 class PartSpec:
-    """One part: rows [start, start + rows) in engine calls of ``chunk_size`` rows."""
+    """One part: rows [start, start + rows) in engine calls of ``chunk_size`` rows; with
+    ``segment_rows``, the calls restart at every segment of that many rows (as an API job's runner
+    makes them, so Parquet row groups come out as in the job's one file)."""
 
     index: int
     start: int
@@ -46,6 +49,12 @@ class PartSpec:
     fmt: str
     compression: str = "none"
     formula_guard: bool = False
+    segment_rows: int | None = None
+
+    def iter_tasks(self) -> Iterator[RangeTask]:
+        """The part's rows as RangeTasks, one per segment (one in all without ``segment_rows``)."""
+        for start, rows in split_ranges(self.rows, self.segment_rows or self.rows, self.start):
+            yield RangeTask(start, rows, self.chunk_size, part_format(self.fmt))
 
 
 def plan_parts(rows: int, part_rows: int, chunk_size: int, fmt: str, compression: str = "none",
@@ -64,24 +73,42 @@ def write_part(key: str, blob: bytes, out_dir: str, spec: PartSpec, metadata: di
     temp = final.with_name(f".{final.name}.{uuid.uuid4().hex}.tmp")
     fmt = part_format(spec.fmt)
     schema = plan.arrow_schema.with_metadata(metadata) if fmt == "parquet" and metadata else plan.arrow_schema
-    digest = hashlib.sha256()
     try:
         with open(temp, "wb") as raw:
             sink = pa.CompressedOutputStream(raw, "gzip") if spec.compression == "gzip" else raw
             with open_writer(fmt, sink, schema, spec.formula_guard) as writer:
-                for batch in iter_calls(plan, RangeTask(spec.start, spec.rows, spec.chunk_size, fmt)):
-                    writer.write(batch.replace_schema_metadata(schema.metadata))
+                for task in spec.iter_tasks():
+                    for batch in iter_calls(plan, task):
+                        writer.write(batch.replace_schema_metadata(schema.metadata))
             if sink is not raw:
                 sink.close()
-        with open(temp, "rb") as written:
-            for block in iter(lambda: written.read(1 << 20), b""):
-                digest.update(block)
-        size = temp.stat().st_size
+        size, digest = _digest(temp)
         os.replace(temp, final)
     finally:
         temp.unlink(missing_ok=True)
     return {"path": final.name, "index": spec.index, "first_row": spec.start, "rows": spec.rows,
-            "bytes": size, "sha256": digest.hexdigest()}
+            "bytes": size, "sha256": digest}
+
+
+def _digest(path: Path) -> tuple[int, str]:
+    """(size, sha256) of a file."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as written:
+        for block in iter(lambda: written.read(1 << 20), b""):
+            digest.update(block)
+    return path.stat().st_size, digest.hexdigest()
+
+
+def read_done_parts(out_dir: Path, specs: list[PartSpec]) -> dict[int, dict]:
+    """Manifest entries of the parts already in ``out_dir`` (a part is there only once whole)."""
+    entries = {}
+    for spec in specs:
+        path = out_dir / part_name(spec.index, spec.fmt, spec.compression)
+        if path.is_file():
+            size, digest = _digest(path)
+            entries[spec.index] = {"path": path.name, "index": spec.index, "first_row": spec.start,
+                                   "rows": spec.rows, "bytes": size, "sha256": digest}
+    return entries
 
 
 def schema_hash(schema: pa.Schema) -> str:
@@ -99,13 +126,27 @@ def write_manifest(out_dir: Path, entries: list[dict], *, fmt: str, compression:
         "format": part_format(fmt), "compression": compression, "rows": sum(e["rows"] for e in entries),
         "seed": seed, "anchor": anchor.isoformat(), "schema_hash": schema_hash(schema),
         "columns": schema.names, "row_group_rows": chunk_size if fmt == "parquet" else None,
+        "header_bytes": len(encode_header("csv", schema)) if fmt == "csv" else 0,  # dropped from later parts
         "parts": entries, "written_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
-    path = out_dir / MANIFEST
-    temp = out_dir / f".{MANIFEST}.tmp"
-    temp.write_text(json.dumps(manifest, indent=2) + "\n")
+    return _write_json(out_dir / MANIFEST, manifest)
+
+
+def _write_json(path: Path, data: dict) -> Path:
+    """``path`` through a temporary name: a reader sees the whole file or none."""
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_text(json.dumps(data, indent=2) + "\n")
     os.replace(temp, path)
     return path
+
+
+def write_tables_manifest(out_dir: Path, tables: dict[str, int], *, fmt: str, seed: int, anchor) -> Path:
+    """The top ``_manifest.json`` of a multi-table output (one folder of parts per table, parents
+    first), written after every table's own manifest."""
+    manifest = {"format": part_format(fmt), "seed": seed, "anchor": anchor.isoformat(),
+                "tables": [{"name": name, "rows": rows, "manifest": f"{name}/{MANIFEST}"} for name, rows in tables.items()],
+                "written_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    return _write_json(out_dir / MANIFEST, manifest)
 
 
 def remove_stray_temps(out_dir: Path) -> int:
@@ -117,15 +158,17 @@ def remove_stray_temps(out_dir: Path) -> int:
 
 
 def _wait_at_gate(index: int) -> None:
-    """Tests: announce this attempt (``started-<part>-<pid>``) and wait until ``release`` exists."""
+    """Tests: announce this attempt (``started-<part>-<pid>``) and wait until ``release`` (every
+    part) or ``release-<part>`` exists."""
     gate = os.environ.get(_GATE_ENV)
     if not gate:
         return
     folder = Path(gate)
     (folder / f"started-{index}-{os.getpid()}").touch()
     deadline = time.monotonic() + 300
-    while not (folder / "release").exists() and time.monotonic() < deadline:
+    while not ((folder / "release").exists() or (folder / f"release-{index}").exists()) \
+            and time.monotonic() < deadline:
         time.sleep(0.02)
 
 
-__all__ = ["MANIFEST", "PartSpec", "part_name", "plan_parts", "write_manifest", "write_part"]
+__all__ = ["MANIFEST", "PartSpec", "part_name", "plan_parts", "read_done_parts", "write_manifest", "write_part"]

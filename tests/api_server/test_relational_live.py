@@ -66,6 +66,8 @@ def test_tables_job_reports_each_table_and_downloads_a_zip(live_server):
     one = live_server.client.get(f"/jobs/{job_id}/download", params={"table": "orders"})
     assert one.status_code == 200 and 'orders.csv"' in one.headers["content-disposition"]
     assert one.content == archive.read("orders.csv")
+    parts = live_server.client.get(f"/jobs/{job_id}/download", params={"parts": "true"})  # no cluster here
+    assert parts.status_code == 422 and parts.json()["problems"][0]["loc"] == "parts", parts.text
 
     preview = live_server.client.get(f"/jobs/{job_id}/preview", params={"table": "orders", "rows": 7}).json()
     assert preview["table"] == "orders" and preview["tables"] == ["customers", "orders", "employees"]

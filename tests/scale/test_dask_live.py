@@ -23,7 +23,6 @@ from src.scale.dask_runner import run_parts
 from src.scale.parts import MANIFEST
 from src.scale.recipe import recipe_for_plan
 from synthgen.generation import iter_batches
-from tests.api_server.conftest import find_free_port
 from tests.test_cli import run_cli
 
 
@@ -33,42 +32,9 @@ def run_cli_slow(*args):
                           timeout=600)
 
 ROOT = Path(__file__).parents[2]
-DASK = str(Path(sys.executable).parent / "dask")
 CUSTOMERS = json.loads((ROOT / "bench" / "customer_schema.json").read_text())
 ANCHOR = dt.datetime(2026, 2, 1)
 ROWS, CHUNK, PART = 23_000, 2_000, 6_000  # 4 parts (the last short), 3 row groups each
-
-
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
-    logs = tmp_path_factory.mktemp("dask-logs")
-    gate = tmp_path_factory.mktemp("gate")
-    (gate / "release").touch()  # open unless a test closes it
-    port = find_free_port()
-    address = f"tcp://127.0.0.1:{port}"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SYNTHGEN_TEST_PART_GATE": str(gate)}
-    procs = [subprocess.Popen([DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
-                              env=env, stdout=(logs / "scheduler.log").open("w"), stderr=subprocess.STDOUT)]
-    for i in range(2):
-        procs.append(subprocess.Popen(
-            [DASK, "worker", address, "--nthreads", "1", "--nworkers", "1", "--no-dashboard", "--host", "127.0.0.1",
-             "--name", f"w{i}"], env=env, cwd=ROOT, stdout=(logs / f"worker{i}.log").open("w"),
-            stderr=subprocess.STDOUT))
-    from distributed import Client
-
-    try:
-        with Client(address, timeout="60s") as client:
-            client.wait_for_workers(2, timeout=180)
-        yield address, gate
-    finally:
-        for proc in procs[::-1]:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
 
 
 def _single_file(tmp_path: Path, fmt: str, compression: str = "none") -> Path:
@@ -217,3 +183,64 @@ def test_an_api_job_on_the_cluster_downloads_the_single_process_file(cluster, tm
     synthgen.write(fixed, 30_000, expected, seed=8, batch_size=1_000)
     assert data == expected.read_bytes()
     assert left == 0
+
+
+def _shop_file(tmp_path: Path) -> Path:
+    from tests.engine.relational.test_relational_engine import SHOP
+
+    shop = tmp_path / "shop.json"
+    shop.write_text(json.dumps(SHOP))
+    return shop
+
+
+SHOP_ARGS = ("--anchor", "2026-06-15T12:00:00", "--chunk-size", "250", "--part-rows", "500")
+
+
+def _assert_tables_equal_local(tmp_path: Path, out: Path, fmt: str) -> None:
+    """Each table's parts, concatenated (Parquet: read), are the table one process writes."""
+    local = tmp_path / "local"
+    result = run_cli("generate", "--schema", str(_shop_file(tmp_path)), "--format", fmt, "--output", str(local),
+                     *SHOP_ARGS, "--workers", "1", "--quiet")
+    assert result.returncode == 0, result.stderr
+    top = json.loads((out / MANIFEST).read_text())
+    assert [t["name"] for t in top["tables"]] == ["customers", "orders", "employees"]
+    for table in top["tables"]:
+        manifest = json.loads((out / table["name"] / MANIFEST).read_text())
+        assert [p["path"] for p in manifest["parts"]] == sorted(x.name for x in (out / table["name"]).glob("part-*"))
+        assert manifest["rows"] == table["rows"] and not list((out / table["name"]).glob(".*.tmp"))
+        single = local / f"{table['name']}.{fmt}"
+        if fmt == "parquet":
+            parts = pa.concat_tables([pq.read_table(out / table["name"] / p["path"]) for p in manifest["parts"]])
+            assert parts.equals(pq.read_table(single))
+        else:
+            assert _text_without_later_headers(out / table["name"], manifest) == single.read_bytes()
+    assert len(json.loads((out / "customers" / MANIFEST).read_text())["parts"]) == 3  # 1500 rows, 500 a part
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_the_cli_writes_related_tables_on_the_cluster(cluster, tmp_path, fmt):
+    out = tmp_path / "shop-parts"
+    result = run_cli_slow("generate", "--schema", str(_shop_file(tmp_path)), "--format", fmt, "--output", str(out),
+                          *SHOP_ARGS, "--dask", cluster[0])
+    assert result.returncode == 0, result.stderr
+    _assert_tables_equal_local(tmp_path, out, fmt)
+
+
+def test_a_worker_killed_mid_table_leaves_exact_related_tables(cluster, tmp_path):
+    from tests.scale.conftest import close_gate, open_gate, wait_for_attempts
+
+    address, gate = cluster
+    out = tmp_path / "shop-parts"
+    close_gate(gate)
+    try:
+        cli = subprocess.Popen([sys.executable, "-m", "src.cli", "generate", "--schema", str(_shop_file(tmp_path)),
+                                "--output", str(out), *SHOP_ARGS, "--dask", address, "--quiet"], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        part, pid = wait_for_attempts(gate, 1)[0]
+        os.kill(pid, signal.SIGKILL)  # a worker dies while writing a part of the first table
+    finally:
+        open_gate(gate)
+    _, stderr = cli.communicate(timeout=600)
+    assert cli.returncode == 0, stderr
+    assert [m for m in gate.glob(f"started-{part}-*") if m.name != f"started-{part}-{pid}"]  # tried again
+    _assert_tables_equal_local(tmp_path, out, "csv")

@@ -108,13 +108,6 @@ def test_cli_relational_with_workers(tmp_path):
         assert _digest(tmp_path / "1" / f"{name}.parquet") == _digest(tmp_path / "2" / f"{name}.parquet")
 
 
-def test_dask_refuses_a_multi_table_schema_clearly(tmp_path):
-    shop = tmp_path / "shop.json"
-    shop.write_text(json.dumps(SHOP))
-    result = run_cli("generate", "--schema", str(shop), "--output", str(tmp_path / "out"), "--dask", "local:2")
-    assert result.returncode == 2 and "--dask takes a one-table schema" in result.stderr
-
-
 def test_a_worker_that_dies_is_a_clear_error():
     with RangePool(1) as lone:
         dying = PlanRecipe(os._exit, (3,))  # the worker process ends while building the plan

@@ -119,9 +119,11 @@ async def download_job(
                                                    "replaces the API key until it expires.")] = None,
     table: Annotated[str | None, Query(max_length=64, description="Multi-table jobs: one table's file "
                                                                   "(default: a zip of every table).")] = None,
+    parts: Annotated[bool, Query(description="Jobs written on a Dask cluster (DASK_OUTPUT_PATH): the part "
+                                             "files and _manifest.json as a zip instead of one file.")] = False,
 ):
     """The finished dataset as a file (409 until the job is completed); several tables as a zip."""
-    download = manager.get_download(str(job_id), table)
+    download = manager.get_download(str(job_id), table, parts)
     headers = {"Content-Disposition": build_content_disposition(download.filename)}
     if download.path is not None:
         return LargeBlockFileResponse(download.path, media_type=download.media_type, headers=headers)
