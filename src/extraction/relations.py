@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 from src.extraction import field_meaning as fm
+from src.extraction.bounds import link_column_bounds
 from src.extraction.columns import FILLER, ID_WORDS, NUMERIC_KINDS, entity_of, resolve_field, tokens_of
 from src.extraction.drafts import FieldDraft
-from src.extraction.formulas import derive_expression, find_amortised_payments, read_slash_lists_as_division
+from src.extraction.formulas import (derive_expression, find_amortised_payments, find_stated_formulas,
+                                     read_slash_lists_as_division)
 from src.extraction.ordering import (infer_date_order, infer_number_order, link_date_offsets, link_orders,
                                      link_price_bars)
 
@@ -27,6 +29,8 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
     read_slash_lists_as_division(drafts)
     link_price_bars(drafts, text)
     find_amortised_payments(drafts, warnings)
+    link_column_bounds(drafts, warnings)
+    find_stated_formulas(drafts, warnings)
     for draft in drafts:
         if draft.derived:
             derive_expression(draft, drafts, warnings)

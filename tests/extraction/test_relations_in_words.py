@@ -1,0 +1,82 @@
+"""Relations between columns stated in words, one class per test group, checked on generated rows: a column
+present only for some values of another, a number bounded by another column (or by a share of it), a column
+that is a multiple of another, weighted sums, and the schemas always compile."""
+
+from __future__ import annotations
+
+import pytest
+
+from src.extraction.offline import extract_offline
+from tests.extraction.offline_helpers import fields_of, generate
+
+
+# --- a column present only for some values of another -------------------------------------------------------
+
+@pytest.mark.parametrize("text, column, flag, present", [
+    ("Rentals: bike id, returned late (yes/no), and a penalty charge of $5-$40 that's only there when "
+     "the rental is returned late", "penalty_charge", "returned_late", {"yes"}),
+    ("Applicants:\n- outcome: hired, rejected or on hold\n- start bonus $500-$5000, given only to hired people",
+     "start_bonus", "outcome", {"hired"}),
+    ("Repairs:\n- state: open, fixed, scrapped or returned\n- closing note, only exists for fixed, scrapped and "
+     "returned repairs", "closing_note", "state", {"fixed", "scrapped", "returned"}),
+    ("Claims:\n- insured (yes/no)\n- insurer name appears only when insured", "insurer_name", "insured", {"yes"}),
+])
+def test_a_column_is_filled_exactly_for_the_values_the_words_name(text, column, flag, present):
+    rows = generate(text)
+    assert rows[column] and set(rows[flag]) > present  # some rows of each kind
+    for value, kept in zip(rows[flag], rows[column]):
+        assert (kept is not None) == (value in present), (value, kept)
+
+
+def test_only_to_does_not_read_a_range_as_a_condition():
+    fields = fields_of("Orders:\n- weight kg up to 30\n- express (yes/no)")
+    assert fields["weight_kg"]["max_value"] == 30 and "when" not in fields["weight_kg"]
+
+
+# --- a number bounded by another column ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Courses:\n- seats 20-200\n- seats taken, never more than seats", "seats_taken", "seats"),
+    ("Budgets:\n- budget $1000-$90000\n- spent: 0 up to the budget", "spent", "budget"),
+    ("Exams:\n- max points 50-100\n- points scored (at most max points)", "points_scored", "max_points"),
+])
+def test_a_number_kept_below_another_column_is_a_number_between_0_and_it(text, low, high):
+    rows = generate(text)
+    assert all(0 <= a <= b for a, b in zip(rows[low], rows[high]))
+    assert isinstance(rows[low][0], (int, float)) and len(set(rows[low])) > 10
+
+
+@pytest.mark.parametrize("text, part, whole, share, direction", [
+    ("300 staff: name, salary 30000-120000 and a bonus (no more than 15% of salary)", "bonus", "salary", 0.15, "<="),
+    ("Sales:\n- price $20-$900\n- discount: at most a tenth of the price", "discount", "price", 0.1, "<="),
+    ("Bookings:\n- total cost $200-$3000\n- deposit: at least 20% of the total cost", "deposit", "total_cost", 0.2, ">="),
+])
+def test_a_share_of_another_column_holds_on_every_row_and_is_named(text, part, whole, share, direction):
+    result = extract_offline(text)
+    assert any(f"{part}_share_pct" in w for w in result.warnings)  # the added column is named
+    rows = generate(text)
+    for a, b in zip(rows[part], rows[whole]):
+        assert (a <= share * b + 1e-9) if direction == "<=" else (a >= share * b - 1e-9), (a, b)
+    assert len(set(rows[part])) > 50  # varies with the row, not one constant
+
+
+# --- a column that is a multiple of another, weighted sums ------------------------------------------------------
+
+@pytest.mark.parametrize("text, column, formula", [
+    ("Flats:\n- rent $700-$3000\n- deposit equal to two months of rent", "deposit", lambda r, i: 2 * r["rent"][i]),
+    ("Menu:\n- full price $4-$30\n- child price is half the full price", "child_price",
+     lambda r, i: 0.5 * r["full_price"][i]),
+    ("Leases:\n- rent $700-$3000\n- holding fee: the same as the rent", "holding_fee", lambda r, i: r["rent"][i]),
+    ("Grades:\n- quiz 0-100\n- project 0-100\n- final mark: 30% quiz + 70% project, one decimal", "final_mark",
+     lambda r, i: 0.3 * r["quiz"][i] + 0.7 * r["project"][i]),
+    ("Clinics:\n- booked 10-80\n- attended, never more than booked\n- show rate = attended / booked x 100, "
+     "one decimal", "show_rate", lambda r, i: r["attended"][i] / r["booked"][i] * 100),
+])
+def test_a_multiple_or_weighted_sum_in_words_is_computed(text, column, formula):
+    rows = generate(text)
+    assert all(abs(rows[column][i] - formula(rows, i)) <= 0.051 for i in range(len(rows[column])))
+
+
+def test_one_decimal_after_a_formula_sets_its_decimals():
+    fields = fields_of("Grades:\n- quiz 0-100\n- project 0-100\n- final mark: 30% quiz + 70% project, one decimal")
+    assert fields["final_mark"]["decimals"] == 1
