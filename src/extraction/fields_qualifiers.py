@@ -13,7 +13,9 @@ from src.extraction import phrases as ph
 from src.extraction import shapes as sh
 from src.extraction.bounds import read_column_bound
 from src.extraction.conditions import read_condition
+from src.extraction.counters import read_counter
 from src.extraction.drafts import FieldDraft
+from src.extraction.gaps import read_date_gap
 from src.extraction.fields_type import SELF_FORMATTED_TYPES, names_a_day
 from src.extraction.fields_values import (LIST_PREFIX_RE, MOSTLY_RE, NOT_ENTITY_WORDS, SLASH_LIST_OPERATOR_RE,
                                           UNIT_WORDS_RE, favour_value, paired_weights, parse_value_list)
@@ -326,7 +328,7 @@ def read_range_and_rest(draft: FieldDraft, text: str) -> str:
     return text
 
 
-QUALIFIER_READERS = (read_flags, read_column_bound, read_formula, read_format_hints, read_example, read_time_phrases, read_code_shape,
+QUALIFIER_READERS = (read_flags, read_counter, read_date_gap, read_column_bound, read_formula, read_format_hints, read_example, read_time_phrases, read_code_shape,
                      read_order, read_value_list, read_condition, read_range_and_rest)
 
 

@@ -8,7 +8,9 @@ import re
 from src.extraction import field_meaning as fm
 from src.extraction.bounds import link_column_bounds
 from src.extraction.columns import FILLER, ID_WORDS, NUMERIC_KINDS, entity_of, resolve_field, tokens_of
+from src.extraction.counters import apply_counters
 from src.extraction.drafts import FieldDraft
+from src.extraction.gaps import link_date_gaps
 from src.extraction.formulas import (derive_expression, find_amortised_payments, find_stated_formulas,
                                      read_slash_lists_as_division)
 from src.extraction.ordering import (infer_date_order, infer_number_order, link_date_offsets, link_orders,
@@ -24,6 +26,7 @@ FALSY_WORDS = {"no", "n", "false", "f", "0"}
 def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | None,
                 warnings: list[str], text: str = "") -> None:
     """Fill in what depends on other columns (``text``: the whole description, for rules stated apart)."""
+    apply_counters(drafts, warnings)
     read_in_context(drafts, subject)
     assign_identifiers(drafts, subject, total_rows)
     read_slash_lists_as_division(drafts)
@@ -48,6 +51,7 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
             else:
                 warnings.append(f"could not match the condition '{draft.condition_text}' of '{draft.label}' "
                                 "to another column; ignored it")
+    link_date_gaps(drafts, warnings)
     link_orders(drafts, warnings)
     link_date_offsets(drafts, warnings)
     infer_date_order(drafts)

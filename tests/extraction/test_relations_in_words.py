@@ -80,3 +80,43 @@ def test_a_multiple_or_weighted_sum_in_words_is_computed(text, column, formula):
 def test_one_decimal_after_a_formula_sets_its_decimals():
     fields = fields_of("Grades:\n- quiz 0-100\n- project 0-100\n- final mark: 30% quiz + 70% project, one decimal")
     assert fields["final_mark"]["decimals"] == 1
+
+
+# --- counters -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, column, start, step", [
+    ("Tickets:\n- ticket no: auto-increment starting at 5000\n- subject", "ticket_no", 5000, 1),
+    ("Log lines: line number (sequential integer), message text", "line_number", 1, 1),
+    ("Batches:\n- batch: running number from 100, counting up by 10\n- weight kg 1-20", "batch", 100, 10),
+])
+def test_a_counter_in_words_numbers_the_rows_from_its_start(text, column, start, step):
+    rows = generate(text)
+    assert rows[column][:4] == [start + i * step for i in range(4)]
+    assert len(set(rows[column])) == len(rows[column])
+
+
+def test_a_counter_per_group_says_it_counts_across_all_rows():
+    result = extract_offline("Chapters:\n- book: 30 books\n- chapter number: counter per book starting at 1")
+    field = next(f for f in result.schema.fields if f.name == "chapter_number")
+    assert field.type == "sequence" and any("not again for each book" in w for w in result.warnings)
+
+
+def test_a_value_list_of_numbers_is_no_counter():
+    assert fields_of("Survey:\n- score: 1, 2, 3, 4 or 5")["score"]["type"] != "sequence"
+
+
+# --- one date a bounded gap after another ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, later, earlier, low, high", [
+    ("Parcels:\n- posted on (last 60 days)\n- arrives: 2-6 days after posting", "arrives", "posted_on", 2, 6),
+    ("Returns:\n- bought on in 2025\n- returned on, within 30 days of the bought on date", "returned_on", "bought_on",
+     0, 30),
+    ("Visas:\n- issued (last 2 years)\n- expires 1 to 2 weeks after issued", "expires", "issued", 7, 14),
+    ("Events:\n- event day in 2026\n- reminder: 3 to 10 days before the event day", "reminder", "event_day", -10, -3),
+])
+def test_a_bounded_gap_between_dates_holds_on_every_row(text, later, earlier, low, high):
+    result = extract_offline(text)
+    assert any(f"{later}_gap_days" in w for w in result.warnings)
+    rows = generate(text)
+    gaps = [(a - b).days for a, b in zip(rows[later], rows[earlier])]
+    assert min(gaps) >= low and max(gaps) <= high and len(set(gaps)) > 2
