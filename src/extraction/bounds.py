@@ -32,7 +32,7 @@ LOWER = (r"no\s+less\s+than|not\s+less\s+than|never\s+less\s+than|at\s+least|a\s
 REF = r"(?:the\s+|their\s+|its\s+|his\s+|her\s+|each\s+)?(?P<ref>[a-z][a-z _'-]*?)"
 BOUND_RE = re.compile(
     rf"(?:(?:from\s+|between\s+)?(?P<low>{ph.NUMBER})\s*(?:-|–|to|and)?\s*)?\b(?P<dir>{UPPER}|{LOWER})\s+"
-    rf"(?:{SHARE})?{REF}\s*(?=$|[,;().]|\s+(?:and|with|per|rounded|in|on|for|but|so|plus)\b)", re.I)
+    rf"(?:{SHARE})?{REF}\s*(?=$|[,;().]|\s+(?:and|with|per|rounded|but|so|plus)\b)", re.I)
 # 'up to now', 'at most 3 days', 'up to date': not another column.
 NOT_A_COLUMN = {"now", "today", "yesterday", "date", "present", "here", "there", "it", "them", "that", "this",
                 "one", "two", "three", "once", "twice", "a", "an", "never"}

@@ -39,7 +39,7 @@ def label_of(item: str) -> tuple[str, str]:
     """Split an item into its label and the qualifying rest: 'Age between 18-80' -> ('Age', 'between 18-80')."""
     item = item.strip().strip(".").strip()
     item = re.sub(r"^([^():?]{1,60}?)\?(?=\s|$)", r"\1:", item)  # 'defaulted? yes/no': a question labels a flag
-    colon = re.match(r"^([^():]{1,60}?)\s*[:=]\s+(.*)$", item)
+    colon = re.match(r"^([^():<>!≤≥]{1,60}?)\s*[:=]\s+(.*)$", item)  # 'passed if score >= 60': no label
     if colon and len(colon[1].split()) <= 6:
         return colon[1].strip(), colon[2].strip()
     dash = re.match(r"^([^()]{1,60}?)\s+(?:[-–—]{1,2})\s+(.*)$", item)

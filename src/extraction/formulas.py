@@ -7,6 +7,7 @@ import re
 
 from src.extraction import field_meaning as fm
 from src.extraction import phrases as ph
+from src.extraction.cycles import depends_on_draft
 from src.extraction.columns import FILLER, NUMERIC_KINDS, resolve_field, tokens_of
 from src.extraction.drafts import FieldDraft
 
@@ -130,7 +131,8 @@ def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -
         if piece in names and names[piece].kind in NUMERIC_KINDS:
             out.append(piece)
             continue
-        other = resolve_field(piece, self_draft, drafts, kinds=NUMERIC_KINDS)
+        other = resolve_field(piece, self_draft, [d for d in drafts if not depends_on_draft(d, self_draft, drafts)],
+                              kinds=NUMERIC_KINDS)  # never a column computed from this one
         if other is None:
             return None
         out.append(other.name)

@@ -9,6 +9,7 @@ from src.extraction import field_meaning as fm
 from src.extraction.bounds import link_column_bounds
 from src.extraction.columns import FILLER, ID_WORDS, NUMERIC_KINDS, entity_of, resolve_field, tokens_of
 from src.extraction.counters import apply_counters
+from src.extraction.cycles import break_cycles
 from src.extraction.drafts import FieldDraft
 from src.extraction.gaps import link_date_gaps
 from src.extraction.formulas import (derive_expression, find_amortised_payments, find_stated_formulas,
@@ -57,6 +58,7 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
     infer_date_order(drafts)
     infer_number_order(drafts)
     keep_unique_patterns_generatable(drafts, total_rows, warnings)
+    break_cycles(drafts, warnings)
 
 
 NETWORK_WORDS = {"server", "log", "network", "dns", "request", "host", "machine", "device", "node", "cluster", "web",
@@ -175,8 +177,12 @@ COMPARISON_WORDS = [
     (r"\s+(?:is\s+|are\s+)?(?:at\s+least|no\s+less\s+than|not\s+less\s+than|greater\s+than\s+or\s+equal\s+to|"
      r"equal\s+to\s+or\s+(?:more|greater)\s+than|reaches|hits)\s+", " >= "),
     (r"\s+(?:is\s+|are\s+)?(?:at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than\s+or\s+equal\s+to)\s+", " <= "),
-    (rf"\s+(?:is\s+|are\s+|of\s+)?({N})\s*(?:or|and)\s+(?:more|above|higher|greater|over|up|beyond)\b", r" >= \1"),
-    (rf"\s+(?:is\s+|are\s+|of\s+)?({N})\s*(?:or|and)\s+(?:less|fewer|below|lower|under)\b", r" <= \1"),
+    (rf"\s+(?:is\s+|are\s+|of\s+)?({N})\s*(?:or|and)\s+(?:more|above|higher|greater|over|up|beyond|older|later|"
+     r"longer|bigger|larger)\b", r" >= \1"),
+    (rf"\s+(?:is\s+|are\s+|of\s+)?({N})\s*(?:or|and)\s+(?:less|fewer|below|lower|under|younger|earlier|shorter|"
+     r"smaller)\b", r" <= \1"),
+    (r"\s+(?:is\s+|are\s+)?(?:older|longer|later)\s+than\s+", " > "),
+    (r"\s+(?:is\s+|are\s+)?(?:younger|shorter|earlier)\s+than\s+", " < "),
     (r"\s+(?:is\s+|are\s+)?(?:exceeds?|exceeding|tops?)\s+", " > "),
     (r"\s+(?:is\s+|are\s+|falls\s+|drops\s+)?(?:below|under|less\s+than|lower\s+than|smaller\s+than)\s+", " < "),
     (r"\s+(?:is\s+|are\s+|goes\s+|rises\s+)?(?:above|over|more\s+than|greater\s+than|higher\s+than|larger\s+than)\s+",

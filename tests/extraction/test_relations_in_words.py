@@ -120,3 +120,44 @@ def test_a_bounded_gap_between_dates_holds_on_every_row(text, later, earlier, lo
     rows = generate(text)
     gaps = [(a - b).days for a, b in zip(rows[later], rows[earlier])]
     assert min(gaps) >= low and max(gaps) <= high and len(set(gaps)) > 2
+
+
+# --- a yes/no column with a rule is computed; a plain flag stays a flag ------------------------------------------
+
+@pytest.mark.parametrize("text, flag, rule, plain", [
+    ("Members:\n- age 12-80\n- junior: yes when age is younger than 18\n- newsletter (yes/no)", "junior",
+     lambda r, i: r["age"][i] < 18, "newsletter"),
+    ("Drivers: age 16-90, senior flag set when age is 70 or older, licence checked (yes/no)", "senior_flag_set",
+     lambda r, i: r["age"][i] >= 70, "licence_checked"),
+    ("Quiz: mark 0-50, passed is true if mark >= 30, retake allowed true/false", "passed",
+     lambda r, i: r["mark"][i] >= 30, "retake_allowed"),
+])
+def test_a_flag_with_a_rule_is_derived_and_a_plain_flag_is_drawn(text, flag, rule, plain):
+    rows = generate(text)
+    assert all(bool(rows[flag][i]) == rule(rows, i) for i in range(len(rows[flag])))
+    assert "expression" not in fields_of(text).get(plain, {"expression": None})
+    assert len(set(map(str, rows[plain]))) == 2
+
+
+# --- rules that would read each other back never reach the engine -------------------------------------------------
+
+def test_a_formula_never_reads_a_column_computed_from_it():
+    text = ("Ads:\n- spend $10-$900\n- conversion rate = sales divided by spend\n"
+            "- cost per sale = spend divided by conversion rate")
+    result = extract_offline(text)
+    from src.engine import compile_schema
+    compile_schema(result.schema)  # accepted: no cycle between the two formulas
+    rows = generate(text)
+    assert len(rows["spend"]) == 400
+
+
+def test_a_cycle_left_by_the_words_is_dropped_with_a_warning():
+    from src.extraction.cycles import break_cycles
+    from src.extraction.drafts import FieldDraft
+
+    a = FieldDraft(label="a", name="a", constraints={"expression": "b + 1"})
+    b = FieldDraft(label="b", name="b", constraints={"expression": "a * 2"})
+    warnings: list[str] = []
+    break_cycles([a, b], warnings)
+    assert ("expression" in a.constraints) != ("expression" in b.constraints)
+    assert len(warnings) == 1 and "reads it back" in warnings[0]
