@@ -161,3 +161,11 @@ def test_a_cycle_left_by_the_words_is_dropped_with_a_warning():
     break_cycles([a, b], warnings)
     assert ("expression" in a.constraints) != ("expression" in b.constraints)
     assert len(warnings) == 1 and "reads it back" in warnings[0]
+
+
+def test_a_rule_written_as_its_own_comma_piece_stays_with_its_column():
+    fields = fields_of("800 rentals: rental id, picked up at (last 30 days), returned (yes/no), and dropped off at, "
+                       "only if returned, after picked up at.")
+    assert set(fields) == {"rental_id", "picked_up_at", "returned", "dropped_off_at"}
+    assert fields["dropped_off_at"]["when"] == "returned = 'yes'"
+    assert fields["dropped_off_at"]["after"] == "picked_up_at"
