@@ -33,6 +33,8 @@ REF = r"(?:the\s+|their\s+|its\s+|his\s+|her\s+|each\s+)?(?P<ref>[a-z][a-z _'-]*
 BOUND_RE = re.compile(
     rf"(?:(?:from\s+|between\s+)?(?P<low>{ph.NUMBER})\s*(?:-|–|to|and)?\s*)?\b(?P<dir>{UPPER}|{LOWER})\s+"
     rf"(?:{SHARE})?{REF}\s*(?=$|[,;().]|\s+(?:and|with|per|rounded|but|so|plus)\b)", re.I)
+BOUND_WORDS_RE = re.compile(r"\b(?:more|most|least|less|up|max|maximum|min|minimum|never|capped|exceeding|higher|"
+                            r"greater)\b|[<>≤≥]", re.I)
 # 'up to now', 'at most 3 days', 'up to date': not another column.
 NOT_A_COLUMN = {"now", "today", "yesterday", "date", "present", "here", "there", "it", "them", "that", "this",
                 "one", "two", "three", "once", "twice", "a", "an", "never"}
@@ -40,6 +42,8 @@ NOT_A_COLUMN = {"now", "today", "yesterday", "date", "present", "here", "there",
 
 def read_column_bound(draft: FieldDraft, text: str) -> str:
     """Take 'never more than enrolled' or 'no more than 20% of salary' out of the text into the draft."""
+    if not BOUND_WORDS_RE.search(text):
+        return text  # most columns: a cheap test first
     for m in BOUND_RE.finditer(text):
         ref = m["ref"].strip()
         if not ref or ref.split()[0].lower() in NOT_A_COLUMN or re.match(r"\d", ref):

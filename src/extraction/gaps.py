@@ -29,6 +29,8 @@ UNIT_DAYS = {"d": 1, "w": 7, "m": 30}
 
 def read_date_gap(draft: FieldDraft, text: str) -> str:
     """Take '1-5 days after ordering' or 'within 30 days of purchase' out of the text into the draft."""
+    if not re.search(r"\b(?:days?|weeks?|months?)\b", text, re.I):
+        return text
     for pattern in GAP_RES:
         m = pattern.search(text)
         if m is None:
