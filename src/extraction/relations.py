@@ -29,6 +29,7 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
     """Fill in what depends on other columns (``text``: the whole description, for rules stated apart)."""
     apply_counters(drafts, warnings)
     read_in_context(drafts, subject)
+    keep_one_row_per_entity(drafts, text)
     assign_identifiers(drafts, subject, total_rows)
     read_slash_lists_as_division(drafts)
     link_price_bars(drafts, text)
@@ -102,6 +103,23 @@ def read_in_context(drafts: list[FieldDraft], subject: list[str]) -> None:
         if draft.tokens == ["name"] and draft.type == "full_name" and thing is not None \
                 and thing.meaning.type in NAMED_THINGS and not set(subject) & PEOPLE_WORDS:
             draft.type = thing.meaning.type  # a product's 'name' is a product name
+
+
+ONE_ROW_PER_RE = re.compile(r"\b(?:one|a\s+single|1)\s+(?:row|record|line)\s+(?:per|for\s+each|for\s+every|each)\s+"
+                            r"(?P<e>[a-z]+)", re.I)
+
+
+def keep_one_row_per_entity(drafts: list[FieldDraft], text: str) -> None:
+    """'one row per student': the student's id never repeats."""
+    stated = ONE_ROW_PER_RE.search(text)
+    if stated is None:
+        return
+    entity = fm.singular(stated["e"].lower())
+    own = next((d for d in drafts if d.kind == fm.ID and entity_of(d) == entity and set(d.tokens) & ID_WORDS), None)
+    if own is not None:
+        own.constraints.pop("cardinality", None)
+        own.constraints["unique"] = True
+        own.pool = None
 
 
 def assign_identifiers(drafts: list[FieldDraft], subject: list[str], total_rows: int | None) -> None:

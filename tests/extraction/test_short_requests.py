@@ -62,3 +62,11 @@ def test_related_tables_without_a_count_still_give_the_first_table_rows():
     assert doc["tables"][0]["rows"] > 0 and result.total_rows is None
     assert any("no row count" in w for w in result.warnings)
     compile_relational(doc, seed=1)  # stands on its own: no job row count needed
+
+
+def test_one_row_per_entity_is_one_table_whose_entity_id_never_repeats():
+    result = extract_offline_result("pets and their vaccinations, 300 rows, one row per pet")
+    assert not getattr(result.schema_, "tables", None) and result.total_rows == 300
+    rows = compile_schema(result.schema_).generate_chunk(0, 300).to_pydict()
+    pet_id = next(name for name in rows if name.startswith("pet") and name.endswith("id"))
+    assert len(set(rows[pet_id])) == 300
