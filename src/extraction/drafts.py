@@ -27,6 +27,12 @@ class FieldDraft:
     condition_text: str | None = None
     condition_negated: bool = False
     order_refs: list[tuple[str, str]] = field(default_factory=list)
+    # 'never more than enrolled', 'no more than 20% of salary': (before|after, share or None, words, own low)
+    column_bound: tuple[str, float | None, str, float | None] | None = None
+    share_of: "FieldDraft | None" = None  # a share column added for the draft bounded by a share of another
+    counter: tuple[int, int] | None = None  # 'sequential integer starting at 1': (start, step)
+    counter_group: str | None = None  # 'counter per show': the group it would restart for
+    date_gap: tuple[int, int, str, str] | None = None  # '1-5 days after ordering': (lo, hi days, after|before, words)
     date_offset: tuple[int, str] | None = None  # '14 days after the loan date': (days, the other date's words)
     enum_items: list[ph.ListItem] | None = None
     numeric_range: ph.NumericRange | None = None

@@ -16,6 +16,7 @@ MAX_ITEM_CHARS = 400  # one column's description; bounds the time regexes take
 LABEL_STOP_RE = re.compile(
     r"\s(?:between|from|in|within|over|during|ranging|range|up\s+to|at\s+least|at\s+most|for|only|if|"
     r"when|where|unless|after|before|since(?=\s+\d)|until|every|with|optional|nullable|e\.g\.|eg|i\.e\.|like|such\s+as|as|is|are|"
+    r"never|appears?(?=\s+only)|exists?(?=\s+only)|"
     r"should|must|which|that|being|having|containing|including|starting|under|below|above|max|min|equals?|exactly|"
     r"(?:a|an|one|two|three|four|five|six|seven|ten|twelve)(?=\s+(?:days?|weeks?|months?|years?)\s+"
     r"(?:after|before|later|from|following|prior))|"
@@ -38,7 +39,7 @@ def label_of(item: str) -> tuple[str, str]:
     """Split an item into its label and the qualifying rest: 'Age between 18-80' -> ('Age', 'between 18-80')."""
     item = item.strip().strip(".").strip()
     item = re.sub(r"^([^():?]{1,60}?)\?(?=\s|$)", r"\1:", item)  # 'defaulted? yes/no': a question labels a flag
-    colon = re.match(r"^([^():]{1,60}?)\s*[:=]\s+(.*)$", item)
+    colon = re.match(r"^([^():<>!≤≥]{1,60}?)\s*[:=]\s+(.*)$", item)  # 'passed if score >= 60': no label
     if colon and len(colon[1].split()) <= 6:
         return colon[1].strip(), colon[2].strip()
     dash = re.match(r"^([^()]{1,60}?)\s+(?:[-–—]{1,2})\s+(.*)$", item)
@@ -54,7 +55,7 @@ def label_of(item: str) -> tuple[str, str]:
         stop = LABEL_STOP_RE.search(" " + head, first_word.end() + 1)
     if stop and stop.start() > 0:
         cut_at = stop.start()
-        label, rest = head[:cut_at].strip(), (head[cut_at:] + " " + item[len(head):]).strip()
+        label, rest = head[:cut_at].strip().rstrip(",;").strip(), (head[cut_at:] + " " + item[len(head):]).strip()
         found = fm.classify_tokens(fm.tokenize(label))
         if re.match(r"since\b", rest, re.I) and (found is None or found.meaning.kind != fm.TEMPORAL):
             label += " since"  # 'Active since 2020' names a date

@@ -11,8 +11,12 @@ from src.extraction import field_meaning as fm
 from src.extraction import periods as pe
 from src.extraction import phrases as ph
 from src.extraction import shapes as sh
+from src.extraction.bounds import read_column_bound
+from src.extraction.conditions import read_condition
+from src.extraction.counters import read_counter
 from src.extraction.drafts import FieldDraft
 from src.extraction.fields_lists import read_plain_list, take_partial_weights
+from src.extraction.gaps import read_date_gap
 from src.extraction.fields_type import SELF_FORMATTED_TYPES, names_a_day
 from src.extraction.fields_values import (LIST_PREFIX_RE, MOSTLY_RE, NOT_ENTITY_WORDS, SLASH_LIST_OPERATOR_RE,
                                           UNIT_WORDS_RE, favour_value, paired_weights, parse_value_list)
@@ -31,10 +35,6 @@ NULL_SHARE_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?:values|rows|records))?", re.I)
 DERIVED_RE = re.compile(r"\b(?:auto[- ]?)?(?:calculated|computed|derived|calculate|compute)\b|\bformula\b", re.I)
 UNIQUE_RE = re.compile(r"\b(?:unique|distinct|no\s+duplicates?|non[- ]repeating)\b", re.I)
-CONDITION_RE = re.compile(
-    r"(?:\bonly\s+)?\b(?P<k>for|if|when|where|unless|except)\s+(?!(?:each|every|all|any|example|instance|now|the\s+(?:whole|entire))\b)"
-    r"(?P<c>[^,;()]+?)(?:\s+only)?\s*(?=$|[,;()])|"
-    r"\b(?P<c2>[a-z][a-z ]*?)\s+only\b", re.I)
 ORDER_RE = re.compile(
     r"\b(?P<neg>(?:no|not|never)\s+)?(?P<dir>after|later\s+than|on\s+or\s+after|following|before|earlier\s+than|on\s+or\s+before|"
     r"prior\s+to|(?:greater|more|higher|larger|bigger|less|lower|smaller)\s+than(?:\s+or\s+equal\s+to)?|"
@@ -296,23 +296,6 @@ def read_value_list(draft: FieldDraft, text: str) -> str:
     return text
 
 
-TRUE_WHEN_RE = re.compile(r"(?:\b(?:which|that)\s+)?(?:\b(?:is|are|will\s+be|should\s+be|set\s+to)\s+)?"
-                          r"\b(?:true|yes|set|flagged|on)\s*$", re.I)
-
-
-def read_condition(draft: FieldDraft, text: str) -> str:
-    condition = CONDITION_RE.search(text)
-    if condition:
-        draft.condition_text = (condition["c"] or condition["c2"] or "").strip()
-        # 'unless deposit' and 'null if not shipped' state when the value is absent
-        absent = bool(re.search(r"\b(?:null|empty|blank|missing|none|n/?a)\s*$", text[: condition.start()], re.I))
-        draft.condition_negated = absent != ((condition["k"] or "").lower() in ("unless", "except"))
-        text = ph.cut(text, condition)
-        truth = TRUE_WHEN_RE.search(text[: condition.start()])
-        if truth and condition["k"]:
-            draft.type_hint = "boolean"  # 'overdue: true if days outstanding > 30', '..., which is true when ...'
-            text = text[: truth.start()] + " " + text[truth.end():]
-    return text
 
 
 def read_range_and_rest(draft: FieldDraft, text: str) -> str:
@@ -341,7 +324,8 @@ def read_range_and_rest(draft: FieldDraft, text: str) -> str:
     return text
 
 
-QUALIFIER_READERS = (read_plain_list, read_flags, read_formula, read_format_hints, read_example, read_time_phrases, read_code_shape,
+QUALIFIER_READERS = (read_plain_list, read_flags, read_counter, read_date_gap, read_column_bound, read_formula,
+                     read_format_hints, read_example, read_time_phrases, read_code_shape,
                      read_order, read_value_list, read_condition, read_range_and_rest)
 
 

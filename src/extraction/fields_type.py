@@ -32,6 +32,7 @@ ROLE_NOUNS = {
     "attendee", "participant", "player", "athlete", "runner", "rider", "caller", "operator", "analyst",
     "developer", "designer", "engineer", "scientist", "researcher", "professor", "lecturer", "picker", "packer",
     "handler", "advisor", "adviser", "counselor", "counsellor", "adjuster", "underwriter", "banker", "teller",
+    "donor", "claimant", "policyholder", "prescriber", "salesman", "saleswoman",
     "paramedic", "midwife", "director", "producer", "composer", "narrator", "conductor", "curator",
     "photographer", "screenwriter", "illustrator", "translator", "instructor", "supervisor", "reviewer",
 }
@@ -225,7 +226,8 @@ def _meaning_of_named_thing(before: list[str], name_meaning: fm.Meaning | None) 
     """'Team name' is a department, 'Customer name' a person, 'Project name' a generic text."""
     found = fm.classify_tokens(before)
     if found is None:
-        return None if before and before[-1] not in ("full", "person", "contact", "display") else name_meaning
+        return None if before and before[-1] not in ("full", "person", "contact", "display") \
+            and before[-1] not in ROLE_NOUNS else name_meaning  # 'Donor name', 'Coach name': a person
     if found.meaning.type in ("full_name", "first_name", "last_name", "username"):
         return name_meaning
     if found.meaning.type in ("company", "product_name", "department", "city", "country", "state",

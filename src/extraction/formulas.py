@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from src.extraction import field_meaning as fm
+from src.extraction import phrases as ph
+from src.extraction.cycles import depends_on_draft
 from src.extraction.columns import FILLER, NUMERIC_KINDS, resolve_field, tokens_of
 from src.extraction.drafts import FieldDraft
 
@@ -72,6 +74,17 @@ def per_unit_as_product(t: str, self_draft: FieldDraft, drafts: list[FieldDraft]
     return re.sub(r"(?P<n>\d+(?:\.\d+)?)\s*(?:per|/|a|an|each)\s+(?P<u>[a-z0-9]+)\b", replace, t)
 
 
+# Multiples in words: 'twice the deposit', 'half of the price', 'one month of rent', "two months' rent".
+MULTIPLE_WORDS = {"twice": "2", "double": "2", "triple": "3", "half": "0.5", "a half": "0.5", "a third": "0.3333",
+                  "a quarter": "0.25", "a fifth": "0.2", "a tenth": "0.1", "one and a half": "1.5"}
+_MULTIPLE_WORD = "|".join(sorted(MULTIPLE_WORDS, key=len, reverse=True))
+MULTIPLE_RE = re.compile(
+    rf"(?<![\w.])(?:(?P<w>{_MULTIPLE_WORD})\s+(?:of\s+)?(?:the\s+)?|(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six)\s+"
+    r"(?:(?:times|x)\s+(?:the\s+)?|(?:months?|weeks?|days?|years?)['’]?s?\s+(?:of\s+)?(?:the\s+)?))(?=[a-z])", re.I)
+# Words after a formula that are about its rounding, not operands: ', one decimal', ', rounded to cents'.
+FORMULA_TAIL_RE = re.compile(r"\s*,\s*(?P<tail>[^,*/+×=-]*\b(?:decimals?|dp|rounded|places?|cents?)\b[^,]*)$", re.I)
+
+
 def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -> str | None:
     """'quantity x unit price' -> 'quantity * unit_price'; '8% of subtotal' -> '0.08 * subtotal'."""
     t = " " + text.lower().strip(" .()") + " "
@@ -83,7 +96,8 @@ def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -
     if added:  # 'price times quantity plus 8% tax' -> the amount with the share added
         t = f" ({added['x']}) * {1 + float(added['p']) / 100:g} "
     t = per_unit_as_product(t, self_draft, drafts)
-    t = re.sub(r"(\d+(?:\.\d+)?)\s*%\s*of\s+", lambda m: f"{float(m[1]) / 100:g} * ", t)
+    t = re.sub(r"(\d+(?:\.\d+)?)\s*%\s*(?:of\s+)?(?=[a-z(])", lambda m: f"{float(m[1]) / 100:g} * ", t)  # '40% midterm'
+    t = MULTIPLE_RE.sub(lambda m: f" {MULTIPLE_WORDS.get(m['w']) or ph.NUMBER_WORDS.get(m['n'], m['n'])} * ", t)
     t = name_labelled_columns(t, self_draft, drafts)
     names = {d.name: d for d in drafts if d is not self_draft}
     t = re.sub(r"\b(?P<a>[a-z_][a-z0-9_]*)\s+of\s+(?:the\s+)?(?P<b>[a-z_][a-z0-9_]*)\b",  # 'discount percent of the price'
@@ -117,11 +131,37 @@ def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -
         if piece in names and names[piece].kind in NUMERIC_KINDS:
             out.append(piece)
             continue
-        other = resolve_field(piece, self_draft, drafts, kinds=NUMERIC_KINDS)
+        other = resolve_field(piece, self_draft, [d for d in drafts if not depends_on_draft(d, self_draft, drafts)],
+                              kinds=NUMERIC_KINDS)  # never a column computed from this one
         if other is None:
             return None
         out.append(other.name)
-    return " ".join(out)
+    return re.sub(r"^1 \* ", "", " ".join(out))  # 'equal to the deposit' copies it
+
+
+STATED_RE = re.compile(r"^\s*(?:(?:is|are|will\s+be|should\s+be|must\s+be)\s+)?(?:(?:always\s+)?(?P<eq>equal\s+to|equals?|"
+                       r"the\s+same\s+as|same\s+as|matching|matches)\s+|(?:calculated|computed|derived)\s+(?:as|from)\s+|"
+                       r"as\s+)?(?P<f>.+?)\s*$", re.I)
+
+
+def find_stated_formulas(drafts: list[FieldDraft], warnings: list[str]) -> None:
+    """'security deposit equal to one month of rent', 'deposit: twice the monthly rent', 'calculated as half the
+    fare': a column stated as a multiple of another (or equal to it) is that multiple."""
+    for draft in drafts:
+        if draft.constraints.get("expression") or draft.enum_items or (draft.derived and draft.formula_text):
+            continue
+        stated = STATED_RE.match(draft.rest_text or "")
+        if not stated or not (MULTIPLE_RE.match(stated["f"] + " ") or stated["eq"]):
+            continue
+        text = stated["f"] if MULTIPLE_RE.match(stated["f"] + " ") else f"1 * {stated['f']}"
+        formula = parse_formula(text, draft, drafts)
+        if formula is None:
+            continue
+        draft.derived, draft.formula_text = True, text
+        if draft.kind not in NUMERIC_KINDS:
+            draft.type, draft.kind = "decimal", fm.MONEY
+        unknown = f"could not understand '{draft.label}'; used a text column"
+        warnings[:] = [w for w in warnings if w != unknown]
 
 
 def evident_formula(draft: FieldDraft, drafts: list[FieldDraft]) -> str | None:
@@ -185,6 +225,11 @@ def derive_expression(draft: FieldDraft, drafts: list[FieldDraft], warnings: lis
         return  # written already (an amortised payment)
     formula = None
     if draft.formula_text:
+        tail = FORMULA_TAIL_RE.search(draft.formula_text)
+        if tail:  # 'present / enrolled x 100, one decimal'
+            decimals, _ = ph.find_decimals(tail["tail"])
+            draft.decimals = decimals if decimals is not None else draft.decimals
+            draft.formula_text = draft.formula_text[: tail.start()]
         formula = parse_formula(draft.formula_text, draft, drafts)
     if formula is None:
         formula = evident_formula(draft, drafts)
@@ -209,7 +254,7 @@ def derive_expression(draft: FieldDraft, drafts: list[FieldDraft], warnings: lis
         c["expression"] = formula
     else:
         draft.type, draft.kind = "float", fm.FLOAT
-        c["decimals"] = c.get("decimals") or 2
+        c["decimals"] = draft.decimals if draft.decimals is not None else c.get("decimals") or 2
         c["expression"] = f"round({formula}, {c['decimals']})"
 
 

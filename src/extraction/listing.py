@@ -36,7 +36,10 @@ LABEL_SEMICOLON_RE = re.compile(r"^(?P<label>[^,;:()]{1,60}?)\s*;\s+(?P<rest>[^;
 CONNECTIVE_START_RE = re.compile(
     r"^(?:it|its|it's|they|them|their|this|that|these|those|which|who|whose|must|should|always|never|but|so|"
     r"mostly|mainly|usually|predominantly|primarily|largely|typically|"
-    r"then|also|otherwise|else|except|with\s+(?:a\s+|the\s+)?time(?:\s+of\s+day)?$)\b", re.I)
+    r"then|also|otherwise|else|except|with\s+(?:a\s+|the\s+)?time(?:\s+of\s+day)?$|"
+    # a rule about the column before: '..., only if refunded', '..., after purchased at'
+    r"only(?=\s+(?:if|when|for|where|to)\b)|if|when|whenever|unless|after(?=\s)|before(?=\s)|"
+    r"no\s+(?:earlier|later|more|less)\s+than|at\s+(?:least|most)\s+(?:the|its|their)(?=\s))\b", re.I)
 # A comma piece that only qualifies the column before it ('points 0-12, integer, email').
 QUALIFIER_PIECE_RE = re.compile(
     r"integers?|whole\s+numbers?|(?:\d+|one|two|three|four)\s+(?:decimals?|decimal\s+places|dp)|no\s+decimals|"

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 
-
-
 from src.extraction import field_meaning as fm
 from src.extraction.columns import NUMERIC_KINDS, resolve_field, tokens_of
 from src.extraction.drafts import FieldDraft
+from src.extraction.gaps import resolve_date
 
 
 # (words of a later date, words of the dates it follows, most likely first).
@@ -38,7 +37,8 @@ def link_orders(drafts: list[FieldDraft], warnings: list[str]) -> None:
     for _ in range(3):
         left = []
         for draft, direction, ref in pending:
-            other = resolve_field(ref, draft, drafts, kinds=(fm.TEMPORAL,) + NUMERIC_KINDS)
+            other = resolve_field(ref, draft, drafts, kinds=(fm.TEMPORAL,) + NUMERIC_KINDS) \
+                or resolve_date(ref, draft, drafts)  # 'after ordering' -> the order date
             if other is None:
                 left.append((draft, direction, ref))
                 continue
@@ -94,7 +94,7 @@ def link_date_offsets(drafts: list[FieldDraft], warnings: list[str]) -> None:
         if not draft.date_offset or draft.derived:
             continue
         days, ref = draft.date_offset
-        other = resolve_field(ref, draft, drafts, kinds=(fm.TEMPORAL,))
+        other = resolve_field(ref, draft, drafts, kinds=(fm.TEMPORAL,)) or resolve_date(ref, draft, drafts)
         if other is None or other.type not in ("date", "datetime"):
             warnings.append(f"could not find the date '{ref}' that '{draft.label}' is counted from")
             continue

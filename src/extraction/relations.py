@@ -6,9 +6,14 @@ from __future__ import annotations
 import re
 
 from src.extraction import field_meaning as fm
+from src.extraction.bounds import link_column_bounds
 from src.extraction.columns import FILLER, ID_WORDS, NUMERIC_KINDS, entity_of, resolve_field, tokens_of
+from src.extraction.counters import apply_counters
+from src.extraction.cycles import break_cycles
 from src.extraction.drafts import FieldDraft
-from src.extraction.formulas import derive_expression, find_amortised_payments, read_slash_lists_as_division
+from src.extraction.gaps import link_date_gaps
+from src.extraction.formulas import (derive_expression, find_amortised_payments, find_stated_formulas,
+                                     read_slash_lists_as_division)
 from src.extraction.ordering import (infer_date_order, infer_number_order, link_date_offsets, link_orders,
                                      link_price_bars)
 
@@ -22,11 +27,15 @@ FALSY_WORDS = {"no", "n", "false", "f", "0"}
 def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | None,
                 warnings: list[str], text: str = "") -> None:
     """Fill in what depends on other columns (``text``: the whole description, for rules stated apart)."""
+    apply_counters(drafts, warnings)
     read_in_context(drafts, subject)
+    keep_one_row_per_entity(drafts, text)
     assign_identifiers(drafts, subject, total_rows)
     read_slash_lists_as_division(drafts)
     link_price_bars(drafts, text)
     find_amortised_payments(drafts, warnings)
+    link_column_bounds(drafts, warnings)
+    find_stated_formulas(drafts, warnings)
     for draft in drafts:
         if draft.derived:
             derive_expression(draft, drafts, warnings)
@@ -44,11 +53,13 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
             else:
                 warnings.append(f"could not match the condition '{draft.condition_text}' of '{draft.label}' "
                                 "to another column; ignored it")
+    link_date_gaps(drafts, warnings)
     link_orders(drafts, warnings)
     link_date_offsets(drafts, warnings)
     infer_date_order(drafts)
     infer_number_order(drafts)
     keep_unique_patterns_generatable(drafts, total_rows, warnings)
+    break_cycles(drafts, warnings)
 
 
 NETWORK_WORDS = {"server", "log", "network", "dns", "request", "host", "machine", "device", "node", "cluster", "web",
@@ -92,6 +103,23 @@ def read_in_context(drafts: list[FieldDraft], subject: list[str]) -> None:
         if draft.tokens == ["name"] and draft.type == "full_name" and thing is not None \
                 and thing.meaning.type in NAMED_THINGS and not set(subject) & PEOPLE_WORDS:
             draft.type = thing.meaning.type  # a product's 'name' is a product name
+
+
+ONE_ROW_PER_RE = re.compile(r"\b(?:one|a\s+single|1)\s+(?:row|record|line)\s+(?:per|for\s+each|for\s+every|each)\s+"
+                            r"(?P<e>[a-z]+)", re.I)
+
+
+def keep_one_row_per_entity(drafts: list[FieldDraft], text: str) -> None:
+    """'one row per student': the student's id never repeats."""
+    stated = ONE_ROW_PER_RE.search(text)
+    if stated is None:
+        return
+    entity = fm.singular(stated["e"].lower())
+    own = next((d for d in drafts if d.kind == fm.ID and entity_of(d) == entity and set(d.tokens) & ID_WORDS), None)
+    if own is not None:
+        own.constraints.pop("cardinality", None)
+        own.constraints["unique"] = True
+        own.pool = None
 
 
 def assign_identifiers(drafts: list[FieldDraft], subject: list[str], total_rows: int | None) -> None:
@@ -167,8 +195,12 @@ COMPARISON_WORDS = [
     (r"\s+(?:is\s+|are\s+)?(?:at\s+least|no\s+less\s+than|not\s+less\s+than|greater\s+than\s+or\s+equal\s+to|"
      r"equal\s+to\s+or\s+(?:more|greater)\s+than|reaches|hits)\s+", " >= "),
     (r"\s+(?:is\s+|are\s+)?(?:at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than\s+or\s+equal\s+to)\s+", " <= "),
-    (rf"\s+(?:is\s+|are\s+|of\s+)?({N})\s*(?:or|and)\s+(?:more|above|higher|greater|over|up|beyond)\b", r" >= \1"),
-    (rf"\s+(?:is\s+|are\s+|of\s+)?({N})\s*(?:or|and)\s+(?:less|fewer|below|lower|under)\b", r" <= \1"),
+    (rf"\s+(?:is\s+|are\s+|of\s+)?({N})\s*(?:or|and)\s+(?:more|above|higher|greater|over|up|beyond|older|later|"
+     r"longer|bigger|larger)\b", r" >= \1"),
+    (rf"\s+(?:is\s+|are\s+|of\s+)?({N})\s*(?:or|and)\s+(?:less|fewer|below|lower|under|younger|earlier|shorter|"
+     r"smaller)\b", r" <= \1"),
+    (r"\s+(?:is\s+|are\s+)?(?:older|longer|later)\s+than\s+", " > "),
+    (r"\s+(?:is\s+|are\s+)?(?:younger|shorter|earlier)\s+than\s+", " < "),
     (r"\s+(?:is\s+|are\s+)?(?:exceeds?|exceeding|tops?)\s+", " > "),
     (r"\s+(?:is\s+|are\s+|falls\s+|drops\s+)?(?:below|under|less\s+than|lower\s+than|smaller\s+than)\s+", " < "),
     (r"\s+(?:is\s+|are\s+|goes\s+|rises\s+)?(?:above|over|more\s+than|greater\s+than|higher\s+than|larger\s+than)\s+",

@@ -83,16 +83,19 @@ def find_template(text: str) -> TemplateMatch | None:
     'students and grades' -> grades (a fact table that holds its students), 'order lines' -> order lines.
     """
     tokens = [fm.singular(t) for t in fm.tokenize(text)]
-    best: tuple[tuple[int, int, int, int], TemplateMatch] | None = None
+    found: list[tuple[tuple[int, int, int, int], int, int, TemplateMatch]] = []
     for phrase, template, word in _phrase_index():
         n = len(phrase)
         for start in range(len(tokens) - n + 1):
             if tuple(tokens[start:start + n]) == phrase:
-                score = (min(n, 2), template.rank, n, -start)
-                if best is None or score > best[0]:
-                    best = (score, TemplateMatch(template, word))
+                found.append(((min(n, 2), template.rank, n, -start), start, start + n, TemplateMatch(template, word)))
                 break
-    return best[1] if best else None
+    # 'restaurant reviews', 'app reviews': one matched word right before another says what kind, the last one
+    # is the entity ('car rental bookings' keeps its two-word 'car rental')
+    starts = {start for _, start, _, _ in found}
+    heads = [f for f in found if f[2] - f[1] > 1 or f[2] not in starts]
+    best = max(heads or found, key=lambda f: f[0], default=None)
+    return best[3] if best else None
 
 
 def find_near_template(text: str) -> TemplateMatch | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from src.extraction.relations import ONE_ROW_PER_RE
 from src.extraction.relational.document import RelationalExtraction, build_document
 from src.extraction.relational.prose import split_prose
 from src.extraction.relational.sections import split_sections
@@ -23,6 +24,8 @@ MAX_EXTRACTED_TABLES = 20  # more entities than this is no description of a data
 
 def extract_relational(text: str) -> RelationalExtraction | None:
     """The related tables the text describes, or None when it describes one table."""
+    if ONE_ROW_PER_RE.search(text):
+        return None  # 'students and their grades, one row per student': one table of that entity
     drafts = split_sections(text) or split_prose(text)
     if not drafts or len(drafts) > MAX_EXTRACTED_TABLES:
         return None

@@ -61,7 +61,7 @@ def build_document(drafts: list[EntityDraft]) -> RelationalExtraction | None:
                                     f"{by_key[d.parent].key}; used {count.describe()} per {by_key[d.parent].key}")
         elif stated_rows[key]:
             table["rows"] = stated_rows[key]
-        elif i > 0:
+        else:  # the document stands on its own: a job's total_rows still replaces the first table's rows
             table["rows"] = DEFAULT_ROOT_ROWS
             warnings.append(f"table '{d.table}': the description gives no row count; used {DEFAULT_ROOT_ROWS}")
         tables.append(table)
@@ -71,7 +71,7 @@ def build_document(drafts: list[EntityDraft]) -> RelationalExtraction | None:
     schema = _checked(doc, warnings)
     if schema is None:
         return None
-    total = tables[0].get("rows")
+    total = stated_rows[order[0]]
     return RelationalExtraction(schema, total, warnings, sources)
 
 
