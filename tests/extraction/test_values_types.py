@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from src.extraction.fields_label import draft_fields
 from src.extraction.periods import write_dates_as_iso
-from tests.extraction.offline_helpers import fields_of
+from tests.extraction.offline_helpers import fields_of, generate
 
 
 @pytest.mark.parametrize("words, iso", [
@@ -36,10 +35,14 @@ def test_a_table_s_type_cell_gives_the_type():
     assert fields["refund_value"]["type"] == "decimal"
     assert (fields["refund_value"]["min_value"], fields["refund_value"]["max_value"]) == (3, 450)
     assert fields["parcels"]["type"] == "integer"
-    assert fields["refund_no"]["type"] == "sequence" and fields["refund_no"]["unique"]
+    assert fields["refund_no"]["type"] == "sequence"
+    refunds = generate(TABLE)["refund_no"]
+    assert refunds[:3] == [1, 2, 3] and len(set(refunds)) == len(refunds)
 
 
 @pytest.mark.parametrize("item", ["visit no: sequential integer", "line no (auto-incremented)", "batch: serial number"])
 def test_counters_in_words_are_sequences(item):
-    draft = draft_fields(item, [])[0]
-    assert draft.type == "sequence" and draft.constraints["unique"]
+    text = f"Visits, 120 rows.\n- {item}"
+    [field] = fields_of(text).values()
+    [values] = generate(text).values()
+    assert field["type"] == "sequence" and len(set(values)) == len(values)
