@@ -100,6 +100,9 @@ def test_enum_weights_are_typed_in_the_values_grid_and_an_expression_is_checked_
     wait_until_idle(page)
     expect(page.get_by_text(re.compile(r"^Samples: "))).to_be_visible()
     save_screenshot(page, "walk_2_enum_weights")
+    # The edit reaches the script in a rerun that may not have started yet: wait for the document to show it.
+    page.get_by_role("tab", name="JSON", exact=True).click()
+    expect(page.get_by_role("textbox", name="Schema JSON")).to_have_value(re.compile(r'"weights"'), timeout=60_000)
     assert read_json_tab(page)["fields"][2]["constraints"] == {"enum_values": ["active", "inactive"],
                                                                "weights": [9, 1]}
 
