@@ -18,6 +18,10 @@ OUTPUT_FORMATS: tuple[str, ...] = get_args(OutputFormat)
 CONTROL_ACTIONS: tuple[str, ...] = get_args(ControlAction)
 
 _DEFAULT_TIMEOUT = 15.0
+# uvicorn closes an idle keep-alive connection after 5 s (its default) and httpx's pool keeps one for
+# 5 s too: a request sent on a connection the server is closing at that instant is reset. Dropping
+# idle connections well before the server does removes that race.
+KEEPALIVE_EXPIRY_SECONDS = 2.0
 # Extraction may wait on an LLM; downloads may be large.
 _EXTRACT_TIMEOUT = 120.0
 _DOWNLOAD_TIMEOUT = 300.0
@@ -46,6 +50,11 @@ class DownloadedFile:
     media_type: str
 
 
+def pooled_limits() -> httpx.Limits:
+    """Connection-pool limits whose idle connections expire before uvicorn's keep-alive closes them."""
+    return httpx.Limits(keepalive_expiry=KEEPALIVE_EXPIRY_SECONDS)
+
+
 class ApiClient:
     """Synchronous client for the synthetic data API."""
 
@@ -56,7 +65,7 @@ class ApiClient:
         self.public_url = (public_url or base_url).rstrip("/")
         headers = {"X-API-Key": api_key} if api_key else {}
         self._http = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport,
-                                  headers=headers)
+                                  headers=headers, limits=pooled_limits())
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ApiClient:

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from src.api_client import pooled_limits
 from src.config import Settings
 from .gate_control import SegmentGateControl
 
@@ -53,7 +54,7 @@ class LiveServer:
             **{k: str(v) for k, v in env.items()},
         }
         self.process: subprocess.Popen | None = None
-        self.client = httpx.Client(base_url=self.base_url, timeout=30)
+        self.client = httpx.Client(base_url=self.base_url, timeout=30, limits=pooled_limits())
 
     def start(self, timeout: float = 90) -> None:
         """Start and wait for /health (the bound is generous: imports alone are slow on a loaded host)."""

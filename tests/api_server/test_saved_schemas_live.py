@@ -7,6 +7,8 @@ import uuid
 
 import httpx
 
+from src.api_client import pooled_limits
+
 from .helpers import SCHEMA
 from .test_relational_live import SHOP
 
@@ -15,7 +17,8 @@ KEY = "saved-schemas-key"
 
 def test_saved_schemas_round_trip_and_survive_a_restart(live_server_factory):
     server = live_server_factory(API_KEY=KEY)
-    client = httpx.Client(base_url=server.base_url, headers={"X-API-Key": KEY}, timeout=30)
+    client = httpx.Client(base_url=server.base_url, headers={"X-API-Key": KEY}, timeout=30,
+                          limits=pooled_limits())
     assert httpx.get(f"{server.base_url}/schemas").status_code == 401
     assert httpx.post(f"{server.base_url}/schemas", json={"name": "x", "schema": SCHEMA}).status_code == 401
 
@@ -49,7 +52,8 @@ def test_saved_schemas_round_trip_and_survive_a_restart(live_server_factory):
 
     server.stop()
     server.start()
-    client = httpx.Client(base_url=server.base_url, headers={"X-API-Key": KEY}, timeout=30)
+    client = httpx.Client(base_url=server.base_url, headers={"X-API-Key": KEY}, timeout=30,
+                          limits=pooled_limits())
     assert client.get(f"/schemas/{customers['id']}").json() == renamed
     assert client.get(f"/schemas/{shop['id']}").json() == shop
 

@@ -9,7 +9,7 @@ import httpx
 import pyarrow.parquet as pq
 import pytest
 
-from src.api_client import ApiClient, ApiError
+from src.api_client import KEEPALIVE_EXPIRY_SECONDS, ApiClient, ApiError
 
 from .processes import find_free_port
 
@@ -115,6 +115,23 @@ def wait_for_status(client: ApiClient, job_id: str, wanted: set[str], timeout: f
 
 def test_live_health(live_client):
     assert live_client.check_health()["status"] == "healthy"
+
+
+def local_port(response: httpx.Response) -> int:
+    return response.extensions["network_stream"].get_extra_info("client_addr")[1]
+
+
+def test_an_idle_connection_is_dropped_before_uvicorn_closes_it(live_client):
+    """uvicorn closes idle keep-alive connections after 5 s; a request on one it is closing is reset
+    (the UI would say "API not reachable"). The client must open a new connection well before that."""
+    import uvicorn
+    server_keepalive = uvicorn.Config("src.api_server.app:app").timeout_keep_alive
+    assert KEEPALIVE_EXPIRY_SECONDS <= server_keepalive / 2
+    http = live_client._http
+    first, again = local_port(http.get("/health")), local_port(http.get("/health"))
+    assert again == first  # busy connections are reused
+    time.sleep(KEEPALIVE_EXPIRY_SECONDS + 0.5)  # idle past the client's expiry, inside the server's 5 s
+    assert local_port(http.get("/health")) != first
 
 
 def test_live_job_lifecycle(live_client):
