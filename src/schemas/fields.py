@@ -13,7 +13,7 @@ import math
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 # Each canonical type, grouped for docs and the `synthgen types` listing.
 FIELD_TYPE_GROUPS: dict[str, tuple[str, ...]] = {
@@ -180,22 +180,49 @@ class Constraints(BaseModel):
             if self.nullable:
                 raise ValueError("a primary_key is never null: drop nullable")
             self.unique = True
-        if (isinstance(self.min_value, (int, float)) and isinstance(self.max_value, (int, float))
-                and not isinstance(self.min_value, bool) and self.min_value > self.max_value):
-            raise ValueError(f"min_value ({self.min_value}) is greater than max_value ({self.max_value})")
-        if self.min_length is not None and self.max_length is not None and self.min_length > self.max_length:
-            raise ValueError(f"min_length ({self.min_length}) is greater than max_length ({self.max_length})")
-        if self.weights is not None:
-            if not self.enum_values:
-                raise ValueError("weights need enum_values")
-            if len(self.weights) != len(self.enum_values):
-                raise ValueError(f"weights has {len(self.weights)} entries but enum_values has "
-                                 f"{len(self.enum_values)}")
-            if any(w < 0 for w in self.weights) or max(self.weights) <= 0:
-                raise ValueError("weights must be non-negative and not all zero")
-        if self.enum_values is not None and len(self.enum_values) == 0:
-            raise ValueError("enum_values is empty")
         return self
+
+    # Rules between two constraints are checked on the later one, so a problem names its constraint
+    # (`constraints.max_value`), not the whole `constraints` object.
+    @field_validator("max_value")
+    @classmethod
+    def _max_not_below_min(cls, value: Any, info: ValidationInfo) -> Any:
+        low = info.data.get("min_value")
+        if (isinstance(low, (int, float)) and isinstance(value, (int, float))
+                and not isinstance(low, bool) and not isinstance(value, bool) and low > value):
+            raise ValueError(f"min_value ({low}) is greater than max_value ({value})")
+        return value
+
+    @field_validator("max_length")
+    @classmethod
+    def _max_length_not_below_min(cls, value: int | None, info: ValidationInfo) -> int | None:
+        low = info.data.get("min_length")
+        if low is not None and value is not None and low > value:
+            raise ValueError(f"min_length ({low}) is greater than max_length ({value})")
+        return value
+
+    @field_validator("enum_values")
+    @classmethod
+    def _enum_values_not_empty(cls, value: list | None) -> list | None:
+        if value is not None and len(value) == 0:
+            raise ValueError("enum_values is empty")
+        return value
+
+    @field_validator("weights")
+    @classmethod
+    def _weights_match_values(cls, value: list[float] | None, info: ValidationInfo) -> list[float] | None:
+        if value is None:
+            return value
+        values = info.data.get("enum_values")
+        if not values:
+            if "enum_values" in info.data:  # a broken enum_values is reported on its own
+                raise ValueError("weights need enum_values")
+            return value
+        if len(value) != len(values):
+            raise ValueError(f"weights has {len(value)} entries but enum_values has {len(values)}")
+        if any(w < 0 for w in value) or max(value) <= 0:
+            raise ValueError("weights must be non-negative and not all zero")
+        return value
 
 
 class FieldSpec(BaseModel):

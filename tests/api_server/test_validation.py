@@ -44,7 +44,7 @@ def test_unknown_field_type_names_the_field(client):
 
 def test_min_above_max_names_the_rule(client):
     schema = {"fields": [{"name": "age", "type": "integer", "constraints": {"min_value": 9, "max_value": 1}}]}
-    assert_problem(create(client, schema), "schema.fields[0].constraints", "greater than max_value")
+    assert_problem(create(client, schema), "schema.fields[0].constraints.max_value", "greater than max_value")
 
 
 def test_schema_without_fields(client):

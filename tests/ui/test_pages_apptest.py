@@ -122,7 +122,7 @@ def test_applying_json_clears_notes_of_the_replaced_extraction(fake_client):
     ("{not json", "not valid JSON"),
     (json.dumps({"fields": [{"name": "age", "type": "integer",
                              "constraints": {"min_value": 90, "max_value": 18}}]}),
-     "field 'age': min_value (90) is greater than max_value (18)"),
+     "field 'age' max_value: min_value (90) is greater than max_value (18)"),
     (json.dumps({"fields": [{"name": "x", "type": "no_such_type"}]}), "field 'x' type"),
 ])
 def test_json_tab_reports_bad_schema_plainly(fake_client, pasted, expected):
@@ -196,7 +196,7 @@ def test_invalid_range_is_listed_by_field_and_rule_and_blocks_start(fake_client)
     click_button(app, "Extract schema")
     app.selectbox(key=next(s.key for s in app.selectbox if s.label == "Edit field")).set_value(1).run()
     next(n for n in app.number_input if n.label == "minimum").set_value(90).run()
-    assert any("field 'age': min_value (90) is greater than max_value (80)" in text for text in texts(app.error))
+    assert any("field 'age' max_value: min_value (90) is greater than max_value (80)" in text for text in texts(app.error))
     assert find_button(app, "Start generation").disabled
 
 
