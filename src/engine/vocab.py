@@ -269,29 +269,38 @@ def place_tables() -> PlaceTables:
 @lru_cache(maxsize=64)
 def city_names(locale: str | None) -> pa.Array:
     """The flat city table's names as the locale writes them: its own country's cities in its script
-    (東京, Москва, Αθήνα, القاهرة) where GeoNames has the name; every other city as in English."""
+    (東京, Москва, Αθήνα, القاهرة, मुंबई) where GeoNames or data/native_places.py has the name; every
+    other city as in English."""
+    from src.engine.data.native_places import CITIES
+
     tables = place_tables()
     home = _own_language_home(locale)
-    natives = COUNTRIES[home].native_names if home is not None else ()
-    # Only where (nearly) every city has its native name: a column mixing scripts reads worse than English.
-    if home is None or sum(map(bool, natives)) < 0.9 * max(len(natives), 1):
+    if home is None:
         return tables.city
-    names = tables.city.to_pylist()
+    curated = CITIES.get(locale, {})
     first = int(tables.city_offsets[home])
-    for k, native in enumerate(COUNTRIES[home].native_names):
-        names[first + k] = native or names[first + k]
-    return pa.array(names)
+    english = tables.city.to_pylist()
+    natives = [curated.get(english[first + k]) or native
+               for k, native in enumerate(COUNTRIES[home].native_names or [""] * len(COUNTRIES[home].cities))]
+    # Only where (nearly) every city has its native name: a column mixing scripts reads worse than English.
+    if sum(map(bool, natives)) < 0.9 * max(len(natives), 1):
+        return tables.city
+    for k, native in enumerate(natives):
+        english[first + k] = native or english[first + k]
+    return pa.array(english)
 
 
 @lru_cache(maxsize=64)
 def region_names(locale: str | None) -> pa.Array:
     """The flat city table's regions as the locale writes them: its own country's in its script where
-    data/regions.py has them (東京都, Московская область), every other as in English."""
+    data/regions.py or data/native_places.py has them (東京都, Московская область, محافظة), every other
+    as in English."""
+    from src.engine.data.native_places import REGIONS
     from src.engine.data.regions import NATIVE_REGIONS
 
     tables = place_tables()
     home = _own_language_home(locale)
-    native = NATIVE_REGIONS.get(COUNTRIES[home].code) if home is not None else None
+    native = (REGIONS.get(locale) or NATIVE_REGIONS.get(COUNTRIES[home].code)) if home is not None else None
     if not native:
         return tables.region
     regions = tables.region.to_pylist()
@@ -302,9 +311,13 @@ def region_names(locale: str | None) -> pa.Array:
 
 def _own_language_home(locale: str | None) -> int | None:
     """The locale's country when the locale is in that country's first language (ar_DZ, not fr_DZ)."""
+    from src.engine.data.native_places import CITIES
+
     home = country_of_locale(locale)
     if home is None:
         return None
+    if locale in CITIES:  # curated for a language other than the country's first (hi_IN, ta_IN)
+        return home
     language = COUNTRIES[home].languages.split(",")[0].split("-")[0]
     return home if locale.split("_")[0] == language else None
 
