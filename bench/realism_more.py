@@ -1,6 +1,6 @@
 """The third part of bench_realism.py: the items of issue 11 not measured by the first two, each on
 the engine's rows and on Faker's for the same question: native cities and regions (hi/ta/fa/ar/az),
-landlines of DE/GB/JP/IN by city, postal prefixes of DE/FR/CA/GB by region, US breadth, unique
+landlines of DE/GB/JP/IN by city, postal prefixes of DE/FR/CA/BR/JP by region and GB by city, US breadth, unique
 phones outside the US, names in the locale's script and CJK order, numeric defaults by column name,
 decimals in CSV, unique usernames and names, distribution means.
 """
@@ -106,6 +106,10 @@ _DE = {"Berlin": "1", "Hamburg": "2", "Bremen": "2", "Sachsen": "0", "Bayern": "
 _FR = {"Île-de-France": ("75", "77", "78", "91", "92", "93", "94", "95"), "Bretagne": ("22", "29", "35", "56"),
        "Provence-Alpes-Côte d'Azur": ("04", "05", "06", "13", "83", "84"), "Normandie": ("14", "27", "50", "61", "76"),
        "Hauts-de-France": ("02", "59", "60", "62", "80"), "Corse": ("20",)}
+_BR = {"SP": range(1, 20), "RJ": range(20, 29), "MG": range(30, 40), "BA": range(40, 49), "PR": range(80, 88),
+       "RS": range(90, 100)}
+_JP = {"東京都": range(10, 21), "神奈川県": range(21, 26), "大阪府": range(53, 60), "愛知県": range(44, 50),
+       "北海道": range(0, 10), "福岡県": range(80, 84)}
 _CA = {"AB": "T", "BC": "V", "MB": "R", "NB": "E", "NL": "A", "NS": "B", "ON": "KLMNP", "PE": "C", "QC": "GHJ", "SK": "S"}
 
 
@@ -114,14 +118,25 @@ def compare_postal_prefixes(rows, n: int) -> None:
 
     checks = (("de_DE", "state", lambda r, z: r in _DE and z[0] in _DE[r]),
               ("fr_FR", "region", lambda r, z: r in _FR and z.startswith(_FR[r])),
-              ("en_CA", "province_abbr", lambda r, z: r in _CA and z[0] in _CA[r]))
+              ("en_CA", "province_abbr", lambda r, z: r in _CA and z[0] in _CA[r]),
+              ("pt_BR", "estado_sigla", lambda r, z: r in _BR and int(z[:2]) in _BR[r]),
+              ("ja_JP", "prefecture", lambda r, z: r in _JP and int(z.lstrip("〒")[:2]) in _JP[r]))
+    known = {"de_DE": _DE, "fr_FR": _FR, "en_CA": _CA, "pt_BR": _BR, "ja_JP": _JP}
     for locale, provider, fits in checks:
         got = rows([{"name": "state", "type": "state"}, {"name": "zip", "type": "postal_code"}], locale)
         fake = Faker(locale)
         theirs = [(getattr(fake, provider)(), fake.postcode()) for _ in range(n)]
-        ours = [fits(r, z) for r, z in zip(got["state"], got["zip"]) if r in (_DE if locale == "de_DE" else _FR if locale == "fr_FR" else _CA)]
-        faker = [fits(r, z) for r, z in theirs if r in (_DE if locale == "de_DE" else _FR if locale == "fr_FR" else _CA)]
+        ours = [fits(r, z) for r, z in zip(got["state"], got["zip"]) if r in known[locale]]
+        faker = [fits(r, z) for r, z in theirs if r in known[locale]]
         line(f"{locale} postal prefix fits the row's region", share(ours), share(faker), f"({len(ours)} / {len(faker)} rows checked)")
+    areas = {"London": ("E", "EC", "N", "NW", "SE", "SW", "W", "WC"), "Manchester": ("M",), "Birmingham": ("B",),
+             "Glasgow": ("G",), "Edinburgh": ("EH",), "Leeds": ("LS",), "Liverpool": ("L",)}
+    area = lambda z: re.match(r"[A-Z]+", z).group(0)
+    gb = rows([{"name": "city", "type": "city"}, {"name": "zip", "type": "postal_code"}], "en_GB")
+    fake = Faker("en_GB")
+    cities = list(areas)
+    line("en_GB postcode area of the row's city", share(area(z) in areas[c] for c, z in zip(gb["city"], gb["zip"]) if c in areas),
+         share(area(fake.postcode()) in areas[cities[k % len(cities)]] for k in range(n)), "(Faker: the same cities in turn)")
     us = rows([{"name": "city", "type": "city"}, {"name": "state", "type": "state"}], "en_US", count=10 * n)
     fake = Faker("en_US")
     print(f"{'en_US distinct states / cities in ' + str(10 * n) + ' rows':<48} engine {len(set(us['state'])):3d} / "
@@ -150,6 +165,20 @@ def compare_people(rows, n: int) -> None:
         family_first = lambda name: any(name.startswith(s) for s in last)
         line(f"{locale} full names family name first", share(map(family_first, got)),
              share(family_first(fake.name()) for _ in range(300)))
+    for locale in ("de_DE", "fr_FR", "pt_BR", "ja_JP"):
+        own = set(vocab.faker_lists("providers", "job", locale)["jobs"])
+        got = rows([{"name": "job", "type": "job_title"}], locale)["job"]
+        fake = Faker(locale)
+        line(f"{locale} job titles from the locale's own list", share(j in own for j in got),
+             share(fake.job() in own for _ in range(300)))
+    streets = {"de_DE": r"(str\.|(straße|weg|platz|allee|ring|gasse|damm|ufer|steig|pfad)\b)",
+               "fr_FR": r"\b(rue|avenue|boulevard|chemin|place|impasse|allée|quai|route)\b",
+               "pt_BR": r"^(Rua|Avenida|Travessa|Praça|Alameda|Rodovia|Estrada|Via|Vila|Largo|Lagoa|Conjunto|Estação|Praia|Passarela|Quadra|Setor|Trecho|Vereda|Viaduto|Sítio|Residencial|Pátio|Parque|Núcleo|Morro|Loteamento|Jardim|Fazenda|Favela|Distrito|Condomínio|Colônia|Chácara|Campo|Aeroporto|Área|Ladeira|Recanto|Viela|Vale|Feira|Lago|Esplanada|Rampa|Rotatória)\b"}
+    for locale, own in streets.items():
+        got = rows([{"name": "s", "type": "street_address"}], locale)["s"]
+        fake = Faker(locale)
+        line(f"{locale} streets in the locale's language", share(bool(re.search(own, v, re.I)) for v in got),
+             share(bool(re.search(own, fake.street_address(), re.I)) for _ in range(300)))
     users = rows([{"name": "username", "type": "username", "constraints": {"unique": True}},
                   {"name": "name", "type": "full_name", "constraints": {"unique": True}}], count=n)
     fake = Faker("en_US")

@@ -90,7 +90,9 @@ def faker_lists(*module_parts: str, joined: bool = False) -> dict[str, object]:
             try:
                 literal = ast.literal_eval(value) if value is not None else None
             except (ValueError, SyntaxError, TypeError):
-                literal = _joined_lists(value, found) if joined else None
+                literal = _concatenated_strings(value)
+                if literal is None and joined:
+                    literal = _joined_lists(value, found)
                 if literal is None:
                     continue
             if isinstance(literal, (tuple, list)) and literal and all(
@@ -98,6 +100,23 @@ def faker_lists(*module_parts: str, joined: bool = False) -> dict[str, object]:
                 literal = dict(literal)
             found[target] = literal
     return found
+
+
+def _concatenated_strings(node) -> list[str] | None:
+    """A list of strings some of which are written as ``"a" + "b"`` (fr_FR's jobs), else None."""
+    if not isinstance(node, (ast.List, ast.Tuple)):
+        return None
+
+    def text(item):
+        if isinstance(item, ast.Constant) and isinstance(item.value, str):
+            return item.value
+        if isinstance(item, ast.BinOp) and isinstance(item.op, ast.Add):
+            left, right = text(item.left), text(item.right)
+            return left + right if left is not None and right is not None else None
+        return None
+
+    items = [text(item) for item in node.elts]
+    return items if items and all(item is not None for item in items) else None
 
 
 def _joined_lists(node, found: dict):

@@ -167,6 +167,16 @@ def test_native_regions_are_spelled_as_fakers_own_list_where_it_names_them(local
     assert len(set(states) & known) >= 0.75 * len(set(states)), sorted(set(states) - known)
 
 
+@pytest.mark.parametrize("locale", ["de_DE", "fr_FR", "pt_BR", "ja_JP", "ru_RU"])
+def test_job_titles_come_from_the_locales_own_list(locale):
+    """fr_FR's list writes some titles as "a" + "b" in Faker's source: they are read too."""
+    own = set(vocab.faker_lists("providers", "job", locale)["jobs"])
+    titles = compile_schema({"fields": [{"name": "job", "type": "job_title"}], "locale": locale},
+                            seed=5, anchor=ANCHOR).generate_chunk(0, 500).to_pydict()["job"]
+    assert set(titles) <= own and len(set(titles)) > 20
+    assert len(own) > 700 or locale not in ("fr_FR", "pt_BR")
+
+
 def test_azerbaijani_places_are_written_in_azerbaijani():
     """Bakı, Gəncə, Sumqayıt (Faker's az_AZ spellings), never the English exonyms; streets too."""
     plan = compile_schema({"fields": [{"name": n, "type": n} for n in ("city", "state", "street_address")],

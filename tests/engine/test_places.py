@@ -88,6 +88,22 @@ def test_postal_codes_fit_the_rows_region(locale, check):
     assert sum(fits) / len(fits) >= 0.95
 
 
+# First two digits of postal codes by state/prefecture (Correios' CEP ranges, Japan Post's 〒 ranges),
+# independent of the data.
+BR_CEP = {"SP": range(1, 20), "RJ": range(20, 29), "MG": range(30, 40), "BA": range(40, 49), "PE": range(50, 57),
+          "CE": range(60, 64), "PR": range(80, 88), "RS": range(90, 100)}
+JP_POSTAL = {"東京都": range(10, 21), "神奈川県": range(21, 26), "大阪府": range(53, 60), "愛知県": range(44, 50),
+             "北海道": range(0, 10), "福岡県": range(80, 84), "京都府": range(60, 63), "兵庫県": range(65, 68),
+             "埼玉県": range(33, 37), "千葉県": range(26, 30)}
+
+
+@pytest.mark.parametrize("locale,ranges", [("pt_BR", BR_CEP), ("ja_JP", JP_POSTAL)])
+def test_brazilian_and_japanese_postal_codes_fall_in_their_regions_range(locale, ranges):
+    rows = generate(PLACE, rows=3000, locale=locale)
+    checked = [int(code[:2]) in ranges[state] for state, code in zip(rows["state"], rows["postal_code"]) if state in ranges]
+    assert len(checked) > 1000 and all(checked)
+
+
 def test_known_cities_get_their_real_prefixes():
     rows = generate(PLACE, rows=4000, locale="de_DE")
     prefix = {"Berlin": "1", "Munich": "8", "Köln": "5", "Hamburg": "2", "Stuttgart": "7", "Dresden": "0"}
