@@ -132,7 +132,8 @@ def test_arabic_hebrew_and_armenian_locales_write_their_cities_and_streets_in_th
 
 @pytest.mark.parametrize("locale,faker_lists", [("ja_JP", ("prefectures",)), ("zh_CN", ("provinces",)),
                                                 ("ko_KR", ("metropolitan_cities", "provinces")), ("ru_RU", ()),
-                                                ("uk_UA", ()), ("el_GR", ()), ("zh_TW", ())])
+                                                ("uk_UA", ()), ("el_GR", ()), ("zh_TW", ()), ("bg_BG", ()),
+                                                ("th_TH", ("provinces",))])
 def test_regions_are_written_in_the_locales_script_and_shown_in_its_addresses(locale, faker_lists):
     plan = compile_schema({"fields": [{"name": "state", "type": "state"}, {"name": "address", "type": "address"}],
                            "locale": locale}, seed=3, anchor=ANCHOR)
