@@ -1,7 +1,7 @@
 """Engine vs Faker (row by row) on the same 10-column customer table, in one run.
 
     .venv/bin/python bench/bench_engine.py [--rows 4000000] [--faker-rows 20000] [--memory-rows 10000000]
-    .venv/bin/python bench/bench_engine.py --baseline 1de9fd8^1 [--rows 1000000] [--repeat 5]
+    .venv/bin/python bench/bench_engine.py --baseline 1de9fd8^1 [--rows 1000000] [--repeat 5] [--high-priority]
 
 Prints rows/s for Faker, for the engine in-process, for the whole `synthgen` process writing CSV,
 the ratios, and the peak memory (max RSS) of a `synthgen` process writing --memory-rows rows.
@@ -143,7 +143,13 @@ def main() -> int:
     parser.add_argument("--memory-rows", type=int, default=10_000_000, help="rows for the peak-memory run")
     parser.add_argument("--baseline", metavar="REF", help="compare with the engine of this git commit instead")
     parser.add_argument("--repeat", type=int, default=5, help="alternated runs per side with --baseline")
+    parser.add_argument("--high-priority", action="store_true", help="run at autogroup nice -20 in a session of "
+                        "its own, with every process it starts (root; bench/priority.py)")
     args = parser.parse_args()
+    if args.high_priority:
+        from bench.priority import raise_priority
+
+        raise_priority()
     if args.baseline:
         compare_baseline(args.baseline, args.rows if args.rows != 4_000_000 else 1_000_000, args.repeat)
         return 0

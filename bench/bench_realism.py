@@ -8,7 +8,9 @@ in 3+ digits, locales giving names of their own, Canadian area codes of the row'
 Australian postcodes of the row's state, city names in the locale's script, companies in the
 locale's language, and the mean/median asked of a distribution; then (bench/realism_checks.py)
 currency and IBAN by country, coordinates on land, names of things, reviews, word pools and
-addresses.
+addresses; then (bench/realism_more.py) native cities and regions, landlines by city, postal
+prefixes by region, US breadth, unique phones, names in the locale's script and order, numeric
+defaults by name, CSV decimals, unique usernames and names.
 """
 
 from __future__ import annotations
@@ -107,8 +109,10 @@ def main() -> int:
     print(f"normal mean 100 on 40..160 -> mean      engine {v.mean():8.1f}   (on min/max: {np.mean((v == 40) | (v == 160)):.2%})")
     print(f"lognormal median 60000 -> median        engine {np.median(w):8.0f}")
     from bench.realism_checks import run_all
+    from bench.realism_more import run_more
 
     run_all(rows, n)
+    run_more(rows, n)
     return 0
 
 

@@ -7,10 +7,7 @@ coherent (a city lies in its country, a postal code has its country's shape).
 
 from __future__ import annotations
 
-import ast
-import importlib.util
 import re
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +16,7 @@ import numpy as np
 import pyarrow as pa
 
 from src.engine.data.names import locale_names
+from src.engine.faker_source import _faker_source, faker_lists  # noqa: F401 (re-exported)
 from src.engine.data.world import countries, country_of_locale  # noqa: F401 (re-exported)
 
 
@@ -43,91 +41,6 @@ def _weighted(names) -> WeightedWords:
     for w, p in zip(words, weights):
         seen[w] = seen.get(w, 0.0) + float(p)
     return WeightedWords(pa.array(list(seen), pa.string()), np.asarray(list(seen.values()), dtype=np.float64))
-
-
-def _faker_source(*parts: str) -> Path | None:
-    """Path of a Faker provider module, found without importing Faker (its import costs ~1 s)."""
-    spec = importlib.util.find_spec("faker")
-    if spec is None or spec.origin is None:
-        return None
-    path = Path(spec.origin).parent.joinpath(*parts)
-    for candidate in (path / "__init__.py", path.with_suffix(".py")):
-        if candidate.exists():
-            return candidate
-    return None
-
-
-_AST_LOCK = threading.Lock()
-
-
-@lru_cache(maxsize=32)
-def faker_lists(*module_parts: str, joined: bool = False) -> dict[str, object]:
-    """Literal word lists assigned in a Faker provider class body, read from its source with `ast`.
-
-    Handles tuples/lists, dicts and ``OrderedDict((...))`` calls; with ``joined``, also lists made of
-    other lists of the class (``last_names = first_names``, ``a + b``); anything else is skipped.
-    """
-    path = _faker_source(*module_parts)
-    if path is None:
-        return {}
-    source = path.read_text(encoding="utf-8")
-    with _AST_LOCK:  # CPython 3.11's ast.parse is not thread-safe ("AST constructor recursion depth mismatch")
-        tree = ast.parse(source)
-    found: dict[str, object] = {}
-    for node in tree.body:  # the provider classes are top-level; walking every literal would cost more
-        if not isinstance(node, ast.ClassDef):
-            continue
-        for stmt in node.body:
-            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-                target = stmt.targets[0].id
-            elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
-                target = stmt.target.id
-            else:
-                continue
-            value = stmt.value
-            if isinstance(value, ast.Call) and getattr(value.func, "id", getattr(value.func, "attr", "")) == "OrderedDict":
-                value = value.args[0] if value.args else None
-            try:
-                literal = ast.literal_eval(value) if value is not None else None
-            except (ValueError, SyntaxError, TypeError):
-                literal = _joined_lists(value, found) if joined else None
-                if literal is None:
-                    continue
-            if isinstance(literal, (tuple, list)) and literal and all(
-                    isinstance(item, tuple) and len(item) == 2 for item in literal):
-                literal = dict(literal)
-            found[target] = literal
-    return found
-
-
-def _joined_lists(node, found: dict):
-    """A list assigned as other lists of the class joined by '+' (or one alone), or None."""
-    if isinstance(node, ast.Name):
-        value = found.get(node.id)
-        return value if isinstance(value, (tuple, list)) and value else None
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        left, right = _joined_lists(node.left, found), _joined_lists(node.right, found)
-        if left is not None and right is not None:
-            return tuple(left) + tuple(right)
-    if isinstance(node, ast.ListComp) and len(node.generators) == 1 and not node.generators[0].ifs \
-            and isinstance(node.generators[0].target, ast.Name):  # [n + "有限公司" for n in [...]] (zh_CN)
-        try:
-            items = ast.literal_eval(node.generators[0].iter)
-            return tuple(_joined_text(node.elt, node.generators[0].target.id, item) for item in items)
-        except (ValueError, TypeError, SyntaxError):
-            return None
-    return None
-
-
-def _joined_text(node, name: str, item: str) -> str:
-    """A string expression of one loop variable: the variable, string constants and '+'."""
-    if isinstance(node, ast.Name) and node.id == name and isinstance(item, str):
-        return item
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _joined_text(node.left, name, item) + _joined_text(node.right, name, item)
-    raise ValueError("not a plain string expression")
 
 
 def _resolve_locale(locale: str | None) -> str:
@@ -269,29 +182,38 @@ def place_tables() -> PlaceTables:
 @lru_cache(maxsize=64)
 def city_names(locale: str | None) -> pa.Array:
     """The flat city table's names as the locale writes them: its own country's cities in its script
-    (東京, Москва, Αθήνα, القاهرة) where GeoNames has the name; every other city as in English."""
+    (東京, Москва, Αθήνα, القاهرة, मुंबई) where GeoNames or data/native_places.py has the name; every
+    other city as in English."""
+    from src.engine.data.native_places import CITIES
+
     tables = place_tables()
     home = _own_language_home(locale)
-    natives = COUNTRIES[home].native_names if home is not None else ()
-    # Only where (nearly) every city has its native name: a column mixing scripts reads worse than English.
-    if home is None or sum(map(bool, natives)) < 0.9 * max(len(natives), 1):
+    if home is None:
         return tables.city
-    names = tables.city.to_pylist()
+    curated = CITIES.get(locale, {})
     first = int(tables.city_offsets[home])
-    for k, native in enumerate(COUNTRIES[home].native_names):
-        names[first + k] = native or names[first + k]
-    return pa.array(names)
+    english = tables.city.to_pylist()
+    natives = [curated.get(english[first + k]) or native
+               for k, native in enumerate(COUNTRIES[home].native_names or [""] * len(COUNTRIES[home].cities))]
+    # Only where (nearly) every city has its native name: a column mixing scripts reads worse than English.
+    if sum(map(bool, natives)) < 0.9 * max(len(natives), 1):
+        return tables.city
+    for k, native in enumerate(natives):
+        english[first + k] = native or english[first + k]
+    return pa.array(english)
 
 
 @lru_cache(maxsize=64)
 def region_names(locale: str | None) -> pa.Array:
     """The flat city table's regions as the locale writes them: its own country's in its script where
-    data/regions.py has them (東京都, Московская область), every other as in English."""
+    data/regions.py or data/native_places.py has them (東京都, Московская область, محافظة), every other
+    as in English."""
+    from src.engine.data.native_places import REGIONS
     from src.engine.data.regions import NATIVE_REGIONS
 
     tables = place_tables()
     home = _own_language_home(locale)
-    native = NATIVE_REGIONS.get(COUNTRIES[home].code) if home is not None else None
+    native = (REGIONS.get(locale) or NATIVE_REGIONS.get(COUNTRIES[home].code)) if home is not None else None
     if not native:
         return tables.region
     regions = tables.region.to_pylist()
@@ -302,9 +224,13 @@ def region_names(locale: str | None) -> pa.Array:
 
 def _own_language_home(locale: str | None) -> int | None:
     """The locale's country when the locale is in that country's first language (ar_DZ, not fr_DZ)."""
+    from src.engine.data.native_places import CITIES
+
     home = country_of_locale(locale)
     if home is None:
         return None
+    if locale in CITIES:  # curated for a language other than the country's first (hi_IN, ta_IN)
+        return home
     language = COUNTRIES[home].languages.split(",")[0].split("-")[0]
     return home if locale.split("_")[0] == language else None
 

@@ -1,5 +1,6 @@
 """Every Faker locale either makes people, companies and addresses of its own, or is refused."""
 
+import re
 import unicodedata
 
 import pytest
@@ -17,7 +18,7 @@ FIELDS = [{"name": "first_name", "type": "first_name"}, {"name": "last_name", "t
 SCRIPTS = {"ja": ("CJK", "HIRAGANA", "KATAKANA"), "zh": ("CJK",), "ko": ("HANGUL",), "ru": ("CYRILLIC",),
            "uk": ("CYRILLIC",), "bg": ("CYRILLIC",), "el": ("GREEK",), "he": ("HEBREW",), "ar": ("ARABIC",),
            "fa": ("ARABIC",), "hi": ("DEVANAGARI",), "th": ("THAI",), "ka": ("GEORGIAN",), "hy": ("ARMENIAN",),
-           "bn": ("BENGALI",), "ne": ("DEVANAGARI",)}
+           "bn": ("BENGALI",), "ne": ("DEVANAGARI",), "ta": ("TAMIL",)}
 
 
 def _script(text: str) -> str:
@@ -116,7 +117,8 @@ def test_companies_in_the_locales_language_where_faker_computes_its_lists(locale
     assert sum(any(w in c for w in words) for c in rows) / 300 >= 0.9, rows[:5]
 
 
-@pytest.mark.parametrize("locale", ["ar_SA", "ar_EG", "ar_JO", "ar_DZ", "he_IL", "hy_AM"])
+@pytest.mark.parametrize("locale", ["ar_SA", "ar_EG", "ar_JO", "ar_DZ", "ar_AE", "ar_BH", "ar_PS", "he_IL", "hy_AM",
+                                    "hi_IN", "ta_IN", "fa_IR"])
 def test_arabic_hebrew_and_armenian_locales_write_their_cities_and_streets_in_their_script(locale):
     plan = compile_schema({"fields": [{"name": "city", "type": "city"}, {"name": "street", "type": "street_address"}],
                            "locale": locale}, seed=3, anchor=ANCHOR)
@@ -130,7 +132,8 @@ def test_arabic_hebrew_and_armenian_locales_write_their_cities_and_streets_in_th
 
 @pytest.mark.parametrize("locale,faker_lists", [("ja_JP", ("prefectures",)), ("zh_CN", ("provinces",)),
                                                 ("ko_KR", ("metropolitan_cities", "provinces")), ("ru_RU", ()),
-                                                ("uk_UA", ()), ("el_GR", ()), ("zh_TW", ())])
+                                                ("uk_UA", ()), ("el_GR", ()), ("zh_TW", ()), ("bg_BG", ()),
+                                                ("th_TH", ("provinces",))])
 def test_regions_are_written_in_the_locales_script_and_shown_in_its_addresses(locale, faker_lists):
     plan = compile_schema({"fields": [{"name": "state", "type": "state"}, {"name": "address", "type": "address"}],
                            "locale": locale}, seed=3, anchor=ANCHOR)
@@ -140,6 +143,54 @@ def test_regions_are_written_in_the_locales_script_and_shown_in_its_addresses(lo
         assert all(r in a for r, a in zip(rows["state"], rows["address"]))
     known = {v for key in faker_lists for v in vocab.faker_lists("providers", "address", locale)[key]}
     assert not known or set(rows["state"]) <= known  # Faker's own spelling where it has a list
+
+
+@pytest.mark.parametrize("locale", ["ar_AE", "ar_EG", "ar_SA", "ar_DZ", "ar_JO", "ar_BH", "ar_PS", "he_IL", "hy_AM",
+                                    "hi_IN", "ta_IN", "fa_IR"])
+def test_every_city_and_region_of_the_locales_country_is_in_its_script(locale):
+    """No English city (Business Bay, Madīnat an Naşr) or region (Eastern Province, Central District) is
+    left among rows of the locale's own country; an address that names the region names the native one."""
+    plan = compile_schema({"fields": [{"name": n, "type": n} for n in ("city", "state", "address")], "locale": locale},
+                          seed=5, anchor=ANCHOR)
+    rows = plan.generate_chunk(0, 3000).to_pydict()
+    scripts = SCRIPTS[locale.split("_")[0]]
+    for column in ("city", "state"):
+        assert _share_in_script(rows[column], scripts) == 1.0, sorted(v for v in set(rows[column]) if _script(v) not in scripts)
+    if locale in ("hi_IN", "ta_IN"):  # India's layout names the region: 'street, city, region PIN, India'
+        assert all(state in address for state, address in zip(rows["state"], rows["address"]))
+
+
+@pytest.mark.parametrize("locale", ["hi_IN", "ta_IN", "fa_IR"])
+def test_native_regions_are_spelled_as_fakers_own_list_where_it_names_them(locale):
+    known = set(vocab.faker_lists("providers", "address", locale)["states"])
+    states = compile_schema({"fields": [{"name": "state", "type": "state"}], "locale": locale},
+                            seed=5, anchor=ANCHOR).generate_chunk(0, 3000).to_pydict()["state"]
+    assert len(set(states) & known) >= 0.75 * len(set(states)), sorted(set(states) - known)
+
+
+@pytest.mark.parametrize("locale", ["de_DE", "fr_FR", "pt_BR", "ja_JP", "ru_RU"])
+def test_job_titles_come_from_the_locales_own_list(locale):
+    """fr_FR's list writes some titles as "a" + "b" in Faker's source: they are read too."""
+    own = set(vocab.faker_lists("providers", "job", locale)["jobs"])
+    titles = compile_schema({"fields": [{"name": "job", "type": "job_title"}], "locale": locale},
+                            seed=5, anchor=ANCHOR).generate_chunk(0, 500).to_pydict()["job"]
+    assert set(titles) <= own and len(set(titles)) > 20
+    assert len(own) > 700 or locale not in ("fr_FR", "pt_BR")
+
+
+def test_azerbaijani_places_are_written_in_azerbaijani():
+    """Bakı, Gəncə, Sumqayıt (Faker's az_AZ spellings), never the English exonyms; streets too."""
+    plan = compile_schema({"fields": [{"name": n, "type": n} for n in ("city", "state", "street_address")],
+                           "locale": "az_AZ"}, seed=5, anchor=ANCHOR)
+    rows = plan.generate_chunk(0, 3000).to_pydict()
+    faker = vocab.faker_lists("providers", "address", "az_AZ")
+    places = set(faker["cities"]) | set(faker["districts"])
+    assert {"Bakı", "Gəncə", "Sumqayıt"} <= set(rows["city"])
+    assert not {"Baku", "Ganja", "Sumgayit", "Sheki", "Khirdalan"} & set(rows["city"])
+    assert set(rows["state"]) <= places, sorted(set(rows["state"]) - places)
+    suffixes = tuple(faker["street_suffixes"])
+    assert all(re.fullmatch(r".+ (" + "|".join(map(re.escape, suffixes)) + r") \d+", s) for s in rows["street_address"])
+    assert not any(s.isupper() for s in rows["street_address"])
 
 
 def test_a_second_language_of_a_country_keeps_latin_city_names():

@@ -88,6 +88,22 @@ def test_postal_codes_fit_the_rows_region(locale, check):
     assert sum(fits) / len(fits) >= 0.95
 
 
+# First two digits of postal codes by state/prefecture (Correios' CEP ranges, Japan Post's 〒 ranges),
+# independent of the data.
+BR_CEP = {"SP": range(1, 20), "RJ": range(20, 29), "MG": range(30, 40), "BA": range(40, 49), "PE": range(50, 57),
+          "CE": range(60, 64), "PR": range(80, 88), "RS": range(90, 100)}
+JP_POSTAL = {"東京都": range(10, 21), "神奈川県": range(21, 26), "大阪府": range(53, 60), "愛知県": range(44, 50),
+             "北海道": range(0, 10), "福岡県": range(80, 84), "京都府": range(60, 63), "兵庫県": range(65, 68),
+             "埼玉県": range(33, 37), "千葉県": range(26, 30)}
+
+
+@pytest.mark.parametrize("locale,ranges", [("pt_BR", BR_CEP), ("ja_JP", JP_POSTAL)])
+def test_brazilian_and_japanese_postal_codes_fall_in_their_regions_range(locale, ranges):
+    rows = generate(PLACE, rows=3000, locale=locale)
+    checked = [int(code[:2]) in ranges[state] for state, code in zip(rows["state"], rows["postal_code"]) if state in ranges]
+    assert len(checked) > 1000 and all(checked)
+
+
 def test_known_cities_get_their_real_prefixes():
     rows = generate(PLACE, rows=4000, locale="de_DE")
     prefix = {"Berlin": "1", "Munich": "8", "Köln": "5", "Hamburg": "2", "Stuttgart": "7", "Dresden": "0"}
@@ -115,11 +131,11 @@ def test_the_address_is_the_rows_own_place(locale):
 
 
 PHONES = {
-    "de_DE": r"(\+49 ?\(0\) ?|\(0|0)[1-9][\d ()]{7,13}",
+    "de_DE": r"(\+49 ?(\(0\))?|\(0|0)[1-9][\d ()]{7,13}",
     "fr_FR": r"(\+33 [1-9]|0[1-9])( \d\d){4}",
-    "en_GB": r"(\+44 7\d{3} \d{6}|07\d{3} \d{6}|020 \d{4} \d{4})",
-    "ja_JP": r"(0[789]0|\d\d)-\d{4}-\d{4}",
-    "en_IN": r"(\+91 [1-9]\d{4} \d{5}|0[1-9]\d{3} \d{6}|[1-9]\d{4} \d{5})",
+    "en_GB": r"\+44 7\d{3} \d{6}|07\d{3} \d{6}|(\+44 |0|\(0)(2\d\)? \d{4} \d{4}|1\d\d\)? \d{3} \d{4}|1\d{3}\)? \d{6})",
+    "ja_JP": r"0[789]0-\d{4}-\d{4}|(0\d{1,3}-|\(0\d{1,3}\) |\+81-\d{1,3}-)\d{2,4}-\d{4}",
+    "en_IN": r"(\+91 )?[6-9]\d{4} \d{5}|(0|\+91 )[1-9]\d{1,3} \d{6,8}",
     "en_US": r"\(\d{3}\) \d{3}-\d{4}",
 }
 

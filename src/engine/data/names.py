@@ -131,7 +131,7 @@ def _patronymics(lists: dict) -> NameLists | None:
 
 def locale_coverage(locale: str) -> str:
     """What Faker does have for a locale without names (' (Faker's data for it: phone_number only)'), or ''."""
-    from src.engine.vocab import _faker_source
+    from src.engine.faker_source import _faker_source
 
     source = _faker_source("providers", "person")
     if source is None:

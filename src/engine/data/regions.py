@@ -1,9 +1,8 @@
 """Region names in the country's own script, for the regions of world.json's cities, keyed by the
-English (GeoNames) name. JP/CN/KR spellings are those of Faker's own lists (`prefectures`,
-`provinces`, `metropolitan_cities`); RU/UA/GR/TW are curated (Faker has no region list for them).
-Countries whose regions are already written in their language (DE, FR, ...) need none; those of
-Arabic, Hebrew, Hindi and other scripts are not curated yet and keep English region names, which an
-address in the locale's script leaves out.
+English (GeoNames) name. JP/CN/KR/TH spellings are those of Faker's own lists (`prefectures`,
+`provinces`, `metropolitan_cities`); RU/UA/GR/TW/BG are curated (Faker has no region list for them).
+Countries whose regions are already written in their language (DE, FR, ...) need none; Arabic,
+Hebrew, Armenian, Persian, Hindi and Tamil regions are per locale in native_places.py.
 """
 
 from __future__ import annotations
@@ -47,6 +46,13 @@ NATIVE_REGIONS: dict[str, dict[str, str]] = {
            "Mykolaiv": "Миколаївська область", "Odessa": "Одеська область", "Poltava": "Полтавська область",
            "Sevastopol City": "Севастополь", "Vinnytsia": "Вінницька область", "Zaporizhzhia": "Запорізька область",
            "Zhytomyr": "Житомирська область"},
+    "BG": {"Burgas": "Бургас", "Dobrich": "Добрич", "Pernik": "Перник", "Pleven": "Плевен", "Plovdiv": "Пловдив",
+           "Ruse": "Русе", "Shumen": "Шумен", "Sliven": "Сливен", "Sofia-Capital": "София-град",
+           "Stara Zagora": "Стара Загора", "Varna": "Варна"},
+    "TH": {"Bangkok": "กรุงเทพมหานคร", "Chiang Mai": "เชียงใหม่", "Chon Buri": "ชลบุรี", "Lampang": "ลำปาง",
+           "Nakhon Ratchasima": "นครราชสีมา", "Nonthaburi": "นนทบุรี", "Prachin Buri": "ปราจีนบุรี",
+           "Prachuap Khiri Khan": "ประจวบคีรีขันธ์", "Samut Prakan": "สมุทรปราการ", "Songkhla": "สงขลา",
+           "Surat Thani": "สุราษฎร์ธานี", "Ubon Ratchathani": "อุบลราชธานี", "Udon Thani": "อุดรธานี"},
     "GR": {"Attica": "Αττική", "Central Macedonia": "Κεντρική Μακεδονία", "Crete": "Κρήτη", "Thessaly": "Θεσσαλία",
            "West Greece": "Δυτική Ελλάδα"},
 }

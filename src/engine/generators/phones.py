@@ -1,6 +1,7 @@
 """Phone numbers that follow the row's place: NANP numbers with an area code of the row's state or
 province for the US and Canada, the regional leading digits of the row's state or region in Brazil,
-France and Australia (data/dialing.py), the country's own national and international formats elsewhere
+France and Australia (data/dialing.py), the area code of the row's city in Germany, the UK, Japan and
+India (data/area_codes.py), the country's own national and international formats elsewhere
 (Faker's per-locale formats), unique by construction: a keyed permutation of the row index spells
 the last seven digits. Every country's rows are filled in one template pass."""
 
@@ -13,7 +14,7 @@ import pyarrow as pa
 
 from src.engine import strings, vocab
 from src.engine.context import ChunkContext, FieldPlan
-from src.engine.data import dialing, nanp, world
+from src.engine.data import area_codes, dialing, nanp, world
 from src.engine.generators.templated import fill_templates
 from src.engine.rng import permute_index, split_bits
 
@@ -24,10 +25,11 @@ PLACE_CAPACITY = 8_000_000  # serials 2000000-9999999: the last 7 digits, first 
 _NANP_STYLES = {"paren": "({area}) %##-####", "dash": "{area}-%##-####", "e164": "+1{area}%######"}
 
 
-@lru_cache(maxsize=4)
-def format_tables(style: str = "paren") -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+@lru_cache(maxsize=8)
+def format_tables(style: str = "paren", unique: bool = True) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
     """(formats, first, count): city c of the flat place tables takes formats[first[c]:first[c] + count[c]]
-    (its state's or province's area codes in the US and Canada, its country's formats elsewhere)."""
+    (its state's or province's area codes in the US and Canada, its city's in DE/GB/JP/IN, its country's
+    formats elsewhere). Unique phones keep only formats with room for the serial's seven digits."""
     layout = _NANP_STYLES.get(style, _NANP_STYLES["paren"])
     formats: list[str] = []
     ranges: dict[tuple, tuple[int, int]] = {}
@@ -44,15 +46,24 @@ def format_tables(style: str = "paren") -> tuple[tuple[str, ...], np.ndarray, np
         if c.code in nanp.AREA_CODES:
             spans = [add((c.code, region), lambda: [layout.format(area=a) for a in nanp.area_codes(c.code, region)])
                      for region in (city[1] for city in c.cities)]
+        elif c.code in area_codes.AREA_CODES:
+            min_digits = SERIAL_DIGITS if unique else 1
+            spans = [add((c.code, city[0]), lambda: area_codes.city_formats(c.code, city[0], min_digits)
+                         or _country_formats(c)) for city in c.cities]
         elif c.code in dialing.REGION_PREFIXES:
             spans = [add((c.code, region), lambda: _regional_formats(c, region)) for region in (city[1] for city in c.cities)]
         else:
-            span = add((c.code,), lambda: [f for f in world.phone_formats(c.code) if f.count("#") >= SERIAL_DIGITS]
-                       or [f"+{c.calling_code or '0'} ### ### ####"])
+            span = add((c.code,), lambda: _country_formats(c))
             spans = [span] * len(c.cities)
         first.extend(start for start, _ in spans)
         count.extend(size for _, size in spans)
     return tuple(formats), np.array(first), np.array(count)
+
+
+def _country_formats(country) -> list[str]:
+    """The country's own formats (Faker's per-locale formats) with room for a serial."""
+    return [f for f in world.phone_formats(country.code) if f.count("#") >= SERIAL_DIGITS] \
+        or [f"+{country.calling_code or '0'} ### ### ####"]
 
 
 def _regional_formats(country, region: str) -> list[str]:
@@ -78,7 +89,7 @@ def gen_phone(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         return _us_phones(fp, ctx)
     loc = ctx.location()
     city = vocab.place_tables().city_offsets[loc.country] + loc.city
-    formats, first, count = format_tables(fp.options.get("phone_style", "paren"))
+    formats, first, count = format_tables(fp.options.get("phone_style", "paren"), bool(fp.unique))
     rng = ctx.rng(fp, "intl")
     which = first[city] + (rng.bits(0) % count[city].astype(np.uint64)).astype(np.int64)
     serial = None

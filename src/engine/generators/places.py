@@ -116,6 +116,8 @@ _NATIVE_STREETS = {
     "bn_BD": (("street_suffixes",), "{n} {a} {no}"), "ne_NP": (("street_suffixes",), "{n} {a} {no}"),
     "he_IL": ((), "{n} {no}"), "hy_AM": (("street_prefixes",), "{n} {a} {no}"),
     "ar_DZ": (("street_prefixes",), "{no} {a} {n}"),
+    "hi_IN": ((), "{no}, {n} मार्ग"), "ta_IN": ((), "{no}, {n} சாலை"),
+    "fa_IR": (("street_suffixes",), "{a} {n}، پلاک {no}"), "az_AZ": (("street_suffixes",), "{n} {a} {no}"),
     **{f"ar_{code}": ((), "شارع {n} {no}") for code in ("SA", "AE", "EG", "JO", "BH", "PS")},
 }
 _NAME_KEYS = ("street_titles", "streets", "street_names", "road_names")
@@ -126,10 +128,18 @@ def _native_street_pools(locale: str) -> tuple[pa.Array, pa.Array]:
     """(names, affixes) of a locale's own streets: Faker's street names, else its surnames."""
     address = vocab.faker_lists("providers", "address", locale, joined=True)
     names = next((address[k] for k in _NAME_KEYS if isinstance(address.get(k), (tuple, list)) and address[k]), None)
+    if names and locale == "az_AZ":  # Faker writes them in capitals (HEYDƏR ƏLİYEV): Heydər Əliyev
+        names = [" ".join(_azeri_title(w) for w in n.split(" ")) for n in names]
     pool = pa.array(sorted(set(names))) if names else vocab.person_names(locale)[2].words.slice(0, 400)
     keys = _NATIVE_STREETS[locale][0]
     affixes = next((address[k] for k in keys if isinstance(address.get(k), (tuple, list)) and address[k]), ("",))
     return pool, pa.array(sorted(set(affixes)))
+
+
+def _azeri_title(word: str) -> str:
+    """A capitalised Azerbaijani word: dotted and dotless i keep their own lower cases (İ -> i, I -> ı)."""
+    rest = word[1:].replace("İ", "i").replace("I", "ı").lower()
+    return word[:1] + ".".join(part[:1].upper() + part[1:] if k else part for k, part in enumerate(rest.split(".")))
 
 
 def _native_street(locale: str, rows: np.ndarray, name_pick, affix_pick, number) -> pa.Array:
@@ -216,8 +226,8 @@ def gen_address(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         idx = pa.array(rows)
         s, p, c, r, k = (a.take(idx) for a in (street, postal, city, region, country))
         r = pc.if_else(pc.equal(r, k), "", r)  # no region known: the country is not repeated
-        if native:  # a region known only in English is left out of an address written in the locale's script
-            r = pc.if_else(pc.string_is_ascii(r), "", r)
+        if native:  # a region known only in English is left out of an address whose city is in another script
+            r = pc.if_else(pc.and_(pc.string_is_ascii(r), pc.invert(pc.string_is_ascii(c))), "", r)
         if layout == "us":
             text = strings.join(s, c, pc.utf8_trim_whitespace(strings.join(r, p, sep=" ")), k, sep=", ")
         elif layout == "gb":
