@@ -3,6 +3,7 @@
 import re
 import unicodedata
 
+import pyarrow as pa
 import pytest
 
 from src.engine import compile_schema, vocab
@@ -211,3 +212,28 @@ def test_native_city_names_compared_with_faker():
         assert _share_in_script(rows["city"], expected) >= 0.95
         fake = Faker(locale)
         assert _share_in_script([fake.city() for _ in range(50)], expected) >= 0.5  # Faker too: same question
+
+
+@pytest.mark.parametrize("locale", supported_locales())
+def test_emails_and_usernames_are_built_from_the_rows_name_in_every_script(locale):
+    """hi_IN, ar_EG, zh_CN... used to get 'user.name1@gmail.com': names without a Latin spelling in
+    Faker's lists are transliterated, so the email reads as the row's person."""
+    from src.engine.strings import ascii_slug
+
+    fields = [{"name": "first_name", "type": "first_name"}, {"name": "last_name", "type": "last_name"},
+              {"name": "email", "type": "email", "constraints": {"unique": True}},
+              {"name": "username", "type": "username"}]
+    rows = compile_schema({"fields": fields, "locale": locale}, seed=9, anchor=ANCHOR).generate_chunk(0, 300).to_pydict()
+    lists = locale_names(locale)
+    roman = {name: spelling for part in (lists.male, lists.female, lists.last_male, lists.last_female)
+             for name, spelling in part}  # the Latin spelling the lists give (ja_JP's romaji) or make
+    first = ascii_slug(pa.array([roman[n] for n in rows["first_name"]])).to_pylist()
+    last = ascii_slug(pa.array([roman[n] for n in rows["last_name"]])).to_pylist()
+
+    def names_the_person(text, f, l):
+        return bool(l) and l[:4] in text or bool(f) and f[:4] in text
+
+    emails = [e.split("@")[0] for e in rows["email"]]
+    assert sum(map(names_the_person, emails, first, last)) / 300 >= 0.9, list(zip(rows["first_name"], emails))[:5]
+    assert sum(map(names_the_person, rows["username"], first, last)) / 300 >= 0.9, rows["username"][:5]
+    assert not any(e.startswith("user.name") for e in emails)

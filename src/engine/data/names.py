@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from anyascii import anyascii
+
 # Family name first, with or without a space, as these locales write a full name.
 FAMILY_FIRST = {"ja_JP": " ", "zh_CN": "", "zh_TW": "", "ko_KR": ""}
 
@@ -34,7 +36,16 @@ def romanize(name: str) -> str:
         text = text.replace(digraph, latin)
     text = text.translate(_TRANSLIT).replace("ł", "l").replace("ß", "ss").replace("æ", "ae") \
         .replace("ø", "o").replace("đ", "d").replace("ı", "i").replace("ð", "d").replace("þ", "th")
+    # Scripts without a table above (Devanagari, Arabic, Han, Hangul, Thai...): anyascii's readings,
+    # so an email reads 'aruna.maiti', not a placeholder.
+    text = "".join(char if _folds_to_ascii(char) else anyascii(char).lower() for char in text)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _folds_to_ascii(char: str) -> bool:
+    """Whether NFKD folding keeps something of ``char`` (an accented Latin letter) or it is no letter."""
+    return char.isascii() or not char.isalpha() and not unicodedata.category(char).startswith("M") \
+        or bool(unicodedata.normalize("NFKD", char).encode("ascii", "ignore"))
 
 
 @dataclass(frozen=True)
