@@ -155,7 +155,8 @@ class JobRunner:
 
         # A second thread stores each generated segment, commits the progress, and streams the rows
         # into the output file (as the CLI overlaps generating and writing). The output is rebuilt
-        # from the stored segments on every run, so a stopped run simply throws its file away.
+        # from the stored segments on every run, so a stopped run simply throws its file away; a
+        # text file written in place (in_place.py) is kept and cut back to its committed bytes.
         def commit_progress(chunks_stored: int, seconds: float, output_bytes: int | None = None) -> None:
             # Once pause, cancel or delete has answered, the job's progress stays where it was: a
             # segment stored after that is past the committed count, so the next run drops it.
@@ -178,9 +179,13 @@ class JobRunner:
         if writes_in_place(self.storage, job):
             opened = await loop.run_in_executor(self._generate_pool, open_in_place, self.storage, job, part, done)
             output = InPlacePipeline(self.storage, job, part, seconds, on_stored, opened, done)
-            stream = output.stream = self._source.open_stream(
-                job_id, part, opened, list_calls(part, job.chunk_size, done, per_segment, rows_per_call),
-                job.output_format, job.csv_formula_guard)
+            try:
+                stream = output.stream = self._source.open_stream(
+                    job_id, part, opened, list_calls(part, job.chunk_size, done, per_segment, rows_per_call),
+                    job.output_format, job.csv_formula_guard)
+            except BaseException:
+                opened.close()
+                raise
             stored = None
         else:
             output = OutputPipeline(self.storage, job, part, seconds, on_stored=on_stored)
