@@ -45,6 +45,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true", help="keep the temp dir with both outputs")
     parser.add_argument("--job-workers", type=int, default=None,
                         help="JOB_WORKERS of the API server (default: the server's setting)")
+    parser.add_argument("--download-with", choices=["curl", "httpx"], default="curl" if shutil.which("curl") else "httpx",
+                        help="client of the download (default: curl when installed)")
     parser.add_argument("--cli-workers", type=int, default=None, help="--workers of the CLI (default: its own)")
     parser.add_argument("--high-priority", action="store_true", help="run at autogroup nice -20 in a session of "
                         "its own, with every process it starts (root; bench/priority.py)")
@@ -66,21 +68,27 @@ def count_lines(path: Path) -> int:
 
 
 def read_cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds a process and its worker processes have used so far (Linux /proc:
-    the reaped ones through the process's own counters of waited-for children)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    total = sum(int(f) for f in fields[11:15])
+    """User + system CPU seconds a process and every process under it (worker processes, and
+    the forkserver's children) have used so far (Linux /proc: the reaped ones through each
+    process's own counters of waited-for children)."""
+    stats = {}
     for entry in os.listdir("/proc"):
-        if entry.isdigit() and entry != str(pid):
+        if entry.isdigit():
             try:
-                child = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+                stats[int(entry)] = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            if child[1] == str(pid):
-                total += int(child[11]) + int(child[12])
+    children: dict[int, list[int]] = {}
+    for child, fields in stats.items():
+        children.setdefault(int(fields[1]), []).append(child)
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        if current in stats:
+            fields = stats[current]
+            total += sum(int(f) for f in fields[11:15])  # its own and its reaped children's
+            todo.extend(children.get(current, []))
     return total / os.sysconf("SC_CLK_TCK")
-
-
 
 
 def run_cli(schema: Path, rows: int, seed: int, output: Path, workers: int | None = None,
@@ -130,8 +138,20 @@ def compute_percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
 
 
+def download(client: httpx.Client, base_url: str, job_id: str, path: Path, downloader: str) -> None:
+    """The job's file to ``path``, with curl (what a user would run) or httpx (Python)."""
+    if downloader == "curl":
+        subprocess.run(["curl", "-sSf", "-o", str(path), f"{base_url}/jobs/{job_id}/download"], check=True)
+        return
+    with client.stream("GET", f"/jobs/{job_id}/download") as stream, open(path, "wb") as out:
+        stream.raise_for_status()
+        for block in stream.iter_bytes(1 << 20):
+            out.write(block)
+
+
 def run_api(schema_doc: dict, rows: int, chunk_size: int, seed: int, workdir: Path,
-            health_interval: float, job_workers: int | None = None, base_env: dict | None = None) -> dict:
+            health_interval: float, job_workers: int | None = None, base_env: dict | None = None,
+            downloader: str = "curl") -> dict:
     port = find_free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = {**(base_env or os.environ), **({"JOB_WORKERS": str(job_workers)} if job_workers is not None else {}),
@@ -178,10 +198,7 @@ def run_api(schema_doc: dict, rows: int, chunk_size: int, seed: int, workdir: Pa
 
         download_path = workdir / "api_download.csv"
         download_started = time.perf_counter()
-        with client.stream("GET", f"/jobs/{job_id}/download") as stream, open(download_path, "wb") as out:
-            stream.raise_for_status()
-            for block in stream.iter_bytes(1 << 20):
-                out.write(block)
+        download(client, base_url, job_id, download_path, downloader)
         download_seconds = time.perf_counter() - download_started
         return {"seconds": elapsed, "cpu_seconds": cpu_seconds, "download_seconds": download_seconds,
                 "end_to_end": time.perf_counter() - started, "status": status,
@@ -226,14 +243,14 @@ def main() -> int:
             shutil.rmtree(workdir / "temp", ignore_errors=True)
             shutil.rmtree(workdir / "output", ignore_errors=True)
             api = run_api(schema_doc, args.rows, args.chunk_size, args.seed, workdir, args.health_interval,
-                          args.job_workers, env)
+                          args.job_workers, env, args.download_with)
             api_rate = args.rows / api["seconds"]
             api_lines = count_lines(api["download_path"])
             api_bytes = api["download_path"].stat().st_size
             api["download_path"].unlink()
             print(f"API : {api['seconds']:8.2f} s  {api_rate:12,.0f} rows/s  cpu {api['cpu_seconds']:6.1f} s  "
                   f"({api_lines - 1:,} rows, {api_bytes / 1e6:,.0f} MB; create -> completed, file assembled; "
-                  f"download took {api['download_seconds']:.2f} s more)")
+                  f"download ({args.download_with}) took {api['download_seconds']:.2f} s more)")
             ratio = api_rate / cli_rate
             whole = args.rows / api["end_to_end"] / cli_rate
             ratios.append(whole)

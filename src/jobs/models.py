@@ -49,6 +49,7 @@ class JobRecord:
     name: str | None = None
     active_seconds: float = 0.0  # time spent generating in closed run intervals
     running_since: datetime | None = None  # naive UTC start of the open run interval, if generating
+    output_bytes: int | None = None  # written in place (src/jobs/direct_output.py): bytes committed so far
 
     @property
     def run_seconds(self) -> float:

@@ -39,6 +39,8 @@ class JobOutputs:
         if job.parts_dir is not None:  # its parts are on the cluster's disk: made again from the plan
             return (job, *await asyncio.to_thread(self._preview_parts, job, n_rows))
         table = await asyncio.to_thread(self.storage.read_head, job_id, n_rows)
+        if table is None and job.rows_generated:  # written in place, no segments: made again from the plan
+            return (job, *await asyncio.to_thread(self._preview_parts, job, n_rows))
         if table is None:
             return job, list(job.field_names or []), []
         return job, table.column_names, table.to_pylist()

@@ -53,9 +53,11 @@ class SegmentPart:
 
     first_chunk: int
     n_chunks: int
-    batch: pa.RecordBatch
+    batch: pa.RecordBatch | None  # None: a worker wrote the rows into the output itself (in_place.py)
     seconds: float
     last: bool
+    rows: int = 0  # with batch None: the rows and bytes the worker wrote
+    written: int = 0
 
 
 class OutputAborted(Exception):

@@ -25,6 +25,7 @@ from src.engine import DatasetPlan
 from src.errors import JobNotFoundError, StorageError
 from src.jobs.cluster_parts import ClusterParts, run_on_cluster
 from src.jobs.gate import SegmentGate
+from src.jobs.in_place import InPlacePipeline, list_calls, open_in_place, recover_in_place, writes_in_place
 from src.jobs.models import JobRecord
 from src.jobs.pipeline import OutputPart, OutputPipeline, SegmentPart, WriterStopped, get_file_extension
 from src.jobs.relational import table_slots
@@ -99,8 +100,9 @@ class JobRunner:
         job = await loop.run_in_executor(self._generate_pool, restart_if_version_changed, self.store,
                                          self.storage, job)
         # A job on the cluster keeps no segments: its parts say how far it is (src/jobs/cluster_parts.py).
-        done = job.chunks_completed if job.parts_dir else await loop.run_in_executor(
-            self._generate_pool, self._recover_segments, job)
+        recover = (lambda: recover_in_place(self.storage, job)) if writes_in_place(self.storage, job) else \
+            (lambda: self._recover_segments(job))  # a text file written in place keeps no segments
+        done = job.chunks_completed if job.parts_dir else await loop.run_in_executor(self._generate_pool, recover)
         if done != job.chunks_completed:
             logger.info("job %s: %d chunk(s) stored of %d recorded; continuing from chunk %d",
                         job_id, done, job.chunks_completed, done)
@@ -153,26 +155,43 @@ class JobRunner:
 
         # A second thread stores each generated segment, commits the progress, and streams the rows
         # into the output file (as the CLI overlaps generating and writing). The output is rebuilt
-        # from the stored segments on every run, so a stopped run simply throws its file away.
-        def commit_progress(chunks_stored: int, seconds: float) -> None:  # on the event loop
+        # from the stored segments on every run, so a stopped run simply throws its file away; a
+        # text file written in place (in_place.py) is kept and cut back to its committed bytes.
+        def commit_progress(chunks_stored: int, seconds: float, output_bytes: int | None = None) -> None:
             # Once pause, cancel or delete has answered, the job's progress stays where it was: a
             # segment stored after that is past the committed count, so the next run drops it.
             if control.stop in _HALTING or control.error is not None:
                 return
+            written = {} if output_bytes is None else {"output_bytes": output_bytes}  # in place: its bytes
             try:
-                self.store.update(job_id, chunks_completed=chunks_stored, generation_seconds=seconds)
+                self.store.update(job_id, chunks_completed=chunks_stored, generation_seconds=seconds, **written)
             except JobNotFoundError:
                 pass
             except Exception as exc:
                 control.error = exc
 
-        output = OutputPipeline(self.storage, job, part, seconds,
-                                on_stored=lambda *progress: loop.call_soon_threadsafe(commit_progress, *progress))
-        stored = await loop.run_in_executor(self._generate_pool, self.storage.list_segments, job_id)
-        stored = [seg for seg in stored if part.first_chunk <= seg.first_chunk < part.end_chunk]
+        def on_stored(*progress) -> None:
+            loop.call_soon_threadsafe(commit_progress, *progress)
+
         done = max(part.first_chunk, min(part.end_chunk, done))
-        writing = asyncio.wrap_future(self._write_pool.submit(output.run, stored))
         rows_per_call, per_segment = self._size_segments(part.plan, job)
+        stream = None
+        if writes_in_place(self.storage, job):
+            opened = await loop.run_in_executor(self._generate_pool, open_in_place, self.storage, job, part, done)
+            output = InPlacePipeline(self.storage, job, part, seconds, on_stored, opened, done)
+            try:
+                stream = output.stream = self._source.open_stream(
+                    job_id, part, opened, list_calls(part, job.chunk_size, done, per_segment, rows_per_call),
+                    job.output_format, job.csv_formula_guard)
+            except BaseException:
+                opened.close()
+                raise
+            stored = None
+        else:
+            output = OutputPipeline(self.storage, job, part, seconds, on_stored=on_stored)
+            stored = await loop.run_in_executor(self._generate_pool, self.storage.list_segments, job_id)
+            stored = [seg for seg in stored if part.first_chunk <= seg.first_chunk < part.end_chunk]
+        writing = asyncio.wrap_future(self._write_pool.submit(output.run, stored))
         try:
             while done < part.end_chunk and not control.stop and control.error is None:
                 n_chunks = min(per_segment, part.end_chunk - done)
@@ -198,6 +217,8 @@ class JobRunner:
                 raise control.error
         finally:
             self._source.release(job_id)
+            if stream is not None:  # waits for workers still writing: none lands after this run
+                await loop.run_in_executor(self._generate_pool, stream.close)
             if not writing.done():
                 output.abort()
                 await asyncio.wait([writing])
@@ -246,6 +267,12 @@ class JobRunner:
             offset = call * rows_per_call
             size = min(rows_per_call, n_rows - offset)
             started = time.perf_counter()
+            stream = getattr(output, "stream", None)
+            if stream is not None:  # the workers write the rows into the output themselves
+                written = stream.write(start_row + offset, size)
+                output.put(SegmentPart(first_chunk, n_chunks, None, time.perf_counter() - started,
+                                       last=call == calls - 1, rows=size, written=written))
+                continue
             batch = self._source.batch(job.id, part, start_row + offset, size)
             elapsed = time.perf_counter() - started
             if batch.num_rows != size:

@@ -66,6 +66,7 @@ _ADDED_COLUMNS = [
     ("name", "TEXT"),
     ("active_seconds", "REAL NOT NULL DEFAULT 0"),  # closed run intervals (time spent generating)
     ("running_since", "TEXT"),  # start of the open interval while generating
+    ("output_bytes", "INTEGER"),  # a file written in place: its bytes holding the committed chunks
 ]
 
 _SUMMARY_COLUMNS = ("id, status, total_rows, chunk_size, output_format, seed, anchor, chunks_completed,"
@@ -91,7 +92,7 @@ class JobStoreError(StorageError):
 # Columns update() may set, with how a Python value is stored.
 _UPDATABLE = {
     "status", "chunks_completed", "text_pools", "llm_calls", "tokens_used", "error_message",
-    "started_at", "completed_at", "generation_seconds", "output_version", "warnings",
+    "started_at", "completed_at", "generation_seconds", "output_version", "warnings", "output_bytes",
 }
 
 
@@ -345,4 +346,5 @@ class JobStore:
             name=row["name"],
             active_seconds=row["active_seconds"],
             running_since=_from_text(row["running_since"]),
+            output_bytes=row["output_bytes"] if "output_bytes" in keys else None,
         )

@@ -17,6 +17,8 @@ CALLS_AHEAD = 8
 class DaskSource(PooledSource):
     """A segment source whose executor is a ``distributed.Client`` (connected on first use)."""
 
+    writes_files = False  # the cluster's workers do not share the API's output folder
+
     def __init__(self, address: str, ahead: int = CALLS_AHEAD):
         super().__init__(workers=1, ahead=ahead)
         self.address = address

@@ -123,18 +123,27 @@ def _encode_csv(plan, task) -> memoryview:
     from src.scale.tasks import iter_calls
 
     global _buffer
-    if _buffer is None:
-        _buffer = pa.allocate_buffer(_FIRST_BUFFER)
+    _buffer, view = encode_csv_into(_buffer, lambda: iter_calls(plan, task), plan.arrow_schema, task.formula_guard)
+    return view
+
+
+def encode_csv_into(buffer: pa.Buffer | None, make_batches, schema: pa.Schema,
+                    formula_guard: bool) -> tuple[pa.Buffer, memoryview]:
+    """(the buffer, a view of the CSV rows of ``make_batches()`` in it): the caller keeps the
+    buffer for its next rows (warm pages); when they do not fit, a buffer twice the size and
+    ``make_batches()`` again."""
+    if buffer is None:
+        buffer = pa.allocate_buffer(_FIRST_BUFFER)
     while True:
-        sink = pa.FixedSizeBufferWriter(_buffer)
+        sink = pa.FixedSizeBufferWriter(buffer)
         try:
-            for batch in iter_calls(plan, task):
-                write_csv_rows(batch, plan.arrow_schema, sink, task.formula_guard)
-            return memoryview(_buffer)[:sink.tell()]
-        except OSError:  # out of room ('Write out of bounds'): a larger buffer, then the task again
-            if _buffer.size >= 1 << 32:
+            for batch in make_batches():
+                write_csv_rows(batch, schema, sink, formula_guard)
+            return buffer, memoryview(buffer)[:sink.tell()]
+        except OSError:  # out of room ('Write out of bounds'): a larger buffer, then the rows again
+            if buffer.size >= 1 << 32:
                 raise
-            _buffer = pa.allocate_buffer(2 * _buffer.size)
+            buffer = pa.allocate_buffer(2 * buffer.size)
 
 
 def _pwrite_all(fd: int, views, offset: int) -> None:

@@ -35,6 +35,10 @@ class InProcessSource:
     def release(self, job_id: str) -> None:
         pass
 
+    def open_stream(self, job_id: str, part, opened, calls, fmt: str, formula_guard: bool):
+        """None: the run encodes its rows itself (see PooledSource.open_stream)."""
+        return None
+
     def close(self) -> None:
         pass
 
@@ -43,6 +47,7 @@ class PooledSource:
     """Engine calls in ``workers`` processes (started on first use), ``ahead`` calls in flight per output."""
 
     needs_recipe = True  # parts carry job_recipe(...) so a worker can rebuild their plan
+    writes_files = True  # workers can write into the API's output file (not a cluster's)
 
     def __init__(self, workers: int, ahead: int | None = None):
         self.workers = workers
@@ -50,6 +55,7 @@ class PooledSource:
         self._pool: RangePool | None = None
         self._lock = threading.Lock()
         self._flight: dict[str, dict[tuple, Future]] = {}  # job id -> {(suffix, start, rows): future}
+        self._closed = False
 
     def batch(self, job_id: str, part, start: int, rows: int):
         recipe = getattr(part, "recipe", None)
@@ -79,16 +85,42 @@ class PooledSource:
                 self._pool = None  # the next call starts a fresh pool
             raise WorkerCrashedError("a worker process ended unexpectedly (killed, or out of memory)") from err
 
+    def open_stream(self, job_id: str, part, opened, calls, fmt: str, formula_guard: bool):
+        """A JobStream: the run's ``calls`` made and written into ``opened`` (src/jobs/in_place.py's
+        InPlaceFile) by the workers; None when they cannot (no recipe, or another job's output holds
+        the pool's offset chain: its rows then come back as batches)."""
+        recipe = getattr(part, "recipe", None)
+        if recipe is None or not self.writes_files:
+            return None
+        from src.scale.job_stream import JobStream
+
+        with self._lock:
+            pool = self._start()
+        stream = JobStream(pool, recipe, calls, str(opened.path), opened.fd, opened.offset, opened.has_rows,
+                           fmt, formula_guard, self.ahead)
+        return stream if stream.open else None
+
     def release(self, job_id: str) -> None:
         """Drop whatever was made ahead for the job (its run ended)."""
         with self._lock:
             for future in self._flight.pop(job_id, {}).values():
                 future.cancel()
 
+    def warm(self) -> None:
+        """Start the workers now, on a thread of their own, so the first job finds them ready."""
+        def start() -> None:
+            with self._lock:
+                if not self._closed:
+                    self._start()
+
+        threading.Thread(target=start, name="synthgen-pool-start", daemon=True).start()
+
     def _submit(self, key: str, blob: bytes, task: RangeTask):
         return self._start().submit(key, blob, task)
 
     def _start(self) -> RangePool:
+        if self._pool is not None and getattr(self._pool._executor, "_broken", False):
+            self._pool = None  # a worker died: a fresh pool (the broken one has shut itself down)
         if self._pool is None:
             self._pool = RangePool(self.workers)
             logger.info("job rows are made in %d worker processes (%s)", self.workers, self._pool.start_method)
@@ -96,6 +128,7 @@ class PooledSource:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             for flight in self._flight.values():
                 for future in flight.values():
                     future.cancel()
@@ -117,7 +150,11 @@ def create_segment_source(workers: int, dask_address: str | None = None):
 
         return DaskSource(dask_address)
     count = usable_cores() if workers == 0 else workers
-    return InProcessSource() if count <= 1 else PooledSource(count)
+    if count <= 1:
+        return InProcessSource()
+    source = PooledSource(count)
+    source.warm()
+    return source
 
 
 def job_recipe(factory, job, pools: dict | None, top_plan: Any, part) -> tuple[str, bytes] | None:

@@ -115,6 +115,16 @@ class StorageHandler(abc.ABC):
         """The output's path when it is a local file (lets the server send it directly)."""
         return None
 
+    def partial_output_path(self, job_id: str, suffix: str) -> Path | None:
+        """Where an unfinished output is written in place (a local file kept across runs, renamed
+        by ``publish_output``), or None when this handler has no such file (rows then go through
+        segments)."""
+        return None
+
+    def publish_output(self, job_id: str, suffix: str) -> None:
+        """Move the file of ``partial_output_path`` into place as the finished output."""
+        raise StorageError(f"{self.kind} storage keeps no output written in place")
+
     @abc.abstractmethod
     def delete_job(self, job_id: str) -> None:
         """Remove every segment and output of the job; a no-op when it has none."""

@@ -132,6 +132,17 @@ class DiskStorage(StorageHandler):
             tmp.unlink(missing_ok=True)
             raise
 
+    def partial_output_path(self, job_id, suffix):
+        final = self._output_path(job_id, suffix)
+        return final.with_name(final.name + ".part")
+
+    def publish_output(self, job_id, suffix):
+        final = self._output_path(job_id, suffix)
+        try:
+            os.replace(final.with_name(final.name + ".part"), final)
+        except OSError as exc:
+            raise StorageError(f"publishing the output of job {job_id} failed: {exc}") from exc
+
     def output_size(self, job_id, suffix):
         path = self._output_path(job_id, suffix)
         try:

@@ -79,8 +79,10 @@ def test_job_completes_with_every_row_once(settings):
     assert done.status == JobStatus.COMPLETED
     assert (done.chunks_completed, done.total_chunks, done.rows_generated) == (17, 17, 5000)
     assert download_ids(manager, done.id) == list(range(1, 5001))
-    # Only the first segment stays (for previews) once the output is assembled.
-    assert [s.first_chunk for s in manager.storage.list_segments(done.id)] == [0]
+    # A CSV written in place keeps no segments: previews are made again from the plan.
+    assert manager.storage.list_segments(done.id) == []
+    _, columns, rows = run(manager.read_preview(done.id, 3))
+    assert columns == ["id", "score"] and [row["id"] for row in rows] == [1, 2, 3]
 
 
 def leave_a_crashed_job(settings: Settings, stored_firsts: tuple[int, ...], committed_chunks: int,
