@@ -17,7 +17,7 @@ from src.extraction.counters import read_counter
 from src.extraction.drafts import FieldDraft
 from src.extraction.fields_lists import read_plain_list, take_partial_weights
 from src.extraction.gaps import read_date_gap
-from src.extraction.fields_type import SELF_FORMATTED_TYPES, names_a_day
+from src.extraction.fields_meaning import SELF_FORMATTED_TYPES, names_a_day
 from src.extraction.fields_values import (LIST_PREFIX_RE, MOSTLY_RE, NOT_ENTITY_WORDS, SLASH_LIST_OPERATOR_RE,
                                           UNIT_WORDS_RE, favour_value, paired_weights, parse_value_list)
 
