@@ -9,6 +9,7 @@ from src.extraction.drafts import FieldDraft
 from src.extraction.fields_qualifiers import QUALIFIER_READERS
 from src.extraction.fields_type import choose_type
 from src.extraction.fields_values import parse_value_list
+from src.extraction.shapes import CODE_RANGE_RE
 
 
 MAX_ITEM_CHARS = 400  # one column's description; bounds the time regexes take
@@ -49,6 +50,9 @@ def label_of(item: str) -> tuple[str, str]:
     paren = item.find("(")
     head = item if paren < 0 else item[:paren]
     stop = LABEL_STOP_RE.search(" " + head)
+    numbered = CODE_RANGE_RE.search(head)  # 'gate A1 to A30', 'locker L-01 through L-80'
+    if numbered and numbered.start() > 0 and (stop is None or stop.start() > numbered.start()):
+        return head[: numbered.start()].strip(), (head[numbered.start():] + " " + item[len(head):]).strip()
     first_word = re.match(r"\s*\S+", head)
     if stop and stop.start() == 0 and first_word and re.match(r"[A-Za-z]", head.strip()):
         # 'minimum level 20-200', 'max speed 0-180': the label opens with a rule word; its own rule comes later
@@ -120,8 +124,20 @@ def weighted_list_start(label: str, rest: str) -> tuple[str, str] | None:
     return " ".join(words[:-1]), listed
 
 
+# 'Each ticket is assigned to one of 15 agents', 'orders are handled by one of 8 warehouses': the row's link to
+# one of a pool of things is a column named by the thing.
+ASSIGNED_POOL_RE = re.compile(
+    r"^(?:(?:each|every|the|a|an)\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?\s+(?:is|are|gets?|goes|go)?\s*(?:assigned|allocated|"
+    r"handled|served|routed|attached|linked|tied|given|sent|shipped|sold|owned|managed|taught|seen|treated|placed|booked|"
+    r"recorded|made|logged)\s+(?:to|by|at|in|from|with|through|via)\s+(?P<pool>one\s+of\s+(?:the\s+|our\s+)?"
+    r"(?P<n>\d[\d,]*)\s+(?P<w>[A-Za-z]+s)\b)(?P<rest>.*)$", re.I)
+
+
 def draft_fields(item: str, warnings: list[str]) -> list[FieldDraft]:
     """Drafts for one item; 'First name and last name' or 'City, state, zip' give several."""
+    assigned = ASSIGNED_POOL_RE.match(item.strip().rstrip("."))
+    if assigned and fm.singular(assigned["w"].lower()) not in ("row", "record", "day", "hour", "minute"):
+        item = f"{fm.singular(assigned['w'].lower())}: {assigned['pool']}{assigned['rest']}"
     label, rest = label_of(item[:MAX_ITEM_CHARS])
     expansion = EXPANSIONS.get(tuple(fm.tokenize(label)))
     if expansion:

@@ -16,6 +16,8 @@ NUMERIC_KINDS = (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT)
 PATTERN_TYPES = {"string", "code"}
 # Units that count whole things: 'length of stay in days (1 to 30)' is a whole number of days.
 WHOLE_NUMBER_UNITS = {"byte", "bytes", "day", "days", "night", "nights", "ms", "millisecond", "milliseconds"}
+# Time units a label may end with whose whole-number range counts whole units ('duration_sec: 900-5400').
+LABEL_WHOLE_UNITS = {"sec", "secs", "seconds", "min", "mins", "minutes", "ms", "days", "nights"}
 
 
 def choose_type(draft: FieldDraft, warnings: list[str]) -> None:
@@ -247,8 +249,9 @@ def _apply_number(draft: FieldDraft, defaults: dict[str, Any], numeric_range: ph
                 kind = fm.INT
         elif kind == fm.INT and (numeric_range.decimals > 0 or draft.decimals):
             kind = fm.FLOAT
-        if kind == fm.FLOAT and _counts_whole_units(draft, numeric_range):
-            kind = fm.INT  # 'length of stay in days (1 to 30)', 'size in bytes'
+        if kind in (fm.FLOAT, fm.INT) and (draft.counts_things or _counts_whole_units(draft, numeric_range)) \
+                and numeric_range.decimals == 0 and draft.decimals is None:
+            kind = fm.INT  # 'length of stay in days (1 to 30)', 'size in bytes', 'number of guests, 1 to 12'
     elif draft.decimals is not None and kind not in (fm.MONEY, fm.FLOAT, fm.PERCENT):
         kind = fm.FLOAT
     if draft.decimals == 0 and kind in (fm.FLOAT, fm.PERCENT):
@@ -295,13 +298,23 @@ def _apply_number(draft: FieldDraft, defaults: dict[str, Any], numeric_range: ph
             if draft.decimals is None and abs(high - low) <= 1:
                 c["decimals"] = max(c["decimals"], 2)  # '0.0-1.0' needs more than one digit to spread
     if draft.distribution:
-        c["distribution"] = draft.distribution
+        c["distribution"] = place_skew(draft.distribution, c["min_value"], c["max_value"])
     if draft.pool:
         c["cardinality"] = draft.pool
 
 
+def place_skew(distribution: dict[str, Any], low: float, high: float) -> dict[str, Any]:
+    """'Mostly small, a few large': without a stated median, most values sit near the low end (a median at 1%
+    of the range, the tail reaching the top), so the common small values repeat as they do in real amounts."""
+    if distribution.get("kind") != "lognormal" or distribution.get("median") is not None or high <= 0:
+        return distribution
+    median = max(low + (high - low) / 100, high * 1e-6)
+    return {**distribution, "median": _tidy(round(median, 6)), "sigma": distribution.get("sigma") or 1.0}
+
+
 def _counts_whole_units(draft: FieldDraft, numeric_range: ph.NumericRange) -> bool:
-    return bool(set(draft.units) & WHOLE_NUMBER_UNITS) and numeric_range.decimals == 0 and draft.decimals is None \
+    label_units = set(draft.tokens[-1:]) & LABEL_WHOLE_UNITS  # 'duration_sec: 900-5400', 'wait mins 0-90'
+    return bool(set(draft.units) & WHOLE_NUMBER_UNITS or label_units) and numeric_range.decimals == 0 and draft.decimals is None \
         and all(n is None or n.is_integer for n in (numeric_range.low, numeric_range.high))
 
 
