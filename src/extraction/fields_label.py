@@ -192,8 +192,8 @@ def start_draft(label: str, rest: str) -> FieldDraft:
         draft.constraints["unique"] = True
         label = re.sub(r"^unique\s+", "", label, flags=re.I)
     label = re.sub(r"\s+(?:field|column|col)s?$", "", label, flags=re.I) or label  # 'stock value' keeps its value
-    label = re.sub(r"(?:\s+(?:of|with|for|to|and|or|the|a|an|in|from|between|having))+$", "", label,
-                   flags=re.I) or label
+    label = re.sub(r"(?:\s+(?:of|with|for|to|and|or|the|a|an|in|from|between|having|goes|go|ranges|runs|varies|"
+                   r"lies|sits|falls|spans))+$", "", label, flags=re.I) or label  # 'balance goes from 0 up to 1.5m'
     draft.label = label
     draft.tokens = fm.tokenize(label)
     return draft

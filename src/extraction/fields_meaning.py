@@ -35,7 +35,10 @@ FIRST_NAME_ONLY_RE = re.compile(r"\b(?:first|given)[\s-]+names?(?:\s+only)?\b|\b
 DAY_HEADS = {"date", "day", "deadline", "payday"}
 SPAN_WORDS = {"period", "month", "week", "quarter", "year", "term", "contract", "trial", "shift", "billing", "fiscal",
               "cycle", "season", "semester", "lease", "subscription", "campaign", "promotion", "sprint", "coverage"}
-BOOLEAN_LEADS = {"is", "has", "have", "was", "were", "can", "does", "did", "should", "allows", "needs", "uses"}
+BOOLEAN_LEADS = {"is", "has", "have", "was", "were", "can", "does", "did", "should", "allows", "needs", "uses", "whether"}
+# A noun for an extra a row has or not, named with no rule: 'personal training add-on', 'towel service', 'opt-in'.
+EXTRA_NOUN_RE = re.compile(r"(?:\badd[- ]?ons?|\bopt[- ]?ins?|\bupgrade|\b(?:towel|valet|laundry|shuttle|breakfast|"
+                           r"parking|locker|delivery|gift[- ]wrap(?:ping)?|wifi|wi-fi)\s+(?:service|included|option))$", re.I)
 
 
 # Types a column's rule may name outright whatever its label says ('origin: IATA airport code').
@@ -63,10 +66,14 @@ def find_draft_meaning(draft: FieldDraft) -> fm.Meaning | None:
         meaning = fm.Meaning("code", fm.ID)  # 'Customer number' names someone, 'Number of items' counts
     if (meaning is None or meaning.kind != fm.TEMPORAL) and names_a_day(draft.tokens) and not draft.enum_items:
         meaning = fm.Meaning("date", fm.TEMPORAL)  # 'Pay period end', 'Billing cycle start', 'Payday'
-    if last in ("at", "on", "since") and len(draft.tokens) > 1 and (meaning is None or meaning.kind != fm.TEMPORAL):
+    extra = EXTRA_NOUN_RE.search(draft.label) and not draft.enum_items and not draft.numeric_range \
+        and not draft.rest_text.strip(" ,;.()")
+    if last in ("at", "on", "since") and len(draft.tokens) > 1 and (meaning is None or meaning.kind != fm.TEMPORAL) \
+            and not extra:
         meaning = fm.Meaning("datetime" if last == "at" else "date", fm.TEMPORAL)
-    if draft.tokens[:1] and draft.tokens[0] in BOOLEAN_LEADS and len(draft.tokens) > 1 and not draft.enum_items:
-        meaning = fm.Meaning("boolean", "bool")  # 'Is refund', 'Has children'
+    if (draft.tokens[:1] and draft.tokens[0] in BOOLEAN_LEADS and len(draft.tokens) > 1 and not draft.enum_items) \
+            or (extra and (meaning is None or meaning.kind == "text")):
+        meaning = fm.Meaning("boolean", "bool")  # 'Is refund', 'Has children', 'personal training add-on'
     if meaning is None and last in ROLE_NOUNS and not draft.numeric_range and not draft.enum_items:
         meaning = fm.Meaning("full_name")  # 'Referee', 'Prescribing cashier': a person
     if meaning is not None and meaning.type == "full_name" and FIRST_NAME_ONLY_RE.search(draft.description):

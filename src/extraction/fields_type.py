@@ -304,12 +304,12 @@ def _apply_number(draft: FieldDraft, defaults: dict[str, Any], numeric_range: ph
 
 
 def place_skew(distribution: dict[str, Any], low: float, high: float) -> dict[str, Any]:
-    """'Mostly small, a few large': without a stated median, most values sit near the low end (a median at 1%
+    """'Mostly small, a few large': without a stated median, most values sit near the low end (a median at 0.5%
     of the range, the tail reaching the top), so the common small values repeat as they do in real amounts."""
     if distribution.get("kind") != "lognormal" or distribution.get("median") is not None or high <= 0:
         return distribution
-    median = max(low + (high - low) / 100, high * 1e-6)
-    return {**distribution, "median": _tidy(round(median, 6)), "sigma": distribution.get("sigma") or 1.0}
+    median = max(low + (high - low) / 200, high * 1e-6)
+    return {**distribution, "median": _tidy(round(median, 6)), "sigma": distribution.get("sigma") or 2.0}
 
 
 def _counts_whole_units(draft: FieldDraft, numeric_range: ph.NumericRange) -> bool:

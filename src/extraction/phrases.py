@@ -23,7 +23,7 @@ CURRENCY_SIGNS = "$€£¥₹"
 # One number as people write it: "-20", "$1,500.50", "20k", "−5", "2 million".
 NUMBER = (r"(?:[-−–]\s?)?[$€£¥₹]?\s?(?:[-−]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
           r"(?:\s?(?:k|K|M|mm|mn|bn|B|thousand|million|billion)\b)?")
-RANGE_SEPARATOR = r"\s*(?:-|–|—|to|and|through|thru|until|till|\.\.\.?|~)\s*"
+RANGE_SEPARATOR = r"\s*(?:-|–|—|(?:all\s+the\s+way\s+|right\s+)?(?:up\s+)?to|and|through|thru|until|till|\.\.\.?|~)\s*"
 # Spans the engine's relative values have no letter for, written as multiples of one they have.
 UNIT_MULTIPLES = {"quarter": (3, "M"), "decade": (10, "y")}
 # Unit words as prose spells them (single letters like 'm' are too ambiguous in a sentence).
