@@ -67,7 +67,7 @@ def label_of(item: str) -> tuple[str, str]:
         if moved:
             return moved
         return label, rest
-    listed = trailing_value_list(head.strip())
+    listed = trailing_value_list(head.strip()) or trailing_code_list(head.strip())
     if listed:
         return listed[0], (listed[1] + " " + item[len(head):]).strip()
     return head.strip(), item[len(head):].strip()
@@ -107,6 +107,18 @@ def trailing_value_list(head: str) -> tuple[str, str] | None:
 ENUM_HEAD_RE = re.compile(r"\b(?:status|state|stage|step|type|kind|class|category|tier|level|grade|condition|mode|method|"
                           r"channel|segment|plan|group|source|outcome|result|stage|phase|priority|severity|"
                           r"gender|sex|side|size|colou?r|role|region|species|breed|flavou?r)s?$", re.I)
+
+
+# 'zone A, B, C or D', 'line L1, L2 or L3': a label followed by a list of short codes, no colon.
+TRAILING_CODES_RE = re.compile(r"^(?P<label>[A-Za-z][\w ]*?[a-z])\s+(?P<vals>[A-Z][A-Z0-9]{0,2}(?:\s*(?:,|/)\s*(?:(?:or|and)\s+)?"
+                               r"[A-Z][A-Z0-9]{0,2}|\s+(?:or|and)\s+[A-Z][A-Z0-9]{0,2})+)$")
+
+
+def trailing_code_list(head: str) -> tuple[str, str] | None:
+    m = TRAILING_CODES_RE.match(head)
+    if not m or len(m["label"].split()) > 4:
+        return None
+    return m["label"].strip(), m["vals"].strip()
 
 
 def weighted_list_start(label: str, rest: str) -> tuple[str, str] | None:

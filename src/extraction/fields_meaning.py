@@ -64,6 +64,8 @@ def find_draft_meaning(draft: FieldDraft) -> fm.Meaning | None:
     if meaning and meaning.type == "integer" and found.phrase in ("number", "no") and last in ("number", "no") \
             and len(draft.tokens) > 1 and "of" not in draft.tokens:
         meaning = fm.Meaning("code", fm.ID)  # 'Customer number' names someone, 'Number of items' counts
+    if counts_a_plural(draft.tokens):
+        meaning = fm.Meaning("integer", fm.INT)  # 'seats total', 'total guests': how many, not an amount of money
     if (meaning is None or meaning.kind != fm.TEMPORAL) and names_a_day(draft.tokens) and not draft.enum_items:
         meaning = fm.Meaning("date", fm.TEMPORAL)  # 'Pay period end', 'Billing cycle start', 'Payday'
     extra = EXTRA_NOUN_RE.search(draft.label) and not draft.enum_items and not draft.numeric_range \
@@ -102,6 +104,17 @@ def find_draft_meaning(draft: FieldDraft) -> fm.Meaning | None:
         if meaning is None or meaning.kind in (fm.MONEY, fm.INT, fm.FLOAT):
             meaning = fm.Meaning("float", fm.PERCENT, {"min_value": 0, "max_value": 100})  # 'tip % (0-30)'
     return meaning
+
+
+def counts_a_plural(tokens: list[str]) -> bool:
+    """'seats total', 'total guests', 'tickets count': a total of a plural noun that is no amount of money."""
+    if len(tokens) != 2 or not {"total", "count", "number"} & set(tokens):
+        return False
+    noun = tokens[1] if tokens[0] in ("total", "count", "number") else tokens[0]
+    if noun in ("total", "count", "number") or fm.singular(noun) == noun or len(noun) < 4:
+        return False
+    found = fm.classify_tokens([noun])
+    return found is None or found.meaning.kind not in (fm.MONEY, fm.FLOAT, fm.PERCENT, fm.TEMPORAL)
 
 
 def names_a_day(tokens: list[str]) -> bool:

@@ -256,3 +256,22 @@ def test_a_misspelt_column_is_named_in_the_warnings_and_typed_by_the_corrected_w
 def test_an_extra_named_by_a_noun_is_a_yes_no_column(label):
     assert only_field(label)["type"] == "boolean"
     assert only_field("delivery service: courier, post or pickup")["type"] == "enum"
+
+
+@pytest.mark.parametrize("text, values", [
+    ("zone A, B, C or D", ["A", "B", "C", "D"]),
+    ("line L1, L2 or L3", ["L1", "L2", "L3"]),
+    ("shirt size S, M, L or XL", ["S", "M", "L", "XL"]),
+])
+def test_short_codes_after_a_label_are_its_values(text, values):
+    field = only_field(text)
+    assert field["type"] == "enum" and field["enum_values"] == values
+    assert set(only_column(text)) <= set(values)
+
+
+@pytest.mark.parametrize("label, type_name", [
+    ("seats total: 100 to 350", "integer"), ("total guests 1-12", "integer"), ("tickets count 0-900", "integer"),
+    ("total sales 10-900", "decimal"), ("order total 5-500", "decimal"),
+])
+def test_a_total_of_a_plural_noun_counts_unless_it_is_money(label, type_name):
+    assert only_field(label)["type"] == type_name
