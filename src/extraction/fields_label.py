@@ -42,6 +42,9 @@ def label_of(item: str) -> tuple[str, str]:
     item = re.sub(r"^([^():?]{1,60}?)\?(?=\s|$)", r"\1:", item)  # 'defaulted? yes/no': a question labels a flag
     colon = re.match(r"^([^():<>!≤≥]{1,60}?)\s*[:=]\s+(.*)$", item)  # 'passed if score >= 60': no label
     if colon and len(colon[1].split()) <= 6:
+        condition = re.search(r"\s(?:only\s+)?(?:when|if|unless|where)\s", colon[1], re.I)
+        if condition and condition.start() > 0:  # 'note only when status is open: call back, waiting, escalated'
+            return colon[1][: condition.start()].strip(), f"{colon[1][condition.start():].strip()}: {colon[2].strip()}"
         return colon[1].strip(), colon[2].strip()
     dash = re.match(r"^([^()]{1,60}?)\s+(?:[-–—]{1,2})\s+(.*)$", item)
     if dash and len(dash[1].split()) <= 6 and not re.match(r"^[-−]?\d", dash[1]) \

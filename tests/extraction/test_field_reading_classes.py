@@ -275,3 +275,17 @@ def test_short_codes_after_a_label_are_its_values(text, values):
 ])
 def test_a_total_of_a_plural_noun_counts_unless_it_is_money(label, type_name):
     assert only_field(label)["type"] == type_name
+
+
+def test_a_share_written_before_its_value_weights_it():
+    field = only_field("result pass or fail (about 95% pass)")
+    assert field["enum_values"] == ["pass", "fail"] and field["weights"] == [95.0, 5.0]
+
+
+def test_a_condition_in_the_label_then_a_colon_and_the_values():
+    fields = fields_of("Orders, 400 rows:\n- status: open, closed\n- note only when status is open: call back, "
+                       "waiting, escalated")
+    assert fields["note"]["enum_values"] == ["call back", "waiting", "escalated"]
+    rows = generate("Orders, 400 rows:\n- status: open, closed\n- note only when status is open: call back, "
+                    "waiting, escalated")
+    assert all((n is not None) == (s == "open") for s, n in zip(rows["status"], rows["note"]))
