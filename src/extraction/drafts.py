@@ -44,6 +44,7 @@ class FieldDraft:
     decimals: int | None = None
     distribution: dict[str, Any] | None = None
     units: list[str] = field(default_factory=list)
+    counts_things: bool = False  # 'number of guests', '5-20 seats': the number counts whole things
     leftover: str = ""
     rest_text: str = ""
     needs_id_pattern: bool = False

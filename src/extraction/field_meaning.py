@@ -290,7 +290,7 @@ def correct_spelling(tokens: list[str]) -> tuple[list[str], list[tuple[str, str]
     ('catagory' -> 'category', 'emial' -> 'email'); returns the tokens and the (written, read) pairs."""
     out, fixes = [], []
     for token in tokens:
-        fixed = _closest_word(token)
+        fixed = _closest_word(token) or _swapped_short_word(token)
         out.append(fixed or token)
         if fixed:
             fixes.append((token, fixed))
@@ -310,7 +310,26 @@ def _closest_word(token: str) -> str | None:
             and (len(token) >= 8 or len(w) != len(token) or sorted(w) == sorted(token))
             # two letters changed in place ('violation'/'vibration') make another word, not a typo
             and not (len(w) == len(token) and sorted(w) != sorted(token) and _edit_distance(token, w, limit) == 2)]
+    if len(best) > 1:  # 'gendre': 'gender' (two letters swapped) rather than 'genre' (a letter added)
+        best = [w for w in best if sorted(w) == sorted(token)]
     return best[0] if len(best) == 1 and not _is_inflection(token, best[0]) else None
+
+
+# Four-letter words a label may swap two letters of ('ctiy', 'nmae'); any other edit of a short word makes
+# another word ('rate'/'date', 'wage'/'age'), and these real words stay as written.
+SHORT_REAL_WORDS = frozenset({"from", "form", "fro", "sale", "seal", "lien", "line", "slit", "silt", "tops", "spot",
+                              "unit", "unti", "poin", "coin", "diet", "edit", "tide", "mate", "meat", "team"})
+_SHORT_WORDS = frozenset(w for words in _PHRASE_INDEX.values() for entry in words for w in entry.words
+                         if len(w) == 4 and w.isalpha())
+
+
+@lru_cache(maxsize=4096)
+def _swapped_short_word(token: str) -> str | None:
+    """'ctiy' -> 'city', 'nmae' -> 'name': two neighbouring letters after the first swapped, nothing else."""
+    if len(token) != 4 or not token.isalpha() or token in _SHORT_WORDS or token in SHORT_REAL_WORDS:
+        return None
+    found = {token[:i] + token[i + 1] + token[i] + token[i + 2:] for i in range(1, 3)} & _SHORT_WORDS
+    return found.pop() if len(found) == 1 else None
 
 
 INFLECTION_TAILS = {"", "s", "es", "d", "ed", "r", "er", "ers", "ing", "e", "y", "ies", "ion", "al"}

@@ -9,6 +9,7 @@ from src.extraction.drafts import FieldDraft
 from src.extraction.fields_qualifiers import QUALIFIER_READERS
 from src.extraction.fields_type import choose_type
 from src.extraction.fields_values import parse_value_list
+from src.extraction.shapes import CODE_RANGE_RE
 
 
 MAX_ITEM_CHARS = 400  # one column's description; bounds the time regexes take
@@ -41,6 +42,9 @@ def label_of(item: str) -> tuple[str, str]:
     item = re.sub(r"^([^():?]{1,60}?)\?(?=\s|$)", r"\1:", item)  # 'defaulted? yes/no': a question labels a flag
     colon = re.match(r"^([^():<>!≤≥]{1,60}?)\s*[:=]\s+(.*)$", item)  # 'passed if score >= 60': no label
     if colon and len(colon[1].split()) <= 6:
+        condition = re.search(r"\s(?:only\s+)?(?:when|if|unless|where)\s", colon[1], re.I)
+        if condition and condition.start() > 0:  # 'note only when status is open: call back, waiting, escalated'
+            return colon[1][: condition.start()].strip(), f"{colon[1][condition.start():].strip()}: {colon[2].strip()}"
         return colon[1].strip(), colon[2].strip()
     dash = re.match(r"^([^()]{1,60}?)\s+(?:[-–—]{1,2})\s+(.*)$", item)
     if dash and len(dash[1].split()) <= 6 and not re.match(r"^[-−]?\d", dash[1]) \
@@ -49,6 +53,9 @@ def label_of(item: str) -> tuple[str, str]:
     paren = item.find("(")
     head = item if paren < 0 else item[:paren]
     stop = LABEL_STOP_RE.search(" " + head)
+    numbered = CODE_RANGE_RE.search(head)  # 'gate A1 to A30', 'locker L-01 through L-80'
+    if numbered and numbered.start() > 0 and (stop is None or stop.start() > numbered.start()):
+        return head[: numbered.start()].strip(), (head[numbered.start():] + " " + item[len(head):]).strip()
     first_word = re.match(r"\s*\S+", head)
     if stop and stop.start() == 0 and first_word and re.match(r"[A-Za-z]", head.strip()):
         # 'minimum level 20-200', 'max speed 0-180': the label opens with a rule word; its own rule comes later
@@ -63,7 +70,7 @@ def label_of(item: str) -> tuple[str, str]:
         if moved:
             return moved
         return label, rest
-    listed = trailing_value_list(head.strip())
+    listed = trailing_value_list(head.strip()) or trailing_code_list(head.strip())
     if listed:
         return listed[0], (listed[1] + " " + item[len(head):]).strip()
     return head.strip(), item[len(head):].strip()
@@ -105,6 +112,18 @@ ENUM_HEAD_RE = re.compile(r"\b(?:status|state|stage|step|type|kind|class|categor
                           r"gender|sex|side|size|colou?r|role|region|species|breed|flavou?r)s?$", re.I)
 
 
+# 'zone A, B, C or D', 'line L1, L2 or L3': a label followed by a list of short codes, no colon.
+TRAILING_CODES_RE = re.compile(r"^(?P<label>[A-Za-z][\w ]*?[a-z])\s+(?P<vals>[A-Z][A-Z0-9]{0,2}(?:\s*(?:,|/)\s*(?:(?:or|and)\s+)?"
+                               r"[A-Z][A-Z0-9]{0,2}|\s+(?:or|and)\s+[A-Z][A-Z0-9]{0,2})+)$")
+
+
+def trailing_code_list(head: str) -> tuple[str, str] | None:
+    m = TRAILING_CODES_RE.match(head)
+    if not m or len(m["label"].split()) > 4:
+        return None
+    return m["label"].strip(), m["vals"].strip()
+
+
 def weighted_list_start(label: str, rest: str) -> tuple[str, str] | None:
     """'status scheduled 70% / cancelled 20%': the label's last word is the list's first value."""
     words = label.split()
@@ -120,8 +139,20 @@ def weighted_list_start(label: str, rest: str) -> tuple[str, str] | None:
     return " ".join(words[:-1]), listed
 
 
+# 'Each ticket is assigned to one of 15 agents', 'orders are handled by one of 8 warehouses': the row's link to
+# one of a pool of things is a column named by the thing.
+ASSIGNED_POOL_RE = re.compile(
+    r"^(?:(?:each|every|the|a|an)\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?\s+(?:is|are|gets?|goes|go)?\s*(?:assigned|allocated|"
+    r"handled|served|routed|attached|linked|tied|given|sent|shipped|sold|owned|managed|taught|seen|treated|placed|booked|"
+    r"recorded|made|logged)\s+(?:to|by|at|in|from|with|through|via)\s+(?P<pool>one\s+of\s+(?:the\s+|our\s+)?"
+    r"(?P<n>\d[\d,]*)\s+(?P<w>[A-Za-z]+s)\b)(?P<rest>.*)$", re.I)
+
+
 def draft_fields(item: str, warnings: list[str]) -> list[FieldDraft]:
     """Drafts for one item; 'First name and last name' or 'City, state, zip' give several."""
+    assigned = ASSIGNED_POOL_RE.match(item.strip().rstrip("."))
+    if assigned and fm.singular(assigned["w"].lower()) not in ("row", "record", "day", "hour", "minute"):
+        item = f"{fm.singular(assigned['w'].lower())}: {assigned['pool']}{assigned['rest']}"
     label, rest = label_of(item[:MAX_ITEM_CHARS])
     expansion = EXPANSIONS.get(tuple(fm.tokenize(label)))
     if expansion:
@@ -176,8 +207,8 @@ def start_draft(label: str, rest: str) -> FieldDraft:
         draft.constraints["unique"] = True
         label = re.sub(r"^unique\s+", "", label, flags=re.I)
     label = re.sub(r"\s+(?:field|column|col)s?$", "", label, flags=re.I) or label  # 'stock value' keeps its value
-    label = re.sub(r"(?:\s+(?:of|with|for|to|and|or|the|a|an|in|from|between|having))+$", "", label,
-                   flags=re.I) or label
+    label = re.sub(r"(?:\s+(?:of|with|for|to|and|or|the|a|an|in|from|between|having|goes|go|ranges|runs|varies|"
+                   r"lies|sits|falls|spans))+$", "", label, flags=re.I) or label  # 'balance goes from 0 up to 1.5m'
     draft.label = label
     draft.tokens = fm.tokenize(label)
     return draft

@@ -15,8 +15,8 @@ from src.extraction.drafts import FieldDraft
 from src.extraction.fields_values import parse_value_list
 
 # A list opened by words inside the rule: 'only when status is critical, one of E101, E205, E310'.
-LIST_OPENER_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:one\s+of|any\s+of|either|values?\s*:|options?\s*:|choices?\s*:)\s*:?\s+",
-                            re.I)
+LIST_OPENER_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:one\s+of|any\s+of|either|values?\s*:|options?\s*:|choices?\s*:)\s*:?\s+|"
+                            r"(?<=[a-z0-9])\s*:\s+", re.I)  # 'only when result is fail: underfill, loose cap, ...'
 PLAIN_PIECE_RE = re.compile(r"[A-Za-z][\w'&.+/-]*(?:\s+[A-Za-z0-9][\w'&.+/-]*){0,3}")
 # Pieces that state a rule, not a value.
 RULE_START_RE = re.compile(
@@ -135,6 +135,12 @@ def take_partial_weights(items: list[ph.ListItem], text: str) -> tuple[list[ph.L
                          r"(?P<w>\d+(?:\.\d+)?)\s*%", text):
         value = m["v"].strip().lower()
         if value in names:
+            given[value] = float(m["w"])
+            text = text.replace(m.group(0), " ", 1)
+    for m in re.finditer(r"(?P<w>\d+(?:\.\d+)?)\s*%\s*(?:(?:are|is|of\s+(?:them|rows))\s+)?(?P<v>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)",
+                         text):  # 'pass or fail (about 95% pass)'
+        value = next((v for v in (m["v"].lower(), m["v"].split()[0].lower()) if v in names), None)
+        if value and value not in given:
             given[value] = float(m["w"])
             text = text.replace(m.group(0), " ", 1)
     left = [k for k in names if k not in given]

@@ -4,7 +4,6 @@ so a later reader never sees the same words."""
 
 from __future__ import annotations
 
-from typing import Any
 import re
 
 from src.extraction import field_meaning as fm
@@ -16,10 +15,11 @@ from src.extraction.conditions import read_condition
 from src.extraction.counters import read_counter
 from src.extraction.drafts import FieldDraft
 from src.extraction.fields_lists import read_plain_list, take_partial_weights
+from src.extraction.fields_numbers import counts_things, find_distribution
 from src.extraction.gaps import read_date_gap
-from src.extraction.fields_type import SELF_FORMATTED_TYPES, names_a_day
+from src.extraction.fields_meaning import SELF_FORMATTED_TYPES, names_a_day
 from src.extraction.fields_values import (LIST_PREFIX_RE, MOSTLY_RE, NOT_ENTITY_WORDS, SLASH_LIST_OPERATOR_RE,
-                                          UNIT_WORDS_RE, favour_value, paired_weights, parse_value_list)
+                                          UNIT_WORDS_RE, MOST_OF_RE, favour_value, paired_weights, parse_value_list)
 
 
 NULL_RE = re.compile(
@@ -48,7 +48,7 @@ DATE_OFFSET_RE = re.compile(
 PREFIX_RE = re.compile(
     r"(?:\bstart(?:s|ing)?\s+with|\bprefix(?:ed)?(?:\s+(?:with|by))?|\bbegins?\s+with|\bbeginning\s+with)\s*:?\s*"
     r"['\"`]?(?P<p>[A-Za-z0-9#_-]+?)['\"`]?(?=\s|$|,|\))|\b(?P<p2>[A-Z]{2,}[-_]?)\s+(?=followed\s+by\b)|"
-    r"(?:^|(?<=[\s(]))(?P<p3>[A-Z]{2,6}[-_]?)\s*(?:\+|then|and\s+then)\s*(?=(?:\d+|one|two|three|four|five|six|seven|eight|"
+    r"(?:^|(?<=[\s(]))(?P<p3>[A-Z]{2,6}[-_]?)\s*(?:\+|then|and\s+then|plus|and)\s*(?=(?:\d+|one|two|three|four|five|six|seven|eight|"
     r"nine|ten)\s*(?:digits?|numbers?|letters?|characters?|chars?|alphanumerics?)\b)")
 # "'LN' + 7 digits": a quoted literal joined to the shape of the rest.
 QUOTED_PREFIX_RE = re.compile(
@@ -183,6 +183,12 @@ ANY_POOL_RE = re.compile(r"\b(?:one\s+of|(?:from\s+|out\s+of\s+)?a\s+(?:pool|set
                          r"(?:(?:about|around|roughly|~)\s*)?(?P<n>\d[\d,]*)\s+(?P<w>[A-Za-z]+s|people|staff)\b", re.I)
 
 
+# 'waiter first name, about 15 staff': a count of people is how many distinct people a non-numeric column holds.
+PEOPLE_POOL_RE = re.compile(r"(?<![\w.,-])(?:(?:about|around|roughly|approximately|some|~)\s*)?(?P<n>\d[\d,]*)\s+"
+                            r"(?:different\s+|distinct\s+)?(?:staff(?:\s+members)?|people|persons|employees|workers)\b",
+                            re.I)
+
+
 def find_own_pool(draft: FieldDraft, text: str) -> tuple[int | None, str]:
     """'school: 8 schools', 'picker: 40 pickers', 'store (we have 14 stores)': a count of the column's own noun
     is how many distinct values it holds."""
@@ -190,6 +196,11 @@ def find_own_pool(draft: FieldDraft, text: str) -> tuple[int | None, str]:
     named = ANY_POOL_RE.search(text)
     if named and fm.singular(named["w"].lower()) not in NOT_ENTITY_WORDS and (ph.parse_count(named["n"]) or 0) > 1:
         return ph.parse_count(named["n"]), ph.cut(text, named)
+    people = PEOPLE_POOL_RE.search(text)
+    label = fm.classify_tokens(draft.tokens)
+    if people and (ph.parse_count(people["n"]) or 0) > 1 and (label is None or label.meaning.kind not in (
+            fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT)):
+        return ph.parse_count(people["n"]), ph.cut(text, people)
     for m in OWN_POOL_RE.finditer(text):
         word = m["w"].lower()
         if word != fm.singular(word) and fm.singular(word) in own and fm.singular(word) not in NOT_ENTITY_WORDS:
@@ -206,6 +217,10 @@ WHOLE_RE = re.compile(
 
 
 def read_code_shape(draft: FieldDraft, text: str) -> str:
+    numbered, count, text = sh.find_code_range(text)
+    if numbered:  # 'PUMP-001 to PUMP-060': exactly those codes, as many distinct values as the range holds
+        draft.constraints["pattern"] = numbered
+        draft.pool = draft.pool or count
     prefix = PREFIX_RE.search(text) or QUOTED_PREFIX_RE.search(text)
     if prefix:
         text = ph.cut(text, prefix)
@@ -258,7 +273,7 @@ def read_order(draft: FieldDraft, text: str) -> str:
             before = not before  # 'no more than sent' stays below it, 'never before the loan date' after it
         draft.order_refs.append(("before" if before else "after", order["ref"].strip()))
         text = ph.cut(text, order)
-    draft.distribution, text = _find_distribution(text)
+    draft.distribution, text = find_distribution(text)
     return text
 
 
@@ -275,7 +290,7 @@ def read_value_list(draft: FieldDraft, text: str) -> str:
             draft.enum_items, text = shares
         return text
     whole = re.sub(r"^\s*\((.*)\)\s*$", r"\1", text.strip()) if text.count("(") == 1 else text
-    if favourite or paired_weights(LIST_PREFIX_RE.sub("", whole.strip())):
+    if favourite or MOST_OF_RE.search(whole) or paired_weights(LIST_PREFIX_RE.sub("", whole.strip())):
         values = parse_value_list(whole)  # 'gold | silver | bronze (10/30/60)', 'yes/no, mostly no'
         if values:
             draft.enum_items = values
@@ -299,6 +314,7 @@ def read_value_list(draft: FieldDraft, text: str) -> str:
 
 
 def read_range_and_rest(draft: FieldDraft, text: str) -> str:
+    whole_text = text
     text = re.sub(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\b\d{1,2}:\d{2}(?::\d{2})?\b", " ", text)
     text = re.sub(r"\bout\s+of\s+(\d+(?:\.\d+)?)(?![\d.%-])", r"0 to \1", text)  # 'score out of 100'
     draft.numeric_range, text = ph.find_numeric_range(text)
@@ -313,6 +329,7 @@ def read_range_and_rest(draft: FieldDraft, text: str) -> str:
                                                   is_percent=constant["u"] == "%")
             text = text.replace(constant["n"], " ", 1)
     draft.units = [u.lower() for u in UNIT_WORDS_RE.findall(text)]
+    draft.counts_things = draft.counts_things or counts_things(whole_text)
     draft.rest_text = text
     draft.leftover = re.sub(r"[^\w\s'-]", " ", text).strip()
     for word, type_name in TYPE_WORDS.items():
@@ -329,42 +346,14 @@ QUALIFIER_READERS = (read_plain_list, read_flags, read_counter, read_date_gap, r
                      read_order, read_value_list, read_condition, read_range_and_rest)
 
 
-def _find_distribution(text: str) -> tuple[dict[str, Any] | None, str]:
-    """Find 'normally distributed with mean 40 and std 5', 'log-normal', 'exponential'."""
-    kind = None
-    if re.search(r"\bnormal(?:ly)?\b|\bbell[- ]curve\b|\bgaussian\b", text, re.I):
-        kind = "normal"
-    elif re.search(r"\blog[- ]?normal\b|\b(?:right|positively)?[- ]?skew(?:ed)?\b|\blong[- ]tail|\bheavy[- ]tail|"
-                   r"\bpower[- ]law\b|\bpareto\b|\bmost(?:ly)?\s+(?:[a-z]+\s+){0,3}?(?:are\s+)?(?:small|low|cheap|short)\b",
-                   text, re.I) and not re.search(r"\b(?:left|negatively)[- ]skew", text, re.I):
-        kind = "lognormal"
-    elif re.search(r"\bexponential", text, re.I):
-        kind = "exponential"
-    mean = re.search(rf"\b(?:mean|average|avg|centered\s+(?:at|on|around)|around|about|approximately|roughly)"
-                     rf"\s*(?:of|=|:)?\s*(?P<n>{ph.NUMBER})(?![\d.,]*\s*%)", text, re.I)  # 'about 70% zero' is a share
-    std = re.search(rf"\b(?:std|sd|standard\s+deviation|stdev)\s*(?:of|=|:)?\s*(?P<n>{ph.NUMBER})", text, re.I)
-    if kind is None and mean is None:
-        return None, text
-    found: dict[str, Any] = {"kind": kind or "normal"}
-    if mean and found["kind"] == "normal":
-        found["mean"] = ph.parse_number(mean["n"]).value
-    if std and found["kind"] == "normal" and ph.parse_number(std["n"]).value > 0:
-        found["std"] = ph.parse_number(std["n"]).value
-    if mean and found["kind"] == "lognormal" and ph.parse_number(mean["n"]).value > 0:
-        found["median"] = ph.parse_number(mean["n"]).value
-    for match in (std, mean):
-        if match:
-            text = text.replace(match.group(0), " ")
-    return found, text
-
-
 def _looks_like_formula(text: str) -> bool:
     operator = (r"[a-z]\s+(?:[*×x/+-]|times|multiplied\s+by|minus|plus|divided\s+by)\s+[a-z(]|"
                 rf"{CONSTANT}\s+(?:plus|\+)\s+{CONSTANT}\s*(?:per|/|a|each)\s+[a-z]|"  # '3.20 plus 1.10 per km'
                 rf"[a-z]\s+(?:times|multiplied\s+by|divided\s+by|plus|minus)\s+{CONSTANT}|"  # 'usage times 0.004'
                 rf"{CONSTANT}\s+(?:times|multiplied\s+by)\s+[a-z]|"
                 r"[a-z]\s*[*×]\s*[a-z(]|\d\s*%\s+of\s+[a-z]|\b(?:sum|product)\s+of\s+[a-z]|\bdifference\s+between\s+[a-z]")
-    if re.search(operator, text, re.I) and not re.search(r"\d\s*x\s*\d", text):
+    if re.search(operator, text, re.I) and not re.search(r"\d\s*x\s*\d", text) \
+            and not re.search(rf"\b(?:plus|\+)\s+{CONSTANT}\s+(?:digits?|letters?|characters?|chars?)\b", text, re.I):
         return True
     # '2.5 + 1.2 * distance_km', 'base fare + 1.20 * distance': constants next to column words
     constant = rf"[a-z_]\s*[*×]\s*{CONSTANT}|{CONSTANT}\s*[*×]\s*[a-z_(]|[a-z_]\s+[+]\s+{CONSTANT}|{CONSTANT}\s+[+]\s+[a-z_(]"

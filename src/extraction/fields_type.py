@@ -8,109 +8,16 @@ import re
 from src.extraction import field_meaning as fm
 from src.extraction import phrases as ph
 from src.extraction.drafts import FieldDraft
+from src.extraction.fields_meaning import find_draft_meaning
 
 
 NUMERIC_KINDS = (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT)
-SELF_FORMATTED_TYPES = {"phone", "email", "url", "ipv4", "ipv6", "iban", "credit_card_number", "date", "datetime",
-                        "time", "date_of_birth", "uuid", "mac_address", "domain", "user_agent"}
-# Types whose values an explicit '5 digits' or '8 alphanumeric characters' may replace by a code pattern.
-CODE_LIKE_TYPES = {"postal_code", "account_number", "phone", "string", "integer", "code", "sequence", "word"}
-# Units that count whole things: 'length of stay in days (1 to 30)' is a whole number of days.
-WHOLE_NUMBER_UNITS = {"byte", "bytes", "day", "days", "night", "nights", "ms", "millisecond", "milliseconds"}
 # Types that may carry a 'pattern' constraint; other semantic types format their own values.
 PATTERN_TYPES = {"string", "code"}
-# Nouns for people by their role: a 'Referee' or 'Cashier' column holds a person's name.
-ROLE_NOUNS = {
-    "referee", "umpire", "coach", "cashier", "inspector", "pilot", "captain", "tutor", "trainer", "mechanic",
-    "courier", "waiter", "waitress", "clerk", "officer", "judge", "lawyer", "attorney", "surgeon", "pharmacist",
-    "therapist", "consultant", "recruiter", "auditor", "examiner", "dispatcher", "approver", "requester", "chef",
-    "stylist", "realtor", "mentor", "caregiver", "salesperson", "dentist", "veterinarian", "vet", "nanny",
-    "cleaner", "plumber", "electrician", "guard", "steward", "stewardess", "bartender", "barista", "cook",
-    "accountant", "architect", "interviewer", "interviewee", "moderator", "presenter", "speaker", "organizer",
-    "organiser", "preparer", "signatory", "witness", "beneficiary", "guarantor", "borrower", "lender", "sender",
-    "recipient", "receiver", "payee", "payer", "landlady", "homeowner", "occupant", "resident", "visitor",
-    "attendee", "participant", "player", "athlete", "runner", "rider", "caller", "operator", "analyst",
-    "developer", "designer", "engineer", "scientist", "researcher", "professor", "lecturer", "picker", "packer",
-    "handler", "advisor", "adviser", "counselor", "counsellor", "adjuster", "underwriter", "banker", "teller",
-    "donor", "claimant", "policyholder", "prescriber", "salesman", "saleswoman",
-    "paramedic", "midwife", "director", "producer", "composer", "narrator", "conductor", "curator",
-    "photographer", "screenwriter", "illustrator", "translator", "instructor", "supervisor", "reviewer",
-}
-FIRST_NAME_ONLY_RE = re.compile(r"\b(?:first|given)[\s-]+names?(?:\s+only)?\b|\bonly\s+(?:the\s+)?(?:first|given)\s+names?\b",
-                                re.I)
-# Label endings that name a day: 'pay period end', 'contract start', 'pay date'.
-DAY_HEADS = {"date", "day", "deadline", "payday"}
-SPAN_WORDS = {"period", "month", "week", "quarter", "year", "term", "contract", "trial", "shift", "billing", "fiscal",
-              "cycle", "season", "semester", "lease", "subscription", "campaign", "promotion", "sprint", "coverage"}
-BOOLEAN_LEADS = {"is", "has", "have", "was", "were", "can", "does", "did", "should", "allows", "needs", "uses"}
-
-
-# Types a column's rule may name outright whatever its label says ('origin: IATA airport code').
-RESTATED_TYPES = {"airport_code", "currency_code", "country_code", "postal_code", "iban", "ipv4", "ipv6", "url", "email",
-                  "phone", "uuid", "mac_address", "credit_card_number", "license_plate"}
-
-
-def find_draft_meaning(draft: FieldDraft) -> fm.Meaning | None:
-    """What the column is, from its label, corrected by what the qualifiers said."""
-    found = fm.classify_tokens(draft.tokens)
-    leftover_tokens = fm.tokenize(draft.leftover)
-    if found is None and 0 < len(leftover_tokens) <= 3:
-        found = fm.classify_tokens(leftover_tokens)  # 'Pickup spot (city)'
-    meaning = found.meaning if found else None
-    restated = fm.classify_tokens(leftover_tokens) if leftover_tokens and len(leftover_tokens) <= 4 else None
-    if restated is not None and restated.meaning.type in RESTATED_TYPES and len(restated.phrase.split()) >= 2 \
-            and (meaning is None or meaning.type in ("city", "country", "state", "string", "code")):
-        meaning = restated.meaning  # 'origin: 3-letter airport code' is an airport code, not a city
-        draft.constraints.pop("pattern", None)
-    if found and found.phrase in ("name", "title") and found.start > 0:
-        meaning = _meaning_of_named_thing(draft.tokens[: found.start], meaning)
-    last = draft.tokens[-1] if draft.tokens else ""
-    if meaning and meaning.type == "integer" and found.phrase in ("number", "no") and last in ("number", "no") \
-            and len(draft.tokens) > 1 and "of" not in draft.tokens:
-        meaning = fm.Meaning("code", fm.ID)  # 'Customer number' names someone, 'Number of items' counts
-    if (meaning is None or meaning.kind != fm.TEMPORAL) and names_a_day(draft.tokens) and not draft.enum_items:
-        meaning = fm.Meaning("date", fm.TEMPORAL)  # 'Pay period end', 'Billing cycle start', 'Payday'
-    if last in ("at", "on", "since") and len(draft.tokens) > 1 and (meaning is None or meaning.kind != fm.TEMPORAL):
-        meaning = fm.Meaning("datetime" if last == "at" else "date", fm.TEMPORAL)
-    if draft.tokens[:1] and draft.tokens[0] in BOOLEAN_LEADS and len(draft.tokens) > 1 and not draft.enum_items:
-        meaning = fm.Meaning("boolean", "bool")  # 'Is refund', 'Has children'
-    if meaning is None and last in ROLE_NOUNS and not draft.numeric_range and not draft.enum_items:
-        meaning = fm.Meaning("full_name")  # 'Referee', 'Prescribing cashier': a person
-    if meaning is not None and meaning.type == "full_name" and FIRST_NAME_ONLY_RE.search(draft.description):
-        meaning = fm.Meaning("first_name")  # 'inspector (first name only)'
-        if draft.condition_text and FIRST_NAME_ONLY_RE.search(draft.condition_text + " only"):
-            draft.condition_text = None
-    if meaning is None and draft.pool and not draft.numeric_range:
-        meaning = fm.Meaning("code", fm.ID)  # 'Station (from 25 stations)'
-    if draft.length and draft.length.pattern and (meaning is None or meaning.type in CODE_LIKE_TYPES):
-        draft.constraints.setdefault("pattern", draft.length.pattern)  # 'Zip code (5 digits)'
-    if meaning is not None and meaning.kind != fm.ID and draft.constraints.get("pattern"):
-        meaning = fm.Meaning("code", "text")
-    if draft.enum_items and {str(i.value).lower() for i in draft.enum_items} == {"true", "false"}:
-        if all(i.weight is not None for i in draft.enum_items):  # 'true/false, mostly false'
-            weights = {str(i.value).lower(): i.weight for i in draft.enum_items}
-            draft.constraints["enum_values"] = [True, False]
-            draft.constraints["weights"] = [weights["true"], weights["false"]]
-        draft.enum_items, meaning = None, fm.Meaning("boolean", "bool")
-    if last in ("no", "nr", "num", "ref") and len(draft.tokens) > 1 and (meaning is None or (
-            meaning.kind != fm.ID and meaning.type not in SELF_FORMATTED_TYPES and meaning.kind == "text")):
-        meaning = fm.Meaning("code", fm.ID)  # 'Invoice no', 'Student no'
-    if meaning is not None and meaning.type == "boolean" and draft.numeric_range is not None \
-            and draft.numeric_range.is_money:
-        meaning = fm.Meaning("decimal", fm.MONEY)  # 'flag fall $3.00' is an amount
-    if "%" in draft.label or (draft.tokens and draft.tokens[-1] in ("percent", "pct", "percentage")):
-        if meaning is None or meaning.kind in (fm.MONEY, fm.INT, fm.FLOAT):
-            meaning = fm.Meaning("float", fm.PERCENT, {"min_value": 0, "max_value": 100})  # 'tip % (0-30)'
-    return meaning
-
-
-def names_a_day(tokens: list[str]) -> bool:
-    """'Pay period end' is a date: the label ends with a day word, or a span word then 'end'/'start'."""
-    if len(tokens) < 2:
-        return False
-    if tokens[-1] in DAY_HEADS:
-        return True
-    return tokens[-1] in ("end", "start", "begin", "close", "open", "ending", "starting") and tokens[-2] in SPAN_WORDS
+# Units that count whole things: 'length of stay in days (1 to 30)' is a whole number of days.
+WHOLE_NUMBER_UNITS = {"byte", "bytes", "day", "days", "night", "nights", "ms", "millisecond", "milliseconds"}
+# Time units a label may end with whose whole-number range counts whole units ('duration_sec: 900-5400').
+LABEL_WHOLE_UNITS = {"sec", "secs", "seconds", "min", "mins", "minutes", "ms", "days", "nights"}
 
 
 def choose_type(draft: FieldDraft, warnings: list[str]) -> None:
@@ -220,20 +127,6 @@ def _apply_true_share(draft: FieldDraft) -> None:
     if share and float(share[1]) <= 100:
         p_true = float(share[1]) if (share[2] or "true").lower() in ("true", "yes") else 100 - float(share[1])
         draft.constraints["enum_values"], draft.constraints["weights"] = [True, False], [p_true, 100 - p_true]
-
-
-def _meaning_of_named_thing(before: list[str], name_meaning: fm.Meaning | None) -> fm.Meaning | None:
-    """'Team name' is a department, 'Customer name' a person, 'Project name' a generic text."""
-    found = fm.classify_tokens(before)
-    if found is None:
-        return None if before and before[-1] not in ("full", "person", "contact", "display") \
-            and before[-1] not in ROLE_NOUNS else name_meaning  # 'Donor name', 'Coach name': a person
-    if found.meaning.type in ("full_name", "first_name", "last_name", "username"):
-        return name_meaning
-    if found.meaning.type in ("company", "product_name", "department", "city", "country", "state",
-                              "job_title", "product_category", "airport_code", "currency_code", "color"):
-        return found.meaning
-    return name_meaning if found.meaning.kind == fm.ID else None
 
 
 def _apply_type_hint(draft: FieldDraft, defaults: dict[str, Any]) -> None:
@@ -356,8 +249,9 @@ def _apply_number(draft: FieldDraft, defaults: dict[str, Any], numeric_range: ph
                 kind = fm.INT
         elif kind == fm.INT and (numeric_range.decimals > 0 or draft.decimals):
             kind = fm.FLOAT
-        if kind == fm.FLOAT and _counts_whole_units(draft, numeric_range):
-            kind = fm.INT  # 'length of stay in days (1 to 30)', 'size in bytes'
+        if kind in (fm.FLOAT, fm.INT) and (draft.counts_things or _counts_whole_units(draft, numeric_range)) \
+                and numeric_range.decimals == 0 and draft.decimals is None:
+            kind = fm.INT  # 'length of stay in days (1 to 30)', 'size in bytes', 'number of guests, 1 to 12'
     elif draft.decimals is not None and kind not in (fm.MONEY, fm.FLOAT, fm.PERCENT):
         kind = fm.FLOAT
     if draft.decimals == 0 and kind in (fm.FLOAT, fm.PERCENT):
@@ -404,13 +298,23 @@ def _apply_number(draft: FieldDraft, defaults: dict[str, Any], numeric_range: ph
             if draft.decimals is None and abs(high - low) <= 1:
                 c["decimals"] = max(c["decimals"], 2)  # '0.0-1.0' needs more than one digit to spread
     if draft.distribution:
-        c["distribution"] = draft.distribution
+        c["distribution"] = place_skew(draft.distribution, c["min_value"], c["max_value"])
     if draft.pool:
         c["cardinality"] = draft.pool
 
 
+def place_skew(distribution: dict[str, Any], low: float, high: float) -> dict[str, Any]:
+    """'Mostly small, a few large': without a stated median, most values sit near the low end (a median at 0.5%
+    of the range, the tail reaching the top), so the common small values repeat as they do in real amounts."""
+    if distribution.get("kind") != "lognormal" or distribution.get("median") is not None or high <= 0:
+        return distribution
+    median = max(low + (high - low) / 200, high * 1e-6)
+    return {**distribution, "median": _tidy(round(median, 6)), "sigma": distribution.get("sigma") or 2.0}
+
+
 def _counts_whole_units(draft: FieldDraft, numeric_range: ph.NumericRange) -> bool:
-    return bool(set(draft.units) & WHOLE_NUMBER_UNITS) and numeric_range.decimals == 0 and draft.decimals is None \
+    label_units = set(draft.tokens[-1:]) & LABEL_WHOLE_UNITS  # 'duration_sec: 900-5400', 'wait mins 0-90'
+    return bool(set(draft.units) & WHOLE_NUMBER_UNITS or label_units) and numeric_range.decimals == 0 and draft.decimals is None \
         and all(n is None or n.is_integer for n in (numeric_range.low, numeric_range.high))
 
 

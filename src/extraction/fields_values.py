@@ -37,6 +37,13 @@ def parse_value_list(segment: str) -> list[ph.ListItem] | None:
     paired = paired_weights(segment)
     if paired:
         return paired
+    most_of = MOST_OF_RE.search(segment)
+    if most_of:  # 'blue, silver, gold or platinum, with most people in blue (around 60%)'
+        items = parse_value_list(segment[: most_of.start()])
+        share = float(most_of["w"]) if most_of["w"] and 50 < float(most_of["w"]) < 100 else MOSTLY_SHARE
+        weighted = favour_value(items, most_of["v"], share) if items else None
+        if weighted:
+            return weighted
     favourite = MOSTLY_RE.search(segment)
     if favourite:
         rest = (segment[: favourite.start()] + " " + segment[favourite.end():]).strip(" ,;")
@@ -57,7 +64,7 @@ def parse_value_list(segment: str) -> list[ph.ListItem] | None:
         tail = [p for p in re.split(r"\s+(?:and|or)\s+", last) if p.strip()]
         parts = parts[:-1] + tail
     parts = [p.strip().strip(".") for p in parts if p.strip().strip(".")]
-    if len(parts) < 2:
+    if len(parts) < 2 or any(describes_column(p, len(parts)) and ph.parse_weighted_value(p) is None for p in parts):
         return None
     parts = _without_shared_unit(parts)
     if _is_format_list(parts):
@@ -118,14 +125,37 @@ def _without_shared_unit(parts: list[str]) -> list[str]:
     return parts
 
 
-def favour_value(items: list[ph.ListItem], wanted: str) -> list[ph.ListItem] | None:
-    """Weights that make one listed value the usual one ('mostly no'): it gets MOSTLY_SHARE percent."""
+# A list part that states a rule ('never the same as origin', 'about 15 staff', 'weekly cadence ...') or, in a
+# two-part list, names what the column is ('IATA airport code', 'waiter first name', 'date'): no value list.
+RULE_PART_RE = re.compile(
+    r"^(?:never|always|must|should|only|about|around|roughly|approximately|approx|~|up\s+to|at\s+(?:least|most)|"
+    r"how\s+(?:many|much)|with(?:out)?\s+(?:a|an|the|most|some|no)\b|(?:hourly|daily|weekly|monthly|yearly|quarterly)\s+"
+    r"(?:cadence|schedule|frequency|intervals?|steps?|readings?)|(?:\d+|one|a)\s+(?:per|each|every)\b|"
+    r"one\s+of\s+\d+|(?:from\s+)?a\s+pool\s+of|same\s+as|different\s+from|unique|distinct)\b(?=\s+\S)|"
+    r"\b(?:\d+|a\s+few|several)\s+(?:staff|people|persons|employees|agents|distinct\s+\w+)$", re.I)
+TYPE_NOUN_END_RE = re.compile(
+    r"(?:^|\s)(?:code|codes|name|names|date|dates|timestamp|datetime|time|number|id|identifier|address|email|title|"
+    r"titles|count|amount|integer|decimal|string|text)$", re.I)
+
+
+def describes_column(part: str, parts: int) -> bool:
+    """Whether a list part describes the column instead of being one of its values."""
+    part = part.strip()
+    if RULE_PART_RE.search(part):
+        return True
+    return parts == 2 and bool(TYPE_NOUN_END_RE.search(part)) and (len(part.split()) >= 2 or part.lower() in (
+        "date", "timestamp", "datetime", "integer", "decimal", "string", "text"))
+
+
+def favour_value(items: list[ph.ListItem], wanted: str, share: float = 0.0) -> list[ph.ListItem] | None:
+    """Weights that make one listed value the usual one ('mostly no'): it gets ``share`` (MOSTLY_SHARE) percent."""
+    share = share or MOSTLY_SHARE
     wanted = wanted.strip().lower()
     if len(items) < 2 or any(i.weight is not None for i in items) or \
             wanted not in [str(i.value).lower() for i in items]:
         return None
-    others = round((100 - MOSTLY_SHARE) / (len(items) - 1), 2)
-    return [ph.ListItem(i.value, MOSTLY_SHARE if str(i.value).lower() == wanted else others) for i in items]
+    others = round((100 - share) / (len(items) - 1), 2)
+    return [ph.ListItem(i.value, share if str(i.value).lower() == wanted else others) for i in items]
 
 
 def paired_weights(segment: str) -> list[ph.ListItem] | None:
@@ -178,6 +208,12 @@ MOSTLY_RE = re.compile(r"[,;]?\s*\(?\b(?:mostly|mainly|usually|predominantly|pri
                        r"(?P<v>[A-Za-z][\w' -]{0,30}?)\s*\)?\s*$|(?P<v2>\s*\((?:mostly|mainly|usually|most\s+common|"
                        r"most\s+often|majority)\))", re.I)
 MOSTLY_SHARE = 70.0
+# 'with most people in blue (around 60%)', ', most of them are card', 'the majority choosing standard': a clause
+# after the list naming the usual value, with its share when given.
+MOST_OF_RE = re.compile(
+    r"\s*[,;]\s*(?:with\s+|and\s+)?(?:most|the\s+majority)\s+(?:of\s+)?(?:[a-z]+\s+){0,2}?(?:in|are|is|on|being|as|"
+    r"choosing|choose|picking|pick|paying\s+(?:by|with)|using|use|get|getting|with)\s+(?P<v>[A-Za-z][\w' -]{0,30}?)\s*"
+    r"(?:\(?\s*(?:about|around|roughly|approximately|~)?\s*(?P<w>\d+(?:\.\d+)?)\s*%\s*\)?)?\s*$", re.I)
 SLASH_LIST_OPERATOR_RE = re.compile(r"\b(?:x|times|plus|minus|divided|multiplied|sum|product|difference)\b", re.I)
 UNIT_WORDS_RE = re.compile(
     r"\b(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|kg|kgs|g|grams?|mg|mcg|µg|lbs?|pounds|"

@@ -141,11 +141,30 @@ def find_ages(text: str) -> tuple[tuple[int, int] | None, str]:
     return None, text
 
 
+# Grids in everyday words: 'every quarter hour', 'half-hourly', 'on the hour', 'every other day'.
+GRID_WORDS = {
+    r"\b(?:every|each|per)\s+(?:quarter[\s-]+(?:of\s+an\s+)?hour|15\s*(?:min|mins|minutes))\b|\bquarter[\s-]+hourly\b|"
+    r"\b(?:four\s+times|4\s+times)\s+(?:an|a|per)\s+hour\b|\bon\s+the\s+quarter[\s-]+hours?\b": "15m",
+    r"\b(?:every|each|per)\s+half[\s-]+(?:an\s+)?hour\b|\bhalf[\s-]+hourly\b|\btwice\s+(?:an|a|per)\s+hour\b|"
+    r"\bon\s+the\s+half[\s-]+hours?\b": "30m",
+    r"\b(?:on|at)\s+the\s+(?:top\s+of\s+the\s+)?hour\b|\b(?:on|at)\s+(?:whole|full|round)\s+hours\b|\btop\s+of\s+"
+    r"(?:the|each|every)\s+hour\b": "1h",
+    r"\bevery\s+other\s+hour\b": "2h",
+    r"\bevery\s+other\s+day\b": "2d",
+    r"\bevery\s+other\s+week\b|\bfortnightly\b|\bbi-?weekly\b": "14d",
+}
+
+
 def find_step(text: str) -> tuple[str | None, str]:
     """Find 'every 5 minutes', 'hourly', '15-minute intervals' -> '5m', '1h', '15m'."""
+    for words, step in GRID_WORDS.items():  # first: 'every quarter hour' is no quarter, 'half-hourly' no hour
+        m = re.search(words, text, re.I)
+        if m:
+            return step, cut(text, m)
     m = re.search(rf"\bevery\s*:?\s+(?P<n>\d+|a|an|one|two|five|ten|fifteen|thirty)?\s*(?P<u>{TIME_UNIT_WORDS})\b", text, re.I)
     if not m:
-        m = re.search(rf"\b(?:at\s+|in\s+)?(?P<n>\d+)[\s-]*(?P<u>{TIME_UNIT_WORDS})\s+(?:intervals?|steps?|increments?|granularity|resolution)\b", text, re.I)
+        m = re.search(rf"\b(?:at\s+|in\s+)?(?P<n>\d+)[\s-]*(?P<u>{TIME_UNIT_WORDS})\s+(?:intervals?|steps?|increments?|granularity|"
+                      rf"resolution|slots?|blocks?|windows?|buckets?|bins?|periods?|cadence|grid|marks?)\b", text, re.I)
     if not m:  # 'interval: 15 minutes', 'frequency = 1 hour' (a key of a YAML-like list)
         m = re.search(rf"\b(?:intervals?|frequency|granularity|resolution|cadence|step)\s*[:=]\s*(?:every\s+)?"
                       rf"(?P<n>\d+|a|an|one)?\s*(?P<u>{TIME_UNIT_WORDS})\b", text, re.I)

@@ -23,7 +23,7 @@ CURRENCY_SIGNS = "$€£¥₹"
 # One number as people write it: "-20", "$1,500.50", "20k", "−5", "2 million".
 NUMBER = (r"(?:[-−–]\s?)?[$€£¥₹]?\s?(?:[-−]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
           r"(?:\s?(?:k|K|M|mm|mn|bn|B|thousand|million|billion)\b)?")
-RANGE_SEPARATOR = r"\s*(?:-|–|—|to|and|through|thru|until|till|\.\.\.?|~)\s*"
+RANGE_SEPARATOR = r"\s*(?:-|–|—|(?:all\s+the\s+way\s+|right\s+)?(?:up\s+)?to|and|through|thru|until|till|\.\.\.?|~)\s*"
 # Spans the engine's relative values have no letter for, written as multiples of one they have.
 UNIT_MULTIPLES = {"quarter": (3, "M"), "decade": (10, "y")}
 # Unit words as prose spells them (single letters like 'm' are too ambiguous in a sentence).
@@ -122,7 +122,13 @@ def find_numeric_range(text: str) -> tuple[NumericRange | None, str]:
             if (low.is_money or high.is_money):
                 low.is_money = high.is_money = True
             percent = bool(two_sided["p1"] or two_sided["p2"])
-            return NumericRange(low, high, percent), cut(text, two_sided)
+            return tighten_range(NumericRange(low, high, percent), cut(text, two_sided))
+    negated = _find_negated_bound(text)
+    if negated:
+        side, number, text = negated
+        found = NumericRange(None, None)
+        setattr(found, side, number)
+        return found, text.strip()
     upper = re.search(
         rf"(?:up\s+to|upto|at\s+most|max(?:imum)?(?:\s+of)?|no\s+more\s+than|(?<!no\s)less\s+than|under|below|"
         rf"<=?|≤)\s*:?\s*(?P<n>{NUMBER})\s*(?P<p>%)?", text, re.I)
@@ -143,6 +149,46 @@ def find_numeric_range(text: str) -> tuple[NumericRange | None, str]:
         if found.low is not None or found.high is not None:
             return found, text.strip()
     return None, text
+
+
+# 'never below 4', 'not under 10', 'no higher than 90': a negated comparison bounds the other side.
+NEGATED_BOUND_RE = re.compile(
+    rf"\b(?:never|not|no|nothing|none)\s+(?:go(?:es)?\s+|falls?\s+|drops?\s+|gets?\s+)?(?:(?P<low>below|under|"
+    rf"lower\s+than|less\s+than|beneath)|(?P<high>above|over|higher\s+than|greater\s+than|more\s+than|exceeds?|"
+    rf"exceeding))\s*:?\s*(?P<n>{NUMBER})(?!\s*%\s+of)", re.I)
+# A bound stated beside a range: 'out of 100 (minimum 60)', '0-10, at least 4', 'graded 1-5, never above 4'.
+EXTRA_BOUND_RE = re.compile(
+    rf"\b(?:(?P<low>min(?:imum)?(?:\s+(?:of|is))?|at\s+least|floor(?:\s+of)?|lowest(?:\s+is)?)|(?P<high>max(?:imum)?"
+    rf"(?:\s+(?:of|is))?|at\s+most|cap(?:ped)?(?:\s+at)?|highest(?:\s+is)?))\s*:?\s*(?P<n>{NUMBER})(?!\s*%\s+of)",
+    re.I)
+
+
+def _find_negated_bound(text: str) -> tuple[str, ParsedNumber, str] | None:
+    m = NEGATED_BOUND_RE.search(text)
+    number = parse_number(m["n"]) if m else None
+    if number is None:
+        return None
+    return ("low" if m["low"] else "high"), number, cut(text, m)
+
+
+def tighten_range(found: NumericRange, text: str) -> tuple[NumericRange, str]:
+    """A range plus a bound stated beside it: the bound narrows the range when it lies inside it."""
+    for _ in range(2):
+        negated = _find_negated_bound(text)
+        if negated:
+            side, number, rest = negated
+        else:
+            m = EXTRA_BOUND_RE.search(text)
+            number = parse_number(m["n"]) if m else None
+            if number is None:
+                break
+            side, rest = ("low" if m["low"] else "high"), cut(text, m)
+        if not found.low.value <= number.value <= found.high.value:
+            break
+        number.is_money = number.is_money or found.is_money
+        setattr(found, side, number)
+        text = rest
+    return found, text
 
 
 def find_decimals(text: str) -> tuple[int | None, str]:

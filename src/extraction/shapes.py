@@ -134,3 +134,58 @@ def pattern_from_example(example: str) -> str | None:
             for ch in token:
                 out.append(r"\d" if ch == "#" else ("\\" + ch if ch in ".^$*+?()[]{}|\\" else ch))
     return "".join(out)
+
+
+# 'PUMP-001 to PUMP-060', 'WS001 .. WS050', 'L-01 through L-80': codes numbered over a range, the prefix repeated.
+CODE_RANGE_RE = re.compile(
+    r"(?<![\w-])(?P<p>[A-Z][A-Z0-9]*?[-_/#]?)(?P<a>\d{1,9})\s*(?:-|–|—|to|through|thru|till|until|\.\.\.?|…)\s*"
+    r"(?P=p)(?P<b>\d{1,9})(?![\w-])")
+MAX_CODE_RANGE = 10**7
+
+
+def find_code_range(text: str) -> tuple[str | None, int | None, str]:
+    """'PUMP-001 to PUMP-060' -> ('PUMP-(?:0[0-5][1-9]|...)', 60, rest): a pattern of exactly those codes and how many."""
+    m = CODE_RANGE_RE.search(text)
+    if m is None:
+        return None, None, text
+    low, high = int(m["a"]), int(m["b"])
+    if low > high or high - low + 1 > MAX_CODE_RANGE:
+        return None, None, text
+    padded = m["a"].startswith("0") or len(m["a"]) == len(m["b"])
+    prefix = re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", m["p"])
+    if padded:
+        width = max(len(m["a"]), len(m["b"]))
+        body = number_range_regex(str(low).zfill(width), str(high).zfill(width))
+    else:
+        body = "|".join(number_range_regex(str(max(low, 10 ** (w - 1) if w > 1 else 0)), str(min(high, 10 ** w - 1)))
+                        for w in range(len(str(low)), len(str(high)) + 1))
+    return prefix + f"(?:{body})", high - low + 1, cut(text, m)
+
+
+def number_range_regex(low: str, high: str) -> str:
+    """A regex for the numbers low..high written with the same number of digits ('007'..'060')."""
+    if low == high:
+        return low
+    if len(low) == 1:
+        return f"[{low}-{high}]"
+    rest = len(low) - 1
+    if low[0] == high[0]:
+        return low[0] + _group(number_range_regex(low[1:], high[1:]))
+    parts, first, last = [], int(low[0]), int(high[0])
+    if low[1:] != "0" * rest:
+        parts.append(low[0] + _group(number_range_regex(low[1:], "9" * rest)))
+        first += 1
+    tail = None
+    if high[1:] != "9" * rest:
+        tail = high[0] + _group(number_range_regex("0" * rest, high[1:]))
+        last -= 1
+    if first <= last:
+        digit = str(first) if first == last else f"[{first}-{last}]"
+        parts.append(digit + rf"\d{{{rest}}}")
+    if tail:
+        parts.append(tail)
+    return "|".join(parts)
+
+
+def _group(regex: str) -> str:
+    return f"(?:{regex})" if "|" in regex else regex

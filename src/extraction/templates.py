@@ -101,7 +101,7 @@ def find_template(text: str) -> TemplateMatch | None:
 def find_near_template(text: str) -> TemplateMatch | None:
     """A misspelt entity ('invioces', 'employes'): the template word closest to a word of the text."""
     words = {w for t in load_templates() for w in t.words if " " not in w and len(w) >= 5}
-    for token in fm.tokenize(text):
+    for token in dict.fromkeys(fm.tokenize(text)):  # each word once: a long text repeats its words
         if len(token) < 5:
             continue
         close = difflib.get_close_matches(fm.singular(token), words, n=1, cutoff=0.84)

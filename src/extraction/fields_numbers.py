@@ -1,0 +1,65 @@
+"""Number words in a column's rule: how values spread ('right-skewed', 'mostly small, a few large', 'normally
+distributed with mean 40') and whether the number counts whole things ('number of guests', '5-20 seats')."""
+
+from __future__ import annotations
+
+from typing import Any
+import re
+
+from src.extraction import phrases as ph
+from src.extraction.fields_values import UNIT_WORDS_RE
+
+
+# 'number of guests', 'how many visits', '5-20 seats', '1 to 9 items': the number counts whole things.
+COUNT_NOUN_RE = re.compile(
+    rf"\b(?:number|count|no\.?|total|amount)\s+of\s+(?P<a>[a-z]{{3,}}s)\b|\bhow\s+many\s+(?P<b>[a-z]{{3,}}s)\b|"
+    rf"(?<![\d.])\d+\s*(?:-|–|to|\.\.)\s*\d+\s+(?P<c>[a-z]{{3,}}s)\b", re.I)
+# Plural words after a number that measure rather than count ('0-12 hours' may be 7.5 hours; dollars are money).
+NOT_COUNT_NOUNS = {"hours", "hrs", "dollars", "euros", "pounds", "cents", "percent", "decimals", "digits", "characters",
+                   "letters", "chars", "years", "months", "weeks", "degrees", "points"}
+
+
+def counts_things(text: str) -> bool:
+    """Whether the words say the number counts whole things ('number of visits', '2-8 guests')."""
+    for m in COUNT_NOUN_RE.finditer(text):
+        noun = (m["a"] or m["b"] or m["c"]).lower()
+        if noun not in NOT_COUNT_NOUNS and (not UNIT_WORDS_RE.fullmatch(noun) or noun in ("nights", "days")):
+            return True
+    return False
+
+
+# Words for values piled at the low end with a long tail: 'right-skewed', 'mostly small, a few large'.
+SKEW_RE = re.compile(
+    r"\blog[- ]?normal\b|\b(?:right|positively)?[- ]?skew(?:ed)?\b|\blong[- ]tail|\bheavy[- ]tail|\bfat[- ]tail|"
+    r"\bright[- ]tail|\bpower[- ]law\b|\bpareto\b|"
+    r"\b(?:most(?:ly)?|usually|typically|generally|mainly|largely|predominantly|overwhelmingly)\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:are\s+|is\s+)?(?:small|low|cheap|short|modest|tiny|under)\b|"
+    r"\b(?:a\s+)?(?:few|handful\s+of|some|occasional|rare|the\s+odd)\s+(?:very\s+)?(?:large|big|huge|high|large\s+\w+|big\s+\w+|"
+    r"whales?|outliers?)\b", re.I)
+
+
+def find_distribution(text: str) -> tuple[dict[str, Any] | None, str]:
+    """Find 'normally distributed with mean 40 and std 5', 'log-normal', 'exponential'."""
+    kind = None
+    if re.search(r"\bnormal(?:ly)?\b|\bbell[- ]curve\b|\bgaussian\b", text, re.I):
+        kind = "normal"
+    elif SKEW_RE.search(text) and not re.search(r"\b(?:left|negatively)[- ]skew", text, re.I):
+        kind = "lognormal"
+    elif re.search(r"\bexponential", text, re.I):
+        kind = "exponential"
+    mean = re.search(rf"\b(?:mean|average|avg|centered\s+(?:at|on|around)|around|about|approximately|roughly)"
+                     rf"\s*(?:of|=|:)?\s*(?P<n>{ph.NUMBER})(?![\d.,]*\s*%)", text, re.I)  # 'about 70% zero' is a share
+    std = re.search(rf"\b(?:std|sd|standard\s+deviation|stdev)\s*(?:of|=|:)?\s*(?P<n>{ph.NUMBER})", text, re.I)
+    if kind is None and mean is None:
+        return None, text
+    found: dict[str, Any] = {"kind": kind or "normal"}
+    if mean and found["kind"] == "normal":
+        found["mean"] = ph.parse_number(mean["n"]).value
+    if std and found["kind"] == "normal" and ph.parse_number(std["n"]).value > 0:
+        found["std"] = ph.parse_number(std["n"]).value
+    if mean and found["kind"] == "lognormal" and ph.parse_number(mean["n"]).value > 0:
+        found["median"] = ph.parse_number(mean["n"]).value
+    for match in (std, mean):
+        if match:
+            text = text.replace(match.group(0), " ")
+    return found, text
