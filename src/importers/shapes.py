@@ -91,6 +91,7 @@ def code_pattern(values: pa.Array, max_distinct_shapes: int = 1) -> str | None:
             return None
     if not any(c in (r"\d", "[A-Z]", "[a-z]", "[A-Z0-9]", "[A-Za-z0-9]") for c in classes):
         return None
+    _widen_digit_runs(classes)
     out, i = [], 0
     while i < width:
         j = i
@@ -101,6 +102,19 @@ def code_pattern(values: pa.Array, max_distinct_shapes: int = 1) -> str | None:
                    classes[i].startswith("\\") else classes[i] * run)
         i = j
     return "".join(out)
+
+
+def _widen_digit_runs(classes: list[str]) -> None:
+    """A constant digit inside a run of varying digits is a small sample's artifact, not a rule:
+    TCK-100000..TCK-100299 is 'TCK-\\d{6}', so the schema can make more rows than the sample has."""
+    for i, cls in enumerate(classes):
+        if cls.isdigit():
+            j = i
+            while j < len(classes) and classes[j].isdigit():
+                j += 1
+            if (i > 0 and classes[i - 1] == r"\d") or (j < len(classes) and classes[j] == r"\d"):
+                for k in range(i, j):
+                    classes[k] = r"\d"
 
 
 def round_outward(lo: float, hi: float, *, integer: bool) -> tuple[float, float]:

@@ -142,3 +142,19 @@ def test_odd_numbers_and_nested_types_still_give_a_runnable_schema():
     assert nested.warnings == ["column tags: type list<element: int64> is generated as text"]
     for document in (result.document, nested.document):
         compile_schema(document, seed=2).generate_chunk(0, 100)
+
+
+def test_a_code_column_of_sequential_ids_scales_past_the_sample():
+    """300 tickets TCK-100000..TCK-100299 share the digits '100': a schema keeping them could make only
+    1,000 unique codes. The digits of the run are all free, so 5,000 unique rows generate."""
+    table = pa.table({"ticket_id": [f"TCK-{100000 + i}" for i in range(300)],
+                      "invoice": [f"INV-2024-{i:04d}" for i in range(300)]})
+    sink = io.BytesIO()
+    pacsv.write_csv(table, sink)
+    doc = import_sample(sink.getvalue(), "tickets.csv").document
+    fields = {f["name"]: f for f in doc["fields"]}
+    assert fields["ticket_id"]["constraints"]["pattern"] == r"TCK-\d{6}"
+    assert fields["invoice"]["constraints"]["pattern"] == r"INV-2024-\d{4}"  # a separate constant run stays
+    rows = compile_schema(doc, seed=3).generate_chunk(0, 5000).to_pydict()
+    assert len(set(rows["ticket_id"])) == 5000
+    assert all(t.startswith("TCK-") and len(t) == 10 and t[4:].isdigit() for t in rows["ticket_id"])
