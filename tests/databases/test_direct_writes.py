@@ -345,21 +345,48 @@ def test_children_of_text_uuid_and_composite_keys_already_in_postgres(postgres_u
     assert len({(r[2], r[3]) for r in rows}) > 1
 
 
-def test_children_may_not_read_other_columns_of_a_parent_only_in_the_target(tmp_path):
+def test_children_read_other_columns_of_a_parent_only_in_the_target(tmp_path):
+    """after, expression and when over a parent's non-key columns use the target's values of that
+    row (SQLite's TEXT dates read as dates); keys that do not name one row are refused."""
+    import datetime as dt
     import json
 
     db = tmp_path / "t.db"
     conn = sqlite3.connect(db)
-    conn.execute("CREATE TABLE accounts (code TEXT PRIMARY KEY, opened TEXT)")
-    conn.execute("INSERT INTO accounts VALUES ('a', '2024-01-01')")
+    conn.execute("CREATE TABLE accounts (code TEXT PRIMARY KEY, opened DATE, credit REAL, tier TEXT)")
+    accounts = [(f"A{i:02d}", f"20{10 + i % 14:02d}-{1 + i % 12:02d}-{1 + i % 27:02d}", 100.0 + 37 * i,
+                 "gold" if i % 3 == 0 else "basic") for i in range(0, 60, 3)]  # text keys with gaps
+    conn.executemany("INSERT INTO accounts VALUES (?, ?, ?, ?)", accounts)
     conn.commit()
-    doc = {"tables": [{"name": "visits", "rows": 5, "fields": [
+    doc = {"seed": 5, "tables": [{"name": "visits", "rows": 400, "fields": [
+        {"name": "id", "type": "sequence", "constraints": {"primary_key": True}},
         {"name": "account", "type": "reference", "constraints": {"references": "accounts.code"}},
-        {"name": "at", "type": "date", "constraints": {"after": "accounts.opened"}}]}]}
+        {"name": "at", "type": "date", "constraints": {"after": "accounts.opened", "max_value": "2026-01-01"}},
+        {"name": "allowance", "type": "float", "constraints": {"expression": "accounts.credit * 2"}},
+        {"name": "perk", "type": "string", "constraints": {"when": "accounts.tier = 'gold'"}}]}]}
     schema = tmp_path / "visits.json"
     schema.write_text(json.dumps(doc))
     result = generate_to(schema, f"sqlite:///{db}", "--create-tables")
-    assert result.returncode == 2 and "reads a column of 'accounts'" in result.stderr
+    assert result.returncode == 0, result.stderr
+    by_code = {a[0]: a for a in accounts}
+    rows = sqlite3.connect(db).execute("SELECT account, at, allowance, perk FROM visits").fetchall()
+    assert len(rows) == 400 and {r[0] for r in rows} <= set(by_code) and len({r[0] for r in rows}) > 10
+    for account, at, allowance, perk in rows:
+        code, opened, credit, tier = by_code[account]
+        assert dt.date.fromisoformat(at) >= dt.date.fromisoformat(opened), (account, at, opened)
+        assert allowance == credit * 2
+        assert (perk is not None) == (tier == "gold")
+
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE shared (code TEXT, credit REAL)")  # no key: a code may name two rows
+    conn.executemany("INSERT INTO shared VALUES (?, ?)", [("x", 1.0), ("x", 2.0), ("y", 3.0)])
+    conn.commit()
+    doc["tables"][0]["fields"][1:] = [
+        {"name": "account", "type": "reference", "constraints": {"references": "shared.code"}},
+        {"name": "allowance", "type": "float", "constraints": {"expression": "shared.credit * 2"}}]
+    schema.write_text(json.dumps({**doc, "tables": [{**doc["tables"][0], "name": "uses"}]}))
+    refused = generate_to(schema, f"sqlite:///{db}", "--create-tables")
+    assert refused.returncode == 2 and "shared.credit" in refused.stderr and "not unique" in refused.stderr
 
 
 def test_duckdb_names_the_refused_row_and_check_and_keeps_nothing(tmp_path):
