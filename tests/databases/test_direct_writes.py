@@ -389,6 +389,31 @@ def test_children_read_other_columns_of_a_parent_only_in_the_target(tmp_path):
     assert refused.returncode == 2 and "shared.credit" in refused.stderr and "not unique" in refused.stderr
 
 
+def test_children_of_uuid_keys_read_dates_and_decimals_from_duckdb(tmp_path):
+    import datetime as dt
+    import json
+    import uuid
+
+    path = tmp_path / "t.duckdb"
+    conn = duckdb.connect(str(path))
+    conn.execute("CREATE TABLE users (uid UUID PRIMARY KEY, joined DATE, score DECIMAL(6,2))")
+    users = [(str(uuid.UUID(int=i * 104729 + 7)), dt.date(2021, 1 + i % 12, 1 + i), 1.5 * i) for i in range(1, 21)]
+    conn.executemany("INSERT INTO users VALUES (?, ?, ?)", users)
+    conn.close()
+    doc = {"seed": 2, "tables": [{"name": "logins", "rows": 300, "fields": [
+        {"name": "uid", "type": "reference", "constraints": {"references": "users.uid"}},
+        {"name": "at", "type": "date", "constraints": {"after": "users.joined", "max_value": "2026-01-01"}},
+        {"name": "points", "type": "float", "constraints": {"expression": "users.score * 10"}}]}]}
+    schema = tmp_path / "logins.json"
+    schema.write_text(json.dumps(doc))
+    result = generate_to(schema, f"duckdb:///{path}", "--create-tables")
+    assert result.returncode == 0, result.stderr
+    by_uid = {u[0]: u for u in users}
+    rows = duckdb.connect(str(path), read_only=True).execute('SELECT uid::VARCHAR, "at", points FROM logins').fetchall()
+    assert len(rows) == 300 and {r[0] for r in rows} <= set(by_uid) and len({r[0] for r in rows}) > 10
+    assert all(at >= by_uid[uid][1] and points == by_uid[uid][2] * 10 for uid, at, points in rows)
+
+
 def test_duckdb_names_the_refused_row_and_check_and_keeps_nothing(tmp_path):
     path = tmp_path / "people.duckdb"
     conn = duckdb.connect(str(path))
