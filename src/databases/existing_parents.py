@@ -21,6 +21,7 @@ import uuid
 from dataclasses import dataclass
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from pydantic import ValidationError
 
 from src.databases.parent_rows import ParentReads, read_parent_rows
@@ -155,6 +156,7 @@ def _stand_in(parent: str, reads: ParentReads, rows: pa.Table, composite: list[s
         kind = _field_type(rows.column(name).type, rows.column(name))
         if name in reads.others:
             constraints = {"nullable": True} if rows.column(name).null_count else {}
+            constraints.update(_bounds(rows.column(name), kind))
         else:
             constraints = {} if composite else {"primary_key": True} if len(reads.keys) == 1 else {"unique": True}
         fields.append({"name": name, "type": kind, "constraints": constraints})
@@ -162,6 +164,17 @@ def _stand_in(parent: str, reads: ParentReads, rows: pa.Table, composite: list[s
     if composite:
         spec["primary_key"] = composite
     return spec
+
+
+def _bounds(column, kind: str) -> dict:
+    """The column's smallest and largest values read, as min/max of the stand-in: an ``after``/
+    ``before`` with its own bound is then refused when some parent row's value passes that bound."""
+    if kind not in ("integer", "float", "date", "datetime") or column.null_count == len(column):
+        return {}
+    low, high = (v.as_py() for v in pc.min_max(column).values())
+    if kind in ("date", "datetime"):
+        low, high = low.isoformat(), high.isoformat()
+    return {"min_value": low, "max_value": high}
 
 
 def _field_type(arrow_type: pa.DataType, column) -> str:

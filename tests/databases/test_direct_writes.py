@@ -377,6 +377,12 @@ def test_children_read_other_columns_of_a_parent_only_in_the_target(tmp_path):
         assert allowance == credit * 2
         assert (perk is not None) == (tier == "gold")
 
+    doc["tables"][0]["fields"][2]["constraints"]["max_value"] = "2015-01-01"  # before some accounts opened
+    schema.write_text(json.dumps({**doc, "tables": [{**doc["tables"][0], "name": "late"}]}))
+    late = generate_to(schema, f"sqlite:///{db}", "--create-tables")
+    latest = max(a[1] for a in accounts)
+    assert late.returncode == 2 and f"'accounts.opened' can be as late as {latest}" in late.stderr, late.stderr
+
     conn = sqlite3.connect(db)
     conn.execute("CREATE TABLE shared (code TEXT, credit REAL)")  # no key: a code may name two rows
     conn.executemany("INSERT INTO shared VALUES (?, ?)", [("x", 1.0), ("x", 2.0), ("y", 3.0)])
