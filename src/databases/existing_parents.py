@@ -60,9 +60,11 @@ def find_missing_parents(doc: dict) -> dict[str, ParentReads]:
         if rpp.get("parent") and rpp["parent"] not in names:
             missing.setdefault(rpp["parent"], ParentReads())
     for table in doc.get("tables", []):
-        for parent, column in _list_rule_reads(table):
+        for parent, column, rule in _list_rule_reads(table):
             if parent in missing:
                 missing[parent].add_other(column)
+                if rule == "after":
+                    missing[parent].later.add(column)
     return missing
 
 
@@ -126,18 +128,21 @@ def digest_keys(fixed: dict[str, pa.Table]) -> str:
     return digest.hexdigest()
 
 
-def _list_rule_reads(table: dict) -> list[tuple[str, str]]:
-    """(parent, column) of every ``parent.column`` a field's rules read."""
+def _list_rule_reads(table: dict) -> list[tuple[str, str, str | None]]:
+    """(parent, column, "after" when an ``after`` names it) of every ``parent.column`` a field's rules read."""
     from src.engine.relational.compile import list_field_reads
     from src.schemas.fields import FieldSpec
 
     out = []
     for spec in table.get("fields", []):
         try:
-            reads = list_field_reads(FieldSpec.model_validate(spec))
+            parsed = FieldSpec.model_validate(spec)
         except (ValidationError, TypeError):
             continue  # reported when the document compiles
-        out.extend(tuple(name.split(".", 1)) for name in sorted(reads) if "." in name)
+        for name in sorted(list_field_reads(parsed)):
+            if "." in name:
+                parent, column = name.split(".", 1)
+                out.append((parent, column, "after" if parsed.constraints.after == name else None))
     return out
 
 

@@ -21,6 +21,7 @@ class ParentReads:
 
     keys: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
+    later: set[str] = field(default_factory=set)  # read by an `after`: sub-second times round up, not down
 
     def add_keys(self, columns: list[str]) -> None:
         self.keys.extend(c for c in columns if c not in self.keys)
@@ -46,14 +47,16 @@ def read_parent_rows(backend, table: str, reads: ParentReads) -> pa.Table:
         others = ", ".join(f"{table}.{c}" for c in reads.others)
         raise TargetError(f"{others}: a child reads its parent row's value, but ({', '.join(reads.keys)}) is not "
                           f"unique in the target's table '{table}', so a key does not name one row")
-    arrays = [to_arrow(v, as_key=i < len(reads.keys)) for i, v in enumerate(values)]
+    arrays = [to_arrow(v, as_key=i < len(reads.keys), round_up=columns[i] in reads.later)
+              for i, v in enumerate(values)]
     return pa.table(arrays, names=columns)
 
 
-def to_arrow(values: list, as_key: bool = False) -> pa.Array:
+def to_arrow(values: list, as_key: bool = False, round_up: bool = False) -> pa.Array:
     """A column read from the target in the engine's types: int64, double (NUMERIC too), bool, date32,
-    timestamp[s] (UTC), string (UUIDs as text); a non-key text column of ISO dates (SQLite keeps
-    dates as TEXT) becomes dates or date-times."""
+    timestamp[s] (UTC; fractions of a second dropped, or with ``round_up`` rounded up, so a child
+    `after` it stays after the stored value), string (UUIDs as text); a non-key text column of ISO
+    dates (SQLite keeps dates as TEXT) becomes dates or date-times."""
     if not values:
         return pa.array([], pa.int64())
     array = pa.array([_plain(v) for v in values])
@@ -64,6 +67,8 @@ def to_arrow(values: list, as_key: bool = False) -> pa.Array:
     if pa.types.is_floating(array.type):
         return array.cast(pa.float64())
     if pa.types.is_timestamp(array.type):
+        if round_up:
+            array = pc.ceil_temporal(array, unit="second")
         return pc.cast(array, pa.timestamp("s"), safe=False)
     if pa.types.is_string(array.type) and not as_key:
         return _parse_iso(array)

@@ -420,6 +420,22 @@ def test_children_of_uuid_keys_read_dates_and_decimals_from_duckdb(tmp_path):
     assert all(at >= by_uid[uid][1] and points == by_uid[uid][2] * 10 for uid, at, points in rows)
 
 
+def test_a_large_load_shows_progress_and_a_summary_per_table(tmp_path):
+    import json
+
+    schema = tmp_path / "ticks.json"
+    schema.write_text(json.dumps({"fields": [{"name": "id", "type": "sequence", "constraints": {"primary_key": True}},
+                                             {"name": "n", "type": "integer", "constraints": {"min_value": 0}}]}))
+    db = tmp_path / "ticks.db"
+    result = run_cli("generate", "--schema", str(schema), "--rows", "200000", "--seed", "1", "--to", f"sqlite:///{db}",
+                     "--table", "ticks", "--create-tables", "--chunk-size", "50000")
+    assert result.returncode == 0, result.stderr
+    assert "200k/200k" in result.stderr  # the progress bar reached every row (a bar from 200,000 rows up)
+    assert "  ticks: 200,000 rows" in result.stderr and "wrote 200,000 rows in 1 table(s)" in result.stderr
+    assert "rows/s" in result.stderr
+    assert sqlite3.connect(db).execute("SELECT count(*), count(DISTINCT id) FROM ticks").fetchone() == (200_000,) * 2
+
+
 def test_duckdb_names_the_refused_row_and_check_and_keeps_nothing(tmp_path):
     path = tmp_path / "people.duckdb"
     conn = duckdb.connect(str(path))
