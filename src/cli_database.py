@@ -54,9 +54,10 @@ def _compile(args, backend=None):
     existing: list[str] = []
     fixed: dict = {}
     if backend is not None and is_relational(doc):
-        from src.databases.existing_parents import add_existing_parents
+        from src.databases.existing_parents import resolve_existing_parents
 
-        doc, existing, fixed = add_existing_parents(doc, backend)
+        found = resolve_existing_parents(doc, backend)
+        doc, existing, fixed = found.doc, found.names, found.fixed
     if is_relational(doc):
         from src.engine.relational import compile_relational
 

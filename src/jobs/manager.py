@@ -30,7 +30,8 @@ from src.errors import (
     SchemaValidationError,
     StorageError,
 )
-from src.databases.jobs import check_target_name
+from src.databases.existing_parents import split_given_rows
+from src.databases.jobs import add_target_parents, check_target_name
 from src.jobs.cluster_parts import choose_parts_dir, remove_parts
 from src.jobs.models import JobRecord
 from src.jobs.outputs import JobOutputs
@@ -49,7 +50,8 @@ def compile_plan(schema: dict[str, Any] | DatasetSchema, seed: int | None, ancho
                  text_pools: dict[str, Any] | None) -> DatasetPlan | RelationalPlan:
     """Compile a schema document (one table, or several: a RelationalPlan) with the engine."""
     if is_relational(schema):
-        return compile_relational(schema, seed=seed, anchor=anchor, text_pools=text_pools)
+        schema, given = split_given_rows(schema)  # parents only in the job's target: their rows as read
+        return compile_relational(schema, seed=seed, anchor=anchor, text_pools=text_pools, fixed=given)
     return compile_schema(schema, seed=seed, anchor=anchor, text_pools=text_pools)
 
 
@@ -152,6 +154,8 @@ class JobManager(JobOutputs):
         # jobs never make the same rows.
         seed = next((s for s in (request.seed, request.schema_.seed) if s is not None), None)
         seed = draw_seed() if seed is None else seed
+        target = check_target_name(request.target, self.settings)
+        schema_doc = await asyncio.to_thread(add_target_parents, schema_doc, target, self.settings)
         try:
             plan = await asyncio.to_thread(self._plan_factory, schema_doc, seed, None, None)
             if not tables:
@@ -170,7 +174,6 @@ class JobManager(JobOutputs):
                 for p in exc.problems]) from None
         check_queue_room(self.store, self.settings, total_rows)  # no await until the insert
         now, job_id = utc_now(), str(uuid.uuid4())
-        target = check_target_name(request.target, self.settings)
         job = JobRecord(
             id=job_id, status=JobStatus.PENDING, schema=schema_doc,
             total_rows=total_rows, chunk_size=request.chunk_size,

@@ -54,5 +54,5 @@ def estimate_peak_bytes(plan: DatasetPlan | RelationalPlan, total_rows: int) -> 
 def _list_table_plans(plan: DatasetPlan | RelationalPlan, total_rows: int) -> list[tuple[DatasetPlan, int]]:
     """(plan, rows) of each output table."""
     if isinstance(plan, RelationalPlan):
-        return [(t.plan, t.rows) for t in plan.tables.values()]
+        return [(t.plan, t.rows) for t in plan.tables.values() if not t.given]
     return [(plan, total_rows)]

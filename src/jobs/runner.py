@@ -227,9 +227,10 @@ class JobRunner:
         return output.generation_seconds
 
     async def _build_text_pools(self, job: JobRecord) -> dict[str, Any]:
+        from src.databases.existing_parents import split_given_rows
         from src.llm.pools import build_job_text_pools
 
-        result = await build_job_text_pools(job.schema, self.settings)  # one table or several
+        result = await build_job_text_pools(split_given_rows(job.schema)[0], self.settings)  # one table or several
         self.store.update(job.id, text_pools=result.pools, llm_calls=result.llm_calls,
                           tokens_used=result.tokens_used)
         return result.pools

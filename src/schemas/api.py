@@ -77,7 +77,9 @@ class JobCreateRequest(BaseModel):
                                         "+ INSERTs in sql_dialect).")
     sql_dialect: SqlDialect = Field("postgres", description="output_format sql: the SQL dialect.")
     target: str | None = Field(None, max_length=64, description="Also write the rows into this database: "
-                               "a name from the DATABASE_TARGETS setting (never a URL).")
+                               "a name from the DATABASE_TARGETS setting (never a URL). Parent tables the "
+                               "schema references but does not hold are read from it (their keys and the "
+                               "columns rules read), never written.")
     seed: int | None = Field(None, ge=0, le=MAX_SEED, description="Overrides the schema's seed.")
     csv_formula_guard: bool = Field(
         False, description="CSV/JSON/JSONL: prefix text cells starting with = + - @ (or tab, CR) with ' "

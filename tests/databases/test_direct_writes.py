@@ -345,21 +345,95 @@ def test_children_of_text_uuid_and_composite_keys_already_in_postgres(postgres_u
     assert len({(r[2], r[3]) for r in rows}) > 1
 
 
-def test_children_may_not_read_other_columns_of_a_parent_only_in_the_target(tmp_path):
+def test_children_read_other_columns_of_a_parent_only_in_the_target(tmp_path):
+    """after, expression and when over a parent's non-key columns use the target's values of that
+    row (SQLite's TEXT dates read as dates); keys that do not name one row are refused."""
+    import datetime as dt
     import json
 
     db = tmp_path / "t.db"
     conn = sqlite3.connect(db)
-    conn.execute("CREATE TABLE accounts (code TEXT PRIMARY KEY, opened TEXT)")
-    conn.execute("INSERT INTO accounts VALUES ('a', '2024-01-01')")
+    conn.execute("CREATE TABLE accounts (code TEXT PRIMARY KEY, opened DATE, credit REAL, tier TEXT)")
+    accounts = [(f"A{i:02d}", f"20{10 + i % 14:02d}-{1 + i % 12:02d}-{1 + i % 27:02d}", 100.0 + 37 * i,
+                 "gold" if i % 3 == 0 else "basic") for i in range(0, 60, 3)]  # text keys with gaps
+    conn.executemany("INSERT INTO accounts VALUES (?, ?, ?, ?)", accounts)
     conn.commit()
-    doc = {"tables": [{"name": "visits", "rows": 5, "fields": [
+    doc = {"seed": 5, "tables": [{"name": "visits", "rows": 400, "fields": [
+        {"name": "id", "type": "sequence", "constraints": {"primary_key": True}},
         {"name": "account", "type": "reference", "constraints": {"references": "accounts.code"}},
-        {"name": "at", "type": "date", "constraints": {"after": "accounts.opened"}}]}]}
+        {"name": "at", "type": "date", "constraints": {"after": "accounts.opened", "max_value": "2026-01-01"}},
+        {"name": "allowance", "type": "float", "constraints": {"expression": "accounts.credit * 2"}},
+        {"name": "perk", "type": "string", "constraints": {"when": "accounts.tier = 'gold'"}}]}]}
     schema = tmp_path / "visits.json"
     schema.write_text(json.dumps(doc))
     result = generate_to(schema, f"sqlite:///{db}", "--create-tables")
-    assert result.returncode == 2 and "reads a column of 'accounts'" in result.stderr
+    assert result.returncode == 0, result.stderr
+    by_code = {a[0]: a for a in accounts}
+    rows = sqlite3.connect(db).execute("SELECT account, at, allowance, perk FROM visits").fetchall()
+    assert len(rows) == 400 and {r[0] for r in rows} <= set(by_code) and len({r[0] for r in rows}) > 10
+    for account, at, allowance, perk in rows:
+        code, opened, credit, tier = by_code[account]
+        assert dt.date.fromisoformat(at) >= dt.date.fromisoformat(opened), (account, at, opened)
+        assert allowance == credit * 2
+        assert (perk is not None) == (tier == "gold")
+
+    doc["tables"][0]["fields"][2]["constraints"]["max_value"] = "2015-01-01"  # before some accounts opened
+    schema.write_text(json.dumps({**doc, "tables": [{**doc["tables"][0], "name": "late"}]}))
+    late = generate_to(schema, f"sqlite:///{db}", "--create-tables")
+    latest = max(a[1] for a in accounts)
+    assert late.returncode == 2 and f"'accounts.opened' can be as late as {latest}" in late.stderr, late.stderr
+
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE shared (code TEXT, credit REAL)")  # no key: a code may name two rows
+    conn.executemany("INSERT INTO shared VALUES (?, ?)", [("x", 1.0), ("x", 2.0), ("y", 3.0)])
+    conn.commit()
+    doc["tables"][0]["fields"][1:] = [
+        {"name": "account", "type": "reference", "constraints": {"references": "shared.code"}},
+        {"name": "allowance", "type": "float", "constraints": {"expression": "shared.credit * 2"}}]
+    schema.write_text(json.dumps({**doc, "tables": [{**doc["tables"][0], "name": "uses"}]}))
+    refused = generate_to(schema, f"sqlite:///{db}", "--create-tables")
+    assert refused.returncode == 2 and "shared.credit" in refused.stderr and "not unique" in refused.stderr
+
+
+def test_children_of_uuid_keys_read_dates_and_decimals_from_duckdb(tmp_path):
+    import datetime as dt
+    import json
+    import uuid
+
+    path = tmp_path / "t.duckdb"
+    conn = duckdb.connect(str(path))
+    conn.execute("CREATE TABLE users (uid UUID PRIMARY KEY, joined DATE, score DECIMAL(6,2))")
+    users = [(str(uuid.UUID(int=i * 104729 + 7)), dt.date(2021, 1 + i % 12, 1 + i), 1.5 * i) for i in range(1, 21)]
+    conn.executemany("INSERT INTO users VALUES (?, ?, ?)", users)
+    conn.close()
+    doc = {"seed": 2, "tables": [{"name": "logins", "rows": 300, "fields": [
+        {"name": "uid", "type": "reference", "constraints": {"references": "users.uid"}},
+        {"name": "at", "type": "date", "constraints": {"after": "users.joined", "max_value": "2026-01-01"}},
+        {"name": "points", "type": "float", "constraints": {"expression": "users.score * 10"}}]}]}
+    schema = tmp_path / "logins.json"
+    schema.write_text(json.dumps(doc))
+    result = generate_to(schema, f"duckdb:///{path}", "--create-tables")
+    assert result.returncode == 0, result.stderr
+    by_uid = {u[0]: u for u in users}
+    rows = duckdb.connect(str(path), read_only=True).execute('SELECT uid::VARCHAR, "at", points FROM logins').fetchall()
+    assert len(rows) == 300 and {r[0] for r in rows} <= set(by_uid) and len({r[0] for r in rows}) > 10
+    assert all(at >= by_uid[uid][1] and points == by_uid[uid][2] * 10 for uid, at, points in rows)
+
+
+def test_a_large_load_shows_progress_and_a_summary_per_table(tmp_path):
+    import json
+
+    schema = tmp_path / "ticks.json"
+    schema.write_text(json.dumps({"fields": [{"name": "id", "type": "sequence", "constraints": {"primary_key": True}},
+                                             {"name": "n", "type": "integer", "constraints": {"min_value": 0}}]}))
+    db = tmp_path / "ticks.db"
+    result = run_cli("generate", "--schema", str(schema), "--rows", "200000", "--seed", "1", "--to", f"sqlite:///{db}",
+                     "--table", "ticks", "--create-tables", "--chunk-size", "50000")
+    assert result.returncode == 0, result.stderr
+    assert "200k/200k" in result.stderr  # the progress bar reached every row (a bar from 200,000 rows up)
+    assert "  ticks: 200,000 rows" in result.stderr and "wrote 200,000 rows in 1 table(s)" in result.stderr
+    assert "rows/s" in result.stderr
+    assert sqlite3.connect(db).execute("SELECT count(*), count(DISTINCT id) FROM ticks").fetchone() == (200_000,) * 2
 
 
 def test_duckdb_names_the_refused_row_and_check_and_keeps_nothing(tmp_path):

@@ -40,6 +40,7 @@ class TablePlan:
     plan: DatasetPlan
     rows: int
     index: ChildIndex | None = None
+    given: bool = False  # rows given (read from a target database), never generated nor written
 
     @property
     def arrow_schema(self):
@@ -60,11 +61,12 @@ class RelationalPlan:
 
     @property
     def rows_per_table(self) -> dict[str, int]:
-        return {name: t.rows for name, t in self.tables.items()}
+        """Rows of each generated table (a table of given rows is only read)."""
+        return {name: t.rows for name, t in self.tables.items() if not t.given}
 
     @property
     def total_rows(self) -> int:
-        return sum(t.rows for t in self.tables.values())
+        return sum(self.rows_per_table.values())
 
 
 def table_seed(seed: int, table: str) -> int:
@@ -121,7 +123,7 @@ def _field_problems(doc: Any, found: list[Problem]) -> list[Problem]:
     seen = {(p.loc, p.message) for p in found}
     for ti, table in enumerate(schema.tables):
         provided = {f.name for f in table.fields if f.type == "reference"}
-        provided |= {n for f in table.fields for n in _reads(f) if "." in n}
+        provided |= {n for f in table.fields for n in list_field_reads(f) if "." in n}
         fields = [f.model_copy(update={"constraints": Constraints()}) if f.type == "reference" else f
                   for f in table.fields]
         try:
@@ -138,7 +140,7 @@ def _field_problems(doc: Any, found: list[Problem]) -> list[Problem]:
     return out
 
 
-def _reads(spec: FieldSpec) -> set[str]:
+def list_field_reads(spec: FieldSpec) -> set[str]:
     """Every name a field's rules read (fields, or 'table.field')."""
     c = spec.constraints
     names = {v for v in (c.after, c.before, c.condition_on) if v}
@@ -176,7 +178,7 @@ class _Builder:
             from src.engine.relational.fixed import FixedRows
 
             given = FixedRows(table, self.fixed[name])
-            self.plans[name] = TablePlan(name, table, given, given.rows)
+            self.plans[name] = TablePlan(name, table, given, given.rows, given=True)
             return
         if any(p not in self.plans for p in parent_tables(table)):
             return  # a parent failed: its problems are reported
@@ -285,7 +287,7 @@ class _Builder:
         provider (it draws their nulls too, so a null reference reads null parent values)."""
         fields = []
         for fi, spec in enumerate(table.fields):
-            reads = {n for n in _reads(spec) if "." in n}
+            reads = {n for n in list_field_reads(spec) if "." in n}
             for name in sorted(reads):
                 chain, problem = self.chain_for(table, name, links, provider)
                 if chain is not None:
@@ -418,7 +420,7 @@ class _Builder:
         keep = [f for f in table.fields if f.type != "reference"]
         while True:
             names = {f.name for f in keep}
-            trimmed = [f for f in keep if _reads(f) <= names]
+            trimmed = [f for f in keep if list_field_reads(f) <= names]
             if len(trimmed) == len(keep):
                 break
             keep = trimmed

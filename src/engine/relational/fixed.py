@@ -20,7 +20,7 @@ class FixedRows:
         self.table = rows.combine_chunks()
         self.arrow_schema = self.table.schema
         self.schema = DatasetSchema(fields=spec.fields, name=spec.name)
-        self.fields: dict = {}  # no generated fields: nothing for describe_plan's bounds
+        self.fields = _bounded_fields(spec)
         self.rows = self.table.num_rows
 
     def check_row_count(self, total_rows: int) -> None:
@@ -39,3 +39,18 @@ class FixedRows:
     def generate_chunk(self, start_row: int, n_rows: int) -> pa.RecordBatch:
         cols = self.generate_columns(start_row, n_rows, set(self.arrow_schema.names))
         return pa.RecordBatch.from_arrays([cols[n] for n in self.arrow_schema.names], schema=self.arrow_schema)
+
+
+def _bounded_fields(spec: TableSpec) -> dict:
+    """Field plans of the given columns that carry bounds (the range of the rows read), so an
+    ``after``/``before`` over them is checked against those bounds like any parent field's."""
+    from src.engine.compiler import compile_schema
+    from src.errors import SchemaValidationError
+
+    bounded = [f for f in spec.fields if f.constraints.min_value is not None and f.constraints.max_value is not None]
+    if not bounded:
+        return {}
+    try:
+        return compile_schema(DatasetSchema(fields=bounded, name=spec.name), seed=0).fields
+    except SchemaValidationError:
+        return {}  # bounds the engine cannot read: no check, as for a field without firm bounds
