@@ -99,7 +99,7 @@ def show_resume_offer(client: ApiClient, load: Loader) -> None:
         return
     record = newest[0]
     text_column, button_column = st.columns([4, 1], vertical_alignment="center")
-    text_column.info(f"Continue where you left off? Your last saved schema: {describe_saved(record)}.",
+    text_column.info(f"Continue where you left off? Your last saved schema: {describe_saved(record)}",
                      icon=":material/history:")
     if button_column.button("Continue with it", icon=":material/restore:", key="resume_saved", width="stretch"):
         _load(client, record["id"], load)

@@ -30,6 +30,7 @@ SHIPMENTS = {"fields": [
     {"name": "amount", "type": "float", "constraints": {"min_value": 1, "max_value": 100}},
     {"name": "shipped_on", "type": "date", "constraints": {"min_value": "2025-01-01", "max_value": "2025-06-30"}},
     {"name": "delivered_on", "type": "date", "constraints": {"min_value": "2025-01-01", "max_value": "2025-12-31"}},
+    {"name": "ordered_on", "type": "date", "constraints": {"min_value": "2024-07-01", "max_value": "2025-06-30"}},
 ]}
 
 
@@ -111,13 +112,24 @@ def test_after_and_when_are_chosen_and_a_broken_condition_is_not_applied(page):
     doc = wait_for_json(page, r'"when": "id >= 2"')
     assert constraints_of(doc, "delivered_on") == {"min_value": "2025-01-01", "max_value": "2025-12-31",
                                                    "when": "id >= 2", "after": "shipped_on"}
+    edit(page, "6. ordered_on")
+    choose_option(page, "Before (field)", "shipped_on")
+    doc = wait_for_json(page, r'"before": "shipped_on"')
+    assert constraints_of(doc, "ordered_on")["before"] == "shipped_on"
+    ordered = field_samples(page, "ordered_on")
     edit(page, "4. shipped_on")  # the same sample rows: the same document
     shipped = field_samples(page, "shipped_on")
     assert all(d >= s for s, d in zip(shipped[1:], delivered[1:])), (shipped, delivered)
+    assert all(o <= s for s, o in zip(shipped, ordered)), (shipped, ordered)
 
     edit(page, "5. delivered_on")
     type_text(page, "When", "id >=")
-    expect(page.get_by_text(re.compile(r"^Not applied: field 'delivered_on' when"))).to_be_visible()
+    refusal = page.get_by_text(re.compile(r"^Not applied: field 'delivered_on' when"))
+    expect(refusal).to_be_visible()
+    # Said right under the input it refuses, above the next options.
+    when_box = page.get_by_role("textbox", name="When").bounding_box()
+    after_box = page.get_by_role("combobox", name="After (field)").bounding_box()
+    assert when_box["y"] + when_box["height"] <= refusal.bounding_box()["y"] < after_box["y"]
     save_screenshot(page, "field_4_when_refused")
     doc = wait_for_json(page, r'"when": "id >= 2"')  # the document keeps the last good condition
     assert constraints_of(doc, "delivered_on")["when"] == "id >= 2"
@@ -190,3 +202,21 @@ def test_fields_move_up_and_down_are_copied_removed_and_added(page):
     expect(chosen).to_have_value("1. age")
     assert names(r'^((?!"person_id").)*$') == ["age", "status", "status_copy", "new_field"]
     save_screenshot(page, "field_7_removed")
+
+
+def test_a_range_edit_rewrites_the_description_or_drops_the_stale_one(page):
+    from playwright.sync_api import expect
+
+    open_draft(page, PEOPLE)
+    edit(page, "2. age")
+    description = page.get_by_role("textbox", name="Description", exact=True)
+    set_field_number(page, "maximum", "65")
+    expect(description).to_have_value("age between 18 and 65")
+    minimum = page.get_by_role("spinbutton", name="minimum")
+    minimum.fill("")  # no minimum any more: "between 18 and" would be wrong
+    minimum.press("Enter")
+    expect(page.get_by_text("The description of 'age' named the old range; it was dropped.")).to_be_visible()
+    expect(description).to_have_value("")
+    save_screenshot(page, "field_8_description_dropped")
+    age = wait_for_json(page, r'"max_value": 65')["fields"][1]
+    assert "description" not in age and age["constraints"] == {"max_value": 65}
