@@ -91,7 +91,8 @@ def build_chart(name: str, kind: str, frame: pd.DataFrame) -> alt.Chart:
         if pd.api.types.is_integer_dtype(values) and values.max() - values.min() <= MAX_INTEGER_BARS:
             return base.mark_bar().encode(alt.X(f"{name}:O", title=None, axis=alt.Axis(labelAngle=0)),
                                           alt.Y("count():Q", title="rows"))
-        return base.mark_bar().encode(alt.X(f"{name}:Q", bin=alt.Bin(maxbins=20), title=None),
+        axis = alt.Axis(labelFlush=True)  # the last bin's label stays inside the chart, not cut off
+        return base.mark_bar().encode(alt.X(f"{name}:Q", bin=alt.Bin(maxbins=20), title=None, axis=axis),
                                       alt.Y("count():Q", title="rows"))
     if kind == "timeline":
         periods = count_per_period(data[name])
