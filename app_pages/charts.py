@@ -91,7 +91,8 @@ def build_chart(name: str, kind: str, frame: pd.DataFrame) -> alt.Chart:
         if pd.api.types.is_integer_dtype(values) and values.max() - values.min() <= MAX_INTEGER_BARS:
             return base.mark_bar().encode(alt.X(f"{name}:O", title=None, axis=alt.Axis(labelAngle=0)),
                                           alt.Y("count():Q", title="rows"))
-        return base.mark_bar().encode(alt.X(f"{name}:Q", bin=alt.Bin(maxbins=20), title=None),
+        axis = alt.Axis(labelFlush=True)  # the last bin's label stays inside the chart, not cut off
+        return base.mark_bar().encode(alt.X(f"{name}:Q", bin=alt.Bin(maxbins=20), title=None, axis=axis),
                                       alt.Y("count():Q", title="rows"))
     if kind == "timeline":
         periods = count_per_period(data[name])
@@ -101,7 +102,7 @@ def build_chart(name: str, kind: str, frame: pd.DataFrame) -> alt.Chart:
             tooltip=[alt.Tooltip("start:T", title="from"), alt.Tooltip("rows:Q")])
     counts = data[name].astype(str).value_counts().head(MAX_CATEGORY_BARS).rename_axis("value").reset_index()
     return alt.Chart(counts, height=alt.Step(BAR_STEP), title=name).mark_bar().encode(
-        alt.X("count:Q", title="rows"), alt.Y("value:N", sort="-x", title=None))
+        alt.X("count:Q", title="rows", axis=alt.Axis(labelFlush=True)), alt.Y("value:N", sort="-x", title=None))
 
 
 def show_preview(rows: list[dict[str, Any]], fields: list[dict[str, Any]], key: str) -> None:

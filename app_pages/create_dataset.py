@@ -13,8 +13,8 @@ from app_pages.charts import show_preview
 from app_pages.diagram import build_er_diagram
 from app_pages.page_state import read_url, write_url
 from app_pages.saved_schemas import (
-    NOTICE_KEY, SAVED_DOC_KEY, SAVED_ID_KEY, forget_saved, remember_saved, show_import, show_save_bar,
-    show_saved_list,
+    NOTICE_KEY, SAVED_DOC_KEY, SAVED_ID_KEY, forget_saved, remember_saved, show_import, show_resume_offer,
+    show_save_bar, show_saved_list,
 )
 from app_pages.schema_sources import show_describe_tab, show_notes, show_sample_tab
 from app_pages.schema_state import cache_sample, cached_sample, get_doc, set_schema, version
@@ -334,6 +334,8 @@ def render_page() -> None:
 
     st.subheader("Schema", anchor=False)
     doc = get_doc()
+    if doc is None:
+        show_resume_offer(client, load_saved)
     valid, _ = edit_schema(client, doc)
     if doc is not None:
         show_save_bar(client, valid, doc)

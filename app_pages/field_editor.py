@@ -14,6 +14,7 @@ from app_pages.schema_table import blank_percent, set_blank_percent
 from app_pages.type_picker import pick_type
 
 NUMERIC_TYPES = {"integer", "float", "decimal", "percentage", "price", "age", "latitude", "longitude"}
+WHOLE_NUMBER_TYPES = {"integer", "age", "sequence"}
 TIME_TYPES = {"date", "datetime", "time", "date_of_birth"}
 DISTRIBUTION_PARAMS = {"normal": ("mean", "std"), "lognormal": ("median", "sigma"), "exponential": ("scale",)}
 NO_DISTRIBUTION = "uniform (default)"
@@ -26,10 +27,12 @@ _NUMBER_RE = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?(?![\w.])")
 
 
 def edit_field(field: dict[str, Any], entry: dict[str, Any] | None, catalog: list[dict[str, Any]],
-               other_fields: list[str], keys: list[str], key: str) -> dict[str, Any]:
+               other_fields: list[str], keys: list[str], key: str,
+               slots: dict[str, Any] | None = None) -> dict[str, Any]:
     """Show ``field``'s options; answer the field as the widgets now describe it.
 
-    ``other_fields`` feed `after`/`before`; ``keys`` (table.field) feed a reference's parent.
+    ``other_fields`` feed `after`/`before`; ``keys`` (table.field) feed a reference's parent; ``slots``
+    gets a container under the expression and `when` inputs, where a refusal of that rule is shown.
     """
     field = copy.deepcopy(field)
     name_column, type_column = st.columns([1, 3])
@@ -53,7 +56,7 @@ def edit_field(field: dict[str, Any], entry: dict[str, Any] | None, catalog: lis
         _edit_enum(constraints, key)
     if rules & {"min_length", "max_length", "pattern"}:
         _edit_text(constraints, key)
-    _edit_common(constraints, rules, other_fields, key)
+    _edit_common(constraints, rules, other_fields, key, {} if slots is None else slots)
     field["constraints"] = {k: v for k, v in constraints.items() if v is not None}
     if not field["constraints"]:
         field.pop("constraints")
@@ -69,6 +72,14 @@ def _number(value: Any) -> float | int | None:
         return float(value)
     except (TypeError, ValueError):
         return None
+
+
+def _optional_number(column: Any, label: str, current: Any, key: str, **options: Any) -> Any:
+    """A number input a user can empty (None: the rule is dropped). Streamlit lets only an input made
+    with ``value=None`` be cleared, so the current value is handed over through the session state."""
+    if key not in st.session_state:
+        st.session_state[key] = current
+    return column.number_input(label, value=None, key=key, **options)
 
 
 def _tidy(value: float | int | None) -> float | int | None:
@@ -88,13 +99,17 @@ def _edit_range(constraints: dict[str, Any], field_type: str, rules: set[str], k
             constraints[name] = text.strip() or None
     else:
         for column, name in ((low, "min_value"), (high, "max_value")):
-            value = column.number_input(name.replace("_value", "imum"), value=_number(constraints.get(name)),
-                                        key=f"{key}_{name}", placeholder="default", format="%g")
+            current = _number(constraints.get(name))
+            whole = field_type in WHOLE_NUMBER_TYPES and (current is None or float(current).is_integer())
+            value = _optional_number(column, name.replace("_value", "imum"),
+                                     int(current) if whole and current is not None else current,
+                                     f"{key}_{name}", placeholder="default", format="%g",
+                                     step=1 if whole else 1.0)
             constraints[name] = _tidy(value)
     if "decimals" in rules:
-        constraints["decimals"] = decimals.number_input("Decimals", min_value=0, max_value=12, step=1,
-                                                        value=constraints.get("decimals"), key=f"{key}_decimals",
-                                                        placeholder="default")
+        constraints["decimals"] = _optional_number(decimals, "Decimals", constraints.get("decimals"),
+                                                   f"{key}_decimals", min_value=0, max_value=12, step=1,
+                                                   placeholder="default")
     if "step" in rules:
         step = decimals.text_input("Step", value=str(constraints.get("step") or ""), key=f"{key}_step",
                                    placeholder="e.g. 5m, 1h, 1d", help="A time grid, or a numeric step.") \
@@ -119,8 +134,8 @@ def _edit_distribution(constraints: dict[str, Any], key: str) -> None:
         return
     new = {"kind": kind}
     for column, param in zip(param_columns, DISTRIBUTION_PARAMS[kind]):
-        value = column.number_input(param, value=_number(current.get(param)), key=f"{key}_dist_{param}",
-                                    placeholder="default", format="%g")
+        value = _optional_number(column, param, _number(current.get(param)), f"{key}_dist_{param}",
+                                 placeholder="default", format="%g")
         if value is not None:
             new[param] = _tidy(value)
     constraints["distribution"] = new
@@ -155,10 +170,10 @@ def _edit_enum(constraints: dict[str, Any], key: str) -> None:
 
 def _edit_text(constraints: dict[str, Any], key: str) -> None:
     shortest, longest, pattern = st.columns([1, 1, 2])
-    constraints["min_length"] = shortest.number_input("Min length", min_value=0, step=1, key=f"{key}_minlen",
-                                                      value=constraints.get("min_length"), placeholder="default")
-    constraints["max_length"] = longest.number_input("Max length", min_value=1, step=1, key=f"{key}_maxlen",
-                                                     value=constraints.get("max_length"), placeholder="default")
+    constraints["min_length"] = _optional_number(shortest, "Min length", constraints.get("min_length"),
+                                                 f"{key}_minlen", min_value=0, step=1, placeholder="default")
+    constraints["max_length"] = _optional_number(longest, "Max length", constraints.get("max_length"),
+                                                 f"{key}_maxlen", min_value=1, step=1, placeholder="default")
     text = pattern.text_input("Pattern", value=constraints.get("pattern") or "", key=f"{key}_pattern",
                               placeholder=r"e.g. INV-\d{6}", help="A regex subset every value matches.")
     constraints["pattern"] = text or None
@@ -172,7 +187,8 @@ def _edit_reference(constraints: dict[str, Any], keys: list[str], key: str) -> N
     constraints["references"] = None if chosen == NONE else chosen
 
 
-def _edit_common(constraints: dict[str, Any], rules: set[str], other_fields: list[str], key: str) -> None:
+def _edit_common(constraints: dict[str, Any], rules: set[str], other_fields: list[str], key: str,
+                 slots: dict[str, Any]) -> None:
     unique_column, key_column, blank_column, pool_column = st.columns(4, vertical_alignment="bottom")
     constraints["unique"] = unique_column.checkbox("Unique", value=bool(constraints.get("unique")),
                                                    key=f"{key}_unique") or None
@@ -184,19 +200,21 @@ def _edit_common(constraints: dict[str, Any], rules: set[str], other_fields: lis
     constraints["nullable"] = blanked.get("nullable")
     constraints["null_probability"] = blanked.get("null_probability")
     if "cardinality" in rules:
-        constraints["cardinality"] = pool_column.number_input(
-            "Distinct values", min_value=1, step=1, value=constraints.get("cardinality"), key=f"{key}_card",
+        constraints["cardinality"] = _optional_number(
+            pool_column, "Distinct values", constraints.get("cardinality"), f"{key}_card", min_value=1, step=1,
             placeholder="any", help="Values come from a pool of this many.")
     if "expression" in rules:
         text = st.text_input("Expression", value=constraints.get("expression") or "", key=f"{key}_expression",
                              placeholder="e.g. quantity * unit_price",
                              help="The value is computed from other fields; checked when applied.")
         constraints["expression"] = text.strip() or None
+        slots["expression"] = st.container()
     if "when" in rules:
         text = st.text_input("When", value=constraints.get("when") or "", key=f"{key}_when",
                              placeholder="e.g. status = 'shipped'",
                              help="The value is blank on rows where this condition is false.")
         constraints["when"] = text.strip() or None
+        slots["when"] = st.container()
     if rules & {"after", "before"}:
         after_column, before_column = st.columns(2)
         for column, name in ((after_column, "after"), (before_column, "before")):

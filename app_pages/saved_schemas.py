@@ -89,6 +89,22 @@ def show_saved_list(client: ApiClient, load: Loader) -> None:
         _confirm_delete(client, record)
 
 
+def show_resume_offer(client: ApiClient, load: Loader) -> None:
+    """With no schema yet (a new tab, a reload of another page): the newest saved schema, one click away."""
+    try:
+        newest = client.list_schemas(limit=1)
+    except ApiError:
+        return  # the health line already says when the API is down
+    if not newest:
+        return
+    record = newest[0]
+    text_column, button_column = st.columns([4, 1], vertical_alignment="center")
+    text_column.info(f"Continue where you left off? Your last saved schema: {describe_saved(record)}",
+                     icon=":material/history:")
+    if button_column.button("Continue with it", icon=":material/restore:", key="resume_saved", width="stretch"):
+        _load(client, record["id"], load)
+
+
 def _load(client: ApiClient, schema_id: str, load: Loader) -> None:
     try:
         record = client.get_schema(schema_id)

@@ -129,7 +129,9 @@ def _edit_chosen(doc: dict[str, Any], table: int, fields: list[dict[str, Any]], 
         others += [f"{t.get('name')}.{f.get('name')}" for t in doc["tables"] if t.get("name") != own
                    for f in t.get("fields") or []]
     entry = catalog_by_type(catalog).get(str(field.get("type")))
-    new = edit_field(field, entry, catalog, others, parent_keys(doc), key=f"fe_{epoch()}_{table}_{index}")
+    slots: dict[str, Any] = {}  # where a refused expression or `when` is said: under its input
+    new = edit_field(field, entry, catalog, others, parent_keys(doc), key=f"fe_{epoch()}_{table}_{index}",
+                     slots=slots)
     if new == field:
         return
     old_constraints, new_constraints = field.get("constraints") or {}, new.get("constraints") or {}
@@ -154,6 +156,6 @@ def _edit_chosen(doc: dict[str, Any], table: int, fields: list[dict[str, Any]], 
                     and (p.table in (None, table))]
         if problems:
             for problem in problems:
-                st.error(f"Not applied: {problem}", icon=":material/function:")
+                slots.get(problem.rule, st).error(f"Not applied: {problem}", icon=":material/function:")
             return
     commit(candidate, renew_editor=renew)

@@ -190,6 +190,20 @@ def test_saved_schemas_duplicate_rename_and_delete_after_confirmation(fake_clien
     assert current_doc(app) == PEOPLE
 
 
+def test_a_fresh_page_offers_the_last_saved_schema_and_loads_it(fake_client):
+    assert not any("Continue where you left off" in text for text in texts(start_app(fake_client).info))
+    older = fake_client.save_schema("older", SHOP)
+    fake_client.schemas[older["id"]]["updated_at"] = "2026-01-01T00:00:00Z"
+    record = fake_client.save_schema("people", PEOPLE)
+    app = start_app(fake_client)  # a new session: a reload of another page, a new tab
+    assert "schema_doc" not in app.session_state
+    assert any("Your last saved schema: people · 3 fields" in text for text in texts(app.info))
+    click_button(app, "Continue with it")
+    assert current_doc(app) == PEOPLE
+    assert app.query_params["schema"] == record["id"]  # from now on a reload keeps it
+    assert not any("Continue where you left off" in text for text in texts(app.info))
+
+
 def test_a_draft_in_the_url_restores_the_schema_and_rows(fake_client):
     app = start_app(fake_client, draft=encode_draft(PEOPLE), rows="321")
     assert list(app.data_editor[0].value["name"]) == ["person_id", "age", "status"]
