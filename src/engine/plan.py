@@ -15,6 +15,7 @@ from src.engine.context import ChunkContext, FieldPlan
 from src.engine.generators.text import gen_from_pool
 from src.engine.overflow_check import find_overflow_problems
 from src.engine.registry import GeneratorRegistry
+from src.engine.strings import cut_at_word
 from src.engine.writers import with_decimals
 from src.errors import Problem, SchemaValidationError
 from src.schemas import DatasetSchema
@@ -160,6 +161,10 @@ class DatasetPlan:
             values = gen_from_pool(fp, ctx, self.text_pools[fp.name])
         else:
             values = self._generate_base(fp, ctx)
+            if fp.c.max_length and fp.pattern is None and not fp.unique and fp.kind not in NON_TEXT_KINDS \
+                    and pa.types.is_string(values.type):
+                # Typed text (names, cities, companies) keeps max_length too, cut at a word.
+                values = cut_at_word(values, fp.c.max_length)
         if fp.pattern is not None and fp.kind != "code":
             values = self._enforce_pattern(fp, ctx, values)
         if fp.c.after or fp.c.before:

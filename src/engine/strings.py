@@ -90,6 +90,19 @@ def ascii_slug(arr: pa.Array) -> pa.Array:
     return pc.replace_substring_regex(folded, r"[^a-z]", "")
 
 
+def cut_at_word(values: pa.Array, max_length: int) -> pa.Array:
+    """Values longer than ``max_length`` cut at the last word that fits ('Amanda Massey' -> 'Amanda'),
+    or exactly at the limit when no word boundary falls inside it."""
+    cut = pc.utf8_slice_codeunits(values, 0, max_length)
+    too_long = pc.greater(pc.utf8_length(values), max_length)
+    at_word_end = pc.match_substring_regex(pc.utf8_slice_codeunits(values, max_length, max_length + 1),
+                                           r"^[\s,.;:!?]")  # the cut falls between words: keep them all
+    trimmed = pc.utf8_rtrim(pc.if_else(at_word_end, cut, pc.replace_substring_regex(cut, r"\s+\S*$", "")),
+                            characters=" ,.;&-/")
+    trimmed = pc.if_else(pc.equal(pc.utf8_length(trimmed), 0), cut, trimmed)
+    return pc.if_else(too_long, trimmed, values)
+
+
 def utf8_truncate(arr: pa.Array, max_length: int) -> pa.Array:
     return pc.utf8_slice_codeunits(arr, 0, max_length)
 

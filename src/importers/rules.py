@@ -193,8 +193,8 @@ def apply_length(field_type: str, shape: Shape, rules: ColumnRules, constraints:
 
 
 def guard_length(field_type: str, constraints: dict[str, Any]) -> None:
-    """Keep a typed text value (email, city...) within max_length: values that do not fit are replaced
-    by ones made from a length pattern, when the type's values can come near the limit."""
+    """Keep a unique typed text value (email, city...) within max_length: values that do not fit are
+    replaced by ones made from a length pattern, when the type's values can come near the limit."""
     limit = constraints.get("max_length")
     if not limit or field_type in LENGTH_AWARE or "pattern" in constraints or "enum_values" in constraints:
         return
@@ -202,7 +202,9 @@ def guard_length(field_type: str, constraints: dict[str, Any]) -> None:
         if limit < _CODE_PATTERN_LENGTH:
             constraints["pattern"] = f"[A-Z0-9]{{{limit}}}"
         return
-    longest = _longest_value(field_type, bool(constraints.get("unique")))
+    if not constraints.get("unique"):
+        return  # the engine cuts a typed value at a word to max_length ('Amanda Massey' -> 'Amanda')
+    longest = _longest_value(field_type, True)
     if longest is None or limit < 2 * longest:
         low = max(1, constraints.get("min_length") or 1)
         constraints["pattern"] = f".{{{min(low, limit)},{limit}}}"

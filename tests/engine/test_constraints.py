@@ -227,3 +227,19 @@ def test_order_holds_between_a_date_and_a_datetime_both_ways():
     for checked, filed, due in zip(cols["checked_at"], cols["filed_on"], cols["due_on"]):
         assert dt.datetime(filed.year, filed.month, filed.day) <= checked
         assert dt.datetime(due.year, due.month, due.day) >= checked
+
+
+@pytest.mark.parametrize("field_type", ["full_name", "city", "company", "job_title", "street_address", "email",
+                                        "address", "product_name"])
+def test_max_length_holds_on_typed_text_cut_at_a_word(field_type):
+    """max_length on a name, city or company used to be accepted and ignored (a VARCHAR(10) name got
+    'Amanda Massey'): it holds on every row, cut at the last word that fits."""
+    doc = {"fields": [{"name": "v", "type": field_type, "constraints": {"max_length": 10}}]}
+    values = compile_schema(doc, seed=4).generate_chunk(0, 3000).column(0).to_pylist()
+    assert all(1 <= len(v) <= 10 for v in values)
+    assert not any(v.endswith((" ", "&", "-", ",")) for v in values)
+    if field_type == "full_name":  # whole words: 'Amanda Massey' -> 'Amanda', never 'Amanda Mas'
+        full = compile_schema({"fields": [{"name": "v", "type": field_type}]}, seed=4).generate_chunk(0, 3000)
+        for cut, whole in zip(values, full.column(0).to_pylist()):
+            first_word_fits = len(whole.split(" ")[0]) <= 10
+            assert cut == whole or whole.startswith(cut + " ") if first_word_fits else cut == whole[:10]

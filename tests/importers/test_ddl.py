@@ -4,6 +4,8 @@ generated once the relational engine lands. Each table's own fields compile with
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from src.engine import compile_schema
@@ -144,14 +146,22 @@ def test_every_unhonoured_rule_is_a_warning():
     assert [f["name"] for f in result.document["tables"][0]["fields"]] == ["a", "b", "s"]
 
 
-def test_varchar_limits_typed_text_with_a_length_pattern():
-    fields = _fields(import_ddl("CREATE TABLE t (email VARCHAR(20) NOT NULL, note VARCHAR(15))",
+def test_varchar_limits_typed_text_cut_at_a_word_or_a_length_pattern_when_unique():
+    fields = _fields(import_ddl("CREATE TABLE t (email VARCHAR(20) NOT NULL, note VARCHAR(15), "
+                                "name VARCHAR(10) NOT NULL, login VARCHAR(12) UNIQUE NOT NULL)",
                                 "postgres").document["tables"][0])
-    assert fields["email"]["constraints"] == {"max_length": 20, "pattern": ".{1,20}"}
+    assert fields["email"]["constraints"] == {"max_length": 20}  # the engine cuts it
     assert fields["note"]["constraints"] == {"max_length": 15, "nullable": True}  # text cuts itself
+    assert fields["name"]["type"] == "full_name" and fields["name"]["constraints"] == {"max_length": 10}
     batch = compile_schema({"fields": list(fields.values())}, seed=3).generate_chunk(0, 5000)
     assert max(len(v) for v in batch.column("email").to_pylist()) <= 20
     assert max(len(v) for v in batch.column("note").drop_null().to_pylist()) <= 15
+    names = batch.column("name").to_pylist()
+    assert max(map(len, names)) <= 10
+    # Real names cut at a word ('Amanda Massey' -> 'Amanda'), not random characters.
+    assert sum(bool(re.fullmatch(r"[A-Z][a-z'-]+( [A-Z][a-z'-]+)?", n)) for n in names) / len(names) >= 0.95
+    logins = batch.column("login").to_pylist()
+    assert max(map(len, logins)) <= 12 and len(set(logins)) == 5000
 
 
 @pytest.mark.parametrize("ddl, dialect, loc, message", [

@@ -119,14 +119,7 @@ def _fit_length(fp: FieldPlan, values: pa.Array) -> pa.Array:
     """Apply min_length/max_length to free text: cut long values at a word, pad short ones."""
     c = fp.c
     if c.max_length:
-        cut = pc.utf8_slice_codeunits(values, 0, c.max_length)
-        too_long = pc.greater(pc.utf8_length(values), c.max_length)
-        at_word_end = pc.match_substring_regex(pc.utf8_slice_codeunits(values, c.max_length, c.max_length + 1),
-                                               r"^[\s,.;:!?]")  # the cut falls between words: keep them all
-        trimmed = pc.utf8_rtrim(pc.if_else(at_word_end, cut, pc.replace_substring_regex(cut, r"\s+\S*$", "")),
-                                characters=" ,.;")
-        trimmed = pc.if_else(pc.equal(pc.utf8_length(trimmed), 0), cut, trimmed)
-        values = pc.if_else(too_long, trimmed, values)
+        values = strings.cut_at_word(values, c.max_length)
     if c.min_length:
         filler = " " + " ".join(vocab.LOREM_WORDS)
         while filler and len(filler) < c.min_length:
