@@ -211,7 +211,17 @@ def _best_meaning(tokens: list[str]) -> PhraseMatch | None:
     """The winning phrase over the type table and the names-of-things table (the type table wins ties)."""
     from src.engine.data.things import label_table
 
-    return best_phrase([*find_phrases(tokens, LABEL_MEANINGS), *find_phrases(tokens, label_table(), rank=1)])
+    found = [*find_phrases(tokens, LABEL_MEANINGS), *find_phrases(tokens, label_table(), rank=1)]
+    best = best_phrase(found)
+    if best is not None and best[4] == "name" and best[1] == 1:
+        # 'department name', 'category name': the name of the thing the word before names, not a person's
+        before = best_phrase(m for m in found if m[0] == best[0] - 1)
+        if before is not None and before[3] not in _PERSON_KINDS:
+            return before
+    return best
+
+
+_PERSON_KINDS = {"full_name", "first_name", "last_name", "username"}
 
 
 def classify_name(tokens: list[str]) -> str | None:

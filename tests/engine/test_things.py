@@ -127,3 +127,16 @@ def test_the_catalog_lists_every_type_with_constraints_and_meanings():
     assert any("heart rate" in m["names"] for m in integer["meanings"])
     assert "distribution" in integer["constraints"] and "decimals" not in integer["constraints"]
     assert "decimals" in next(row for row in catalog if row["type"] == "decimal")["constraints"]
+
+
+@pytest.mark.parametrize("label, kind", [("department_name", "department"), ("dept_name", "department"),
+                                         ("category_name", "product_category"), ("company_name", "company"),
+                                         ("city_name", "city"), ("country_name", "country"),
+                                         ("customer_name", "full_name"), ("emp_name", "full_name"),
+                                         ("first_name", "first_name"), ("user_name", "username")])
+def test_the_name_of_a_thing_is_that_thing_not_a_person(label, kind):
+    """A DDL's `departments.dept_name` gave 'Joshua Reilly': '<thing> name' takes the thing's meaning;
+    '<person> name' stays a person's."""
+    from src.engine.semantics import infer_string_kind
+
+    assert infer_string_kind(label) == kind
