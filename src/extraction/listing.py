@@ -271,7 +271,9 @@ def _is_bullet(line: str) -> bool:
 def split_prose_items(body: str) -> list[str]:
     """Split 'name, email, age between 18 and 65, and status (active, banned).' into items."""
     body = re.sub(r"[.!]\s*$", "", body.strip())
-    body = re.split(r"\.\s+(?=[A-Z])", body)[0] if re.search(r"\.\s+[A-Z]", body) else body
+    later: list[str] = []
+    if re.search(r"\.\s+[A-Z]", body):
+        body, *later = re.split(r"\.\s+(?=[A-Z])", body)
     items: list[str] = []
     parts = [cl.name_whether(p) for joined in cl.join_value_lists(ph.split_top_level(cl.normalize_clauses(body), ",;"))
              for p in cl.split_joined_columns(joined)]
@@ -296,7 +298,8 @@ def split_prose_items(body: str) -> list[str]:
                 items[-1] += ", " + piece  # 'term: 10, 15, 20, 25 or 30 years' inside a comma list
             elif piece:
                 items.append(piece)
-    return items
+    from src.extraction.notes import is_note  # notes reads items this module makes
+    return items + [sentence for sentence in later if is_note(sentence, items)]  # 'Both dates in 2024.'
 
 
 def _continues_value_list(item: str, piece: str) -> bool:
