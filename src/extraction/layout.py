@@ -49,17 +49,22 @@ PROSE_LEADS_RE = re.compile(
     r"there\s+(?:should|must|will)\s+(?:also\s+)?be\s+|it\s+should\s+(?:also\s+)?(?:have|include)\s+|"
     r"(?:it|they)\s+(?:should|must)\s+(?:also\s+)?(?:have|include|carry)\s+)", re.I)
 COPULA = (r"(?:is|are|should\s+be|must\s+be|will\s+be|can\s+be|could\s+be|may\s+be|has\s+to\s+be|"
-          r"ranges?|goes|go|runs|lies|lie|falls?|stays?|equals?|comes?\s+from|looks?\s+like|appears?|exists?|"
+          r"ranges?|goes|go|runs|run|lies|lie|falls?|stays?|equals?|comes?\s+from|looks?\s+like|appears?|exists?|"
           r"varies|vary|takes?|uses?|follows?|were|was)")
 COPULAR_RE = re.compile(
     rf"^(?:the\s+|a\s+|an\s+|each\s+|every\s+|their\s+|its\s+)?(?P<label>[A-Za-z][\w' -]{{0,40}}?)\s+"
     rf"(?P<verb>{COPULA})\b\s*(?P<rest>.*)$", re.I)
+RELATION_VERB = (r"(?:never|always|cannot|can't|must\s+not|should\s+not|doesn't|don't|won't)\s+"
+                 r"(?:exceeds?|outnumbers?|be\s+(?:more|less|greater|higher|lower|above|below|earlier|later)|go\s+(?:above|below)|"
+                 r"(?:comes?|falls?)\s+(?:before|after))\b")
 # Where a sentence starts a new column's clause: ', and the lease end is', ' and quantity is'.
 CLAUSE_CUT_RE = re.compile(
     rf"(?:,\s*(?:and\s+|while\s+|but\s+|so\s+)?|\s+(?:and|while|but|so)\s+)(?=(?:the\s+|a\s+|an\s+|their\s+)?"
     rf"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{COPULA}\b)|"
     # 'bedrooms go from 1 to 6 and bathrooms from 1 to 4': the second column's verb is left out
-    rf"(?:,\s*and\s+|\s+and\s+)(?=(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+(?:from|between)\s+[-$€£]?\d)",
+    rf"(?:,\s*and\s+|\s+and\s+)(?=(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+(?:from|between)\s+[-$€£]?\d)|"
+    # 'impressions run from 1,000 to 100,000 and clicks never exceed impressions': a rule clause of its own column
+    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+{RELATION_VERB})",
     re.I)
 # 'We need the id, name and email': a request that lists columns, though it opens like a scene sentence.
 WANT_LIST_RE = re.compile(r"^(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like)\s+(?!to\b)[^,]+(?:,|\s+and\s+)", re.I)
@@ -309,6 +314,8 @@ def read_clause(clause: str) -> str | None:
         elif re.match(r"(?:ranges?|goes|go|runs|varies|vary)", verb) and not rest.lower().startswith(("from", "between")):
             rest = "from " + rest if re.match(r"[-$€£]?\d", rest) else rest
         return f"{label}: {rest}" if rest else label
+    if re.match(rf"^(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+{RELATION_VERB}", clause, re.I):
+        return clause  # 'clicks never exceed impressions': a column and its rule
     listed = trailing_value_list(clause)
     if listed and len(listed[0].split()) <= 3:
         return f"{listed[0]}: {listed[1]}"  # 'Risk level high/medium/low'

@@ -22,6 +22,7 @@ from src.extraction.fields_type import PATTERN_TYPES
 from src.extraction.letter import strip_letter
 from src.extraction.listing import split_description
 from src.extraction.notes import fold_notes
+from src.extraction.scene_pools import apply_named_pools
 from src.extraction.relations import link_fields
 from src.extraction.scene import (apply_header_details, find_count_of_things, find_locale, find_row_count,
                                   find_subject, split_count_items)
@@ -74,6 +75,7 @@ def extract_offline(text: str) -> OfflineExtraction:
         drafts = complete_from_template(header if items else text, drafts, warnings)
         name_drafts(drafts)
     implied = apply_header_details(header, total_rows, drafts, subject, warnings)
+    implied += apply_named_pools(header, drafts + implied, subject, warnings)  # 'for 10 tickers (AAPL, ...)'
     if implied:
         name_drafts(drafts + implied)  # the named columns keep their names
         drafts = implied + drafts
