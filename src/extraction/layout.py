@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from src.engine.semantics import singular, tokenize
 from src.extraction import sentence_forms as sf
 from src.extraction.fields_label import trailing_value_list
+from src.extraction.notes import split_shared_rule
 from src.extraction.header_line import Layout, read_header_line, read_header_with_notes
 from src.extraction.scene import find_row_count
 from src.extraction.sentences import depth_at, split_sentences
@@ -269,6 +270,9 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
         return read_list(f"Columns: {listed}")[1]
     if sf.is_column_run(sentence) and not SCENE_RE.match(sentence):
         return read_list(f"Columns: {sentence}")[1]  # 'Occupied spaces 0-250, chargers in use 0 to 12, and a full flag'
+    shared = split_shared_rule(sentence)
+    if shared:
+        return shared  # 'Office phone and mobile phone are optional': one rule for each column
     items: list[str] = []
     for clause in split_clauses(sf.rewrite_sentence(sentence)):
         item = read_clause(clause)

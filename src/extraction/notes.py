@@ -181,6 +181,23 @@ def split_named_columns(item: str) -> list[str]:
     return [f"{name}: {m['rest']}" for name in names]
 
 
+SHARED_RULE_RE = re.compile(r"^(?:and\s+)?(?:the\s+)?(?P<names>[A-Za-z][\w' -]*?(?:\s*(?:,|&|\band\b)\s*(?:the\s+)?[A-Za-z][\w' -]*?)+)"
+                            r"\s+(?:are|should\s+be|must\s+be|will\s+be|can\s+be|may\s+be)(?:\s+(?:both|all))?\s+(?P<rest>\S.*)$",
+                            re.I)
+
+
+def split_shared_rule(sentence: str) -> list[str] | None:
+    """'Office phone and mobile phone are optional' -> one clause per column, each with the rule (None when
+    the subject is not several columns)."""
+    m = SHARED_RULE_RE.match(sentence.strip().rstrip("."))
+    if m is None:
+        return None
+    names = [re.sub(r"^the\s+", "", n.strip(), flags=re.I) for n in NAME_SPLIT_RE.split(m["names"]) if n.strip()]
+    if len(names) < 2 or is_joined_phrase(m["names"]) or not all(_names_column(n) for n in names):
+        return None
+    return [f"{name}: {m['rest']}" for name in names]
+
+
 def _names_column(words: str) -> bool:
     return "_" in words or (len(words.split()) <= 4 and fm.classify_tokens(fm.tokenize(words)) is not None)
 
