@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from src.engine.semantics import singular, tokenize
+from src.extraction import field_meaning as fm
 from src.extraction import sentence_forms as sf
 from src.extraction.fields_label import trailing_value_list
 from src.extraction.notes import split_shared_rule
@@ -275,6 +276,10 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
         return shared  # 'Office phone and mobile phone are optional': one rule for each column
     items: list[str] = []
     for clause in split_clauses(sf.rewrite_sentence(sentence)):
+        linked = sf.read_belonging(clause)
+        if linked:
+            items.extend(linked)  # 'Each ticket is assigned to one of 15 agents': an agent column
+            continue
         item = read_clause(clause)
         if item:
             items.append(item)
@@ -307,8 +312,8 @@ def read_clause(clause: str) -> str | None:
         rest = re.sub(r"^(?:one\s+(?:of|from)(?!\s+\d)|either|any\s+of)\s*:?\s*", "", copular["rest"], flags=re.I)
         if re.match(r"ranges?", verb):
             rest = re.sub(r"^(?:over|across|among)\s+(?=[A-Za-z])", "", rest, flags=re.I)  # 'ranges over P1, P2, P3
-        label = singular_label(re.sub(r"(?:\s+(?:only|always|usually|never|also|typically|generally))+$", "",
-                                      copular["label"], flags=re.I))
+        label = re.sub(r"(?:\s+(?:only|always|usually|never|also|typically|generally))+$", "", copular["label"], flags=re.I)
+        label = label if counts_things(label, rest) else singular_label(label)
         if re.match(r"(?:looks?\s+like|follows?)", verb):
             rest = "like " + rest
         elif re.match(r"(?:comes?\s+from)", verb):
@@ -336,6 +341,15 @@ UNIT_PLURALS = {"miles", "hours", "minutes", "seconds", "days", "weeks", "months
                 "calories", "views", "likes", "clicks", "impressions", "sales", "goals", "assists", "wins", "losses",
                 "notes", "comments", "tags", "remarks", "details", "keywords", "symptoms", "skills", "allergies",
                 "ingredients", "features", "instructions", "credits", "savings", "earnings", "orders", "items"}
+
+
+def counts_things(label: str, rest: str) -> bool:
+    """'violations range 0 to 15': a plural no meaning names, given a whole-number range, counts those things."""
+    words = label.split()
+    plural = fm.classify_tokens(tokenize(label))
+    return bool(words) and words[-1].lower().endswith("s") and (plural is None or plural.meaning.type == "integer") \
+        and fm.classify_tokens([singular(t) for t in tokenize(label)]) is None \
+        and bool(re.match(r"(?:from\s+|between\s+)?\d+\s*(?:-|–|to|and)\s*\d+\b(?![.,]\d)", rest, re.I))
 
 
 def singular_label(label: str) -> str:

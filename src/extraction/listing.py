@@ -331,7 +331,7 @@ def _split_on_and(text: str) -> list[str]:
             before, after = text[: m.start()], text[m.end():]
             if re.match(r"[-−$€£]?\d|(?:std|sd|standard|mean|average|max|min|maximum|minimum|up\s+to|at\s+least|"
                         r"between|every|last|next|past|unique|optional|decimals?|no\s+more)\b", after, re.I) \
-                    or (re.search(r"\bbetween\s+\S+$", before, re.I)
+                    or (re.search(r"\bbetween\s+(?:(?!and\b)\S+\s+){0,2}(?!and\b)\S+$", before, re.I)
                         and not re.search(r"\bbetween\s+\S*\d\s*[-–]\s*\S*\d\S*$", before, re.I)):
                 continue
             cuts.append((m.start(), m.end()))

@@ -136,3 +136,50 @@ def test_a_note_names_no_column_and_a_column_is_never_folded():
     assert items == ["name", "start date", "end date", "cost 5-50"] and not warnings
     items = fold_notes(["name", "start date", "end date", "all dates: in 2024"], warnings)
     assert items == ["name", "start date (in 2024)", "end date (in 2024)"] and len(warnings) == 1
+
+
+@pytest.mark.parametrize("text, column, pool", [
+    ("We need 1,000 tickets. The ticket number is unique, and the channel is email, phone or chat. Each ticket is "
+     "assigned to one of 15 agents. The status should be new, open or closed.", "agent", 15),
+    ("Course sessions, 300 rows. Each session is taught by one of 12 instructors. The room is A1, A2 or B1, and the "
+     "attendance goes from 5 to 40.", "instructor", 12),
+    ("Parcel scans, 900 rows. Every parcel belongs to one of 40 depots. The weight is between 0.1 and 30 kg.",
+     "depot", 40),
+])
+def test_a_row_linked_to_one_of_n_things_gets_that_things_column(text, column, pool):
+    result = extract_offline(text)
+    names = [f.name for f in result.schema.fields]
+    assert column in names and not any(n in ("ticket", "session", "parcel") for n in names)
+    assert len(set(generate(text, rows=600)[column])) <= pool
+
+
+def test_a_row_linked_to_two_things_names_both_with_their_own_rules():
+    text = ("Harvest records, 2,000 rows. Each record belongs to one of 25 plots (plot codes like P-12) and one "
+            "crop: oats, rye or flax. The harvest date is between June 2 and September 30, 2024.")
+    rows = generate(text)
+    assert len(set(rows["plot_code"])) <= 25 and all(re.fullmatch(r"P-\d{2}", v) for v in rows["plot_code"])
+    assert set(rows["crop"]) == {"oats", "rye", "flax"}
+    assert all(dt_from(2024, 6, 2) <= as_date(v) <= dt_from(2024, 9, 30) for v in rows["harvest_date"])
+
+
+def test_a_date_range_with_month_names_stays_one_column_in_a_comma_list():
+    text = ("Parcels, 500 rows. Record the delivery date between March 3 and April 20, 2025, the parcel weight (1 to 20) "
+            "and the courier.")
+    fields = fields_of(text)
+    assert fields["delivery_date"]["min_value"] == "2025-03-03" and fields["delivery_date"]["max_value"] == "2025-04-20"
+    assert "april" not in " ".join(fields)
+
+
+@pytest.mark.parametrize("text, column", [
+    ("Inspections, 500 rows. The score is out of 100, defects range 0 to 12, and the inspector is one of 9 people.",
+     "defects"),
+    ("Shop audits, 200 rows. Errors go from 0 to 7, and the outcome is pass or fail.", "errors"),
+])
+def test_a_plural_given_a_whole_number_range_counts_those_things(text, column):
+    fields = fields_of(text)
+    assert fields[column]["type"] == "integer"
+
+
+def dt_from(year: int, month: int, day: int):
+    import datetime as dt
+    return dt.date(year, month, day)
