@@ -65,34 +65,54 @@ GROUPS: dict[str, Callable[[FieldDraft], bool]] = {
 }
 
 
+class Listed:
+    """The column items read so far, with each one's label and comparable key (worked out once)."""
+
+    def __init__(self, items: list[str] | None = None) -> None:
+        self.items: list[str] = []
+        self.labels: list[str] = []
+        self.keys: list[tuple[str, ...]] = []
+        for item in items or []:
+            self.append(item)
+
+    def append(self, item: str) -> None:
+        self.items.append(item)
+        self.labels.append(label_of(item)[0])
+        self.keys.append(label_key(self.labels[-1]))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
 def is_note(sentence: str, earlier: list[str]) -> bool:
     """Whether a sentence after a column list only qualifies columns of it ('Both dates in 2024.')."""
-    return bool(_note_targets(sentence, earlier)[0])
+    return bool(_note_targets(sentence, Listed(earlier))[0])
 
 
 def fold_notes(items: list[str], warnings: list[str]) -> list[str]:
     """The items with each note folded into the columns it qualifies (notes name no column of their own)."""
     split = [piece for item in items for piece in split_ranged_columns(item)]
-    out: list[str] = []
+    out = Listed()
     for item in split:
         targets, rest = _note_targets(item, out)
         if targets:
             for at in targets:
-                out[at] = _with_note(out[at], rest)
-            names = ", ".join(f"'{label_of(out[at])[0]}'" for at in targets)
+                out.items[at] = _with_note(out.items[at], rest)
+            names = ", ".join(f"'{out.labels[at]}'" for at in targets)
             warnings.append(f"read '{item.strip()[:80]}' as a note on {names}, not a column")
             continue
-        out.extend(split_named_columns(item))
-    return out
+        for piece in split_named_columns(item):
+            out.append(piece)
+    return out.items
 
 
 def _with_note(item: str, note: str) -> str:
     return f"{item} ({note.strip().rstrip('.')})"
 
 
-def _note_targets(item: str, earlier: list[str]) -> tuple[list[int], str]:
+def _note_targets(item: str, earlier: Listed) -> tuple[list[int], str]:
     """Which earlier items a note qualifies, and its rule words; ([], '') for an item that is a column."""
-    if not earlier:
+    if not len(earlier):
         return [], ""
     text = item.strip().rstrip(".")
     m = POSITION_NOTE_RE.match(text)
@@ -103,7 +123,7 @@ def _note_targets(item: str, earlier: list[str]) -> tuple[list[int], str]:
             return list(span), m["rest"]
     m = GROUP_NOTE_RE.match(text)
     if m:
-        targets = _group_members(m["group"], text, earlier)
+        targets = _group_members(m["group"], text, earlier.items)
         if targets:
             return targets, m["rest"]
     m = NAMED_NOTE_RE.match(text)
@@ -114,29 +134,22 @@ def _note_targets(item: str, earlier: list[str]) -> tuple[list[int], str]:
     return _same_label(text, earlier)
 
 
-def _same_label(text: str, earlier: list[str]) -> tuple[list[int], str]:
+def _same_label(text: str, earlier: Listed) -> tuple[list[int], str]:
     """'Status values: open, closed' after 'status'; 'systolic always higher than diastolic' after 'systolic BP'."""
     label, rest = label_of(text)
     at = _find_label(label, earlier)
     if at is not None and rest:
         return [at], rest
-    for at, item in enumerate(earlier):
-        for words in _label_spellings(label_of(item)[0], earlier):
-            m = re.match(rf"{re.escape(words)}\b\s*(?P<rest>.+)$", text, re.I)
+    firsts = [lb.split()[0].lower() if lb.split() else "" for lb in earlier.labels]
+    for at, written in enumerate(earlier.labels):
+        words = written.split()
+        spellings = [written] + ([words[0]] if len(words) > 1 and len(words[0]) >= 4
+                                 and firsts.count(words[0].lower()) == 1 else [])  # 'systolic' for 'systolic BP'
+        for spelling in spellings:
+            m = re.match(rf"{re.escape(spelling)}\b\s*(?P<rest>.+)$", text, re.I)
             if m and RULE_LEAD_RE.match(m["rest"]):
                 return [at], m["rest"]
     return [], ""
-
-
-def _label_spellings(label: str, earlier: list[str]) -> list[str]:
-    """The label, and its first word when no other earlier label starts with it ('systolic' for 'systolic BP')."""
-    words = label.split()
-    spellings = [label]
-    if len(words) > 1 and len(words[0]) >= 4:
-        firsts = [label_of(item)[0].split()[:1] for item in earlier]
-        if sum(1 for f in firsts if f and f[0].lower() == words[0].lower()) == 1:
-            spellings.append(words[0])
-    return spellings
 
 
 def label_key(label: str) -> tuple[str, ...]:
@@ -145,11 +158,11 @@ def label_key(label: str) -> tuple[str, ...]:
     return tuple(fm.singular(t) for t in tokens if t not in fm.STOP_TOKENS and t not in NOTE_WORDS)
 
 
-def _find_label(label: str, earlier: list[str]) -> int | None:
+def _find_label(label: str, earlier: Listed) -> int | None:
     key = label_key(label)
     if not key:
         return None
-    return next((at for at, item in enumerate(earlier) if label_key(label_of(item)[0]) == key), None)
+    return next((at for at, other in enumerate(earlier.keys) if other == key), None)
 
 
 def _group_members(group: str, text: str, earlier: list[str]) -> list[int]:
@@ -214,7 +227,8 @@ def split_ranged_columns(item: str) -> list[str]:
     ranged = [p for p in pieces if RANGED_PIECE_RE.match(p)]
     if len(pieces) < 2 or len(ranged) < 2 or pieces[0] not in ranged:
         return [item]
+    listed = Listed(ranged)
     for piece in pieces:
-        if piece not in ranged and not _same_label(piece, ranged)[0]:
+        if piece not in ranged and not _same_label(piece, listed)[0]:
             return [item]  # a piece that is neither a ranged column nor a note on one: keep the item whole
     return pieces
