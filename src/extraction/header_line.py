@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from src.extraction import field_meaning as fm
 from src.extraction.sentences import split_sentences
 
 
@@ -96,6 +97,8 @@ def _mention_variants(cells: list[str]) -> list[tuple[str, str]]:
     for cell in cells:
         words = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", cell).lower().split("_")
         out += [(cell.lower(), cell), (" ".join(words), cell)]
+        corrected = fm.correct_spelling(words)[0]  # 'categories: ...' names the misspelt 'catagory' column
+        out += [(" ".join(corrected[:-1] + [_plural(corrected[-1])]), cell)] if words[-1] not in UNIT_SUFFIXES else []
         trimmed = list(words)
         while len(trimmed) > 1 and trimmed[-1] in UNIT_SUFFIXES:
             trimmed.pop()
@@ -103,6 +106,10 @@ def _mention_variants(cells: list[str]) -> list[tuple[str, str]]:
         if len(words) > 1 and firsts.count(words[0]) == 1 and len(words[0]) >= 4:
             out.append((words[0], cell))
     return sorted(set(out), key=lambda v: -len(v[0]))
+
+
+def _plural(word: str) -> str:
+    return word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + ("es" if re.search(r"(?:s|x|ch|sh)$", word) else "s")
 
 
 def _note_segments(sentence: str, variants: list[tuple[str, str]]) -> list[tuple[str | None, str]]:

@@ -13,8 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from src.engine.semantics import singular, tokenize
+from src.extraction import field_meaning as fm
 from src.extraction import sentence_forms as sf
 from src.extraction.fields_label import trailing_value_list
+from src.extraction.notes import split_shared_rule
 from src.extraction.header_line import Layout, read_header_line, read_header_with_notes
 from src.extraction.scene import find_row_count
 from src.extraction.sentences import depth_at, split_sentences
@@ -49,17 +51,22 @@ PROSE_LEADS_RE = re.compile(
     r"there\s+(?:should|must|will)\s+(?:also\s+)?be\s+|it\s+should\s+(?:also\s+)?(?:have|include)\s+|"
     r"(?:it|they)\s+(?:should|must)\s+(?:also\s+)?(?:have|include|carry)\s+)", re.I)
 COPULA = (r"(?:is|are|should\s+be|must\s+be|will\s+be|can\s+be|could\s+be|may\s+be|has\s+to\s+be|"
-          r"ranges?|goes|go|runs|lies|lie|falls?|stays?|equals?|comes?\s+from|looks?\s+like|appears?|exists?|"
+          r"ranges?|goes|go|runs|run|lies|lie|falls?|stays?|equals?|comes?\s+from|looks?\s+like|appears?|exists?|"
           r"varies|vary|takes?|uses?|follows?|were|was)")
 COPULAR_RE = re.compile(
     rf"^(?:the\s+|a\s+|an\s+|each\s+|every\s+|their\s+|its\s+)?(?P<label>[A-Za-z][\w' -]{{0,40}}?)\s+"
     rf"(?P<verb>{COPULA})\b\s*(?P<rest>.*)$", re.I)
+RELATION_VERB = (r"(?:never|always|cannot|can't|must\s+not|should\s+not|doesn't|don't|won't)\s+"
+                 r"(?:exceeds?|outnumbers?|be\s+(?:more|less|greater|higher|lower|above|below|earlier|later)|go\s+(?:above|below)|"
+                 r"(?:comes?|falls?)\s+(?:before|after))\b")
 # Where a sentence starts a new column's clause: ', and the lease end is', ' and quantity is'.
 CLAUSE_CUT_RE = re.compile(
     rf"(?:,\s*(?:and\s+|while\s+|but\s+|so\s+)?|\s+(?:and|while|but|so)\s+)(?=(?:the\s+|a\s+|an\s+|their\s+)?"
     rf"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{COPULA}\b)|"
     # 'bedrooms go from 1 to 6 and bathrooms from 1 to 4': the second column's verb is left out
-    rf"(?:,\s*and\s+|\s+and\s+)(?=(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+(?:from|between)\s+[-$€£]?\d)",
+    rf"(?:,\s*and\s+|\s+and\s+)(?=(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+(?:from|between)\s+[-$€£]?\d)|"
+    # 'impressions run from 1,000 to 100,000 and clicks never exceed impressions': a rule clause of its own column
+    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+{RELATION_VERB})",
     re.I)
 # 'We need the id, name and email': a request that lists columns, though it opens like a scene sentence.
 WANT_LIST_RE = re.compile(r"^(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like)\s+(?!to\b)[^,]+(?:,|\s+and\s+)", re.I)
@@ -264,8 +271,15 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
         return read_list(f"Columns: {listed}")[1]
     if sf.is_column_run(sentence) and not SCENE_RE.match(sentence):
         return read_list(f"Columns: {sentence}")[1]  # 'Occupied spaces 0-250, chargers in use 0 to 12, and a full flag'
+    shared = split_shared_rule(sentence)
+    if shared:
+        return shared  # 'Office phone and mobile phone are optional': one rule for each column
     items: list[str] = []
     for clause in split_clauses(sf.rewrite_sentence(sentence)):
+        linked = sf.read_belonging(clause)
+        if linked:
+            items.extend(linked)  # 'Each ticket is assigned to one of 15 agents': an agent column
+            continue
         item = read_clause(clause)
         if item:
             items.append(item)
@@ -298,8 +312,8 @@ def read_clause(clause: str) -> str | None:
         rest = re.sub(r"^(?:one\s+(?:of|from)(?!\s+\d)|either|any\s+of)\s*:?\s*", "", copular["rest"], flags=re.I)
         if re.match(r"ranges?", verb):
             rest = re.sub(r"^(?:over|across|among)\s+(?=[A-Za-z])", "", rest, flags=re.I)  # 'ranges over P1, P2, P3
-        label = singular_label(re.sub(r"(?:\s+(?:only|always|usually|never|also|typically|generally))+$", "",
-                                      copular["label"], flags=re.I))
+        label = re.sub(r"(?:\s+(?:only|always|usually|never|also|typically|generally))+$", "", copular["label"], flags=re.I)
+        label = label if counts_things(label, rest) else singular_label(label)
         if re.match(r"(?:looks?\s+like|follows?)", verb):
             rest = "like " + rest
         elif re.match(r"(?:comes?\s+from)", verb):
@@ -309,6 +323,8 @@ def read_clause(clause: str) -> str | None:
         elif re.match(r"(?:ranges?|goes|go|runs|varies|vary)", verb) and not rest.lower().startswith(("from", "between")):
             rest = "from " + rest if re.match(r"[-$€£]?\d", rest) else rest
         return f"{label}: {rest}" if rest else label
+    if re.match(rf"^(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+{RELATION_VERB}", clause, re.I):
+        return clause  # 'clicks never exceed impressions': a column and its rule
     listed = trailing_value_list(clause)
     if listed and len(listed[0].split()) <= 3:
         return f"{listed[0]}: {listed[1]}"  # 'Risk level high/medium/low'
@@ -325,6 +341,15 @@ UNIT_PLURALS = {"miles", "hours", "minutes", "seconds", "days", "weeks", "months
                 "calories", "views", "likes", "clicks", "impressions", "sales", "goals", "assists", "wins", "losses",
                 "notes", "comments", "tags", "remarks", "details", "keywords", "symptoms", "skills", "allergies",
                 "ingredients", "features", "instructions", "credits", "savings", "earnings", "orders", "items"}
+
+
+def counts_things(label: str, rest: str) -> bool:
+    """'violations range 0 to 15': a plural no meaning names, given a whole-number range, counts those things."""
+    words = label.split()
+    plural = fm.classify_tokens(tokenize(label))
+    return bool(words) and words[-1].lower().endswith("s") and (plural is None or plural.meaning.type == "integer") \
+        and fm.classify_tokens([singular(t) for t in tokenize(label)]) is None \
+        and bool(re.match(r"(?:from\s+|between\s+)?\d+\s*(?:-|–|to|and)\s*\d+\b(?![.,]\d)", rest, re.I))
 
 
 def singular_label(label: str) -> str:

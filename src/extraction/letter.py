@@ -17,6 +17,7 @@ GREETING_LEAD_RE = re.compile(
 SIGN_OFF_RE = re.compile(
     r"^\s*(?:thanks|thank\s+you|many\s+thanks|thanks\s+in\s+advance|cheers|regards|best|best\s+regards|kind\s+regards|"
     r"warm\s+regards|sincerely|yours(?:\s+truly)?|thx|ty|br)\b[^\n]{0,60}$", re.I)
+MAIL_HEADER_RE = re.compile(r"^(?:from|to|cc|bcc|date|sent)\s*:\s*\S", re.I)
 SUBJECT_RE = re.compile(r"^\s*(?:subject|re|fwd?|title)\s*:\s*(?P<s>.+?)\s*$", re.I)
 THANKS_SENTENCE_RE = re.compile(
     r"(?:(?<=[.!?])|^)\s*(?:thanks|thank\s+you|many\s+thanks|cheers)(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+in\s+advance)?"
@@ -28,7 +29,12 @@ def strip_letter(text: str) -> tuple[str, list[str]]:
     """The text without the letter's greeting, sign-off and signature (other text is kept as written),
     and the words it left out, for the warnings."""
     lines = text.splitlines()
-    if not any(GREETING_LINE_RE.match(line) or SIGN_OFF_RE.match(line) or SUBJECT_RE.match(line) for line in lines):
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    while first + 1 < len(lines) and MAIL_HEADER_RE.match(lines[first]):
+        first += 1  # 'From: ...', 'To: ...' above the subject
+    # a subject line opens a letter; 'title: ...' indented under 'columns:' or further down is a column
+    subject_at = first if SUBJECT_RE.match(lines[first] if lines else "") and not lines[first][:1].isspace() else None
+    if not any(GREETING_LINE_RE.match(line) or SIGN_OFF_RE.match(line) for line in lines) and subject_at is None:
         if not GREETING_LEAD_RE.match(text):
             return text, []
     kept: list[str] = []
@@ -41,7 +47,7 @@ def strip_letter(text: str) -> tuple[str, list[str]]:
         if GREETING_LINE_RE.match(line) and len(line.split()) <= 6:
             dropped.append(line.strip())
             continue
-        subject = SUBJECT_RE.match(line)
+        subject = SUBJECT_RE.match(line) if i == subject_at else None
         if subject:
             kept.extend([subject["s"].rstrip(".") + ".", ""])
             continue

@@ -55,8 +55,11 @@ def split_description(text: str) -> tuple[str, list[str]]:
     bullet_lines = [i for i, line in enumerate(lines) if BULLET_RE.match(line) and _is_bullet(line)]
     if bullet_lines:
         header = " ".join(lines[i] for i in range(len(lines)) if i < bullet_lines[0])
-        items = [BULLET_RE.sub("", lines[i], count=1).strip() for i in bullet_lines]
-        trailing = [lines[i] for i in range(bullet_lines[0], len(lines)) if i not in set(bullet_lines)]
+        nested = nested_properties(lines, bullet_lines)
+        items = [join_properties(BULLET_RE.sub("", lines[i], count=1).strip(), [lines[j] for j in nested.get(i, [])])
+                 for i in bullet_lines]
+        taken = set(bullet_lines) | {j for props in nested.values() for j in props}
+        trailing = [lines[i] for i in range(bullet_lines[0], len(lines)) if i not in taken]
         return (header + " " + " ".join(trailing)).strip(), [i for i in items if i]
     if len(lines) > 1:
         intro_lines = 1
@@ -99,6 +102,40 @@ def split_description(text: str) -> tuple[str, list[str]]:
         return flat, []
     header, body = flat[: intro.start()], flat[intro.end():]
     return header, split_prose_items(body)
+
+
+PROPERTY_LINE_RE = re.compile(r"^\s+(?P<k>[A-Za-z][\w ]{0,20}?)\s*:\s*(?P<v>\S.*)$")
+# YAML-like keys that only label their value: 'values: [a, b]' is the list, 'range: 0-100' the range.
+BARE_PROPERTY_KEYS = {"values", "value", "options", "choices", "enum", "categories", "range", "step", "interval",
+                      "frequency", "period", "span", "between", "rule", "rules", "note", "notes", "description",
+                      "constraint", "constraints", "type", "kind", "distribution"}
+
+
+def nested_properties(lines: list[str], bullet_lines: list[int]) -> dict[int, list[int]]:
+    """'- speed_kmh:' then indented 'min: 0' / 'max: 130' lines: the property lines under each bullet."""
+    out: dict[int, list[int]] = {}
+    for n, i in enumerate(bullet_lines):
+        end = bullet_lines[n + 1] if n + 1 < len(bullet_lines) else len(lines)
+        indent = len(lines[i]) - len(lines[i].lstrip())
+        props = [j for j in range(i + 1, end) if PROPERTY_LINE_RE.match(lines[j])
+                 and len(lines[j]) - len(lines[j].lstrip()) > indent]
+        if props and props == list(range(i + 1, i + 1 + len(props))):
+            out[i] = props
+    return out
+
+
+def join_properties(item: str, props: list[str]) -> str:
+    """'speed_kmh:' with 'min: 0', 'max: 130' -> 'speed_kmh: between 0 and 130'; 'values: [a, b]' -> 'a, b'."""
+    if not props:
+        return item
+    read = {m["k"].strip().lower(): m["v"].strip().strip("[]{}").strip() for m in map(PROPERTY_LINE_RE.match, props) if m}
+    parts: list[str] = []
+    if "min" in read and "max" in read:
+        parts.append(f"between {read.pop('min')} and {read.pop('max')}")
+    for key, value in read.items():
+        parts.append(value if key in BARE_PROPERTY_KEYS else f"{key} {value}")
+    label = item.rstrip().rstrip(":").strip()
+    return f"{label}: {', '.join(parts)}"
 
 
 def _list_after_sentence(flat: str, before: int) -> int | None:
@@ -271,7 +308,9 @@ def _is_bullet(line: str) -> bool:
 def split_prose_items(body: str) -> list[str]:
     """Split 'name, email, age between 18 and 65, and status (active, banned).' into items."""
     body = re.sub(r"[.!]\s*$", "", body.strip())
-    body = re.split(r"\.\s+(?=[A-Z])", body)[0] if re.search(r"\.\s+[A-Z]", body) else body
+    later: list[str] = []
+    if re.search(r"\.\s+[A-Z]", body):
+        body, *later = re.split(r"\.\s+(?=[A-Z])", body)
     items: list[str] = []
     parts = [cl.name_whether(p) for joined in cl.join_value_lists(ph.split_top_level(cl.normalize_clauses(body), ",;"))
              for p in cl.split_joined_columns(joined)]
@@ -296,7 +335,8 @@ def split_prose_items(body: str) -> list[str]:
                 items[-1] += ", " + piece  # 'term: 10, 15, 20, 25 or 30 years' inside a comma list
             elif piece:
                 items.append(piece)
-    return items
+    from src.extraction.notes import is_note  # notes reads items this module makes
+    return items + [sentence for sentence in later if is_note(sentence, items)]  # 'Both dates in 2024.'
 
 
 def _continues_value_list(item: str, piece: str) -> bool:
@@ -328,7 +368,7 @@ def _split_on_and(text: str) -> list[str]:
             before, after = text[: m.start()], text[m.end():]
             if re.match(r"[-−$€£]?\d|(?:std|sd|standard|mean|average|max|min|maximum|minimum|up\s+to|at\s+least|"
                         r"between|every|last|next|past|unique|optional|decimals?|no\s+more)\b", after, re.I) \
-                    or (re.search(r"\bbetween\s+\S+$", before, re.I)
+                    or (re.search(r"\bbetween\s+(?:(?!and\b)\S+\s+){0,2}(?!and\b)\S+$", before, re.I)
                         and not re.search(r"\bbetween\s+\S*\d\s*[-–]\s*\S*\d\S*$", before, re.I)):
                 continue
             cuts.append((m.start(), m.end()))

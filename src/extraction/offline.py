@@ -21,6 +21,8 @@ from src.extraction.fields_label import draft_fields
 from src.extraction.fields_type import PATTERN_TYPES
 from src.extraction.letter import strip_letter
 from src.extraction.listing import split_description
+from src.extraction.notes import fold_notes
+from src.extraction.scene_pools import apply_named_pools
 from src.extraction.relations import link_fields
 from src.extraction.scene import (apply_header_details, find_count_of_things, find_locale, find_row_count,
                                   find_subject, split_count_items)
@@ -49,6 +51,7 @@ def extract_offline(text: str) -> OfflineExtraction:
     for unread in layout.unread if layout else []:
         warnings.append(f"no column could be read from '{unread[:100]}'; add it in the editor if it names one")
     counted, items = split_count_items(items)  # 'rows: ~12k', '- 7,500 enrollments': the row count, not columns
+    items = fold_notes(items[:MAX_ITEMS], warnings)  # 'Status values: a, b', 'The last two are optional'
     total_rows = find_row_count(header[:2000], header_only=True) or counted or find_row_count(text[:20000]) \
         or find_count_of_things(header[:2000])
     subject = find_subject(header)
@@ -72,6 +75,7 @@ def extract_offline(text: str) -> OfflineExtraction:
         drafts = complete_from_template(header if items else text, drafts, warnings)
         name_drafts(drafts)
     implied = apply_header_details(header, total_rows, drafts, subject, warnings)
+    implied += apply_named_pools(header, drafts + implied, subject, warnings)  # 'for 10 tickers (AAPL, ...)'
     if implied:
         name_drafts(drafts + implied)  # the named columns keep their names
         drafts = implied + drafts

@@ -38,7 +38,8 @@ HEADER_POOL_RE = re.compile(
     re.I)
 # A time grid the header states outright ('one reading every 15 minutes'), not '50 orders per day'.
 HEADER_STEP_RE = re.compile(r"\bevery\b|\bintervals?\b|\bincrements?\b|\bgranularity\b|\bhourly\b|\bfrequency\b|"
-                            r"\bonce\s+(?:a|an|per)\s+(?:day|hour|minute|week)\b", re.I)
+                            r"\bonce\s+(?:a|an|per)\s+(?:day|hour|minute|week)\b|"
+                            r"\bdaily\b(?=.*\b(?:one\s+(?:row|record|entry)\s+per|for\s+the\s+(?:last|past)\s+\d))", re.I)
 
 
 def find_row_count(text: str, header_only: bool = False) -> int | None:

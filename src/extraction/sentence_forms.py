@@ -86,3 +86,37 @@ def is_column_run(sentence: str) -> bool:
     return len(parts) >= 3 and 2 * len(numbered) >= len(parts) and named and all(len(p.split()) <= 7 for p in parts) \
         and not re.search(
         r"\b(?:we|i|you|our|my|is|are|was|were|be|has|have|will|would|should|must)\b", sentence, re.I)
+
+
+# 'Each ticket is assigned to one of 15 agents', 'each record belongs to one of 30 fields and one crop: a, b':
+# the row's link to other things names those things' columns, not a column of the row's own noun.
+BELONGS_RE = re.compile(
+    r"^(?:each|every|the|a|an)?\s*[a-z]+\s+(?:(?:is|are|gets?|get)\s+)?(?:assigned|allocated|belongs?|linked|attached)\s+to\s+"
+    r"(?P<rest>(?:one\s+of|a|an|one)\s+.+)$|"
+    r"^(?:each|every|the|a|an)?\s*[a-z]+\s+(?:is|are)\s+(?:handled|served|managed|owned|run|taught)\s+by\s+"
+    r"(?P<rest2>(?:one\s+of|a|an|one)\s+.+)$", re.I)
+LINKED_THING_RE = re.compile(
+    r"^(?:one\s+of\s+(?:the\s+)?(?P<n>\d[\d,]*|\w+)\s+(?P<w>[a-z]+s)\b|(?:a|an|one)\s+(?P<w1>[a-z]+)\b)(?P<rest>.*)$", re.I)
+
+
+def read_belonging(clause: str) -> list[str] | None:
+    """'Each ticket is assigned to one of 15 agents' -> ['agent (one of 15 agents)']; None for other clauses."""
+    m = BELONGS_RE.match(clause.strip().rstrip("."))
+    if m is None:
+        return None
+    items: list[str] = []
+    for part in re.split(r"\s+and\s+(?=(?:one\s+of|a|an|one)\s)", m["rest"] or m["rest2"], flags=re.I):
+        thing = LINKED_THING_RE.match(part.strip())
+        if thing is None:
+            return None
+        rest = thing["rest"].strip(" ,")
+        if thing["w"]:
+            noun, pool = fm.singular(thing["w"].lower()), f"one of {thing['n']} {thing['w']}"
+            named = re.fullmatch(r"\(\s*(?P<label>[A-Za-z][\w ]{0,30}?)\s+(?P<shape>(?:like|such\s+as|e\.g\.?)\s+[^()]+)\)", rest)
+            if named and noun in map(fm.singular, fm.tokenize(named["label"])):  # '(field codes like F-07)'
+                items.append(f"{fm.singular(named['label'].lower())} {named['shape']} ({pool})")
+            else:
+                items.append(f"{noun} ({pool})" + (f" {rest}" if rest else ""))
+        else:
+            items.append(f"{thing['w1']}{' ' + rest if rest else ''}")
+    return items or None

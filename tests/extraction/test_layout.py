@@ -58,3 +58,27 @@ def test_a_paragraph_after_a_list_that_names_no_column_is_reported():
     result = extract_offline("Orders:\n- Order ID\n- Amount ($5-50)\n| Column | Rule |\n|---|---|\n| Note | text |\n"
                              "Thanks so much for your help with this.")
     assert any("Thanks so much" in w for w in result.warnings)
+
+
+def test_indented_properties_under_a_yaml_bullet_are_that_columns_rules():
+    text = ("pump telemetry, 800 records\nfields:\n  - pump_id:\n      pool: 20 pumps\n  - read_at:\n"
+            "      range: last 24 hours\n      step: every 10 minutes\n  - pressure_bar:\n      min: 1\n      max: 9\n"
+            "  - mode:\n      values: [auto, manual, standby]\n")
+    fields = {f.name: f for f in extract_offline(text).schema.fields}
+    assert list(fields) == ["pump_id", "read_at", "pressure_bar", "mode"]
+    assert fields["read_at"].constraints.step == "10m"
+    rows = generate(text)
+    assert len(set(rows["pump_id"])) <= 20
+    assert all(1 <= v <= 9 for v in rows["pressure_bar"])
+    assert set(rows["mode"]) == {"auto", "manual", "standby"}
+
+
+def test_a_title_key_inside_a_column_list_is_a_column_and_a_subject_line_still_opens_a_letter():
+    text = "movies:\n  rows: 200\n  columns:\n    film_id: unique\n    title: realistic film titles\n    rating: 1-5"
+    assert [f.name for f in extract_offline(text).schema.fields] == ["film_id", "title", "rating"]
+    listed = "Staff, 300 rows:\n- employee id\n- title: a job title that fits the team\n- salary 30000-90000"
+    assert "title" in [f.name for f in extract_offline(listed).schema.fields]
+    letter = ("Subject: demo leads\n\nHi all,\n\nplease make 300 rows of leads. We need the lead id (unique), company "
+              "and a stage of new, qualified or won.\n\nMany thanks,\nJo")
+    result = extract_offline(letter)
+    assert [f.name for f in result.schema.fields] == ["lead_id", "company", "stage"] and result.total_rows == 300
