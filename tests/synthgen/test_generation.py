@@ -51,7 +51,7 @@ def test_bad_schemas_raise_one_error_listing_every_problem(tmp_path):
         synthgen.generate({"fields": [{"name": "a", "type": "integer",
                                        "constraints": {"min_value": 5, "max_value": 1}},
                                       {"name": "b", "type": "nonsense"}]}, 10)
-    assert [p.loc for p in err.value.problems] == ["fields[0].constraints", "fields[1].type"]
+    assert [p.loc for p in err.value.problems] == ["fields[0].constraints.max_value", "fields[1].type"]
     (tmp_path / "bad.json").write_text("{nope")
     with pytest.raises(synthgen.SchemaValidationError, match="not valid JSON"):
         synthgen.generate(tmp_path / "bad.json", 10)
