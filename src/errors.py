@@ -34,6 +34,8 @@ class SchemaValidationError(SynthError):
     @classmethod
     def from_pydantic(cls, err, prefix: str = "") -> SchemaValidationError:
         """Wrap a pydantic ValidationError, keeping each error's location and message."""
+        from src.schemas.key_hints import explain_unknown_key  # the schema models import this module
+
         problems = []
         for e in err.errors():
             parts = []
@@ -44,6 +46,8 @@ class SchemaValidationError(SynthError):
                     parts.append(("." if parts else "") + str(p))
             loc = prefix + "".join(parts)
             msg = str(e.get("msg", "invalid")).removeprefix("Value error, ")
+            if e.get("type") == "extra_forbidden":
+                msg = explain_unknown_key(e.get("loc", ())) or msg
             problems.append(Problem(loc, msg))
         return cls(problems)
 

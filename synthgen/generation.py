@@ -63,9 +63,26 @@ def _read_document(schema: dict | str | Path) -> Any:
         raise SchemaValidationError.single("schema", f"{origin} is not valid JSON: {err}") from None
 
 
-def compile_plan(schema: SchemaLike, seed: int | None = None, *, anchor: dt.datetime | None = None,
+def read_anchor_argument(anchor: dt.datetime | dt.date | str | None) -> dt.datetime | None:
+    """The ``anchor`` argument as a datetime: a datetime, a date (midnight) or an ISO text, as the CLI's --anchor."""
+    if anchor is None or isinstance(anchor, dt.datetime):
+        return anchor
+    if isinstance(anchor, dt.date):
+        return dt.datetime.combine(anchor, dt.time())
+    if isinstance(anchor, str):
+        try:
+            return dt.datetime.fromisoformat(anchor.strip())
+        except ValueError:
+            raise SchemaValidationError.single(
+                "anchor", f"{anchor[:60]!r} is not an ISO date/time (e.g. '2026-12-01T12:00:00')") from None
+    raise SchemaValidationError.single(
+        "anchor", f"expected a datetime, a date or an ISO text, not {type(anchor).__name__}")
+
+
+def compile_plan(schema: SchemaLike, seed: int | None = None, *, anchor: dt.datetime | dt.date | str | None = None,
                  locale: str | None = None) -> DatasetPlan:
     """A compiled plan; the seed is the argument, else the schema's, else a random one."""
+    anchor = read_anchor_argument(anchor)
     model = load_schema(schema, locale=locale)
     if seed is None:
         seed = model.seed if model.seed is not None else draw_seed()

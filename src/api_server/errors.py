@@ -25,6 +25,7 @@ from src.errors import (
 )
 from src.jobs.store import JobStoreError
 from src.schemas.api import ErrorResponse, ProblemDetail
+from src.schemas.key_hints import explain_unknown_key
 
 logger = logging.getLogger("synthgen.api")
 
@@ -77,6 +78,8 @@ def _describe_validation_error(err: dict) -> ProblemDetail:
     if len(loc) > 1 and loc[-1] in _UNION_MEMBER_TAGS and err.get("type") != "extra_forbidden":
         loc = loc[:-1]  # "min_value.float": one member of a union; the problem is min_value's
     message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+    if err.get("type") == "extra_forbidden":
+        message = explain_unknown_key(loc) or message
     if err.get("type") == "json_invalid":
         ctx = err.get("ctx") or {}
         return ProblemDetail(loc="body", message=f"malformed JSON: {ctx.get('error', message)}")

@@ -174,11 +174,30 @@ class Constraints(BaseModel):
             raise ValueError("a bound is at most 100 characters")
         return value
 
+    @model_validator(mode="before")
+    @classmethod
+    def _share_of_nulls_makes_nullable(cls, data: Any) -> Any:
+        # A stated share of nulls is the user asking for nulls: silently making none breaks their rule.
+        if isinstance(data, dict) and "nullable" not in data:
+            share = data.get("null_probability")
+            if isinstance(share, (int, float)) and not isinstance(share, bool) and share > 0:
+                return {**data, "nullable": True}
+        return data
+
+    @field_validator("null_probability")
+    @classmethod
+    def _share_needs_nullable(cls, value: float | None, info: ValidationInfo) -> float | None:
+        if value and info.data.get("nullable") is False:
+            raise ValueError(f"null_probability {value} asks for nulls but nullable is false: "
+                             "set nullable to true or drop null_probability")
+        return value
+
     @model_validator(mode="after")
     def _check_consistency(self) -> Constraints:
         if self.primary_key:
             if self.nullable:
-                raise ValueError("a primary_key is never null: drop nullable")
+                asked = "null_probability" if self.null_probability else "nullable"
+                raise ValueError(f"a primary_key is never null: drop {asked}")
             self.unique = True
         return self
 

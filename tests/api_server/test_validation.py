@@ -47,6 +47,13 @@ def test_min_above_max_names_the_rule(client):
     assert_problem(create(client, schema), "schema.fields[0].constraints.max_value", "greater than max_value")
 
 
+def test_a_misspelt_constraint_names_the_one_meant(client):
+    schema = {"fields": [{"name": "price", "type": "float", "constraints": {"decimal": 2, "mean": 40}}]}
+    response = create(client, schema)
+    assert_problem(response, "schema.fields[0].constraints.decimal", "did you mean 'decimals'?")
+    assert_problem(response, "schema.fields[0].constraints.mean", "belongs inside distribution")
+
+
 def test_schema_without_fields(client):
     assert_problem(create(client, {"fields": []}), "schema.fields", "at least 1")
 

@@ -37,7 +37,7 @@ def test_brief_example_is_accepted_unchanged():
                  {"name": "b", "type": "integer", "constraints": {"expression": "a + 1"}}]}, "dependency cycle"),
     ({"fields": [{"name": "c", "type": "code", "constraints": {"pattern": "(a)\\1"}}]}, "cannot generate pattern"),
     ({"fields": [{"name": "x", "type": "integer", "constraints": {"colour": "red"}}]},
-     "fields[0].constraints.colour: Extra inputs are not permitted"),
+     "fields[0].constraints.colour: unknown constraint 'colour'; known: min_value, max_value"),
     ({"fields": [{"name": "bad name", "type": "integer"}]}, "must start with a letter"),
     ({"fields": [{"name": "d", "type": "date", "constraints": {"min_value": "yesterdayish"}}]}, "cannot read"),
     ({"fields": [{"name": "m", "type": "company", "constraints": {"when": "kind = 'x'"}}]},
@@ -90,3 +90,24 @@ def test_expression_type_errors_name_the_field():
 def test_extreme_inputs_are_refused_not_crashed(doc, expected):
     messages = problems_of(doc)
     assert any(expected in m for m in messages), messages
+
+
+@pytest.mark.parametrize("constraints, expected", [
+    ({"decimal": 2}, "fields[0].constraints.decimal: unknown constraint 'decimal' (did you mean 'decimals'?)"),
+    ({"maximum": 9}, "fields[0].constraints.maximum: unknown constraint 'maximum' (did you mean 'max_value'?)"),
+    ({"mean": 10}, "fields[0].constraints.mean: unknown constraint 'mean': it belongs inside distribution"),
+    ({"distribution": {"kind": "normal", "avg": 3}},
+     "fields[0].constraints.distribution.avg: unknown distribution key 'avg'; known: kind, mean, std"),
+])
+def test_an_unknown_constraint_names_the_one_meant(constraints, expected):
+    found = problems_of({"fields": [{"name": "n", "type": "integer", "constraints": constraints}]})
+    assert len(found) == 1 and found[0].startswith(expected)
+
+
+def test_a_share_of_nulls_makes_the_field_nullable_and_the_share_holds():
+    doc = {"fields": [{"name": "n", "type": "integer", "constraints": {"null_probability": 0.5}}]}
+    values = compile_schema(doc, seed=4).generate_chunk(0, 4000).to_pydict()["n"]
+    assert 0.45 < sum(v is None for v in values) / len(values) < 0.55
+    refused = {"fields": [{"name": "n", "type": "integer", "constraints": {"null_probability": 0.5, "nullable": False}}]}
+    assert problems_of(refused) == ["fields[0].constraints.null_probability: null_probability 0.5 asks for nulls "
+                                    "but nullable is false: set nullable to true or drop null_probability"]

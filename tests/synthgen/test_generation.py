@@ -28,6 +28,17 @@ def test_generate_returns_a_table_that_obeys_the_schema_and_carries_its_seed():
     assert table.equals(synthgen.generate(SCHEMA, 2000, seed=9, anchor=ANCHOR))
 
 
+def test_the_anchor_may_be_an_iso_text_or_a_date_as_on_the_command_line():
+    expected = synthgen.generate(SCHEMA, 500, seed=3, anchor=ANCHOR)
+    for anchor in ("2026-01-01T00:00:00", "2026-01-01", dt.date(2026, 1, 1)):
+        table = synthgen.generate(SCHEMA, 500, seed=3, anchor=anchor)
+        assert synthgen.read_anchor(table) == ANCHOR and table.equals(expected)
+    frame = synthgen.generate_pandas(SCHEMA, 50, seed=3, anchor="2026-01-01T00:00:00")
+    assert frame.attrs["anchor"] == ANCHOR
+    with pytest.raises(synthgen.SchemaValidationError, match="anchor: 'next tuesday' is not an ISO date"):
+        synthgen.generate(SCHEMA, 5, seed=3, anchor="next tuesday")
+
+
 def test_without_a_seed_one_is_drawn_exposed_and_reproduces_the_rows():
     first, second = synthgen.generate(SCHEMA, 300), synthgen.generate(SCHEMA, 300)
     assert synthgen.read_seed(first) != synthgen.read_seed(second)
