@@ -156,6 +156,8 @@ def run_generate(args) -> int:
         return _fail(f"--workers must be at least 1, not {args.workers}")
     if args.to is not None:
         return run_generate_to(args)
+    if _same_file(args.output, args.schema):
+        return _fail(f"--output {args.output!r} is the schema file itself: writing rows there would destroy the schema")
     if args.table is not None and table_name_problem(args.table):
         return _fail(table_name_problem(args.table))
     tables_doc = read_multi_table_document(args.schema)
@@ -198,6 +200,17 @@ def run_generate(args) -> int:
 
     with start_pool_for(args.workers, args.rows, [(recipe_for_plan(batches.plan), batches.plan)]) as pool:
         return _write_output(args, batches, fmt, compression, pool)
+
+
+def _same_file(output: str, schema: str | None) -> bool:
+    from pathlib import Path
+
+    if output in (None, "-") or schema in (None, "-"):
+        return False
+    try:
+        return Path(output).resolve() == Path(schema).resolve()
+    except OSError:
+        return False
 
 
 def _write_output(args, batches, fmt, compression, pool) -> int:

@@ -79,8 +79,10 @@ def _compile(args, backend=None):
         name = args.table or (Path(args.output).name.split(".")[0] if args.output not in (None, "-") else None)
         table = describe_plan(single, _identifier(name))
         plans, rows, tables, anchor = {table.name: single}, {table.name: args.rows}, {table.name: table}, single.anchor
-    if drawn and not args.quiet:
-        print(f"seed: {seed} (rerun with --seed {seed} --anchor {anchor.isoformat()} for the same rows)",
+    if not args.quiet and (drawn or not args.anchor):
+        # Relative dates resolve against the anchor: a rerun without it is another load, not this one.
+        said = f"seed: {seed}" if drawn else f"anchor: {anchor.isoformat()}"
+        print(f"{said} (rerun with --seed {seed} --anchor {anchor.isoformat()} for the same rows)",
               file=sys.stderr)
     from src.databases.existing_parents import digest_keys
     from src.databases.markers import digest_load
@@ -109,7 +111,7 @@ def run_generate_to(args) -> int:
     completion marker: rerunning the same command (same document, seed, anchor and rows) after a crash
     skips the tables it already committed and writes the rest."""
     from src.cli import _progress
-    from src.databases.targets import TableSource, load_tables, open_backend, parse_target
+    from src.databases.targets import LoadRefusedError, TableSource, load_tables, open_backend, parse_target
 
     target = parse_target(args.to)
     if args.chunk_size < 1:
@@ -132,9 +134,12 @@ def run_generate_to(args) -> int:
     started = time.perf_counter()
     with contextlib.ExitStack() as stack:
         bar = None if args.quiet else stack.enter_context(_progress(total))
-        result = load_tables(target, sources, create_tables=args.create_tables, truncate=args.truncate,
-                             chunk_size=min(args.chunk_size, 50_000), on_rows=bar.update if bar else None,
-                             load_id=load_id)
+        try:
+            result = load_tables(target, sources, create_tables=args.create_tables, truncate=args.truncate,
+                                 chunk_size=min(args.chunk_size, 50_000), on_rows=bar.update if bar else None,
+                                 load_id=load_id)
+        except LoadRefusedError as err:
+            return _fail(str(err) + _refusal_hint(err, args))
     elapsed = time.perf_counter() - started
     written = result.rows
     if result.skipped:  # even with --quiet: nothing was written into these tables
@@ -147,6 +152,15 @@ def run_generate_to(args) -> int:
         print(f"wrote {total:,} rows in {len(written)} table(s) to {target.display} in {elapsed:.2f}s "
               f"({rate:,.0f} rows/s)", file=sys.stderr)
     return 0
+
+
+def _refusal_hint(err, args) -> str:
+    """What to do when the target already holds rows with the generated keys."""
+    said = f"{err.constraint or ''} {err.reason}".lower()
+    if args.truncate or not any(word in said for word in ("unique", "duplicate", "primary key", "pkey")):
+        return ""
+    return ("\nthe table may already hold rows with these keys (an earlier load): --truncate empties the "
+            "tables first; rerunning an earlier command with its --seed and --anchor skips the tables it committed")
 
 
 def run_generate_sql_tables(args, doc: dict) -> int:

@@ -126,6 +126,32 @@ def compile_tables_for(args, doc: dict):
     return plan
 
 
+def _write_one_table_to_stdout(args, doc: dict) -> int:
+    """``--output -`` for a document of one table (e.g. from a one-table DDL): that table's file on stdout."""
+    import shutil
+    import tempfile
+
+    from src.engine.relational.output import table_file_name, write_tables
+
+    tables = doc.get("tables") or []
+    if len(tables) != 1:
+        return _fail(f"a schema of {len(tables)} tables writes one file per table: give --output a directory")
+    if args.compression == "gzip":
+        return _fail("--compression gzip is not supported for multi-table output yet")
+    plan = compile_tables_for(args, doc)
+    if isinstance(plan, int):
+        return plan
+    fmt = args.format or "csv"
+    # Written whole first: the engine writes a table (with its own keys and references) to a file.
+    with tempfile.TemporaryDirectory(prefix="synthgen-") as folder:
+        write_tables(plan, Path(folder), fmt, args.chunk_size, None, formula_guard=args.csv_formula_guard)
+        (name,) = plan.tables
+        with open(Path(folder) / table_file_name(name, fmt), "rb") as written:
+            shutil.copyfileobj(written, sys.stdout.buffer, 4 << 20)
+    sys.stdout.buffer.flush()
+    return 0
+
+
 def run_generate_tables(args, doc: dict) -> int:
     """Write each table of a multi-table document to ``--output``/<table>.<ext> (sql: one file)."""
     from src.engine.relational.output import table_file_name, write_tables
@@ -135,7 +161,7 @@ def run_generate_tables(args, doc: dict) -> int:
 
         return run_generate_sql_tables(args, doc)
     if args.output == "-":
-        return _fail("a multi-table schema writes one file per table: give --output a directory")
+        return _write_one_table_to_stdout(args, doc)
     out_dir = Path(args.output)
     if out_dir.exists() and not out_dir.is_dir():
         return _fail(f"--output {args.output!r} is a file: a multi-table schema needs a directory")

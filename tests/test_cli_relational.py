@@ -93,3 +93,29 @@ def test_multi_table_output_must_be_a_directory(tmp_path, shop_file):
     assert result.returncode == 2 and "directory" in result.stderr
     single = run_cli("generate", "--schema", "bench/customer_schema.json", "--output", str(tmp_path / "x.csv"))
     assert single.returncode == 2 and "--rows is required" in single.stderr
+
+
+def test_a_one_table_document_writes_to_stdout_the_bytes_of_its_file(tmp_path):
+    doc = {"tables": [{"name": "employees", "rows": 300, "fields": [
+        {"name": "employee_id", "type": "integer", "constraints": {"primary_key": True}},
+        {"name": "manager_id", "type": "reference", "constraints": {"references": "employees.employee_id",
+                                                                     "nullable": True}},
+        {"name": "salary", "type": "float", "constraints": {"min_value": 30000, "max_value": 90000,
+                                                             "decimals": 2}}]}]}
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(doc))
+    common = ("generate", "--schema", str(path), "--seed", "4", "--anchor", "2026-06-15T12:00:00", "--quiet")
+    piped = run_cli(*common, "--output", "-")
+    assert piped.returncode == 0, piped.stderr
+    assert run_cli(*common, "--output", str(tmp_path / "out")).returncode == 0
+    assert piped.stdout == (tmp_path / "out" / "employees.csv").read_text()
+    rows = list(csv.DictReader(piped.stdout.splitlines()))
+    ids = {r["employee_id"] for r in rows}
+    assert len(rows) == 300 and all(r["manager_id"] in ids for r in rows if r["manager_id"])
+
+
+def test_the_output_may_not_be_the_schema_file(tmp_path, shop_file):
+    before = shop_file.read_bytes()
+    result = run_cli("generate", "--schema", str(shop_file), "--rows", "5", "--output", str(shop_file))
+    assert result.returncode == 2 and "is the schema file itself" in result.stderr
+    assert shop_file.read_bytes() == before

@@ -55,12 +55,27 @@ def test_sqlite_create_refuse_truncate(tmp_path, shop_file):
     again = generate_to(shop_file, url)  # same keys again: refused, and the table is left whole
     assert again.returncode == 2 and "Traceback" not in again.stderr
     assert "table 'customers', row 1, constraint 'customers.customer_id'" in again.stderr
+    assert "--truncate empties the tables first" in again.stderr
     conn = sqlite3.connect(tmp_path / "shop.db")
     assert counts(lambda sql: conn.execute(sql).fetchone()[0]) == expected_rows()
     conn.close()
 
     emptied = generate_to(shop_file, url, "--truncate")
     assert emptied.returncode == 0, emptied.stderr
+    conn = sqlite3.connect(tmp_path / "shop.db")
+    assert counts(lambda sql: conn.execute(sql).fetchone()[0]) == expected_rows()
+
+
+def test_a_seed_without_an_anchor_prints_the_anchor_that_repeats_the_load(tmp_path, shop_file):
+    import re
+
+    url = f"sqlite:///{tmp_path / 'shop.db'}"
+    first = run_cli("generate", "--schema", str(shop_file), "--to", url, "--create-tables", "--seed", "5")
+    assert first.returncode == 0, first.stderr
+    said = re.search(r"anchor: (\S+) \(rerun with --seed 5 --anchor (\S+) for the same rows\)", first.stderr)
+    assert said and said.group(1) == said.group(2), first.stderr
+    again = run_cli("generate", "--schema", str(shop_file), "--to", url, "--seed", "5", "--anchor", said.group(1))
+    assert again.returncode == 0 and "already committed these rows" in again.stderr, again.stderr
     conn = sqlite3.connect(tmp_path / "shop.db")
     assert counts(lambda sql: conn.execute(sql).fetchone()[0]) == expected_rows()
 
