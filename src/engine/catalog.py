@@ -52,10 +52,22 @@ def _describe_numeric(default) -> str:
 def thing_examples() -> dict[str, str]:
     from src.engine import compile_schema
 
-    fields = [{"name": m, "type": "string"} for m in MEANINGS]
+    names = {m: example_field_name(m) for m in MEANINGS}
+    fields = [{"name": name, "type": "string"} for name in names.values()]
     plan = compile_schema({"fields": fields}, seed=7)
     row = plan.generate_chunk(0, 1).to_pylist()[0]
-    return {m: str(row[m]) for m in MEANINGS}
+    return {m: str(row[name]) for m, name in names.items()}
+
+
+def example_field_name(meaning: str) -> str:
+    """A column name the engine reads as ``meaning`` ('semantic_version' itself is not one: 'app_version')."""
+    from src.engine.semantics import infer_thing
+
+    phrases = MEANINGS[meaning][0].split("|")
+    for name in [meaning, *(p.replace(" ", "_") for p in phrases)]:
+        if infer_thing(name) == meaning:
+            return name
+    raise ValueError(f"no name of meaning {meaning!r} is read as it: {phrases}")
 
 
 def type_catalog() -> list[dict]:

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from src.engine import compile_schema
-from src.engine.catalog import type_catalog
+from src.engine.catalog import example_field_name, type_catalog
 from src.engine.data.things import MEANINGS, POOLS, faker_pool
 from src.engine.semantics import classify_name, infer_thing, tokenize
 from tests.engine.conftest import ANCHOR, generate
@@ -127,6 +127,17 @@ def test_the_catalog_lists_every_type_with_constraints_and_meanings():
     assert any("heart rate" in m["names"] for m in integer["meanings"])
     assert "distribution" in integer["constraints"] and "decimals" not in integer["constraints"]
     assert "decimals" in next(row for row in catalog if row["type"] == "decimal")["constraints"]
+
+
+def test_each_meanings_example_is_what_a_column_of_that_meaning_gets():
+    """`synthgen types` showed 'Great politics' for semantic_version: the example came from a column
+    name the engine does not read as that meaning."""
+    examples = {m["meaning"]: m["example"] for m in next(
+        row for row in type_catalog() if row["type"] == "string")["meanings"]}
+    assert re.fullmatch(r"\d+\.\d+\.\d+", examples["semantic_version"])
+    for meaning in MEANINGS:
+        rows = generate([{"name": example_field_name(meaning), "type": "string"}], 200, seed=7)
+        assert examples[meaning] in set(next(iter(rows.values()))), meaning
 
 
 @pytest.mark.parametrize("label, kind", [("department_name", "department"), ("dept_name", "department"),
