@@ -247,9 +247,22 @@ def _description_head(description: str) -> list[str]:
     return words[:head]
 
 
+# A bare 'name' or 'title' says only that the column names something; its description says what.
+_BARE_NAMES = {("name",), ("title",), ("label",)}
+
+
+def _label_tokens(name: str, description: str) -> list[str]:
+    tokens = tokenize(name)
+    if tuple(tokens) in _BARE_NAMES and description:
+        head = _description_head(description)
+        if len(head) > 1 and _best_meaning(head) is not None:
+            return head
+    return tokens
+
+
 def infer_string_kind(name: str, description: str = "") -> str | None:
     """The generator for a `string` field, from its name first, then its description's first noun phrase."""
-    kind = classify_name(tokenize(name))
+    kind = classify_name(_label_tokens(name, description))
     if kind is None:
         kind = classify_name(_description_head(description))
     return kind if kind in STRING_KINDS else None
@@ -257,7 +270,7 @@ def infer_string_kind(name: str, description: str = "") -> str | None:
 
 def infer_thing(name: str, description: str = "") -> str | None:
     """The name of a thing a `string` field holds (see src/engine/data/things.py), or None."""
-    tokens = tokenize(name)
+    tokens = _label_tokens(name, description)
     if _best_meaning(tokens) is not None:
         return classify_thing(tokens)
     return classify_thing(_description_head(description))

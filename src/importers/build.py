@@ -16,6 +16,7 @@ from src.importers.checks import ColumnRules, Unsupported, nulls_agree, read_che
 from src.importers.model import DEFAULT_CHILDREN, DEFAULT_ROWS, Column, ImportResult, Table
 from src.importers.rules import apply_domain, apply_length, assign_orderings, guard_length
 from src.importers.sqltypes import Shape, map_column, name_meaning
+from src.engine.semantics import infer_string_kind, infer_thing, singular
 from src.schemas.fields import MAX_SEED
 
 
@@ -145,7 +146,12 @@ def _build_field(table: Table, column: Column, shape: Shape, rules: ColumnRules,
                             "needs it nullable")
         return {"name": column.name, "type": "reference", "constraints": constraints}
     field_type = _field_type(column, shape, in_key and len(table.primary_key) == 1)
+    thing_label = _thing_label(table, column, shape)
+    if thing_label:
+        field_type = name_meaning(thing_label.replace(" ", "_"), shape)
     description = _describe_default(column, field_type, constraints)
+    if thing_label and field_type == "string":  # the type cannot say it: the description does
+        description = f"{thing_label}. {description}" if description else thing_label
     if shape.enum_values is not None and field_type not in ("uuid", "sequence", "boolean"):
         constraints["enum_values"] = list(shape.enum_values)
     for message in apply_domain(field_type, shape, rules, constraints):
@@ -182,6 +188,18 @@ def _build_field(table: Table, column: Column, shape: Shape, rules: ColumnRules,
     if constraints:
         spec["constraints"] = constraints
     return spec
+
+
+def _thing_label(table: Table, column: Column, shape: Shape) -> str | None:
+    """'product name' for `products.name`: a bare name/title column names one of its table's things
+    (a product, a hotel, a book), not a person, unless the table holds people."""
+    if shape.category != "text" or column.name.lower() not in ("name", "title", "label"):
+        return None
+    label = f"{singular(table.name.lower().split('.')[-1])} {column.name.lower()}"
+    kind = infer_string_kind("x", label)
+    if kind in ("full_name", "first_name", "last_name", "username") or (kind is None and not infer_thing("x", label)):
+        return None
+    return label
 
 
 def _field_type(column: Column, shape: Shape, single_key: bool) -> str:

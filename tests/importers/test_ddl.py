@@ -205,3 +205,21 @@ def test_a_check_on_quoted_columns_becomes_a_when_in_the_engine_dialect():
     assert all(r["refunded_at"] is None for r in rows if r["Kind"] != "card")
     assert any(r["refunded_at"] is not None for r in rows)
     assert all(r["note"] is None for r in rows if r["end"] <= 0) and any(r["note"] for r in rows)
+
+
+def test_a_bare_name_column_names_its_tables_thing_not_a_person():
+    """`products.name` came out as 'Linda Myers': a name or title column of a table of things takes
+    the thing's meaning; a table of people keeps people's names."""
+    ddl = """CREATE TABLE products (id INT PRIMARY KEY, name VARCHAR(80) NOT NULL);
+             CREATE TABLE hotels (id INT PRIMARY KEY, name TEXT NOT NULL);
+             CREATE TABLE books (id INT PRIMARY KEY, title TEXT NOT NULL);
+             CREATE TABLE customers (id INT PRIMARY KEY, name TEXT NOT NULL);"""
+    tables = _tables(import_ddl(ddl, "postgres").document)
+    person_words = {"James", "Mary", "John", "Linda", "Michael", "Jennifer", "Robert", "Patricia", "David"}
+    for table, column in (("products", "name"), ("hotels", "name"), ("books", "title")):
+        fields = [f for f in tables[table]["fields"] if f["type"] != "sequence"]
+        values = compile_schema({"fields": fields}, seed=2).generate_chunk(0, 300).to_pydict()[column]
+        assert not {w for v in values for w in v.split()} & person_words, (table, values[:5])
+        assert len(set(values)) >= 15
+    assert _fields(tables["products"])["name"]["type"] == "product_name"
+    assert _fields(tables["customers"])["name"]["type"] == "full_name"
