@@ -226,7 +226,7 @@ def _write_output(args, batches, fmt, compression, pool) -> int:
                           args.dialect, args.table, pool or 1)
         else:
             write_file(batches, args.output, fmt, compression, on_batch, args.csv_formula_guard, args.dialect,
-                       args.table or _stem_table(args.output), pool or 1)
+                       args.table or (_stem_table(args.output) if fmt == "sql" else None), pool or 1)
     except BrokenPipeError:
         raise
     except OSError as err:

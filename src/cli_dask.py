@@ -34,9 +34,14 @@ def _check_arguments(args, rows_required: bool) -> str | None:
 
     if args.output == "-":
         return "--dask writes part files: give --output a folder"
-    out_dir = Path(args.output)
-    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
-        return f"--output {args.output!r} must be a new or empty folder for the parts"
+    from src.scale.locations import folder_problem, resolve_folder
+
+    try:
+        problem = folder_problem(resolve_folder(args.output))
+    except (ValueError, ImportError, OSError) as err:
+        return f"--output {args.output!r}: {err}"
+    if problem is not None:
+        return f"--output {args.output!r} {problem}"
     if rows_required and (args.rows is None or args.rows < 1):
         return "--rows (at least 1) is required with --dask"
     if args.rows is not None and args.rows < 1:
@@ -47,6 +52,14 @@ def _check_arguments(args, rows_required: bool) -> str | None:
         return f"unknown format {args.format!r}"
     parse_local(args.dask)  # a bad address is refused before anything is compiled
     return None
+
+
+def _output_folder(output: str):
+    """The parts' folder: a Path, or the URL of a remote fsspec folder (src/scale/locations.py)."""
+    from src.scale.locations import is_url, resolve_folder
+
+    folder = resolve_folder(output)
+    return folder if is_url(folder) else Path(folder)
 
 
 def _report(args, rows: int, parts: int, out_dir: Path, started: float) -> None:
@@ -65,7 +78,7 @@ def run_generate_dask(args) -> int:
 
     if (problem := _check_arguments(args, rows_required=True)) is not None:
         return _fail(problem)
-    out_dir, fmt = Path(args.output), args.format or "csv"
+    out_dir, fmt = _output_folder(args.output), args.format or "csv"
     schema = json.loads(sys.stdin.read()) if args.schema == "-" else args.schema
     batches = iter_batches(schema, args.rows, args.seed, batch_size=args.chunk_size,
                            anchor=parse_anchor(args.anchor), locale=args.locale)
@@ -106,7 +119,9 @@ def run_generate_tables_dask(args, doc: dict) -> int:
         return plan
     from src.cli import _progress
 
-    out_dir, started, parts = Path(args.output), time.perf_counter(), 0
+    out_dir, started, parts = _output_folder(args.output), time.perf_counter(), 0
+    if isinstance(out_dir, str):
+        return _fail("--dask writes related tables into a local folder (or a file:// URL), not a remote URL yet")
     bar = None if args.quiet else _progress(plan.total_rows)
     try:
         with connect(args.dask) as client:

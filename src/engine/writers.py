@@ -9,7 +9,6 @@ from typing import BinaryIO
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
 from src.engine.formula_guard import guard_formulas
 
@@ -124,6 +123,8 @@ class ParquetDatasetWriter(DatasetWriter):
     text_output = False  # typed columns: values stay exact, no formula guard
 
     def __init__(self, sink, schema, owns_sink, formula_guard=False):
+        import pyarrow.parquet as pq  # imported by the first Parquet output (a CSV run never needs it)
+
         super().__init__(sink, schema, owns_sink, formula_guard)
         self._writer = pq.ParquetWriter(sink, schema, compression="zstd")
 

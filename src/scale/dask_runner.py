@@ -101,9 +101,10 @@ def run_parts(client, recipe: PlanRecipe, plan, rows: int, out_dir: Path, fmt: s
               metadata: dict | None = None, on_rows: Callable[[int], object] | None = None) -> dict:
     """Write rows [0, rows) of ``plan`` as part files into ``out_dir``; returns the manifest entries
     by part index. Parts are submitted at once; progress arrives as each part completes."""
+    from src.scale.locations import make_folder
     from src.scale.parts import plan_parts, remove_stray_temps, write_manifest
 
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_folder(str(out_dir))
     key, blob = recipe.dump()
     specs = plan_parts(rows, part_rows, chunk_size, fmt, compression, formula_guard)
     entries: dict[int, dict] = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from src.engine.writers import FILE_EXTENSIONS, encode_header, open_writer
+from src.scale.locations import is_url, put_bytes, upload
 from src.scale.tasks import RangeTask, iter_calls, plan_for, split_ranges
 
 MANIFEST = "_manifest.json"
@@ -69,7 +71,9 @@ def write_part(key: str, blob: bytes, out_dir: str, spec: PartSpec, metadata: di
     """Write one part into ``out_dir`` (a folder every worker sees); returns its manifest entry."""
     plan = plan_for(key, blob)
     _wait_at_gate(spec.index)
-    final = Path(out_dir) / part_name(spec.index, spec.fmt, spec.compression)
+    name = part_name(spec.index, spec.fmt, spec.compression)
+    far = is_url(out_dir)  # a remote fsspec folder: the part is uploaded whole once written here
+    final = Path(tempfile.gettempdir() if far else out_dir) / name
     temp = final.with_name(f".{final.name}.{uuid.uuid4().hex}.tmp")
     fmt = part_format(spec.fmt)
     schema = plan.arrow_schema.with_metadata(metadata) if fmt == "parquet" and metadata else plan.arrow_schema
@@ -83,10 +87,13 @@ def write_part(key: str, blob: bytes, out_dir: str, spec: PartSpec, metadata: di
             if sink is not raw:
                 sink.close()
         size, digest = _digest(temp)
-        os.replace(temp, final)
+        if far:
+            upload(temp, out_dir, name)
+        else:
+            os.replace(temp, final)
     finally:
         temp.unlink(missing_ok=True)
-    return {"path": final.name, "index": spec.index, "first_row": spec.start, "rows": spec.rows,
+    return {"path": name, "index": spec.index, "first_row": spec.start, "rows": spec.rows,
             "bytes": size, "sha256": digest}
 
 
@@ -129,11 +136,16 @@ def write_manifest(out_dir: Path, entries: list[dict], *, fmt: str, compression:
         "header_bytes": len(encode_header("csv", schema)) if fmt == "csv" else 0,  # dropped from later parts
         "parts": entries, "written_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
-    return _write_json(out_dir / MANIFEST, manifest)
+    return _write_json(out_dir, manifest)
 
 
-def _write_json(path: Path, data: dict) -> Path:
-    """``path`` through a temporary name: a reader sees the whole file or none."""
+def _write_json(out_dir, data: dict):
+    """``out_dir``/_manifest.json through a temporary name (a remote folder: one whole upload), so a
+    reader sees the whole file or none."""
+    if is_url(out_dir):
+        put_bytes(str(out_dir), MANIFEST, (json.dumps(data, indent=2) + "\n").encode())
+        return f"{str(out_dir).rstrip('/')}/{MANIFEST}"
+    path = Path(out_dir) / MANIFEST
     temp = path.with_name(f".{path.name}.tmp")
     temp.write_text(json.dumps(data, indent=2) + "\n")
     os.replace(temp, path)
@@ -146,12 +158,14 @@ def write_tables_manifest(out_dir: Path, tables: dict[str, int], *, fmt: str, se
     manifest = {"format": part_format(fmt), "seed": seed, "anchor": anchor.isoformat(),
                 "tables": [{"name": name, "rows": rows, "manifest": f"{name}/{MANIFEST}"} for name, rows in tables.items()],
                 "written_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-    return _write_json(out_dir / MANIFEST, manifest)
+    return _write_json(out_dir, manifest)
 
 
 def remove_stray_temps(out_dir: Path) -> int:
     """Temporary part files left by attempts that died (their retry wrote the part); returns how many."""
-    stray = list(out_dir.glob(".part-*.tmp"))
+    if is_url(out_dir):
+        return 0  # remote parts are uploaded whole: their temporary files stayed on the workers
+    stray = list(Path(out_dir).glob(".part-*.tmp"))
     for path in stray:
         path.unlink(missing_ok=True)
     return len(stray)

@@ -55,18 +55,19 @@ class RangePool:
         if self.start_method == "fork":
             from src.scale.tasks import remember_plan
 
-            for recipe, plan in plans:
+            for recipe, plan in plans or []:
                 remember_plan(recipe.dump()[0], plan)
         if context.get_start_method() == "forkserver":
             context.set_forkserver_preload(_PRELOAD)
         from src.scale.direct import OffsetChain
+        from src.scale.lifeline import identify
         from src.scale.tasks import install_chain
 
         self.chain = OffsetChain(context)  # offsets of workers' direct writes (src/scale/direct.py)
         self._streams = 0
         self._stream_lock = threading.Lock()  # one direct-write output at a time
         self._executor = ProcessPoolExecutor(workers, mp_context=context, initializer=install_chain,
-                                             initargs=(self.chain,))
+                                             initargs=(self.chain, identify(os.getpid())))
         self.tasks_sent = 0  # tasks handed to workers (the rest were made in this process)
         # Submitting starts the processes now; each answers once it can take work.
         self._ready = [self._executor.submit(_report_ready) for _ in range(workers)]

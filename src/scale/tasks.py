@@ -88,11 +88,16 @@ def run_task(key: str, blob: bytes, task: RangeTask) -> bytes:
 _chain = None  # this worker's src.scale.direct.OffsetChain (set when the pool starts it)
 
 
-def install_chain(chain) -> None:
-    """Pool initializer: the offset chain this worker's direct writes claim from; with
+def install_chain(chain, owner: tuple | None = None) -> None:
+    """Pool initializer: the offset chain this worker's direct writes claim from; the worker ends
+    when ``owner`` (the pool's process, src/scale/lifeline.py) does; with
     SYNTHGEN_PROFILE_WORKERS=<folder>, the worker's CPU profile goes to <folder>/worker-<pid>.prof."""
     global _chain
     _chain = chain
+    if owner is not None:
+        from src.scale.lifeline import watch_owner
+
+        watch_owner(owner)
     folder = os.environ.get("SYNTHGEN_PROFILE_WORKERS")
     if folder:
         import cProfile

@@ -1,5 +1,6 @@
 """JOB_WORKERS on a real server: the job's rows come from worker processes, a kill -9 mid-job and a
-restart still give every row once, and the download is the same bytes as one process writes."""
+restart still give every row once (no worker process outlives the killed server), and the download
+is the same bytes as one process writes."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import json
 from pathlib import Path
 
 import synthgen
+
+from tests.process_tree import descendants, still_running
 
 from .helpers import job_body
 
@@ -21,7 +24,11 @@ def test_a_job_on_workers_survives_kill_9_and_matches_one_process(live_server_fa
     server.gate.release(job_id, 3)  # 3 of 8 segments, then held mid-job
     server.gate.wait_held(job_id, 3, timeout=120)
     server.wait_until(lambda: server.status(job_id)["chunks_completed"] == 6, "6 chunks committed", timeout=120)
+    started = descendants(server.process.pid)  # forkserver, its 2 workers, the resource tracker
+    assert len(started) >= 3, started
     server.kill_hard()
+    server.wait_until(lambda: not still_running(started), f"the killed server's processes {started} to end",
+                      timeout=30)
 
     server.start()
     assert server.status(job_id)["chunks_completed"] == 6

@@ -14,9 +14,7 @@ from functools import lru_cache
 
 import pyarrow as pa
 
-from src.engine.expressions.dialect import render_sql
 from src.engine.expressions.evaluate import EvalContext, broadcast, cast
-from src.engine.expressions.front import read
 from src.engine.expressions.guard import MAX_DEPTH, MAX_LENGTH, MAX_NESTING
 from src.engine.expressions.nodes import Column, ExpressionError, Node
 from src.engine.expressions.types import NULL, TypeEnv, normalize_type, type_name
@@ -89,6 +87,8 @@ class Expression:
 
 @lru_cache(maxsize=2048)
 def _read(text: str) -> Node:
+    from src.engine.expressions.front import read  # sqlglot: imported by the first schema with an expression
+
     return read(text)  # trees are immutable: one per text is shared by every plan
 
 
@@ -97,6 +97,13 @@ def parse_expression(text: str) -> Expression:
     if not isinstance(text, str):
         raise ExpressionError(f"expression must be a string, got {type(text).__name__}")
     return Expression(text, _read(text))
+
+
+def render_sql(condition) -> str:
+    """A sqlglot condition (e.g. a DDL CHECK read in its own dialect) written in this project's dialect."""
+    from src.engine.expressions.dialect import render_sql as render
+
+    return render(condition)
 
 
 def clear_cache() -> None:
