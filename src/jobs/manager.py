@@ -145,11 +145,16 @@ class JobManager(JobOutputs):
         if problems:
             raise SchemaValidationError(problems)
         schema_doc = request.schema_.model_dump(mode="json")
+        warnings: list[str] = []
         if tables and request.total_rows is not None:
             if schema_doc["tables"][0].get("rows_per_parent") is not None:
                 raise SchemaValidationError.single("total_rows", "the first table's rows come from its "
                                                                  "rows_per_parent: leave total_rows out")
-            schema_doc["tables"][0]["rows"] = request.total_rows  # total_rows: the first table's rows
+            first = schema_doc["tables"][0]
+            if first.get("rows") not in (None, request.total_rows):  # said, so a user is not surprised
+                warnings.append(f"total_rows ({request.total_rows}) replaces the rows ({first['rows']}) of the "
+                                f"first table '{first['name']}'")
+            first["rows"] = request.total_rows  # total_rows: the first table's rows
         # No seed given: draw one and store it, so the dataset can be reproduced and two unseeded
         # jobs never make the same rows.
         seed = next((s for s in (request.seed, request.schema_.seed) if s is not None), None)
@@ -181,7 +186,7 @@ class JobManager(JobOutputs):
             created_at=now, updated_at=now, csv_formula_guard=request.csv_formula_guard,
             tables=plan.rows_per_table if tables else None, name=request.name,
             sql_dialect=request.sql_dialect, target=target,
-            parts_dir=choose_parts_dir(self.settings, job_id, request.output_format, target),
+            parts_dir=choose_parts_dir(self.settings, job_id, request.output_format, target), warnings=warnings,
         )
         self.store.insert(job)
         if self.storage.kind == "memory":

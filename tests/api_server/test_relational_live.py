@@ -79,6 +79,17 @@ def test_tables_job_reports_each_table_and_downloads_a_zip(live_server):
     assert [j["tables"] for j in listed if j["job_id"] == job_id] == [tables]
 
 
+def test_total_rows_replacing_a_tables_stated_rows_says_so(live_server):
+    stated = copy.deepcopy(ENGINE_SHOP)
+    stated["tables"][0]["rows"] = 10
+    job_id = _create(live_server, total_rows=50, schema=stated)
+    status = live_server.wait_for_status(job_id, {"completed", "failed"})
+    assert status["tables"]["customers"]["rows"] == 50
+    assert status["warnings"] == ["total_rows (50) replaces the rows (10) of the first table 'customers'"]
+    quiet = _create(live_server, total_rows=50)
+    assert live_server.wait_for_status(quiet, {"completed", "failed"})["warnings"] == []
+
+
 def test_unknown_tables_and_bad_documents_are_422_naming_the_problem(live_server):
     job_id = _create(live_server, total_rows=50)
     live_server.wait_for_status(job_id, {"completed"})
