@@ -191,12 +191,18 @@ def correct_label_spelling(draft: FieldDraft, warnings: list[str]) -> None:
     if not fixes:
         return
     before, after = fm.classify_tokens(draft.tokens), fm.classify_tokens(corrected)
-    if after is None or (before is not None and len(after.phrase.split()) <= len(before.phrase.split())):
-        return  # 'Emial address' reads better as 'email address' than as an address
+    if after is None or (before is not None and len(after.phrase.split()) <= len(before.phrase.split())
+                         and not (_ends_label(after, corrected) and not _ends_label(before, draft.tokens))):
+        return  # 'Emial address' reads better as 'email address' than as an address; 'contact emial' is an email
     for written, read in fixes:
         draft.label = re.sub(rf"(?i)(?<![a-z]){re.escape(written)}(?![a-z])", read, draft.label)
         warnings.append(f"read '{written}' as '{read}'")
     draft.tokens = corrected
+
+
+def _ends_label(found, tokens: list[str]) -> bool:
+    """Whether the meaning's phrase is the label's last words, its head ('contact email': 'email')."""
+    return found.start + len(found.phrase.split()) == len(tokens)
 
 
 def start_draft(label: str, rest: str) -> FieldDraft:
@@ -210,8 +216,12 @@ def start_draft(label: str, rest: str) -> FieldDraft:
     label = re.sub(r"(?:\s+(?:of|with|for|to|and|or|the|a|an|in|from|between|having|goes|go|ranges|runs|varies|"
                    r"lies|sits|falls|spans))+$", "", label, flags=re.I) or label  # 'balance goes from 0 up to 1.5m'
     draft.label = label
-    draft.tokens = fm.tokenize(label)
+    draft.tokens = [PLURAL_ABBREVIATIONS.get(t, t) for t in fm.tokenize(label)]
     return draft
+
+
+# Plurals the engine's singular() leaves alone (too short, or an abbreviation): 'Student IDs' names an id.
+PLURAL_ABBREVIATIONS = {"ids": "id", "skus": "sku", "uuids": "uuid", "guids": "guid", "urls": "url", "ips": "ip"}
 
 
 DOUBLE_BRACKET_RE = re.compile(r"\(\s*\(([^()]*)\)\s*\)")
