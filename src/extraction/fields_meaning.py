@@ -103,10 +103,21 @@ def find_draft_meaning(draft: FieldDraft) -> fm.Meaning | None:
     if meaning is not None and meaning.type == "boolean" and draft.numeric_range is not None \
             and draft.numeric_range.is_money:
         meaning = fm.Meaning("decimal", fm.MONEY)  # 'flag fall $3.00' is an amount
+    elif meaning is not None and meaning.type == "boolean" and draft.period is not None and not draft.enum_items:
+        meaning = fm.Meaning("date", fm.TEMPORAL)  # 'returned: last quarter' says when, not whether
+    elif meaning is not None and meaning.type == "boolean" and _spans_more_than_a_flag(draft.numeric_range) \
+            and not draft.enum_items:
+        meaning = fm.Meaning("integer", fm.INT)  # 'seats available (80 to 320)' counts, it flags nothing
     if "%" in draft.label or (draft.tokens and draft.tokens[-1] in ("percent", "pct", "percentage")):
         if meaning is None or meaning.kind in (fm.MONEY, fm.INT, fm.FLOAT):
             meaning = fm.Meaning("float", fm.PERCENT, {"min_value": 0, "max_value": 100})  # 'tip % (0-30)'
     return meaning
+
+
+def _spans_more_than_a_flag(numeric_range) -> bool:
+    """A stated range beyond 0/1 ('80 to 320') is a number, whatever the label's flag word."""
+    high = numeric_range.high if numeric_range is not None else None
+    return high is not None and high.value > 1 and not numeric_range.is_percent
 
 
 def counts_a_plural(tokens: list[str]) -> bool:

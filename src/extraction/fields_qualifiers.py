@@ -62,7 +62,8 @@ EXAMPLE_RE = re.compile(
     re.I)
 # 'in INV-00001 format', 'XX-9999 style': the example before the word that says it is one.
 EXAMPLE_AFTER_RE = re.compile(r"(?<![\w-])['\"`]?(?P<x>[A-Z][A-Za-z0-9\-_/#.]*[0-9#X])['\"`]?\s+(?:format|style|pattern|shape)\b")
-WITH_TIME_RE = re.compile(r"\b(?:with|including|incl\.?|plus)\s+(?:a\s+|the\s+)?(?:time(?:\s+of\s+day)?|timestamps?)\b",
+WITH_TIME_RE = re.compile(r"\b(?:with|including|incl\.?|plus)\s+(?:a\s+|the\s+)?(?:time(?:\s+of\s+day)?|timestamps?|"
+                          r"seconds|(?:hours?\s+and\s+)?minutes)\b",
                           re.I)
 CONSTANT = r"[$€£¥]?\d+(?:\.\d+)?(?![\d.])"
 # '2 uppercase letters + 6 digits' spells a code's shape, not a sum.
@@ -275,6 +276,8 @@ def read_order(draft: FieldDraft, text: str) -> str:
     order = ORDER_RE.search(text)
     if order and re.search(r"\b(?:true|yes|set|flagged)\s+(?:when|if|whenever)\b", text[: order.start()], re.I):
         order = None  # 'true when stock is below the reorder point': when the flag holds, read as its condition
+    if order and order["ref"].strip().lower() in ("once", "twice", "ever", "usual", "normal", "average", "expected"):
+        order = None  # 'a donor can give more than once' says how often, it names no column
     if order and not re.match(r"\d", order["ref"]):
         before = re.match(r"before|earlier|on\s+or\s+before|prior|<|≤|less|lower|smaller|at\s+most|below|under|"
                           r"not\s+more", order["dir"], re.I)
@@ -344,7 +347,7 @@ def read_range_and_rest(draft: FieldDraft, text: str) -> str:
     for word, type_name in TYPE_WORDS.items():
         if type_name in ("float", "integer", "decimal") and draft.length is not None and draft.length.pattern:
             continue  # 'unique 8-digit number' is a code of 8 digits, not a quantity
-        if re.search(rf"(?:^|[\s(,]){re.escape(word)}(?:$|[\s),])", text, re.I):
+        if re.search(rf"(?:^|[\s(,{{\[:]){re.escape(word)}(?:$|[\s),}}\];])", text, re.I):  # '{type: boolean}'
             draft.type_hint = type_name if type_name == "sequence" else draft.type_hint or type_name
             break
     return text
@@ -366,7 +369,7 @@ def _looks_like_formula(text: str) -> bool:
             and not re.search(rf"\b(?:plus|\+)\s+{CONSTANT}\s+(?:digits?|letters?|characters?|chars?)\b", text, re.I):
         return True
     # '2.5 + 1.2 * distance_km', 'base fare + 1.20 * distance': constants next to column words
-    constant = rf"[a-z_]\s*[*×]\s*{CONSTANT}|{CONSTANT}\s*[*×]\s*[a-z_(]|[a-z_]\s+[+]\s+{CONSTANT}|{CONSTANT}\s+[+]\s+[a-z_(]"
+    constant = rf"[a-z_]\s*[*×/]\s*{CONSTANT}|{CONSTANT}\s*[*×]\s*[a-z_(]|[a-z_]\s+[+]\s+{CONSTANT}|{CONSTANT}\s+[+]\s+[a-z_(]"
     return bool(re.search(constant, text, re.I)) and not CODE_SHAPE_WORDS_RE.search(text)
 
 

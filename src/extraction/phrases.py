@@ -25,7 +25,7 @@ NUMBER = (r"(?:[-−–]\s?)?[$€£¥₹]?\s?(?:[-−]\s?)?(?:\d{1,3}(?:,\d{3})
           r"(?:\s?(?:k|K|M|mm|mn|bn|B|thousand|million|billion)\b)?")
 RANGE_SEPARATOR = r"\s*(?:-|–|—|(?:all\s+the\s+way\s+|right\s+)?(?:up\s+)?to|and|through|thru|until|till|\.\.\.?|~)\s*"
 # Spans the engine's relative values have no letter for, written as multiples of one they have.
-UNIT_MULTIPLES = {"quarter": (3, "M"), "decade": (10, "y")}
+UNIT_MULTIPLES = {"quarter": (3, "M"), "qtr": (3, "M"), "decade": (10, "y")}
 # Unit words as prose spells them (single letters like 'm' are too ambiguous in a sentence).
 TIME_UNIT_WORDS = "(?:" + "|".join(sorted(
     [w for w in timeutil.TIME_UNITS if len(w) > 1] + [f"{w}s?" for w in UNIT_MULTIPLES], key=len, reverse=True)) + ")"
@@ -266,7 +266,8 @@ def split_top_level(text: str, separators: str = ",;") -> list[str]:
 def parse_weighted_value(part: str) -> ListItem | None:
     """Read 'economy 70%', '70% economy', 'economy (70%)', 'economy: 0.7' into a value and weight."""
     part = part.strip().strip("'\"").strip()
-    m = re.fullmatch(r"(?P<v>.+?)\s*[:=(\-–]?\s*(?P<w>\d+(?:\.\d+)?)\s*%\s*\)?", part)
+    # a dash separates only after a space: 'economy - 70%', but 'O- 7%' is the value 'O-'
+    m = re.fullmatch(r"(?P<v>.+?)\s*(?:[:=(]|\s[-–])?\s*(?P<w>\d+(?:\.\d+)?)\s*%\s*\)?", part)
     if m and not re.fullmatch(r"[\d.\s]+", m["v"]):
         return ListItem(m["v"].strip().strip("'\""), float(m["w"]))
     m = re.fullmatch(r"(?P<w>\d+(?:\.\d+)?)\s*%\s*(?:are\s+|is\s+)?(?P<v>.+)", part)

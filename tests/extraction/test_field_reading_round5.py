@@ -72,3 +72,105 @@ def test_a_unique_integer_with_too_narrow_a_range_is_widened_with_a_warning():
 def test_a_misspelt_head_word_wins_over_a_qualifying_word_before_it():
     fields = fields_of("Vendor list, 100 rows: vendor name, billing emial, region (north, south)")
     assert fields["billing_email"]["type"] == "email"
+
+
+# ----------------------------------------------------------------------------- times and periods
+
+
+@pytest.mark.parametrize(("text", "column", "low"), [
+    ("Door sensor events, 500 rows:\n- opened: last 2 days, with seconds\n- door: front, back, garage", "opened", "-2d"),
+    ("Taxi trips, 400 rows: pickup (last 3 wks, w/ time), fare 5-80", "pickup", "-21d"),
+    ("Server heartbeats, 600 rows:\n- beat: every 5 mins over last 12h\n- host: web1, web2, db1", "beat", "-12h"),
+    ("Returns log, 300 rows:\n- returned: last qtr\n- reason: damaged, wrong size, changed mind", "returned", "-3M"),
+])
+def test_periods_in_shorthand_give_a_moment_in_that_span(text, column, low):
+    field = fields_of(text)[column]
+    assert field["type"] in ("date", "datetime") and field["min_value"] == low and field["max_value"] == "now"
+    if "with" in text or "w/" in text:
+        assert field["type"] == "datetime"
+
+
+@pytest.mark.parametrize(("text", "column", "low", "high"), [
+    ("Tram inspections, 300 rows. The inspection date is in 2026, between March 3 and September 20.",
+     "inspection_date", "2026-03-03", "2026-09-20"),
+    ("Harvest log, 200 rows:\n- picked: in 2025 from 1 July to 15 October\n- crop: wheat, barley, oats",
+     "picked", "2025-07-01", "2025-10-15"),
+    ("Camp bookings, 200 rows:\n- arrival: between 5 June and 28 August 2026\n- nights: 1 to 7",
+     "arrival", "2026-06-05", "2026-08-28"),
+])
+def test_days_of_a_year_stated_once_bound_the_dates(text, column, low, high):
+    field = fields_of(text)[column]
+    assert field["min_value"] == low and str(field["max_value"]).startswith(high)
+    days = {as_day(v) for v in generate(text)[column]}
+    assert min(days).isoformat() >= low and max(days).isoformat() <= high
+
+
+def as_day(value):
+    return value.date() if hasattr(value, "date") and callable(value.date) else value
+
+
+def test_a_time_after_a_date_and_time_is_a_moment_too():
+    fields = fields_of("Bike hires, 300 rows:\n- taken at: date and time in the last 10 days\n"
+                       "- dropped off time: after taken at\n- station: north, south, east")
+    assert fields["dropped_off_time"]["type"] == "datetime"
+
+
+# ----------------------------------------------------------------------------- value lists
+
+
+def test_values_with_a_trailing_minus_keep_it():
+    field = fields_of("Antibody screens, 300 rows:\n- rh group: A+ 40%, A- 10%, B+ 30%, B- 20%")["rh_group"]
+    assert field["enum_values"] == ["A+", "A-", "B+", "B-"]
+
+
+def test_a_value_with_a_count_and_a_dash_is_a_value():
+    field = fields_of("Ferry tickets, 300 rows:\n- ticket: single, 5-trip, 10-trip, monthly\n- price: 3 to 90")["ticket"]
+    assert field["enum_values"] == ["single", "5-trip", "10-trip", "monthly"]
+
+
+def test_a_bracketed_yaml_list_lists_values():
+    text = "kiosks:\n  rows: 200\n  columns:\n    - kiosk: [K1, K2, K3]\n    - uptime_pct: {min: 90, max: 100}"
+    assert fields_of(text)["kiosk"]["enum_values"] == ["K1", "K2", "K3"]
+
+
+def test_values_before_a_rule_are_the_list_and_the_rule_still_applies():
+    text = ("Parcel returns, 400 rows:\n- refunded: yes/no\n"
+            "- refund method: card, voucher or cash, only if refunded is yes")
+    field = fields_of(text)["refund_method"]
+    assert field["enum_values"] == ["card", "voucher", "cash"] and field["when"] == "refunded = 'yes'"
+
+
+def test_shares_for_every_value_including_a_dotted_name_weight_them():
+    text = "Web orders, 300 rows:\n- referrer: google, bing.com or direct, with 60% google, 25% bing.com and 15% direct"
+    field = fields_of(text)["referrer"]
+    assert field["enum_values"] == ["google", "bing.com", "direct"] and field["weights"] == [60, 25, 15]
+
+
+def test_a_type_label_followed_by_two_kinds_of_people_lists_them():
+    field = fields_of("Pool visits, 400 rows: visitor type adult or child with about 70% adults, entry time")[
+        "visitor_type"]
+    assert field["enum_values"] == ["adult", "child"] and field["weights"][0] == 70
+
+
+def test_a_column_divided_by_a_constant_is_a_formula_not_a_list():
+    text = "Salaries, 300 rows:\n- yearly pay: 30000 to 90000\n- weekly pay: yearly pay / 52, 2 decimals"
+    field = fields_of(text)["weekly_pay"]
+    assert "enum_values" not in field and "/ 52" in field["expression"]
+
+
+# ----------------------------------------------------------------------------- flags
+
+
+def test_a_flag_word_with_a_wide_range_counts():
+    field = fields_of("Car parks, 200 rows:\n- spaces free: 0 to 450\n- open: yes/no")["spaces_free"]
+    assert field["type"] == "integer" and field["max_value"] == 450
+
+
+def test_a_type_written_in_braces_is_read():
+    text = "pumps:\n  rows: 100\n  columns:\n    - heater_on: {type: boolean}\n    - flow: {min: 0, max: 20}"
+    assert fields_of(text)["heater_on"]["type"] == "boolean"
+
+
+def test_how_often_a_value_repeats_names_no_column():
+    result = extract_offline("Visits, 300 rows:\n- patient ref: P + 6 digits (a patient can come more than once)")
+    assert not any("once" in w for w in result.warnings)
