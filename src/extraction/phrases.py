@@ -223,7 +223,7 @@ def find_pool(text: str) -> tuple[int | None, str]:
     """Find 'from 100 sensors', '(50 unique stores)', 'one of 20 devices', 'pool of 500' -> the pool size."""
     unit_words = rf"{TIME_UNIT_WORDS}|onwards|afterwards|%|percent|characters?|chars?|digits?|letters?|decimals?|rows|records|celsius|degrees"
     patterns = [
-        rf"\b(?:from|among|across|between|over|of)\s+(?P<n>\d[\d,]*k?)\s+(?:unique\s+|distinct\s+|different\s+)?(?!(?:{unit_words})\b)(?P<w>[a-z]+s)\b",
+        rf"\b(?:(?:one|any)\s+of|from|among|across|between|over|of)\s+(?P<n>\d[\d,]*k?)\s+(?:unique\s+|distinct\s+|different\s+)?(?!(?:{unit_words})\b)(?P<w>[a-z]+s)\b",
         rf"\b(?P<n>\d[\d,]*k?)\s+(?:unique|distinct|different|possible)\s+(?!(?:{unit_words})\b)(?P<w>[a-z]+)",
         r"\b(?:pool|set)\s+of\s+(?P<n>\d[\d,]*k?)\b",
         r"\bone\s+of\s+(?:the\s+(?:same\s+)?)?(?P<n>\d[\d,]*)\b",

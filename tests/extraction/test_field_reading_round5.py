@@ -174,3 +174,8 @@ def test_a_type_written_in_braces_is_read():
 def test_how_often_a_value_repeats_names_no_column():
     result = extract_offline("Visits, 300 rows:\n- patient ref: P + 6 digits (a patient can come more than once)")
     assert not any("once" in w for w in result.warnings)
+
+
+def test_one_of_a_counted_pool_with_an_example_lists_no_values():
+    field = fields_of("Delivery fleet, 300 rows:\n- van: one of 15 vans, with names like Blue Comet\n- stops: 5 to 40")["van"]
+    assert "enum_values" not in field and field["cardinality"] == 15
