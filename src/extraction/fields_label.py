@@ -69,6 +69,9 @@ def label_of(item: str) -> tuple[str, str]:
         moved = weighted_list_start(label, rest)
         if moved:
             return moved
+        listed = trailing_value_list(label) or trailing_code_list(label)
+        if listed:  # 'customer type member or guest, with about 40% members': the values come before the rule
+            return listed[0], f"{listed[1]}, {rest}"
         return label, rest
     listed = trailing_value_list(head.strip()) or trailing_code_list(head.strip())
     if listed:
@@ -100,6 +103,8 @@ def trailing_value_list(head: str) -> tuple[str, str] | None:
     value_kinds = [fm.classify_tokens(fm.tokenize(v)) for v in values]
     names_columns = [k for k in value_kinds if k is not None and k.meaning.type != "boolean"]
     label_is_enum = label_found is not None or bool(ENUM_HEAD_RE.search(m["label"]))
+    if ENUM_HEAD_RE.search(m["label"]):  # 'customer type member or guest': kinds of people are values of a type
+        names_columns = [k for k in names_columns if k.meaning.type not in ("full_name", "first_name", "last_name")]
     if names_columns and not (label_is_enum and len(names_columns) < len(values)):
         return None  # 'user email or phone': columns, not values
     if not label_is_enum and len(values) < 3 and len(m["label"].split()) > 1:
@@ -175,7 +180,8 @@ def draft_field(label: str, rest: str, warnings: list[str]) -> FieldDraft:
     """Read one column's label and qualifiers into a draft."""
     draft = start_draft(label, rest)
     correct_label_spelling(draft, warnings)
-    text = rest
+    text = re.sub(r"(?<![\w/])w/o(?![\w/])", "without", re.sub(r"(?<![\w/])w/(?=\s|[a-z])", "with ", rest, flags=re.I),
+                  flags=re.I)  # 'w/ time', 'w/o tax': shorthand, not a slash list
     text = re.sub(r"^\s*(?:one\s+of|either)\s*:?\s+(?=\S+(?:\s+\S+){0,3}\s*[/|]\s*\S)", "", text, flags=re.I)
     for read in QUALIFIER_READERS:
         text = read(draft, text)
@@ -191,12 +197,18 @@ def correct_label_spelling(draft: FieldDraft, warnings: list[str]) -> None:
     if not fixes:
         return
     before, after = fm.classify_tokens(draft.tokens), fm.classify_tokens(corrected)
-    if after is None or (before is not None and len(after.phrase.split()) <= len(before.phrase.split())):
-        return  # 'Emial address' reads better as 'email address' than as an address
+    if after is None or (before is not None and len(after.phrase.split()) <= len(before.phrase.split())
+                         and not (_ends_label(after, corrected) and not _ends_label(before, draft.tokens))):
+        return  # 'Emial address' reads better as 'email address' than as an address; 'contact emial' is an email
     for written, read in fixes:
         draft.label = re.sub(rf"(?i)(?<![a-z]){re.escape(written)}(?![a-z])", read, draft.label)
         warnings.append(f"read '{written}' as '{read}'")
     draft.tokens = corrected
+
+
+def _ends_label(found, tokens: list[str]) -> bool:
+    """Whether the meaning's phrase is the label's last words, its head ('contact email': 'email')."""
+    return found.start + len(found.phrase.split()) == len(tokens)
 
 
 def start_draft(label: str, rest: str) -> FieldDraft:
@@ -210,8 +222,12 @@ def start_draft(label: str, rest: str) -> FieldDraft:
     label = re.sub(r"(?:\s+(?:of|with|for|to|and|or|the|a|an|in|from|between|having|goes|go|ranges|runs|varies|"
                    r"lies|sits|falls|spans))+$", "", label, flags=re.I) or label  # 'balance goes from 0 up to 1.5m'
     draft.label = label
-    draft.tokens = fm.tokenize(label)
+    draft.tokens = [PLURAL_ABBREVIATIONS.get(t, t) for t in fm.tokenize(label)]
     return draft
+
+
+# Plurals the engine's singular() leaves alone (too short, or an abbreviation): 'Student IDs' names an id.
+PLURAL_ABBREVIATIONS = {"ids": "id", "skus": "sku", "uuids": "uuid", "guids": "guid", "urls": "url", "ips": "ip"}
 
 
 DOUBLE_BRACKET_RE = re.compile(r"\(\s*\(([^()]*)\)\s*\)")

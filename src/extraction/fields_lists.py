@@ -12,7 +12,7 @@ import re
 
 from src.extraction import phrases as ph
 from src.extraction.drafts import FieldDraft
-from src.extraction.fields_values import parse_value_list
+from src.extraction.fields_values import MOST_OF_RE, MOSTLY_RE, parse_value_list
 
 # A list opened by words inside the rule: 'only when status is critical, one of E101, E205, E310'.
 LIST_OPENER_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:one\s+of|any\s+of|either|values?\s*:|options?\s*:|choices?\s*:)\s*:?\s+|"
@@ -58,6 +58,27 @@ def plain_list_span(text: str) -> tuple[int, int] | None:
             continue
         if all(PLAIN_PIECE_RE.fullmatch(p.strip()) and not RULE_START_RE.match(p.strip()) for p in pieces):
             return start, outside_end
+        end = _end_before_rule(body)
+        if end is not None:
+            return start, start + end
+    return None
+
+
+def _end_before_rule(body: str) -> int | None:
+    """'weather, technical or crew, only if cancelled': the plain values before the first piece that states
+    a rule (three or more values, or two joined by 'or')."""
+    for comma in re.finditer(r"[,;]", body):
+        after = body[comma.end():].strip()
+        if not RULE_START_RE.match(after):
+            continue
+        if MOST_OF_RE.search(body[comma.start():]) or MOSTLY_RE.search(body[comma.start():]):
+            return None  # 'with most people on basic (around 65%)' weights the list: the list reader takes it whole
+        head = body[: comma.start()]
+        pieces = list_pieces(head)
+        enough = len(pieces) >= 3 or (len(pieces) == 2 and re.search(r"\bor\b", head, re.I))
+        if enough and all(PLAIN_PIECE_RE.fullmatch(p.strip()) and not RULE_START_RE.match(p.strip()) for p in pieces):
+            return comma.start()
+        return None
     return None
 
 
@@ -104,6 +125,7 @@ def read_plain_list(draft: FieldDraft, text: str) -> str:
     shared = read_share_after_list(draft, text)
     if shared is not None:
         return shared
+    text = re.sub(r"^\s*\[(?P<b>[^\[\]]*)\]\s*$", r"(\g<b>)", text)  # '[GH1, GH2, GH3]' as a YAML list writes it
     flat = flatten_nested_notes(text)
     inner = re.fullmatch(r"\s*\((?P<body>[^()]*)\)\s*", flat)
     if inner:  # 'room type (single, double, suite (with sea view), family)'
@@ -137,14 +159,16 @@ def take_partial_weights(items: list[ph.ListItem], text: str) -> tuple[list[ph.L
         if value in names:
             given[value] = float(m["w"])
             text = text.replace(m.group(0), " ", 1)
-    for m in re.finditer(r"(?P<w>\d+(?:\.\d+)?)\s*%\s*(?:(?:are|is|of\s+(?:them|rows))\s+)?(?P<v>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)",
-                         text):  # 'pass or fail (about 95% pass)'
-        value = next((v for v in (m["v"].lower(), m["v"].split()[0].lower()) if v in names), None)
+    for m in re.finditer(r"(?P<w>\d+(?:\.\d+)?)\s*%\s*(?:(?:are|is|of\s+(?:them|rows))\s+)?(?P<v>[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*)?)",
+                         text):  # 'pass or fail (about 95% pass)', '35% Booking.com'
+        written = m["v"].rstrip(".")
+        value = next((v for v in (written.lower(), written.split()[0].lower()) if v in names), None)
         if value and value not in given:
             given[value] = float(m["w"])
             text = text.replace(m.group(0), " ", 1)
     left = [k for k in names if k not in given]
-    if not given or not left or sum(given.values()) >= 100:
-        return None
-    share = round((100 - sum(given.values())) / len(left), 2)
+    total = sum(given.values())
+    if not given or (left and total >= 100) or (not left and not 99 <= total <= 101):
+        return None  # shares for every value must add up: '50% direct, 35% Booking.com and 15% Expedia'
+    share = round((100 - total) / len(left), 2) if left else 0.0
     return [ph.ListItem(i.value, given.get(str(i.value).lower(), share)) for i in items], text

@@ -12,6 +12,8 @@ SELF_FORMATTED_TYPES = {"phone", "email", "url", "ipv4", "ipv6", "iban", "credit
                         "time", "date_of_birth", "uuid", "mac_address", "domain", "user_agent"}
 # Types whose values an explicit '5 digits' or '8 alphanumeric characters' may replace by a code pattern.
 CODE_LIKE_TYPES = {"postal_code", "account_number", "phone", "string", "integer", "code", "sequence", "word"}
+# Self-formatted types a stated run of digits still replaces: a '12-digit library card number' is no bank card.
+DIGIT_RUN_TYPES = {"credit_card_number"}
 # Nouns for people by their role: a 'Referee' or 'Cashier' column holds a person's name.
 ROLE_NOUNS = {
     "referee", "umpire", "coach", "cashier", "inspector", "pilot", "captain", "tutor", "trainer", "mechanic",
@@ -84,7 +86,8 @@ def find_draft_meaning(draft: FieldDraft) -> fm.Meaning | None:
             draft.condition_text = None
     if meaning is None and draft.pool and not draft.numeric_range:
         meaning = fm.Meaning("code", fm.ID)  # 'Station (from 25 stations)'
-    if draft.length and draft.length.pattern and (meaning is None or meaning.type in CODE_LIKE_TYPES):
+    if draft.length and draft.length.pattern and (meaning is None or meaning.type in CODE_LIKE_TYPES or (
+            meaning.type in DIGIT_RUN_TYPES and re.fullmatch(r"\\d\{\d+\}", draft.length.pattern))):
         draft.constraints.setdefault("pattern", draft.length.pattern)  # 'Zip code (5 digits)'
     if meaning is not None and meaning.kind != fm.ID and draft.constraints.get("pattern"):
         meaning = fm.Meaning("code", "text")
@@ -100,10 +103,21 @@ def find_draft_meaning(draft: FieldDraft) -> fm.Meaning | None:
     if meaning is not None and meaning.type == "boolean" and draft.numeric_range is not None \
             and draft.numeric_range.is_money:
         meaning = fm.Meaning("decimal", fm.MONEY)  # 'flag fall $3.00' is an amount
+    elif meaning is not None and meaning.type == "boolean" and draft.period is not None and not draft.enum_items:
+        meaning = fm.Meaning("date", fm.TEMPORAL)  # 'returned: last quarter' says when, not whether
+    elif meaning is not None and meaning.type == "boolean" and _spans_more_than_a_flag(draft.numeric_range) \
+            and not draft.enum_items:
+        meaning = fm.Meaning("integer", fm.INT)  # 'seats available (80 to 320)' counts, it flags nothing
     if "%" in draft.label or (draft.tokens and draft.tokens[-1] in ("percent", "pct", "percentage")):
         if meaning is None or meaning.kind in (fm.MONEY, fm.INT, fm.FLOAT):
             meaning = fm.Meaning("float", fm.PERCENT, {"min_value": 0, "max_value": 100})  # 'tip % (0-30)'
     return meaning
+
+
+def _spans_more_than_a_flag(numeric_range) -> bool:
+    """A stated range beyond 0/1 ('80 to 320') is a number, whatever the label's flag word."""
+    high = numeric_range.high if numeric_range is not None else None
+    return high is not None and high.value > 1 and not numeric_range.is_percent
 
 
 def counts_a_plural(tokens: list[str]) -> bool:

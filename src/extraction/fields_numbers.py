@@ -63,3 +63,25 @@ def find_distribution(text: str) -> tuple[dict[str, Any] | None, str]:
         if match:
             text = text.replace(match.group(0), " ")
     return found, text
+
+
+def keep_unique_numbers_generatable(drafts: list, total_rows: int | None, warnings: list[str]) -> None:
+    """A unique whole number needs as many values as rows: 'player_id: unique integer' (no range, the default
+    0-100) or a stated range too narrow for the rows is widened upward from its low end, with a warning."""
+    if not total_rows:
+        return
+    for draft in drafts:
+        c = draft.constraints
+        if draft.type not in ("integer", "sequence") or not c.get("unique") or draft.derived \
+                or c.get("expression") or "enum_values" in c:
+            continue
+        low, high = c.get("min_value"), c.get("max_value")
+        if draft.type == "sequence" or not isinstance(low, (int, float)) or not isinstance(high, (int, float)):
+            continue
+        if high - low + 1 >= total_rows:
+            continue
+        start = 1 if draft.numeric_range is None and low == 0 else int(low)
+        c["min_value"], c["max_value"] = start, start + max(total_rows * 10, 1000) - 1
+        if draft.numeric_range is not None:
+            warnings.append(f"'{draft.label}' is unique but {low:g}-{high:g} holds fewer values than {total_rows} "
+                            f"rows; widened it to {c['min_value']}-{c['max_value']}")

@@ -47,8 +47,10 @@ DATE_OFFSET_RE = re.compile(
     r"before|prior\s+to|earlier\s+than)\s+(?:the\s+)?(?P<ref>[a-z][a-z _'-]*?)\s*(?=$|[,;)])", re.I)
 PREFIX_RE = re.compile(
     r"(?:\bstart(?:s|ing)?\s+with|\bprefix(?:ed)?(?:\s+(?:with|by))?|\bbegins?\s+with|\bbeginning\s+with)\s*:?\s*"
-    r"['\"`]?(?P<p>[A-Za-z0-9#_-]+?)['\"`]?(?=\s|$|,|\))|\b(?P<p2>[A-Z]{2,}[-_]?)\s+(?=followed\s+by\b)|"
-    r"(?:^|(?<=[\s(]))(?P<p3>[A-Z]{2,6}[-_]?)\s*(?:\+|then|and\s+then|plus|and)\s*(?=(?:\d+|one|two|three|four|five|six|seven|eight|"
+    r"['\"`]?(?P<p>[A-Za-z0-9#_-]+?)['\"`]?(?=\s|$|,|\))|"
+    r"(?<![\w-])(?P<p2>[A-Z][A-Z0-9]*(?:[-_/][A-Z0-9]+)*[-_/]?)\s+(?=followed\s+by\s+(?:an?\s+)?(?:\d|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|number|digits?|letters?|characters?)\b)|"
+    r"(?:^|(?<=[\s(]))(?P<p3>[A-Z]{1,6}[-_]?)\s*(?:\+|then|and\s+then|plus|and)\s*(?=(?:\d+|one|two|three|four|five|six|seven|eight|"
     r"nine|ten)\s*(?:digits?|numbers?|letters?|characters?|chars?|alphanumerics?)\b)")
 # "'LN' + 7 digits": a quoted literal joined to the shape of the rest.
 QUOTED_PREFIX_RE = re.compile(
@@ -58,7 +60,10 @@ UUID_RE = re.compile(r"\b(?:uuid|guid)s?(?:\s*v?4)?\b", re.I)
 EXAMPLE_RE = re.compile(
     r"(?:e\.g\.?|eg|(?:format|formatted|looks?)\s+like|like|format|such\s+as|example|pattern)\s*:?\s*['\"`]?(?P<x>[A-Z0-9#][A-Za-z0-9\-_/#.]*[A-Za-z0-9#])['\"`]?",
     re.I)
-WITH_TIME_RE = re.compile(r"\b(?:with|including|incl\.?|plus)\s+(?:a\s+|the\s+)?(?:time(?:\s+of\s+day)?|timestamps?)\b",
+# 'in INV-00001 format', 'XX-9999 style': the example before the word that says it is one.
+EXAMPLE_AFTER_RE = re.compile(r"(?<![\w-])['\"`]?(?P<x>[A-Z][A-Za-z0-9\-_/#.]*[0-9#X])['\"`]?\s+(?:format|style|pattern|shape)\b")
+WITH_TIME_RE = re.compile(r"\b(?:with|including|incl\.?|plus)\s+(?:a\s+|the\s+)?(?:time(?:\s+of\s+day)?|timestamps?|"
+                          r"seconds|(?:hours?\s+and\s+)?minutes)\b",
                           re.I)
 CONSTANT = r"[$€£¥]?\d+(?:\.\d+)?(?![\d.])"
 # '2 uppercase letters + 6 digits' spells a code's shape, not a sum.
@@ -146,6 +151,7 @@ def read_format_hints(draft: FieldDraft, text: str) -> str:
 
 def read_example(draft: FieldDraft, text: str) -> str:
     example = next((m for m in EXAMPLE_RE.finditer(text) if re.search(r"\d|[X#]{2}", m["x"])), None)
+    example = example or next((m for m in EXAMPLE_AFTER_RE.finditer(text) if re.search(r"\d|[X#]{2}", m["x"])), None)
     found = fm.classify_tokens(draft.tokens)
     if found and found.meaning.type in SELF_FORMATTED_TYPES:
         return text  # a phone or date example describes a format the engine already writes
@@ -222,8 +228,12 @@ def read_code_shape(draft: FieldDraft, text: str) -> str:
         draft.constraints["pattern"] = numbered
         draft.pool = draft.pool or count
     prefix = PREFIX_RE.search(text) or QUOTED_PREFIX_RE.search(text)
+    any_number = None
     if prefix:
         text = ph.cut(text, prefix)
+        any_number = re.search(r"\bfollowed\s+by\s+(?:an?\s+)?(?:number|serial|counter)\b", text, re.I)
+        if any_number:  # 'PROJ- followed by a number': digits of any width, not a quantity
+            text = ph.cut(text, any_number)
     draft.length, text = sh.find_length(text)
     if draft.length and draft.length.pattern and draft.example and not prefix \
             and re.fullmatch(draft.length.pattern, draft.example):
@@ -234,8 +244,8 @@ def read_code_shape(draft: FieldDraft, text: str) -> str:
         draft.constraints["pattern"] = f"[A-Z]{{{len(letters)}}}{re.escape(sep)}\\d{{{len(digits)}}}"  # 'ABC-12345'
     if prefix:
         literal = re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", prefix["p"] or prefix["p2"] or prefix["p3"])
-        body = draft.length.pattern if draft.length and draft.length.pattern else r"\d{6}"
-        draft.constraints["pattern"] = literal + body
+        body = draft.length.pattern if draft.length and draft.length.pattern else r"\d{1,6}" if any_number else r"\d{6}"
+        draft.constraints["pattern"] = literal + sh.count_after_prefix(body, literal, bool(prefix["p"]))
     decimals, text = ph.find_decimals(text)
     if decimals is not None or not draft.derived:
         draft.decimals = decimals
@@ -266,6 +276,8 @@ def read_order(draft: FieldDraft, text: str) -> str:
     order = ORDER_RE.search(text)
     if order and re.search(r"\b(?:true|yes|set|flagged)\s+(?:when|if|whenever)\b", text[: order.start()], re.I):
         order = None  # 'true when stock is below the reorder point': when the flag holds, read as its condition
+    if order and order["ref"].strip().lower() in ("once", "twice", "ever", "usual", "normal", "average", "expected"):
+        order = None  # 'a donor can give more than once' says how often, it names no column
     if order and not re.match(r"\d", order["ref"]):
         before = re.match(r"before|earlier|on\s+or\s+before|prior|<|≤|less|lower|smaller|at\s+most|below|under|"
                           r"not\s+more", order["dir"], re.I)
@@ -335,7 +347,7 @@ def read_range_and_rest(draft: FieldDraft, text: str) -> str:
     for word, type_name in TYPE_WORDS.items():
         if type_name in ("float", "integer", "decimal") and draft.length is not None and draft.length.pattern:
             continue  # 'unique 8-digit number' is a code of 8 digits, not a quantity
-        if re.search(rf"(?:^|[\s(,]){re.escape(word)}(?:$|[\s),])", text, re.I):
+        if re.search(rf"(?:^|[\s(,{{\[:]){re.escape(word)}(?:$|[\s),}}\];])", text, re.I):  # '{type: boolean}'
             draft.type_hint = type_name if type_name == "sequence" else draft.type_hint or type_name
             break
     return text
@@ -347,6 +359,7 @@ QUALIFIER_READERS = (read_plain_list, read_flags, read_counter, read_date_gap, r
 
 
 def _looks_like_formula(text: str) -> bool:
+    text = sh.write_shape_counts(text)  # 'RA plus seven digits' spells a code, like 'RA plus 7 digits'
     operator = (r"[a-z]\s+(?:[*×x/+-]|times|multiplied\s+by|minus|plus|divided\s+by)\s+[a-z(]|"
                 rf"{CONSTANT}\s+(?:plus|\+)\s+{CONSTANT}\s*(?:per|/|a|each)\s+[a-z]|"  # '3.20 plus 1.10 per km'
                 rf"[a-z]\s+(?:times|multiplied\s+by|divided\s+by|plus|minus)\s+{CONSTANT}|"  # 'usage times 0.004'
@@ -356,7 +369,7 @@ def _looks_like_formula(text: str) -> bool:
             and not re.search(rf"\b(?:plus|\+)\s+{CONSTANT}\s+(?:digits?|letters?|characters?|chars?)\b", text, re.I):
         return True
     # '2.5 + 1.2 * distance_km', 'base fare + 1.20 * distance': constants next to column words
-    constant = rf"[a-z_]\s*[*×]\s*{CONSTANT}|{CONSTANT}\s*[*×]\s*[a-z_(]|[a-z_]\s+[+]\s+{CONSTANT}|{CONSTANT}\s+[+]\s+[a-z_(]"
+    constant = rf"[a-z_]\s*[*×/]\s*{CONSTANT}|{CONSTANT}\s*[*×]\s*[a-z_(]|[a-z_]\s+[+]\s+{CONSTANT}|{CONSTANT}\s+[+]\s+[a-z_(]"
     return bool(re.search(constant, text, re.I)) and not CODE_SHAPE_WORDS_RE.search(text)
 
 

@@ -20,7 +20,8 @@ QUALIFIER_WORDS = {
 SOFT_QUALIFIERS = {"normal", "default", "random", "missing", "empty", "last", "next", "past", "generated", "derived"}
 LIST_PREFIX_RE = re.compile(
     r"^\s*(?:one\s+of|either|e\.g\.?|eg|i\.e\.?|such\s+as|like|values?|options?|choices?|categories|"
-    r"can\s+be|could\s+be|must\s+be|is|are|including|includes|among)\s*:?\s*", re.I)
+    r"can\s+be|could\s+be|must\s+be|is|are|including|includes|among|(?:a\s+)?(?:flat|fixed)(?:\s+(?:fee|rate|charge))?(?:\s+of)?)"
+    r"\s*:?\s*", re.I)  # 'a flat 0, 15 or 35': the amounts
 
 
 def parse_value_list(segment: str) -> list[ph.ListItem] | None:
@@ -179,7 +180,7 @@ def _is_plain_value(part: str) -> bool:
     if any(w.strip("()") in QUALIFIER_WORDS for w in words):
         return False
     if re.search(r"\d", part) and not re.fullmatch(
-            r"-?\d+(?:\.\d+)?|[A-Za-z]*\d+[A-Za-z+]*|\d+[A-Za-z]+|[$€£]?\d+[kK]?\s*[-–]\s*[$€£]?\d+[kK]?|[<>]\s*\d+|[$€£]?\d+[kK]?\+",
+            r"-?\d+(?:\.\d+)?|[A-Za-z]*\d+[A-Za-z+]*|\d+-?[A-Za-z]+|[$€£]?\d+[kK]?\s*[-–]\s*[$€£]?\d+[kK]?|[<>]\s*\d+|[$€£]?\d+[kK]?\+",
             part) and not _is_numbered_name(part):
         return False
     return True

@@ -57,9 +57,9 @@ def _type_like(draft: FieldDraft, direction: str, other: FieldDraft) -> bool:
     """An untyped column compared with a number is a number of the same kind, between 0 and the other's top;
     a number with no range of its own kept below another ('claim amount, never more than the limit') spans it."""
     c, oc = draft.constraints, other.constraints
-    if draft.type == "date" and other.type == "datetime" and draft.tokens and draft.tokens[-1] != "date" \
-            and not draft.period:
-        draft.type = "datetime"  # 'shift end (never before shift start)' keeps the start's time of day
+    if draft.type in ("date", "time") and other.type == "datetime" and draft.tokens \
+            and (draft.type == "time" or draft.tokens[-1] != "date") and not draft.period:
+        draft.type = "datetime"  # 'shift end (never before shift start)', 'return time (after pickup)': a moment too
         return False
     if other.kind == fm.TEMPORAL and other.type in ("date", "datetime") and draft.type == "string" \
             and not draft.meaning_known and not draft.enum_items:

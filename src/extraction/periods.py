@@ -40,11 +40,35 @@ MONTH_DAY_PAIR_RE = re.compile(
     rf"(?:(?P<m2>{MONTH_WORDS})\.?\s+)?(?P<d2>[0-3]?\d){ORDINAL},?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
 
 
+# '1 March and 30 June 2025', '3 to 16 March 2025': day first, the year written once at the end
+DAY_MONTH_PAIR_RE = re.compile(
+    rf"\b(?P<d1>[0-3]?\d){ORDINAL}(?:\s+of)?(?:\s+(?P<m1>{MONTH_WORDS})\.?)?\s*(?P<sep>-|–|to|and|through|until)\s*"
+    rf"(?P<d2>[0-3]?\d){ORDINAL}(?:\s+of)?\s+(?P<m2>{MONTH_WORDS})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
+# 'between Feb 1 and Nov 30' / 'from 1 March to 31 May' with no year: the year the text states once elsewhere
+YEARLESS_PAIR_RE = re.compile(
+    rf"\b(?:(?P<m1>{MONTH_WORDS})\.?\s+(?P<d1>[0-3]?\d){ORDINAL}|(?P<e1>[0-3]?\d){ORDINAL}(?:\s+of)?\s+(?P<n1>{MONTH_WORDS})\.?)"
+    rf"\s*(?P<sep>-|–|to|and|through|until)\s*"
+    rf"(?:(?P<m2>{MONTH_WORDS})\.?\s+(?P<d2>[0-3]?\d){ORDINAL}|(?P<e2>[0-3]?\d){ORDINAL}(?:\s+of)?\s+(?P<n2>{MONTH_WORDS})\.?)"
+    rf"(?!\s*,?\s*(?:19|20)\d{{2}})(?![\w-])", re.I)
+LONE_YEAR_RE = re.compile(r"(?<![\d-])(?:19|20)\d{2}(?![\d-])")
+
+
 def write_dates_as_iso(text: str) -> str:
     """'between 2 September 2024 and 20 December 2024' -> 'between 2024-09-02 and 2024-12-20'."""
     def pair(m: re.Match) -> str:
         year = m["y"]
         return f"{m['m1']} {m['d1']} {year} {m['sep']} {m['m2'] or m['m1']} {m['d2']} {year}"
+
+    def day_pair(m: re.Match) -> str:
+        year = m["y"]
+        return f"{m['d1']} {m['m1'] or m['m2']} {year} {m['sep']} {m['d2']} {m['m2']} {year}"
+
+    years = set(LONE_YEAR_RE.findall(text))
+    if len(years) == 1:  # 'in 2025, between January 1 and October 31': the days of that year
+        year = years.pop()
+        text = YEARLESS_PAIR_RE.sub(lambda m: f"{m['m1'] or m['n1']} {m['d1'] or m['e1']} {year} {m['sep']} "
+                                              f"{m['m2'] or m['n2']} {m['d2'] or m['e2']} {year}", text)
+    text = DAY_MONTH_PAIR_RE.sub(day_pair, text)
 
     def iso(m: re.Match) -> str:
         month, day = MONTHS[m["m"].lower()[:3]], int(m["d"])
@@ -61,10 +85,10 @@ def find_period(text: str) -> tuple[Period | None, str]:
     count_word = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|couple)"
     relative = re.search(
         rf"(?:(?:in|over|during|within|from|for|of)\s+)?(?:the\s+)?(?P<dir>last|past|previous|prior|recent|next|coming|upcoming|following)"
-        rf"\s+(?:{count_word}\s*(?:of\s+)?)?(?:(?P<workdays>{WORKDAY_WORDS})\s+)?(?P<u>{TIME_UNIT_WORDS})\b",
+        rf"\s+(?:{count_word}\s*(?:of\s+)?)?(?:(?P<workdays>{WORKDAY_WORDS})\s+)?(?:(?P<u>{TIME_UNIT_WORDS})|(?<=\d)(?P<g>[hdwy]))\b",
         text, re.I)
     if relative:
-        count, unit = read_duration(parse_count(relative["n"]) if relative["n"] else 1, relative["u"])
+        count, unit = read_duration(parse_count(relative["n"]) if relative["n"] else 1, relative["u"] or relative["g"])
         if relative["workdays"] and unit == "d":
             count = calendar_days(count)
         future = relative["dir"].lower() in ("next", "coming", "upcoming", "following")

@@ -25,7 +25,7 @@ NUMBER = (r"(?:[-−–]\s?)?[$€£¥₹]?\s?(?:[-−]\s?)?(?:\d{1,3}(?:,\d{3})
           r"(?:\s?(?:k|K|M|mm|mn|bn|B|thousand|million|billion)\b)?")
 RANGE_SEPARATOR = r"\s*(?:-|–|—|(?:all\s+the\s+way\s+|right\s+)?(?:up\s+)?to|and|through|thru|until|till|\.\.\.?|~)\s*"
 # Spans the engine's relative values have no letter for, written as multiples of one they have.
-UNIT_MULTIPLES = {"quarter": (3, "M"), "decade": (10, "y")}
+UNIT_MULTIPLES = {"quarter": (3, "M"), "qtr": (3, "M"), "decade": (10, "y")}
 # Unit words as prose spells them (single letters like 'm' are too ambiguous in a sentence).
 TIME_UNIT_WORDS = "(?:" + "|".join(sorted(
     [w for w in timeutil.TIME_UNITS if len(w) > 1] + [f"{w}s?" for w in UNIT_MULTIPLES], key=len, reverse=True)) + ")"
@@ -223,7 +223,7 @@ def find_pool(text: str) -> tuple[int | None, str]:
     """Find 'from 100 sensors', '(50 unique stores)', 'one of 20 devices', 'pool of 500' -> the pool size."""
     unit_words = rf"{TIME_UNIT_WORDS}|onwards|afterwards|%|percent|characters?|chars?|digits?|letters?|decimals?|rows|records|celsius|degrees"
     patterns = [
-        rf"\b(?:from|among|across|between|over|of)\s+(?P<n>\d[\d,]*k?)\s+(?:unique\s+|distinct\s+|different\s+)?(?!(?:{unit_words})\b)(?P<w>[a-z]+s)\b",
+        rf"\b(?:(?:one|any)\s+of|from|among|across|between|over|of)\s+(?P<n>\d[\d,]*k?)\s+(?:unique\s+|distinct\s+|different\s+)?(?!(?:{unit_words})\b)(?P<w>[a-z]+s)\b",
         rf"\b(?P<n>\d[\d,]*k?)\s+(?:unique|distinct|different|possible)\s+(?!(?:{unit_words})\b)(?P<w>[a-z]+)",
         r"\b(?:pool|set)\s+of\s+(?P<n>\d[\d,]*k?)\b",
         r"\bone\s+of\s+(?:the\s+(?:same\s+)?)?(?P<n>\d[\d,]*)\b",
@@ -266,7 +266,8 @@ def split_top_level(text: str, separators: str = ",;") -> list[str]:
 def parse_weighted_value(part: str) -> ListItem | None:
     """Read 'economy 70%', '70% economy', 'economy (70%)', 'economy: 0.7' into a value and weight."""
     part = part.strip().strip("'\"").strip()
-    m = re.fullmatch(r"(?P<v>.+?)\s*[:=(\-–]?\s*(?P<w>\d+(?:\.\d+)?)\s*%\s*\)?", part)
+    # a dash separates only after a space: 'economy - 70%', but 'O- 7%' is the value 'O-'
+    m = re.fullmatch(r"(?P<v>.+?)\s*(?:[:=(]|\s[-–])?\s*(?P<w>\d+(?:\.\d+)?)\s*%\s*\)?", part)
     if m and not re.fullmatch(r"[\d.\s]+", m["v"]):
         return ListItem(m["v"].strip().strip("'\""), float(m["w"]))
     m = re.fullmatch(r"(?P<w>\d+(?:\.\d+)?)\s*%\s*(?:are\s+|is\s+)?(?P<v>.+)", part)

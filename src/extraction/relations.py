@@ -12,6 +12,7 @@ from src.extraction.counters import apply_counters
 from src.extraction.cycles import break_cycles
 from src.extraction.drafts import FieldDraft
 from src.extraction.gaps import link_date_gaps
+from src.extraction.fields_numbers import keep_unique_numbers_generatable
 from src.extraction.formulas import (derive_expression, find_amortised_payments, find_stated_formulas,
                                      read_slash_lists_as_division)
 from src.extraction.ordering import (infer_date_order, infer_number_order, link_date_offsets, link_orders,
@@ -59,6 +60,7 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
     infer_date_order(drafts)
     infer_number_order(drafts)
     keep_unique_patterns_generatable(drafts, total_rows, warnings)
+    keep_unique_numbers_generatable(drafts, total_rows, warnings)
     break_cycles(drafts, warnings)
 
 

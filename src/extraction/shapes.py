@@ -189,3 +189,12 @@ def number_range_regex(low: str, high: str) -> str:
 
 def _group(regex: str) -> str:
     return f"(?:{regex})" if "|" in regex else regex
+
+
+def count_after_prefix(body: str, literal: str, starts_with: bool) -> str:
+    """'11 digits starting with 447': the count covers the whole code, so 8 digits follow the prefix
+    ('PRE followed by 6 digits' counts only what follows)."""
+    m = re.fullmatch(r"\\d\{(\d+)\}", body)
+    if starts_with and m and literal.isdigit() and int(m[1]) > len(literal):
+        return rf"\d{{{int(m[1]) - len(literal)}}}"
+    return body

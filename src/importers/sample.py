@@ -63,15 +63,46 @@ def read_sample(data: bytes, filename: str) -> pa.Table:
     lower = filename.lower()
     try:
         if lower.endswith((".parquet", ".pq")):
-            return pq.read_table(io.BytesIO(data))
+            return keep_codes_as_text(pq.read_table(io.BytesIO(data)))
         if lower.endswith((".csv", ".tsv", ".txt")):
             delimiter = "\t" if lower.endswith(".tsv") else ","
-            return csv.read_csv(io.BytesIO(data), parse_options=csv.ParseOptions(delimiter=delimiter),
-                                convert_options=csv.ConvertOptions(timestamp_parsers=[csv.ISO8601],
-                                                                    strings_can_be_null=True))
+            parse = csv.ParseOptions(delimiter=delimiter)
+            table = csv.read_csv(io.BytesIO(data), parse_options=parse, convert_options=csv.ConvertOptions(
+                timestamp_parsers=[csv.ISO8601], strings_can_be_null=True))
+            numbers = [n for n, c in zip(table.column_names, table.columns) if pa.types.is_integer(c.type)]
+            if not numbers or len(set(table.column_names)) != len(table.column_names):
+                return table
+            written = csv.read_csv(io.BytesIO(data), parse_options=parse, convert_options=csv.ConvertOptions(
+                column_types={n: pa.string() for n in numbers}, include_columns=numbers, strings_can_be_null=True))
+            return keep_codes_as_text(table, written)
     except (pa.ArrowInvalid, pa.ArrowException, OSError) as err:
         raise SchemaValidationError.single("file", f"cannot read {filename}: {str(err).splitlines()[0]}") from None
     raise SchemaValidationError.single("file", f"{filename}: a sample is a .csv, .tsv or .parquet file")
+
+
+# Meanings whose digits are a code, never a quantity: a zip '02134' keeps its leading zero.
+CODE_KINDS = {"postal_code", "phone", "account_number", "credit_card_number", "iban"}
+
+
+def keep_codes_as_text(table: pa.Table, written: pa.Table | None = None) -> pa.Table:
+    """Whole-number columns that are codes become text: a name meaning a code (zip, postal code, phone,
+    account number) or digits written with leading zeros (``written``: the CSV's own text of them). A
+    Parquet file's integers lost their zeros already: they are padded to the widest value."""
+    for i, name in enumerate(table.column_names):
+        column = table.column(i)
+        if not pa.types.is_integer(column.type):
+            continue
+        text = written.column(name).combine_chunks() if written is not None and name in written.column_names else None
+        zeros = text is not None and pc.any(pc.and_(pc.starts_with(text, "0"), pc.greater(pc.utf8_length(text), 1))
+                                            ).as_py()
+        if not zeros and infer_string_kind(name) not in CODE_KINDS:
+            continue
+        if text is None or not zeros:
+            digits = pc.cast(column, pa.string())
+            width = pc.max(pc.utf8_length(digits)).as_py() or 1
+            text = pc.utf8_lpad(digits, width=width, padding="0").combine_chunks()
+        table = table.set_column(i, name, text)
+    return table
 
 
 def infer_field(name: str, values: pa.Array, warnings: list[str]) -> dict[str, Any]:
@@ -115,7 +146,8 @@ def infer_field(name: str, values: pa.Array, warnings: list[str]) -> dict[str, A
         field_type = _infer_time(name, non_null, constraints)
     else:
         field_type = _infer_text(name, non_null.cast(pa.string()), unique, distinct, constraints, warnings)
-    if unique and field_type not in ("boolean", "enum", "sequence") and "enum_values" not in constraints:
+    if unique and field_type not in ("boolean", "enum", "sequence") and "enum_values" not in constraints \
+            and infer_string_kind(name) != "postal_code":  # many rows share a zip code, whatever the sample held
         constraints["unique"] = True
     spec: dict[str, Any] = {"name": name, "type": field_type}
     if constraints:
@@ -180,6 +212,11 @@ def _infer_text(name: str, values: pa.Array, unique: bool, distinct: int, constr
     meaning = by_values or by_name
     lengths = pc.utf8_length(values)
     mean_length = pc.mean(lengths).as_py()
+    if "postal_code" in (meaning, by_name):
+        pattern = code_pattern(values)  # '02134': the sample's own shape; the engine's postal codes are worldwide
+        if pattern is not None:
+            constraints["pattern"] = pattern
+            return "code"
     if meaning in PERSONAL or (by_name in PERSONAL):
         return meaning if meaning in PERSONAL else by_name
     if distinct <= MAX_CATEGORIES and not unique and mean_length < _FREE_TEXT_LENGTH:

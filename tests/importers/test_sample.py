@@ -158,3 +158,25 @@ def test_a_code_column_of_sequential_ids_scales_past_the_sample():
     rows = compile_schema(doc, seed=3).generate_chunk(0, 5000).to_pydict()
     assert len(set(rows["ticket_id"])) == 5000
     assert all(t.startswith("TCK-") and len(t) == 10 and t[4:].isdigit() for t in rows["ticket_id"])
+
+
+def test_zip_codes_and_zero_padded_digits_stay_codes():
+    """A zip '02134' read as a number would lose its zero and become a quantity; it is a code of its shape."""
+    rows = "".join(f"r{i},{(i * 4099) % 99999:05d},{i * 3:04d},{3 + i % 4}\n" for i in range(80))
+    doc = import_sample(("store,zip,locker,visits\n" + rows).encode(), "members.csv").document
+    fields = {f["name"]: f for f in doc["fields"]}
+    assert fields["zip"]["type"] == "code" and fields["zip"]["constraints"]["pattern"] == r"\d{5}"
+    assert not fields["zip"]["constraints"].get("unique")  # many rows share a zip code
+    assert fields["locker"]["type"] == "code" and fields["locker"]["constraints"]["pattern"] == r"\d{4}"
+    assert fields["visits"]["type"] in ("integer", "enum")
+    made = compile_schema(doc, seed=4).generate_chunk(0, 300).to_pydict()
+    assert all(len(z) == 5 and z.isdigit() for z in made["zip"])
+    assert any(z.startswith("0") for z in made["zip"])
+
+
+def test_a_parquet_zip_column_of_integers_is_padded_back_to_a_code():
+    table = pa.table({"postal_code": pa.array([2134 + i * 7 for i in range(50)] + [94110] * 10, pa.int64())})
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    field = import_sample(sink.getvalue(), "addresses.parquet").document["fields"][0]
+    assert field["type"] == "code" and field["constraints"]["pattern"] == r"\d{5}"
