@@ -318,21 +318,29 @@ WEB_WORDS = ("cloud", "data", "shop", "tech", "news", "home", "travel", "green",
 URL_PATHS = ("", "about", "products", "blog", "contact", "pricing", "docs", "support", "careers",
              "news", "shop", "account", "search", "help", "team")
 
-# User agents as (text before the OS version, OS versions, text before the browser version, lowest and
-# highest browser major version, text after it): both versions vary per row, as in real traffic.
+# User agents as (text before the OS token, OS tokens, the rest with {v} for the browser's major version,
+# its major versions): only tokens browsers really send. Windows 11 still reports
+# "Windows NT 10.0"; Safari and Chrome freeze macOS at "10_15_7"; Chrome's reduced agent on Android
+# is "Android 10; K"; iOS 26 reports "iPhone OS 18_6" with Version/26. Firefox repeats its version in rv:.
+_CHROME = tuple(range(124, 144))
+_FIREFOX = tuple(range(128, 147))
+_SAFARI = (17, 18, 26)  # Safari went from 18 to 26 (2025)
 USER_AGENT_TEMPLATES = (
-    ("Mozilla/5.0 (Windows NT ", ("10.0", "11.0"), "; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", 110, 131, ".0.0.0 Safari/537.36"),
-    ("Mozilla/5.0 (Macintosh; Intel Mac OS X ", ("10_15_7", "13_6", "14_6", "15_1"), ") AppleWebKit/605.1.15 (KHTML, like Gecko) Version/", 15, 18, ".1 Safari/605.1.15"),
-    ("Mozilla/5.0 (Windows NT ", ("10.0", "11.0"), "; Win64; x64; rv:", 115, 133, ".0) Gecko/20100101 Firefox/128.0"),
-    ("Mozilla/5.0 (iPhone; CPU iPhone OS ", ("16_7", "17_5", "17_6", "18_0", "18_1"), " like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/", 15, 18, ".0 Mobile/15E148 Safari/604.1"),
-    ("Mozilla/5.0 (Linux; Android ", ("12", "13", "14", "15"), "; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", 110, 131, ".0.0.0 Mobile Safari/537.36"),
-    ("Mozilla/5.0 (X11; ", ("Linux x86_64", "Ubuntu; Linux x86_64"), ") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", 110, 131, ".0.0.0 Safari/537.36"),
-    ("Mozilla/5.0 (Windows NT ", ("10.0", "11.0"), "; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/", 110, 131, ".0.0.0"),
-    ("Mozilla/5.0 (iPad; CPU OS ", ("16_7", "17_6", "18_1"), " like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/", 15, 18, ".6 Mobile/15E148 Safari/604.1"),
-    ("Mozilla/5.0 (Linux; Android ", ("12", "13", "14", "15"), "; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", 110, 131, ".0.0.0 Mobile Safari/537.36"),
-    ("Mozilla/5.0 (Macintosh; Intel Mac OS X ", ("10_15_7", "13_6", "14_6"), ") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", 110, 131, ".0.0.0 Safari/537.36"),
+    ("Mozilla/5.0 (Windows NT ", ("10.0",), "; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Safari/537.36", _CHROME),
+    ("Mozilla/5.0 (Macintosh; Intel Mac OS X ", ("10_15_7",), ") AppleWebKit/605.1.15 (KHTML, like Gecko) Version/{v}.0 Safari/605.1.15", _SAFARI),
+    ("Mozilla/5.0 (Windows NT ", ("10.0",), "; Win64; x64; rv:{v}.0) Gecko/20100101 Firefox/{v}.0", _FIREFOX),
+    ("Mozilla/5.0 (iPhone; CPU iPhone OS ", ("17_6_1", "18_5", "18_6"), " like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/{v}.0 Mobile/15E148 Safari/604.1", _SAFARI),
+    ("Mozilla/5.0 (Linux; Android ", ("10",), "; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Mobile Safari/537.36", _CHROME),
+    ("Mozilla/5.0 (X11; ", ("Linux x86_64",), ") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Safari/537.36", _CHROME),
+    ("Mozilla/5.0 (Windows NT ", ("10.0",), "; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Safari/537.36 Edg/{v}.0.0.0", _CHROME),
+    ("Mozilla/5.0 (iPad; CPU OS ", ("17_6_1", "18_5", "18_6"), " like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/{v}.0 Mobile/15E148 Safari/604.1", _SAFARI),
+    ("Mozilla/5.0 (X11; ", ("Ubuntu; Linux x86_64", "Linux x86_64"), "; rv:{v}.0) Gecko/20100101 Firefox/{v}.0", _FIREFOX),
+    ("Mozilla/5.0 (Macintosh; Intel Mac OS X ", ("10_15_7",), ") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Safari/537.36", _CHROME),
+    ("Mozilla/5.0 (Android ", ("13", "14", "15", "16"), "; Mobile; rv:{v}.0) Gecko/{v}.0 Firefox/{v}.0", _FIREFOX),
+    ("Mozilla/5.0 (Macintosh; Intel Mac OS X ", ("10_15_7",), ") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Safari/537.36 Edg/{v}.0.0.0", _CHROME),
+    ("Mozilla/5.0 (Macintosh; Intel Mac OS X ", ("10.15",), "; rv:{v}.0) Gecko/20100101 Firefox/{v}.0", _FIREFOX),
 )
-USER_AGENT_WEIGHTS = (20, 12, 8, 15, 14, 5, 8, 4, 6, 8)
+USER_AGENT_WEIGHTS = (20, 12, 8, 15, 14, 5, 8, 4, 3, 8, 2, 2, 2)
 
 # Fragments for template text that reads naturally without an LLM.
 SENTENCE_SUBJECTS = ("The team", "Our customer", "The new system", "This update", "The manager",
