@@ -23,6 +23,10 @@ COUNTRY_WEIGHTS = {
     "NL": 1.5, "PL": 1.5, "PH": 1.5, "VN": 1.5, "SE": 1.0, "ZA": 1.0, "AR": 1.0, "IE": 0.5, "SG": 0.5,
     "NZ": 0.5, "CH": 0.5,
 }
+# Currencies without a minor unit in practice (ISO 4217 gives HUF and ISK 2 digits, nobody writes
+# them), with roughly how many units make a US dollar: a default money range is scaled by it.
+ZERO_DECIMAL_CURRENCIES = {"JPY": 150.0, "KRW": 1400.0, "VND": 25000.0, "CLP": 950.0, "ISK": 140.0,
+                           "HUF": 360.0, "PYG": 7500.0, "UGX": 3700.0, "IDR": 16000.0}
 # Postal code after the city's prefix where it is not the country's format less the prefix's length:
 # '#' a digit, '@' a letter valid in both UK and Canadian codes.
 POSTAL_REST = {"US": "", "GB": "# #@@", "CA": "#@ #@#"}
