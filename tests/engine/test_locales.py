@@ -237,3 +237,30 @@ def test_emails_and_usernames_are_built_from_the_rows_name_in_every_script(local
     assert sum(map(names_the_person, emails, first, last)) / 300 >= 0.9, list(zip(rows["first_name"], emails))[:5]
     assert sum(map(names_the_person, rows["username"], first, last)) / 300 >= 0.9, rows["username"][:5]
     assert not any(e.startswith("user.name") for e in emails)
+
+
+@pytest.mark.parametrize("name,latin", [
+    ("रामचंद्र", "ramchandra"), ("सुरेश", "suresh"), ("कमला", "kamla"), ("अमित", "amit"), ("प्रियंका", "priyanka"),
+    ("लक्ष्मी", "lakshmi"), ("नरेंद्र", "narendra"), ("शर्मा", "sharma"), ("ज़ाकिर", "zakir"), ("संजय", "sanjay"),
+    ("প্রদীপ", "pradip"), ("নুসরাত", "nusrat"), ("રમેશ", "ramesh"), ("நடராஜன்", "natarajan"),
+    ("శ్రీనివాస", "shrinivasa"), ("ಕೃಷ್ಣ", "krishna"), ("രാജൻ", "rajan")])
+def test_indic_names_keep_their_inherent_vowels_in_latin(name, latin):
+    """रामचंद्र is 'ramchandra', not 'ramcndr': a consonant without a vowel sign or virama carries 'a'
+    (dropped at the end of a word and between a vowel and a consonant-vowel in the northern scripts)."""
+    from src.engine.data.names import romanize
+
+    assert romanize(name) == latin
+
+
+@pytest.mark.parametrize("locale", ["hi_IN", "bn_BD", "ne_NP", "ta_IN", "mr_IN", "gu_IN"])
+def test_emails_from_indic_names_read_as_words(locale):
+    """Consonant runs such as 'ramcndr' or 'prdip' were the sign of dropped vowels."""
+    if locale not in supported_locales():
+        pytest.skip(f"{locale} has no names of its own in Faker")
+    rows = compile_schema({"fields": [{"name": "email", "type": "email"}], "locale": locale},
+                          seed=9, anchor=ANCHOR).generate_chunk(0, 1000).to_pydict()["email"]
+    local = [re.sub(r"[^a-z]", " ", e.split("@")[0]) for e in rows]
+    words = [w for text in local for w in text.split() if len(w) > 2]
+    runs = sum(bool(re.search(r"[bcdfghjklmnpqrstvwxz]{4,}", w.replace("sh", "S").replace("ch", "C")
+                              .replace("th", "T").replace("kh", "K").replace("dh", "D"))) for w in words)
+    assert runs / len(words) < 0.03, [w for w in words if re.search(r"[bcdfghjklmnpqrstvwxz]{4,}", w)][:10]
