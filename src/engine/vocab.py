@@ -204,6 +204,25 @@ def city_names(locale: str | None) -> pa.Array:
 
 
 @lru_cache(maxsize=64)
+def country_names(locale: str | None) -> pa.Array:
+    """Country names as the locale's language writes them (Deutschland, Allemagne, ドイツ, Германия),
+    from CLDR through Babel; English (GeoNames) for English locales and where CLDR has no name."""
+    tables = place_tables()
+    if not locale or locale.split("_")[0] == "en":
+        return tables.country
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        names = Locale.parse(locale).territories
+    except (UnknownLocaleError, ValueError):
+        try:
+            names = Locale.parse(locale.split("_")[0]).territories
+        except (UnknownLocaleError, ValueError):
+            return tables.country
+    return pa.array([names.get(c.code) or c.name for c in COUNTRIES])
+
+
+@lru_cache(maxsize=64)
 def region_names(locale: str | None) -> pa.Array:
     """The flat city table's regions as the locale writes them: its own country's in its script where
     data/regions.py or data/native_places.py has them (東京都, Московская область, محافظة), every other

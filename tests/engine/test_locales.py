@@ -264,3 +264,25 @@ def test_emails_from_indic_names_read_as_words(locale):
     runs = sum(bool(re.search(r"[bcdfghjklmnpqrstvwxz]{4,}", w.replace("sh", "S").replace("ch", "C")
                               .replace("th", "T").replace("kh", "K").replace("dh", "D"))) for w in words)
     assert runs / len(words) < 0.03, [w for w in words if re.search(r"[bcdfghjklmnpqrstvwxz]{4,}", w)][:10]
+
+
+@pytest.mark.parametrize("locale,country", [("de_DE", "Deutschland"), ("fr_FR", "France"), ("es_ES", "España"),
+                                            ("ja_JP", "日本"), ("zh_CN", "中国"), ("ru_RU", "Россия"),
+                                            ("it_IT", "Italia"), ("pl_PL", "Polska"), ("el_GR", "Ελλάδα"),
+                                            ("en_GB", "United Kingdom")])
+def test_country_names_are_in_the_locales_language_and_codes_stay_iso(locale, country):
+    """A de_DE row's country and address say 'Deutschland', not 'Germany'; country_code stays 'DE'."""
+    fields = [{"name": n, "type": n} for n in ("country", "country_code", "address")]
+    rows = compile_schema({"fields": fields, "locale": locale}, seed=2, anchor=ANCHOR).generate_chunk(0, 300).to_pydict()
+    assert set(rows["country"]) == {country}
+    assert set(rows["country_code"]) == {locale.split("_")[1]}
+    assert all(a.endswith(", " + country) for a in rows["address"])
+
+
+def test_country_names_of_other_countries_follow_the_locale_too():
+    names = vocab.country_names("de_DE").to_pylist()
+    codes = vocab.place_tables().code.to_pylist()
+    by_code = dict(zip(codes, names))
+    assert (by_code["US"], by_code["FR"], by_code["CN"]) == ("Vereinigte Staaten", "Frankreich", "China")
+    assert vocab.country_names("en_US") is vocab.place_tables().country
+    assert len(set(names)) == len(names)

@@ -123,7 +123,7 @@ def test_the_address_is_the_rows_own_place(locale):
                                                       rows["country"], rows["address"]):
         for part in (street, city, postal, country):
             assert part in address
-    if locale == "de_DE":  # 'Straße 12, 10115 Berlin, Germany'
+    if locale == "de_DE":  # 'Straße 12, 10115 Berlin, Deutschland'
         assert all(re.search(r", \d{5} ", a) for a in rows["address"])
         assert sum(bool(re.match(r"\D+ \d+,", s + ",")) for s in rows["street_address"]) / 500 > 0.95
     if locale == "en_US":

@@ -22,7 +22,8 @@ def _flat_city_index(ctx: ChunkContext) -> np.ndarray:
 
 
 def gen_country(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return strings.take(vocab.place_tables().country, ctx.location().country)
+    """The row's country in the locale's language (ISO codes stay codes: gen_country_code)."""
+    return strings.take(vocab.country_names(ctx.locale), ctx.location().country)
 
 
 def gen_country_code(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
