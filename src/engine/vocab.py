@@ -197,7 +197,14 @@ def city_names(locale: str | None) -> pa.Array:
                for k, native in enumerate(COUNTRIES[home].native_names or [""] * len(COUNTRIES[home].cities))]
     # Only where (nearly) every city has its native name: a column mixing scripts reads worse than English.
     if sum(map(bool, natives)) < 0.9 * max(len(natives), 1):
-        return tables.city
+        from src.engine.data.native_places_more import EXONYMS
+
+        own = EXONYMS.get(locale)
+        if not own:
+            return tables.city
+        last = int(tables.city_offsets[home + 1])
+        english[first:last] = [own.get(name, name) for name in english[first:last]]
+        return pa.array(english)
     for k, native in enumerate(natives):
         english[first + k] = native or english[first + k]
     return pa.array(english)
@@ -227,17 +234,19 @@ def region_names(locale: str | None) -> pa.Array:
     """The flat city table's regions as the locale writes them: its own country's in its script where
     data/regions.py or data/native_places.py has them (東京都, Московская область, محافظة), every other
     as in English."""
-    from src.engine.data.native_places import REGIONS
+    from src.engine.data.native_places import CITY_REGIONS, REGIONS
     from src.engine.data.regions import NATIVE_REGIONS
 
     tables = place_tables()
     home = _own_language_home(locale)
     native = (REGIONS.get(locale) or NATIVE_REGIONS.get(COUNTRIES[home].code)) if home is not None else None
-    if not native:
+    by_city = CITY_REGIONS.get(locale, {}) if home is not None else {}
+    if not native and not by_city:
         return tables.region
     regions = tables.region.to_pylist()
     first, last = int(tables.city_offsets[home]), int(tables.city_offsets[home + 1])
-    regions[first:last] = [native.get(r, r) for r in regions[first:last]]
+    cities = tables.city.to_pylist()[first:last]
+    regions[first:last] = [by_city.get(city) or (native or {}).get(r, r) for city, r in zip(cities, regions[first:last])]
     return pa.array(regions)
 
 

@@ -286,3 +286,28 @@ def test_country_names_of_other_countries_follow_the_locale_too():
     assert (by_code["US"], by_code["FR"], by_code["CN"]) == ("Vereinigte Staaten", "Frankreich", "China")
     assert vocab.country_names("en_US") is vocab.place_tables().country
     assert len(set(names)) == len(names)
+
+
+def _main_script(values) -> tuple[str, float]:
+    kana = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}
+    scripts = [kana.get(s, s) for s in map(_script, values)]
+    top = max(set(scripts), key=scripts.count)
+    return top, scripts.count(top) / len(scripts)
+
+
+@pytest.mark.parametrize("locale", [loc for loc in supported_locales() if "_" in loc])
+def test_cities_and_regions_are_in_the_script_of_the_locales_names(locale):
+    """bn_BD, gu_IN, mr_IN, or_IN, ne_NP, si_LK had English cities beside native names; ka_GE, mk_MK,
+    el_CY English regions (the country's name): every locale now writes its own country's places in
+    the script of its people's names (Latin names, Latin places)."""
+    from src.engine.data.world import country_of_locale
+
+    if country_of_locale(locale) is None:
+        pytest.skip("no country of its own")
+    fields = [{"name": "name", "type": "full_name"}, {"name": "city", "type": "city"}, {"name": "state", "type": "state"}]
+    rows = compile_schema({"fields": fields, "locale": locale}, seed=1, anchor=ANCHOR).generate_chunk(0, 600).to_pydict()
+    names, _ = _main_script(rows["name"])
+    for column in ("city", "state"):
+        script, share = _main_script(rows[column])
+        assert (script, share) == (names, 1.0), (locale, column, script, share,
+                                                  sorted({v for v in rows[column] if _script(v) != names})[:5])

@@ -88,9 +88,11 @@ def countries() -> tuple[Country, ...]:
 
 
 def _prefix_options(code: str, row: list) -> str:
+    from src.engine.data.city_postal import CITY_POSTAL
+
     if code == "CA":
         return CA_FIRST_LETTERS.get(row[1], "K")
-    return row[4]
+    return CITY_POSTAL.get(code, {}).get(row[0]) or row[4]
 
 
 def index_of_code(code: str) -> int | None:
@@ -122,6 +124,8 @@ def locale_of_country(code: str) -> str | None:
 def postal_template(country: Country, prefix: str = "") -> str:
     """The part of a postal code after its region prefix (e.g. '75' of a French code), as '#' digit /
     '@' letter / literal."""
+    if country.code == "US" and prefix:  # a city's ZIP3
+        return "#" * (5 - len(prefix))
     if country.code in POSTAL_REST:
         return POSTAL_REST[country.code]
     return regex_template(country.postal)[len(prefix):]
