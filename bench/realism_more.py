@@ -58,10 +58,57 @@ def compare_native_places(rows, n: int) -> None:
 
 
 # Area codes of a few large cities, written out independently of src/engine/data/area_codes.py.
-_AREAS = {"de_DE": ("49", "1", {"Berlin": "30", "Hamburg": "40", "Munich": "89", "Köln": "221", "Frankfurt am Main": "69"}),
+_AREAS = {"de_DE": ("49", "1", {"Berlin": "30", "Hamburg": "40", "München": "89", "Köln": "221", "Frankfurt am Main": "69"}),
           "en_GB": ("44", "7", {"London": "20", "Birmingham": "121", "Glasgow": "141", "Manchester": "161", "Leeds": "113"}),
           "ja_JP": ("81", "", {"東京": "3", "大阪": "6", "横浜": "45", "名古屋": "52", "札幌": "11"}),
           "en_IN": ("91", "", {"Mumbai": "22", "Delhi": "11", "Bengaluru": "80", "Chennai": "44", "Kolkata": "33"})}
+
+
+# The countries added later: (calling code, trunk, mobile starts, {city: area code after the trunk}).
+_AREAS_MORE = {
+    "it_IT": ("39", "", ("3",), {"Roma": "06", "Milano": "02", "Napoli": "081", "Torino": "011"}),
+    "es_ES": ("34", "", ("6", "7"), {"Madrid": "91", "Barcelona": "93", "Valencia": "96", "Bilbao": "94"}),
+    "es_MX": ("52", "", (), {"Guadalajara": "33", "Monterrey": "81", "Puebla": "222", "Tijuana": "664"}),
+    "zh_CN": ("86", "0", ("13", "15", "18"), {"北京": "10", "上海": "21", "广州": "20", "深圳": "755"}),
+    "ru_RU": ("7", "8", ("9",), {"Москва": "495", "Санкт-Петербург": "812", "Новосибирск": "383"}),
+    "nl_NL": ("31", "0", ("6",), {"Amsterdam": "20", "Rotterdam": "10", "Utrecht": "30"}),
+    "pl_PL": ("48", "", ("50", "60", "69", "79"), {"Warszawa": "22", "Kraków": "12", "Wrocław": "71"}),
+    "es_AR": ("54", "0", ("9",), {"Buenos Aires": "11", "Córdoba": "351", "Rosario": "341"}),
+    "en_ZA": ("27", "0", ("6", "7", "8"), {"Johannesburg": "11", "Cape Town": "21", "Durban": "31"}),
+    "ko_KR": ("82", "0", ("10",), {"서울": "2", "부산": "51", "인천": "32"}),
+}
+
+
+def _national(phone: str, calling: str, trunk: str) -> str:
+    digits = re.sub(r"\D", "", phone)
+    if phone.startswith("+"):
+        return digits[len(calling):]
+    return digits[len(trunk):] if trunk and digits.startswith(trunk) else digits
+
+
+def compare_city_phones_more(rows, n: int) -> None:
+    """IT/ES/MX/CN/RU/NL/PL/AR/ZA/KR landlines: the national number opens with the row's city's code."""
+    from faker import Faker
+
+    for locale, (calling, trunk, mobiles, areas) in _AREAS_MORE.items():
+        got = rows([{"name": "city", "type": "city"}, {"name": "phone", "type": "phone"}], locale)
+        try:
+            fake = Faker(locale)
+        except AttributeError:  # Faker has no en_ZA: its zu_ZA, the same country's numbers
+            fake = Faker({"en_ZA": "zu_ZA"}.get(locale, "en_US"))
+        cities = list(areas)
+        theirs = [(cities[k % len(cities)], fake.phone_number()) for k in range(n)]
+
+        def fits(city: str, phone: str) -> bool | None:
+            number = _national(phone, calling, trunk)
+            key = next((k for k in areas if city.startswith(k)), None)
+            if key is None or (mobiles and number.startswith(mobiles)):
+                return None
+            return number.startswith(areas[key] if locale == "it_IT" else areas[key].removeprefix("0"))
+
+        ours = [f for f in map(fits, got["city"], got["phone"]) if f is not None]
+        faker = [f for f in (fits(*t) for t in theirs) if f is not None]
+        line(f"{locale} landline dials the row's city", share(ours), share(faker), f"({len(ours)} / {len(faker)} landlines)")
 
 
 def _landline(phone: str, calling: str, mobile: str) -> str | None:
@@ -226,5 +273,6 @@ def compare_numbers(rows, n: int) -> None:
 
 
 def run_more(rows, n: int) -> None:
-    for compare in (compare_native_places, compare_city_phones, compare_postal_prefixes, compare_people, compare_numbers):
+    for compare in (compare_native_places, compare_city_phones, compare_city_phones_more, compare_postal_prefixes,
+                    compare_people, compare_numbers):
         compare(rows, n)

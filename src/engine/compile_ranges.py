@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from src.engine.context import FieldPlan
-from src.engine.semantics import numeric_default
+from src.engine.semantics import is_money, numeric_default
 from src.engine.timeutil import parse_step_seconds, parse_time_bound, parse_time_of_day
 from src.schemas.fields import MAX_BOUND
 from src.schemas.fields import Distribution
@@ -50,6 +50,8 @@ class RangeResolver:
             lo, hi = d_lo, d_hi
             if kind not in ("latitude", "longitude"):
                 lo, hi, d_dec = self.meaning_defaults(fp, lo, hi, d_dec)
+        if kind not in INTEGER_KINDS and c.decimals is None and is_money(fp.name):
+            lo, hi, d_dec = self.local_money(fp, lo, hi, d_dec, explicit=bounds != [None, None])
         elif lo is None:
             lo = min(d_lo, hi) if hi > d_lo else hi - (d_hi - d_lo)
         elif hi is None:
@@ -101,6 +103,25 @@ class RangeResolver:
             params = {"normal": ("mean", "std"), "lognormal": ("median", "sigma"), "exponential": ("scale",)}
             fp.options["distribution"] = Distribution(kind=dist[0], **dict(zip(params[dist[0]], dist[1:])))
         return lo, hi, meaning_decimals if meaning_decimals is not None else decimals
+
+    def local_money(self, fp: FieldPlan, lo: float, hi: float, decimals: int | None, explicit: bool):
+        """An amount in a locale whose currency has no minor unit (JPY, KRW, VND, CLP, ISK, HUF) is a
+        whole number; a default range (none given) is in that currency's units (¥, not $)."""
+        from src.engine.data.world import ZERO_DECIMAL_CURRENCIES, country_of_locale, countries
+
+        home = country_of_locale(self.schema.locale)
+        factor = ZERO_DECIMAL_CURRENCIES.get(countries()[home].currency) if home is not None else None
+        if factor is None:
+            return lo, hi, decimals
+        if not explicit:
+            lo, hi = lo * factor, hi * factor
+            dist = fp.options.get("distribution")
+            if dist is not None:
+                scaled = {k: getattr(dist, k) * factor for k in ("mean", "std", "median", "scale")
+                          if getattr(dist, k, None) is not None}
+                fp.options["distribution"] = dist.model_copy(update=scaled)
+        fp.options["zero_decimal_currency"] = True
+        return lo, hi, 0
 
     def numeric_step(self, index: int, step: str | None) -> float | None:
         if step is None:

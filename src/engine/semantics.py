@@ -413,6 +413,15 @@ NUMERIC_MEANINGS: tuple[tuple[str, NumericDefault], ...] = (
 )
 
 
+_MONEY_ROW = next(i for i, (phrases, _) in enumerate(LABEL_MEANINGS) if phrases.startswith("price|"))
+
+
+def is_money(name: str) -> bool:
+    """Whether a numeric field's name means an amount of money ('unit_price', 'balance', 'total')."""
+    found = best_phrase(find_phrases(tokenize(name), ((p, i) for i, (p, _) in enumerate(LABEL_MEANINGS))))
+    return found is not None and found[3] == _MONEY_ROW
+
+
 def numeric_default(name: str, description: str = "") -> NumericDefault | None:
     """A plausible (min, max, decimals, distribution) for a numeric field from its name, then its
     description's first noun phrase: 'heart_rate' -> (50, 120, None, ('normal', 74, 11))."""

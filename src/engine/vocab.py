@@ -197,10 +197,36 @@ def city_names(locale: str | None) -> pa.Array:
                for k, native in enumerate(COUNTRIES[home].native_names or [""] * len(COUNTRIES[home].cities))]
     # Only where (nearly) every city has its native name: a column mixing scripts reads worse than English.
     if sum(map(bool, natives)) < 0.9 * max(len(natives), 1):
-        return tables.city
+        from src.engine.data.native_places_more import EXONYMS
+
+        own = EXONYMS.get(locale)
+        if not own:
+            return tables.city
+        last = int(tables.city_offsets[home + 1])
+        english[first:last] = [own.get(name, name) for name in english[first:last]]
+        return pa.array(english)
     for k, native in enumerate(natives):
         english[first + k] = native or english[first + k]
     return pa.array(english)
+
+
+@lru_cache(maxsize=64)
+def country_names(locale: str | None) -> pa.Array:
+    """Country names as the locale's language writes them (Deutschland, Allemagne, ドイツ, Германия),
+    from CLDR through Babel; English (GeoNames) for English locales and where CLDR has no name."""
+    tables = place_tables()
+    if not locale or locale.split("_")[0] == "en":
+        return tables.country
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        names = Locale.parse(locale).territories
+    except (UnknownLocaleError, ValueError):
+        try:
+            names = Locale.parse(locale.split("_")[0]).territories
+        except (UnknownLocaleError, ValueError):
+            return tables.country
+    return pa.array([names.get(c.code) or c.name for c in COUNTRIES])
 
 
 @lru_cache(maxsize=64)
@@ -208,17 +234,19 @@ def region_names(locale: str | None) -> pa.Array:
     """The flat city table's regions as the locale writes them: its own country's in its script where
     data/regions.py or data/native_places.py has them (東京都, Московская область, محافظة), every other
     as in English."""
-    from src.engine.data.native_places import REGIONS
+    from src.engine.data.native_places import CITY_REGIONS, REGIONS
     from src.engine.data.regions import NATIVE_REGIONS
 
     tables = place_tables()
     home = _own_language_home(locale)
     native = (REGIONS.get(locale) or NATIVE_REGIONS.get(COUNTRIES[home].code)) if home is not None else None
-    if not native:
+    by_city = CITY_REGIONS.get(locale, {}) if home is not None else {}
+    if not native and not by_city:
         return tables.region
     regions = tables.region.to_pylist()
     first, last = int(tables.city_offsets[home]), int(tables.city_offsets[home + 1])
-    regions[first:last] = [native.get(r, r) for r in regions[first:last]]
+    cities = tables.city.to_pylist()[first:last]
+    regions[first:last] = [by_city.get(city) or (native or {}).get(r, r) for city, r in zip(cities, regions[first:last])]
     return pa.array(regions)
 
 
@@ -318,21 +346,29 @@ WEB_WORDS = ("cloud", "data", "shop", "tech", "news", "home", "travel", "green",
 URL_PATHS = ("", "about", "products", "blog", "contact", "pricing", "docs", "support", "careers",
              "news", "shop", "account", "search", "help", "team")
 
-# User agents as (text before the OS version, OS versions, text before the browser version, lowest and
-# highest browser major version, text after it): both versions vary per row, as in real traffic.
+# User agents as (text before the OS token, OS tokens, the rest with {v} for the browser's major version,
+# its major versions): only tokens browsers really send. Windows 11 still reports
+# "Windows NT 10.0"; Safari and Chrome freeze macOS at "10_15_7"; Chrome's reduced agent on Android
+# is "Android 10; K"; iOS 26 reports "iPhone OS 18_6" with Version/26. Firefox repeats its version in rv:.
+_CHROME = tuple(range(124, 144))
+_FIREFOX = tuple(range(128, 147))
+_SAFARI = (17, 18, 26)  # Safari went from 18 to 26 (2025)
 USER_AGENT_TEMPLATES = (
-    ("Mozilla/5.0 (Windows NT ", ("10.0", "11.0"), "; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", 110, 131, ".0.0.0 Safari/537.36"),
-    ("Mozilla/5.0 (Macintosh; Intel Mac OS X ", ("10_15_7", "13_6", "14_6", "15_1"), ") AppleWebKit/605.1.15 (KHTML, like Gecko) Version/", 15, 18, ".1 Safari/605.1.15"),
-    ("Mozilla/5.0 (Windows NT ", ("10.0", "11.0"), "; Win64; x64; rv:", 115, 133, ".0) Gecko/20100101 Firefox/128.0"),
-    ("Mozilla/5.0 (iPhone; CPU iPhone OS ", ("16_7", "17_5", "17_6", "18_0", "18_1"), " like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/", 15, 18, ".0 Mobile/15E148 Safari/604.1"),
-    ("Mozilla/5.0 (Linux; Android ", ("12", "13", "14", "15"), "; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", 110, 131, ".0.0.0 Mobile Safari/537.36"),
-    ("Mozilla/5.0 (X11; ", ("Linux x86_64", "Ubuntu; Linux x86_64"), ") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", 110, 131, ".0.0.0 Safari/537.36"),
-    ("Mozilla/5.0 (Windows NT ", ("10.0", "11.0"), "; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/", 110, 131, ".0.0.0"),
-    ("Mozilla/5.0 (iPad; CPU OS ", ("16_7", "17_6", "18_1"), " like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/", 15, 18, ".6 Mobile/15E148 Safari/604.1"),
-    ("Mozilla/5.0 (Linux; Android ", ("12", "13", "14", "15"), "; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", 110, 131, ".0.0.0 Mobile Safari/537.36"),
-    ("Mozilla/5.0 (Macintosh; Intel Mac OS X ", ("10_15_7", "13_6", "14_6"), ") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/", 110, 131, ".0.0.0 Safari/537.36"),
+    ("Mozilla/5.0 (Windows NT ", ("10.0",), "; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Safari/537.36", _CHROME),
+    ("Mozilla/5.0 (Macintosh; Intel Mac OS X ", ("10_15_7",), ") AppleWebKit/605.1.15 (KHTML, like Gecko) Version/{v}.0 Safari/605.1.15", _SAFARI),
+    ("Mozilla/5.0 (Windows NT ", ("10.0",), "; Win64; x64; rv:{v}.0) Gecko/20100101 Firefox/{v}.0", _FIREFOX),
+    ("Mozilla/5.0 (iPhone; CPU iPhone OS ", ("17_6_1", "18_5", "18_6"), " like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/{v}.0 Mobile/15E148 Safari/604.1", _SAFARI),
+    ("Mozilla/5.0 (Linux; Android ", ("10",), "; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Mobile Safari/537.36", _CHROME),
+    ("Mozilla/5.0 (X11; ", ("Linux x86_64",), ") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Safari/537.36", _CHROME),
+    ("Mozilla/5.0 (Windows NT ", ("10.0",), "; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Safari/537.36 Edg/{v}.0.0.0", _CHROME),
+    ("Mozilla/5.0 (iPad; CPU OS ", ("17_6_1", "18_5", "18_6"), " like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/{v}.0 Mobile/15E148 Safari/604.1", _SAFARI),
+    ("Mozilla/5.0 (X11; ", ("Ubuntu; Linux x86_64", "Linux x86_64"), "; rv:{v}.0) Gecko/20100101 Firefox/{v}.0", _FIREFOX),
+    ("Mozilla/5.0 (Macintosh; Intel Mac OS X ", ("10_15_7",), ") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Safari/537.36", _CHROME),
+    ("Mozilla/5.0 (Android ", ("13", "14", "15", "16"), "; Mobile; rv:{v}.0) Gecko/{v}.0 Firefox/{v}.0", _FIREFOX),
+    ("Mozilla/5.0 (Macintosh; Intel Mac OS X ", ("10_15_7",), ") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Safari/537.36 Edg/{v}.0.0.0", _CHROME),
+    ("Mozilla/5.0 (Macintosh; Intel Mac OS X ", ("10.15",), "; rv:{v}.0) Gecko/20100101 Firefox/{v}.0", _FIREFOX),
 )
-USER_AGENT_WEIGHTS = (20, 12, 8, 15, 14, 5, 8, 4, 6, 8)
+USER_AGENT_WEIGHTS = (20, 12, 8, 15, 14, 5, 8, 4, 3, 8, 2, 2, 2)
 
 # Fragments for template text that reads naturally without an LLM.
 SENTENCE_SUBJECTS = ("The team", "Our customer", "The new system", "This update", "The manager",

@@ -10,7 +10,7 @@ from tests.engine.conftest import generate
 # Area codes of the largest cities (Bundesnetzagentur, Ofcom, MIC, DoT), written out here
 # independently of src/engine/data/area_codes.py, keyed by the city as the locale writes it.
 AREAS = {
-    "de_DE": {"Berlin": "30", "Hamburg": "40", "Munich": "89", "Köln": "221", "Frankfurt am Main": "69",
+    "de_DE": {"Berlin": "30", "Hamburg": "40", "München": "89", "Köln": "221", "Frankfurt am Main": "69",
               "Stuttgart": "711", "Düsseldorf": "211", "Leipzig": "341", "Dresden": "351", "Bremen": "421"},
     "en_GB": {"London": "20", "Birmingham": "121", "Glasgow": "141", "Manchester": "161", "Leeds": "113",
               "Edinburgh": "131", "Liverpool": "151", "Bristol": "117", "Cardiff": "29", "Belfast": "28"},

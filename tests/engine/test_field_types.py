@@ -157,4 +157,21 @@ def test_every_kind_a_string_can_take_has_a_generator():
 def test_user_agents_are_real_browsers_with_varied_versions():
     values = generate([{"name": "ua", "type": "user_agent"}], rows=1000)["ua"]
     assert all(re.fullmatch(r"Mozilla/5\.0 \([^)]+\) .+", v) for v in values)
-    assert len(set(values)) > 300
+    assert len(set(values)) > 150  # browsers freeze OS tokens now (macOS 10_15_7, Android 10; K)
+
+
+def test_user_agents_send_only_real_platform_tokens_and_current_versions():
+    """Windows 11 reports 'Windows NT 10.0' (there is no NT 11.0); Firefox's rv: and Firefox/ agree,
+    Edge's Chrome/ and Edg/ agree; browsers are of the last two years."""
+    values = generate([{"name": "ua", "type": "user_agent"}], rows=3000)["ua"]
+    assert not any("Windows NT 11" in v for v in values)
+    assert {m for v in values for m in re.findall(r"Windows NT [\d.]+", v)} == {"Windows NT 10.0"}
+    firefox = [v for v in values if "Firefox/" in v]
+    assert firefox and all(re.search(r"rv:(\d+)\.0\).*Firefox/\1\.0$", v) for v in firefox)
+    edge = [v for v in values if "Edg/" in v]
+    assert edge and all(re.search(r"Chrome/(\d+)\.0\.0\.0 .*Edg/\1\.0\.0\.0$", v) for v in edge)
+    chrome = [int(m) for v in values for m in re.findall(r"Chrome/(\d+)", v)]
+    assert min(chrome) >= 124
+    safari = {int(m) for v in values for m in re.findall(r"Version/(\d+)", v)}
+    assert safari == {17, 18, 26}
+    assert {m for v in values for m in re.findall(r"Mac OS X ([\d_.]+)", v)} == {"10_15_7", "10.15"}

@@ -237,3 +237,77 @@ def test_emails_and_usernames_are_built_from_the_rows_name_in_every_script(local
     assert sum(map(names_the_person, emails, first, last)) / 300 >= 0.9, list(zip(rows["first_name"], emails))[:5]
     assert sum(map(names_the_person, rows["username"], first, last)) / 300 >= 0.9, rows["username"][:5]
     assert not any(e.startswith("user.name") for e in emails)
+
+
+@pytest.mark.parametrize("name,latin", [
+    ("रामचंद्र", "ramchandra"), ("सुरेश", "suresh"), ("कमला", "kamla"), ("अमित", "amit"), ("प्रियंका", "priyanka"),
+    ("लक्ष्मी", "lakshmi"), ("नरेंद्र", "narendra"), ("शर्मा", "sharma"), ("ज़ाकिर", "zakir"), ("संजय", "sanjay"),
+    ("প্রদীপ", "pradip"), ("নুসরাত", "nusrat"), ("રમેશ", "ramesh"), ("நடராஜன்", "natarajan"),
+    ("శ్రీనివాస", "shrinivasa"), ("ಕೃಷ್ಣ", "krishna"), ("രാജൻ", "rajan")])
+def test_indic_names_keep_their_inherent_vowels_in_latin(name, latin):
+    """रामचंद्र is 'ramchandra', not 'ramcndr': a consonant without a vowel sign or virama carries 'a'
+    (dropped at the end of a word and between a vowel and a consonant-vowel in the northern scripts)."""
+    from src.engine.data.names import romanize
+
+    assert romanize(name) == latin
+
+
+@pytest.mark.parametrize("locale", ["hi_IN", "bn_BD", "ne_NP", "ta_IN", "mr_IN", "gu_IN"])
+def test_emails_from_indic_names_read_as_words(locale):
+    """Consonant runs such as 'ramcndr' or 'prdip' were the sign of dropped vowels."""
+    if locale not in supported_locales():
+        pytest.skip(f"{locale} has no names of its own in Faker")
+    rows = compile_schema({"fields": [{"name": "email", "type": "email"}], "locale": locale},
+                          seed=9, anchor=ANCHOR).generate_chunk(0, 1000).to_pydict()["email"]
+    local = [re.sub(r"[^a-z]", " ", e.split("@")[0]) for e in rows]
+    words = [w for text in local for w in text.split() if len(w) > 2]
+    runs = sum(bool(re.search(r"[bcdfghjklmnpqrstvwxz]{4,}", w.replace("sh", "S").replace("ch", "C")
+                              .replace("th", "T").replace("kh", "K").replace("dh", "D"))) for w in words)
+    assert runs / len(words) < 0.03, [w for w in words if re.search(r"[bcdfghjklmnpqrstvwxz]{4,}", w)][:10]
+
+
+@pytest.mark.parametrize("locale,country", [("de_DE", "Deutschland"), ("fr_FR", "France"), ("es_ES", "España"),
+                                            ("ja_JP", "日本"), ("zh_CN", "中国"), ("ru_RU", "Россия"),
+                                            ("it_IT", "Italia"), ("pl_PL", "Polska"), ("el_GR", "Ελλάδα"),
+                                            ("en_GB", "United Kingdom")])
+def test_country_names_are_in_the_locales_language_and_codes_stay_iso(locale, country):
+    """A de_DE row's country and address say 'Deutschland', not 'Germany'; country_code stays 'DE'."""
+    fields = [{"name": n, "type": n} for n in ("country", "country_code", "address")]
+    rows = compile_schema({"fields": fields, "locale": locale}, seed=2, anchor=ANCHOR).generate_chunk(0, 300).to_pydict()
+    assert set(rows["country"]) == {country}
+    assert set(rows["country_code"]) == {locale.split("_")[1]}
+    assert all(a.endswith(", " + country) for a in rows["address"])
+
+
+def test_country_names_of_other_countries_follow_the_locale_too():
+    names = vocab.country_names("de_DE").to_pylist()
+    codes = vocab.place_tables().code.to_pylist()
+    by_code = dict(zip(codes, names))
+    assert (by_code["US"], by_code["FR"], by_code["CN"]) == ("Vereinigte Staaten", "Frankreich", "China")
+    assert vocab.country_names("en_US") is vocab.place_tables().country
+    assert len(set(names)) == len(names)
+
+
+def _main_script(values) -> tuple[str, float]:
+    kana = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}
+    scripts = [kana.get(s, s) for s in map(_script, values)]
+    top = max(set(scripts), key=scripts.count)
+    return top, scripts.count(top) / len(scripts)
+
+
+@pytest.mark.parametrize("locale", [loc for loc in supported_locales() if "_" in loc])
+def test_cities_and_regions_are_in_the_script_of_the_locales_names(locale):
+    """bn_BD, gu_IN, mr_IN, or_IN, ne_NP, si_LK had English cities beside native names; ka_GE, mk_MK,
+    el_CY English regions (the country's name): every locale now writes its own country's places in
+    the script of its people's names (Latin names, Latin places)."""
+    from src.engine.data.world import country_of_locale
+
+    if country_of_locale(locale) is None:
+        pytest.skip("no country of its own")
+    fields = [{"name": "name", "type": "full_name"}, {"name": "city", "type": "city"}, {"name": "state", "type": "state"}]
+    rows = compile_schema({"fields": fields, "locale": locale}, seed=1, anchor=ANCHOR).generate_chunk(0, 600).to_pydict()
+    names, _ = _main_script(rows["name"])
+    for column in ("city", "state"):
+        script, share = _main_script(rows[column])
+        assert (script, share) == (names, 1.0), (locale, column, script, share,
+                                                  sorted({v for v in rows[column] if _script(v) != names})[:5])

@@ -120,3 +120,30 @@ def test_decimals_are_written_exactly_in_csv_and_json():
             len(part.split(",")[0].split(".")[1]) == 2 for part in text.split('"price":')[1:])
         parsed = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
         assert [r["price"] for r in parsed] == batch.column("price").to_pylist()
+
+
+@pytest.mark.parametrize("locale,currency", [("ja_JP", "JPY"), ("ko_KR", "KRW"), ("vi_VN", "VND"),
+                                             ("es_CL", "CLP"), ("is_IS", "ISK"), ("hu_HU", "HUF")])
+def test_money_in_a_zero_decimal_currency_is_whole(locale, currency):
+    """A price in yen has no cents: written '1388', not '1388.00', and its default range is in yen."""
+    fields = [{"name": "currency", "type": "currency_code"}, {"name": "unit_price", "type": "decimal"},
+              {"name": "total", "type": "float", "constraints": {"min_value": 100, "max_value": 5000}},
+              {"name": "rating", "type": "float"}]
+    plan = compile_schema({"fields": fields, "locale": locale}, seed=3, anchor=ANCHOR)
+    batch = plan.generate_chunk(0, 2000)
+    rows = batch.to_pydict()
+    assert set(rows["currency"]) == {currency}
+    assert all(v == int(v) for v in rows["unit_price"] + rows["total"])
+    assert np.median(rows["unit_price"]) > 1000  # ~$10 in units worth far less than a dollar
+    assert 100 <= min(rows["total"]) and max(rows["total"]) <= 5000  # a range the user gave is kept
+    assert any(v != int(v) for v in rows["rating"])  # not money: keeps its decimals
+    csv = write_table_bytes("csv", [batch], plan.arrow_schema).decode()
+    assert not any(cell.endswith(".00") for line in csv.splitlines()[1:] for cell in line.split(",")[1:3])
+
+
+def test_money_keeps_cents_in_euro_and_when_decimals_are_given():
+    rows = generate([{"name": "price", "type": "decimal"}], rows=500, locale="de_DE")["price"]
+    assert any(v != int(v) for v in rows)
+    rows = generate([{"name": "price", "type": "decimal", "constraints": {"decimals": 2}}], rows=500,
+                    locale="ja_JP")["price"]
+    assert any(v != int(v) for v in rows)

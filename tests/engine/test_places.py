@@ -63,8 +63,17 @@ def test_a_sample_spans_many_countries_and_us_places():
     assert len(set(us_rows["state"])) == 51  # 50 states and DC
 
 
+# Faker's `states_postcode` ranges are narrower than USPS's for a few states (Dallas is 752xx, Tulsa
+# 741xx, Omaha 681xx, Washington 200xx-205xx): the real spans there.
+USPS_SPANS = {"TX": (75001, 79999), "OK": (73001, 74966), "NE": (68001, 69367), "DC": (20001, 20599)}
+
+
+def us_ranges() -> dict:
+    return {**vocab.faker_lists("providers", "address", "en_US")["states_postcode"], **USPS_SPANS}
+
+
 def test_us_zip_codes_fall_in_their_states_range():
-    ranges = vocab.faker_lists("providers", "address", "en_US")["states_postcode"]
+    ranges = us_ranges()
     rows = generate(PLACE, rows=3000, locale="en_US")
     fits = [ranges[s][0] <= int(z) <= ranges[s][1] for s, z in zip(rows["state"], rows["postal_code"])]
     assert sum(fits) / len(fits) >= 0.99
@@ -106,7 +115,7 @@ def test_brazilian_and_japanese_postal_codes_fall_in_their_regions_range(locale,
 
 def test_known_cities_get_their_real_prefixes():
     rows = generate(PLACE, rows=4000, locale="de_DE")
-    prefix = {"Berlin": "1", "Munich": "8", "Köln": "5", "Hamburg": "2", "Stuttgart": "7", "Dresden": "0"}
+    prefix = {"Berlin": "1", "München": "8", "Köln": "5", "Hamburg": "2", "Stuttgart": "7", "Dresden": "0"}
     for city, code in zip(rows["city"], rows["postal_code"]):
         if city in prefix:
             assert code.startswith(prefix[city]), (city, code)
@@ -123,7 +132,7 @@ def test_the_address_is_the_rows_own_place(locale):
                                                       rows["country"], rows["address"]):
         for part in (street, city, postal, country):
             assert part in address
-    if locale == "de_DE":  # 'Straße 12, 10115 Berlin, Germany'
+    if locale == "de_DE":  # 'Straße 12, 10115 Berlin, Deutschland'
         assert all(re.search(r", \d{5} ", a) for a in rows["address"])
         assert sum(bool(re.match(r"\D+ \d+,", s + ",")) for s in rows["street_address"]) / 500 > 0.95
     if locale == "en_US":
@@ -248,8 +257,8 @@ def test_compared_with_faker_the_us_postal_prefix_fits_far_more_often():
 
     fake = Faker("en_US")
     Faker.seed(3)
-    ranges = vocab.faker_lists("providers", "address", "en_US")["states_postcode"]
     faker_fit = 0
+    ranges = us_ranges()
     for _ in range(2000):
         state = fake.state_abbr(include_territories=False)
         faker_fit += ranges[state][0] <= int(fake.postcode()) <= ranges[state][1]
@@ -299,3 +308,17 @@ def test_compared_with_faker_canadian_area_codes_fit_the_province():
                     locale="en_CA")
     ours = [int(p[1:4]) in ontario for s, p in zip(rows["state"], rows["phone"]) if s == "ON"]
     assert len(ours) > 500 and sum(ours) / len(ours) == 1.0 > 0.5 > faker_fit
+
+
+def test_postal_codes_follow_the_rows_city_not_only_its_region():
+    """Delhi's PINs open with 110 (it had Delhi 115121: the region's range), Mumbai's 400, Chicago's
+    ZIPs 606, Houston's 770 (the first digits of the city's own codes, India Post and USPS)."""
+    cities = {"en_IN": {"Delhi": "110", "Mumbai": "400", "Bengaluru": "560", "Chennai": "600", "Kolkata": "700",
+                        "Hyderabad": "500", "Pune": "411", "Lucknow": "226"},
+              "en_US": {"Chicago": "606", "Houston": "770", "Los Angeles": "900", "Phoenix": "850",
+                        "Philadelphia": "191", "Seattle": "981", "Denver": "802", "Miami": "331"}}
+    for locale, prefixes in cities.items():
+        rows = generate(PLACE, rows=4000, locale=locale)
+        pairs = [(c, z) for c, z in zip(rows["city"], rows["postal_code"]) if c in prefixes]
+        assert len(pairs) > 200 and all(z.startswith(prefixes[c]) for c, z in pairs), \
+            [(c, z) for c, z in pairs if not z.startswith(prefixes[c])][:5]

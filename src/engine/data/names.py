@@ -9,12 +9,15 @@ ASCII spelling of each name for emails and usernames.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from anyascii import anyascii
+
+from src.engine.data.indic import is_indic, romanize_indic
 
 # Family name first, with or without a space, as these locales write a full name.
 FAMILY_FIRST = {"ja_JP": " ", "zh_CN": "", "zh_TW": "", "ko_KR": ""}
@@ -36,8 +39,12 @@ def romanize(name: str) -> str:
         text = text.replace(digraph, latin)
     text = text.translate(_TRANSLIT).replace("ł", "l").replace("ß", "ss").replace("æ", "ae") \
         .replace("ø", "o").replace("đ", "d").replace("ı", "i").replace("ð", "d").replace("þ", "th")
-    # Scripts without a table above (Devanagari, Arabic, Han, Hangul, Thai...): anyascii's readings,
-    # so an email reads 'aruna.maiti', not a placeholder.
+    # Brahmic scripts with their inherent vowels (रामचंद्र -> ramchandra, data/indic.py); others
+    # without a table above (Arabic, Han, Hangul, Thai...): anyascii's readings, so an email reads
+    # 'aruna.maiti', not a placeholder.
+    if any(is_indic(char) for char in text):
+        text = "".join(romanize_indic("".join(run)) if indic else "".join(run)
+                       for indic, run in itertools.groupby(text, is_indic))
     text = "".join(char if _folds_to_ascii(char) else anyascii(char).lower() for char in text)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 

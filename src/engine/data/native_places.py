@@ -109,3 +109,8 @@ REGIONS: dict[str, dict[str, str]] = {
               "Southern District": "מחוז הדרום", "Tel Aviv": "מחוז תל אביב"},
     "hy_AM": {"Armenia": "Երևան"},
 }
+
+from src.engine.data.native_places_more import CITIES_MORE, CITY_REGIONS, REGIONS_MORE  # noqa: E402,F401
+
+CITIES.update(CITIES_MORE)
+REGIONS.update(REGIONS_MORE)

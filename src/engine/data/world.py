@@ -23,6 +23,10 @@ COUNTRY_WEIGHTS = {
     "NL": 1.5, "PL": 1.5, "PH": 1.5, "VN": 1.5, "SE": 1.0, "ZA": 1.0, "AR": 1.0, "IE": 0.5, "SG": 0.5,
     "NZ": 0.5, "CH": 0.5,
 }
+# Currencies without a minor unit in practice (ISO 4217 gives HUF and ISK 2 digits, nobody writes
+# them), with roughly how many units make a US dollar: a default money range is scaled by it.
+ZERO_DECIMAL_CURRENCIES = {"JPY": 150.0, "KRW": 1400.0, "VND": 25000.0, "CLP": 950.0, "ISK": 140.0,
+                           "HUF": 360.0, "PYG": 7500.0, "UGX": 3700.0, "IDR": 16000.0}
 # Postal code after the city's prefix where it is not the country's format less the prefix's length:
 # '#' a digit, '@' a letter valid in both UK and Canadian codes.
 POSTAL_REST = {"US": "", "GB": "# #@@", "CA": "#@ #@#"}
@@ -84,9 +88,11 @@ def countries() -> tuple[Country, ...]:
 
 
 def _prefix_options(code: str, row: list) -> str:
+    from src.engine.data.city_postal import CITY_POSTAL
+
     if code == "CA":
         return CA_FIRST_LETTERS.get(row[1], "K")
-    return row[4]
+    return CITY_POSTAL.get(code, {}).get(row[0]) or row[4]
 
 
 def index_of_code(code: str) -> int | None:
@@ -118,6 +124,8 @@ def locale_of_country(code: str) -> str | None:
 def postal_template(country: Country, prefix: str = "") -> str:
     """The part of a postal code after its region prefix (e.g. '75' of a French code), as '#' digit /
     '@' letter / literal."""
+    if country.code == "US" and prefix:  # a city's ZIP3
+        return "#" * (5 - len(prefix))
     if country.code in POSTAL_REST:
         return POSTAL_REST[country.code]
     return regex_template(country.postal)[len(prefix):]

@@ -212,7 +212,8 @@ def gen_url(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 
 
 def gen_user_agent(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    """Real browser user agents with the OS and browser versions varied per row."""
+    """Real browser user agents with the OS token and browser version varied per row (the same
+    version wherever an agent repeats it: Firefox's rv:, Edge's Chrome/)."""
     rng = ctx.rng(fp)
     templates = vocab.USER_AGENT_TEMPLATES
     which = rng.choice(len(templates), vocab.USER_AGENT_WEIGHTS, stream=0)
@@ -220,14 +221,24 @@ def gen_user_agent(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     os_start = np.cumsum([0] + [len(t[1]) for t in templates])[:-1]
     os_count = np.array([len(t[1]) for t in templates])
     os_pick = os_start[which] + np.floor(rng.uniform(2) * os_count[which]).astype(np.int64)
-    lows = np.array([t[3] for t in templates])
-    highs = np.array([t[4] for t in templates])
-    version = lows[which] + np.floor(rng.uniform(1) * (highs[which] - lows[which] + 1)).astype(np.int64)
-
-    def part(i: int) -> pa.Array:
-        return strings.take(pa.array([t[i] for t in templates]), which)
-
-    return strings.join(part(0), strings.take(os_pool, os_pick), part(2), strings.int_strings(version), part(5))
+    v_pool = np.array([v for t in templates for v in t[3]])
+    v_start = np.cumsum([0] + [len(t[3]) for t in templates])[:-1]
+    v_count = np.array([len(t[3]) for t in templates])
+    version = strings.int_strings(v_pool[v_start[which] + np.floor(rng.uniform(1) * v_count[which]).astype(np.int64)])
+    parts, order = [], []
+    for k, (head, _, rest, _) in enumerate(templates):
+        rows = np.flatnonzero(which == k)
+        if not len(rows):
+            continue
+        idx = pa.array(rows)
+        v, os_token = version.take(idx), strings.take(os_pool, os_pick[rows])
+        pieces = rest.split("{v}")
+        joined = [head, os_token, pieces[0]]
+        for piece in pieces[1:]:
+            joined += [v, piece]
+        parts.append(strings.join(*[p for p in joined if not isinstance(p, str) or p]))
+        order.append(rows)
+    return strings.scatter(parts, order, ctx.n) if parts else pa.array([], pa.string())
 
 
 @lru_cache(maxsize=1)

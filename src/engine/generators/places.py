@@ -22,7 +22,8 @@ def _flat_city_index(ctx: ChunkContext) -> np.ndarray:
 
 
 def gen_country(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return strings.take(vocab.place_tables().country, ctx.location().country)
+    """The row's country in the locale's language (ISO codes stay codes: gen_country_code)."""
+    return strings.take(vocab.country_names(ctx.locale), ctx.location().country)
 
 
 def gen_country_code(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
@@ -57,6 +58,12 @@ def _postal_tables():
     return pa.array(options), np.array(offsets), templates, option_template, zip_lo, zip_hi
 
 
+@lru_cache(maxsize=1)
+def _no_prefix() -> np.ndarray:
+    """Per flat city: whether it has no postal prefix of its own."""
+    return np.array([not p for c in vocab.COUNTRIES for p in (c.postal_prefixes or ("",) * len(c.cities))])
+
+
 def postal_codes(ctx: ChunkContext) -> pa.Array:
     """The row's postal code: its city's real prefix (US: a ZIP inside its state's range) + the rest."""
     if "postal" in ctx._entities:
@@ -68,8 +75,8 @@ def postal_codes(ctx: ChunkContext) -> pa.Array:
     count = offsets[flat + 1] - offsets[flat]
     pick = offsets[flat] + np.floor(rng.uniform(0) * count).astype(np.int64)
     prefix = strings.take(options, pick)
-    is_us = loc.country == world.index_of_code("US")
-    if is_us.any():
+    is_us = (loc.country == world.index_of_code("US")) & (count == 1) & _no_prefix()[flat]
+    if is_us.any():  # a US city without a ZIP3 of its own: a ZIP inside its state's range
         lo, hi = zip_lo[flat], zip_hi[flat]
         zips = strings.digits(lo + np.floor(rng.uniform(1) * (hi - lo + 1)).astype(np.int64), 5)
         prefix = pc.if_else(pa.array(is_us), zips, prefix)
@@ -116,7 +123,8 @@ _NATIVE_STREETS = {
     "bn_BD": (("street_suffixes",), "{n} {a} {no}"), "ne_NP": (("street_suffixes",), "{n} {a} {no}"),
     "he_IL": ((), "{n} {no}"), "hy_AM": (("street_prefixes",), "{n} {a} {no}"),
     "ar_DZ": (("street_prefixes",), "{no} {a} {n}"),
-    "hi_IN": ((), "{no}, {n} मार्ग"), "ta_IN": ((), "{no}, {n} சாலை"),
+    "hi_IN": ((), "{no}, {n} मार्ग"), "ta_IN": ((), "{no}, {n} சாலை"), "mr_IN": ((), "{no}, {n} मार्ग"),
+    "gu_IN": ((), "{no}, {n} માર્ગ"), "or_IN": ((), "{no}, {n} ମାର୍ଗ"), "si_LK": ((), "{no}, {n} පාර"),
     "fa_IR": (("street_suffixes",), "{a} {n}، پلاک {no}"), "az_AZ": (("street_suffixes",), "{n} {a} {no}"),
     **{f"ar_{code}": ((), "شارع {n} {no}") for code in ("SA", "AE", "EG", "JO", "BH", "PS")},
 }
