@@ -50,12 +50,12 @@ class RangeResolver:
             lo, hi = d_lo, d_hi
             if kind not in ("latitude", "longitude"):
                 lo, hi, d_dec = self.meaning_defaults(fp, lo, hi, d_dec)
-        if kind not in INTEGER_KINDS and c.decimals is None and is_money(fp.name):
-            lo, hi, d_dec = self.local_money(fp, lo, hi, d_dec, explicit=bounds != [None, None])
         elif lo is None:
             lo = min(d_lo, hi) if hi > d_lo else hi - (d_hi - d_lo)
         elif hi is None:
             hi = max(d_hi, lo) if lo < d_hi else lo + (d_hi - d_lo)
+        if kind not in INTEGER_KINDS and c.decimals is None and is_money(fp.name):
+            lo, hi, d_dec = self.local_money(fp, lo, hi, d_dec, explicit=bounds != [None, None])
         if lo > hi:
             self.fail(index, "constraints.min_value", f"min_value ({lo:g}) is greater than max_value ({hi:g})")
             return

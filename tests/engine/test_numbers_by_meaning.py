@@ -147,3 +147,13 @@ def test_money_keeps_cents_in_euro_and_when_decimals_are_given():
     rows = generate([{"name": "price", "type": "decimal", "constraints": {"decimals": 2}}], rows=500,
                     locale="ja_JP")["price"]
     assert any(v != int(v) for v in rows)
+
+
+@pytest.mark.parametrize("locale", [None, "ja_JP"])
+def test_money_with_one_bound_gets_the_other_from_its_default(locale):
+    """A DDL `price CHECK (price > 0)` gives only a minimum: the maximum comes from the default."""
+    extra = {"locale": locale} if locale else {}
+    rows = generate([{"name": "price", "type": "decimal", "constraints": {"min_value": 0.01}},
+                     {"name": "refund", "type": "decimal", "constraints": {"max_value": 50}}], rows=500, **extra)
+    assert min(rows["price"]) >= 0.01 and max(rows["price"]) > 1
+    assert max(rows["refund"]) <= 50
