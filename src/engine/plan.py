@@ -16,6 +16,7 @@ from src.engine.generators.text import gen_from_pool
 from src.engine.overflow_check import find_overflow_problems
 from src.engine.registry import GeneratorRegistry
 from src.engine.strings import cut_at_word
+from src.engine.unique_text import fit_unique_words, fits_words, shortest_max_length
 from src.engine.writers import with_decimals
 from src.errors import Problem, SchemaValidationError
 from src.schemas import DatasetSchema
@@ -87,6 +88,14 @@ class DatasetPlan:
                                         f"field '{spec.name}': a sequence from {fp.lo} in steps of "
                                         f"{int(fp.step or 1)} leaves 64-bit integers before row {total_rows}"))
             if not fp.unique or fp.expression is not None:
+                continue
+            if fp.c.max_length and fp.c.cardinality is None and fits_words(fp.kind, fp.pattern is not None) \
+                    and fp.c.max_length < shortest_max_length(total_rows):
+                problems.append(Problem(
+                    f"fields[{index}].constraints.max_length",
+                    f"field '{spec.name}': {total_rows} distinct {fp.kind} values cut at a word to "
+                    f"max_length {fp.c.max_length} need at least {shortest_max_length(total_rows)} characters "
+                    f"(a few letters and a ' #<row>' tail): raise max_length or drop unique"))
                 continue
             entry = self.registry.get(fp.kind)
             capacity = entry.capacity(fp) if entry.capacity else None
@@ -201,6 +210,8 @@ class DatasetPlan:
     def _generate_base(self, fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         entry = self.registry.get(fp.kind)
         values = entry.generate(fp, ctx)
+        if fp.unique and fp.c.max_length and fits_words(fp.kind, fp.pattern is not None):
+            return fit_unique_words(values, ctx.rows, fp.c.max_length, tailed=entry.capacity is None)
         if fp.unique and entry.capacity is None:
             # No natural unique form (e.g. city): a row-number suffix keeps values distinct.
             suffix = pc.cast(pa.array(ctx.rows.astype(np.int64) + 1), pa.string())
