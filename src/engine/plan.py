@@ -285,7 +285,7 @@ def _apply_order(fp: FieldPlan, ctx: ChunkContext, values: pa.Array) -> pa.Array
 
     The value lands between the other field and this field's own bound when it has an explicit
     range; otherwise within a default gap (1 day for datetimes, 30 days for dates, the other
-    field's spread for numbers). Times are compared in seconds, so a date may follow a datetime.
+    field's spread for numbers), a time also inside its default span (not past the anchor). Times are compared in seconds, so a date may follow a datetime.
     """
     after = fp.c.after is not None
     other = ctx.columns[fp.c.after or fp.c.before]
@@ -306,11 +306,15 @@ def _apply_order(fp: FieldPlan, ctx: ChunkContext, values: pa.Array) -> pa.Array
     u = ctx.rng(fp, "order").uniform(0)
     if after:
         base = np.maximum(ref, lo) if explicit else ref
-        top = np.where(hi > base, hi, base) if explicit else base + gap
+        # Without a stated range a time stays inside its default span too (never past the anchor,
+        # so a ship date after an order date is not in the future); the other field still wins.
+        top = np.where(hi > base, hi, base) if explicit else \
+            np.maximum(np.minimum(base + gap, hi), base) if is_time else base + gap
         new = np.maximum(base + u * (top - base), ref)
     else:
         base = np.minimum(ref, hi) if explicit else ref
-        bottom = np.where(lo < base, lo, base) if explicit else base - gap
+        bottom = np.where(lo < base, lo, base) if explicit else \
+            np.minimum(np.maximum(base - gap, lo), base) if is_time else base - gap
         new = np.minimum(base - u * (base - bottom), ref)
     if grid is not None:  # snap onto the field's grid on the side that keeps the order
         new = (np.ceil(new / grid - 1e-9) if after else np.floor(new / grid + 1e-9)) * grid
