@@ -14,7 +14,8 @@ from app_pages.ui_common import (
 )
 from src.api_client import JOB_STATUSES, ApiError
 
-JOB_LIST_LIMIT = 500
+JOB_PAGE_SIZE = 50
+PAGE_KEY = "browse_page"  # the page shown, from 0; back to 0 when the filter changes
 CONFIRM_KEY = "browse_confirm_delete"  # the id of the job whose deletion waits for a yes
 
 
@@ -42,6 +43,41 @@ def sort_newest_first(jobs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return jobs  # the API already lists newest first
 
 
+def read_page(client: Any, status: str | None) -> dict[str, Any]:
+    """The page of jobs the session is on; the last page instead when deletions emptied this one."""
+    number = st.session_state.get(PAGE_KEY, 0)
+    page = client.list_jobs_page(limit=JOB_PAGE_SIZE, offset=number * JOB_PAGE_SIZE, status=status)
+    if not page["jobs"] and number > 0 and page["total"] > 0:
+        st.session_state[PAGE_KEY] = (page["total"] - 1) // JOB_PAGE_SIZE
+        page = client.list_jobs_page(limit=JOB_PAGE_SIZE, offset=st.session_state[PAGE_KEY] * JOB_PAGE_SIZE,
+                                     status=status)
+    return page
+
+
+def describe_page(page: dict[str, Any]) -> str:
+    """'3 jobs', or 'Jobs 51-100 of 312' when there is more than one page."""
+    total, first = page["total"], page["offset"] + 1
+    if total <= JOB_PAGE_SIZE and page["offset"] == 0:
+        return f"{total} job{'s' if total != 1 else ''}"
+    return f"Jobs {first}-{page['offset'] + page['count']} of {total}"
+
+
+def show_page_buttons(page: dict[str, Any]) -> None:
+    """Previous / Next under the table when the jobs fill more than one page."""
+    number = page["offset"] // JOB_PAGE_SIZE
+    has_next = page["offset"] + page["count"] < page["total"]
+    if number == 0 and not has_next:
+        return
+    with st.container(horizontal=True, vertical_alignment="center"):
+        if st.button("Previous", icon=":material/chevron_left:", disabled=number == 0, key="browse_previous"):
+            st.session_state[PAGE_KEY] = number - 1
+            st.rerun()
+        st.markdown(f"Page {number + 1} of {(page['total'] - 1) // JOB_PAGE_SIZE + 1}")
+        if st.button("Next", icon=":material/chevron_right:", disabled=not has_next, key="browse_next"):
+            st.session_state[PAGE_KEY] = number + 1
+            st.rerun()
+
+
 def note_deletion(notice: str) -> None:
     """After a delete: the notice for the next run, and a fresh table (its selection pointed at the job)."""
     st.session_state["browse_notice"] = notice
@@ -55,12 +91,14 @@ def render_page() -> None:
     if notice := st.session_state.pop("browse_notice", None):
         st.toast(notice, icon=":material/delete:")
 
-    status_filter = st.pills("Filter by status", JOB_STATUSES, key="browse_status", persist_state="session")
+    status_filter = st.pills("Filter by status", JOB_STATUSES, key="browse_status", persist_state="session",
+                             on_change=lambda: st.session_state.update({PAGE_KEY: 0}))
     try:
-        jobs = sort_newest_first(client.list_jobs(limit=JOB_LIST_LIMIT, status=status_filter))
+        page = read_page(client, status_filter)
     except ApiError as error:
         show_api_error(error, "list the jobs")
         return
+    jobs = sort_newest_first(page["jobs"])
     if not jobs:
         if status_filter:
             st.info(f"No {status_filter} jobs.", icon=":material/inbox:")
@@ -80,9 +118,10 @@ def render_page() -> None:
             "Rows": st.column_config.NumberColumn("Rows", format="localized"),
         },
     )
+    show_page_buttons(page)
     selected_rows = selection.selection.rows
     if not selected_rows:
-        st.caption(f"{len(jobs)} job{'s' if len(jobs) != 1 else ''}. Select a row to act on it.")
+        st.caption(f"{describe_page(page)}. Select a row to act on it.")
         return
     job = jobs[selected_rows[0]]
     with st.container(horizontal=True, vertical_alignment="center"):

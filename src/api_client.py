@@ -127,13 +127,19 @@ class ApiClient:
 
     def list_jobs(self, limit: int = 100, status: str | None = None) -> list[dict[str, Any]]:
         """GET /jobs/: jobs as the API orders them (newest first)."""
-        params: dict[str, Any] = {"limit": limit}
+        return self.list_jobs_page(limit=limit, status=status)["jobs"]
+
+    def list_jobs_page(self, limit: int = 50, offset: int = 0, status: str | None = None) -> dict[str, Any]:
+        """GET /jobs/?limit=&offset= -> {"jobs", "count", "total", "offset", "limit"}: one page, newest first."""
+        params: dict[str, Any] = {"limit": limit, "offset": offset}
         if status:
             params["status"] = status
         body = self._request_json("GET", "/jobs/", params=params)
-        if isinstance(body, dict):
-            body = body.get("jobs", [])
-        return list(body)
+        if not isinstance(body, dict):  # an older API answering a bare list
+            body = {"jobs": list(body), "offset": offset, "limit": limit}
+        jobs = list(body.get("jobs", []))
+        total = int(body.get("total", offset + len(jobs)))
+        return {"jobs": jobs, "count": len(jobs), "total": total, "offset": offset, "limit": limit}
 
     def get_preview(self, job_id: str, rows: int = 20, table: str | None = None) -> dict[str, Any]:
         """GET /jobs/{id}/preview -> {"job_id", "total_rows", "preview_rows", "data": [...]};

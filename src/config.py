@@ -112,6 +112,9 @@ class Settings(BaseSettings):
         default_factory=dict, description="Databases jobs may write into: a JSON object or "
         "name=url,name=url (postgresql://, sqlite:///, duckdb:///); ${VAR} in a URL is read from the "
         "environment, and PostgreSQL also takes PGPASSWORD/PGPASSFILE.")
+    max_target_parent_rows: int = Field(
+        100_000, ge=1, description="Most rows of a parent table only in a job's target that the job reads "
+        "and stores for its children to point at; a larger table is refused (422 at target).")
 
     # UI
     api_base_url: str = "http://localhost:8080"

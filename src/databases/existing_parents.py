@@ -68,10 +68,11 @@ def find_missing_parents(doc: dict) -> dict[str, ParentReads]:
     return missing
 
 
-def resolve_existing_parents(doc: dict, backend) -> ExistingParents:
+def resolve_existing_parents(doc: dict, backend, max_rows: int | None = None) -> ExistingParents:
     """``doc`` with each parent only in the target appended as a stand-in table of the target's rows,
     for ``compile_relational(fixed=...)``. A parent neither in the document nor in the target, a
-    column it lacks, an empty table, or keys that do not name one row: a TargetError naming it."""
+    column it lacks, an empty table, more than ``max_rows`` rows, or keys that do not name one row:
+    a TargetError naming it."""
     missing = find_missing_parents(doc)
     if not missing:
         return ExistingParents(doc, [], {})
@@ -88,7 +89,7 @@ def resolve_existing_parents(doc: dict, backend) -> ExistingParents:
         if absent:
             raise TargetError(f"the document references {', '.join(f'{parent}.{c}' for c in absent)}, which the "
                               f"target's table '{parent}' does not have (its columns: {', '.join(found)})")
-        rows = read_parent_rows(backend, parent, reads)
+        rows = read_parent_rows(backend, parent, reads, max_rows)
         if rows.num_rows == 0:
             raise TargetError(f"table '{parent}' in the target is empty (no row with {', '.join(reads.keys)} "
                               "set): its children have no keys to point at")

@@ -43,7 +43,7 @@ def add_target_parents(schema_doc: dict, target: str | None, settings: Any) -> d
     try:
         backend = open_backend(parsed)
         try:
-            found = resolve_existing_parents(schema_doc, backend)
+            found = resolve_existing_parents(schema_doc, backend, settings.max_target_parent_rows)
         finally:
             backend.close()
     except TargetError as err:  # the URL stays in the settings: the client sees the target's name

@@ -32,16 +32,23 @@ class ParentReads:
             self.others.append(column)
 
 
-def read_parent_rows(backend, table: str, reads: ParentReads) -> pa.Table:
+def read_parent_rows(backend, table: str, reads: ParentReads, max_rows: int | None = None) -> pa.Table:
     """The rows of ``table`` in the target whose keys are all set, in key order (the same target gives
-    the same children): the key columns, distinct, then the other columns of the same rows."""
+    the same children): the key columns, distinct, then the other columns of the same rows. With
+    ``max_rows``, at most ``max_rows + 1`` rows are read, and more than ``max_rows`` is a TargetError."""
     q = backend.dialect
     keys = ", ".join(quote(c, q) for c in reads.keys)
     present = " AND ".join(f"{quote(c, q)} IS NOT NULL" for c in reads.keys)
     columns = reads.keys + reads.others
     listed = ", ".join(quote(c, q) for c in columns)
     distinct = "" if reads.others else "DISTINCT "
-    found = backend.fetch_all(f"SELECT {distinct}{listed} FROM {quote(table, q)} WHERE {present} ORDER BY {keys}")
+    limit = "" if max_rows is None else f" LIMIT {int(max_rows) + 1}"
+    found = backend.fetch_all(f"SELECT {distinct}{listed} FROM {quote(table, q)} WHERE {present} ORDER BY {keys}{limit}")
+    if max_rows is not None and len(found) > max_rows:
+        raise TargetError(f"table '{table}' in the target has more than {max_rows:,} rows with "
+                          f"({', '.join(reads.keys)}) set, the most a job stores for its children to point at "
+                          f"(MAX_TARGET_PARENT_ROWS={max_rows}): raise that setting, or write with the CLI "
+                          "(synthgen generate --to), which reads them without storing")
     values = [list(v) for v in zip(*found)] if found else [[] for _ in columns]
     if reads.others and len(set(zip(*values[:len(reads.keys)]))) < len(found):
         others = ", ".join(f"{table}.{c}" for c in reads.others)

@@ -16,6 +16,7 @@ from src.engine.generators.text import gen_from_pool
 from src.engine.overflow_check import find_overflow_problems
 from src.engine.registry import GeneratorRegistry
 from src.engine.strings import cut_at_word
+from src.engine.unique_text import fit_unique_words, fits_words, shortest_max_length
 from src.engine.writers import with_decimals
 from src.errors import Problem, SchemaValidationError
 from src.schemas import DatasetSchema
@@ -87,6 +88,14 @@ class DatasetPlan:
                                         f"field '{spec.name}': a sequence from {fp.lo} in steps of "
                                         f"{int(fp.step or 1)} leaves 64-bit integers before row {total_rows}"))
             if not fp.unique or fp.expression is not None:
+                continue
+            if fp.c.max_length and fp.c.cardinality is None and fits_words(fp.kind, fp.pattern is not None) \
+                    and fp.c.max_length < shortest_max_length(total_rows):
+                problems.append(Problem(
+                    f"fields[{index}].constraints.max_length",
+                    f"field '{spec.name}': {total_rows} distinct {fp.kind} values cut at a word to "
+                    f"max_length {fp.c.max_length} need at least {shortest_max_length(total_rows)} characters "
+                    f"(a few letters and a ' #<row>' tail): raise max_length or drop unique"))
                 continue
             entry = self.registry.get(fp.kind)
             capacity = entry.capacity(fp) if entry.capacity else None
@@ -201,6 +210,8 @@ class DatasetPlan:
     def _generate_base(self, fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         entry = self.registry.get(fp.kind)
         values = entry.generate(fp, ctx)
+        if fp.unique and fp.c.max_length and fits_words(fp.kind, fp.pattern is not None):
+            return fit_unique_words(values, ctx.rows, fp.c.max_length, tailed=entry.capacity is None)
         if fp.unique and entry.capacity is None:
             # No natural unique form (e.g. city): a row-number suffix keeps values distinct.
             suffix = pc.cast(pa.array(ctx.rows.astype(np.int64) + 1), pa.string())
@@ -274,7 +285,7 @@ def _apply_order(fp: FieldPlan, ctx: ChunkContext, values: pa.Array) -> pa.Array
 
     The value lands between the other field and this field's own bound when it has an explicit
     range; otherwise within a default gap (1 day for datetimes, 30 days for dates, the other
-    field's spread for numbers). Times are compared in seconds, so a date may follow a datetime.
+    field's spread for numbers), a time also inside its default span (not past the anchor). Times are compared in seconds, so a date may follow a datetime.
     """
     after = fp.c.after is not None
     other = ctx.columns[fp.c.after or fp.c.before]
@@ -295,11 +306,15 @@ def _apply_order(fp: FieldPlan, ctx: ChunkContext, values: pa.Array) -> pa.Array
     u = ctx.rng(fp, "order").uniform(0)
     if after:
         base = np.maximum(ref, lo) if explicit else ref
-        top = np.where(hi > base, hi, base) if explicit else base + gap
+        # Without a stated range a time stays inside its default span too (never past the anchor,
+        # so a ship date after an order date is not in the future); the other field still wins.
+        top = np.where(hi > base, hi, base) if explicit else \
+            np.maximum(np.minimum(base + gap, hi), base) if is_time else base + gap
         new = np.maximum(base + u * (top - base), ref)
     else:
         base = np.minimum(ref, hi) if explicit else ref
-        bottom = np.where(lo < base, lo, base) if explicit else base - gap
+        bottom = np.where(lo < base, lo, base) if explicit else \
+            np.minimum(np.maximum(base - gap, lo), base) if is_time else base - gap
         new = np.minimum(base - u * (base - bottom), ref)
     if grid is not None:  # snap onto the field's grid on the side that keeps the order
         new = (np.ceil(new / grid - 1e-9) if after else np.floor(new / grid + 1e-9)) * grid

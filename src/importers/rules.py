@@ -14,6 +14,7 @@ from typing import Any
 
 from src.engine.plan import NUMERIC_DEFAULTS
 from src.engine.timeutil import parse_time_bound
+from src.engine.unique_text import WORD_KINDS
 from src.importers.checks import ColumnRules
 from src.importers.domains import FULL, Bound, Domain, Interval, intersect, merge
 from src.importers.sqltypes import Shape
@@ -193,10 +194,12 @@ def apply_length(field_type: str, shape: Shape, rules: ColumnRules, constraints:
 
 
 def guard_length(field_type: str, constraints: dict[str, Any]) -> None:
-    """Keep a unique typed text value (email, city...) within max_length: values that do not fit are
-    replaced by ones made from a length pattern, when the type's values can come near the limit."""
+    """Keep a unique typed value that is not words (email, url...) within max_length: values that do
+    not fit are replaced by ones made from a length pattern, when the type's values can come near the
+    limit. Words (names, cities, companies) the engine cuts at a word itself, unique or not."""
     limit = constraints.get("max_length")
-    if not limit or field_type in LENGTH_AWARE or "pattern" in constraints or "enum_values" in constraints:
+    if not limit or field_type in LENGTH_AWARE or field_type in WORD_KINDS or "pattern" in constraints \
+            or "enum_values" in constraints:
         return
     if field_type == "code":
         if limit < _CODE_PATTERN_LENGTH:

@@ -201,9 +201,13 @@ class JobManager(JobOutputs):
         """The job's summary (no schema); JobNotFoundError when there is none."""
         return self._with_failure(self.store.get_summary(job_id))
 
-    def list_jobs(self, limit: int = 50, status: JobStatus | None = None) -> list[JobRecord]:
-        """Job summaries newest first, optionally only one status."""
-        return [self._with_failure(job) for job in self.store.list(limit=limit, status=status)]
+    def list_jobs(self, limit: int = 50, status: JobStatus | None = None, offset: int = 0) -> list[JobRecord]:
+        """Job summaries newest first, optionally only one status, after the first ``offset``."""
+        return [self._with_failure(job) for job in self.store.list(limit=limit, status=status, offset=offset)]
+
+    def count_jobs(self, status: JobStatus | None = None) -> int:
+        """How many jobs ``list_jobs`` pages through."""
+        return self.store.count(status)
 
     def _with_failure(self, job: JobRecord) -> JobRecord:
         """A failed run the store could not record yet is reported failed all the same."""

@@ -76,6 +76,11 @@ _SUMMARY_COLUMNS = ("id, status, total_rows, chunk_size, output_format, seed, an
                     " running_since")
 
 
+def _status_filter(status: JobStatus | None) -> tuple[str, list[Any]]:
+    """The WHERE clause (and its parameters) of a listing, optionally of one status."""
+    return ("", []) if status is None else (" WHERE status = ?", [status.value])
+
+
 def list_field_names(schema: dict) -> list[str]:
     """The column names a preview shows before any row exists: the fields of a one-table document,
     or of the first table of a multi-table one (the table a preview shows by default)."""
@@ -207,18 +212,20 @@ class JobStore:
             raise JobNotFoundError(f"job {job_id} not found")
         return row
 
-    def list(self, limit: int = 50, status: JobStatus | None = None) -> list[JobRecord]:
-        """Job summaries (no schema) newest first, optionally only those with ``status``."""
-        query = f"SELECT {_SUMMARY_COLUMNS} FROM jobs"
-        params: list[Any] = []
-        if status is not None:
-            query += " WHERE status = ?"
-            params.append(status.value)
-        query += " ORDER BY created_at DESC, rowid DESC LIMIT ?"
-        params.append(limit)
+    def list(self, limit: int = 50, status: JobStatus | None = None, offset: int = 0) -> list[JobRecord]:
+        """Job summaries (no schema) newest first, optionally only those with ``status``, skipping the
+        first ``offset``."""
+        where, params = _status_filter(status)
+        query = f"SELECT {_SUMMARY_COLUMNS} FROM jobs{where} ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?"
         with self._lock:
-            rows = self._conn.execute(query, params).fetchall()
+            rows = self._conn.execute(query, [*params, limit, offset]).fetchall()
         return [self._to_record(r) for r in rows]
+
+    def count(self, status: JobStatus | None = None) -> int:
+        """How many jobs ``list`` pages through."""
+        where, params = _status_filter(status)
+        with self._lock:
+            return int(self._conn.execute(f"SELECT COUNT(*) FROM jobs{where}", params).fetchone()[0])
 
     def ids_with_status(self, *statuses: JobStatus) -> list[str]:
         """Ids of jobs in any of ``statuses``, oldest first."""

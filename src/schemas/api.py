@@ -144,10 +144,13 @@ class TableProgress(BaseModel):
 
 
 class JobListResponse(BaseModel):
-    """GET /jobs/: newest first."""
+    """GET /jobs/: newest first, one page of ``limit`` jobs after the first ``offset``."""
 
     jobs: list[JobStatusResponse]
-    count: int
+    count: int = Field(description="Jobs on this page.")
+    total: int = Field(description="Jobs in the whole listing (of the status asked for, if any).")
+    offset: int = Field(description="Jobs skipped before this page.")
+    limit: int = Field(description="The page size asked for.")
 
 
 class JobPreviewResponse(BaseModel):

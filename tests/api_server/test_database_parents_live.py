@@ -98,3 +98,33 @@ def test_what_the_target_cannot_give_is_a_422_at_target(live_server_factory, pos
     assert len(rows) == 9 and all(has_note == (owner == 1) for owner, has_note in rows)
     no_target = server.client.post("/jobs/create", json={"schema": child("customers.customer_id")["schema"]})
     assert no_target.status_code == 422 and "unknown table 'customers'" in no_target.text  # no target: no parents
+
+
+def test_a_parent_larger_than_the_stored_cap_is_refused_naming_table_and_limit(live_server_factory, postgres_url):
+    """A job stores its target parents' rows in its document: MAX_TARGET_PARENT_ROWS caps them, so a
+    target of millions of keys can never make a job's record tens of MB."""
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE small (id INT PRIMARY KEY)")
+        conn.execute("CREATE TABLE big (id INT PRIMARY KEY)")
+        conn.execute("INSERT INTO small SELECT g * 2 FROM generate_series(1, 5) g")
+        conn.execute("INSERT INTO big SELECT g FROM generate_series(1, 6) g")
+    server = live_server_factory(DATABASE_TARGETS=f"pg={postgres_url}", MAX_TARGET_PARENT_ROWS=5)
+
+    def child(parent: str) -> dict:
+        fields = [{"name": "id", "type": "sequence", "constraints": {"primary_key": True}},
+                  {"name": "owner", "type": "reference", "constraints": {"references": f"{parent}.id"}}]
+        return {"schema": {"tables": [{"name": f"{parent}_notes", "rows": 40, "fields": fields}]}, "target": "pg"}
+
+    refused = server.client.post("/jobs/create", json=child("big"))
+    assert refused.status_code == 422, refused.text
+    problem = refused.json()["problems"][0]
+    assert problem["loc"] == "target"
+    assert "table 'big' in the target has more than 5 rows" in problem["message"]
+    assert "MAX_TARGET_PARENT_ROWS=5" in problem["message"] and "postgresql" not in problem["message"]
+    accepted = server.client.post("/jobs/create", json=child("small"))  # exactly at the cap
+    assert accepted.status_code == 200, accepted.text
+    done = server.wait_for_status(accepted.json()["job_id"], {"completed", "failed"})
+    assert done["status"] == "completed", done
+    with psycopg.connect(postgres_url) as conn:
+        owners = [r[0] for r in conn.execute("SELECT owner FROM small_notes").fetchall()]
+    assert len(owners) == 40 and set(owners) <= {2, 4, 6, 8, 10}

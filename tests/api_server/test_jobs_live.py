@@ -114,6 +114,34 @@ def test_list_is_newest_first_and_filters(live_server):
     assert live_server.client.get("/jobs/", params={"status": "paused"}).json()["jobs"] == []
 
 
+def test_list_pages_with_offset_total_and_link_headers(live_server):
+    created = [create_job(live_server, total_rows=10, chunk_size=10) for _ in range(5)]
+    for job_id in created:
+        live_server.wait_for_status(job_id, {"completed"})
+    everything = live_server.client.get("/jobs/", params={"limit": 1000}).json()
+    total = everything["total"]
+    assert total == everything["count"] == len(everything["jobs"]) >= 5
+    seen, url = [], "/jobs/?limit=2"
+    while url:  # follow rel="next" as a client would
+        response = live_server.client.get(url)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert response.headers["x-total-count"] == str(body["total"]) == str(total)
+        assert body["count"] == len(body["jobs"]) <= body["limit"] == 2
+        seen += [job["job_id"] for job in body["jobs"]]
+        url = response.links.get("next", {}).get("url")
+        if body["offset"] > 0:
+            assert response.links["prev"]["url"].endswith(f"offset={body['offset'] - 2}&limit=2")
+    assert seen == [job["job_id"] for job in everything["jobs"]]
+    assert seen[:5] == created[::-1]
+    past_the_end = live_server.client.get("/jobs/", params={"limit": 2, "offset": total})
+    assert past_the_end.json()["jobs"] == [] and past_the_end.json()["total"] == total
+    assert "next" not in past_the_end.links
+    completed = live_server.client.get("/jobs/", params={"status": "completed", "limit": 1, "offset": 1})
+    assert completed.json()["total"] == int(completed.headers["x-total-count"]) >= 5
+    assert 'status=completed' in completed.links["next"]["url"]
+
+
 def test_not_allowed_transitions_are_409(live_server):
     job_id = create_job(live_server, total_rows=20, chunk_size=10)
     live_server.wait_for_status(job_id, {"completed"})

@@ -131,6 +131,10 @@ def test_unknown_control_action(client):
 def test_list_rejects_unknown_status_and_bad_limit(client):
     assert_problem(client.get("/jobs/?status=sleeping"), "status", "pending")
     assert_problem(client.get("/jobs/?limit=0"), "limit", "greater than or equal to 1")
+    assert_problem(client.get("/jobs/?limit=1001"), "limit", "less than or equal to 1000")
+    assert_problem(client.get("/jobs/?offset=-1"), "offset", "greater than or equal to 0")
+    assert_problem(client.get(f"/jobs/?offset={2**63}"), "offset", "less than or equal to")
+    assert_problem(client.get("/jobs/?offset=ten"), "offset", "integer")
 
 
 def test_unexpected_errors_answer_clean_json(client, monkeypatch):

@@ -52,3 +52,29 @@ def test_keys_and_read_columns_come_back_in_the_engines_types(postgres_url):
 
     stored, given = split_given_rows(embed_given_rows(found))  # what a job keeps, and compiles from
     assert stored == found.doc and given["users"].equals(rows)
+
+
+def test_max_rows_caps_the_parent_rows_read_from_a_sqlite_target(tmp_path):
+    import sqlite3
+
+    import pytest
+
+    from src.databases.targets import TargetError
+
+    path = tmp_path / "shop.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE accounts (a INT, b TEXT, tier TEXT, PRIMARY KEY (a, b))")
+        conn.executemany("INSERT INTO accounts VALUES (?, ?, ?)", [(i % 4, f"k{i}", "gold") for i in range(12)])
+    doc = {"tables": [{"name": "notes", "rows": 30, "foreign_keys": [{"columns": ["a", "b"], "references": "accounts"}],
+                       "fields": [{"name": "a", "type": "reference", "constraints": {"references": "accounts.a"}},
+                                  {"name": "b", "type": "reference", "constraints": {"references": "accounts.b"}},
+                                  {"name": "x", "type": "integer", "constraints": {"when": "accounts.tier = 'gold'"}}]}]}
+    backend = open_backend(parse_target(f"sqlite:///{path}"))
+    try:
+        assert resolve_existing_parents(doc, backend, max_rows=12).fixed["accounts"].num_rows == 12
+        assert resolve_existing_parents(doc, backend).fixed["accounts"].num_rows == 12  # the CLI: no cap
+        with pytest.raises(TargetError, match=r"table 'accounts' in the target has more than 11 rows with \(a, b\) "
+                                              r"set.*MAX_TARGET_PARENT_ROWS=11"):
+            resolve_existing_parents(doc, backend, max_rows=11)
+    finally:
+        backend.close()

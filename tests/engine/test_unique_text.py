@@ -1,4 +1,7 @@
-"""Unique people look natural: distinct by construction, without row numbers; words never repeat."""
+"""A unique typed text field (name, city, company...) with max_length: cut at a word, still unique,
+never random characters; refused when the length cannot hold the rows."""
+
+from __future__ import annotations
 
 import re
 
@@ -6,56 +9,47 @@ import pytest
 
 from src.engine import compile_schema
 from src.errors import SchemaValidationError
-from tests.engine.conftest import ANCHOR, generate
 
-PEOPLE = [{"name": "full_name", "type": "full_name", "constraints": {"unique": True}},
-          {"name": "email", "type": "email", "constraints": {"unique": True}},
-          {"name": "username", "type": "username", "constraints": {"unique": True}}]
+@pytest.mark.parametrize("field_type", ["full_name", "city", "company", "job_title", "product_name",
+                                        "street_address", "word", "string"])
+def test_unique_typed_text_fits_max_length_and_stays_unique_in_any_split(field_type):
+    def make(**limits):
+        doc = {"fields": [{"name": "v", "type": field_type, "constraints": {"unique": True, **limits}}]}
+        return compile_schema(doc, seed=7)
 
-
-@pytest.mark.parametrize("locale", [None, "de_DE", "ru_RU", "ja_JP", "pl_PL"])
-def test_unique_names_emails_and_usernames_are_distinct_and_natural(locale):
-    rows = generate(PEOPLE, rows=2000, locale=locale)
-    for column in ("full_name", "email", "username"):
-        assert len(set(rows[column])) == 2000
-    assert not any("#" in n for n in rows["full_name"])
-    assert sum(bool(re.search(r"\d{3,}@", e)) for e in rows["email"]) / 2000 <= 0.1
-    assert sum(bool(re.search(r"\d{3,}$", u)) for u in rows["username"]) / 2000 <= 0.1
-
-
-def test_unique_emails_stay_distinct_across_chunks_and_far_past_the_start():
-    plan = compile_schema({"fields": PEOPLE[1:2]}, seed=3, anchor=ANCHOR)
-    values = []
-    for start in (0, 50_000, 5_000_000):
-        values += plan.generate_chunk(start, 20_000).column(0).to_pylist()
+    plan = make(max_length=12)
+    plan.check_row_count(3000)
+    values = plan.generate_chunk(0, 3000).column(0).to_pylist()
+    assert max(map(len, values)) <= 12
     assert len(set(values)) == len(values)
-    assert plan.generate_chunk(7, 3).column(0).to_pylist() == plan.generate_chunk(0, 10).column(0).to_pylist()[7:]
+    split = plan.generate_chunk(0, 1234).column(0).to_pylist() + plan.generate_chunk(1234, 1766).column(0).to_pylist()
+    assert split == values
+    # Each value is the one made without the limit, kept whole or cut (at a word when one fits) and
+    # given its row's ' #<row>' tail: never characters made up.
+    unlimited = make().generate_chunk(0, 3000).column(0).to_pylist()
+    for row, (value, full) in enumerate(zip(values, unlimited)):
+        if value == full:
+            continue
+        assert value.endswith(f" #{row + 1}"), (value, full)
+        head = value[:-len(f" #{row + 1}")]
+        assert full.startswith(head), (value, full)
+        if " " in full[:12 - len(f" #{row + 1}")].strip():
+            assert full[len(head)] in " ,.;:!?&-/", (value, full)  # cut between words
 
 
-def test_a_unique_full_name_past_the_locales_names_is_refused():
-    plan = compile_schema({"fields": PEOPLE[:1], "locale": "ja_JP"}, seed=1, anchor=ANCHOR)
+def test_distinct_names_that_fit_are_kept_whole():
+    doc = {"fields": [{"name": "v", "type": "full_name", "constraints": {"unique": True, "max_length": 14}}]}
+    values = compile_schema(doc, seed=3).generate_chunk(0, 2000).column(0).to_pylist()
+    whole = [v for v in values if "#" not in v]
+    assert len(whole) > 1000 and all(re.fullmatch(r"\S+ \S+", v) for v in whole)
+
+
+def test_a_length_too_short_for_the_rows_is_refused_naming_max_length():
+    doc = {"fields": [{"name": "town", "type": "city", "constraints": {"unique": True, "max_length": 8}}]}
+    plan = compile_schema(doc, seed=1)
+    plan.check_row_count(999)  # 'Abc #999': 3 letters + ' #' + 3 digits
     with pytest.raises(SchemaValidationError) as err:
-        plan.check_row_count(10_000)
-    assert "full_name" in str(err.value)
-
-
-def test_unique_first_names_are_distinct_names_not_numbered():
-    fields = [{"name": "first_name", "type": "first_name", "constraints": {"unique": True}},
-              {"name": "gender", "type": "gender"}]
-    rows = generate(fields, rows=600)
-    assert len(set(rows["first_name"])) == 600 and not any("#" in n for n in rows["first_name"])
-    with pytest.raises(SchemaValidationError):  # en_US has fewer distinct first names than that
-        compile_schema({"fields": fields}).check_row_count(3000)
-
-
-def test_generic_strings_never_repeat_a_word_and_cut_at_word_boundaries():
-    rows = generate([{"name": "widget", "type": "string"},
-                     {"name": "blurb", "type": "string", "constraints": {"max_length": 12}}], rows=3000)
-    for value in rows["widget"]:
-        words = value.lower().split()
-        assert len(words) == len(set(words))
-    full = generate([{"name": "blurb", "type": "string"}], rows=3000)["blurb"]
-    for cut, whole in zip(rows["blurb"], full):
-        assert len(cut) <= 12 and (whole.startswith(cut))
-        assert len(cut) == len(whole) or whole[len(cut)] == " " or " " not in whole[:13]
-    assert len(set(generate([{"name": "w", "type": "word"}], rows=3000)["w"])) > 500
+        plan.check_row_count(100_000)
+    (problem,) = err.value.problems
+    assert problem.loc == "fields[0].constraints.max_length"
+    assert "field 'town'" in problem.message and "at least 11 characters" in problem.message

@@ -164,6 +164,18 @@ def test_varchar_limits_typed_text_cut_at_a_word_or_a_length_pattern_when_unique
     assert max(map(len, logins)) <= 12 and len(set(logins)) == 5000
 
 
+def test_unique_typed_text_under_a_varchar_is_cut_at_a_word_never_random_characters():
+    fields = _fields(import_ddl("CREATE TABLE t (city VARCHAR(12) UNIQUE NOT NULL, "
+                                "company_name VARCHAR(14) UNIQUE NOT NULL)", "postgres").document["tables"][0])
+    assert fields["city"]["constraints"] == {"max_length": 12, "unique": True}  # no length pattern
+    assert fields["company_name"]["constraints"] == {"max_length": 14, "unique": True}
+    batch = compile_schema({"fields": list(fields.values())}, seed=3).generate_chunk(0, 5000)
+    for column, limit in (("city", 12), ("company_name", 14)):
+        values = batch.column(column).to_pylist()
+        assert max(map(len, values)) <= limit and len(set(values)) == 5000
+        assert all(re.fullmatch(r"[^\d#]+ #\d+", v) for v in values), values[:5]  # words, then the row
+
+
 @pytest.mark.parametrize("ddl, dialect, loc, message", [
     ("", "postgres", "ddl", "empty"),
     ("CREATE TABLE (", "postgres", "ddl", "cannot parse the DDL as postgres SQL"),

@@ -75,6 +75,21 @@ def test_list_is_newest_first_and_filters_by_status(store):
     assert store.ids_with_status(JobStatus.PENDING) == [jobs[0].id, jobs[2].id, jobs[3].id]
 
 
+
+def test_pages_cover_every_job_once_with_the_total(store):
+    base = utc_now()
+    jobs = [make_job(created_at=base + timedelta(seconds=i % 3)) for i in range(7)]  # ties in created_at
+    for job in jobs:
+        store.insert(job)
+    store.update(jobs[0].id, status=JobStatus.COMPLETED)
+    store.update(jobs[5].id, status=JobStatus.COMPLETED)
+    pages = [[j.id for j in store.list(limit=3, offset=offset)] for offset in (0, 3, 6, 9)]
+    assert [len(page) for page in pages] == [3, 3, 1, 0]
+    assert sum(pages, []) == [j.id for j in store.list(limit=100)]
+    assert sorted(sum(pages, [])) == sorted(j.id for j in jobs)
+    assert store.count() == 7 and store.count(JobStatus.COMPLETED) == 2 and store.count(JobStatus.PAUSED) == 0
+    assert [j.id for j in store.list(limit=1, offset=1, status=JobStatus.COMPLETED)] == [jobs[0].id]
+
 def test_unknown_job_raises_not_found(store):
     with pytest.raises(JobNotFoundError):
         store.get(str(uuid.uuid4()))

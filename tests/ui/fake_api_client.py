@@ -125,6 +125,12 @@ class FakeApiClient:
         jobs = [job for job in reversed(self.jobs.values()) if status in (None, job["status"])]
         return [self._public(job) for job in jobs[:limit]]
 
+    def list_jobs_page(self, limit: int = 50, offset: int = 0, status: str | None = None) -> dict[str, Any]:
+        self._call("list_jobs_page", (status, offset))
+        jobs = [job for job in reversed(self.jobs.values()) if status in (None, job["status"])]
+        page = [self._public(job) for job in jobs[offset:offset + limit]]
+        return {"jobs": page, "count": len(page), "total": len(jobs), "offset": offset, "limit": limit}
+
     def get_preview(self, job_id: str, rows: int = 20, table: str | None = None) -> dict[str, Any]:
         self._call("get_preview", (job_id, table) if table else job_id)
         job = self._job(job_id)

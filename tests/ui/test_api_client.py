@@ -143,6 +143,10 @@ def test_live_job_lifecycle(live_client):
     assert (status["rows_generated"], status["chunks_completed"], status["total_chunks"]) == (300, 3, 3)
     assert status["progress_percentage"] == 100.0
     assert job_id in [job["job_id"] for job in live_client.list_jobs(status="completed")]
+    everything = live_client.list_jobs(limit=1000)
+    pages = [live_client.list_jobs_page(limit=1, offset=offset) for offset in range(len(everything) + 1)]
+    assert [page["total"] for page in pages] == [len(everything)] * len(pages)
+    assert [job["job_id"] for page in pages for job in page["jobs"]] == [job["job_id"] for job in everything]
 
     preview = live_client.get_preview(job_id, rows=7)
     assert len(preview["data"]) == 7

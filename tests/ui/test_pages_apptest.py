@@ -357,11 +357,32 @@ def test_browse_lists_newest_first_and_filters_by_status(fake_client):
     assert list(app.dataframe[0].value["Job"]) == [newest[:8], middle[:8], oldest[:8]]
 
     app.pills[0].set_value("completed").run()
-    assert fake_client.calls[-1] == ("list_jobs", "completed")
+    assert fake_client.calls[-1] == ("list_jobs_page", ("completed", 0))
     assert list(app.dataframe[0].value["Job"]) == [newest[:8], oldest[:8]]
 
     app.pills[0].set_value("cancelled").run()
     assert texts(app.info) == ["No cancelled jobs."]
+
+
+JOB_PAGE_SIZE = 50  # app_pages/browse_jobs.py's page (importing the page module would render it)
+
+
+def test_browse_pages_through_more_jobs_than_a_page(fake_client):
+    ids = [fake_client.add_job(status="completed" if i % 2 else "failed") for i in range(JOB_PAGE_SIZE + 7)]
+    app = start_app(fake_client, BROWSE_PAGE)
+    assert list(app.dataframe[0].value["Job"]) == [job_id[:8] for job_id in ids[::-1][:JOB_PAGE_SIZE]]
+    assert f"Jobs 1-{JOB_PAGE_SIZE} of {JOB_PAGE_SIZE + 7}" in " ".join(texts(app.caption))
+    assert app.button(key="browse_previous").disabled
+    app.button(key="browse_next").click().run()
+    assert list(app.dataframe[0].value["Job"]) == [job_id[:8] for job_id in ids[::-1][JOB_PAGE_SIZE:]]
+    assert fake_client.calls[-1] == ("list_jobs_page", (None, JOB_PAGE_SIZE))
+    assert app.button(key="browse_next").disabled and not app.button(key="browse_previous").disabled
+    assert f"Jobs {JOB_PAGE_SIZE + 1}-{JOB_PAGE_SIZE + 7} of {JOB_PAGE_SIZE + 7}" in " ".join(texts(app.caption))
+
+    app.pills[0].set_value("completed").run()  # a new filter starts at its first page
+    completed = [job_id for i, job_id in enumerate(ids) if i % 2][::-1]
+    assert list(app.dataframe[0].value["Job"]) == [job_id[:8] for job_id in completed]
+    assert "browse_next" not in [button.key for button in app.button]
 
 
 def test_browse_opens_selected_job_in_monitor(fake_client):

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, Response, StreamingResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from src.api_server.deps import JobManagerDep
 from src.api_server.openapi import DOWNLOAD_RESPONSE, error_responses
+from src.api_server.paging import MAX_OFFSET, PAGING_HEADERS, build_paging_headers
 from src.errors import SchemaValidationError
 from src.jobs import JobRecord
 from src.jobs.file_names import build_content_disposition, build_download_name
@@ -70,15 +71,23 @@ async def reject_create_method() -> None:
     raise StarletteHTTPException(405, headers={"Allow": "POST"})
 
 
-@router.get("/", response_model=JobListResponse, responses=error_responses(422))
+@router.get("/", response_model=JobListResponse,
+            responses={200: {"description": "One page of jobs.", "headers": PAGING_HEADERS},
+                       **error_responses(422)})
 async def list_jobs(
+    request: Request,
+    response: Response,
     manager: JobManagerDep,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    limit: Annotated[int, Query(ge=1, le=1000, description="Jobs per page.")] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Jobs to skip (newest first).")] = 0,
     status: JobStatus | None = None,
 ) -> JobListResponse:
-    """Jobs, newest first, optionally only one status."""
-    jobs = [build_status_response(j) for j in manager.list_jobs(limit=limit, status=status)]
-    return JobListResponse(jobs=jobs, count=len(jobs))
+    """Jobs, newest first, optionally only one status; page with ``offset`` (the total is in the body
+    and in ``X-Total-Count``, the next page in ``Link``)."""
+    jobs = [build_status_response(j) for j in manager.list_jobs(limit=limit, status=status, offset=offset)]
+    total = manager.count_jobs(status)
+    response.headers.update(build_paging_headers(request.url, total, offset, limit))
+    return JobListResponse(jobs=jobs, count=len(jobs), total=total, offset=offset, limit=limit)
 
 
 @router.get("/{job_id}/status", response_model=JobStatusResponse, responses=error_responses(404, 422))
