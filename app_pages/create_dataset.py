@@ -239,8 +239,9 @@ def check_rows(total_rows: int) -> str | None:
     return None
 
 
-def generate_preview(client: ApiClient, doc: dict[str, Any], seed: int | None) -> list[dict[str, Any]]:
-    """Run a small job with the same schema and seed, read its rows, then delete it."""
+def generate_preview(client: ApiClient, doc: dict[str, Any], seed: int | None) -> dict[str, Any]:
+    """Run a small job with the same schema and seed, read its preview (rows, each column's type and
+    decimals), then delete it."""
     job = client.create_job(doc, PREVIEW_ROWS, PREVIEW_ROWS, "jsonl", seed)
     job_id = job["job_id"]
     try:
@@ -254,7 +255,7 @@ def generate_preview(client: ApiClient, doc: dict[str, Any], seed: int | None) -
             if time.monotonic() > deadline:
                 raise ApiError(None, "The sample took too long to generate.")
             time.sleep(0.2)
-        return list(client.get_preview(job_id, rows=PREVIEW_ROWS).get("data") or [])
+        return client.get_preview(job_id, rows=PREVIEW_ROWS)
     finally:
         try:
             client.delete_job(job_id)
@@ -289,23 +290,26 @@ def preview_and_start(client: ApiClient, doc: dict[str, Any] | None, output: dic
             with st.spinner("Generating a sample…"):
                 if "tables" in doc:
                     answer = client.sample_schema(doc, rows=20, seed=output["seed"])
-                    tables = answer.get("tables") or {}
+                    tables, fields = answer.get("tables") or {}, None
                 else:
-                    tables = {"": generate_preview(client, doc, output["seed"])}
+                    preview = generate_preview(client, doc, output["seed"])
+                    tables, fields = {"": list(preview.get("data") or [])}, preview.get("fields")
         except ApiError as error:
             show_api_error(error, "generate a sample")
         else:
-            st.session_state["sample_preview"] = {"key": sample_key, "tables": tables}
+            st.session_state["sample_preview"] = {"key": sample_key, "tables": tables, "fields": fields}
     sample = st.session_state.get("sample_preview")
     if sample and sample["key"] == sample_key:
-        show_sample(doc, sample["tables"])
+        show_sample(doc, sample["tables"], sample.get("fields"))
 
 
-def show_sample(doc: dict[str, Any], tables: dict[str, list[dict[str, Any]]]) -> None:
+def show_sample(doc: dict[str, Any], tables: dict[str, list[dict[str, Any]]],
+                fields: list[dict[str, Any]] | None = None) -> None:
+    """The sample's rows and charts; ``fields``: the API's types and decimals of a one-table sample."""
     names = list(tables)
     if names == [""]:
         st.caption(f"Sample of {len(tables[''])} rows with this schema and seed")
-        show_preview(tables[""], get_fields(doc, 0), key="preview")
+        show_preview(tables[""], fields or get_fields(doc, 0), key="preview")
         return
     st.caption("Sample of the first rows of each table with this schema and seed")
     for index, (tab, name) in enumerate(zip(st.tabs(names), names)):
