@@ -15,16 +15,21 @@ def describe_preview_fields(doc: dict[str, Any] | None, table: str | None, colum
     """One ``{"name", "type", "decimals"}`` per column, in column order. ``decimals`` is the engine's
     (a price's default 2 included) once rows exist, else the schema's own; None for non-decimal columns."""
     specs = {str(f.get("name")): f for f in _table_fields(doc, table)}
+    written = read_decimals(arrow_schema) if arrow_schema is not None else {}
     described = []
     for name in columns:
         spec = specs.get(name, {})
         decimals = (spec.get("constraints") or {}).get("decimals")
         if arrow_schema is not None and name in arrow_schema.names:
-            field = arrow_schema.field(name)
-            value = (field.metadata or {}).get(DECIMALS_KEY)
-            decimals = int(value) if value is not None and pa.types.is_floating(field.type) else None
+            decimals = written.get(name)
         described.append({"name": name, "type": str(spec.get("type") or "string"), "decimals": decimals})
     return described
+
+
+def read_decimals(schema: pa.Schema) -> dict[str, int]:
+    """Each decimal column's digits, from the engine's Arrow field metadata."""
+    return {f.name: int(f.metadata[DECIMALS_KEY]) for f in schema
+            if f.metadata and DECIMALS_KEY in f.metadata and pa.types.is_floating(f.type)}
 
 
 def _table_fields(doc: dict[str, Any] | None, table: str | None) -> list[dict[str, Any]]:
