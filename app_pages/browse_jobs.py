@@ -8,14 +8,16 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from app_pages.charts import show_table
 from app_pages.job_delete import confirm_deletion, show_delete_button
 from app_pages.ui_common import (
     format_timestamp, get_api_client, name_job, open_in_monitor, show_api_error, shorten_job_id,
 )
-from src.api_client import JOB_STATUSES, ApiError
+from src.api_client import JOB_STATUSES, ApiClient, ApiError
 
 JOB_PAGE_SIZE = 50
 PAGE_KEY = "browse_page"  # the page shown, from 0; back to 0 when the filter changes
+PREVIEW_ROWS = 10
 CONFIRM_KEY = "browse_confirm_delete"  # the id of the job whose deletion waits for a yes
 
 
@@ -130,6 +132,23 @@ def render_page() -> None:
             open_in_monitor(job["job_id"])
         show_delete_button(CONFIRM_KEY, job)
     confirm_deletion(client, job, CONFIRM_KEY, note_deletion)
+    show_job_preview(client, job)
+
+
+def show_job_preview(client: ApiClient, job: dict[str, Any]) -> None:
+    """The selected job's first rows, formatted by its fields' types and decimals."""
+    if not job.get("rows_generated"):
+        st.caption("No rows yet to preview.")
+        return
+    try:
+        preview = client.get_preview(job["job_id"], rows=PREVIEW_ROWS)
+    except ApiError as error:
+        st.caption(f"Preview not available: {error.message}")
+        return
+    rows = preview.get("data") or []
+    table = preview.get("table")
+    st.markdown(f"**Preview**{f' of {table}' if table else ''} · first {len(rows)} rows")
+    show_table(rows, preview.get("fields") or [], preview.get("columns"), key=f"browse_preview_{job['job_id']}")
 
 
 render_page()

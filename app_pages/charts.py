@@ -24,33 +24,61 @@ def field_types(fields: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {str(f.get("name")): f for f in fields}
 
 
-def build_frame(rows: list[dict[str, Any]], fields: list[dict[str, Any]]) -> pd.DataFrame:
+def build_frame(rows: list[dict[str, Any]], fields: list[dict[str, Any]],
+                columns: list[str] | None = None) -> pd.DataFrame:
     """The rows as a DataFrame whose dates and datetimes are real dates (not text)."""
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=columns or None)
     for name, field in field_types(fields).items():
         if name in frame and field.get("type") in DATE_TYPES | {"datetime"}:
             frame[name] = pd.to_datetime(frame[name], errors="coerce")
     return frame
 
 
-def column_formats(fields: list[dict[str, Any]]) -> dict[str, Any]:
-    """st.dataframe column settings: money with its decimals, percentages, dates as dates."""
+def read_decimals(field: dict[str, Any]) -> int | None:
+    """A field's decimals: the API's (a preview's ``fields`` say what the engine wrote), else the schema's."""
+    decimals = field.get("decimals", (field.get("constraints") or {}).get("decimals"))
+    return None if decimals is None else int(decimals)
+
+
+def count_decimals(values: list[Any]) -> int | None:
+    """The most digits after the point among float values (JSON drops trailing zeros), at most 6."""
+    places = [len(repr(v).partition(".")[2]) for v in values if isinstance(v, float) and "e" not in repr(v)]
+    return min(max(places), 6) if places else None
+
+
+def column_formats(fields: list[dict[str, Any]], rows: list[dict[str, Any]] = ()) -> dict[str, Any]:
+    """st.dataframe column settings: money with its decimals (JSON has 1572.1 for 1572.10), whole
+    numbers without '.0' (a column with blanks is float in pandas), percentages, dates as dates."""
     config: dict[str, Any] = {}
     for name, field in field_types(fields).items():
         kind = field.get("type")
-        decimals = (field.get("constraints") or {}).get("decimals")
-        if kind in MONEY_TYPES or (kind == "float" and decimals is not None):
-            places = 2 if decimals is None else int(decimals)
-            config[name] = st.column_config.NumberColumn(name, format=f"%.{places}f")
-        elif kind == "percentage":
+        decimals = read_decimals(field)
+        values = [row.get(name) for row in rows if row.get(name) is not None]
+        whole = bool(values) and all(isinstance(v, int) and not isinstance(v, bool) for v in values)
+        if decimals is None and kind in NUMBER_TYPES and values and not whole:
+            decimals = count_decimals(values)  # a sample without the API's word: the most any value has
+        if kind == "percentage":
             config[name] = st.column_config.NumberColumn(name, format=f"%.{1 if decimals is None else decimals}f%%")
-        elif kind in ("integer", "age", "sequence"):
+        elif decimals is not None or kind in MONEY_TYPES:
+            config[name] = st.column_config.NumberColumn(name, format=f"%.{2 if decimals is None else decimals}f")
+        elif kind in ("integer", "age", "sequence") or whole:
             config[name] = st.column_config.NumberColumn(name, format="%d")
         elif kind in DATE_TYPES:
             config[name] = st.column_config.DateColumn(name, format="YYYY-MM-DD")
         elif kind == "datetime":
             config[name] = st.column_config.DatetimeColumn(name, format="YYYY-MM-DD HH:mm:ss")
     return config
+
+
+def show_table(rows: list[dict[str, Any]], fields: list[dict[str, Any]], columns: list[str] | None = None,
+               key: str | None = None, height: int | str = "auto") -> pd.DataFrame:
+    """The rows formatted by their fields' types and decimals; a blank shows empty, never 'None'."""
+    frame = build_frame(rows, fields, columns)
+    known = field_types(fields)
+    named = [known.get(str(name), {"name": str(name)}) for name in frame.columns]
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=column_formats(named, rows),
+                 height=height, placeholder="", key=key)
+    return frame
 
 
 def choose_chart(kind: str | None, series: pd.Series) -> str | None:
@@ -107,8 +135,7 @@ def build_chart(name: str, kind: str, frame: pd.DataFrame) -> alt.Chart:
 
 def show_preview(rows: list[dict[str, Any]], fields: list[dict[str, Any]], key: str) -> None:
     """The rows as a formatted table, then a chart per column that has a shape worth seeing."""
-    frame = build_frame(rows, fields)
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=column_formats(fields), height=280)
+    frame = show_table(rows, fields, height=280)
     kinds = field_types(fields)
     charts = [(name, chart) for name in frame.columns
               if (chart := choose_chart(kinds.get(name, {}).get("type"), frame[name]))]

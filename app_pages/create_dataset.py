@@ -160,9 +160,10 @@ def edit_schema(client: ApiClient, doc: dict[str, Any] | None) -> tuple[dict[str
         problems = sample["problems"]
     catalog = load_catalog(client)
     names = table_names(doc)
-    samples_of = {name: sample_columns(rows) for name, rows in (sample.get("tables") or {}).items()}
+    decimals = sample.get("decimals")
+    samples_of = {name: sample_columns(rows, decimals, name) for name, rows in (sample.get("tables") or {}).items()}
     if "tables" not in doc:
-        samples_of[""] = sample_columns(sample["rows"]) if "rows" in sample else None
+        samples_of[""] = sample_columns(sample["rows"], decimals) if "rows" in sample else None
 
     def check(candidate: dict[str, Any]) -> list[Problem]:
         try:
@@ -239,8 +240,9 @@ def check_rows(total_rows: int) -> str | None:
     return None
 
 
-def generate_preview(client: ApiClient, doc: dict[str, Any], seed: int | None) -> list[dict[str, Any]]:
-    """Run a small job with the same schema and seed, read its rows, then delete it."""
+def generate_preview(client: ApiClient, doc: dict[str, Any], seed: int | None) -> dict[str, Any]:
+    """Run a small job with the same schema and seed, read its preview (rows, each column's type and
+    decimals), then delete it."""
     job = client.create_job(doc, PREVIEW_ROWS, PREVIEW_ROWS, "jsonl", seed)
     job_id = job["job_id"]
     try:
@@ -254,7 +256,7 @@ def generate_preview(client: ApiClient, doc: dict[str, Any], seed: int | None) -
             if time.monotonic() > deadline:
                 raise ApiError(None, "The sample took too long to generate.")
             time.sleep(0.2)
-        return list(client.get_preview(job_id, rows=PREVIEW_ROWS).get("data") or [])
+        return client.get_preview(job_id, rows=PREVIEW_ROWS)
     finally:
         try:
             client.delete_job(job_id)
@@ -289,28 +291,38 @@ def preview_and_start(client: ApiClient, doc: dict[str, Any] | None, output: dic
             with st.spinner("Generating a sample…"):
                 if "tables" in doc:
                     answer = client.sample_schema(doc, rows=20, seed=output["seed"])
-                    tables = answer.get("tables") or {}
+                    tables, decimals = answer.get("tables") or {}, answer.get("decimals") or {}
                 else:
-                    tables = {"": generate_preview(client, doc, output["seed"])}
+                    preview = generate_preview(client, doc, output["seed"])
+                    tables = {"": list(preview.get("data") or [])}
+                    decimals = {f["name"]: f["decimals"] for f in preview.get("fields") or []
+                                if f.get("decimals") is not None}
         except ApiError as error:
             show_api_error(error, "generate a sample")
         else:
-            st.session_state["sample_preview"] = {"key": sample_key, "tables": tables}
+            st.session_state["sample_preview"] = {"key": sample_key, "tables": tables, "decimals": decimals}
     sample = st.session_state.get("sample_preview")
     if sample and sample["key"] == sample_key:
-        show_sample(doc, sample["tables"])
+        show_sample(doc, sample["tables"], sample.get("decimals") or {})
 
 
-def show_sample(doc: dict[str, Any], tables: dict[str, list[dict[str, Any]]]) -> None:
+def show_sample(doc: dict[str, Any], tables: dict[str, list[dict[str, Any]]], decimals: dict[str, int]) -> None:
+    """The sample's rows and charts, decimal columns with the digits the API says files get
+    (``decimals`` by column, or by 'table.column' for a multi-table document)."""
+    def with_decimals(index: int, prefix: str) -> list[dict[str, Any]]:
+        return [{**f, "decimals": decimals[prefix + str(f.get("name"))]}
+                if prefix + str(f.get("name")) in decimals else f for f in get_fields(doc, index)]
+
     names = list(tables)
     if names == [""]:
         st.caption(f"Sample of {len(tables[''])} rows with this schema and seed")
-        show_preview(tables[""], get_fields(doc, 0), key="preview")
+        show_preview(tables[""], with_decimals(0, ""), key="preview")
         return
     st.caption("Sample of the first rows of each table with this schema and seed")
     for index, (tab, name) in enumerate(zip(st.tabs(names), names)):
         with tab:
-            show_preview(tables[name], get_fields(doc, table_names(doc).index(name)), key=f"preview_{index}")
+            show_preview(tables[name], with_decimals(table_names(doc).index(name), f"{name}."),
+                         key=f"preview_{index}")
 
 
 def render_page() -> None:

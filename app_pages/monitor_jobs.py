@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
+from app_pages.charts import show_table
 from app_pages.job_delete import confirm_deletion, show_delete_button
 from app_pages.job_files import show_downloads, show_tables_progress
 from app_pages.ui_common import (
@@ -143,8 +143,7 @@ def show_preview(client: ApiClient, job: dict[str, Any]) -> None:
     rows = preview.get("data") or []
     if rows:
         st.markdown(f"**Preview**{f' of {table}' if table else ''} · first {len(rows)} rows")
-        st.dataframe(pd.DataFrame(rows, columns=preview.get("columns") or None), hide_index=True,
-                     width="stretch")
+        show_table(rows, preview.get("fields") or [], preview.get("columns"))
     elif table:
         st.caption(f"No rows of {table} yet.")
 

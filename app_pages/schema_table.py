@@ -186,11 +186,16 @@ def grid_to_fields(table: pd.DataFrame, fields: list[dict[str, Any]]) -> list[di
     return out
 
 
-def sample_columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
-    """Rows of a sample as each column's values."""
+def sample_columns(rows: list[dict[str, Any]], decimals: dict[str, int] | None = None,
+                   table: str = "") -> dict[str, list[Any]]:
+    """Rows of a sample as each column's values; a decimal column's as text with the digits files
+    write (``decimals`` from POST /schema/sample, keyed 'table.column' for a multi-table document)."""
     columns: dict[str, list[Any]] = {}
     for row in rows:
         for name, value in row.items():
+            places = (decimals or {}).get(f"{table}.{name}" if table else name)
+            if places is not None and isinstance(value, float):
+                value = f"{value:.{places}f}"
             columns.setdefault(name, []).append(value)
     return columns
 

@@ -10,6 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from src.engine.writers import CONTENT_TYPES
 from src.errors import InvalidJobTransitionError, JobNotFoundError, SchemaValidationError
 from src.jobs.cluster_parts import remove_parts
@@ -17,6 +19,7 @@ from src.jobs.file_names import build_download_name
 from src.jobs.part_downloads import parts_download
 from src.jobs.models import JobRecord
 from src.jobs.pipeline import Download, get_file_extension
+from src.jobs.preview_fields import describe_preview_fields
 from src.jobs.relational import find_slot, preview_table, tables_download
 from src.jobs.store import utc_now
 from src.schemas.api import JobStatus
@@ -27,31 +30,31 @@ logger = logging.getLogger("synthgen.jobs")
 class JobOutputs:
     """Previews, downloads and cleanup for the job manager."""
 
-    async def read_preview(self, job_id: str, n_rows: int,
-                           table: str | None = None) -> tuple[JobRecord, list[str], list[dict[str, Any]]]:
-        """The first ``n_rows`` rows generated so far (works while the job runs); multi-table jobs:
-        of ``table`` (default: the first), made again from the job's plan (the same rows)."""
+    async def read_preview(self, job_id: str, n_rows: int, table: str | None = None
+                           ) -> tuple[JobRecord, list[str], list[dict[str, Any]], list[dict[str, Any]]]:
+        """The first ``n_rows`` rows generated so far (works while the job runs) and each column's type
+        and decimals (``describe_preview_fields``); multi-table jobs: of ``table`` (default: the first),
+        made again from the job's plan (the same rows)."""
         job = self.get_job(job_id)
+        rows = await asyncio.to_thread(self._read_head, job, n_rows, table)
+        columns = rows.schema.names if rows is not None else list(job.field_names or [])
+        shown = find_slot(job, table).name if job.tables is not None else None
+        fields = describe_preview_fields(self.store.get(job.id).schema, shown, columns,
+                                         rows.schema if rows is not None else None)
+        return job, columns, rows.to_pylist() if rows is not None else [], fields
+
+    def _read_head(self, job: JobRecord, n_rows: int, table: str | None) -> pa.Table | pa.RecordBatch | None:
         if job.tables is not None:
-            return (job, *await asyncio.to_thread(self._preview_table, job, n_rows, table))
+            slot = find_slot(job, table)  # before compiling: an unknown table is a 422 at once
+            return preview_table(self._preview_plan(job), job, slot, n_rows)
         if table is not None:
             raise SchemaValidationError.single("table", "this job has one table: leave table out")
         if job.parts_dir is not None:  # its parts are on the cluster's disk: made again from the plan
-            return (job, *await asyncio.to_thread(self._preview_parts, job, n_rows))
-        table = await asyncio.to_thread(self.storage.read_head, job_id, n_rows)
-        if table is None and job.rows_generated:  # written in place, no segments: made again from the plan
-            return (job, *await asyncio.to_thread(self._preview_parts, job, n_rows))
-        if table is None:
-            return job, list(job.field_names or []), []
-        return job, table.column_names, table.to_pylist()
-
-    def _preview_table(self, job: JobRecord, n_rows: int, table: str | None) -> tuple[list[str], list[dict]]:
-        slot = find_slot(job, table)  # before compiling: an unknown table is a 422 at once
-        return preview_table(self._preview_plan(job), job, slot, n_rows)
-
-    def _preview_parts(self, job: JobRecord, n_rows: int) -> tuple[list[str], list[dict]]:
-        batch = self._preview_plan(job).generate_chunk(0, min(n_rows, job.rows_generated))
-        return batch.schema.names, batch.to_pylist()
+            return self._preview_plan(job).generate_chunk(0, min(n_rows, job.rows_generated))
+        head = self.storage.read_head(job.id, n_rows)
+        if head is None and job.rows_generated:  # written in place, no segments: made again from the plan
+            return self._preview_plan(job).generate_chunk(0, min(n_rows, job.rows_generated))
+        return head
 
     def _preview_plan(self, job: JobRecord) -> Any:
         """The job's plan for previews, compiled once (a few are kept): its own, since the running

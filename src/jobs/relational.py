@@ -83,11 +83,11 @@ def list_output_suffixes(job: JobRecord) -> list[str]:
     return [s.suffix(job.output_format) for s in table_slots(job.tables, job.chunk_size)]
 
 
-def preview_table(plan: Any, job: JobRecord, slot: TableSlot, n_rows: int) -> tuple[list[str], list[dict]]:
-    """The first rows of one table made so far, made again from the job's (relational) plan."""
+def preview_table(plan: Any, job: JobRecord, slot: TableSlot, n_rows: int) -> Any:
+    """The first rows of one table made so far (a pyarrow RecordBatch), made again from the job's
+    (relational) plan."""
     done = slot.rows_done(job.chunks_completed, job.chunk_size)
-    batch = plan.tables[slot.name].generate_chunk(0, min(n_rows, done))
-    return batch.schema.names, batch.to_pylist()
+    return plan.tables[slot.name].generate_chunk(0, min(n_rows, done))
 
 
 def tables_download(store: Any, storage: Any, job: JobRecord, table: str | None) -> Download:

@@ -153,6 +153,15 @@ class JobListResponse(BaseModel):
     limit: int = Field(description="The page size asked for.")
 
 
+class PreviewField(BaseModel):
+    """How to show one preview column: JSON writes 1572.10 as 1572.1, so the decimals are said here."""
+
+    name: str
+    type: str = Field(..., description="The field's type in the job's schema (price, date, ...).")
+    decimals: int | None = Field(None, description="Digits after the point its values are written with "
+                                                   "(none for columns that are not decimal numbers).")
+
+
 class JobPreviewResponse(BaseModel):
     """GET /jobs/{job_id}/preview: the first rows generated so far."""
 
@@ -163,6 +172,8 @@ class JobPreviewResponse(BaseModel):
     table: str | None = Field(None, description="Multi-table jobs: the table shown.")
     tables: list[str] | None = Field(None, description="Multi-table jobs: every table, parents first.")
     columns: list[str]
+    fields: list[PreviewField] = Field(default_factory=list, description="Each column's type and decimals, "
+                                       "in column order, so a client can format the values.")
     data: list[dict[str, Any]]
 
 

@@ -101,6 +101,28 @@ def test_preview_returns_first_rows(live_server):
     assert body["columns"][0] == "id"
 
 
+MONEY = {"fields": [
+    {"name": "id", "type": "sequence"},
+    {"name": "total", "type": "price", "constraints": {"min_value": 5, "max_value": 5000}},
+    {"name": "ratio", "type": "float", "constraints": {"min_value": 0, "max_value": 1, "decimals": 3}},
+    {"name": "when", "type": "date"},
+]}
+
+
+@pytest.mark.parametrize("output_format", ["csv", "parquet"])  # in place (made again), segments (read back)
+def test_preview_names_each_columns_type_and_decimals(live_server, output_format):
+    """JSON writes 1572.10 as 1572.1: the preview says a price has 2 decimals (the engine's default)
+    and a float its own, so a client can show them as the file has them."""
+    job_id = create_job(live_server, total_rows=200, chunk_size=100, output_format=output_format, schema=MONEY)
+    live_server.wait_for_status(job_id, {"completed"})
+    body = live_server.client.get(f"/jobs/{job_id}/preview", params={"rows": 3}).json()
+    assert body["fields"] == [{"name": "id", "type": "sequence", "decimals": None},
+                              {"name": "total", "type": "price", "decimals": 2},
+                              {"name": "ratio", "type": "float", "decimals": 3},
+                              {"name": "when", "type": "date", "decimals": None}]
+    assert [f["name"] for f in body["fields"]] == body["columns"]
+
+
 def test_list_is_newest_first_and_filters(live_server):
     older = create_job(live_server, total_rows=10, chunk_size=10)
     newer = create_job(live_server, total_rows=10, chunk_size=10)

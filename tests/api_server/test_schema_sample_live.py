@@ -18,6 +18,7 @@ def test_sample_rows_obey_the_schema_and_repeat_for_the_same_schema(live_server)
     assert len(rows) == 5 and "tables" not in response.json()
     assert all(30 <= row["age"] <= 35 and "2024-01-01" <= row["joined"] <= "2024-01-31" for row in rows)
     assert all(round(float(row["price"]), 2) == float(row["price"]) for row in rows)
+    assert response.json()["decimals"] == {"price": 2}  # what files write: 3.10, where JSON has 3.1
     again = live_server.client.post("/schema/sample", json={"schema": AGES, "rows": 5}).json()["rows"]
     assert again == rows
     other = live_server.client.post("/schema/sample", json={"schema": AGES, "rows": 5, "seed": 99}).json()
@@ -30,9 +31,11 @@ def test_sample_of_related_tables_gives_each_table(live_server):
             {"name": "customer_id", "type": "sequence", "constraints": {"primary_key": True}}]},
         {"name": "orders", "rows_per_parent": {"parent": "customers", "min": 1, "max": 2}, "fields": [
             {"name": "order_id", "type": "uuid", "constraints": {"primary_key": True}},
+            {"name": "total", "type": "price"},
             {"name": "customer_id", "type": "reference",
              "constraints": {"references": "customers.customer_id"}}]}]}
     body = live_server.client.post("/schema/sample", json={"schema": doc, "rows": 3}).json()
+    assert body["decimals"] == {"orders.total": 2}  # a price's default
     assert list(body["tables"]) == ["customers", "orders"]
     keys = {row["customer_id"] for row in body["tables"]["customers"]}
     assert body["rows"] == body["tables"]["customers"] and len(keys) == 3

@@ -81,7 +81,7 @@ def test_job_completes_with_every_row_once(settings):
     assert download_ids(manager, done.id) == list(range(1, 5001))
     # A CSV written in place keeps no segments: previews are made again from the plan.
     assert manager.storage.list_segments(done.id) == []
-    _, columns, rows = run(manager.read_preview(done.id, 3))
+    _, columns, rows, fields = run(manager.read_preview(done.id, 3))
     assert columns == ["id", "score"] and [row["id"] for row in rows] == [1, 2, 3]
 
 
@@ -224,7 +224,7 @@ def test_llm_text_pools_are_built_once_and_stored(settings, monkeypatch):
         await manager.start()
         job = await manager.create_job(request(total_rows=40, chunk_size=10, schema=schema))
         await wait_until_final(manager, job.id)
-        _, _, rows = await manager.read_preview(job.id, 40)
+        _, _, rows, _ = await manager.read_preview(job.id, 40)
         await manager.shutdown()
         return manager.store.get(job.id), rows
 

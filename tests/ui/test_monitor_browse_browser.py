@@ -1,5 +1,5 @@
 """Monitor and Browse in headless Chromium against real API and Streamlit processes: a job's name on
-both pages, delete after a confirmation (on both pages), a paused job without a rate, a multi-table job's per-table
+both pages, delete after a confirmation (on both pages), a paused job without a rate and a run time that stands still while paused, a multi-table job's per-table
 downloads (big ones through signed links at PUBLIC_API_URL), the dark theme and a narrow screen.
 
 Set UI_SCREENSHOT_DIR to keep a picture of each step.
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import os
+import re
+import time
 import zipfile
 from urllib.parse import urlsplit
 
@@ -64,8 +66,6 @@ def gated_client(live_api_data, live_gate):
 
 
 def wait_for_status(client: ApiClient, job_id: str, wanted: set[str]) -> dict:
-    import time
-
     deadline = time.monotonic() + 60
     while (status := client.get_job_status(job_id))["status"] not in wanted:
         assert time.monotonic() < deadline, status
@@ -161,6 +161,70 @@ def test_paused_job_shows_no_rate(browser_page, ui, gated_client, live_gate):
         expect(page.get_by_role("button", name="Pause")).to_have_count(0)
         wait_until_idle(page)
         save_screenshot(page, "mb_3_paused")
+    finally:
+        live_gate.release(job_id, float("inf"))
+        client.delete_job(job_id)
+
+
+def read_seconds(shown: str) -> float:
+    """The Run time metric back in seconds: 'under 1s' -> 0, '7s', '1m 05s', '2h 03m'."""
+    if shown == "under 1s":
+        return 0.0
+    units = {"h": 3600, "m": 60, "s": 1}
+    return float(sum(int(number) * units[unit] for number, unit in re.findall(r"(\d+)([hms])", shown)))
+
+
+def wait_for_shown_seconds(page, at_least: float) -> float:
+    """Wait (the panel refreshes itself each second while the job runs) until Run time shows `at_least`."""
+    deadline = time.monotonic() + 60
+    while (shown := read_seconds(metric_value(page, "Run time"))) < at_least:
+        assert time.monotonic() < deadline, shown
+        page.wait_for_timeout(200)
+    return shown
+
+
+def test_run_time_stands_still_while_paused_and_goes_on_after_resume(browser_page, ui, gated_client, live_gate):
+    """Run time counts generating only: paused for a measured while, neither the API nor the page (read
+    again after a reload) moves it and no rate shows; after resume it continues from where it stopped."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=30_000)
+    client = gated_client
+    job_id = client.create_job(SCHEMA, 5_000_000, 1_000, "csv", name="timed")["job_id"]
+    try:
+        live_gate.release(job_id, 1)
+        live_gate.wait_held(job_id, 1)  # generating, held mid-job: it cannot finish while the test runs
+        page = browser_page
+        page.goto(f"{ui[0]}/monitor?job={job_id}")
+        expect(page.get_by_text("generating", exact=True)).to_be_visible()
+        wait_for_shown_seconds(page, 2)  # some run time to keep
+        page.get_by_role("button", name="Pause").click()
+        expect(page.get_by_role("button", name="Resume")).to_be_visible()
+        frozen = wait_for_status(client, job_id, {"paused"})["active_seconds"]
+        wait_until_idle(page)
+        shown = metric_value(page, "Run time")
+        assert abs(read_seconds(shown) - frozen) <= 1, (shown, frozen)
+
+        paused_at = time.monotonic()
+        while time.monotonic() - paused_at < 3:  # a measured while paused
+            time.sleep(0.1)
+        status = client.get_job_status(job_id)
+        assert (status["status"], status["active_seconds"], status["rows_per_second"]) == ("paused", frozen, None)
+        page.reload()
+        expect(page.get_by_role("button", name="Resume")).to_be_visible()
+        wait_until_idle(page)
+        assert metric_value(page, "Run time") == shown  # not a second more after 3 s paused
+        assert metric_value(page, "Rows per second") == "—"  # no stale rate
+        save_screenshot(page, "mb_3b_paused_run_time")
+
+        resumed_at = time.monotonic()
+        page.get_by_role("button", name="Resume").click()
+        expect(page.get_by_role("button", name="Pause")).to_be_visible()
+        after = wait_for_shown_seconds(page, read_seconds(shown) + 1)  # it goes on...
+        since_resume = time.monotonic() - resumed_at
+        # ...from where it stopped: a clock that counted the pause would show 3 s more than this bound.
+        assert after <= frozen + since_resume + 1, (after, frozen, since_resume)
+        assert client.get_job_status(job_id)["active_seconds"] <= frozen + time.monotonic() - resumed_at
     finally:
         live_gate.release(job_id, float("inf"))
         client.delete_job(job_id)

@@ -105,11 +105,11 @@ async def preview_job(
                                                                   "(default: the first).")] = None,
 ) -> JobPreviewResponse:
     """The first rows generated so far; empty until the first chunk is stored."""
-    job, columns, data = await manager.read_preview(str(job_id), rows, table)
+    job, columns, data, fields = await manager.read_preview(str(job_id), rows, table)
     tables = list(job.tables) if job.tables is not None else None
     return JobPreviewResponse(job_id=job.id, status=job.status, total_rows=job.total_rows,
                               preview_rows=len(data), table=(table or tables[0]) if tables else None,
-                              tables=tables, columns=columns, data=data)
+                              tables=tables, columns=columns, fields=fields, data=data)
 
 
 class LargeBlockFileResponse(FileResponse):

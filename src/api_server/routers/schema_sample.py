@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from src.api_server.openapi import error_responses
 from src.errors import SchemaValidationError
+from src.jobs.preview_fields import read_decimals
 from src.schemas.fields import MAX_SEED
 from src.schemas.api import SchemaDocument
 from src.schemas.relational import RelationalSchema
@@ -35,6 +36,9 @@ class SampleResponse(BaseModel):
     rows: list[dict[str, Any]] = Field(..., description="The first rows (of the first table).")
     tables: dict[str, list[dict[str, Any]]] | None = Field(None, description="Multi-table documents: "
                                                            "the first rows of each table, parents first.")
+    decimals: dict[str, int] = Field(default_factory=dict, description="Digits after the point of each "
+                                     "decimal column, as files write them (JSON writes 1572.10 as 1572.1): "
+                                     "by column name, or 'table.column' for multi-table documents.")
 
 
 def make_sample(request: SampleRequest) -> SampleResponse:
@@ -53,12 +57,13 @@ def _generate(request: SampleRequest) -> SampleResponse:
     doc = request.schema_
     if isinstance(doc, RelationalSchema):
         plan = compile_relational(doc, seed=request.seed, root_rows=request.rows)
-        tables = {name: table.generate_chunk(0, min(request.rows, table.rows)).to_pylist()
-                  for name, table in plan.tables.items()}
-        first = doc.tables[0].name
-        return SampleResponse(rows=tables[first], tables=tables)
-    single = compile_schema(doc, seed=request.seed)
-    return SampleResponse(rows=single.generate_chunk(0, request.rows).to_pylist())
+        batches = {name: table.generate_chunk(0, min(request.rows, table.rows)) for name, table in plan.tables.items()}
+        tables = {name: batch.to_pylist() for name, batch in batches.items()}
+        decimals = {f"{name}.{column}": places for name, batch in batches.items()
+                    for column, places in read_decimals(batch.schema).items()}
+        return SampleResponse(rows=tables[doc.tables[0].name], tables=tables, decimals=decimals)
+    batch = compile_schema(doc, seed=request.seed).generate_chunk(0, request.rows)
+    return SampleResponse(rows=batch.to_pylist(), decimals=read_decimals(batch.schema))
 
 
 @router.post("/sample", response_model=SampleResponse, response_model_exclude_none=True,
