@@ -12,8 +12,10 @@ import re
 from src.extraction import clauses as cl
 from src.extraction import field_meaning as fm
 from src.extraction import phrases as ph
+from src.extraction import value_maps as vm
 from src.extraction.fields_label import ENUM_HEAD_RE, is_joined_phrase, label_of
 from src.extraction.fields_values import parse_value_list
+from src.extraction.frequency_words import continues_frequency_list
 from src.extraction.scene import find_row_count
 from src.extraction.sentences import depth_at
 
@@ -45,7 +47,12 @@ QUALIFIER_PIECE_RE = re.compile(
     r"integers?|whole\s+numbers?|(?:\d+|one|two|three|four)\s+(?:decimals?|decimal\s+places|dp)|no\s+decimals|"
     r"unique|optional|nullable|required|not\s+null|"
     r"(?:between|from|ranging\s+from|in\s+the\s+range|within|up\s+to|at\s+least|at\s+most)\s+[-$€£]?\d.*|"
-    r"as\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}", re.I)
+    r"as\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}|"
+    # how the values spread: 'log-normal', 'median 120', 'sd 15', 'normally distributed'
+    r"(?:(?:with\s+)?(?:a|an|the)\s+)?(?:mean|median|average|avg|sd|std|stdev|standard\s+deviation|spread|sigma)"
+    r"\s*(?:of|=|:|is|around|about)?\s*[-$€£]?\d[\d.,]*\s*[A-Za-z%]{0,12}|"
+    r"(?:log[- ]?normal(?:ly)?|normal(?:ly)?|exponential(?:ly)?|uniform(?:ly)?|gaussian|skewed|right[- ]skewed|"
+    r"long[- ]tail(?:ed)?|bell[- ]?(?:curve|shaped))(?:\s+distributed|\s+distribution)?", re.I)
 
 
 def split_description(text: str) -> tuple[str, list[str]]:
@@ -312,7 +319,8 @@ def split_prose_items(body: str) -> list[str]:
     if re.search(r"\.\s+[A-Z]", body):
         body, *later = re.split(r"\.\s+(?=[A-Z])", body)
     items: list[str] = []
-    parts = [cl.name_whether(p) for joined in cl.join_value_lists(ph.split_top_level(cl.normalize_clauses(body), ",;"))
+    parts = [cl.name_whether(p) for joined in cl.join_value_lists(vm.join_value_maps(
+        ph.split_top_level(cl.normalize_clauses(body), ",;")))
              for p in cl.split_joined_columns(joined)]
     for written in parts:
         part = cl.trim_relative_label(re.sub(r"^(?:and|&|plus|as\s+well\s+as)\s+", "", written.strip(), flags=re.I))
@@ -328,6 +336,8 @@ def split_prose_items(body: str) -> list[str]:
                 items[-1] += ", " + piece  # 'made of 1 letter, a dash and 3 digits': one code shape
             elif items and QUALIFIER_PIECE_RE.fullmatch(piece):
                 items[-1] += ", " + piece  # 'points 0-12, integer': a qualifier, not a column
+            elif items and continues_frequency_list(items[-1], piece):
+                items[-1] += ", " + piece  # 'beds: mostly 2, sometimes 1, rarely 3': one weighted list
             elif items and _continues_value_list(items[-1], piece):
                 items[-1] += ", " + piece  # '..., and a cuisine: Italian, Thai, Mexican': values, not columns
             elif items and re.fullmatch(r"(?:or\s+|and\s+)?[-$€£]?\d[\d.]*\s*(?:(?:or|and)\s+[-$€£]?\d[\d.]*\s*)?[A-Za-z%]{0,12}",
@@ -358,8 +368,11 @@ def _continues_value_list(item: str, piece: str) -> bool:
 def _split_on_and(text: str) -> list[str]:
     """Split on a top-level ' and ' that joins two columns, not 'between 18 and 65' or 'date and time'."""
     depth, cuts = 0, []
+    spans = vm.map_spans(text)  # '29 for pro and 499 for team': one mapping
     for m in re.finditer(r"[()]|\s+(?:and|&)\s+", text):
         token = m.group(0)
+        if any(start <= m.start() < end for start, end in spans):
+            continue
         if token == "(":
             depth += 1
         elif token == ")":
