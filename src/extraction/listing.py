@@ -98,6 +98,12 @@ def split_description(text: str) -> tuple[str, list[str]]:
                                                      fields_by_semicolon[0], re.I)
     if len(fields_by_semicolon) >= MIN_SEMICOLON_FIELDS and not listed_first:
         return split_semicolon_fields(fields_by_semicolon)
+    if len(fields_by_semicolon) == 2 and (find_row_count(fields_by_semicolon[0]) or re.search(
+            r"\d[\d,.]*\s*k?\s+[A-Za-z]+\.?\s*$", fields_by_semicolon[0], re.I)) \
+            and len(fields_by_semicolon[0].split()) <= 10 and not LIST_INTRO_RE.search(fields_by_semicolon[0]) \
+            and len(ph.split_top_level(fields_by_semicolon[1], ",")) >= 3:
+        return fields_by_semicolon[0].strip(), split_prose_items(fields_by_semicolon[1])  # 'beds ~ 5000 recs; ward, ...'
+
     # 'with 2000 orders including ...': the list starts after the intro that no count follows
     intro = next((m for m in LIST_INTRO_RE.finditer(flat)
                   if not re.match(r"\s*(?:about\s+|around\s+)?\d", flat[m.end():])
@@ -139,9 +145,19 @@ def join_properties(item: str, props: list[str]) -> str:
     parts: list[str] = []
     if "min" in read and "max" in read:
         parts.append(f"between {read.pop('min')} and {read.pop('max')}")
+    weights = [w.strip() for w in read.pop("weights", "").split(",") if w.strip()]
+    values = [v.strip() for v in read.get("values", "").split(",") if v.strip()]
+    if weights and len(weights) == len(values) and all(re.fullmatch(r"\d+(?:\.\d+)?%?", w) for w in weights):
+        scale = 100 if sum(float(w.rstrip("%")) for w in weights) <= 1.01 else 1  # 'weights: [0.85, 0.05, 0.10]'
+        read["values"] = ", ".join(f"{v} {float(w.rstrip('%')) * scale:g}%" for v, w in zip(values, weights))
+    elif weights:
+        read["weights"] = ", ".join(weights)
     for key, value in read.items():
+        if key in ("interval", "step", "frequency") and re.match(r"\d", value):
+            value = f"every {value}"  # 'interval: 1 minute' is the time grid
         parts.append(value if key in BARE_PROPERTY_KEYS else f"{key} {value}")
     label = item.rstrip().rstrip(":").strip()
+    label = re.sub(r"^(?:name|column|field|column\s+name|field\s+name)\s*:\s*(?=\S)", "", label, flags=re.I)  # '- name: mode'
     return f"{label}: {', '.join(parts)}"
 
 
