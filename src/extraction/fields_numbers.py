@@ -78,7 +78,8 @@ def find_distribution(text: str) -> tuple[dict[str, Any] | None, str]:
 
 # A distribution's name, taken out of the rule once read ('normal' alone stays: it is a value in 'low, normal, high').
 DISTRIBUTION_NAME_RE = re.compile(
-    r"\b(?:log[- ]?normal(?:ly)?|exponential(?:ly)?|gaussian|normally|(?:(?:right|left|positively|negatively)[- ]?)?"
+    r"\b(?:(?:heavily|highly|strongly|very|slightly|somewhat|quite)\s+)?"
+    r"(?:log[- ]?normal(?:ly)?|exponential(?:ly)?|gaussian|normally|(?:(?:right|left|positively|negatively)[- ]?)?"
     r"skewed|long[- ]tailed|uniformly)(?:\s+distributed|\s+distribution)?\b|\bnormal\s+distribution\b|"
     r"\bbell[- ]?curve\b|\buniform(?=\s*(?:,|$|distribut))(?:\s+distribution)?", re.I)
 

@@ -31,7 +31,7 @@ def _tier_of(words: str) -> tuple[str | None, str]:
     if m is None:
         return None, words.strip()
     rest = (words[: m.start()] + " " + words[m.end():])
-    rest = re.sub(r"\b(?:of\s+them|the\s+time|are|is|get|times?|cases?)\b", " ", rest, flags=re.I)
+    rest = re.sub(r"\b(?:of\s+them|the\s+time|times|cases)\b", " ", rest, flags=re.I)  # "most purchases are small" stays a clause
     rest = re.sub(r"^\s*(?:an?|the)\s+", "", rest.strip(" ,;()"), flags=re.I)
     return m.lastgroup, re.sub(r"\s+", " ", rest).strip(" ,;()")
 

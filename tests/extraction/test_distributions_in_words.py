@@ -39,3 +39,9 @@ def test_a_stated_mean_is_the_mean_of_exponential_rows():
 def test_a_lognormal_spread_becomes_its_shape():
     dist = fields_of("orders with order total lognormal, median 40, sd 30 and quantity 1-5")["order_total"]["distribution"]
     assert dist["kind"] == "lognormal" and dist["median"] == 40 and 0.4 < dist["sigma"] < 0.8
+
+
+def test_spread_words_in_brackets_list_no_values():
+    field = fields_of("900 donations: donor id, gift 5 to 900 (strongly skewed, most gifts are small), given at")["gift"]
+    assert field["type"] in ("integer", "decimal") and "enum_values" not in field
+    assert field["distribution"]["kind"] == "lognormal"
