@@ -36,10 +36,16 @@ BARE_LIST_RE = re.compile(
     r"(?P<first>[A-Za-z][\w'&/-]*)$", re.I)
 
 
+LAST_VALUE_THEN_COLUMN_RE = re.compile(
+    r"^(?P<v>[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*)?)\s+(?:and|or)\s+(?:(?:a|an|the|its|their)\s+)?(?P<rest>[A-Za-z].*)$",
+    re.I)
+
+
 def join_value_lists(parts: list[str]) -> list[str]:
     """Join the comma pieces of one value list: 'tier of bronze', 'silver', 'gold or platinum' ->
     'tier: bronze, silver, gold, platinum'. A run joins only when a piece closes it with 'or'/'and'."""
     out: list[str] = []
+    parts = list(parts)  # a piece may lose the last value of the list before it
     i = 0
     while i < len(parts):
         joined = _join_from(parts, i)
@@ -75,6 +81,10 @@ def _join_from(parts: list[str], start: int) -> tuple[str, int] | None:
             return f"{label}: {', '.join(values + more)}", j + 1
         if strong and len(values) >= 2 and re.match(r"(?:and|or)\s", piece, re.I):
             return f"{label}: {', '.join(values)}", j  # '..., biography, and a publication year from 1950': the next column
+        last = LAST_VALUE_THEN_COLUMN_RE.match(piece)
+        if strong and last and not _is_column(last["v"]) and (_is_column(last["rest"]) or re.search(r"\d", last["rest"])):
+            parts[j] = last["rest"]  # 'one of books, toys, garden and price between 5 and 50': the list ends at 'and'
+            return f"{label}: {', '.join(values + [last['v']])}", j
         if not VALUE_PIECE_RE.match(piece) or (not strong and _is_column(piece)):
             return None
         values.append(piece)

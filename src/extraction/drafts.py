@@ -48,4 +48,5 @@ class FieldDraft:
     leftover: str = ""
     rest_text: str = ""
     needs_id_pattern: bool = False
+    value_map: Any = None  # value_maps.ValueMap: a number fixed per value of another column
     example: str | None = None  # 'e.g. CA482913': the example a pattern was read from

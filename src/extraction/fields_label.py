@@ -23,7 +23,11 @@ LABEL_STOP_RE = re.compile(
     r"(?:after|before|later|from|following|prior))|"
     r"(?:built|made|derived|generated|constructed|composed|taken)(?=\s+(?:from|out\s+of|of|using))|"
     r"maximum|minimum|no\s+more|less\s+than|more\s+than|greater\s+than|one\s+of|either|according|"
-    r"following|using|normally|distributed|averaging|average|mean|(?:last|past|next)\s+(?=\d|\w+\s+(?:days?|weeks?|months?|years?|hours?))|"
+    r"following|using|normally|distributed|averaging|average|mean|median|"
+    # a distribution's name ends the label: 'response time log-normal, median 120'
+    r"(?:log[- ]?normal(?:ly)?|exponential(?:ly)?|gaussian|(?:(?:right|left|positively|negatively)[- ])?skewed|"
+    r"long[- ]tail(?:ed)?|uniform(?:ly|(?=\s+(?:distributed|distribution|between|from|over|spread)|\s*(?:,|$))))"
+    r"(?:\s*,)?|(?:last|past|next)\s+(?=\d|\w+\s+(?:days?|weeks?|months?|years?|hours?))|"
     r"(?:last|past|next)(?=\s+(?:day|week|fortnight|month|quarter|year|hour|decade)\b)|out\s+of(?=\s+\d)|"
     r"(?=[-−]?[$€£¥]?\d)|(?=[-−–]\s?\d)|~|,|;|=)(?=\s|$|\d|[$€£¥-])", re.I)
 # One label that names several columns.

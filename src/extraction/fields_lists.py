@@ -23,7 +23,8 @@ RULE_START_RE = re.compile(
     r"^(?:only|when|if|where|unless|between|from|after|before|since|until|prior|later|earlier|never|always|must|should|like|mostly|mainly|usually|with|without|"
     r"within|in|last|next|past|every|e\.g|eg|i\.e|up|at|no|not|any|one|either|each|per|all|same|unique|optional|"
     r"nullable|required|realistic|random|free[- ]?(?:text|form)|auto|starting|rounded|whole|integer|decimal|null|empty|format|"
-    r"formatted|calculated|computed|derived|sequential|increasing|sorted|weighted|skewed|uniform|normally)\b", re.I)
+    r"formatted|calculated|computed|derived|sequential|increasing|sorted|weighted|skewed|uniform|normally|"
+    r"log[- ]?normal|exponential|gaussian|median|mean|sd|std|stdev|sigma|spread)\b", re.I)
 
 
 def flatten_nested_notes(text: str) -> str:

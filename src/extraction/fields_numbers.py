@@ -4,6 +4,7 @@ distributed with mean 40') and whether the number counts whole things ('number o
 from __future__ import annotations
 
 from typing import Any
+import math
 import re
 
 from src.extraction import phrases as ph
@@ -39,30 +40,54 @@ SKEW_RE = re.compile(
 
 
 def find_distribution(text: str) -> tuple[dict[str, Any] | None, str]:
-    """Find 'normally distributed with mean 40 and std 5', 'log-normal', 'exponential'."""
+    """Find 'normally distributed with mean 40 and std 5', 'log-normal, median 120', 'exponential, mean 30'."""
     kind = None
-    if re.search(r"\bnormal(?:ly)?\b|\bbell[- ]curve\b|\bgaussian\b", text, re.I):
+    if re.search(r"(?<!log)(?<!log[- ])\bnormal(?:ly)?\b|\bbell[- ]?(?:curve|shaped)\b|\bgaussian\b", text, re.I):
         kind = "normal"
     elif SKEW_RE.search(text) and not re.search(r"\b(?:left|negatively)[- ]skew", text, re.I):
         kind = "lognormal"
     elif re.search(r"\bexponential", text, re.I):
         kind = "exponential"
+    elif re.search(r"\buniform(?:ly)?\b|\bevenly\s+(?:spread|distributed)\b|\bflat\s+distribution\b", text, re.I):
+        kind = "uniform"
     mean = re.search(rf"\b(?:mean|average|avg|centered\s+(?:at|on|around)|around|about|approximately|roughly)"
                      rf"\s*(?:of|=|:)?\s*(?P<n>{ph.NUMBER})(?![\d.,]*\s*%)", text, re.I)  # 'about 70% zero' is a share
-    std = re.search(rf"\b(?:std|sd|standard\s+deviation|stdev)\s*(?:of|=|:)?\s*(?P<n>{ph.NUMBER})", text, re.I)
-    if kind is None and mean is None:
+    median = re.search(rf"\b(?:median|typical(?:ly)?|middle\s+value)\s*(?:of|=|:|is|around|about)?\s*(?P<n>{ph.NUMBER})"
+                       rf"(?![\d.,]*\s*%)", text, re.I)
+    std = re.search(rf"\b(?:std|sd|standard\s+deviation|stdev|spread|give\s+or\s+take|plus\s+or\s+minus|±|\+/-)"
+                    rf"\s*(?:of|=|:|about|around)?\s*(?P<n>{ph.NUMBER})", text, re.I)
+    if kind is None and mean is None and median is None:
         return None, text
-    found: dict[str, Any] = {"kind": kind or "normal"}
-    if mean and found["kind"] == "normal":
-        found["mean"] = ph.parse_number(mean["n"]).value
+    found: dict[str, Any] = {"kind": kind or ("lognormal" if median and not mean else "normal")}
+    centre = mean or median
+    if centre and found["kind"] == "normal":
+        found["mean"] = ph.parse_number(centre["n"]).value
     if std and found["kind"] == "normal" and ph.parse_number(std["n"]).value > 0:
         found["std"] = ph.parse_number(std["n"]).value
-    if mean and found["kind"] == "lognormal" and ph.parse_number(mean["n"]).value > 0:
-        found["median"] = ph.parse_number(mean["n"]).value
-    for match in (std, mean):
+    if centre and found["kind"] == "lognormal" and ph.parse_number(centre["n"]).value > 0:
+        found["median"] = ph.parse_number(centre["n"]).value
+        if std and ph.parse_number(std["n"]).value > 0:
+            found["sigma"] = lognormal_sigma(found["median"], ph.parse_number(std["n"]).value)
+    if mean and found["kind"] == "exponential" and ph.parse_number(mean["n"]).value > 0:
+        found["mean"] = ph.parse_number(mean["n"]).value  # the scale above the minimum, once the range is known
+    for match in (std, mean, median):
         if match:
             text = text.replace(match.group(0), " ")
-    return found, text
+    return found, DISTRIBUTION_NAME_RE.sub(" ", text)  # 'lognormal, median 40' lists no values
+
+
+# A distribution's name, taken out of the rule once read ('normal' alone stays: it is a value in 'low, normal, high').
+DISTRIBUTION_NAME_RE = re.compile(
+    r"\b(?:(?:heavily|highly|strongly|very|slightly|somewhat|quite)\s+)?"
+    r"(?:log[- ]?normal(?:ly)?|exponential(?:ly)?|gaussian|normally|(?:(?:right|left|positively|negatively)[- ]?)?"
+    r"skewed|long[- ]tailed|uniformly)(?:\s+distributed|\s+distribution)?\b|\bnormal\s+distribution\b|"
+    r"\bbell[- ]?curve\b|\buniform(?=\s*(?:,|$|distribut))(?:\s+distribution)?", re.I)
+
+
+def lognormal_sigma(median: float, sd: float) -> float:
+    """The shape of a lognormal with this median whose values spread by ``sd`` (in the column's units)."""
+    x = (1 + math.sqrt(1 + 4 * (sd / median) ** 2)) / 2  # e^(sigma^2) from sd^2 = m^2 x (x - 1)
+    return round(max(math.sqrt(math.log(x)), 0.05), 4)
 
 
 def keep_unique_numbers_generatable(drafts: list, total_rows: int | None, warnings: list[str]) -> None:

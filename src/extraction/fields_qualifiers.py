@@ -16,6 +16,7 @@ from src.extraction.counters import read_counter
 from src.extraction.drafts import FieldDraft
 from src.extraction.fields_lists import read_plain_list, take_partial_weights
 from src.extraction.fields_numbers import counts_things, find_distribution
+from src.extraction.frequency_words import read_frequency_list
 from src.extraction.gaps import read_date_gap
 from src.extraction.fields_meaning import SELF_FORMATTED_TYPES, names_a_day
 from src.extraction.fields_values import (LIST_PREFIX_RE, MOSTLY_RE, NOT_ENTITY_WORDS, SLASH_LIST_OPERATOR_RE,
@@ -302,7 +303,8 @@ def read_value_list(draft: FieldDraft, text: str) -> str:
             draft.enum_items, text = shares
         return text
     whole = re.sub(r"^\s*\((.*)\)\s*$", r"\1", text.strip()) if text.count("(") == 1 else text
-    if favourite or MOST_OF_RE.search(whole) or paired_weights(LIST_PREFIX_RE.sub("", whole.strip())):
+    if favourite or MOST_OF_RE.search(whole) or paired_weights(LIST_PREFIX_RE.sub("", whole.strip())) \
+            or read_frequency_list(LIST_PREFIX_RE.sub("", whole.strip())):
         values = parse_value_list(whole)  # 'gold | silver | bronze (10/30/60)', 'yes/no, mostly no'
         if values:
             draft.enum_items = values

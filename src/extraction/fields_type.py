@@ -306,6 +306,9 @@ def _apply_number(draft: FieldDraft, defaults: dict[str, Any], numeric_range: ph
 def place_skew(distribution: dict[str, Any], low: float, high: float) -> dict[str, Any]:
     """'Mostly small, a few large': without a stated median, most values sit near the low end (a median at 0.5%
     of the range, the tail reaching the top), so the common small values repeat as they do in real amounts."""
+    if distribution.get("kind") == "exponential" and distribution.get("mean") is not None:
+        scale = distribution["mean"] - low  # 'exponential, mean 30': the mean distance above the minimum
+        return {k: v for k, v in distribution.items() if k != "mean"} | ({"scale": _tidy(scale)} if scale > 0 else {})
     if distribution.get("kind") != "lognormal" or distribution.get("median") is not None or high <= 0:
         return distribution
     median = max(low + (high - low) / 200, high * 1e-6)

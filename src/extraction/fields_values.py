@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from src.extraction import phrases as ph
+from src.extraction.frequency_words import read_frequency_list
 
 
 QUALIFIER_WORDS = {
@@ -38,6 +39,9 @@ def parse_value_list(segment: str) -> list[ph.ListItem] | None:
     paired = paired_weights(segment)
     if paired:
         return paired
+    frequent = read_frequency_list(segment)  # '200 mostly, some 404 and 500': weighted values, never a range
+    if frequent:
+        return frequent
     most_of = MOST_OF_RE.search(segment)
     if most_of:  # 'blue, silver, gold or platinum, with most people in blue (around 60%)'
         items = parse_value_list(segment[: most_of.start()])
@@ -133,7 +137,10 @@ RULE_PART_RE = re.compile(
     r"how\s+(?:many|much)|with(?:out)?\s+(?:a|an|the|most|some|no)\b|(?:hourly|daily|weekly|monthly|yearly|quarterly)\s+"
     r"(?:cadence|schedule|frequency|intervals?|steps?|readings?)|(?:\d+|one|a)\s+(?:per|each|every)\b|"
     r"one\s+of\s+\d+|(?:from\s+)?a\s+pool\s+of|same\s+as|different\s+from|unique|distinct)\b(?=\s+\S)|"
-    r"\b(?:\d+|a\s+few|several)\s+(?:staff|people|persons|employees|agents|distinct\s+\w+)$", re.I)
+    r"\b(?:\d+|a\s+few|several)\s+(?:staff|people|persons|employees|agents|distinct\s+\w+)$|"
+    # how the numbers spread, not a value: 'lognormal, median 40, sd 30'
+    r"^(?:log[- ]?normal|exponential|gaussian|(?:right[- ])?skewed|uniform|normally\s+distributed)$|"
+    r"^(?:median|mean|sd|std|stdev|sigma|spread)\s*(?:of|=|:)?\s*[-$€£]?\d", re.I)
 TYPE_NOUN_END_RE = re.compile(
     r"(?:^|\s)(?:code|codes|name|names|date|dates|timestamp|datetime|time|number|id|identifier|address|email|title|"
     r"titles|count|amount|integer|decimal|string|text)$", re.I)

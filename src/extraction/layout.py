@@ -214,7 +214,7 @@ def read_table(lines: list[str]) -> list[str]:
     if not rows:
         return []
     head = [" ".join(tokenize(c)) for c in rows[0]]
-    if len(rows) == 1 or not sum(h in SCHEMA_HEADS for h in head) >= max(2, len(head) // 2):
+    if len(rows) == 1 or not (sum(h in SCHEMA_HEADS for h in head) >= max(2, len(head) // 2) or _heads_a_schema(head)):
         return [c for c in rows[0] if c]
     name_at = next((i for i, h in enumerate(head) if h in NAME_HEADS), 0)
     type_at = next((i for i, h in enumerate(head) if h in TYPE_HEADS), None)
@@ -233,6 +233,17 @@ def read_table(lines: list[str]) -> list[str]:
         items.append(f"{name} ({'; '.join(rules)})" if rules and not _has_list(rules) else
                      (f"{name}: {', '.join(rules)}" if rules else name))
     return items
+
+
+# Header words that describe a column's contents: '| column | what it holds |', '| field | meaning |'.
+CONTENT_HEAD_WORDS = {"what", "holds", "hold", "contains", "content", "contents", "means", "explanation", "spec",
+                      "specification", "definition", "info", "rule", "rules", "description", "details", "notes"}
+
+
+def _heads_a_schema(head: list[str]) -> bool:
+    """A table of columns headed by a name cell and a free-worded contents cell, not example data ('name | age')."""
+    return len(head) >= 2 and (head[0] in NAME_HEADS - {"name"} or head[0] in ("column name", "field name")
+                               or head[0] == "name" and any(set(h.split()) & CONTENT_HEAD_WORDS for h in head[1:]))
 
 
 def _has_list(rules: list[str]) -> bool:

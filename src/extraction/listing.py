@@ -12,8 +12,10 @@ import re
 from src.extraction import clauses as cl
 from src.extraction import field_meaning as fm
 from src.extraction import phrases as ph
+from src.extraction import value_maps as vm
 from src.extraction.fields_label import ENUM_HEAD_RE, is_joined_phrase, label_of
 from src.extraction.fields_values import parse_value_list
+from src.extraction.frequency_words import continues_frequency_list
 from src.extraction.scene import find_row_count
 from src.extraction.sentences import depth_at
 
@@ -45,7 +47,12 @@ QUALIFIER_PIECE_RE = re.compile(
     r"integers?|whole\s+numbers?|(?:\d+|one|two|three|four)\s+(?:decimals?|decimal\s+places|dp)|no\s+decimals|"
     r"unique|optional|nullable|required|not\s+null|"
     r"(?:between|from|ranging\s+from|in\s+the\s+range|within|up\s+to|at\s+least|at\s+most)\s+[-$€£]?\d.*|"
-    r"as\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}", re.I)
+    r"as\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}|"
+    # how the values spread: 'log-normal', 'median 120', 'sd 15', 'normally distributed'
+    r"(?:(?:with\s+)?(?:a|an|the)\s+)?(?:mean|median|average|avg|sd|std|stdev|standard\s+deviation|spread|sigma)"
+    r"\s*(?:of|=|:|is|around|about)?\s*[-$€£]?\d[\d.,]*\s*[A-Za-z%]{0,12}|"
+    r"(?:log[- ]?normal(?:ly)?|normal(?:ly)?|exponential(?:ly)?|uniform(?:ly)?|gaussian|skewed|right[- ]skewed|"
+    r"long[- ]tail(?:ed)?|bell[- ]?(?:curve|shaped))(?:\s+distributed|\s+distribution)?", re.I)
 
 
 def split_description(text: str) -> tuple[str, list[str]]:
@@ -91,6 +98,12 @@ def split_description(text: str) -> tuple[str, list[str]]:
                                                      fields_by_semicolon[0], re.I)
     if len(fields_by_semicolon) >= MIN_SEMICOLON_FIELDS and not listed_first:
         return split_semicolon_fields(fields_by_semicolon)
+    if len(fields_by_semicolon) == 2 and (find_row_count(fields_by_semicolon[0]) or re.search(
+            r"\d[\d,.]*\s*k?\s+[A-Za-z]+\.?\s*$", fields_by_semicolon[0], re.I)) \
+            and len(fields_by_semicolon[0].split()) <= 10 and not LIST_INTRO_RE.search(fields_by_semicolon[0]) \
+            and len(ph.split_top_level(fields_by_semicolon[1], ",")) >= 3:
+        return fields_by_semicolon[0].strip(), split_prose_items(fields_by_semicolon[1])  # 'beds ~ 5000 recs; ward, ...'
+
     # 'with 2000 orders including ...': the list starts after the intro that no count follows
     intro = next((m for m in LIST_INTRO_RE.finditer(flat)
                   if not re.match(r"\s*(?:about\s+|around\s+)?\d", flat[m.end():])
@@ -132,9 +145,19 @@ def join_properties(item: str, props: list[str]) -> str:
     parts: list[str] = []
     if "min" in read and "max" in read:
         parts.append(f"between {read.pop('min')} and {read.pop('max')}")
+    weights = [w.strip() for w in read.pop("weights", "").split(",") if w.strip()]
+    values = [v.strip() for v in read.get("values", "").split(",") if v.strip()]
+    if weights and len(weights) == len(values) and all(re.fullmatch(r"\d+(?:\.\d+)?%?", w) for w in weights):
+        scale = 100 if sum(float(w.rstrip("%")) for w in weights) <= 1.01 else 1  # 'weights: [0.85, 0.05, 0.10]'
+        read["values"] = ", ".join(f"{v} {float(w.rstrip('%')) * scale:g}%" for v, w in zip(values, weights))
+    elif weights:
+        read["weights"] = ", ".join(weights)
     for key, value in read.items():
+        if key in ("interval", "step", "frequency") and re.match(r"\d", value):
+            value = f"every {value}"  # 'interval: 1 minute' is the time grid
         parts.append(value if key in BARE_PROPERTY_KEYS else f"{key} {value}")
     label = item.rstrip().rstrip(":").strip()
+    label = re.sub(r"^(?:name|column|field|column\s+name|field\s+name)\s*:\s*(?=\S)", "", label, flags=re.I)  # '- name: mode'
     return f"{label}: {', '.join(parts)}"
 
 
@@ -312,7 +335,8 @@ def split_prose_items(body: str) -> list[str]:
     if re.search(r"\.\s+[A-Z]", body):
         body, *later = re.split(r"\.\s+(?=[A-Z])", body)
     items: list[str] = []
-    parts = [cl.name_whether(p) for joined in cl.join_value_lists(ph.split_top_level(cl.normalize_clauses(body), ",;"))
+    parts = [cl.name_whether(p) for joined in cl.join_value_lists(vm.join_value_maps(
+        ph.split_top_level(cl.normalize_clauses(body), ",;")))
              for p in cl.split_joined_columns(joined)]
     for written in parts:
         part = cl.trim_relative_label(re.sub(r"^(?:and|&|plus|as\s+well\s+as)\s+", "", written.strip(), flags=re.I))
@@ -328,6 +352,8 @@ def split_prose_items(body: str) -> list[str]:
                 items[-1] += ", " + piece  # 'made of 1 letter, a dash and 3 digits': one code shape
             elif items and QUALIFIER_PIECE_RE.fullmatch(piece):
                 items[-1] += ", " + piece  # 'points 0-12, integer': a qualifier, not a column
+            elif items and continues_frequency_list(items[-1], piece):
+                items[-1] += ", " + piece  # 'beds: mostly 2, sometimes 1, rarely 3': one weighted list
             elif items and _continues_value_list(items[-1], piece):
                 items[-1] += ", " + piece  # '..., and a cuisine: Italian, Thai, Mexican': values, not columns
             elif items and re.fullmatch(r"(?:or\s+|and\s+)?[-$€£]?\d[\d.]*\s*(?:(?:or|and)\s+[-$€£]?\d[\d.]*\s*)?[A-Za-z%]{0,12}",
@@ -358,8 +384,11 @@ def _continues_value_list(item: str, piece: str) -> bool:
 def _split_on_and(text: str) -> list[str]:
     """Split on a top-level ' and ' that joins two columns, not 'between 18 and 65' or 'date and time'."""
     depth, cuts = 0, []
+    spans = vm.map_spans(text)  # '29 for pro and 499 for team': one mapping
     for m in re.finditer(r"[()]|\s+(?:and|&)\s+", text):
         token = m.group(0)
+        if any(start <= m.start() < end for start, end in spans):
+            continue
         if token == "(":
             depth += 1
         elif token == ")":

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from src.extraction import field_meaning as fm
 from src.extraction import layout as ly
 from src.extraction import templates as tp
+from src.extraction import value_maps as vm
 from src.extraction.drafts import FieldDraft
 from src.extraction.fields_label import draft_fields
 from src.extraction.fields_type import PATTERN_TYPES
@@ -61,14 +62,17 @@ def extract_offline(text: str) -> OfflineExtraction:
         if ORDER_BY_RE.match(item):
             warnings.append(f"rows are not kept in any order; ignored '{item[:80]}'")
             continue
+        read_item, value_map = vm.split_value_map(item)  # '0 for free, 29 for pro': linked per value later
         try:
-            read = draft_fields(item, warnings)
+            read = draft_fields(read_item, warnings)
         except Exception:  # noqa: BLE001 - one unreadable item must not lose the whole description
             warnings.append(f"could not understand '{item[:80]}'; used a text column")
             read = [FieldDraft(label=item[:60], type="string", description=item[:300],
                                tokens=fm.tokenize(item)[:6])]
         for draft in read:
             draft.source = item.strip()[:300]
+        if value_map is not None and read:
+            read[-1].value_map = value_map
         drafts.extend(read)
     name_drafts(drafts)
     if not drafts or (len(drafts) < tp.FEW_COLUMNS and not is_listed(text)):

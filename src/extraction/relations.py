@@ -13,6 +13,7 @@ from src.extraction.cycles import break_cycles
 from src.extraction.drafts import FieldDraft
 from src.extraction.gaps import link_date_gaps
 from src.extraction.fields_numbers import keep_unique_numbers_generatable
+from src.extraction.value_maps import link_value_maps
 from src.extraction.formulas import (derive_expression, find_amortised_payments, find_stated_formulas,
                                      read_slash_lists_as_division)
 from src.extraction.ordering import (infer_date_order, infer_number_order, link_date_offsets, link_orders,
@@ -37,6 +38,7 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
     find_amortised_payments(drafts, warnings)
     link_column_bounds(drafts, warnings)
     find_stated_formulas(drafts, warnings)
+    link_value_maps(drafts, warnings)
     for draft in drafts:
         if draft.derived:
             derive_expression(draft, drafts, warnings)

@@ -43,6 +43,7 @@ def build_document(drafts: list[EntityDraft]) -> RelationalExtraction | None:
         locale = locale or read.schema.locale
         stated_rows[d.key] = d.rows or (read.total_rows if d.parent is None and d.has_columns else None)
     keys = {d.key: ks.choose_key(d, fields[d.key], set(by_key) - {d.key}) for d in drafts}
+    _place_orders(drafts, fields)
     for d in drafts:
         _link(d, by_key, fields, keys, warnings)
     order = _parents_first(drafts)
@@ -109,6 +110,25 @@ def _link(d: EntityDraft, by_key: dict[str, EntityDraft], fields: dict[str, list
         if ks.apply_order(own, order, parent.table, fields[order.parent_key]) is None:
             warnings.append(f"table '{d.table}': could not match '{order.field_words} {order.op} the "
                             f"{order.parent_key}'s {order.parent_words}' to date fields of both tables; not applied")
+
+
+def _place_orders(drafts: list[EntityDraft], fields: dict[str, list[dict]]) -> None:
+    """An order rule lands on the table whose column it qualifies: 'order date after the customer's signup'
+    read in the order lines' words belongs to orders, the customers' child that has an order date."""
+    def is_child_of(d: EntityDraft, parent_key: str) -> bool:
+        return parent_key in (d.parent, *d.references)
+
+    for d in drafts:
+        for order in list(d.orders):
+            here = ks.order_fit(fields[d.key], order.field_words)
+            if is_child_of(d, order.parent_key) and here > 0:
+                continue
+            fits = [(ks.order_fit(fields[x.key], order.field_words), x) for x in drafts
+                    if x is not d and is_child_of(x, order.parent_key)]
+            fit, best = max(fits, key=lambda f: f[0], default=(0, None))
+            if best is not None and (fit > here or not is_child_of(d, order.parent_key) and fit > 0):
+                d.orders.remove(order)
+                best.orders.append(order)
 
 
 def _parents_first(drafts: list[EntityDraft]) -> list[str]:

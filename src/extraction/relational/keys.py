@@ -115,6 +115,11 @@ def _best_field(fields: list[Field], words: str) -> Field | None:
     return max(scored, key=lambda s: (s[1], s[0]))[2]
 
 
+def order_fit(fields: list[Field], words: str) -> int:
+    """How well a table's date fields match the words an order rule names ('order date'): shared words."""
+    return max((_overlap(words, f["name"]) for f in fields if f.get("type") in TEMPORAL), default=0)
+
+
 def apply_order(fields: list[Field], order: CrossOrder, parent_table: str, parent_fields: list[Field]) -> str | None:
     """Set `after`/`before` to the parent's field; answers the child field's name, or None when unread."""
     temporal = [f for f in fields if f.get("type") in TEMPORAL and not (f.get("constraints") or {}).get("expression")]

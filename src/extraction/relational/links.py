@@ -66,7 +66,7 @@ ORDER_WORDS = {"after": "after", "later than": "after", "following": "after", "o
 ORDER_RE = re.compile(
     rf"(?P<op>on\s+or\s+after|on\s+or\s+before|no\s+earlier\s+than|no\s+later\s+than|not\s+before|not\s+after|"
     rf"later\s+than|earlier\s+than|prior\s+to|after|before|following|preceding)\s+(?:the\s+|their\s+|its\s+|his\s+|"
-    rf"her\s+)?(?:(?P<p>{W})(?:'s|’s|s'|’)\s+(?P<pf>(?:{W}\s+){{0,2}}?{W})\b|(?P<t>[A-Za-z_]\w*)\.(?P<tf>[A-Za-z_]\w*))",
+    rf"her\s+)?(?:(?P<p>{W})(?:'s|’s|s'|’)\s+(?P<pf>(?:{W}\s+){{0,2}}?{W}(?:\s+(?:date|time|timestamp|datetime|day))?)\b|(?P<t>[A-Za-z_]\w*)\.(?P<tf>[A-Za-z_]\w*))",
     re.I)
 
 

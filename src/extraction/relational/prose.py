@@ -137,7 +137,7 @@ def _cut_spans(flat: str, reading: Reading, drafts: dict[str, EntityDraft]) -> N
     for n, (start, key) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blanked)
         draft = drafts[key]
-        draft.rows = read_rows_before(blanked[:start])
+        draft.rows = read_rows_before(blanked[:start]) or _rows_stated_later(flat, draft, reading)
         orders, span = read_orders(blanked[start:end], set(drafts))
         draft.orders = [o for _, _, o in orders]
         draft.text = _clean(span)
@@ -148,6 +148,19 @@ def _cut_spans(flat: str, reading: Reading, drafts: dict[str, EntityDraft]) -> N
             draft.text = reading.mentions.get(key, key)
 
 
+def _rows_stated_later(flat: str, draft: EntityDraft, reading: Reading) -> int | None:
+    """'employees with their manager, 300 employees': a table without a parent counted at a later mention."""
+    if draft.parent is not None:
+        return None
+    forms = {reading.mentions.get(draft.key, draft.key).lower(), draft.table.replace("_", " "), draft.key}
+    for form in sorted(forms, key=len, reverse=True):
+        for m in re.finditer(rf"\b{re.escape(form)}s?\b", flat, re.I):
+            rows = read_rows_before(flat[:m.start()])
+            if rows:
+                return rows
+    return None
+
+
 def _clean(text: str) -> str:
     """Strip the leftovers of used-up words: stray commas, 'and', 'each' at the ends."""
     text = re.sub(r"\(\s*[,;]?\s*\)", " ", text)
@@ -156,7 +169,9 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s*,\s*(?=(?:with|having|including|containing)\b)", " ", text, flags=re.I)
     text = re.sub(r"^(?:and|with|each|plus)\b\s*", "", text, flags=re.I)
     # 'employee , . Employees have name, email': a leftover mention, then the sentence that lists columns
-    text = re.sub(r"^[A-Za-z][\w -]{0,40}?\s*[,;]?\s*\.\s+(?=[A-Z])", "", text)
+    # ('customers with name and email. Each ...' lists columns: it stays)
+    text = re.sub(r"^(?![^.]*\b(?:with|having|including|containing)\s)[A-Za-z][\w -]{0,40}?\s*[,;]?\s*\.\s+(?=[A-Z])",
+                  "", text)
     text = re.sub(r"^([A-Za-z][\w -]{0,40}?)\s+(?:have|has|contain|contains|include|includes|hold|holds|"
                   r"should\s+have|must\s+have)\s+(?:an?\s+|the\s+)?", r"\1 with ", text, flags=re.I)
     text = re.sub(r"(?:[,;]?\s*\b(?:and|with|each|plus|where|of)\b)+$", "", text, flags=re.I).strip(" ,;.")

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from src.extraction.relational.counts import read_count
+from src.extraction.listing import split_prose_items
 from src.extraction.relational.links import read_links, read_orders
 from src.extraction.relational.model import EntityDraft, entity_key, is_entity, table_name, trim_phrase
 from src.extraction.relational.prose import link_by_known_pairs, read_rows_before
@@ -111,7 +112,12 @@ def _read_section(section: Section, draft: EntityDraft, keys: set[str]) -> None:
             continue
         reading = read_links(line, frozenset(keys))
         if any(link.child in (draft.key, "") for link in reading.links) or reading.pending:
-            relation += " " + line
+            link_words, columns = _split_link_line(line)
+            if columns:  # 'each customer has 1-5 orders, with order date ..., amount 10-500': columns after the link
+                orders, columns = read_orders(columns, keys - {draft.key})
+                draft.orders += [o for _, _, o in orders]
+                body += [piece for piece in split_prose_items(columns) if piece.strip()]
+            relation += " " + link_words
             for link in reading.links:
                 if link.self_role:
                     draft.self_ref = link.self_role
@@ -139,6 +145,17 @@ def _read_section(section: Section, draft: EntityDraft, keys: set[str]) -> None:
         draft.rows = read_rows_before(section.rows_text) if section.rows_text else _bracketed_rows(section.rest)
     draft.has_columns = bool(body)
     draft.text = f"{section.name}:\n" + "\n".join(f"- {line}" for line in body) if body else section.name
+
+
+LINK_THEN_COLUMNS_RE = re.compile(r"^(?P<link>.*?\S)\s*[,;]?\s+(?:with|having|including|containing)\s+(?P<cols>\S.*)$", re.I)
+
+
+def _split_link_line(line: str) -> tuple[str, str]:
+    """A link line's own words and the columns it goes on to list after 'with', if any."""
+    m = LINK_THEN_COLUMNS_RE.match(line)
+    if m is None or "," not in m["cols"] and not re.search(r"\d|\(", m["cols"]):
+        return line, ""
+    return m["link"], m["cols"].strip(" .")
 
 
 def _bracketed_rows(rest: str) -> int | None:
