@@ -107,6 +107,10 @@ UNIT_WORDS = {"decimal", "digit", "character", "char", "letter", "place", "word"
               "percent", "dollar", "euro", "time", "column", "field", "attribute", "row", "record", "entry"}
 
 
+LINK_WORDS = {"with", "having", "and", "of", "that", "which", "who", "each", "per", "in", "on", "for", "from", "to",
+              "at", "by", "including", "containing", "plus"}
+
+
 def _parent_ok(phrase: str, kind: str) -> bool:
     if kind == "belongs":  # 'each order belongs to a customer': a singular noun is fine
         return is_entity(phrase) or is_entity(phrase, counted=True)
@@ -115,7 +119,9 @@ def _parent_ok(phrase: str, kind: str) -> bool:
 
 def _child_ok(phrase: str, kind: str, m: re.Match) -> bool:
     if kind == "their":  # 'employees with their manager' is a self-reference, not a managers table
-        raw = trim_phrase(m["c"]) if len(m["c"].split()) < 2 else m["c"]  # 'email addresses' is one column
+        words = m["c"].split()
+        # 'email addresses' is one column; 'orders with ...' is the orders
+        raw = m["c"] if len(words) > 1 and words[-1].lower() not in LINK_WORDS else trim_phrase(m["c"])
         plural = is_plural(phrase.split()[-1])  # 'their orders' are rows; 'their average grade' is a column
         return plural and is_entity(phrase) and is_entity(raw) and not SELF_ROLE_RE.fullmatch(phrase.strip())
     if kind == "belongs":
@@ -127,6 +133,27 @@ def _child_ok(phrase: str, kind: str, m: re.Match) -> bool:
     vague = not re.fullmatch(rf"(?:exactly\s+)?{STRICT}", m["n"].strip(), re.I)
     each = re.match(r"\s+(?:each|apiece|per)\b", m.string[m.end("c"):]) is not None
     return (vague or each or kind == "per") and is_entity(phrase, counted=True)
+
+
+def _owner_ok(phrase: str) -> bool:
+    """Whether the words just before 'and their' can own rows: not a column ('name and email, and their
+    orders') or a unit of a value ('in the last 2 years, and their orders')."""
+    return bool(phrase) and entity_key(phrase).split()[-1] not in UNIT_WORDS and _parent_ok(phrase, "their")
+
+
+SUBJECT_RE = re.compile(rf"(?:^|(?<=[.;!?:]\s)|\b(?:generate|create|make|need|want|give\s+me|build)\s+)"
+                        rf"(?:(?:about|around|some|roughly|~)\s*)?(?:\d[\d,.]*\s*(?:k|m|thousand|million)?\s+)?"
+                        rf"(?P<p>{NP})", re.I)
+
+
+def _sentence_subject(text: str, end: int) -> tuple[str, int]:
+    """The entity a sentence opens with ('1000 customers with ...'), whom a later 'their' refers to."""
+    start = max(text.rfind(stop, 0, end) for stop in (". ", "; ", "! ", "? ", "\n")) + 1
+    for m in SUBJECT_RE.finditer(text, start, end):
+        phrase, at, _ = _phrase_at(m, "p")
+        if phrase and _parent_ok(phrase, "their") and entity_key(phrase).split()[-1] not in UNIT_WORDS:
+            return phrase, at
+    return "", end
 
 
 def _enclosing_brackets(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -152,6 +179,10 @@ def read_links(text: str, known: frozenset[str] = frozenset()) -> Reading:
     for kind, pattern in CUES:
         for m in itertools.islice(pattern.finditer(text), MAX_MATCHES):
             parent, p_start, _ = _phrase_at(m, "p")
+            words_end = p_start + len(parent)  # where the linking words start
+            if kind == "their" and not _owner_ok(parent):
+                words_end = m.end("p")  # the words before 'and their' stay the owner's columns
+                parent, p_start = _sentence_subject(text, m.start("p"))
             child = trim_phrase(m["c"]) if m["c"] else ""
             counted = kind in ("count", "per")
             if kind == "per" and not child:
@@ -169,7 +200,7 @@ def read_links(text: str, known: frozenset[str] = frozenset()) -> Reading:
             reading.add(p_key, c_key, count)
             if kind == "their":  # 'and their': only the connecting words are used up
                 c_start = m.start("c") + m["c"].lower().rfind(child.lower())
-                reading.used.append((p_start + len(parent), c_start))
+                reading.used.append((words_end, c_start))
             elif kind == "count":
                 c_start = m.start("c") + m["c"].lower().rfind(child.lower())
                 reading.used.append((p_start + len(parent), c_start))
