@@ -50,12 +50,19 @@ class RangeResolver:
             lo, hi = d_lo, d_hi
             if kind not in ("latitude", "longitude"):
                 lo, hi, d_dec = self.meaning_defaults(fp, lo, hi, d_dec)
-        elif lo is None:
+        if kind not in INTEGER_KINDS and c.decimals is None and is_money(fp.name):
+            factor = self.zero_decimal_factor()
+            if factor is not None:
+                # Amounts the user stated (a bound, a distribution) are in the currency already; the
+                # defaults are in dollars and move into it (¥, not $), the missing side of a range too.
+                if bounds == [None, None] and c.distribution is None:
+                    lo, hi = self.scale_money(fp, lo, hi, factor)
+                d_lo, d_hi, d_dec = d_lo * factor, d_hi * factor, 0
+                fp.options["zero_decimal_currency"] = True
+        if lo is None:
             lo = min(d_lo, hi) if hi > d_lo else hi - (d_hi - d_lo)
         elif hi is None:
             hi = max(d_hi, lo) if lo < d_hi else lo + (d_hi - d_lo)
-        if kind not in INTEGER_KINDS and c.decimals is None and is_money(fp.name):
-            lo, hi, d_dec = self.local_money(fp, lo, hi, d_dec, explicit=bounds != [None, None])
         if lo > hi:
             self.fail(index, "constraints.min_value", f"min_value ({lo:g}) is greater than max_value ({hi:g})")
             return
@@ -104,24 +111,23 @@ class RangeResolver:
             fp.options["distribution"] = Distribution(kind=dist[0], **dict(zip(params[dist[0]], dist[1:])))
         return lo, hi, meaning_decimals if meaning_decimals is not None else decimals
 
-    def local_money(self, fp: FieldPlan, lo: float, hi: float, decimals: int | None, explicit: bool):
-        """An amount in a locale whose currency has no minor unit (JPY, KRW, VND, CLP, ISK, HUF) is a
-        whole number; a default range (none given) is in that currency's units (¥, not $)."""
+    def zero_decimal_factor(self) -> float | None:
+        """Units of the schema locale's currency per dollar when it has no minor unit (JPY, KRW, VND, CLP,
+        ISK, HUF), else None."""
         from src.engine.data.world import ZERO_DECIMAL_CURRENCIES, country_of_locale, countries
 
         home = country_of_locale(self.schema.locale)
-        factor = ZERO_DECIMAL_CURRENCIES.get(countries()[home].currency) if home is not None else None
-        if factor is None:
-            return lo, hi, decimals
-        if not explicit:
-            lo, hi = lo * factor, hi * factor
-            dist = fp.options.get("distribution")
-            if dist is not None:
-                scaled = {k: getattr(dist, k) * factor for k in ("mean", "std", "median", "scale")
-                          if getattr(dist, k, None) is not None}
-                fp.options["distribution"] = dist.model_copy(update=scaled)
-        fp.options["zero_decimal_currency"] = True
-        return lo, hi, 0
+        return ZERO_DECIMAL_CURRENCIES.get(countries()[home].currency) if home is not None else None
+
+    @staticmethod
+    def scale_money(fp: FieldPlan, lo: float, hi: float, factor: float) -> tuple[float, float]:
+        """A default range, and the default distribution by meaning, in the local currency's units."""
+        dist = fp.options.get("distribution")
+        if dist is not None:
+            scaled = {k: getattr(dist, k) * factor for k in ("mean", "std", "median", "scale")
+                      if getattr(dist, k, None) is not None}
+            fp.options["distribution"] = dist.model_copy(update=scaled)
+        return lo * factor, hi * factor
 
     def numeric_step(self, index: int, step: str | None) -> float | None:
         if step is None:

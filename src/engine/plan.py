@@ -308,13 +308,14 @@ def _apply_order(fp: FieldPlan, ctx: ChunkContext, values: pa.Array) -> pa.Array
         base = np.maximum(ref, lo) if explicit else ref
         # Without a stated range a time stays inside its default span too (never past the anchor,
         # so a ship date after an order date is not in the future); the other field still wins.
+        # (a value whose other field lies past that span keeps the whole gap: it cannot copy the other)
         top = np.where(hi > base, hi, base) if explicit else \
-            np.maximum(np.minimum(base + gap, hi), base) if is_time else base + gap
+            np.where(base <= hi, np.minimum(base + gap, hi), base + gap) if is_time else base + gap
         new = np.maximum(base + u * (top - base), ref)
     else:
         base = np.minimum(ref, hi) if explicit else ref
         bottom = np.where(lo < base, lo, base) if explicit else \
-            np.minimum(np.maximum(base - gap, lo), base) if is_time else base - gap
+            np.where(base >= lo, np.maximum(base - gap, lo), base - gap) if is_time else base - gap
         new = np.minimum(base - u * (base - bottom), ref)
     if grid is not None:  # snap onto the field's grid on the side that keeps the order
         new = (np.ceil(new / grid - 1e-9) if after else np.floor(new / grid + 1e-9)) * grid

@@ -255,7 +255,9 @@ def _label_tokens(name: str, description: str) -> list[str]:
     tokens = tokenize(name)
     if tuple(tokens) in _BARE_NAMES and description:
         head = _description_head(description)
-        if len(head) > 1 and _best_meaning(head) is not None:
+        found = _best_meaning(head) if len(head) > 1 else None
+        # 'the user's name' is still a person's name, not a username or an email
+        if found is not None and found[3] not in _PERSON_KINDS | {"email", "phone"}:
             return head
     return tokens
 

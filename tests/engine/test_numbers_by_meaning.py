@@ -157,3 +157,13 @@ def test_money_with_one_bound_gets_the_other_from_its_default(locale):
                      {"name": "refund", "type": "decimal", "constraints": {"max_value": 50}}], rows=500, **extra)
     assert min(rows["price"]) >= 0.01 and max(rows["price"]) > 1
     assert max(rows["refund"]) <= 50
+
+
+def test_a_stated_distribution_in_a_zero_decimal_currency_is_kept_in_that_currency():
+    """`price` normal mean ¥2,000 in ja_JP was refused: the default range had moved into yen, the mean not."""
+    rows = generate([{"name": "price", "type": "float", "constraints": {
+        "distribution": {"kind": "normal", "mean": 2000, "std": 300}}}], rows=2000, locale="ja_JP")["price"]
+    assert abs(np.mean(rows) - 2000) < 100 and all(v == int(v) for v in rows)
+    low = generate([{"name": "price", "type": "float", "constraints": {"min_value": 10}}], rows=2000,
+                   locale="ja_JP")["price"]
+    assert min(low) >= 10 and max(low) > 10_000  # the missing top is the default moved into yen

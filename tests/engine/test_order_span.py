@@ -38,3 +38,14 @@ def test_a_stated_max_still_allows_the_future():
                  {"name": "due", "type": "date", "constraints": {"after": "order_date", "max_value": "+60d"}}])
     assert all(o <= d <= (ANCHOR + dt.timedelta(days=60)).date() for o, d in zip(rows["order_date"], rows["due"]))
     assert max(rows["due"]) > ANCHOR.date()
+
+
+def test_an_other_field_past_the_default_span_still_gets_a_gap_not_a_copy():
+    rows = make([{"name": "starts_at", "type": "datetime", "constraints": {"min_value": "+1d", "max_value": "+90d"}},
+                 {"name": "ends_at", "type": "datetime", "constraints": {"after": "starts_at"}},
+                 {"name": "due_date", "type": "date", "constraints": {"min_value": "-400d", "max_value": "-380d"}},
+                 {"name": "reminded", "type": "date", "constraints": {"before": "due_date"}}], rows=2000)
+    ends = list(zip(rows["starts_at"], rows["ends_at"]))
+    assert all(s <= e for s, e in ends) and sum(e > s for s, e in ends) > 0.9 * len(ends)
+    early = list(zip(rows["reminded"], rows["due_date"]))
+    assert all(r <= d for r, d in early) and sum(r < d for r, d in early) > 0.9 * len(early)

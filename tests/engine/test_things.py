@@ -151,3 +151,12 @@ def test_the_name_of_a_thing_is_that_thing_not_a_person(label, kind):
     from src.engine.semantics import infer_string_kind
 
     assert infer_string_kind(label) == kind
+
+
+@pytest.mark.parametrize("description, kind", [("hotel name", "hotel_name"), ("Product name", "product_name"),
+                                               ("the user's name", "full_name"), ("user name", "full_name"),
+                                               ("", "full_name")])
+def test_a_bare_name_takes_its_description_unless_that_names_a_person(description, kind):
+    from src.engine.semantics import infer_string_kind
+
+    assert (infer_string_kind("name", description) or infer_thing("name", description)) == kind
