@@ -52,10 +52,12 @@ def find_distribution(text: str) -> tuple[dict[str, Any] | None, str]:
         kind = "uniform"
     mean = re.search(rf"\b(?:mean|average|avg|centered\s+(?:at|on|around)|around|about|approximately|roughly)"
                      rf"\s*(?:of|=|:)?\s*(?P<n>{ph.NUMBER})(?![\d.,]*\s*%)", text, re.I)  # 'about 70% zero' is a share
-    median = re.search(rf"\b(?:median|typical(?:ly)?|middle\s+value)\s*(?:of|=|:|is|around|about)?\s*(?P<n>{ph.NUMBER})"
+    # 'typically 3 items' is no distribution; with one named ('log-normal, typically 40') it is the median
+    typical = r"|typical(?:ly)?" if kind is not None else ""
+    median = re.search(rf"\b(?:median{typical}|middle\s+value)\s*(?:of|=|:|is|around|about)?\s*(?P<n>{ph.NUMBER})"
                        rf"(?![\d.,]*\s*%)", text, re.I)
-    std = re.search(rf"\b(?:std|sd|standard\s+deviation|stdev|spread|give\s+or\s+take|plus\s+or\s+minus|±|\+/-)"
-                    rf"\s*(?:of|=|:|about|around)?\s*(?P<n>{ph.NUMBER})", text, re.I)
+    std = re.search(rf"(?:\b(?:std|sd|standard\s+deviation|stdev|spread|give\s+or\s+take|plus\s+or\s+minus)|±|\+/-)"
+                    rf"\s*(?:of|=|:|about|around)?\s*(?P<n>{ph.NUMBER})(?![\d.,]*\s*%)", text, re.I)  # 'spread 5%' is relative
     if kind is None and mean is None and median is None:
         return None, text
     found: dict[str, Any] = {"kind": kind or ("lognormal" if median and not mean else "normal")}

@@ -22,6 +22,7 @@ TIERS = (("low", LOW), ("high", HIGH), ("mid", MID))  # longest phrases first: '
 TIER_WEIGHT = {"mid": 3.0, "low": 1.0}
 MOSTLY_SHARE = 70.0
 VALUE = r"[A-Za-z0-9$€£][\w.'&+-]*(?:\s[A-Za-z][\w'&+-]*)?"
+NEVER_RE = re.compile(r"\s*(?:never|not|no|without)\b", re.I)
 FREQ_RE = re.compile(rf"\b(?:{'|'.join(f'(?P<{name}>{words})' for name, words in TIERS)})\b", re.I)
 
 
@@ -47,6 +48,8 @@ def read_frequency_list(segment: str) -> list[ph.ListItem] | None:
         inherited: str | None = None
         for k, part in enumerate(p for p in re.split(r"\s+(?:and|or|but)\s+|^(?:and|or|but)\s+", group, flags=re.I)
                                  if p.strip()):
+            if NEVER_RE.match(part):  # 'never critical' names a value the column must not hold
+                continue
             tier, value = _tier_of(part)
             if not value or not re.fullmatch(VALUE, value):
                 return None

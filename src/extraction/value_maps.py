@@ -16,6 +16,11 @@ import re
 from src.extraction import field_meaning as fm
 from src.extraction.drafts import FieldDraft
 
+# Words an expression cannot take as a bare column name.
+SQL_WORDS = {"CASE", "WHEN", "THEN", "ELSE", "END", "AND", "OR", "NOT", "IN", "IS", "NULL", "BETWEEN", "LIKE",
+             "SELECT", "FROM", "WHERE", "TRUE", "FALSE", "AS", "ORDER", "GROUP", "BY", "LIMIT", "TABLE", "INTERVAL",
+             "DATE", "TIME", "TIMESTAMP", "USER", "DEFAULT", "KEY", "CHECK", "ALL", "ANY", "DISTINCT", "CAST", "IF"}
+
 NUM = r"(?<![\w.,])[-−]?[$€£]?\s?(?<![\d])\d{1,12}(?:,\d{3}){0,4}(?:\.\d+)?(?:\s?(?:k|usd|eur|gbp|dollars?|euros?|pounds?|chf)\b)?"
 VAL = r"(?<![\w])(?:the\s+)?(?!(?:and|or)\b)[A-Za-z][\w'&+-]*(?:\s(?!and\b|or\b|for\b|costs?\b|is\b|are\b)[A-Za-z][\w'&+-]*)?"
 # Each way of pairing a number with a value: '29 for pro', 'pro costs 29', '29 (pro)'.
@@ -133,7 +138,9 @@ def link_value_maps(drafts: list[FieldDraft], warnings: list[str]) -> None:
             continue
         by_value = {_norm(str(v)): v for v in best.constraints["enum_values"]}
         numbers = [_render(n) for _, n in mapping.pairs]
-        arms = [f"WHEN {best.name} = {_quote(by_value[_norm(v)])} THEN {num}"
+        column = best.name if re.fullmatch(r"[a-z_][a-z0-9_]*", best.name) and best.name.upper() not in SQL_WORDS \
+            else f"`{best.name}`"  # 'case' or 'end' as a column would not parse bare
+        arms = [f"WHEN {column} = {_quote(by_value[_norm(v)])} THEN {num}"
                 for (v, _), num in zip(mapping.pairs, numbers) if _norm(v) in by_value]
         unmapped = [v for v in best.constraints["enum_values"] if _norm(str(v)) not in wanted]
         if unmapped:

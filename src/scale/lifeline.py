@@ -39,8 +39,11 @@ def watch_owner(owner: tuple[int, int | None]) -> None:
 
 
 def _wait_then_exit(pid: int, started: int | None, fd: int | None) -> None:
-    if fd is not None:
-        select.select([fd], [], [])
+    if fd is not None:  # poll, not select: a forked worker may hold descriptors past select's 1024
+        watcher = select.poll()
+        watcher.register(fd, select.POLLIN)
+        while not watcher.poll():
+            pass
     else:
         while _is_alive(pid, started):
             threading.Event().wait(_POLL_SECONDS)

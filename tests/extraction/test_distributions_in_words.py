@@ -45,3 +45,16 @@ def test_spread_words_in_brackets_list_no_values():
     field = fields_of("900 donations: donor id, gift 5 to 900 (strongly skewed, most gifts are small), given at")["gift"]
     assert field["type"] in ("integer", "decimal") and "enum_values" not in field
     assert field["distribution"]["kind"] == "lognormal"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("normal, mean 20 ± 5", {"kind": "normal", "mean": 20.0, "std": 5.0}),
+    ("normal mean 20 +/- 5", {"kind": "normal", "mean": 20.0, "std": 5.0}),
+    ("normal, mean 50, spread 5%", {"kind": "normal", "mean": 50.0}),
+    ("log-normal, typically 40", {"kind": "lognormal", "median": 40.0}),
+    ("typically 3 items", None),
+])
+def test_spread_signs_relative_spreads_and_typical_values(text, expected):
+    from src.extraction.fields_numbers import find_distribution
+
+    assert find_distribution(text)[0] == expected

@@ -46,3 +46,9 @@ def test_weighted_pieces_after_a_colon_stay_one_column():
     fields = fields_of("rooms with beds: mostly 2, sometimes 1, rarely 3 or 4, and price 50-300")
     assert set(fields) == {"beds", "price"}
     assert fields["beds"]["enum_values"] == [2, 1, 3, 4]
+
+
+def test_a_value_said_never_to_occur_is_left_out():
+    rows = generate("Tickets, 600 rows: ticket id, severity (mostly minor, some major, never blocker), opened on")
+    assert set(rows["severity"]) == {"minor", "major"}
+    assert Counter(rows["severity"])["minor"] > Counter(rows["severity"])["major"]

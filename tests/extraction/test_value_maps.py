@@ -48,3 +48,8 @@ def test_a_mapping_without_its_category_column_keeps_the_numbers_and_warns():
     price = next(f for f in result.schema.fields if f.name == "ticket_price")
     assert sorted(price.constraints.enum_values) == [8, 12]
     assert any("no column holds the values" in w for w in result.warnings)
+
+
+def test_a_mapping_on_a_column_named_like_a_sql_word_still_holds():
+    rows = generate("Court files, 300 rows: file id, case (minor, major), fine which is 10 for minor and 500 for major")
+    assert rows["fine"] and all(f == {"minor": 10, "major": 500}[c] for c, f in zip(rows["case"], rows["fine"]))

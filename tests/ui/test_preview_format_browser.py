@@ -53,13 +53,20 @@ def client(live_api_url):
     client.close()
 
 
-def read_drawn(page) -> set[str]:
+def read_drawn(page, data: list[dict] | None = None) -> set[str]:
     """Every text the page's canvases have drawn since it loaded, once a preview grid has drawn its
-    header and a date (the grid draws a moment after its element shows)."""
+    header, a date and five amounts (the grid draws a moment after its element shows), and with `data`
+    the first rows' totals."""
     wait_until_idle(page)
     page.wait_for_function("() => window.__drawn.has('ordered_on') && window.__drawn.has('total')"
-                           " && [...window.__drawn].some(t => /^2025-/.test(t))", timeout=30_000)
-    page.wait_for_timeout(300)  # the rest of the visible rows, drawn in the same frames
+                           " && [...window.__drawn].some(t => /^2025-/.test(t))"
+                           " && [...window.__drawn].filter(t => /^\\d{4}\\.\\d+$/.test(t)).length >= 5", timeout=30_000)
+    totals = [f"{row['total']:.2f}" for row in (data or [])[:5]]
+    if totals:  # a wrong format never draws these: the assertion below then names what was drawn instead
+        try:
+            page.wait_for_function("(texts) => texts.every(t => window.__drawn.has(t))", arg=totals, timeout=15_000)
+        except Exception:  # noqa: BLE001 - assert_formatted reports the difference
+            pass
     return set(page.evaluate("[...window.__drawn]"))
 
 
@@ -98,7 +105,7 @@ def test_monitor_and_browse_previews_show_money_numbers_dates_and_blanks_as_the_
     page.add_init_script(RECORD_DRAWN_TEXT_JS)
     page.goto(f"{page.streamlit_url}/monitor?job={job_id}")
     expect(page.get_by_text("Preview · first 20 rows")).to_be_visible()
-    assert_formatted(read_drawn(page), data)
+    assert_formatted(read_drawn(page, data), data)
     save_screenshot(page, "fmt_1_monitor")
 
     page.goto(f"{page.streamlit_url}/browse")
@@ -106,7 +113,7 @@ def test_monitor_and_browse_previews_show_money_numbers_dates_and_blanks_as_the_
     select_newest_job(page, "formats")
     expect(page.get_by_text("Preview · first 10 rows")).to_be_visible()
     expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(2)
-    assert_formatted(read_drawn(page), data)
+    assert_formatted(read_drawn(page, data), data)
     save_screenshot(page, "fmt_2_browse")
     client.delete_job(job_id)
 
