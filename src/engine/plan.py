@@ -211,7 +211,8 @@ class DatasetPlan:
         entry = self.registry.get(fp.kind)
         values = entry.generate(fp, ctx)
         if fp.unique and fp.c.max_length and fits_words(fp.kind, fp.pattern is not None):
-            return fit_unique_words(values, ctx.rows, fp.c.max_length, tailed=entry.capacity is None)
+            return fit_unique_words(values, ctx.rows, fp.c.max_length, tailed=entry.capacity is None,
+                                    min_length=fp.c.min_length)
         if fp.unique and entry.capacity is None:
             # No natural unique form (e.g. city): a row-number suffix keeps values distinct.
             suffix = pc.cast(pa.array(ctx.rows.astype(np.int64) + 1), pa.string())

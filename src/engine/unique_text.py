@@ -34,7 +34,8 @@ def shortest_max_length(total_rows: int) -> int:
     return MIN_WORD + tail_length(total_rows)
 
 
-def fit_unique_words(values: pa.Array, rows: np.ndarray, max_length: int, tailed: bool) -> pa.Array:
+def fit_unique_words(values: pa.Array, rows: np.ndarray, max_length: int, tailed: bool,
+                     min_length: int | None = None) -> pa.Array:
     """``values`` within ``max_length``. ``tailed``: the values are not unique by themselves and every
     row gets its ' #<row>' tail (cities), the value cut at a word to leave it room; else the values are
     unique already (distinct names) and only those too long are cut and given their row's tail. A
@@ -46,8 +47,21 @@ def fit_unique_words(values: pa.Array, rows: np.ndarray, max_length: int, tailed
     cut = values
     for length in np.unique(tail_lengths):  # a few digit counts per chunk; each row cut by its own
         room = max(int(max_length - length), 1)
-        cut = pc.if_else(pa.array(tail_lengths == length), strings.cut_at_word(values, room), cut)
+        at_word = strings.cut_at_word(values, room)
+        if min_length:  # a word cut too short for min_length is cut at the limit instead, mid-word
+            short = pc.less(pc.utf8_length(at_word), max(int(min_length - length), 0))
+            at_word = pc.if_else(short, strings.utf8_truncate(values, room), at_word)
+        cut = pc.if_else(pa.array(tail_lengths == length), at_word, cut)
     cut = strings.join(cut, _TAIL, tails)
     if tailed:
         return cut
-    return pc.if_else(pc.greater(pc.utf8_length(values), max_length), cut, values)
+    # too long: cut and tailed; too short for min_length: tailed whole (its row's tail keeps it unique)
+    lengths = pc.utf8_length(values)
+    fix = pc.greater(lengths, max_length)
+    if min_length:
+        whole = strings.join(values, _TAIL, tails)
+        short = pc.less(lengths, min_length)
+        fits = pc.less_equal(pc.utf8_length(whole), max_length)
+        values = pc.if_else(pc.and_(short, fits), whole, values)
+        fix = pc.or_(fix, pc.and_(short, pc.invert(fits)))  # no room for the whole value and its tail
+    return pc.if_else(fix, cut, values)

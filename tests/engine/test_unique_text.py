@@ -53,3 +53,13 @@ def test_a_length_too_short_for_the_rows_is_refused_naming_max_length():
     (problem,) = err.value.problems
     assert problem.loc == "fields[0].constraints.max_length"
     assert "field 'town'" in problem.message and "at least 11 characters" in problem.message
+
+
+@pytest.mark.parametrize("kind, low, high", [("string", 8, 9), ("full_name", 11, 12), ("full_name", 3, 30)])
+def test_unique_words_keep_their_min_length_too(kind, low, high):
+    """'Alice #2' under min_length 11: a value too short takes its row's tail whole, or is cut at the limit."""
+    from src.engine import compile_schema
+
+    field = {"name": "v", "type": kind, "constraints": {"unique": True, "min_length": low, "max_length": high}}
+    values = compile_schema({"fields": [field]}, seed=1).generate_chunk(0, 2000).to_pydict()["v"]
+    assert len(set(values)) == 2000 and all(low <= len(v) <= high for v in values)
