@@ -39,8 +39,14 @@ def open_cell(page, column: str, row: int):
 def type_in_cell(page, column: str, row: int, text: str) -> None:
     from playwright.sync_api import expect
 
-    open_cell(page, column, row)
     cell = page.locator("[id^=gdg-overlay] :is(input, textarea)")  # the grid's cell editor
+    for _ in range(3):  # a double-click during a rerun (the grid redrawn under it) opens nothing: again
+        open_cell(page, column, row)
+        try:
+            cell.wait_for(state="visible", timeout=10_000)
+            break
+        except Exception:  # noqa: BLE001 - the expect below reports it
+            continue
     expect(cell).to_be_visible()
     cell.fill(text)
     cell.press("Enter")
