@@ -103,8 +103,11 @@ class StartedProduct:
     """`./start.sh` running in the background, its stdout read line by line."""
 
     def __init__(self, env: dict[str, str]):
+        # A suite started in the background (`cmd &`) ignores SIGINT, and bash cannot trap a signal
+        # ignored on entry: start.sh gets Ctrl-C's default, as from a terminal.
         self.process = subprocess.Popen(["./start.sh"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, text=True)
+                                        stderr=subprocess.PIPE, text=True,
+                                        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         self.lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
 
