@@ -216,12 +216,12 @@ def _best_meaning(tokens: list[str]) -> PhraseMatch | None:
     if best is not None and best[4] == "name" and best[1] == 1:
         # 'department name', 'category name': the name of the thing the word before names, not a person's
         before = best_phrase(m for m in found if m[0] == best[0] - 1)
-        if before is not None and before[3] not in _PERSON_KINDS:
+        if before is not None and before[3] not in PERSON_KINDS:
             return before
     return best
 
 
-_PERSON_KINDS = {"full_name", "first_name", "last_name", "username"}
+PERSON_KINDS = frozenset({"full_name", "first_name", "last_name", "username"})
 
 
 def classify_name(tokens: list[str]) -> str | None:
@@ -257,7 +257,7 @@ def _label_tokens(name: str, description: str) -> list[str]:
         head = _description_head(description)
         found = _best_meaning(head) if len(head) > 1 else None
         # 'the user's name' is still a person's name, not a username or an email
-        if found is not None and found[3] not in _PERSON_KINDS | {"email", "phone"}:
+        if found is not None and found[3] not in PERSON_KINDS | {"email", "phone"}:
             return head
     return tokens
 

@@ -16,7 +16,7 @@ from src.importers.checks import ColumnRules, Unsupported, nulls_agree, read_che
 from src.importers.model import DEFAULT_CHILDREN, DEFAULT_ROWS, Column, ImportResult, Table
 from src.importers.rules import apply_domain, apply_length, assign_orderings, guard_length
 from src.importers.sqltypes import Shape, map_column, name_meaning
-from src.engine.semantics import infer_string_kind, infer_thing, singular
+from src.engine.semantics import PERSON_KINDS, infer_string_kind, infer_thing, singular
 from src.schemas.fields import MAX_SEED
 
 
@@ -197,7 +197,7 @@ def _thing_label(table: Table, column: Column, shape: Shape) -> str | None:
         return None
     label = f"{singular(table.name.lower().split('.')[-1])} {column.name.lower()}"
     kind = infer_string_kind("x", label)
-    if kind in ("full_name", "first_name", "last_name", "username") or (kind is None and not infer_thing("x", label)):
+    if kind in PERSON_KINDS or (kind is None and not infer_thing("x", label)):
         return None
     return label
 
