@@ -10,7 +10,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app_pages.schema_table import blank_percent, set_blank_percent
+from app_pages.schema_state import add_notice
+from app_pages.schema_table import blank_percent, keep_accepted_constraints, set_blank_percent
 from app_pages.type_picker import pick_type
 
 NUMERIC_TYPES = {"integer", "float", "decimal", "percentage", "price", "age", "latitude", "longitude"}
@@ -41,6 +42,11 @@ def edit_field(field: dict[str, Any], entry: dict[str, Any] | None, catalog: lis
         field["type"] = pick_type(catalog, str(field.get("type") or "string"), key)
     if field["type"] != (entry or {}).get("type"):
         entry = next((e for e in catalog if e["type"] == field["type"]), None)
+        if entry and entry.get("constraints"):  # a new type shows, and keeps, only its own options
+            lost = keep_accepted_constraints(field, list(entry["constraints"]) + ["references"])
+            if lost:
+                add_notice(f"'{field['name']}' is now {field['type']}: dropped {', '.join(lost)} "
+                           f"(they do not apply to {field['type']}).")
     rules = set((entry or {}).get("constraints") or ALL_RULES) | {"unique", "nullable"}
     description = st.text_input("Description", value=field.get("description", ""), key=f"{key}_description",
                                 help="What the column holds; gives a generic `string` its meaning.")

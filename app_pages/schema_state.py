@@ -49,6 +49,12 @@ def set_schema(doc: dict[str, Any], notes: dict[str, Any] | None = None) -> None
         st.session_state["rows_input"] = first["rows"]
 
 
+def add_notice(text: str) -> None:
+    """Say ``text`` above the schema on the next run, after any notice already waiting."""
+    waiting = st.session_state.get("field_notice")
+    st.session_state["field_notice"] = f"{waiting} {text}" if waiting else text
+
+
 def commit(doc: dict[str, Any], renew_editor: bool = True) -> None:
     """Keep an edit of the current schema and draw the page again from it.
 

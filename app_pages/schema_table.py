@@ -171,19 +171,41 @@ def format_samples(values: list[Any] | None) -> str:
     return " · ".join("∅" if value is None else str(value) for value in values)
 
 
-def grid_to_fields(table: pd.DataFrame, fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``fields`` with the grid's name, type and blank % applied (the grid has one row per field)."""
+def grid_to_fields(table: pd.DataFrame, fields: list[dict[str, Any]],
+                   accepted: dict[str, list[str]] | None = None,
+                   dropped: list[str] | None = None) -> list[dict[str, Any]]:
+    """``fields`` with the grid's name, type and blank % applied (the grid has one row per field).
+
+    A field whose type changed keeps only the rules its new type accepts (``accepted``: type ->
+    constraint names, from GET /schema/types); ``dropped`` gets a line per field that lost some."""
     out = []
     for field, row in zip(fields, table.to_dict("records")):
         field = copy.deepcopy(field)
         field["name"] = _clean_text(row.get("name"))
-        field["type"] = _clean_text(row.get("type")) or "string"
+        new_type = _clean_text(row.get("type")) or "string"
+        if new_type != field.get("type") and accepted and new_type in accepted:
+            lost = keep_accepted_constraints(field, accepted[new_type])
+            if lost and dropped is not None:
+                dropped.append(f"'{field['name']}' is now {new_type}: dropped {', '.join(lost)} "
+                               f"(they do not apply to {new_type})")
+        field["type"] = new_type
         blank = row.get("blank")
         blank = None if blank is None or pd.isna(blank) else float(blank)
         if blank != blank_percent(field):
             field = set_blank_percent(field, blank)
         out.append(field)
     return out
+
+
+def keep_accepted_constraints(field: dict[str, Any], rules: list[str]) -> list[str]:
+    """Drop the constraints of ``field`` that are not in ``rules``; return the dropped names."""
+    constraints = field.get("constraints") or {}
+    lost = [name for name in constraints if name not in rules]
+    for name in lost:
+        constraints.pop(name)
+    if "constraints" in field and not constraints:
+        field.pop("constraints")
+    return lost
 
 
 def sample_columns(rows: list[dict[str, Any]], decimals: dict[str, int] | None = None,

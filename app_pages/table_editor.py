@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages.field_editor import edit_field, refresh_description
-from app_pages.schema_state import commit, epoch, select_field, selected_field, version
+from app_pages.schema_state import add_notice, commit, epoch, select_field, selected_field, version
 from app_pages.schema_table import (
     Problem, fields_to_grid, format_samples, get_fields, grid_to_fields, table_names, with_fields,
 )
@@ -54,8 +54,13 @@ def edit_table(doc: dict[str, Any], table: int, catalog: list[dict[str, Any]],
             "samples": st.column_config.TextColumn("Samples (this schema)", width="large",
                                                    help="Three values made from the schema as it is now."),
         })
-    new_fields = grid_to_fields(edited, fields)
+    dropped: list[str] = []
+    accepted = {name: list(entry.get("constraints") or []) for name, entry in by_type.items()
+                if entry.get("constraints")}
+    new_fields = grid_to_fields(edited, fields, accepted, dropped)
     if new_fields != fields:
+        if dropped:
+            add_notice("; ".join(dropped) + ".")
         commit(with_fields(doc, table, new_fields))
     chosen = _field_actions(doc, table, fields)
     if chosen is None:
@@ -144,8 +149,7 @@ def _edit_chosen(doc: dict[str, Any], table: int, fields: list[dict[str, Any]], 
         renew = renew or description != new["description"]
         if description is None:
             new.pop("description")
-            st.session_state["field_notice"] = (f"The description of '{new['name']}' named the old range; it was "
-                                                "dropped.")
+            add_notice(f"The description of '{new['name']}' named the old range; it was dropped.")
         elif description != new["description"]:
             new["description"] = description
     candidate = with_fields(doc, table, fields[:index] + [new] + fields[index + 1:])

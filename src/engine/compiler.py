@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from src.engine.context import FieldPlan
 from src.engine.data.names import locale_names
-from src.engine.order_check import find_order_conflicts
+from src.engine.order_check import find_order_conflicts, find_order_kind_mismatches
 from src.engine.registry import GeneratorRegistry, create_default_registry
 from src.engine.rng import derive_key
 from src.engine.semantics import infer_string_kind, infer_thing, tokenize
@@ -46,6 +46,8 @@ def compile_schema(schema_doc: DatasetSchema | dict, *, seed: int | None = None,
     compiler = _Compiler(schema, registry, anchor, seed, frozenset(provider.names) if provider else frozenset())
     fields = compiler.compile_fields()
     order = compiler.order_fields(fields)
+    if not compiler.problems:
+        compiler.problems.extend(find_order_kind_mismatches(fields))
     if not compiler.problems:
         compiler.problems.extend(find_order_conflicts(fields, provider))
     if compiler.problems:

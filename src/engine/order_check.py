@@ -16,6 +16,30 @@ from src.errors import Problem
 
 TIME_KINDS = {"date", "datetime", "date_of_birth"}
 NUMBER_KINDS = {"integer", "age", "float", "price", "percentage", "sequence"}
+# What an `after`/`before` can compare: points in time, times of day, numbers (enum values are
+# kept as the user listed them and checked by the plan's own rules, so they pass here).
+_ORDER_CLASSES = {**{k: "a date or datetime" for k in TIME_KINDS}, "time": "a time of day",
+                  **{k: "a number" for k in NUMBER_KINDS | {"decimal", "latitude", "longitude"}}}
+
+
+def find_order_kind_mismatches(fields: dict[str, FieldPlan]) -> list[Problem]:
+    """One problem per `after`/`before` between fields that cannot be ordered: a string, or a date
+    against a number or a time of day (the rule would otherwise be silently ignored)."""
+    names = list(fields)
+    problems = []
+    for fp in fields.values():
+        for rule in ("after", "before"):
+            other_name = getattr(fp.c, rule)
+            other = fields.get(other_name) if other_name else None
+            if other is None or "enum" in (fp.kind, other.kind) or fp.expression is not None:
+                continue
+            own, theirs = _ORDER_CLASSES.get(fp.kind), _ORDER_CLASSES.get(other.kind)
+            if own is None or own != theirs:
+                problems.append(Problem(
+                    f"fields[{names.index(fp.name)}].constraints.{rule}",
+                    f"field '{fp.name}': {rule} compares dates, times of day or numbers; this field is "
+                    f"{own or _a(fp.spec.type)} and '{other_name}' is {theirs or _a(other.spec.type)}"))
+    return problems
 
 
 def find_order_conflicts(fields: dict[str, FieldPlan], provider: Any = None) -> list[Problem]:
@@ -48,6 +72,10 @@ def find_order_conflicts(fields: dict[str, FieldPlan], provider: Any = None) -> 
     return problems
 
 
+def _a(type_name: str) -> str:
+    return ("an " if type_name[0] in "aeiou" else "a ") + type_name
+
+
 def _other_field(name: str, fields: dict[str, FieldPlan], provider: Any) -> FieldPlan | None:
     if name in fields:
         return fields[name]
@@ -62,7 +90,7 @@ def _other_field(name: str, fields: dict[str, FieldPlan], provider: Any) -> Fiel
 
 
 def _comparable(fp: FieldPlan, other: FieldPlan) -> bool:
-    return (fp.kind in TIME_KINDS and other.kind in TIME_KINDS) or (fp.kind in NUMBER_KINDS and other.kind in NUMBER_KINDS)
+    return _ORDER_CLASSES.get(fp.kind) is not None and _ORDER_CLASSES.get(fp.kind) == _ORDER_CLASSES.get(other.kind)
 
 
 def _has_firm_bounds(other: FieldPlan) -> bool:
@@ -73,7 +101,7 @@ def _has_firm_bounds(other: FieldPlan) -> bool:
 
 
 def _grid(fp: FieldPlan) -> float | None:
-    if fp.kind in TIME_KINDS:
+    if fp.kind in TIME_KINDS or fp.kind == "time":
         return float(fp.step or 1)
     if fp.kind in ("integer", "age", "sequence"):
         return 1.0
@@ -89,6 +117,8 @@ def _snap_down(value: float, grid: float | None) -> float:
 
 
 def _show(fp: FieldPlan, value: float) -> str:
+    if fp.kind == "time":
+        return (dt.datetime(1970, 1, 1) + dt.timedelta(seconds=float(value))).time().isoformat()
     if fp.kind in TIME_KINDS:
         moment = dt.datetime(1970, 1, 1) + dt.timedelta(seconds=float(value))
         return moment.date().isoformat() if fp.kind != "datetime" else moment.isoformat(sep=" ")

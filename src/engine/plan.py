@@ -290,14 +290,15 @@ def _apply_order(fp: FieldPlan, ctx: ChunkContext, values: pa.Array) -> pa.Array
     """
     after = fp.c.after is not None
     other = ctx.columns[fp.c.after or fp.c.before]
-    is_time = pa.types.is_date(values.type) or pa.types.is_timestamp(values.type)
+    is_time = _is_time(values.type)
     own, ref = _to_numbers(values), _to_numbers(other)
-    if own is None or ref is None or is_time != (pa.types.is_date(other.type) or pa.types.is_timestamp(other.type)):
-        return values
+    if own is None or ref is None or is_time != _is_time(other.type):
+        return values  # kinds that cannot be ordered are refused when the schema compiles
     valid = ~np.isnan(ref)
     ref = np.where(valid, ref, 0.0)
     if is_time:
-        gap = 30.0 * 86400 if pa.types.is_date(values.type) else 86400.0
+        gap = 30.0 * 86400 if pa.types.is_date(values.type) else 3.0 * 3600 if pa.types.is_time(values.type) \
+            else 86400.0
         grid = float(fp.step or 1)
     else:
         gap = max(float(np.ptp(ref[valid])) if valid.any() else 1.0, 1.0)
@@ -325,9 +326,15 @@ def _apply_order(fp: FieldPlan, ctx: ChunkContext, values: pa.Array) -> pa.Array
     return _from_numbers(np.where(valid, new, own), values.type)
 
 
+def _is_time(arrow_type: pa.DataType) -> bool:
+    return pa.types.is_date(arrow_type) or pa.types.is_timestamp(arrow_type) or pa.types.is_time(arrow_type)
+
+
 def _to_numbers(values: pa.Array) -> np.ndarray | None:
-    """Numbers as float64; dates and timestamps as seconds since the epoch."""
-    if pa.types.is_timestamp(values.type):
+    """Numbers as float64; dates and timestamps as seconds since the epoch, times as seconds of the day."""
+    if pa.types.is_time(values.type):
+        arr = values.cast(pa.time32("s")).cast(pa.int32())
+    elif pa.types.is_timestamp(values.type):
         arr = values.cast(pa.timestamp("s")).cast(pa.int64())
     elif pa.types.is_date(values.type):
         return values.cast(pa.date32()).cast(pa.int32()).cast(pa.float64()).to_numpy(zero_copy_only=False) * 86400
@@ -339,6 +346,8 @@ def _to_numbers(values: pa.Array) -> np.ndarray | None:
 
 
 def _from_numbers(numbers: np.ndarray, arrow_type: pa.DataType) -> pa.Array:
+    if pa.types.is_time(arrow_type):
+        return pa.array(numbers.astype(np.int32), pa.int32()).cast(pa.time32("s")).cast(arrow_type)
     if pa.types.is_timestamp(arrow_type):
         return pa.array(numbers.astype(np.int64), pa.int64()).cast(pa.timestamp("s")).cast(arrow_type)
     if pa.types.is_date(arrow_type):

@@ -64,3 +64,48 @@ def test_a_parent_column_that_passes_the_bound_is_refused_across_tables():
     customers = {r["customer_id"]: r for r in plan.tables["customers"].plan.generate_chunk(0, 50).to_pylist()}
     orders = plan.tables["orders"].plan.generate_chunk(0, plan.rows_per_table["orders"]).to_pylist()
     assert orders and all(o["ordered"] >= customers[o["customer_id"]]["signup"] for o in orders)
+
+
+@pytest.mark.parametrize("own, other, words", [
+    ("date", "string", "'s' is a string"),
+    ("date", "integer", "'s' is a number"),
+    ("time", "datetime", "'s' is a date or datetime"),
+    ("integer", "email", "'s' is an email"),
+    ("string", "date", "this field is a string"),
+])
+def test_an_order_between_fields_that_cannot_be_ordered_is_refused_naming_the_rule(own, other, words):
+    schema = {"fields": [{"name": "s", "type": other},
+                         {"name": "d", "type": own, "constraints": {"after": "s"}}]}
+    with pytest.raises(SchemaValidationError) as err:
+        compile_schema(schema, seed=1, anchor=ANCHOR)
+    problem = err.value.problems[0]
+    assert problem.loc == "fields[1].constraints.after" and words in problem.message
+
+
+@pytest.mark.parametrize("own, other", [("date", "datetime"), ("datetime", "date_of_birth"),
+                                        ("decimal", "integer"), ("price", "float"), ("time", "time")])
+def test_orders_between_kinds_that_compare_hold_on_every_row(own, other):
+    schema = {"fields": [{"name": "a", "type": other},
+                         {"name": "b", "type": own, "constraints": {"after": "a"}},
+                         {"name": "c", "type": own, "constraints": {"before": "a"}}]}
+    rows = compile_schema(schema, seed=2, anchor=ANCHOR).generate_chunk(0, 3000).to_pylist()
+
+    def seconds(value):
+        if isinstance(value, dt.datetime):
+            return value.timestamp()
+        if isinstance(value, dt.date):
+            return dt.datetime.combine(value, dt.time()).timestamp()
+        if isinstance(value, dt.time):
+            return value.hour * 3600 + value.minute * 60 + value.second
+        return value
+
+    assert all(seconds(r["c"]) <= seconds(r["a"]) <= seconds(r["b"]) for r in rows)
+    assert len({r["b"] for r in rows}) > 100  # spread out, not pinned to the other field
+
+
+def test_a_time_of_day_bound_the_other_time_passes_is_refused():
+    schema = {"fields": [{"name": "opens", "type": "time"},
+                         {"name": "closes", "type": "time", "constraints": {"after": "opens", "max_value": "22:00"}}]}
+    with pytest.raises(SchemaValidationError) as err:
+        compile_schema(schema, seed=1, anchor=ANCHOR)
+    assert "23:59:59" in err.value.problems[0].message

@@ -244,3 +244,36 @@ def test_preview_shows_a_chart_per_column_with_a_shape(fake_client):
     charts = app.get("vega_lite_chart")
     assert len(charts) == 2  # age (histogram) and status (bars); the ids all differ
     assert any("No chart for customer_id" in text for text in texts(app.caption))  # the fake job's rows
+
+
+def test_a_new_type_keeps_only_the_rules_it_accepts_and_says_what_it_dropped(fake_client):
+    app = load(start_app(fake_client), PEOPLE)
+    choose_field(app, 1)  # age: integer 18-80
+    widget(app.text_input, "Search types").set_value("review").run()
+    picker = next(box for box in app.selectbox if box.label.startswith("Type ("))
+    picker.set_value("review").run()
+    field = current_doc(app)["fields"][1]
+    assert field["type"] == "review" and "constraints" not in field
+    assert any("dropped min_value, max_value" in text for text in texts(app.info))
+    assert len(samples_of(app, 1)) == 3 and all(len(value) > 10 for value in samples_of(app, 1))
+
+
+def test_the_grid_keeps_a_changed_types_accepted_rules_only():
+    import pandas as pd
+
+    from app_pages.schema_table import fields_to_grid, grid_to_fields
+    from src.engine.catalog import type_catalog
+
+    accepted = {entry["type"]: entry["constraints"] for entry in type_catalog()}
+    fields = [{"name": "age", "type": "integer", "constraints": {"min_value": 18, "max_value": 80, "unique": True}},
+              {"name": "status", "type": "enum", "constraints": {"enum_values": ["a", "b"], "null_probability": 0.1}},
+              {"name": "score", "type": "integer", "constraints": {"min_value": 1, "max_value": 5}}]
+    grid = fields_to_grid(fields, {}, None)
+    grid.loc[0, "type"], grid.loc[1, "type"], grid.loc[2, "type"] = "review", "string", "float"
+    dropped: list[str] = []
+    out = grid_to_fields(pd.DataFrame(grid), fields, accepted, dropped)
+    assert out[0]["constraints"] == {"unique": True}
+    assert out[1]["constraints"] == {"null_probability": 0.1}  # no enum_values: a string now, not an enum
+    assert out[2]["constraints"] == {"min_value": 1, "max_value": 5}  # a float takes a range too
+    assert dropped == ["'age' is now review: dropped min_value, max_value (they do not apply to review)",
+                       "'status' is now string: dropped enum_values (they do not apply to string)"]
