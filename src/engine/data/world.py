@@ -92,7 +92,9 @@ def _prefix_options(code: str, row: list) -> str:
 
     if code == "CA":
         return CA_FIRST_LETTERS.get(row[1], "K")
-    return CITY_POSTAL.get(code, {}).get(row[0]) or row[4]
+    from src.engine.data.postal_prefixes import prefixes_of
+
+    return CITY_POSTAL.get(code, {}).get(row[0]) or row[4] or prefixes_of(code, row[0], row[1])
 
 
 def index_of_code(code: str) -> int | None:
@@ -128,7 +130,9 @@ def postal_template(country: Country, prefix: str = "") -> str:
         return "#" * (5 - len(prefix))
     if country.code in POSTAL_REST:
         return POSTAL_REST[country.code]
-    return regex_template(country.postal)[len(prefix):]
+    from src.engine.data.postal_prefixes import FORMATS
+
+    return FORMATS.get(country.code, regex_template(country.postal))[len(prefix):]
 
 
 def regex_template(regex: str) -> str:
