@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
+from src.engine.data.districts import is_district
+
 _DATA = Path(__file__).with_name("world.json")
 
 # Relative share of rows per country when no locale fixes one (online population, roughly);
@@ -74,7 +76,7 @@ def countries() -> tuple[Country, ...]:
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     out = []
     for c in data["countries"]:
-        rows = data["cities"].get(c["code"], [])
+        rows = [r for r in data["cities"].get(c["code"], []) if not is_district(c["code"], r[0])]
         if not rows or not c["calling_code"]:  # uninhabited territories
             continue
         weight = COUNTRY_WEIGHTS.get(c["code"], 0.015 * (max(c["population"], 1) / 1e6) ** 0.75)
