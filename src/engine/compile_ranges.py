@@ -51,14 +51,16 @@ class RangeResolver:
             if kind not in ("latitude", "longitude"):
                 lo, hi, d_dec = self.meaning_defaults(fp, lo, hi, d_dec)
         if kind not in INTEGER_KINDS and c.decimals is None and is_money(fp.name):
-            factor = self.zero_decimal_factor()
+            factor, money_dec = self.zero_decimal_factor(), 0
+            if factor is None:  # other currencies worth far less than a dollar: INR, RUB, THB ...
+                factor, money_dec = self.money_scale() or (None, d_dec)
             if factor is not None:
                 # Amounts the user stated (a bound, a distribution) are in the currency already; the
                 # defaults are in dollars and move into it (¥, not $), the missing side of a range too.
                 if bounds == [None, None] and c.distribution is None:
                     lo, hi = self.scale_money(fp, lo, hi, factor)
-                d_lo, d_hi, d_dec = d_lo * factor, d_hi * factor, 0
-                fp.options["zero_decimal_currency"] = True
+                d_lo, d_hi, d_dec = d_lo * factor, d_hi * factor, money_dec
+                fp.options["zero_decimal_currency"] = money_dec == 0
         if lo is None:
             lo = min(d_lo, hi) if hi > d_lo else hi - (d_hi - d_lo)
         elif hi is None:
@@ -118,6 +120,14 @@ class RangeResolver:
 
         home = country_of_locale(self.schema.locale)
         return ZERO_DECIMAL_CURRENCIES.get(countries()[home].currency) if home is not None else None
+
+    def money_scale(self) -> tuple[float, int] | None:
+        """(units per dollar, decimals) of the schema locale's currency (data/currency_rates.py)."""
+        from src.engine.data.currency_rates import money_scale
+        from src.engine.data.world import countries, country_of_locale
+
+        home = country_of_locale(self.schema.locale)
+        return money_scale(countries()[home].currency) if home is not None else None
 
     @staticmethod
     def scale_money(fp: FieldPlan, lo: float, hi: float, factor: float) -> tuple[float, float]:

@@ -236,10 +236,12 @@ def region_names(locale: str | None) -> pa.Array:
     as in English."""
     from src.engine.data.native_places import CITY_REGIONS, REGIONS
     from src.engine.data.regions import NATIVE_REGIONS
+    from src.engine.data.regions_latin import LATIN_REGIONS
 
     tables = place_tables()
     home = _own_language_home(locale)
-    native = (REGIONS.get(locale) or NATIVE_REGIONS.get(COUNTRIES[home].code)) if home is not None else None
+    code = COUNTRIES[home].code if home is not None else None
+    native = (REGIONS.get(locale) or NATIVE_REGIONS.get(code) or LATIN_REGIONS.get(code)) if code else None
     by_city = CITY_REGIONS.get(locale, {}) if home is not None else {}
     if not native and not by_city:
         return tables.region

@@ -106,4 +106,7 @@ EXONYMS: dict[str, dict[str, str]] = {
     "nl_NL": {"The Hague": "Den Haag"}, "nl_BE": {"Brussels": "Brussel", "Antwerp": "Antwerpen"},
     "es_MX": {"Mexico City": "Ciudad de México"}, "fi_FI": {"East Helsinki": "Itä-Helsinki"},
     "tr_TR": {"Istanbul": "İstanbul"},
+    "vi_VN": {"Hanoi": "Hà Nội", "Ho Chi Minh City": "Thành phố Hồ Chí Minh", "Haiphong": "Hải Phòng",
+              "Da Nang": "Đà Nẵng", "Qui Nhon": "Quy Nhơn", "Phu Quoc": "Phú Quốc"},
+    "id_ID": {"South Tangerang": "Tangerang Selatan", "Jambi City": "Kota Jambi"},
 }

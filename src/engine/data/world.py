@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
+from src.engine.data.districts import is_district
+
 _DATA = Path(__file__).with_name("world.json")
 
 # Relative share of rows per country when no locale fixes one (online population, roughly);
@@ -74,7 +76,7 @@ def countries() -> tuple[Country, ...]:
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     out = []
     for c in data["countries"]:
-        rows = data["cities"].get(c["code"], [])
+        rows = [r for r in data["cities"].get(c["code"], []) if not is_district(c["code"], r[0])]
         if not rows or not c["calling_code"]:  # uninhabited territories
             continue
         weight = COUNTRY_WEIGHTS.get(c["code"], 0.015 * (max(c["population"], 1) / 1e6) ** 0.75)
@@ -92,7 +94,9 @@ def _prefix_options(code: str, row: list) -> str:
 
     if code == "CA":
         return CA_FIRST_LETTERS.get(row[1], "K")
-    return CITY_POSTAL.get(code, {}).get(row[0]) or row[4]
+    from src.engine.data.postal_prefixes import prefixes_of
+
+    return CITY_POSTAL.get(code, {}).get(row[0]) or row[4] or prefixes_of(code, row[0], row[1])
 
 
 def index_of_code(code: str) -> int | None:
@@ -128,7 +132,9 @@ def postal_template(country: Country, prefix: str = "") -> str:
         return "#" * (5 - len(prefix))
     if country.code in POSTAL_REST:
         return POSTAL_REST[country.code]
-    return regex_template(country.postal)[len(prefix):]
+    from src.engine.data.postal_prefixes import FORMATS
+
+    return FORMATS.get(country.code, regex_template(country.postal))[len(prefix):]
 
 
 def regex_template(regex: str) -> str:

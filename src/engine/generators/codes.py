@@ -10,6 +10,7 @@ import pyarrow.compute as pc
 
 from src.engine import strings, vocab
 from src.engine.context import ChunkContext, FieldPlan
+from src.engine.generators import iban_national
 from src.engine.rng import permute_index, scramble_index
 
 _UUID_DASHES = (8, 13, 18, 23)
@@ -138,29 +139,39 @@ def gen_iban(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     """IBANs of the row's country (any of the registry's) with correct ISO 13616 mod-97 check digits."""
     rng = ctx.rng(fp)
     which = rng.choice(_IBAN_MIX, stream=0)
+    none = None
     if fp.options.get("from_country"):  # the row's own country where it uses IBANs
         own = _iban_format_of_country()[ctx.location().country]
         which = np.where(own >= 0, own, which)
+        # A country without IBANs (US, JP, CN, IN ...): a nullable field leaves those rows empty; one
+        # that must always hold a value gets an account of a registry country (the user asked for one).
+        none = own < 0 if fp.c.nullable else None
     widest = max(width for _, _, width in _IBAN_FORMATS)
     all_digits = np.stack([rng.integers(0, 9, stream=10 + i) for i in range(widest)], axis=1)
+    bank_pick = rng.bits(40)
     parts, order = [], []
     for index in np.unique(which):
         country, bank, width = _IBAN_FORMATS[index]
         rows = np.flatnonzero(which == index)
-        digits = all_digits[rows, :width]
+        digits = all_digits[rows, :width].copy()
+        iban_national.fix_national_checks(country, digits)
+        letters = iban_national.bank_letters(country, bank, digits, bank_pick[rows])
         # mod 97 of: bank letters(as digits) + digits + country(as digits) + "00"
         remainder = np.zeros(len(rows), dtype=np.int64)
-        for ch in _letters_to_digits(bank):
-            remainder = (remainder * 10 + int(ch)) % 97
+        for i in range(letters.shape[1]):
+            remainder = (remainder * 100 + letters[:, i].astype(np.int64) - 55) % 97
         for i in range(width):
             remainder = (remainder * 10 + digits[:, i]) % 97
         for ch in _letters_to_digits(country) + "00":
             remainder = (remainder * 10 + int(ch)) % 97
         mat = np.concatenate([strings.literal_matrix(country, len(rows)), strings.digit_matrix(98 - remainder, 2),
-                              strings.literal_matrix(bank, len(rows)), digits.astype(np.uint8) + ord("0")], axis=1)
+                              letters, digits.astype(np.uint8) + ord("0")], axis=1)
         parts.append(strings.strings_from_byte_matrix(mat))
         order.append(rows)
-    return strings.scatter(parts, order, ctx.n)
+    out = strings.scatter(parts, order, ctx.n)
+    if fp.options.get("from_country") and none is not None and none.any():
+        out = pc.if_else(pa.array(none), pa.nulls(ctx.n, pa.string()), out)
+    return out
 
 
 def gen_ipv4(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:

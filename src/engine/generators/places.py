@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 
 from src.engine import strings, vocab
 from src.engine.context import ChunkContext, FieldPlan
-from src.engine.data import world
+from src.engine.data import local_streets, world
 from src.engine.generators.templated import fill_templates
 
 
@@ -71,7 +71,7 @@ def postal_codes(ctx: ChunkContext) -> pa.Array:
     loc = ctx.location()
     flat = _flat_city_index(ctx)
     options, offsets, templates, option_template, zip_lo, zip_hi = _postal_tables()
-    rng = ctx.entity_rng("postal")
+    rng = ctx.entity_rng(f"postal:{ctx.locale}" if ctx.locale else "postal")  # not the same digits in every locale
     count = offsets[flat + 1] - offsets[flat]
     pick = offsets[flat] + np.floor(rng.uniform(0) * count).astype(np.int64)
     prefix = strings.take(options, pick)
@@ -81,7 +81,11 @@ def postal_codes(ctx: ChunkContext) -> pa.Array:
         zips = strings.digits(lo + np.floor(rng.uniform(1) * (hi - lo + 1)).astype(np.int64), 5)
         prefix = pc.if_else(pa.array(is_us), zips, prefix)
     rest = fill_templates(templates, option_template[pick], rng)
-    ctx._entities["postal"] = codes = strings.join(prefix, rest)
+    codes = strings.join(prefix, rest)
+    dutch = loc.country == world.index_of_code("NL")
+    if dutch.any():  # PostNL never issues the letters SA, SD or SS ('@' has no D)
+        codes = pc.if_else(pa.array(dutch), pc.replace_substring_regex(codes, r" S[AS]$", " ST"), codes)
+    ctx._entities["postal"] = codes
     return codes
 
 
@@ -127,6 +131,7 @@ _NATIVE_STREETS = {
     "gu_IN": ((), "{no}, {n} માર્ગ"), "or_IN": ((), "{no}, {n} ମାର୍ଗ"), "si_LK": ((), "{no}, {n} පාර"),
     "fa_IR": (("street_suffixes",), "{a} {n}، پلاک {no}"), "az_AZ": (("street_suffixes",), "{n} {a} {no}"),
     **{f"ar_{code}": ((), "شارع {n} {no}") for code in ("SA", "AE", "EG", "JO", "BH", "PS")},
+    **{locale: entry[:2] for locale, entry in local_streets.LOCAL_STREETS.items()},
 }
 _NAME_KEYS = ("street_titles", "streets", "street_names", "road_names")
 
@@ -134,14 +139,22 @@ _NAME_KEYS = ("street_titles", "streets", "street_names", "road_names")
 @lru_cache(maxsize=32)
 def _native_street_pools(locale: str) -> tuple[pa.Array, pa.Array]:
     """(names, affixes) of a locale's own streets: Faker's street names, else its surnames."""
-    address = vocab.faker_lists("providers", "address", locale, joined=True)
-    names = next((address[k] for k in _NAME_KEYS if isinstance(address.get(k), (tuple, list)) and address[k]), None)
+    address = {**vocab.faker_lists("providers", "address", locale, joined=True),
+               **local_streets.CURATED.get(locale, {})}
+    source = local_streets.LOCAL_STREETS.get(locale, (None, None, _NAME_KEYS))[2]
+    if isinstance(source, str):  # Faker's own layout puts a person's name in the street: Chloéhof, Hansenbakken
+        names = vocab.person_names(locale)[0 if source == "first" else 2].words.to_pylist()
+        if source == "first":
+            names += vocab.person_names(locale)[1].words.to_pylist()
+    else:
+        names = [n for k in source if isinstance(address.get(k), (tuple, list, dict)) for n in address[k]] or None
     if names and locale == "az_AZ":  # Faker writes them in capitals (HEYDƏR ƏLİYEV): Heydər Əliyev
         names = [" ".join(_azeri_title(w) for w in n.split(" ")) for n in names]
     pool = pa.array(sorted(set(names))) if names else vocab.person_names(locale)[2].words.slice(0, 400)
     keys = _NATIVE_STREETS[locale][0]
-    affixes = next((address[k] for k in keys if isinstance(address.get(k), (tuple, list)) and address[k]), ("",))
-    return pool, pa.array(sorted(set(affixes)))
+    affixes = next((list(address[k]) for k in keys if isinstance(address.get(k), (tuple, list, dict)) and address[k]), [""])
+    weighted = locale in local_streets.LOCAL_STREETS  # repeats weight the common affixes (Faker's and curated)
+    return pool, pa.array(sorted(affixes) if weighted else sorted(set(affixes)))
 
 
 def _azeri_title(word: str) -> str:
@@ -175,6 +188,8 @@ def streets(ctx: ChunkContext) -> pa.Array:
     country = ctx.location().country
     styles = [_country_style(c.code) for c in vocab.COUNTRIES]
     home = vocab.country_of_locale(ctx.locale)
+    for code, locale in local_streets.COUNTRY_STREET_LOCALES.items():
+        styles[world.index_of_code(code)] = ("native", locale)
     if home is not None and ctx.locale in _NATIVE_STREETS:
         styles[home] = ("native", ctx.locale)
     keys = sorted(set(styles))
