@@ -1,0 +1,142 @@
+"""Columns prose names in passing, spec wording ('shall'), and line layouts: each class in several wordings and
+domains of its own, asserted on the extracted schema and, where a rule holds on rows, on the generated rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from src.extraction.clauses import name_whether, strip_request_lead
+from src.extraction.offline import extract_offline
+from src.extraction.scene import find_row_count
+from tests.extraction.offline_helpers import fields_of, generate
+
+
+@pytest.mark.parametrize("text, column", [
+    ("Each order has an id and a total, and we also track the refund reason.", "refund_reason"),
+    ("Every booking carries a guest name and a check-in date, and we also record the room type.", "room_type"),
+    ("Give me 200 loans with a principal and a rate, and I also need the branch code.", "branch_code"),
+    ("Each parcel has a tracking number and a weight, but we also log the courier.", "courier"),
+])
+def test_a_column_asked_for_mid_sentence_is_kept(text, column):
+    names = list(fields_of(text))
+    assert column in names, names
+    assert not any(name.startswith(("we_", "i_")) or name in ("we", "i") for name in names), names
+
+
+@pytest.mark.parametrize("piece, label", [
+    ("and we also track the refund reason", "refund reason"),
+    ("I'd like the seat number", "seat number"),
+    ("we also need a coupon code", "coupon code"),
+    ("we need 500 rows", "we need 500 rows"),  # a count is the scene, not a column: left for the row-count stage
+])
+def test_a_request_inside_a_list_names_its_column(piece, label):
+    assert strip_request_lead(piece) == label
+
+
+@pytest.mark.parametrize("piece, label", [
+    ("whether the queen was seen", "queen seen"),
+    ("whether the invoice was paid", "invoice paid"),
+    ("a yes/no for whether the parcel was signed", "parcel signed (yes/no)"),
+    ("a flag saying if the room is occupied", "room occupied (yes/no)"),
+])
+def test_a_yes_no_column_is_named_by_its_noun(piece, label):
+    assert name_whether(piece) == label
+
+
+def test_a_yes_no_asked_for_in_a_later_clause_is_a_boolean_column_of_its_noun():
+    text = ("I need something like a log of our boat inspections, maybe 300 rows. Each row should have an inspection "
+            "id and the inspector's full name. The hull grade should be good, fair or poor, and I'd like a yes/no for "
+            "whether the engine was serviced.")
+    result = extract_offline(text)
+    names = [f.name for f in result.schema.fields]
+    assert result.total_rows == 300
+    assert names[:2] == ["inspection_id", "inspector_full_name"], names
+    assert "hull_grade" in names and "engine_serviced" in names, names
+    assert not {"something", "maybe"} & set(names)
+    rows = generate(text)
+    assert set(map(str, rows["engine_serviced"])) <= {"yes", "no", "True", "False", "true", "false"}
+
+
+@pytest.mark.parametrize("opening", [
+    "I need something like a ferry crossings table for a transport study, 3000 crossings.",
+    "We want a spreadsheet of ferry crossings for a class project, 3000 crossings.",
+    "I'd like some fake data for a ferry study, 3000 crossings.",
+])
+def test_a_sentence_naming_the_dataset_is_the_scene(opening):
+    text = opening + " For each crossing list the vessel name, the route, and the passenger count from 0 to 450."
+    result = extract_offline(text)
+    names = [f.name for f in result.schema.fields]
+    assert result.total_rows == 3000
+    assert names == ["vessel_name", "route", "passenger_count"], names
+
+
+@pytest.mark.parametrize("lead", ["For each crossing list", "For every crossing we record", "Per crossing, include"])
+def test_for_each_row_leads_a_list_of_columns(lead):
+    names = list(fields_of(f"Ferry data, 500 rows. {lead} the vessel name and the departure time."))
+    assert names == ["vessel_name", "departure_time"], names
+
+
+def test_spec_wording_with_shall_and_must_reads_each_sentence_as_a_column():
+    text = ("4.3 Claims. The test set shall contain 2,000 insurance claim records. Each record shall carry a unique "
+            "claim number and the claimant's full name. The claim type shall be one of auto, home, travel or pet. "
+            "The claimed amount shall lie between 100 and 90,000 with two decimal places. The excess must equal 250. "
+            "The filing date must fall between 1 March 2024 and 31 May 2024. The settled indicator shall be a boolean.")
+    result = extract_offline(text)
+    fields = {f.name: f for f in result.schema.fields}
+    assert result.total_rows == 2000  # '4.3' numbers the section, it counts no rows
+    assert fields["claim_type"].constraints.enum_values == ["auto", "home", "travel", "pet"]
+    amount = fields["claimed_amount"].constraints
+    assert (amount.min_value, amount.max_value, amount.decimals) == (100, 90000, 2)
+    filing = fields["filing_date"].constraints
+    assert (filing.min_value, filing.max_value) == ("2024-03-01", "2024-05-31")
+    assert fields["settled_indicator"].type == "boolean"
+    assert "claim_number" in fields and "claimant_full_name" in fields
+
+
+@pytest.mark.parametrize("text, count", [
+    ("2.1 Permit register. The register shall hold 1,800 permits.", 1800),
+    ("3.2.1 Vehicles\nThe fleet file shall list 450 vehicles.", 450),
+    ("Make 40 rows of books.", 40),
+])
+def test_a_section_number_is_not_a_row_count(text, count):
+    assert find_row_count(text, header_only=True) == count
+
+
+def test_values_start_right_after_the_modal_verb():
+    fields = fields_of("Permits, 100 rows. The status shall be one of issued, under review or expired. "
+                       "The kind could be extension, loft or garage.")
+    assert fields["status"]["enum_values"] == ["issued", "under review", "expired"]
+    assert fields["kind"]["enum_values"] == ["extension", "loft", "garage"]
+
+
+@pytest.mark.parametrize("rule, low, high", [
+    ("at least 500 and no more than 5,000,000", 500, 5_000_000),
+    ("no less than 2 and at most 9", 2, 9),
+    ("never below 10, at most 80", 10, 80),
+])
+def test_a_negated_bound_and_a_plain_bound_are_both_kept(rule, low, high):
+    fields = fields_of(f"Projects, 50 rows. The project cost shall be {rule}.")
+    assert (fields["project_cost"]["min_value"], fields["project_cost"]["max_value"]) == (low, high)
+
+
+def test_lines_of_labels_with_bracketed_rules_and_an_arrow_to_the_row_count():
+    text = ("sample_code (text, unique, 'SM' + 6 digits)\nsoil_type (clay 50%, loam 30%, sand 20%)\n"
+            "ph_level (4.5 to 8.5)\nnitrogen_ppm (int, 5-90)\n-> 900 soil samples")
+    result = extract_offline(text)
+    names = [f.name for f in result.schema.fields]
+    assert result.total_rows == 900
+    assert names == ["sample_code", "soil_type", "ph_level", "nitrogen_ppm"], names
+    rows = generate(text)
+    assert len(set(rows["sample_code"])) == len(rows["sample_code"])
+    assert all(5 <= v <= 90 for v in rows["nitrogen_ppm"])
+
+
+def test_a_later_column_whose_verb_is_left_out_after_a_comma():
+    fields = fields_of("Crossings, 200 rows. Passenger count goes from 0 to 450, vehicles from 0 to 80.")
+    assert (fields["passenger_count"]["min_value"], fields["passenger_count"]["max_value"]) == (0, 450)
+    assert (fields["vehicles"]["min_value"], fields["vehicles"]["max_value"]) == (0, 80)
+
+
+def test_a_relative_which_after_the_label_is_not_part_of_its_name():
+    fields = fields_of("Trips, 100 rows. Each trip has the route which is either north, south or east, and a fare.")
+    assert fields["route"]["enum_values"] == ["north", "south", "east"]
