@@ -46,7 +46,9 @@ CONNECTIVE_START_RE = re.compile(
 # A comma piece that only qualifies the column before it ('points 0-12, integer, email').
 QUALIFIER_PIECE_RE = re.compile(
     r"integers?|whole\s+numbers?|(?:\d+|one|two|three|four)\s+(?:decimals?|decimal\s+places|dp)|no\s+decimals|"
-    r"unique|optional|nullable|required|not\s+null|(?:a\s+)?(?:yes\s*(?:/|or)\s*no|true\s*(?:/|or)\s*false)(?:\s+flag)?|"
+    r"unique|optional|nullable|required|not\s+null|(?:(?:as\s+)?(?:a|an)\s+)?(?:(?:two|three|four|five|six|seven|eight|\d{1,2})"
+    r"[- ]?(?:letters?|digits?|characters?|chars?)(?:\s+(?:iso\s+)?(?:code|pin|abbreviation|number))?|(?:iso\s+)?alpha[- ]?[23]|"
+    r"semver|semantic\s+version(?:ing)?|(?:usps\s+|postal\s+)?abbreviation)|(?:a\s+)?(?:yes\s*(?:/|or)\s*no|true\s*(?:/|or)\s*false)(?:\s+flag)?|"
     r"(?:between|from|ranging\s+from|in\s+the\s+range|within|up\s+to|at\s+least|at\s+most)\s+[-$€£]?\d.*|"
     r"as\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}|"
     # how the values spread: 'log-normal', 'median 120', 'sd 15', 'normally distributed'

@@ -3,6 +3,8 @@ domains of its own, asserted on the extracted schema and, where a rule holds on 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from src.extraction.clauses import name_whether, strip_request_lead
@@ -140,3 +142,58 @@ def test_a_later_column_whose_verb_is_left_out_after_a_comma():
 def test_a_relative_which_after_the_label_is_not_part_of_its_name():
     fields = fields_of("Trips, 100 rows. Each trip has the route which is either north, south or east, and a fare.")
     assert fields["route"]["enum_values"] == ["north", "south", "east"]
+
+
+@pytest.mark.parametrize("item", [
+    "country: three-letter country code", "country (ISO alpha-3)", "nationality, a 3-letter code",
+    "destination country as ISO 3166-1 alpha-3",
+])
+def test_a_three_letter_country_code_is_a_real_alpha3_code(item):
+    rows = generate(f"Travellers, 100 rows. Columns: {item}, passenger name")
+    column = next(iter(rows))
+    assert all(len(v) == 3 and v.isupper() and v.isalpha() for v in rows[column])
+    assert {"USA", "FRA", "JPN"} & set(rows[column])
+
+
+@pytest.mark.parametrize("item", ["country (2-letter ISO code)", "nationality: alpha-2", "country of issue, two letters"])
+def test_a_two_letter_country_is_the_country_code_type(item):
+    fields = fields_of(f"Passports, 100 rows. Columns: {item}, holder name")
+    assert next(iter(fields.values()))["type"] == "country_code"
+
+
+@pytest.mark.parametrize("item", ["plate state: a two-letter code", "state (2-letter abbreviation)",
+                                  "home state, two-letter", "state of residence as a USPS abbreviation"])
+def test_a_two_letter_state_is_a_us_state_abbreviation(item):
+    rows = generate(f"Drivers, 100 rows. Columns: {item}, driver name")
+    values = rows[next(iter(rows))]
+    assert all(len(v) == 2 and v.isupper() for v in values) and {"CA", "TX", "NY"} & set(values)
+
+
+def test_a_two_letter_language_is_an_iso_639_code():
+    rows = generate("Users, 100 rows. Columns: user id, language (two-letter code)")
+    assert all(len(v) == 2 and v.islower() for v in rows["language"]) and "en" in rows["language"]
+
+
+@pytest.mark.parametrize("text, column", [
+    ("Themes, 50 rows. Columns: theme name, accent colour (hex colour)", "accent_colour"),
+    ("Brands, 50 rows. Columns: brand, primary color as a hex code", "primary_color"),
+    ("Palettes, 50 rows. Columns: palette id, hex color", "hex_color"),
+])
+def test_a_hex_colour_is_a_hash_and_six_hex_digits(text, column):
+    rows = generate(text)
+    assert all(re.fullmatch(r"#[0-9A-F]{6}", v) for v in rows[column]), rows[column][:3]
+
+
+@pytest.mark.parametrize("item", ["version (semver)", "app version: semantic versioning",
+                                  "release, a semantic version", "firmware version (major.minor.patch)"])
+def test_a_semantic_version_has_three_numbers(item):
+    rows = generate(f"Releases, 80 rows. Columns: build id, {item}")
+    values = rows[list(rows)[1]]
+    assert all(re.fullmatch(r"\d+\.\d+\.\d+", v) for v in values), values[:3]
+
+
+@pytest.mark.parametrize("item, digits", [("PIN: 4-digit", 4), ("door code, a six digit PIN", 6)])
+def test_an_n_digit_pin_has_n_digits(item, digits):
+    rows = generate(f"Lockers, 80 rows. Columns: locker number, {item}")
+    values = rows[list(rows)[1]]
+    assert all(re.fullmatch(rf"\d{{{digits}}}", str(v)) for v in values), values[:3]
