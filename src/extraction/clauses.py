@@ -194,9 +194,9 @@ def name_whether(piece: str) -> str:
     flagged = YES_NO_FOR_RE.match(piece.strip())
     if flagged:
         named = name_whether(re.sub(r"^if\s", "whether ", flagged["rest"], flags=re.I))
-        return f"{named} (yes/no)"
+        return named if named.endswith("(yes/no)") else f"{named} (yes/no)"
     passive = WHETHER_PASSIVE_RE.match(piece.strip())
     if passive:
-        return f"{passive['noun']} {passive['verb']}{passive['rest'] or ''}"
+        return f"{passive['noun']} {passive['verb']}{passive['rest'] or ' (yes/no)'}"
     m = WHETHER_RE.match(piece.strip())
     return m["label"] if m else piece

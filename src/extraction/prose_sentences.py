@@ -135,7 +135,8 @@ def read_clause(clause: str) -> str | None:
     if re.match(r"^[^:]{1,40}:\s*\S", clause):
         return None if sf.describes_rows(clause) else clause
     copular = COPULAR_RE.match(clause)
-    if copular and len(copular["label"].split()) <= 4 and copular["label"].split()[0].lower() not in _NOT_LABELS:
+    if copular and len(copular["label"].split()) <= 4 and copular["label"].split()[0].lower() not in _NOT_LABELS \
+            and not copular["rest"].startswith(","):  # 'Hotel stays, 200 rows': a noun, not a verb
         verb = re.sub(rf"^{MODAL}(?!be\b)", "", copular["verb"].lower())  # 'must equal' reads as 'equals'
         rest = re.sub(r"^(?:one\s+(?:of|from)(?!\s+\d)|either|any\s+of)\s*:?\s*", "", copular["rest"], flags=re.I)
         if re.match(r"ranges?", verb):

@@ -36,8 +36,8 @@ def test_a_request_inside_a_list_names_its_column(piece, label):
 
 
 @pytest.mark.parametrize("piece, label", [
-    ("whether the queen was seen", "queen seen"),
-    ("whether the invoice was paid", "invoice paid"),
+    ("whether the queen was seen", "queen seen (yes/no)"),
+    ("whether a reminder was sent", "reminder sent (yes/no)"),
     ("a yes/no for whether the parcel was signed", "parcel signed (yes/no)"),
     ("a flag saying if the room is occupied", "room occupied (yes/no)"),
 ])
@@ -197,3 +197,40 @@ def test_an_n_digit_pin_has_n_digits(item, digits):
     rows = generate(f"Lockers, 80 rows. Columns: locker number, {item}")
     values = rows[list(rows)[1]]
     assert all(re.fullmatch(rf"\d{{{digits}}}", str(v)) for v in values), values[:3]
+
+
+@pytest.mark.parametrize("text, named, template_rule", [
+    ("500 invoices with a due date and an amount", "due_date", "expression"),
+    ("Hotel stays, 200 rows. Guests have an email and a nightly rate.", "nightly_rate", "min_value"),
+    ("300 flights with a departure time and a flight number", "departure_time", None),
+])
+def test_a_column_named_without_rules_takes_the_templates_rules_and_says_so(text, named, template_rule):
+    result = extract_offline(text)
+    fields = {f.name: f for f in result.schema.fields}
+    assert named in fields and len(fields) >= 5, list(fields)
+    assert any("template" in w for w in result.warnings)
+    if template_rule:
+        assert getattr(fields[named].constraints, template_rule) is not None
+        assert "rules from template" in result.sources[named]
+
+
+def test_a_column_named_with_its_own_rules_keeps_them_over_the_template():
+    fields = fields_of("pets with species one of dog, cat, rabbit or hamster, and an owner email")
+    assert fields["species"]["enum_values"] == ["dog", "cat", "rabbit", "hamster"]
+
+
+def test_note_lines_under_a_header_line_each_open_with_their_column():
+    text = ("sample_id,site,depth_cm,ph,texture\nnotes:\nsite is north, south or east\ndepth_cm 5 - 120\n"
+            "ph 4.5-8.5, texture clay, loam or sand\nsample_id unique\n3000 samples")
+    result = extract_offline(text)
+    fields = {f.name: f for f in result.schema.fields}
+    assert result.total_rows == 3000
+    assert list(fields) == ["sample_id", "site", "depth_cm", "ph", "texture"]
+    assert fields["site"].constraints.enum_values == ["north", "south", "east"]
+    assert (fields["depth_cm"].constraints.min_value, fields["depth_cm"].constraints.max_value) == (5, 120)
+    assert fields["sample_id"].constraints.unique
+
+
+def test_a_title_whose_last_word_is_also_a_verb_names_no_column():
+    names = list(fields_of("Hotel stays, 200 rows. Each stay has a guest name, a check-in date and a room type."))
+    assert "hotel" not in names and names[:1] == ["guest_name"], names
