@@ -16,7 +16,7 @@ from src.extraction import value_maps as vm
 from src.extraction.fields_label import ENUM_HEAD_RE, is_joined_phrase, label_of
 from src.extraction.fields_values import parse_value_list
 from src.extraction.frequency_words import continues_frequency_list
-from src.extraction.list_properties import join_properties, nested_properties
+from src.extraction.list_properties import fold_sub_bullets, join_properties, nested_properties
 from src.extraction.scene import find_row_count
 from src.extraction.sentences import depth_at
 
@@ -78,10 +78,11 @@ def _split_lines(text: str) -> tuple[str, list[str]]:
     bullet_lines = [i for i, line in enumerate(lines) if BULLET_RE.match(line) and _is_bullet(line)]
     if bullet_lines:
         header = " ".join(lines[i] for i in range(len(lines)) if i < bullet_lines[0])
+        bullet_lines, folded, children = fold_sub_bullets(lines, bullet_lines, BULLET_RE)
         nested = nested_properties(lines, bullet_lines)
-        items = [join_properties(BULLET_RE.sub("", lines[i], count=1).strip(), [lines[j] for j in nested.get(i, [])])
-                 for i in bullet_lines]
-        taken = set(bullet_lines) | {j for props in nested.values() for j in props}
+        items = [folded.get(i) or join_properties(BULLET_RE.sub("", lines[i], count=1).strip(),
+                                                  [lines[j] for j in nested.get(i, [])]) for i in bullet_lines]
+        taken = set(bullet_lines) | {j for props in nested.values() for j in props} | children
         trailing = [lines[i] for i in range(bullet_lines[0], len(lines)) if i not in taken]
         return (header + " " + " ".join(trailing)).strip(), [i for i in items if i]
     if len(lines) > 1:

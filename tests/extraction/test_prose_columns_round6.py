@@ -234,3 +234,30 @@ def test_note_lines_under_a_header_line_each_open_with_their_column():
 def test_a_title_whose_last_word_is_also_a_verb_names_no_column():
     names = list(fields_of("Hotel stays, 200 rows. Each stay has a guest name, a check-in date and a room type."))
     assert "hotel" not in names and names[:1] == ["guest_name"], names
+
+
+@pytest.mark.parametrize("sub, values, weights", [
+    (["  - bronze: 60%", "  - silver: 30%", "  - gold: 10%"], ["bronze", "silver", "gold"], [60, 30, 10]),
+    (["    * pending (about a third)", "    * shipped (half)", "    * cancelled (the rest)"],
+     ["pending", "shipped", "cancelled"], [33.33, 50, 16.67]),
+    (["   - card - 70%", "   - cash (the rest)"], ["card", "cash"], [70, 30]),
+    (["  - dog", "  - cat", "  - rabbit"], ["dog", "cat", "rabbit"], None),
+])
+def test_sub_bullets_under_a_column_are_its_values_and_their_shares(sub, values, weights):
+    text = "\n".join(["Records, 400 rows.", "- record id", "- kind:", *sub, "- created date"])
+    fields = fields_of(text)
+    assert list(fields) == ["record_id", "kind", "created_date"], list(fields)
+    assert fields["kind"]["enum_values"] == values
+    assert (fields["kind"].get("weights") and [round(w, 2) for w in fields["kind"]["weights"]]) == weights
+
+
+def test_sub_bullets_that_name_columns_stay_columns():
+    text = "Customers, 100 rows\n- name\n- address\n   - street\n   - city\n   - zip code\n- email"
+    assert list(fields_of(text)) == ["name", "address", "street", "city", "zip_code", "email"]
+
+
+def test_shares_from_sub_bullets_hold_on_the_rows():
+    text = "Orders, 4000 rows\n- order id\n- status\n  * pending (a quarter)\n  * shipped (the rest)"
+    rows = generate(text, 4000)
+    share = rows["status"].count("pending") / 4000
+    assert 0.21 < share < 0.29
