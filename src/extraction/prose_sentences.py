@@ -20,8 +20,8 @@ from src.extraction.sentences import depth_at
 
 PROSE_LEADS_RE = re.compile(
     r"^(?:and\s+|also\s+|plus\s+|additionally,?\s+|finally,?\s+|then\s+|oh,?\s+and\s+|please\s+)*"
-    r"(?:we|i|you)'d\s+(?:also\s+)?like\s+(?:to\s+(?:track|record|store|keep|see|know|have)\s+)?|"
-    r"(?:(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like|track|record|store|keep|capture|include|log)\s+"
+    r"(?:(?:we|i|you)'d\s+(?:also\s+)?like\s+(?:to\s+(?:track|record|store|keep|see|know|have)\s+)?|"
+    r"(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like|track|record|store|keep|capture|include|log)\s+"
     r"(?:to\s+(?:track|record|store|keep|capture|see|know|have)\s+)?|"
     r"(?:also\s+)?(?:track|include|add|record|store|capture|keep|log|give\s+(?:each|every)\s+\w+)\s+|"
     r"(?:each|every|a|an|the|one)\s+(?:[\w-]+\s+){1,2}?(?:also\s+)?(?:(?:should|must|shall|will|would)\s+(?:also\s+)?"
@@ -52,7 +52,8 @@ CLAUSE_CUT_RE = re.compile(
     rf"(?:,\s*(?:and\s+|while\s+|but\s+|so\s+)?|\s+(?:and|while|but|so)\s+)(?=(?:the\s+|a\s+|an\s+|their\s+)?"
     rf"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{COPULA}\b)|"
     # 'bedrooms go from 1 to 6 and bathrooms from 1 to 4': the second column's verb is left out
-    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:the\s+)?(?!(?:mostly|usually|some|often|rarely|typically)\b)[A-Za-z][\w'-]*"
+    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:the\s+)?(?!(?:mostly|usually|some|often|rarely|typically|anywhere|somewhere|roughly|about|around|approximately|generally|"
+    rf"normally|ranging|going|running|varying)\b)[A-Za-z][\w'-]*"
     rf"(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+(?:from|between)\s+[-$€£]?\d)|"
     # 'impressions run from 1,000 to 100,000 and clicks never exceed impressions': a rule clause of its own column
     rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+{RELATION_VERB})",
@@ -67,7 +68,8 @@ TRACK_LEAD_RE = re.compile(r"^(?:and\s+|also\s+|oh,?\s+and\s+)?(?:we|i)(?:'d\s+(
 # What a request asks for when it names the dataset, not a column: 'something like a ferry table for ...'.
 SCENE_OBJECT_RE = re.compile(
     r"^(?:something|some\s+(?:fake\s+|test\s+|sample\s+|synthetic\s+)?(?:data|rows|records)\b|(?:a|an|the|some)\s+"
-    r"(?:[\w'-]+\s+){0,4}?(?:table|log|dataset|data\s*set|file|sheet|spreadsheet|database|register|export|extract)"
+    r"(?:[\w'-]+\s+){0,4}?(?:table|log|dataset|data\s*set|file|sheet|spreadsheet|database|register|export|extract|sample|"
+    r"collection|batch|dump)"
     r"s?\b(?!\s+(?:name|id|number|code)\b)|(?:fake|test|sample|synthetic|dummy|mock)\s+data\b)", re.I)
 # Scene words: a sentence about the whole dataset names no column.
 SCENE_RE = re.compile(r"^(?:this|it|we|i|our|my|hello|hi|thanks|please\s+(?:generate|make|create)|nothing\s+else|"

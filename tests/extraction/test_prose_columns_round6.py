@@ -261,3 +261,23 @@ def test_shares_from_sub_bullets_hold_on_the_rows():
     rows = generate(text, 4000)
     share = rows["status"].count("pending") / 4000
     assert 0.21 < share < 0.29
+
+
+def test_a_closing_sentence_that_adds_columns_after_finally_add():
+    names = list(fields_of("Water bills, 500 rows. Every bill has an account number and a billing date. "
+                           "Finally, add a paid flag (yes/no) and a late fee of $15."))
+    assert names[-2:] == ["paid_flag", "late_fee"], names
+
+
+def test_a_range_after_a_comma_with_anywhere_stays_with_its_column():
+    fields = fields_of("Race results, 500 rows. Each runner has a bib number and a full name. Finish time is stored "
+                       "in seconds, anywhere from 7,200 to 21,600.")
+    assert list(fields) == ["bib_number", "full_name", "finish_time"], list(fields)
+    assert (fields["finish_time"]["min_value"], fields["finish_time"]["max_value"]) == (7200, 21600)
+
+
+def test_a_wish_for_a_sample_with_a_row_count_is_the_scene():
+    result = extract_offline("we'd like a general ledger sample with 1,500 lines. Each line should have a journal "
+                             "id and a posting date.")
+    assert [f.name for f in result.schema.fields] == ["journal_id", "posting_date"]
+    assert result.total_rows == 1500
