@@ -13,9 +13,9 @@ import re
 from src.extraction import field_meaning as fm
 
 # Words that introduce a column's values right after its label.
-VALUE_INTRO = (r"(?:(?:,\s*)?(?:which|that)\s+(?:is|are|should\s+be|must\s+be|can\s+be|will\s+be|may\s+be)"
+VALUE_INTRO = (r"(?:(?:,\s*|\s+)(?:which|that)\s+(?:is|are|(?:should|must|shall|can|could|will|would|may|might)\s+be)"
                r"(?:\s+(?:one\s+of|either|any\s+of))?|"
-               r"\s+(?:is|are|should\s+be|must\s+be|can\s+be|will\s+be)(?:\s+(?:one\s+of|either|any\s+of))?|"
+               r"\s+(?:is|are|(?:should|must|shall|can|could|will|would)\s+be)(?:\s+(?:one\s+of|either|any\s+of))?|"
                r"\s+(?:of|like|such\s+as|including|either|among|one\s+of|by|via|in|with\s+values?|"
                r"being|taking|from\s+among|out\s+of|(?:chosen|picked|selected|drawn|taken)\s+from|one\s+from|from)|:)")
 INTRO_LIST_RE = re.compile(rf"^(?P<label>.*?[A-Za-z]){VALUE_INTRO}\s+(?P<first>{{word}})$".replace(
@@ -34,6 +34,12 @@ BARE_LIST_RE = re.compile(
     r"grade|gender|sex|colou?r|size|breed|mode|method|channel|segment|priority|severity|role|region|flavou?r|"
     r"condition|outcome|result|platform|device|genre|cuisine|language|currency|carrier|format))\s+"
     r"(?P<first>[A-Za-z][\w'&/-]*)$", re.I)
+
+
+# 'Arms and Armor or Natural History': the last two values, the first of them written with 'and'.
+CLOSING_AND_VALUE_RE = re.compile(
+    r"^(?:or\s+)?(?P<a>[A-Za-z][\w'&/-]*\s+and\s+[A-Za-z][\w'&/-]*)\s+or\s+(?P<b>[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*)?)$",
+    re.I)
 
 
 LAST_VALUE_THEN_COLUMN_RE = re.compile(
@@ -66,6 +72,8 @@ def _join_from(parts: list[str], start: int) -> tuple[str, int] | None:
     if m is None or _is_column(m["first"]):
         return None
     label = m["label"].strip()
+    if label.lower().startswith("whether "):
+        return None  # 'whether it is on display, a yes or no': a yes/no column, named by name_whether
     if not label or (label.split()[-1].lower() in MEASURE_HEADS and " of " in parts[start]):
         return None
     strong = bool(re.search(r"\b(?:which|that|be|one\s+of|either|such\s+as|like|any\s+of|among|out\s+of)\s+\S+$", first,
@@ -73,7 +81,7 @@ def _join_from(parts: list[str], start: int) -> tuple[str, int] | None:
     values = [m["first"]]
     for j in range(start + 1, min(len(parts), start + MAX_VALUES)):
         piece = parts[j].strip()
-        closing = CLOSING_PIECE_RE.match(piece)
+        closing = CLOSING_PIECE_RE.match(piece) or CLOSING_AND_VALUE_RE.match(piece)
         if closing and re.match(r"(?:or|and)\s", piece, re.I) or (closing and closing["b"]):
             more = [v for v in (closing["a"], closing["b"]) if v]
             if not strong and any(_is_column(v) for v in more):
@@ -154,6 +162,17 @@ WHETHER_RE = re.compile(r"^whether\s+(?:or\s+not\s+)?(?:they|he|she|it|the\s+\w+
                         r"(?P<label>.+)$", re.I)
 
 
+REQUEST_LEAD_RE = re.compile(
+    r"^(?:(?:and|but|plus|also)\s+)?(?:we|i|you)(?:'d|\s+would)?\s+(?:also\s+|additionally\s+)?(?:like|want|need|track|record|"
+    r"store|keep|capture|log|collect)\s+(?:to\s+(?:track|record|store|keep|have|see|know)\s+)?(?:(?:a|an|the|their|its)\s+)?"
+    r"(?!(?:about|around|roughly|approximately|maybe|~)?\s*\d)(?=[A-Za-z])", re.I)
+
+
+def strip_request_lead(piece: str) -> str:
+    """'and we also track the refund reason' -> 'refund reason': a request inside a list names one more column."""
+    return REQUEST_LEAD_RE.sub("", piece.strip())
+
+
 def normalize_clauses(body: str) -> str:
     """Rewrites before a prose list is cut at its commas: 'first and last name' -> 'first name and last name',
     'October 31, 2024' keeps its comma out of the list."""
@@ -162,7 +181,22 @@ def normalize_clauses(body: str) -> str:
                               f"{m['a']} {m['head']} and {m['b']} {m['head']}", body)
 
 
+WHETHER_PASSIVE_RE = re.compile(r"^whether\s+(?:or\s+not\s+)?(?:the|a|an|their|its)\s+(?P<noun>[a-z]+)\s+"
+                                r"(?:was|is|were|are|has\s+been|had\s+been|got|gets)\s+(?P<verb>[a-z]+)(?P<rest>\s*\(.*)?$", re.I)
+# 'a yes/no for whether ...', 'a flag saying if ...': the yes/no column is named by what follows.
+YES_NO_FOR_RE = re.compile(r"^(?:a|an|one)?\s*(?:yes/no|yes\s+or\s+no|y/n|true/false|boolean|flag)(?:\s+(?:flag|column|field))?"
+                           r"\s+(?:for|on|of|saying|showing|indicating|to\s+say|to\s+show)\s+(?P<rest>(?:whether|if)\s+.+)$", re.I)
+
+
 def name_whether(piece: str) -> str:
-    """'whether they used the loyalty app (yes/no)' -> 'loyalty app (yes/no)': a yes/no column named by its noun."""
+    """'whether they used the loyalty app (yes/no)' -> 'loyalty app (yes/no)': a yes/no column named by its noun;
+    'whether the queen was seen' -> 'queen seen'; 'a yes/no for whether the bill was paid' -> 'bill paid (yes/no)'."""
+    flagged = YES_NO_FOR_RE.match(piece.strip())
+    if flagged:
+        named = name_whether(re.sub(r"^if\s", "whether ", flagged["rest"], flags=re.I))
+        return named if named.endswith("(yes/no)") else f"{named} (yes/no)"
+    passive = WHETHER_PASSIVE_RE.match(piece.strip())
+    if passive:
+        return f"{passive['noun']} {passive['verb']}{passive['rest'] or ' (yes/no)'}"
     m = WHETHER_RE.match(piece.strip())
     return m["label"] if m else piece

@@ -157,6 +157,11 @@ ASSIGNED_POOL_RE = re.compile(
     r"(?P<n>\d[\d,]*)\s+(?P<w>[A-Za-z]+s)\b)(?P<rest>.*)$", re.I)
 
 
+# 'country of issue, two letters': a shape in words qualifies the label before it, it names no column.
+SHAPE_WORDS_RE = re.compile(r"(?:a\s+|an\s+)?(?:two|three|four|five|six|\d{1,2})[- ]?(?:letters?|digits?|characters?|chars?)"
+                            r"(?:\s+\w+)?", re.I)
+
+
 def draft_fields(item: str, warnings: list[str]) -> list[FieldDraft]:
     """Drafts for one item; 'First name and last name' or 'City, state, zip' give several."""
     assigned = ASSIGNED_POOL_RE.match(item.strip().rstrip("."))
@@ -166,6 +171,9 @@ def draft_fields(item: str, warnings: list[str]) -> list[FieldDraft]:
     expansion = EXPANSIONS.get(tuple(fm.tokenize(label)))
     if expansion:
         return [draft_field(part.replace("_", " "), rest, warnings) for part in expansion]
+    head, comma, tail = label.rpartition(",")
+    if comma and SHAPE_WORDS_RE.fullmatch(tail.strip()):
+        label, rest = head.strip(), f"{tail.strip()} {rest}".strip()
     parts = [p for p in re.split(r"\s*(?:,|/|\band\b|&|\+)\s*", label) if p.strip()]
     if len(parts) > 1 and not is_joined_phrase(label):
         classified = [fm.classify_tokens(fm.tokenize(p)) for p in parts]

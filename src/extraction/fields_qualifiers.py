@@ -14,6 +14,7 @@ from src.extraction.bounds import read_column_bound
 from src.extraction.conditions import read_condition
 from src.extraction.counters import read_counter
 from src.extraction.drafts import FieldDraft
+from src.extraction.type_words import read_type_words
 from src.extraction.fields_lists import read_plain_list, take_partial_weights
 from src.extraction.fields_numbers import counts_things, find_distribution
 from src.extraction.frequency_words import read_frequency_list
@@ -356,7 +357,7 @@ def read_range_and_rest(draft: FieldDraft, text: str) -> str:
 
 
 QUALIFIER_READERS = (read_plain_list, read_flags, read_counter, read_date_gap, read_column_bound, read_formula,
-                     read_format_hints, read_example, read_time_phrases, read_code_shape,
+                     read_format_hints, read_type_words, read_example, read_time_phrases, read_code_shape,
                      read_order, read_value_list, read_condition, read_range_and_rest)
 
 

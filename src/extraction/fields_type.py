@@ -141,6 +141,8 @@ def _apply_type_hint(draft: FieldDraft, defaults: dict[str, Any]) -> None:
         draft.type = "datetime"  # 'Created on (with time)'
     elif hint == "boolean":
         draft.type, draft.kind = "boolean", "bool"
+    elif hint == "country_code":
+        draft.type = hint  # 'country (2-letter ISO code)': type_words read the shape
     elif hint in ("email", "url") or (hint == "sentence" and not draft.meaning_known):
         draft.type, draft.kind = hint, "text"
 

@@ -22,7 +22,7 @@ SOFT_QUALIFIERS = {"normal", "default", "random", "missing", "empty", "last", "n
 LIST_PREFIX_RE = re.compile(
     r"^\s*(?:one\s+of|either|e\.g\.?|eg|i\.e\.?|such\s+as|like|values?|options?|choices?|categories|"
     r"can\s+be|could\s+be|must\s+be|is|are|including|includes|among|(?:a\s+)?(?:flat|fixed)(?:\s+(?:fee|rate|charge))?(?:\s+of)?)"
-    r"\s*:?\s*", re.I)  # 'a flat 0, 15 or 35': the amounts
+    r"(?![A-Za-z])\s*:?\s*", re.I)  # 'a flat 0, 15 or 35': the amounts
 
 
 def parse_value_list(segment: str) -> list[ph.ListItem] | None:

@@ -77,7 +77,7 @@ def read_header_with_notes(text: str) -> Layout | None:
     notes: dict[str, list[str]] = {c: [] for c in cells}
     scene: list[str] = []
     variants = _mention_variants(cells)
-    for sentence in split_sentences(" ".join(line.strip() for line in lines[1:])):
+    for sentence in (s for chunk in _note_chunks(lines[1:], variants) for s in split_sentences(chunk)):
         for cell, segment in _note_segments(sentence.rstrip("."), variants):
             (notes[cell].append(segment) if cell else scene.append(segment))
     ohlc = {"open", "high", "low", "close"} <= {c.lower() for c in cells}
@@ -88,6 +88,23 @@ def read_header_with_notes(text: str) -> Layout | None:
             notes[cell].append(hint)
     items = [f"{c}: {', '.join(n)}" if n else c for c, n in notes.items()]
     return Layout(". ".join(scene), items)
+
+
+COUNT_LINE_RE = re.compile(r"^(?:about\s+|around\s+|roughly\s+|~)?\d[\d,.]*\s*k?\s+[A-Za-z]+\.?$", re.I)
+
+
+def _note_chunks(lines: list[str], variants: list[tuple[str, str]]) -> list[str]:
+    """The note lines as runs of text: a line that opens with a column's name ('pos 10000 - 240000000') starts a
+    note of its own even without a full stop before it; any other line continues the one before."""
+    chunks: list[str] = []
+    for line in (line.strip() for line in lines):
+        opens = any(re.match(rf"{re.escape(words)}\b", line, re.I) for words, _ in variants) \
+            or bool(COUNT_LINE_RE.match(line))  # '20000 variants': the row count, a note of its own
+        if chunks and not opens and not re.search(r"[.!?:]$", chunks[-1]):
+            chunks[-1] += " " + line
+        else:
+            chunks.append(line)
+    return chunks
 
 
 def _mention_variants(cells: list[str]) -> list[tuple[str, str]]:

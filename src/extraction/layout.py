@@ -12,14 +12,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from src.engine.semantics import singular, tokenize
-from src.extraction import field_meaning as fm
+from src.engine.semantics import tokenize
 from src.extraction import sentence_forms as sf
-from src.extraction.fields_label import trailing_value_list
-from src.extraction.notes import split_shared_rule
 from src.extraction.header_line import Layout, read_header_line, read_header_with_notes
 from src.extraction.scene import find_row_count
-from src.extraction.sentences import depth_at, split_sentences
+from src.extraction.prose_sentences import read_sentence
+from src.extraction.sentences import split_sentences
 
 SEPARATOR_ROW_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 TABLE_LINE_RE = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(?:\|[^|]+){2,}$")
@@ -37,45 +35,6 @@ STORAGE_TYPES = {"str", "string", "text", "varchar", "char", "int", "integer", "
 TYPE_CELL_WORDS = {"money": "decimal", "currency": "decimal", "price": "decimal", "bigint": "integer", "int": "integer",
                    "smallint": "integer"}
 KEEP_TYPES = {"uuid", "bool", "boolean", "datetime", "timestamp", "decimal", "money", "int", "integer", "float"}
-PROSE_LEADS_RE = re.compile(
-    r"^(?:and\s+|also\s+|plus\s+|additionally,?\s+|finally,?\s+|then\s+|oh,?\s+and\s+|please\s+)*"
-    r"(?:(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like|track|record|store|keep|capture|include|log)\s+"
-    r"(?:to\s+(?:track|record|store|keep|capture|see|know|have)\s+)?|"
-    r"(?:also\s+)?(?:track|include|add|record|store|capture|keep|log|give\s+(?:each|every)\s+\w+)\s+|"
-    r"(?:each|every|a|an|the|one)\s+(?:[\w-]+\s+){1,2}?(?:also\s+)?(?:should\s+have|must\s+have|has|have|gets|get|carries|"
-    r"includes|records|needs|comes?\s+with|contains|holds|lists|shows|stores|tracks)\s+|"
-    r"(?:they|it|he|she|[a-z]+s)\s+(?:also\s+|should\s+|must\s+)?(?:have|has|get|gets|need|needs|carry|include|"
-    r"comes?\s+with)\s+|"
-    r"(?:[a-z]+s|they|you|users?|customers?)\s+can\s+(?:also\s+)?(?:add|have|choose|pick|leave|give|get)\s+|"
-    r"there(?:'s|\s+is|\s+are)\s+(?:also\s+)?(?=a\s|an\s|one\s)|"
-    r"there\s+(?:should|must|will)\s+(?:also\s+)?be\s+|it\s+should\s+(?:also\s+)?(?:have|include)\s+|"
-    r"(?:it|they)\s+(?:should|must)\s+(?:also\s+)?(?:have|include|carry)\s+)", re.I)
-COPULA = (r"(?:is|are|should\s+be|must\s+be|will\s+be|can\s+be|could\s+be|may\s+be|has\s+to\s+be|"
-          r"ranges?|goes|go|runs|run|lies|lie|falls?|stays?|equals?|comes?\s+from|looks?\s+like|appears?|exists?|"
-          r"varies|vary|takes?|uses?|follows?|were|was)")
-COPULAR_RE = re.compile(
-    rf"^(?:the\s+|a\s+|an\s+|each\s+|every\s+|their\s+|its\s+)?(?P<label>[A-Za-z][\w' -]{{0,40}}?)\s+"
-    rf"(?P<verb>{COPULA})\b\s*(?P<rest>.*)$", re.I)
-RELATION_VERB = (r"(?:never|always|cannot|can't|must\s+not|should\s+not|doesn't|don't|won't)\s+"
-                 r"(?:exceeds?|outnumbers?|be\s+(?:more|less|greater|higher|lower|above|below|earlier|later)|go\s+(?:above|below)|"
-                 r"(?:comes?|falls?)\s+(?:before|after))\b")
-# Where a sentence starts a new column's clause: ', and the lease end is', ' and quantity is'.
-CLAUSE_CUT_RE = re.compile(
-    rf"(?:,\s*(?:and\s+|while\s+|but\s+|so\s+)?|\s+(?:and|while|but|so)\s+)(?=(?:the\s+|a\s+|an\s+|their\s+)?"
-    rf"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{COPULA}\b)|"
-    # 'bedrooms go from 1 to 6 and bathrooms from 1 to 4': the second column's verb is left out
-    rf"(?:,\s*and\s+|\s+and\s+)(?=(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+(?:from|between)\s+[-$€£]?\d)|"
-    # 'impressions run from 1,000 to 100,000 and clicks never exceed impressions': a rule clause of its own column
-    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+{RELATION_VERB})",
-    re.I)
-# 'We need the id, name and email': a request that lists columns, though it opens like a scene sentence.
-WANT_LIST_RE = re.compile(r"^(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like)\s+(?!to\b)[^,]+(?:,|\s+and\s+)", re.I)
-# Scene words: a sentence about the whole dataset names no column.
-SCENE_RE = re.compile(r"^(?:this|it|we|i|our|my|hello|hi|thanks|please\s+(?:generate|make|create)|nothing\s+else|"
-                      r"no\s+other\s+(?:columns?|fields?)|that'?s\s+(?:all|it|everything)|"
-                      r"generate|create|make|simulate|give\s+me|let'?s\s+say|there\s+(?:are|were|is))\b", re.I)
-
-
 @dataclass
 class Block:
     """Consecutive lines of one layout: 'table', 'list' (bullets, with any intro line), or 'prose'."""
@@ -266,113 +225,6 @@ def read_prose_items(paragraph: str, read_list: Callable[[str], tuple[str, list[
     for sentence in split_sentences(paragraph):
         items.extend(read_sentence(sentence, read_list))
     return items
-
-
-def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]]]) -> list[str]:
-    """One sentence -> the column items it names (none for a sentence that only sets the scene)."""
-    sentence = sentence.strip().rstrip(".!")
-    lead = PROSE_LEADS_RE.match(sentence)
-    if lead and (not SCENE_RE.match(sentence) or WANT_LIST_RE.match(sentence)):
-        body = sentence[lead.end():]
-        body = re.sub(r"^(?:a|an|the|their|its|his|her)\s+", "", body, flags=re.I)
-        body = re.sub(r",?\s+(?:too|as\s+well)(?=,|$)", "", body, flags=re.I)
-        return read_list(f"Columns: {body}")[1]
-    listed = sf.list_before_summary(sentence) or sf.column_with_too(sentence)
-    if listed:
-        return read_list(f"Columns: {listed}")[1]
-    if sf.is_column_run(sentence) and not SCENE_RE.match(sentence):
-        return read_list(f"Columns: {sentence}")[1]  # 'Occupied spaces 0-250, chargers in use 0 to 12, and a full flag'
-    shared = split_shared_rule(sentence)
-    if shared:
-        return shared  # 'Office phone and mobile phone are optional': one rule for each column
-    items: list[str] = []
-    for clause in split_clauses(sf.rewrite_sentence(sentence)):
-        linked = sf.read_belonging(clause)
-        if linked:
-            items.extend(linked)  # 'Each ticket is assigned to one of 15 agents': an agent column
-            continue
-        item = read_clause(clause)
-        if item:
-            items.append(item)
-    return items
-
-
-def split_clauses(sentence: str) -> list[str]:
-    """'Size can be small or large and the price should be under $9' -> its two column clauses."""
-    cuts = [m for m in CLAUSE_CUT_RE.finditer(sentence) if depth_at(sentence, m.start()) == 0]
-    cuts += [m for m in re.finditer(r";\s*", sentence) if depth_at(sentence, m.start()) == 0]  # 'a is x; b is y'
-    cuts.sort(key=lambda m: m.start())
-    pieces, last = [], 0
-    for m in cuts:
-        pieces.append(sentence[last:m.start()])
-        last = m.end()
-    pieces.append(sentence[last:])
-    return [p.strip() for p in pieces if p.strip()]
-
-
-def read_clause(clause: str) -> str | None:
-    """'Tier is blue, silver or gold' -> 'Tier: blue, silver or gold'; 'Filed date between 2022 and 2024'
-    stays as written; a clause with no column label gives None."""
-    if SCENE_RE.match(clause):
-        return None
-    if re.match(r"^[^:]{1,40}:\s*\S", clause):
-        return None if sf.describes_rows(clause) else clause
-    copular = COPULAR_RE.match(clause)
-    if copular and len(copular["label"].split()) <= 4 and copular["label"].split()[0].lower() not in _NOT_LABELS:
-        verb = copular["verb"].lower()
-        rest = re.sub(r"^(?:one\s+(?:of|from)(?!\s+\d)|either|any\s+of)\s*:?\s*", "", copular["rest"], flags=re.I)
-        if re.match(r"ranges?", verb):
-            rest = re.sub(r"^(?:over|across|among)\s+(?=[A-Za-z])", "", rest, flags=re.I)  # 'ranges over P1, P2, P3
-        label = re.sub(r"(?:\s+(?:only|always|usually|never|also|typically|generally))+$", "", copular["label"], flags=re.I)
-        label = label if counts_things(label, rest) else singular_label(label)
-        if re.match(r"(?:looks?\s+like|follows?)", verb):
-            rest = "like " + rest
-        elif re.match(r"(?:comes?\s+from)", verb):
-            rest = "from " + rest
-        elif re.match(r"(?:equals?)", verb):
-            rest = "= " + rest
-        elif re.match(r"(?:ranges?|goes|go|runs|varies|vary)", verb) and not rest.lower().startswith(("from", "between")):
-            rest = "from " + rest if re.match(r"[-$€£]?\d", rest) else rest
-        return f"{label}: {rest}" if rest else label
-    if re.match(rf"^(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+{RELATION_VERB}", clause, re.I):
-        return clause  # 'clicks never exceed impressions': a column and its rule
-    listed = trailing_value_list(clause)
-    if listed and len(listed[0].split()) <= 3:
-        return f"{listed[0]}: {listed[1]}"  # 'Risk level high/medium/low'
-    words = clause.split()
-    if 2 <= len(words) <= 14 and not re.match(r"(?:about\s+|around\s+|~)?\d", clause) and re.search(r"\b(?:between|from|within|in\s+the\s+(?:last|next|past)|last|next|"
-                                           r"yes\s+or\s+no|yes/no|true/false)\b|\([^()]*[A-Za-z][^()]*\)", clause):
-        return clause
-    return None
-
-
-# Plural units stay plural: 'lifetime miles', 'hours worked'.
-UNIT_PLURALS = {"miles", "hours", "minutes", "seconds", "days", "weeks", "months", "years", "points", "kg", "lbs",
-                "units", "tonnes", "tons", "liters", "litres", "gallons", "dollars", "euros", "nights", "steps",
-                "calories", "views", "likes", "clicks", "impressions", "sales", "goals", "assists", "wins", "losses",
-                "notes", "comments", "tags", "remarks", "details", "keywords", "symptoms", "skills", "allergies",
-                "ingredients", "features", "instructions", "credits", "savings", "earnings", "orders", "items"}
-
-
-def counts_things(label: str, rest: str) -> bool:
-    """'violations range 0 to 15': a plural no meaning names, given a whole-number range, counts those things."""
-    words = label.split()
-    plural = fm.classify_tokens(tokenize(label))
-    return bool(words) and words[-1].lower().endswith("s") and (plural is None or plural.meaning.type == "integer") \
-        and fm.classify_tokens([singular(t) for t in tokenize(label)]) is None \
-        and bool(re.match(r"(?:from\s+|between\s+)?\d+\s*(?:-|–|to|and)\s*\d+\b(?![.,]\d)", rest, re.I))
-
-
-def singular_label(label: str) -> str:
-    """'Case numbers' -> 'Case number': a sentence's plural subject names one value per row."""
-    words = label.split()
-    if words and words[-1].lower() not in UNIT_PLURALS:
-        words[-1] = words[-1][:len(singular(words[-1].lower()))] if singular(words[-1].lower()) != words[-1].lower() \
-            else words[-1]
-    return " ".join(words)
-
-
-_NOT_LABELS = {"it", "this", "that", "there", "which", "who", "they", "we", "i", "you", "he", "she", "so", "but"}
 
 
 def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) -> Layout | None:

@@ -16,6 +16,7 @@ from src.extraction import value_maps as vm
 from src.extraction.fields_label import ENUM_HEAD_RE, is_joined_phrase, label_of
 from src.extraction.fields_values import parse_value_list
 from src.extraction.frequency_words import continues_frequency_list
+from src.extraction.list_properties import fold_sub_bullets, join_properties, nested_properties
 from src.extraction.scene import find_row_count
 from src.extraction.sentences import depth_at
 
@@ -45,7 +46,9 @@ CONNECTIVE_START_RE = re.compile(
 # A comma piece that only qualifies the column before it ('points 0-12, integer, email').
 QUALIFIER_PIECE_RE = re.compile(
     r"integers?|whole\s+numbers?|(?:\d+|one|two|three|four)\s+(?:decimals?|decimal\s+places|dp)|no\s+decimals|"
-    r"unique|optional|nullable|required|not\s+null|"
+    r"unique|optional|nullable|required|not\s+null|(?:(?:as\s+)?(?:a|an)\s+)?(?:(?:two|three|four|five|six|seven|eight|\d{1,2})"
+    r"[- ]?(?:letters?|digits?|characters?|chars?)(?:\s+(?:iso\s+)?(?:code|pin|abbreviation|number))?|(?:iso\s+)?alpha[- ]?[23]|"
+    r"semver|semantic\s+version(?:ing)?|(?:usps\s+|postal\s+)?abbreviation)|(?:a\s+)?(?:yes\s*(?:/|or)\s*no|true\s*(?:/|or)\s*false)(?:\s+flag)?|"
     r"(?:between|from|ranging\s+from|in\s+the\s+range|within|up\s+to|at\s+least|at\s+most)\s+[-$€£]?\d.*|"
     r"as\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}|"
     # how the values spread: 'log-normal', 'median 120', 'sd 15', 'normally distributed'
@@ -55,17 +58,31 @@ QUALIFIER_PIECE_RE = re.compile(
     r"long[- ]tail(?:ed)?|bell[- ]?(?:curve|shaped))(?:\s+distributed|\s+distribution)?", re.I)
 
 
+ARROW_LINE_RE = re.compile(r"^\s*(?:[-=]+>|→|⇒)\s*(?P<scene>.*)$")
+
+
 def split_description(text: str) -> tuple[str, list[str]]:
-    """Split a description into its header and one text per column."""
+    """Split a description into its header and one text per column; a line opened by an arrow ('-> 1,400 cows')
+    says what the rows are, wherever it stands."""
+    lines = text.strip().splitlines()
+    arrows = [m["scene"].strip() for m in map(ARROW_LINE_RE.match, lines) if m]
+    if not arrows or len(arrows) == len(lines):
+        return _split_lines(text)
+    header, items = _split_lines("\n".join(line for line in lines if not ARROW_LINE_RE.match(line)))
+    return " ".join([*arrows, header]).strip(), items
+
+
+def _split_lines(text: str) -> tuple[str, list[str]]:
     lines = [read_semicolon_label(line.rstrip()) for raw in text.strip().splitlines() if raw.strip()
              for line in split_column_row(raw)]
     bullet_lines = [i for i, line in enumerate(lines) if BULLET_RE.match(line) and _is_bullet(line)]
     if bullet_lines:
         header = " ".join(lines[i] for i in range(len(lines)) if i < bullet_lines[0])
+        bullet_lines, folded, children = fold_sub_bullets(lines, bullet_lines, BULLET_RE)
         nested = nested_properties(lines, bullet_lines)
-        items = [join_properties(BULLET_RE.sub("", lines[i], count=1).strip(), [lines[j] for j in nested.get(i, [])])
-                 for i in bullet_lines]
-        taken = set(bullet_lines) | {j for props in nested.values() for j in props}
+        items = [folded.get(i) or join_properties(BULLET_RE.sub("", lines[i], count=1).strip(),
+                                                  [lines[j] for j in nested.get(i, [])]) for i in bullet_lines]
+        taken = set(bullet_lines) | {j for props in nested.values() for j in props} | children
         trailing = [lines[i] for i in range(bullet_lines[0], len(lines)) if i not in taken]
         return (header + " " + " ".join(trailing)).strip(), [i for i in items if i]
     if len(lines) > 1:
@@ -73,7 +90,8 @@ def split_description(text: str) -> tuple[str, list[str]]:
         while intro_lines < len(lines) - 1 and lines[intro_lines].rstrip().endswith(":"):
             intro_lines += 1  # 'Fields:' under the first line still introduces the list
         first, rest = " ".join(lines[:intro_lines]), lines[intro_lines:]
-        if intro_lines == 1 and _is_keyed_line(first) and sum(map(_is_keyed_line, rest)) >= 2 \
+        if intro_lines == 1 and (_is_keyed_line(first) and sum(map(_is_keyed_line, rest)) >= 2 or _is_noted_line(first)
+                                 and sum(map(_is_noted_line, rest)) >= max(2, len(rest) - 1)) \
                 and not first.rstrip().endswith(".") and not find_row_count(first):
             # 'ticket_code: 10 characters' on the first line is a column too; a closing 'I need 5000 of these.'
             # that names no column is the scene
@@ -115,50 +133,6 @@ def split_description(text: str) -> tuple[str, list[str]]:
         return flat, []
     header, body = flat[: intro.start()], flat[intro.end():]
     return header, split_prose_items(body)
-
-
-PROPERTY_LINE_RE = re.compile(r"^\s+(?P<k>[A-Za-z][\w ]{0,20}?)\s*:\s*(?P<v>\S.*)$")
-# YAML-like keys that only label their value: 'values: [a, b]' is the list, 'range: 0-100' the range.
-BARE_PROPERTY_KEYS = {"values", "value", "options", "choices", "enum", "categories", "range", "step", "interval",
-                      "frequency", "period", "span", "between", "rule", "rules", "note", "notes", "description",
-                      "constraint", "constraints", "type", "kind", "distribution"}
-
-
-def nested_properties(lines: list[str], bullet_lines: list[int]) -> dict[int, list[int]]:
-    """'- speed_kmh:' then indented 'min: 0' / 'max: 130' lines: the property lines under each bullet."""
-    out: dict[int, list[int]] = {}
-    for n, i in enumerate(bullet_lines):
-        end = bullet_lines[n + 1] if n + 1 < len(bullet_lines) else len(lines)
-        indent = len(lines[i]) - len(lines[i].lstrip())
-        props = [j for j in range(i + 1, end) if PROPERTY_LINE_RE.match(lines[j])
-                 and len(lines[j]) - len(lines[j].lstrip()) > indent]
-        if props and props == list(range(i + 1, i + 1 + len(props))):
-            out[i] = props
-    return out
-
-
-def join_properties(item: str, props: list[str]) -> str:
-    """'speed_kmh:' with 'min: 0', 'max: 130' -> 'speed_kmh: between 0 and 130'; 'values: [a, b]' -> 'a, b'."""
-    if not props:
-        return item
-    read = {m["k"].strip().lower(): m["v"].strip().strip("[]{}").strip() for m in map(PROPERTY_LINE_RE.match, props) if m}
-    parts: list[str] = []
-    if "min" in read and "max" in read:
-        parts.append(f"between {read.pop('min')} and {read.pop('max')}")
-    weights = [w.strip() for w in read.pop("weights", "").split(",") if w.strip()]
-    values = [v.strip() for v in read.get("values", "").split(",") if v.strip()]
-    if weights and len(weights) == len(values) and all(re.fullmatch(r"\d+(?:\.\d+)?%?", w) for w in weights):
-        scale = 100 if sum(float(w.rstrip("%")) for w in weights) <= 1.01 else 1  # 'weights: [0.85, 0.05, 0.10]'
-        read["values"] = ", ".join(f"{v} {float(w.rstrip('%')) * scale:g}%" for v, w in zip(values, weights))
-    elif weights:
-        read["weights"] = ", ".join(weights)
-    for key, value in read.items():
-        if key in ("interval", "step", "frequency") and re.match(r"\d", value):
-            value = f"every {value}"  # 'interval: 1 minute' is the time grid
-        parts.append(value if key in BARE_PROPERTY_KEYS else f"{key} {value}")
-    label = item.rstrip().rstrip(":").strip()
-    label = re.sub(r"^(?:name|column|field|column\s+name|field\s+name)\s*:\s*(?=\S)", "", label, flags=re.I)  # '- name: mode'
-    return f"{label}: {', '.join(parts)}"
 
 
 def _list_after_sentence(flat: str, before: int) -> int | None:
@@ -282,6 +256,14 @@ def _is_keyed_line(line: str) -> bool:
     return bool(m) and len(m["k"].split()) <= 4 and m["k"].strip().lower() not in SCENE_KEYS
 
 
+NOTED_LINE_RE = re.compile(r"^\s*[A-Za-z][\w/-]*(?:\s[A-Za-z][\w/-]*){0,3}\s*\([^()]+\)\s*$")
+
+
+def _is_noted_line(line: str) -> bool:
+    """'cow_tag (text, unique)': a short label and its rules in brackets, one column a line."""
+    return bool(NOTED_LINE_RE.match(line))
+
+
 def _is_item_line(line: str) -> bool:
     """A line that reads as one column: short, or a short label (no 'Columns:' intro) then ':', '=' or ' - '."""
     if len(line.split()) <= 12:
@@ -324,8 +306,8 @@ def split_semicolon_fields(segments: list[str]) -> tuple[str, list[str]]:
 
 
 def _is_bullet(line: str) -> bool:
-    # '-20 to 50' at the start of a line is a number, not a bullet.
-    return not re.match(r"^\s*[-–—]\d", line)
+    # '-20 to 50' at the start of a line is a number, not a bullet; '-> 1,400 cows' an arrow to the scene.
+    return not re.match(r"^\s*(?:[-–—]\d|[-=]+>)", line)
 
 
 def split_prose_items(body: str) -> list[str]:
@@ -339,7 +321,8 @@ def split_prose_items(body: str) -> list[str]:
         ph.split_top_level(cl.normalize_clauses(body), ",;")))
              for p in cl.split_joined_columns(joined)]
     for written in parts:
-        part = cl.trim_relative_label(re.sub(r"^(?:and|&|plus|as\s+well\s+as)\s+", "", written.strip(), flags=re.I))
+        part = cl.trim_relative_label(re.sub(r"^(?:and|&|plus|as\s+well\s+as)\s+", "", cl.strip_request_lead(written),
+                                             flags=re.I))
         if items and CONNECTIVE_START_RE.match(part):
             items[-1] += ", " + written.strip()  # '..., and it must come after created at'
             continue

@@ -124,22 +124,20 @@ def find_numeric_range(text: str) -> tuple[NumericRange | None, str]:
             percent = bool(two_sided["p1"] or two_sided["p2"])
             return tighten_range(NumericRange(low, high, percent), cut(text, two_sided))
     negated = _find_negated_bound(text)
+    found = NumericRange(None, None)
     if negated:
         side, number, text = negated
-        found = NumericRange(None, None)
         setattr(found, side, number)
-        return found, text.strip()
     upper = re.search(
         rf"(?:up\s+to|upto|at\s+most|max(?:imum)?(?:\s+of)?|no\s+more\s+than|(?<!no\s)less\s+than|under|below|"
         rf"<=?|≤)\s*:?\s*(?P<n>{NUMBER})\s*(?P<p>%)?", text, re.I)
     lower = re.search(
         rf"(?:at\s+least|min(?:imum)?(?:\s+of)?|no\s+less\s+than|(?<!no\s)more\s+than|over|above|greater\s+than|"
         rf"starting\s+(?:at|from)|>=?|≥)\s*:?\s*(?P<n>{NUMBER})\s*(?P<p>%)?|(?P<n2>{NUMBER})\s*\+", text, re.I)
-    if upper or lower:
-        found = NumericRange(None, None)
+    if upper or lower or negated:
         for match, side in ((upper, "high"), (lower, "low")):
-            if match is None:
-                continue
+            if match is None or getattr(found, side) is not None:
+                continue  # 'at least 500 and no more than 5,000,000': the negated bound is one side, this the other
             number = parse_number(match.group("n") or match.group("n2"))
             if number is None:
                 continue

@@ -42,9 +42,13 @@ HEADER_STEP_RE = re.compile(r"\bevery\b|\bintervals?\b|\bincrements?\b|\bgranula
                             r"\bdaily\b(?=.*\b(?:one\s+(?:row|record|entry)\s+per|for\s+the\s+(?:last|past)\s+\d))", re.I)
 
 
+SECTION_NUMBER_RE = re.compile(r"(?m)^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z])")
+
+
 def find_row_count(text: str, header_only: bool = False) -> int | None:
     """The number of rows asked for: 'Generate 5000 orders', '10k users', '1.5 million rows'."""
     text = re.sub(r"\d{16,}", " ", text)  # no row count is that long; long digit runs slow the regexes
+    text = SECTION_NUMBER_RE.sub(" ", text)  # '2.1 Permit register.': a section of a spec, not 2 rows
     # 'machines: 15' under a YAML title counts machines, not rows ('rows: 500' and 'users: 100' at the start still do)
     text = KEYED_COUNT_RE.sub(lambda m: m.group(0) if m.start() == 0 or re.fullmatch(
         r"rows|records|entries|samples|lines", m["w"], re.I) else " ", text)

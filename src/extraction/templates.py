@@ -110,6 +110,9 @@ def find_near_template(text: str) -> TemplateMatch | None:
     return None
 
 
+NUMBER_TYPES = {"integer", "float", "decimal"}
+
+
 def merge_template_drafts(template_drafts: list[FieldDraft], named: list[FieldDraft]) -> list[FieldDraft]:
     """The template's fields with the request's own columns: a named column replaces the template field
     it stands for (same name, same specific type, or the same role such as 'status'), the rest follow."""
@@ -118,9 +121,25 @@ def merge_template_drafts(template_drafts: list[FieldDraft], named: list[FieldDr
         at = next((i for i, t in enumerate(merged) if _stands_for(draft, t)), None)
         if at is None:
             merged.append(draft)
+        elif _names_only(draft) and (merged[at].type == draft.type or {merged[at].type, draft.type} <= NUMBER_TYPES):
+            merged[at] = _named_with_template_rules(draft, merged[at])
         else:
             merged[at] = draft
     return merged
+
+
+def _names_only(draft: FieldDraft) -> bool:
+    """'a due date': the words name the column and state no rule of its own."""
+    words = [t for t in fm.tokenize(draft.source or draft.label) if t not in fm.STOP_TOKENS]
+    return words == [t for t in draft.tokens if t not in fm.STOP_TOKENS]
+
+
+def _named_with_template_rules(named: FieldDraft, template: FieldDraft) -> FieldDraft:
+    """'with a due date and an amount': a column named with no rules of its own keeps its name and the
+    template's realistic rules for it; its source says both."""
+    template.label, template.name, template.tokens = named.label, named.name, named.tokens
+    template.source = f"{named.source or named.label} (rules from {template.source})"
+    return template
 
 
 def _stands_for(named: FieldDraft, template: FieldDraft) -> bool:

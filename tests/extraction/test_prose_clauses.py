@@ -8,7 +8,7 @@ import pytest
 
 from src.extraction.fields_label import draft_fields
 from src.extraction.field_meaning import correct_spelling
-from src.extraction.layout import read_sentence, split_clauses
+from src.extraction.prose_sentences import read_sentence, split_clauses
 from src.extraction.sentence_forms import move_relative_clauses
 from src.extraction.listing import split_description
 from src.extraction.offline import extract_offline
