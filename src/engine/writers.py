@@ -104,7 +104,15 @@ class TextDatasetWriter(DatasetWriter):
 
 
 class CsvDatasetWriter(TextDatasetWriter):
+    """CSV rows encoded into one buffer the writer reuses: on a VM, a fresh buffer per batch (its
+    pages faulted in anew, then copied) cost a third of the writer's CPU."""
+
     fmt = "csv"
+    _buffer: pa.Buffer | None = None
+
+    def _write(self, batch):
+        self._buffer, view = encode_csv_into(self._buffer, lambda: [batch], self.schema, self.formula_guard)
+        self.write_encoded(view, batch.num_rows, counted=True)
 
 
 class JsonLinesDatasetWriter(TextDatasetWriter):
@@ -136,6 +144,7 @@ class ParquetDatasetWriter(DatasetWriter):
 
 
 JSON_SEPARATOR = b",\n"
+FIRST_CSV_BUFFER = 32 << 20  # the first CSV buffer of a writer or worker (doubled when rows do not fit)
 
 
 def encode_header(fmt: str, schema: pa.Schema) -> bytes:
@@ -168,6 +177,25 @@ def write_csv_rows(batch: pa.RecordBatch, schema: pa.Schema, sink, formula_guard
     if formula_guard:
         batch = guard_formulas(batch)
     pacsv.write_csv(_as_text_batch(batch, schema), sink, pacsv.WriteOptions(include_header=False))
+
+
+def encode_csv_into(buffer: pa.Buffer | None, make_batches, schema: pa.Schema,
+                    formula_guard: bool, first_size: int = FIRST_CSV_BUFFER) -> tuple[pa.Buffer, memoryview]:
+    """(the buffer, a view of the CSV rows of ``make_batches()`` in it): the caller keeps the
+    buffer for its next rows (warm pages); when they do not fit, a buffer twice the size and
+    ``make_batches()`` again."""
+    if buffer is None:
+        buffer = pa.allocate_buffer(first_size)
+    while True:
+        sink = pa.FixedSizeBufferWriter(buffer)
+        try:
+            for batch in make_batches():
+                write_csv_rows(batch, schema, sink, formula_guard)
+            return buffer, memoryview(buffer)[:sink.tell()]
+        except OSError:  # out of room ('Write out of bounds'): a larger buffer, then the rows again
+            if buffer.size >= 1 << 32:
+                raise
+            buffer = pa.allocate_buffer(2 * buffer.size)
 
 
 def encode_footer(fmt: str, wrote_rows: bool) -> bytes:

@@ -18,9 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from src.engine.writers import JSON_SEPARATOR, encode_footer, encode_header, encode_rows
+from src.engine.writers import JSON_SEPARATOR, encode_csv_into, encode_footer, encode_header, encode_rows
 from src.errors import StorageError
-from src.scale.direct import encode_csv_into
 from src.jobs.models import JobRecord
 from src.jobs.pipeline import _END, OutputPart, OutputPipeline, get_file_extension
 from src.storage import StorageHandler
