@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 from typing import BinaryIO
 
@@ -87,7 +88,7 @@ class TextDatasetWriter(DatasetWriter):
             return
         if self.fmt == "json" and not self._first:
             self.sink.write(JSON_SEPARATOR)
-        self.sink.write(data)
+        write_sliced(self.sink.write, data)
         self._first = False
         if not counted:
             self.rows_written += rows
@@ -145,6 +146,27 @@ class ParquetDatasetWriter(DatasetWriter):
 
 JSON_SEPARATOR = b",\n"
 FIRST_CSV_BUFFER = 32 << 20  # the first CSV buffer of a writer or worker (doubled when rows do not fit)
+# Bytes per write call. One 15 MB write makes the kernel fill the page cache with 2 MB folios, and on
+# a VM those come from memory handed back to the host: copying into them cost ~0.9 CPU s per 1M
+# customer rows (perf: copy_folio_from_iter_atomic, 21-25% of the run) against ~0.03 s in 256 KiB writes.
+WRITE_SLICE = 256 << 10
+
+
+def write_sliced(write, data) -> None:
+    """``data`` (bytes or a buffer) through ``write`` (a file's), WRITE_SLICE bytes a call."""
+    view = memoryview(data).cast("B")
+    for start in range(0, len(view), WRITE_SLICE):
+        write(view[start:start + WRITE_SLICE])
+
+
+def pwrite_all(fd: int, data, offset: int) -> int:
+    """``data`` written at ``offset`` of ``fd`` in slices of WRITE_SLICE bytes: the offset after it."""
+    view = memoryview(data).cast("B")
+    while view:
+        written = os.pwrite(fd, view[:WRITE_SLICE], offset)
+        offset += written
+        view = view[written:]
+    return offset
 
 
 def encode_header(fmt: str, schema: pa.Schema) -> bytes:

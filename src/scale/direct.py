@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from src.engine.writers import FIRST_CSV_BUFFER, JSON_SEPARATOR, encode_csv_into, encode_rows
+from src.engine.writers import FIRST_CSV_BUFFER, JSON_SEPARATOR, encode_csv_into, encode_rows, pwrite_all
 
 _CLAIM_POLL_SECONDS = 1.0  # a waiting task rechecks whether its output was abandoned this often
 _FIRST_BUFFER = FIRST_CSV_BUFFER
@@ -112,7 +112,8 @@ def write_range(plan, task, chain: OffsetChain) -> int:
         info = os.fstat(fd)
         if (info.st_dev, info.st_ino) != (target.device, target.inode):
             raise RuntimeError(f"{target.path} is no longer the file being written")
-        _pwrite_all(fd, views, offset)
+        for view in views:
+            offset = pwrite_all(fd, view, offset)
     finally:
         os.close(fd)
     return size
@@ -126,12 +127,3 @@ def _encode_csv(plan, task) -> memoryview:
     _buffer, view = encode_csv_into(_buffer, lambda: iter_calls(plan, task), plan.arrow_schema, task.formula_guard,
                                    _FIRST_BUFFER)
     return view
-
-
-def _pwrite_all(fd: int, views, offset: int) -> None:
-    for view in views:
-        view = memoryview(view)
-        while view:
-            written = os.pwrite(fd, view, offset)
-            offset += written
-            view = view[written:]
