@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 from typing import BinaryIO
 
@@ -87,7 +88,7 @@ class TextDatasetWriter(DatasetWriter):
             return
         if self.fmt == "json" and not self._first:
             self.sink.write(JSON_SEPARATOR)
-        self.sink.write(data)
+        write_sliced(self.sink.write, data)
         self._first = False
         if not counted:
             self.rows_written += rows
@@ -104,7 +105,15 @@ class TextDatasetWriter(DatasetWriter):
 
 
 class CsvDatasetWriter(TextDatasetWriter):
+    """CSV rows encoded into one buffer the writer reuses: on a VM, a fresh buffer per batch (its
+    pages faulted in anew, then copied) cost a third of the writer's CPU."""
+
     fmt = "csv"
+    _buffer: pa.Buffer | None = None
+
+    def _write(self, batch):
+        self._buffer, view = encode_csv_into(self._buffer, lambda: [batch], self.schema, self.formula_guard)
+        self.write_encoded(view, batch.num_rows, counted=True)
 
 
 class JsonLinesDatasetWriter(TextDatasetWriter):
@@ -136,6 +145,28 @@ class ParquetDatasetWriter(DatasetWriter):
 
 
 JSON_SEPARATOR = b",\n"
+FIRST_CSV_BUFFER = 32 << 20  # the first CSV buffer of a writer or worker (doubled when rows do not fit)
+# Bytes per write call. One 15 MB write makes the kernel fill the page cache with 2 MB folios, and on
+# a VM those come from memory handed back to the host: copying into them cost ~0.9 CPU s per 1M
+# customer rows (perf: copy_folio_from_iter_atomic, 21-25% of the run) against ~0.03 s in 256 KiB writes.
+WRITE_SLICE = 256 << 10
+
+
+def write_sliced(write, data) -> None:
+    """``data`` (bytes or a buffer) through ``write`` (a file's), WRITE_SLICE bytes a call."""
+    view = memoryview(data).cast("B")
+    for start in range(0, len(view), WRITE_SLICE):
+        write(view[start:start + WRITE_SLICE])
+
+
+def pwrite_all(fd: int, data, offset: int) -> int:
+    """``data`` written at ``offset`` of ``fd`` in slices of WRITE_SLICE bytes: the offset after it."""
+    view = memoryview(data).cast("B")
+    while view:
+        written = os.pwrite(fd, view[:WRITE_SLICE], offset)
+        offset += written
+        view = view[written:]
+    return offset
 
 
 def encode_header(fmt: str, schema: pa.Schema) -> bytes:
@@ -168,6 +199,25 @@ def write_csv_rows(batch: pa.RecordBatch, schema: pa.Schema, sink, formula_guard
     if formula_guard:
         batch = guard_formulas(batch)
     pacsv.write_csv(_as_text_batch(batch, schema), sink, pacsv.WriteOptions(include_header=False))
+
+
+def encode_csv_into(buffer: pa.Buffer | None, make_batches, schema: pa.Schema,
+                    formula_guard: bool, first_size: int = FIRST_CSV_BUFFER) -> tuple[pa.Buffer, memoryview]:
+    """(the buffer, a view of the CSV rows of ``make_batches()`` in it): the caller keeps the
+    buffer for its next rows (warm pages); when they do not fit, a buffer twice the size and
+    ``make_batches()`` again."""
+    if buffer is None:
+        buffer = pa.allocate_buffer(first_size)
+    while True:
+        sink = pa.FixedSizeBufferWriter(buffer)
+        try:
+            for batch in make_batches():
+                write_csv_rows(batch, schema, sink, formula_guard)
+            return buffer, memoryview(buffer)[:sink.tell()]
+        except OSError:  # out of room ('Write out of bounds'): a larger buffer, then the rows again
+            if buffer.size >= 1 << 32:
+                raise
+            buffer = pa.allocate_buffer(2 * buffer.size)
 
 
 def encode_footer(fmt: str, wrote_rows: bool) -> bytes:

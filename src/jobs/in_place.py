@@ -18,9 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from src.engine.writers import JSON_SEPARATOR, encode_footer, encode_header, encode_rows
+from src.engine.writers import JSON_SEPARATOR, encode_csv_into, encode_footer, encode_header, encode_rows, pwrite_all
 from src.errors import StorageError
-from src.scale.direct import encode_csv_into
 from src.jobs.models import JobRecord
 from src.jobs.pipeline import _END, OutputPart, OutputPipeline, get_file_extension
 from src.storage import StorageHandler
@@ -68,11 +67,7 @@ class InPlaceFile:
 
     def write(self, data: bytes | memoryview) -> None:
         """Append ``data`` at the offset (positioned writes, unbuffered: nothing waits in this process)."""
-        view = memoryview(data)
-        while view:
-            written = os.pwrite(self.fd, view, self.offset)
-            self.offset += written
-            view = view[written:]
+        self.offset = pwrite_all(self.fd, data, self.offset)
 
     def close(self) -> None:
         if self.fd >= 0:

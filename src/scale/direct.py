@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from src.engine.writers import JSON_SEPARATOR, encode_rows, write_csv_rows
+from src.engine.writers import FIRST_CSV_BUFFER, JSON_SEPARATOR, encode_csv_into, encode_rows, pwrite_all
 
 _CLAIM_POLL_SECONDS = 1.0  # a waiting task rechecks whether its output was abandoned this often
-_FIRST_BUFFER = 32 << 20
+_FIRST_BUFFER = FIRST_CSV_BUFFER
 _buffer: pa.Buffer | None = None  # this process's CSV buffer, reused by every task
 
 
@@ -112,7 +112,8 @@ def write_range(plan, task, chain: OffsetChain) -> int:
         info = os.fstat(fd)
         if (info.st_dev, info.st_ino) != (target.device, target.inode):
             raise RuntimeError(f"{target.path} is no longer the file being written")
-        _pwrite_all(fd, views, offset)
+        for view in views:
+            offset = pwrite_all(fd, view, offset)
     finally:
         os.close(fd)
     return size
@@ -123,33 +124,6 @@ def _encode_csv(plan, task) -> memoryview:
     from src.scale.tasks import iter_calls
 
     global _buffer
-    _buffer, view = encode_csv_into(_buffer, lambda: iter_calls(plan, task), plan.arrow_schema, task.formula_guard)
+    _buffer, view = encode_csv_into(_buffer, lambda: iter_calls(plan, task), plan.arrow_schema, task.formula_guard,
+                                   _FIRST_BUFFER)
     return view
-
-
-def encode_csv_into(buffer: pa.Buffer | None, make_batches, schema: pa.Schema,
-                    formula_guard: bool) -> tuple[pa.Buffer, memoryview]:
-    """(the buffer, a view of the CSV rows of ``make_batches()`` in it): the caller keeps the
-    buffer for its next rows (warm pages); when they do not fit, a buffer twice the size and
-    ``make_batches()`` again."""
-    if buffer is None:
-        buffer = pa.allocate_buffer(_FIRST_BUFFER)
-    while True:
-        sink = pa.FixedSizeBufferWriter(buffer)
-        try:
-            for batch in make_batches():
-                write_csv_rows(batch, schema, sink, formula_guard)
-            return buffer, memoryview(buffer)[:sink.tell()]
-        except OSError:  # out of room ('Write out of bounds'): a larger buffer, then the rows again
-            if buffer.size >= 1 << 32:
-                raise
-            buffer = pa.allocate_buffer(2 * buffer.size)
-
-
-def _pwrite_all(fd: int, views, offset: int) -> None:
-    for view in views:
-        view = memoryview(view)
-        while view:
-            written = os.pwrite(fd, view, offset)
-            offset += written
-            view = view[written:]
