@@ -15,6 +15,7 @@ from sqlglot import exp
 from src.importers.checks import ColumnRules, Unsupported, nulls_agree, read_check
 from src.importers.defaults import apply_default_share, apply_meaning_spread
 from src.importers.lineage import order_after_parents
+from src.importers.origin import sql_origin
 from src.importers.model import DEFAULT_CHILDREN, DEFAULT_ROWS, Column, ImportResult, Table
 from src.importers.rules import apply_domain, apply_length, assign_orderings, guard_length
 from src.importers.sqltypes import Shape, map_column, name_meaning
@@ -49,9 +50,13 @@ def _build_table(table: Table, tables: list[Table], names: set[str], enum_types:
     where = f"table {table.name}"
     shapes = {c.name: map_column(c, enum_types) for c in table.columns}
     rules = {c.name: ColumnRules() for c in table.columns}
+    first_warning, honoured = len(warnings), []
     for check in table.checks:
-        for problem in read_check(check.expression, shapes, rules, render_condition):
+        problems = read_check(check.expression, shapes, rules, render_condition)
+        for problem in problems:
             warnings.append(f"{where}: CHECK ({check.text}) not honoured: {problem}")
+        if not problems:
+            honoured.append(check)
     single_fks = {fk.columns[0]: fk for fk in table.foreign_keys if len(fk.columns) == 1}
     fields: list[dict[str, Any]] = []
     for column in table.columns:
@@ -84,6 +89,9 @@ def _build_table(table: Table, tables: list[Table], names: set[str], enum_types:
         out["foreign_keys"] = [{"fields": fk.columns, "references": fk.ref_table, "columns": fk.ref_columns}
                                for fk in composite]
     _fit_keys(out, table)
+    origin = sql_origin(table, fields, honoured, warnings[first_warning:])
+    if origin is not None:
+        out["sql"] = origin
     for fk in table.foreign_keys:
         if fk.ref_table not in names:
             warnings.append(f"{where}: foreign key ({', '.join(fk.columns)}) references table "
