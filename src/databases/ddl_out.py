@@ -208,7 +208,8 @@ def _column_checks(col: SqlColumn, fields: dict[str, FieldSpec]) -> list[exp.Exp
         lo, hi = (_iso_literal(v, pa.types.is_date(t)) for v in (c.min_value, c.max_value))
         out += _range(column, lo, hi)
     for other, cls in ((c.after, exp.GTE), (c.before, exp.LTE)):
-        if other and other in fields:
+        # a date written in a format ('03/14/2024') is text: its order is not the text's order
+        if other and other in fields and not c.format and not fields[other].constraints.format:
             out.append(cls(this=column.copy(), expression=exp.column(other, quoted=True)))
     return out
 

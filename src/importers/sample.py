@@ -129,6 +129,11 @@ def infer_field(name: str, values: pa.Array, warnings: list[str]) -> dict[str, A
         constraints["null_probability"] = 1.0
         return {"name": name, "type": "string", "constraints": constraints}
     t = values.type
+    if pa.types.is_time(t):  # a typed time of day (Parquet): as a clock time read from text
+        seconds = pc.cast(non_null, pa.time32("s"), safe=False).cast(pa.int32()).cast(pa.int64())
+        non_null = seconds.cast(pa.timestamp("s"))
+        return {"name": name, "type": "time", "constraints": {**constraints, **_time_constraints(
+            name, Moments(non_null, "time", ENGINE_FORMATS["time"]), warnings)}}
     if not (pa.types.is_boolean(t) or pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t)
             or pa.types.is_date(t) or pa.types.is_timestamp(t) or pa.types.is_string(t)
             or pa.types.is_large_string(t)):
@@ -250,6 +255,12 @@ def _infer_moments(name: str, moments: Moments, constraints: dict, warnings: lis
     if moments.format != ENGINE_FORMATS.get(field_type if field_type != "date_of_birth" else "date"):
         constraints["format"] = moments.format
     return field_type
+
+
+def _time_constraints(name: str, moments: Moments, warnings: list[str]) -> dict:
+    constraints: dict = {}
+    _infer_moments(name, moments, constraints, warnings)
+    return constraints
 
 
 def _infer_text(name: str, values: pa.Array, unique: bool, distinct: int, constraints: dict,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from src.errors import Problem, SchemaValidationError
 from src.schemas.fields import _LOCALE_RE, MAX_SEED, DatasetSchema, FieldSpec, check_identifier
@@ -81,7 +82,8 @@ class TableSpec(BaseModel):
     fields: list[FieldSpec] = Field(..., min_length=1, max_length=500)
     primary_key: list[str] | None = Field(None, min_length=1, max_length=16, description="Composite key.")
     foreign_keys: list[ForeignKey] = Field(default_factory=list, max_length=32)
-    sql: SqlOrigin | None = Field(None, description="Imported from SQL: types, defaults, checks to create.")
+    # Written by the SQL importers, not offered to Gemini (nor shown in the JSON Schema): README "Created tables".
+    sql: SkipJsonSchema[SqlOrigin | None] = Field(None, description="Imported from SQL: types, defaults, checks.")
 
     @field_validator("name")
     @classmethod

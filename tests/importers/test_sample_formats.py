@@ -160,3 +160,19 @@ def test_format_is_checked_by_the_engine():
     assert batch.schema.field("a").type == pa.string()
     assert all(dt.datetime.strptime(a, "%d.%m.%Y").date() <= b
                for a, b in zip(batch.column("a").to_pylist(), batch.column("b").to_pylist()))
+
+
+def test_typed_times_of_day_in_parquet_are_times():
+    import io
+
+    import pyarrow.parquet as pq
+
+    opens = [dt.time(8 + i % 10, 30 * (i % 2), 0, 250) for i in range(60)]
+    sink = io.BytesIO()
+    pq.write_table(pa.table({"opens": pa.array(opens, pa.time64("us"))}), sink)
+    result = import_sample(sink.getvalue(), "shops.parquet")
+    field = _fields(result)["opens"]
+    assert field["type"] == "time" and field["constraints"]["min_value"] == "08:00:00"
+    generated = [r["opens"] for r in _generate(result)]
+    assert all(dt.time(8) <= t <= dt.time(17, 59, 59) for t in generated)
+    assert all(t.minute in (0, 30) and t.second == 0 for t in generated) and len(set(generated)) == 20  # the 30m grid
