@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlglot import exp
 
+from src.importers.checks import normalize_check
 from src.importers.defaults import constant_default
 from src.importers.model import Check, Table
 from src.schemas.sql_origin import READ_DIALECT, parse_check, parse_decimal_type, parse_default
@@ -34,7 +35,7 @@ def sql_origin(table: Table, fields: list[dict[str, Any]], honoured: list[Check]
             columns[column.name] = entry
     checks = []
     for check in honoured:
-        text = _valid(check.expression.sql(dialect=READ_DIALECT), parse_check)
+        text = _valid(normalize_check(check.expression).sql(dialect=READ_DIALECT), parse_check)
         if text is None:
             continue
         names = {c.name for c in check.expression.find_all(exp.Column)}
