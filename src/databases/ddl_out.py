@@ -33,6 +33,8 @@ class SqlColumn:
     arrow: pa.Field
     not_null: bool
     bound: float | None = None  # largest absolute value (DECIMAL precision)
+    sql_type: exp.DataType | None = None  # NUMERIC(p, s) as the imported SQL declared it
+    default: exp.Expression | None = None  # the imported SQL's constant DEFAULT
 
 
 @dataclass
@@ -89,7 +91,30 @@ def describe_plan(plan, name: str | None = None, spec: TableSpec | None = None,
     if spec is not None and doc is not None:
         _add_foreign_keys(table, spec, doc)
     table.checks = [check for col in columns for check in _column_checks(col, fields)]
+    if spec is not None and spec.sql is not None:
+        _carry_sql_origin(table, spec)
     return table
+
+
+def _carry_sql_origin(table: SqlTable, spec: TableSpec) -> None:
+    """The imported SQL's DECIMAL(p, s), constant DEFAULTs and honoured CHECKs (src.schemas.sql_origin)."""
+    from src.schemas.sql_origin import parse_check, parse_decimal_type, parse_default
+
+    origin = spec.sql
+    for col in table.columns:
+        source = origin.columns.get(col.name)
+        if source is None:
+            continue
+        if source.type and pa.types.is_floating(col.arrow.type) and DECIMALS_KEY in (col.arrow.metadata or {}):
+            col.sql_type = parse_decimal_type(source.type)
+        if source.default:
+            col.default = parse_default(source.default)
+    present = {c.sql() for c in table.checks}
+    for text in origin.checks:
+        check = parse_check(text).transform(
+            lambda node: exp.column(node.name, quoted=True) if isinstance(node, exp.Column) else node)
+        if check.sql() not in present:
+            table.checks.append(check)
 
 
 def _add_foreign_keys(table: SqlTable, spec: TableSpec, doc: RelationalSchema) -> None:
@@ -129,6 +154,8 @@ def column_type(col: SqlColumn, table: SqlTable, dialect: str) -> exp.DataType:
     spec = table.key_specs.get(col.name, col.spec)
     keyed = col.name in table.primary_key or col.name in table.unique or col.name in table.key_specs
     t = col.arrow.type
+    if col.sql_type is not None:
+        return col.sql_type.copy()
     if pa.types.is_integer(t):
         return exp.DataType.build("BIGINT")
     if pa.types.is_floating(t):
@@ -181,7 +208,8 @@ def _column_checks(col: SqlColumn, fields: dict[str, FieldSpec]) -> list[exp.Exp
         lo, hi = (_iso_literal(v, pa.types.is_date(t)) for v in (c.min_value, c.max_value))
         out += _range(column, lo, hi)
     for other, cls in ((c.after, exp.GTE), (c.before, exp.LTE)):
-        if other and other in fields:
+        # a date written in a format ('03/14/2024') is text: its order is not the text's order
+        if other and other in fields and not c.format and not fields[other].constraints.format:
             out.append(cls(this=column.copy(), expression=exp.column(other, quoted=True)))
     return out
 
@@ -233,6 +261,8 @@ def create_table_sql(table: SqlTable, dialect: str, if_not_exists: bool = False)
     items: list[exp.Expression] = []
     for col in table.columns:
         constraints = [exp.ColumnConstraint(kind=exp.NotNullColumnConstraint())] if col.not_null else []
+        if col.default is not None:
+            constraints.append(exp.ColumnConstraint(kind=exp.DefaultColumnConstraint(this=col.default.copy())))
         items.append(exp.ColumnDef(this=ident(col.name), kind=column_type(col, table, dialect),
                                    constraints=constraints))
     if table.primary_key:

@@ -24,7 +24,7 @@ def accepted_constraints(type_name: str) -> list[str]:
     if type_name in _NUMERIC_TYPES:
         rules += _NUMERIC + (["decimals"] if type_name not in ("integer", "age") else [])
     elif type_name in _TIME_TYPES:
-        rules += ["min_value", "max_value", "step", "after", "before"]
+        rules += ["min_value", "max_value", "step", "after", "before", "format"]
     elif type_name == "sequence":
         rules += ["min_value", "step"]
     elif type_name in ("enum", "gender", "boolean"):

@@ -9,6 +9,7 @@ import pyarrow as pa
 from pydantic import ValidationError
 
 from src.engine.context import FieldPlan
+from src.engine.formats import format_problem
 from src.engine.data.names import locale_names
 from src.engine.order_check import find_order_conflicts, find_order_kind_mismatches
 from src.engine.registry import GeneratorRegistry, create_default_registry
@@ -163,6 +164,8 @@ class _Compiler(RangeResolver):
             self.fail(index, "constraints.pattern", f"pattern applies to text fields, not '{kind}'")
         if c.step is not None and kind not in TIME_KINDS and kind not in NUMERIC_DEFAULTS and kind != "sequence":
             self.fail(index, "constraints.step", f"step applies to numbers and times, not '{kind}'")
+        if c.format is not None and (problem := format_problem(kind, c.format)):
+            self.fail(index, "constraints.format", problem)
         if c.cardinality is not None and fp.expression is not None:
             self.fail(index, "constraints.cardinality", "a derived (expression) field cannot also have a cardinality")
         if c.unique and fp.expression is not None:

@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from src.engine.context import ChunkContext, FieldPlan
+from src.engine.formats import apply_format
 from src.engine.generators.text import gen_from_pool
 from src.engine.overflow_check import find_overflow_problems
 from src.engine.registry import GeneratorRegistry
@@ -147,7 +148,8 @@ class DatasetPlan:
 
     def _generate(self, start_row: int, n_rows: int, *, cast: bool) -> pa.RecordBatch:
         ctx = self._fill(start_row, n_rows, self.order)
-        arrays = [ctx.columns[f.name] for f in self.schema.fields]
+        arrays = [apply_format(ctx.columns[f.name], f.constraints.format) if f.constraints.format
+                  else ctx.columns[f.name] for f in self.schema.fields]
         if cast:
             arrays = [a if a.type == t else a.cast(t) for a, t in zip(arrays, self.arrow_schema.types)]
             return pa.RecordBatch.from_arrays(arrays, schema=self.arrow_schema)

@@ -3,7 +3,7 @@
 Every table becomes ``{"name", "rows" | "rows_per_parent", "fields", "primary_key"?, "foreign_keys"?}``
 (issue 12's contract). Each table's ``fields`` also compile with today's single-table engine: keys
 are stated at table level and a one-column key is also ``unique``; only foreign-key columns use the
-relational ``reference`` type.
+relational ``reference`` type, and only a child's dates read the parent (``after: parent.created_at``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ from typing import Any
 from sqlglot import exp
 
 from src.importers.checks import ColumnRules, Unsupported, nulls_agree, read_check
+from src.importers.defaults import apply_default_share, apply_meaning_spread
+from src.importers.lineage import order_after_parents
+from src.importers.origin import sql_origin
 from src.importers.model import DEFAULT_CHILDREN, DEFAULT_ROWS, Column, ImportResult, Table
 from src.importers.rules import apply_domain, apply_length, assign_orderings, guard_length
 from src.importers.sqltypes import Shape, map_column, name_meaning
@@ -34,6 +37,7 @@ def build_document(tables: list[Table], *, enum_types: dict[str, list[str]] | No
     out_tables = []
     for table in tables:
         out_tables.append(_build_table(table, tables, names, enum_types or {}, rows, children, warnings))
+    warnings.extend(order_after_parents(out_tables))
     document: dict[str, Any] = {"tables": out_tables}
     if seed is not None:
         document = {"seed": min(max(seed, 0), MAX_SEED), **document}
@@ -46,9 +50,13 @@ def _build_table(table: Table, tables: list[Table], names: set[str], enum_types:
     where = f"table {table.name}"
     shapes = {c.name: map_column(c, enum_types) for c in table.columns}
     rules = {c.name: ColumnRules() for c in table.columns}
+    first_warning, honoured = len(warnings), []
     for check in table.checks:
-        for problem in read_check(check.expression, shapes, rules, render_condition):
+        problems = read_check(check.expression, shapes, rules, render_condition)
+        for problem in problems:
             warnings.append(f"{where}: CHECK ({check.text}) not honoured: {problem}")
+        if not problems:
+            honoured.append(check)
     single_fks = {fk.columns[0]: fk for fk in table.foreign_keys if len(fk.columns) == 1}
     fields: list[dict[str, Any]] = []
     for column in table.columns:
@@ -65,6 +73,12 @@ def _build_table(table: Table, tables: list[Table], names: set[str], enum_types:
     if parents:
         low, high = children
         out["rows_per_parent"] = {"parent": parents[0], "min": low, "max": high}
+        for spec in fields:  # each child row belongs to a parent row: its reference to it is never null
+            c = spec.get("constraints", {})
+            if spec["type"] == "reference" and c.get("references", "").startswith(f"{parents[0]}.") and \
+                    c.pop("nullable", None):
+                warnings.append(f"{where}, column {spec['name']}: every row is made for a {parents[0]} row, "
+                                "so this nullable reference is never null")
     else:
         out["rows"] = rows
     out["fields"] = fields
@@ -75,6 +89,9 @@ def _build_table(table: Table, tables: list[Table], names: set[str], enum_types:
         out["foreign_keys"] = [{"fields": fk.columns, "references": fk.ref_table, "columns": fk.ref_columns}
                                for fk in composite]
     _fit_keys(out, table)
+    origin = sql_origin(table, fields, honoured, warnings[first_warning:])
+    if origin is not None:
+        out["sql"] = origin
     for fk in table.foreign_keys:
         if fk.ref_table not in names:
             warnings.append(f"{where}: foreign key ({', '.join(fk.columns)}) references table "
@@ -163,6 +180,7 @@ def _build_field(table: Table, column: Column, shape: Shape, rules: ColumnRules,
             warnings.append(f"{where}: {message}")
     if (column.unique or (in_key and len(table.primary_key) == 1)) and field_type != "sequence":
         constraints["unique"] = True
+    apply_meaning_spread(column.name, field_type, shape, constraints)
     if field_type == "sequence" and shape.hi is not None:
         start = constraints.get("min_value", 1)
         constraints.pop("max_value", None)
@@ -182,11 +200,13 @@ def _build_field(table: Table, column: Column, shape: Shape, rules: ColumnRules,
         constraints["nullable"] = True
     if shape.category == "text":
         guard_length(field_type, constraints)
-    spec: dict[str, Any] = {"name": column.name, "type": field_type}
+    spec: dict[str, Any] = {"name": column.name, "type": field_type, "constraints": constraints}
+    if column.default is not None and (problem := apply_default_share(spec, column, shape.decimals)):
+        warnings.append(f"{where}: {problem}")
     if description:
-        spec["description"] = description
-    if constraints:
-        spec["constraints"] = constraints
+        spec = {"name": column.name, "type": field_type, "description": description, "constraints": constraints}
+    if not constraints:
+        spec.pop("constraints")
     return spec
 
 

@@ -17,6 +17,8 @@ import pyarrow.compute as pc
 from src.engine.semantics import classify_name, infer_string_kind, tokenize
 from src.errors import SchemaValidationError
 from src.importers.model import ImportResult
+from src.importers.sample_tiny import TINY_ROWS, widen_tiny
+from src.importers.sample_parse import ENGINE_FORMATS, Moments, read_moments, read_money
 from src.schemas.fields import MAX_BOUND
 from src.importers.shapes import (code_pattern, decimals_of, meaning_from_values, round_dates_outward,
                                   round_outward, time_step)
@@ -70,10 +72,16 @@ def read_sample(data: bytes, filename: str) -> pa.Table:
             table = csv.read_csv(io.BytesIO(data), parse_options=parse, convert_options=csv.ConvertOptions(
                 timestamp_parsers=[csv.ISO8601], strings_can_be_null=True))
             numbers = [n for n, c in zip(table.column_names, table.columns) if pa.types.is_integer(c.type)]
-            if not numbers or len(set(table.column_names)) != len(table.column_names):
+            # Dates and times are re-read as written, so their format is kept (sample_parse reads them).
+            moments = [n for n, c in zip(table.column_names, table.columns) if pa.types.is_temporal(c.type)]
+            if not numbers + moments or len(set(table.column_names)) != len(table.column_names):
                 return table
             written = csv.read_csv(io.BytesIO(data), parse_options=parse, convert_options=csv.ConvertOptions(
-                column_types={n: pa.string() for n in numbers}, include_columns=numbers, strings_can_be_null=True))
+                column_types={n: pa.string() for n in numbers + moments}, include_columns=numbers + moments,
+                strings_can_be_null=True))
+            for name in moments:  # a form read_moments does not know (fractions of a second) stays typed
+                if read_moments(written.column(name).combine_chunks()) is not None:
+                    table = table.set_column(table.column_names.index(name), name, written.column(name))
             return keep_codes_as_text(table, written)
     except (pa.ArrowInvalid, pa.ArrowException, OSError) as err:
         raise SchemaValidationError.single("file", f"cannot read {filename}: {str(err).splitlines()[0]}") from None
@@ -110,7 +118,7 @@ def infer_field(name: str, values: pa.Array, warnings: list[str]) -> dict[str, A
     if pa.types.is_dictionary(values.type):
         values = values.cast(values.type.value_type)
     n = len(values)
-    non_null = values.drop_null()
+    non_null, money = values.drop_null(), None
     constraints: dict[str, Any] = {}
     nulls = values.null_count
     if nulls:
@@ -121,6 +129,11 @@ def infer_field(name: str, values: pa.Array, warnings: list[str]) -> dict[str, A
         constraints["null_probability"] = 1.0
         return {"name": name, "type": "string", "constraints": constraints}
     t = values.type
+    if pa.types.is_time(t):  # a typed time of day (Parquet): as a clock time read from text
+        seconds = pc.cast(non_null, pa.time32("s"), safe=False).cast(pa.int32()).cast(pa.int64())
+        non_null = seconds.cast(pa.timestamp("s"))
+        return {"name": name, "type": "time", "constraints": {**constraints, **_time_constraints(
+            name, Moments(non_null, "time", ENGINE_FORMATS["time"]), warnings)}}
     if not (pa.types.is_boolean(t) or pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t)
             or pa.types.is_date(t) or pa.types.is_timestamp(t) or pa.types.is_string(t)
             or pa.types.is_large_string(t)):
@@ -144,6 +157,15 @@ def infer_field(name: str, values: pa.Array, warnings: list[str]) -> dict[str, A
         field_type = _infer_number(name, non_null, unique, distinct, constraints)
     elif pa.types.is_date(t) or pa.types.is_timestamp(t):
         field_type = _infer_time(name, non_null, constraints)
+    elif (moments := read_moments(non_null)) is not None:
+        field_type = _infer_moments(name, moments, constraints, warnings)
+    elif (money := read_money(non_null)) is not None:
+        field_type = _infer_number(name, money.values, unique, distinct, constraints)
+        constraints["decimals"] = max(2, constraints.get("decimals") or 0)
+        field_type = "decimal" if field_type in ("integer", "float") else field_type
+        warnings.append(f"column {name}: money written as {money.style} is read as a number"
+                        f"{' in ' + money.currency if money.currency else ''} and generated as a plain "
+                        "decimal with 2 places (no currency sign or thousands separator)")
     else:
         field_type = _infer_text(name, non_null.cast(pa.string()), unique, distinct, constraints, warnings)
     if unique and field_type not in ("boolean", "enum", "sequence") and "enum_values" not in constraints \
@@ -152,6 +174,8 @@ def infer_field(name: str, values: pa.Array, warnings: list[str]) -> dict[str, A
     spec: dict[str, Any] = {"name": name, "type": field_type}
     if constraints:
         spec["constraints"] = constraints
+    if len(non_null) < TINY_ROWS:
+        widen_tiny(spec, (money.values if money is not None else non_null).to_pylist(), warnings)
     return spec
 
 
@@ -203,6 +227,40 @@ def _infer_time(name: str, values: pa.Array, constraints: dict) -> str:
     if step:
         constraints["step"] = step
     return "datetime"
+
+
+def _infer_moments(name: str, moments: Moments, constraints: dict, warnings: list[str]) -> str:
+    """Dates, datetimes or times read from text: range and grid as for typed ones, and the format."""
+    if moments.ambiguous:
+        warnings.append(f"column {name}: every day is 12 or less, so month and day cannot be told apart; "
+                        f"read as {moments.format}")
+    if moments.kind == "time":
+        seconds = pa.array(moments.values.cast(pa.int64()).to_numpy(zero_copy_only=False) % 86400)
+        lo, hi = pc.min(seconds).as_py(), pc.max(seconds).as_py()
+        lo, hi = lo - lo % 3600, min(86399, hi - hi % 3600 + 3599)
+        constraints["min_value"] = f"{lo // 3600:02d}:{lo % 3600 // 60:02d}:00"
+        constraints["max_value"] = f"{hi // 3600:02d}:{hi % 3600 // 60:02d}:{hi % 60:02d}"
+        step = time_step(seconds)
+        if step and step != "1d":
+            constraints["step"] = step
+        field_type = "time"
+    elif moments.kind == "date":
+        field_type = _infer_time(name, moments.values.cast(pa.date32()), constraints)
+    else:
+        field_type = _infer_time(name, moments.values, constraints)
+        if field_type == "date":  # every value at midnight: still written with its clock part
+            constraints["min_value"] = f"{constraints['min_value']}T00:00:00"
+            constraints["max_value"] = f"{constraints['max_value']}T00:00:00"
+            constraints["step"], field_type = "1d", "datetime"
+    if moments.format != ENGINE_FORMATS.get(field_type if field_type != "date_of_birth" else "date"):
+        constraints["format"] = moments.format
+    return field_type
+
+
+def _time_constraints(name: str, moments: Moments, warnings: list[str]) -> dict:
+    constraints: dict = {}
+    _infer_moments(name, moments, constraints, warnings)
+    return constraints
 
 
 def _infer_text(name: str, values: pa.Array, unique: bool, distinct: int, constraints: dict,

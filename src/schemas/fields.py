@@ -138,6 +138,8 @@ class Constraints(BaseModel):
     cardinality: int | None = Field(None, ge=1, le=MAX_POOL_SIZE,
                                     description="Values come from a pool of this many.")
     step: str | None = Field(None, max_length=40, description="Time grid, e.g. '5m', '1h', '1d'; or numeric step.")
+    format: str | None = Field(None, min_length=1, max_length=60, description="Dates and times: written as text "
+                               "in this strftime format, e.g. '%m/%d/%Y', '%d.%m.%Y', '%H:%M'.")
     expression: str | None = Field(
         None, max_length=MAX_RULE_TEXT, description="Derived value over other fields: 'quantity * unit_price', 'round(x, 2)', "
         "\"CASE WHEN a > 10 THEN 'big' ELSE 'small' END\".")

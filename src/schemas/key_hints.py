@@ -15,7 +15,7 @@ _DISTRIBUTION_KEYS = frozenset(Distribution.model_fields) - {"kind"}
 _CONSTRAINT_SYNONYMS = {
     "min": "min_value", "minimum": "min_value", "max": "max_value", "maximum": "max_value",
     "enum": "enum_values", "values": "enum_values", "choices": "enum_values", "options": "enum_values",
-    "regex": "pattern", "format": "pattern", "formula": "expression", "blank": "null_probability",
+    "regex": "pattern", "formula": "expression", "blank": "null_probability",
     "blanks": "null_probability", "null_rate": "null_probability", "precision": "decimals",
     "scale_digits": "decimals", "minlength": "min_length", "maxlength": "max_length", "foreign_key": "references",
 }

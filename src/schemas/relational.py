@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from src.errors import Problem, SchemaValidationError
 from src.schemas.fields import _LOCALE_RE, MAX_SEED, DatasetSchema, FieldSpec, check_identifier
+from src.schemas.sql_origin import SqlOrigin, unknown_columns
 
 MAX_TABLES = 50
 MAX_TABLE_ROWS = 10**12
@@ -80,6 +82,8 @@ class TableSpec(BaseModel):
     fields: list[FieldSpec] = Field(..., min_length=1, max_length=500)
     primary_key: list[str] | None = Field(None, min_length=1, max_length=16, description="Composite key.")
     foreign_keys: list[ForeignKey] = Field(default_factory=list, max_length=32)
+    # Written by the SQL importers, not offered to Gemini (nor shown in the JSON Schema): README "Created tables".
+    sql: SkipJsonSchema[SqlOrigin | None] = Field(None, description="Imported from SQL: types, defaults, checks.")
 
     @field_validator("name")
     @classmethod
@@ -90,6 +94,9 @@ class TableSpec(BaseModel):
     def _check_rows(self) -> TableSpec:
         if self.rows is not None and self.rows_per_parent is not None:
             raise ValueError("give rows or rows_per_parent, not both")
+        if self.sql is not None and (unknown := unknown_columns(self.sql, {f.name for f in self.fields})):
+            raise ValueError(f"sql names {', '.join(unknown)}, which {'is' if len(unknown) == 1 else 'are'} "
+                             "not a field of the table")
         return self
 
     def field(self, name: str) -> FieldSpec | None:

@@ -70,3 +70,25 @@ def test_from_sample_bad_upload_is_422_naming_the_file(live_server):
     assert response.json()["problems"][0]["loc"] == "file"
     response = live_server.client.post("/schema/from-sample")
     assert response.status_code == 422 and response.json()["problems"][0]["loc"] == "file"
+
+
+def test_from_sample_dates_and_money_as_people_write_them(live_server):
+    import datetime as dt
+    import re
+
+    csv_body = "ordered,paid_at,total\n" + "".join(
+        f"{(dt.date(2024, 1, 1) + dt.timedelta(days=3 * i)):%m/%d/%Y},"
+        f"{(dt.datetime(2024, 1, 1, 8) + dt.timedelta(hours=7 * i)):%d.%m.%Y %H:%M},"
+        f"\"${1000 + 37.5 * i:,.2f}\"\n" for i in range(40))
+    response = live_server.client.post("/schema/from-sample", files={"file": ("s.csv", csv_body, "text/csv")})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    fields = {f["name"]: f for f in body["schema"]["fields"]}
+    assert fields["ordered"]["type"] == "date" and fields["ordered"]["constraints"]["format"] == "%m/%d/%Y"
+    assert fields["paid_at"]["constraints"]["format"] == "%d.%m.%Y %H:%M"
+    assert fields["total"]["type"] == "decimal" and any("$#,##0.00" in w for w in body["warnings"])
+    sample = live_server.client.post("/schema/sample", json={"schema": body["schema"], "rows": 20})
+    assert sample.status_code == 200, sample.text
+    rows = sample.json()["rows"]
+    assert all(re.fullmatch(r"\d{2}/\d{2}/\d{4}", r["ordered"]) for r in rows)
+    assert all(re.fullmatch(r"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}", r["paid_at"]) for r in rows)

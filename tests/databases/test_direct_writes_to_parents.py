@@ -17,8 +17,10 @@ def test_children_point_at_parent_keys_already_in_the_target(tmp_path):
 
     db = tmp_path / "shop.db"
     conn = sqlite3.connect(db)
-    conn.execute("CREATE TABLE customers (customer_id INTEGER PRIMARY KEY, email TEXT)")
-    conn.executemany("INSERT INTO customers (email) VALUES (?)", [(f"c{i}@example.com",) for i in range(57)])
+    # created_at: the imported orders come after their customer's creation (read from the target)
+    conn.execute("CREATE TABLE customers (customer_id INTEGER PRIMARY KEY, email TEXT, created_at TIMESTAMP)")
+    conn.executemany("INSERT INTO customers (email, created_at) VALUES (?, ?)",
+                     [(f"c{i}@example.com", f"2025-{i % 12 + 1:02d}-1{i % 10} 10:00:00") for i in range(57)])
     conn.commit()
     doc = shop_document()
     doc["tables"] = [t for t in doc["tables"] if t["name"] == "orders"]  # only the children
@@ -34,6 +36,8 @@ def test_children_point_at_parent_keys_already_in_the_target(tmp_path):
                               "GROUP BY customer_id)").fetchone()
     assert per_parent[0] <= 4 and per_parent[1] > 30  # rows_per_parent 0-4 over the 57 existing customers
     assert conn.execute("SELECT min(customer_id) >= 1, max(customer_id) <= 57 FROM orders").fetchone() == (1, 1)
+    assert conn.execute("SELECT count(*) FROM orders o JOIN customers c USING (customer_id) "
+                        "WHERE o.ordered_at < date(c.created_at)").fetchone()[0] == 0
 
     conn.execute("DELETE FROM orders")
     conn.execute("DELETE FROM customers WHERE customer_id = 5")  # a gap: keys are no longer 1..n

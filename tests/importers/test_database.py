@@ -40,7 +40,8 @@ def test_sqlite_single_table_checks_and_inline_unique(tmp_path):
     (table,) = import_database(f"sqlite:///{path}").document["tables"]
     fields = _fields(table)
     assert fields["code"]["constraints"]["unique"] is True
-    assert fields["amount"]["constraints"] == {"decimals": 2, "min_value": 0.01, "max_value": 5000}
+    assert fields["amount"]["constraints"] == {"decimals": 2, "min_value": 0.01, "max_value": 5000,  # an amount's
+                                               "distribution": {"kind": "lognormal", "median": 85.0, "sigma": 1.1}}
     assert fields["refunded_at"]["constraints"] == {"when": "kind = 'card'"}  # null exactly when not a card
     assert fields["settled_on"]["constraints"]["after"] == "paid_on"
 
@@ -59,7 +60,9 @@ def test_postgresql_reflects_enums_keys_checks_and_defaults(postgres_url):
     assert c["customer_id"]["type"] == "sequence"  # SERIAL: DEFAULT nextval(...)
     assert c["referred_by"]["constraints"] == {"references": "customers.customer_id", "nullable": True}
     assert c["email"]["constraints"]["unique"] is True and c["email"]["constraints"]["max_length"] == 120
-    assert c["balance"]["constraints"] == {"decimals": 2, "min_value": 0}
+    balance = c["balance"]["constraints"]  # DEFAULT 0: most rows keep it, the others spread above it
+    assert balance["enum_values"][0] == 0 and balance["weights"][0] / sum(balance["weights"]) == pytest.approx(0.6)
+    assert all(v > 0 for v in balance["enum_values"][1:]) and len(balance["enum_values"]) > 10
     assert sorted(c["tier"]["constraints"]["enum_values"]) == ["bronze", "gold", "silver"]
     assert o["status"]["constraints"]["enum_values"] == ["new", "paid", "shipped", "cancelled"]
     assert o["customer_id"]["constraints"] == {"references": "customers.customer_id"}
@@ -95,5 +98,9 @@ def test_postgresql_reflection_of_a_checked_table_equals_its_ddl(postgres_url):
         connection.execute(read_fixture("payments_postgres.sql"))
     reflected = import_database(postgres_url)
     parsed = import_ddl(read_fixture("payments_postgres.sql"), "postgres")
+    # The carried CHECK texts are PostgreSQL's own rendering ((amount > 0) AND ...): the same rules
+    (reflected_sql,), (parsed_sql,) = ([t.pop("sql") for t in r.document["tables"]] for r in (reflected, parsed))
+    assert reflected_sql["columns"] == parsed_sql["columns"]
+    assert len(reflected_sql["checks"]) == len(parsed_sql["checks"]) >= 10
     assert reflected.document == parsed.document
     assert reflected.warnings == parsed.warnings

@@ -23,8 +23,11 @@ def _fields(table: dict) -> dict[str, dict]:
 
 
 def _compile_without_references(table: dict) -> None:
-    """Today's single-table engine accepts every field that is not a relational reference."""
+    """Today's single-table engine accepts every field that is not a relational reference (nor an
+    ordering after a parent's column, which only the relational engine reads)."""
     fields = [f for f in table["fields"] if f["type"] != "reference"]
+    fields = [{**f, "constraints": {k: v for k, v in f.get("constraints", {}).items()
+                                    if not (k == "after" and "." in v)}} for f in fields]
     compile_schema({"fields": fields}, seed=1).generate_chunk(0, 200)
 
 
@@ -43,7 +46,9 @@ def test_postgres_shop_keys_references_and_child_counts():
                                 "constraints": {"references": "customers.customer_id", "nullable": True}}
     assert c["email"]["type"] == "email" and c["email"]["constraints"]["unique"] is True
     assert c["city"]["type"] == "city" and c["phone"]["type"] == "phone"
-    assert c["balance"]["constraints"] == {"decimals": 2, "min_value": 0}
+    balance = c["balance"]["constraints"]  # DEFAULT 0: most rows keep it, the others spread above it
+    assert balance["enum_values"][0] == 0 and balance["weights"][0] / sum(balance["weights"]) == pytest.approx(0.6)
+    assert all(v > 0 for v in balance["enum_values"][1:]) and len(balance["enum_values"]) > 10
     assert c["tier"]["type"] == "enum" and sorted(c["tier"]["constraints"]["enum_values"]) == ["bronze", "gold", "silver"]
     assert c["created_at"]["constraints"]["max_value"] == "now"  # DEFAULT now(): never in the future
     o = _fields(orders)
@@ -67,9 +72,10 @@ def test_mysql_inline_enum_unsigned_self_reference_and_composite_key():
     e = _fields(employees)
     assert e["employee_id"]["type"] == "sequence"
     assert e["department"]["constraints"]["enum_values"] == ["sales", "engineering", "support"]
-    assert e["level"] == {"name": "level", "type": "enum", "description": "SQL default: 1",
-                          "constraints": {"enum_values": [1, 2, 3, 4, 5]}}
-    assert e["salary"]["constraints"] == {"decimals": 2, "min_value": 20000, "max_value": 250000}
+    assert e["level"] == {"name": "level", "type": "enum", "description": "SQL default: 1",  # DEFAULT 1: most rows
+                          "constraints": {"enum_values": [1, 2, 3, 4, 5], "weights": [6.0, 1.0, 1.0, 1.0, 1.0]}}
+    assert e["salary"]["constraints"] == {"decimals": 2, "min_value": 20000, "max_value": 250000,  # a salary's spread
+                                          "distribution": {"kind": "lognormal", "median": 60000.0, "sigma": 0.5}}
     assert e["left_on"]["constraints"] == {"nullable": True, "after": "hired_on"}
     assert e["manager_id"]["constraints"] == {"references": "employees.employee_id", "nullable": True}
     assert e["email"]["constraints"]["unique"] is True  # UNIQUE KEY uq_email (email)
@@ -87,7 +93,8 @@ def test_sqlite_autoincrement_length_check_and_composite_key():
     name = _fields(categories)["name"]["constraints"]
     assert (name["min_length"], name["max_length"], name["unique"]) == (3, 30, True)
     assert _fields(categories)["parent_id"]["constraints"]["references"] == "categories.id"
-    assert _fields(products)["price"]["constraints"] == {"min_value": 0.01}
+    assert _fields(products)["price"]["constraints"] == {  # price > 0 keeps a price's spread, cut at 0.01
+        "min_value": 0.01, "max_value": 5000, "distribution": {"kind": "lognormal", "median": 35.0, "sigma": 1.0}}
     assert tags["primary_key"] == ["product_id", "tag"] and tags["rows_per_parent"]["parent"] == "products"
     for table in (categories, products, tags):
         _compile_without_references(table)
