@@ -324,3 +324,13 @@ def test_japanese_cities_are_written_as_municipalities_and_addresses_say_nihon()
     assert all(c.endswith("区") for c, s in zip(rows["city"], rows["state"]) if c in {"板橋区", "杉並区", "足立区"})
     for city, address in zip(rows["city"], rows["address"]):
         assert city in address and address.endswith("日本") and "Japan" not in address
+
+
+@pytest.mark.parametrize("locale, own", [("ar_EG", "ar_AA"), ("ar_SA", "ar_AA"), ("es_PE", "es")])
+def test_job_titles_of_a_locale_without_a_list_come_from_its_languages(locale, own):
+    """ar_EG has no job list in Faker: its rows take ar_AA's Arabic titles, never English ones."""
+    titles = compile_schema({"fields": [{"name": "job", "type": "job_title"}], "locale": locale},
+                            seed=5, anchor=ANCHOR).generate_chunk(0, 2000).to_pydict()["job"]
+    assert set(titles) <= set(vocab.faker_lists("providers", "job", own)["jobs"]) and len(set(titles)) > 20
+    if locale.startswith("ar"):
+        assert all(_script(t) == "ARABIC" for t in titles)
