@@ -60,7 +60,7 @@ def compare_native_places(rows, n: int) -> None:
 # Area codes of a few large cities, written out independently of src/engine/data/area_codes.py.
 _AREAS = {"de_DE": ("49", "1", {"Berlin": "30", "Hamburg": "40", "München": "89", "Köln": "221", "Frankfurt am Main": "69"}),
           "en_GB": ("44", "7", {"London": "20", "Birmingham": "121", "Glasgow": "141", "Manchester": "161", "Leeds": "113"}),
-          "ja_JP": ("81", "", {"東京": "3", "大阪": "6", "横浜": "45", "名古屋": "52", "札幌": "11"}),
+          "ja_JP": ("81", "", {"東京": "3", "大阪市": "6", "横浜市": "45", "名古屋市": "52", "札幌市": "11"}),
           "en_IN": ("91", "", {"Mumbai": "22", "Delhi": "11", "Bengaluru": "80", "Chennai": "44", "Kolkata": "33"})}
 
 

@@ -79,7 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; every failure is a clear message and an exit code, never a traceback."""
+    from src.start_up import pause_collector, resume_collector
+
     _skip_pandas_import()
+    if argv is None:  # the process's own command line: start-up without collector passes
+        pause_collector()
+    try:
+        return _run(argv)
+    finally:
+        resume_collector()
+
+
+def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     from src.errors import SchemaValidationError, SynthError
 
@@ -191,6 +202,9 @@ def run_generate(args) -> int:
                                locale=args.locale)
     except OSError as err:
         return _fail(f"cannot read schema file: {err.strerror or err}: {args.schema}")
+    from src.start_up import resume_collector
+
+    resume_collector()  # the plan is compiled: what start-up built stays
     if args.seed is None and batches.plan.schema.seed is None:
         again = f"--seed {batches.seed}" + ("" if args.anchor else f" --anchor {batches.anchor.isoformat()}")
         print(f"seed: {batches.seed} (rerun with {again} for the same rows)", file=sys.stderr)

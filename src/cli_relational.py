@@ -59,6 +59,8 @@ def read_multi_table_document(source: str) -> dict | None:
         doc = json.loads(text)
     except json.JSONDecodeError:
         return None
+    if not (isinstance(doc, dict) and "tables" in doc):
+        return None  # a one-table document: its run never loads the multi-table models
     from src.schemas.relational import is_relational
 
     return doc if is_relational(doc) else None

@@ -1,5 +1,6 @@
 """`synthgen generate` of a plain schema imports only what it uses: no SQL parser, Parquet, pandas,
-Dask or Faker (each costs start-up time that every run, and every worker count, would pay)."""
+Dask or Faker, no expression package, multi-table models or curated native place names (each costs
+start-up time that every run, and every worker count, would pay)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("sqlglot", "pyarrow.parquet", "pandas", "dask", "distributed", "faker", "fsspec")
+HEAVY = ("sqlglot", "pyarrow.parquet", "pandas", "dask", "distributed", "faker", "fsspec", "babel",
+         "src.engine.expressions", "src.schemas.relational", "src.engine.data.native_places")
 PROBE = """
 import json, sys
 from src.cli import main
@@ -31,7 +33,8 @@ def test_a_plain_schema_to_csv_imports_no_sql_parser_parquet_pandas_dask_or_fake
     schema = json.loads((ROOT / "bench" / "customer_schema.json").read_text())
     result = _generate(tmp_path, schema, "customers.csv")
     assert result["code"] == 0
-    loaded = {m for m in result["loaded"] if m in HEAVY or m.split(".")[0] in ("sqlglot", "pandas", "dask", "faker")}
+    loaded = {m for m in result["loaded"]
+              if m in HEAVY or m.split(".")[0] in ("sqlglot", "pandas", "dask", "faker", "babel")}
     assert loaded == set(), loaded
     assert (tmp_path / "customers.csv").read_text().count("\n") == 6
 
@@ -42,3 +45,12 @@ def test_an_expression_or_a_parquet_output_imports_what_it_needs(tmp_path):
     result = _generate(tmp_path, schema, "derived.parquet")
     assert result["code"] == 0
     assert "sqlglot" in result["loaded"] and "pyarrow.parquet" in result["loaded"]
+    assert "src.engine.expressions" in result["loaded"]
+
+
+def test_a_locale_with_native_place_names_loads_them(tmp_path):
+    schema = {"locale": "hi_IN", "fields": [{"name": "city", "type": "city"}]}
+    result = _generate(tmp_path, schema, "cities.csv")
+    assert result["code"] == 0
+    assert "src.engine.data.native_places" in result["loaded"]
+    assert "src.engine.expressions" not in result["loaded"]

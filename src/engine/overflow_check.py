@@ -15,9 +15,6 @@ from typing import Any
 import pyarrow as pa
 
 from src.engine.context import FieldPlan
-from src.engine.expressions.bounds import INT64_MAX, INT64_MIN, Bounds, find_overflow
-from src.engine.expressions.nodes import ExpressionError
-from src.engine.expressions.types import TypeEnv
 from src.errors import Problem
 
 _INTEGER_KINDS = {"integer", "age"}
@@ -27,7 +24,13 @@ _RANGED_KINDS = _INTEGER_KINDS | {"float", "decimal", "price", "percentage", "la
 def find_overflow_problems(fields: dict[str, FieldPlan], order: list[str], names: list[str],
                            types: dict[str, pa.DataType]) -> list[Problem]:
     """One problem per `expression`/`when` that can overflow on some row of the fields' ranges."""
-    bounds: dict[str, Bounds] = {}
+    if all(fp.expression is None and fp.when is None for fp in fields.values()):
+        return []  # nothing to check: a plain schema never loads the expression package
+    from src.engine.expressions.bounds import INT64_MAX, INT64_MIN, find_overflow
+    from src.engine.expressions.nodes import ExpressionError
+    from src.engine.expressions.types import TypeEnv
+
+    bounds: dict[str, tuple[float, float] | None] = {}
     problems = []
     for name in order:
         fp = fields[name]
@@ -56,11 +59,13 @@ def find_overflow_problems(fields: dict[str, FieldPlan], order: list[str], names
     return problems
 
 
-def _range_of(fp: FieldPlan) -> Bounds:
+def _range_of(fp: FieldPlan) -> tuple[float, float] | None:
     if fp.kind not in _RANGED_KINDS or not _is_number(fp.lo) or not _is_number(fp.hi):
         return None
     if (fp.c.after or fp.c.before) and not fp.options.get("explicit_range"):
         return None  # an ordered field without its own range follows the other field past it
+    from src.engine.expressions.bounds import INT64_MAX, INT64_MIN
+
     if fp.kind in _INTEGER_KINDS:  # its values are int64 already: a float bound like 2.0**63 must not refuse
         return (max(INT64_MIN, math.floor(fp.lo)), min(INT64_MAX, math.ceil(fp.hi)))
     return (fp.lo, fp.hi)

@@ -17,7 +17,7 @@ from src.engine.generators.text import gen_from_pool
 from src.engine.overflow_check import find_overflow_problems
 from src.engine.registry import GeneratorRegistry
 from src.engine.strings import cut_at_word
-from src.engine.unique_text import fit_unique_words, fits_words, shortest_max_length
+from src.engine.unique_text import add_row_tails, fit_unique_words, fits_words, shortest_max_length
 from src.engine.writers import with_decimals
 from src.errors import Problem, SchemaValidationError
 from src.schemas import DatasetSchema
@@ -218,7 +218,7 @@ class DatasetPlan:
         if fp.unique and entry.capacity is None:
             # No natural unique form (e.g. city): a row-number suffix keeps values distinct.
             suffix = pc.cast(pa.array(ctx.rows.astype(np.int64) + 1), pa.string())
-            values = pc.binary_join_element_wise(pc.cast(values, pa.string()), suffix, " #")
+            values = add_row_tails(pc.cast(values, pa.string()), suffix, fp.c.min_length)
         return values
 
     def _generate_from_pool(self, fp: FieldPlan, ctx: ChunkContext) -> pa.Array:

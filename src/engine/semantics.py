@@ -33,7 +33,7 @@ LABEL_MEANINGS: tuple[tuple[str, str], ...] = (
      "player|subscriber|technician|representative|rep|assignee|reporter|reviewer|speaker|artist|"
      "attendee|participant|volunteer|tenant|landlord|borrower|account holder|insured|user name full",
      "full_name"),
-    ("username|user name|login|login name|handle|screen name|nickname|user handle", "username"),
+    ("username|user name|login|login name|handle|screen name|user handle", "username"),
     ("gender|sex", "gender"),
     ("date of birth|birth date|birthdate|birthday|dob|born", "date_of_birth"),
     ("age", "age"),
@@ -238,6 +238,8 @@ def classify_name(tokens: list[str]) -> str | None:
 def classify_thing(tokens: list[str]) -> str | None:
     """The name of a thing a label's tokens name ('pet_name' -> 'pet_name', 'dog_breed' -> 'dog_breed')."""
     found = _best_meaning(tokens)
+    if found is not None and found[2] == 0 and found[3] == "code":
+        return "short_code"  # a `string` named like a code ('code', 'item_code') gets the shape of one
     return found[3] if found and found[2] == -1 else None
 
 

@@ -34,6 +34,20 @@ def shortest_max_length(total_rows: int) -> int:
     return MIN_WORD + tail_length(total_rows)
 
 
+def add_row_tails(values: pa.Array, tails: pa.Array, min_length: int | None = None) -> pa.Array:
+    """Each value with its row's ' #<row>' tail; a result shorter than ``min_length`` has its row
+    number zero-padded to reach it ('Patna #0002'): still its row's own number, so still unique."""
+    if min_length:
+        short_by = min_length - pc.utf8_length(values).to_numpy(zero_copy_only=False) \
+            - len(_TAIL) - strings.lengths_of(tails)
+        padded = tails
+        for zeros in np.unique(short_by[short_by > 0]):  # a few distinct counts
+            grown = pc.binary_join_element_wise("0" * int(zeros), tails, "")
+            padded = pc.if_else(pa.array(short_by == zeros), grown, padded)
+        tails = padded
+    return strings.join(values, _TAIL, tails)
+
+
 def fit_unique_words(values: pa.Array, rows: np.ndarray, max_length: int, tailed: bool,
                      min_length: int | None = None) -> pa.Array:
     """``values`` within ``max_length``. ``tailed``: the values are not unique by themselves and every
@@ -52,14 +66,14 @@ def fit_unique_words(values: pa.Array, rows: np.ndarray, max_length: int, tailed
             short = pc.less(pc.utf8_length(at_word), max(int(min_length - length), 0))
             at_word = pc.if_else(short, strings.utf8_truncate(values, room), at_word)
         cut = pc.if_else(pa.array(tail_lengths == length), at_word, cut)
-    cut = strings.join(cut, _TAIL, tails)
+    cut = add_row_tails(cut, tails, min_length)
     if tailed:
         return cut
     # too long: cut and tailed; too short for min_length: tailed whole (its row's tail keeps it unique)
     lengths = pc.utf8_length(values)
     fix = pc.greater(lengths, max_length)
     if min_length:
-        whole = strings.join(values, _TAIL, tails)
+        whole = add_row_tails(values, tails, min_length)
         short = pc.less(lengths, min_length)
         fits = pc.less_equal(pc.utf8_length(whole), max_length)
         values = pc.if_else(pc.and_(short, fits), whole, values)

@@ -184,12 +184,11 @@ def city_names(locale: str | None) -> pa.Array:
     """The flat city table's names as the locale writes them: its own country's cities in its script
     (東京, Москва, Αθήνα, القاهرة, मुंबई) where GeoNames or data/native_places.py has the name; every
     other city as in English."""
-    from src.engine.data.native_places import CITIES
-
     tables = place_tables()
     home = _own_language_home(locale)
     if home is None:
         return tables.city
+    from src.engine.data.native_places import CITIES  # curated lists: loaded by a locale that needs them
     curated = CITIES.get(locale, {})
     first = int(tables.city_offsets[home])
     english = tables.city.to_pylist()
@@ -254,11 +253,10 @@ def region_names(locale: str | None) -> pa.Array:
 
 def _own_language_home(locale: str | None) -> int | None:
     """The locale's country when the locale is in that country's first language (ar_DZ, not fr_DZ)."""
-    from src.engine.data.native_places import CITIES
-
     home = country_of_locale(locale)
     if home is None:
         return None
+    from src.engine.data.native_places import CITIES
     if locale in CITIES:  # curated for a language other than the country's first (hi_IN, ta_IN)
         return home
     language = COUNTRIES[home].languages.split(",")[0].split("-")[0]

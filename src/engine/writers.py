@@ -79,6 +79,12 @@ class TextDatasetWriter(DatasetWriter):
         self._first = True
 
     def _write(self, batch):
+        if self.fmt == "csv" and batch.num_rows:
+            # Straight into the sink: encoding each batch into bytes of its own first touched ~15 MB
+            # of fresh pages per 100k rows (page faults cost more system time than the copy).
+            write_csv_rows(batch, self.schema, self.sink, self.formula_guard)
+            self._first = False
+            return
         self.write_encoded(encode_rows(self.fmt, batch, self.schema, self.formula_guard), batch.num_rows,
                            counted=True)
 

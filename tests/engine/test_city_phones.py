@@ -14,8 +14,8 @@ AREAS = {
               "Stuttgart": "711", "Düsseldorf": "211", "Leipzig": "341", "Dresden": "351", "Bremen": "421"},
     "en_GB": {"London": "20", "Birmingham": "121", "Glasgow": "141", "Manchester": "161", "Leeds": "113",
               "Edinburgh": "131", "Liverpool": "151", "Bristol": "117", "Cardiff": "29", "Belfast": "28"},
-    "ja_JP": {"東京": "3", "大阪": "6", "横浜": "45", "名古屋": "52", "札幌": "11", "福岡": "92", "神戸": "78",
-              "京都": "75", "広島": "82", "仙台": "22"},
+    "ja_JP": {"東京": "3", "大阪市": "6", "横浜市": "45", "名古屋市": "52", "札幌市": "11", "福岡市": "92",
+              "神戸市": "78", "京都市": "75", "広島市": "82", "仙台市": "22"},
     "en_IN": {"Mumbai": "22", "Delhi": "11", "Bengaluru": "80", "Hyderabad": "40", "Chennai": "44",
               "Kolkata": "33", "Pune": "20", "Ahmedabad": "79", "Jaipur": "141", "Lucknow": "522"},
 }

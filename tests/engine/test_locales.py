@@ -311,3 +311,26 @@ def test_cities_and_regions_are_in_the_script_of_the_locales_names(locale):
         script, share = _main_script(rows[column])
         assert (script, share) == (names, 1.0), (locale, column, script, share,
                                                   sorted({v for v in rows[column] if _script(v) != names})[:5])
+
+
+def test_japanese_cities_are_written_as_municipalities_and_addresses_say_nihon():
+    """ja_JP: 横浜市, 板橋区 (GeoNames writes 横浜, 板橋); Tokyo is 東京都's own; the country is 日本."""
+    rows = compile_schema({"fields": [{"name": "city", "type": "city"}, {"name": "state", "type": "state"},
+                                      {"name": "address", "type": "address"}], "locale": "ja_JP"},
+                          seed=4, anchor=ANCHOR).generate_chunk(0, 3000).to_pydict()
+    named = [c for c in rows["city"] if c != "東京"]
+    assert sum(c.endswith(("市", "区", "町")) for c in named) >= 0.9 * len(named)
+    assert {"横浜市", "大阪市", "名古屋市"} <= set(rows["city"])
+    assert all(c.endswith("区") for c, s in zip(rows["city"], rows["state"]) if c in {"板橋区", "杉並区", "足立区"})
+    for city, address in zip(rows["city"], rows["address"]):
+        assert city in address and address.endswith("日本") and "Japan" not in address
+
+
+@pytest.mark.parametrize("locale, own", [("ar_EG", "ar_AA"), ("ar_SA", "ar_AA"), ("es_PE", "es")])
+def test_job_titles_of_a_locale_without_a_list_come_from_its_languages(locale, own):
+    """ar_EG has no job list in Faker: its rows take ar_AA's Arabic titles, never English ones."""
+    titles = compile_schema({"fields": [{"name": "job", "type": "job_title"}], "locale": locale},
+                            seed=5, anchor=ANCHOR).generate_chunk(0, 2000).to_pydict()["job"]
+    assert set(titles) <= set(vocab.faker_lists("providers", "job", own)["jobs"]) and len(set(titles)) > 20
+    if locale.startswith("ar"):
+        assert all(_script(t) == "ARABIC" for t in titles)

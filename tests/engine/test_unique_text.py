@@ -63,3 +63,20 @@ def test_unique_words_keep_their_min_length_too(kind, low, high):
     field = {"name": "v", "type": kind, "constraints": {"unique": True, "min_length": low, "max_length": high}}
     values = compile_schema({"fields": [field]}, seed=1).generate_chunk(0, 2000).to_pydict()["v"]
     assert len(set(values)) == 2000 and all(low <= len(v) <= high for v in values)
+
+
+@pytest.mark.parametrize("kind", ["city", "state", "country", "color"])
+@pytest.mark.parametrize("limits", [{"min_length": 14}, {"min_length": 14, "max_length": 18},
+                                    {"min_length": 9, "max_length": 12}])
+def test_tailed_words_reach_min_length_with_the_row_number_zero_padded(kind, limits):
+    """'Patna #2' under min_length 12: the row's number is zero-padded ('Patna #00002'), in any split."""
+    plan = compile_schema({"fields": [{"name": "v", "type": kind, "constraints": {"unique": True, **limits}}]},
+                          seed=3)
+    plan.check_row_count(5000)
+    values = plan.generate_chunk(0, 5000).column(0).to_pylist()
+    assert len(set(values)) == 5000
+    assert all(limits["min_length"] <= len(v) <= limits.get("max_length", 10**9) for v in values)
+    for row, value in enumerate(values):
+        head, _, number = value.rpartition(" #")
+        assert head and int(number) == row + 1, value
+    assert plan.generate_chunk(1234, 766).column(0).to_pylist() == values[1234:2000]

@@ -3,7 +3,7 @@ Ortsnetzkennzahlen, Ofcom's UK area codes, Japan's 市外局番, India's STD cod
 world.json, keyed by their English (GeoNames) name: the digits after the trunk 0. A phone of such a
 city is a landline of its own area code (grouped as the country writes it, the national number of its
 country's length) or a mobile of the country's national ranges. A city not listed takes the
-country's own formats. IT, ES, MX, CN, RU, NL, PL, AR, ZA, KR: the operators' and regulators' published
+country's own formats. IT, ES, MX, CN, RU, NL, PL, AR, ZA, KR, EG: the operators' and regulators' published
 area codes of world.json's cities (districts take their city's: Iztapalapa 55, Soweto 011).
 """
 
@@ -109,12 +109,22 @@ AREA_CODES: dict[str, dict[str, str]] = {
            **{city: "31" for city in ("Suwon", "Goyang-si", "Seongnam-si", "Hwaseong-si", "Ansan-si", "Anyang-si",
                                        "Uijeongbu-si", "Pyeongtaek")},
            **{city: "55" for city in ("Changwon", "Kimhae", "Masan", "Yangsan")}},
+    # Egypt (NTRA): Greater Cairo dials 02 (Giza, Shubra El Kheima, Nasr City, Helwan, New Cairo too).
+    "EG": {**{city: "2" for city in ("Cairo", "Giza", "Shubrā al Khaymah", "Madīnat an Naşr", "Al Khuşūş",
+                                      "Ḩadā’iq al Qubbah", "New Cairo", "Al Qāhirah al Jadīdah", "Ḩalwān")},
+           "Alexandria": "3", "Port Said": "66", "Suez": "62", "Al Mansurah": "50", "Al Maḩallah al Kubrá": "40",
+           "Tanta": "40", "Assiut": "88", "Al Fayyum": "84", "Esna": "95", "Zagazig": "55", "Ismailia": "64",
+           "Luxor": "95", "Kom Ombo": "97", "Aswān": "97", "Damanhur": "45", "Damietta": "57", "Rosetta": "45",
+           "Minya": "86", "Banī Suwayf": "82", "Shibīn al Kawm": "48", "Sohag": "93", "Qina": "96",
+           "Al ‘Āshir min Ramaḑān": "15", "Mallawī": "86", "Hurghada": "65", "Arīsh": "68",
+           "Kafr ash Shaykh": "47", "Bilbeis": "55", "Banhā": "13", "Idkū": "45", "Marsá Maţrūḩ": "46"},
 }
 # Digits of a landline's national number (area code + subscriber), and Germany's shortest subscriber
 # number (its numbers vary in length: 030 1234 5678, 02161 1234567).
 NATIONAL_DIGITS = {"DE": 10, "GB": 10, "JP": 9, "IN": 10, "IT": 9, "ES": 9, "MX": 10, "CN": 10, "RU": 10, "NL": 9,
-                   "PL": 9, "AR": 10, "ZA": 9, "KR": 9}
-MIN_SUBSCRIBER = {"DE": 7, "CN": 8, "KR": 7}
+                   "PL": 9, "AR": 10, "ZA": 9, "KR": 9, "EG": 9}
+MIN_SUBSCRIBER = {"DE": 7, "CN": 8, "KR": 7, "EG": 7}
+SUBSCRIBER_DIGITS = {("EG", "3"): 7}  # Alexandria: 03 123 4567 (Cairo 02 1234 5678)
 # Landline layouts: {a} the area code, {r} the subscriber number (grouped as the country writes it).
 LANDLINE_FORMATS = {
     "DE": ("0{a} {r}", "(0{a}) {r}", "+49 {a} {r}", "+49 (0){a} {r}"),
@@ -125,7 +135,7 @@ LANDLINE_FORMATS = {
     "CN": ("0{a}-{r}", "0{a} {r}", "+86 {a} {r}"), "RU": ("8 ({a}) {r}", "+7 ({a}) {r}", "+7 {a} {r}"),
     "NL": ("0{a}-{r}", "0{a} {r}", "+31 {a} {r}"), "PL": ("{a} {r}", "+48 {a} {r}"),
     "AR": ("0{a} {r}", "(0{a}) {r}", "+54 {a} {r}"), "ZA": ("0{a} {r}", "+27 {a} {r}"),
-    "KR": ("0{a}-{r}", "+82 {a}-{r}"),
+    "KR": ("0{a}-{r}", "+82 {a}-{r}"), "EG": ("0{a} {r}", "+20 {a} {r}"),
 }
 # Mobiles: national ranges, any city (DE 015/016/017, GB 07, JP 070/080/090, IN 6-9 without trunk 0), never
 # a range that opens a landline (PL 50/60/69/79, not 52 or 58; CN 13/15/18, not Beijing's 10); Mexico's
@@ -140,6 +150,8 @@ MOBILE_FORMATS = {
     "NL": ("06-########", "+31 6 ########"), "PL": ("50# ### ###", "60# ### ###", "69# ### ###", "+48 79# ### ###"),
     "AR": ("+54 9 ### ###-####",), "ZA": ("07# ### ####", "08# ### ####", "+27 7# ### ####"),
     "KR": ("010-####-####", "+82 10-####-####"),
+    "EG": ("010 #### ####", "011 #### ####", "012 #### ####", "015 #### ####", "+20 10 #### ####",
+           "+20 12 #### ####"),
 }
 
 
@@ -150,7 +162,7 @@ def city_formats(code: str, city: str, min_digits: int) -> list[str]:
     area = AREA_CODES.get(code, {}).get(city)
     if area is None:
         return []
-    digits = max(NATIONAL_DIGITS[code] - len(area), MIN_SUBSCRIBER.get(code, 0))
+    digits = SUBSCRIBER_DIGITS.get((code, area)) or max(NATIONAL_DIGITS[code] - len(area), MIN_SUBSCRIBER.get(code, 0))
     rest = _group(code, digits)
     own = [f.format(a=area, r=rest) for f in LANDLINE_FORMATS[code]] + list(MOBILE_FORMATS[code])
     return [f for f in dict.fromkeys(own) if f.count("#") >= min_digits] or list(MOBILE_FORMATS[code])
@@ -160,6 +172,7 @@ _GROUPS = {  # subscriber numbers by length, as the country writes them
     "ES": {7: "### ## ##", 6: "## ## ##"}, "PL": {7: "### ## ##"}, "RU": {7: "###-##-##", 6: "##-##-##"},
     "IT": {8: "#### ####", 7: "### ####", 6: "######"}, "AR": {8: "####-####", 7: "###-####", 6: "##-####"},
     "ZA": {7: "### ####", 8: "## ### ###"}, "KR": {8: "####-####", 7: "###-####"},
+    "EG": {8: "#### ####", 7: "### ####"},
     "MX": {8: "#### ####", 7: "### ####"}, "CN": {8: "#### ####"}, "NL": {8: "########", 7: "#######"}}
 
 

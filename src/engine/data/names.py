@@ -34,6 +34,8 @@ _TRANSLIT = str.maketrans({**_CYRILLIC, **_GREEK})
 
 def romanize(name: str) -> str:
     """A Latin spelling: Cyrillic and Greek transliterated, accents dropped ('Łukasz' -> 'Lukasz')."""
+    if name.isascii():  # what every step below leaves an ASCII name (most of Faker's), at a fraction of the cost
+        return name.lower()
     text = name.lower()
     for digraph, latin in (("ου", "ou"), ("αυ", "av"), ("ευ", "ev"), ("ού", "ou"), ("αύ", "av"), ("εύ", "ev")):
         text = text.replace(digraph, latin)
@@ -165,19 +167,28 @@ def supported_locales() -> list[str]:
     return sorted(loc for loc in faker_locales() if locale_names(loc) is not None)
 
 
+def _name_candidates(locale: str):
+    """The locale, then others of its language, then a locale of the same country (fil_PH -> en_PH,
+    dk_DK -> da_DK), whose people are the same; Faker's folders are listed only if the locale has no names."""
+    from src.engine.vocab import faker_locales
+
+    yield locale
+    language = locale.split("_")[0]
+    candidates = [locale]
+    candidates += sorted(loc for loc in faker_locales() if loc.split("_")[0] == language and loc != locale)
+    country = locale.split("_")[-1] if "_" in locale else None
+    candidates += sorted(loc for loc in faker_locales() if country and loc.endswith("_" + country)
+                         and loc not in candidates)
+    yield from candidates[1:]
+
+
 @lru_cache(maxsize=64)
 def locale_names(locale: str) -> NameLists | None:
     """The name lists of a Faker locale (None if Faker has none for it or its language)."""
-    from src.engine.vocab import faker_lists, faker_locales
+    from src.engine.vocab import faker_lists
 
-    candidates = [locale]
     language = locale.split("_")[0]
-    candidates += sorted(loc for loc in faker_locales() if loc.split("_")[0] == language and loc != locale)
-    country = locale.split("_")[-1] if "_" in locale else None
-    # Then a locale of the same country (fil_PH -> en_PH, dk_DK -> da_DK), whose people are the same.
-    candidates += sorted(loc for loc in faker_locales() if country and loc.endswith("_" + country)
-                         and loc not in candidates)
-    for loc in candidates:
+    for loc in _name_candidates(locale):
         lists = faker_lists("providers", "person", loc)
         found = read_name_lists(lists) or read_name_lists(faker_lists("providers", "person", loc, joined=True)) \
             or _patronymics(lists)

@@ -78,7 +78,19 @@ CITIES: dict[str, dict[str, str]] = {
     "ar_EG": {"Madīnat an Naşr": "مدينة نصر", "Al Khuşūş": "الخصوص", "Kom Ombo": "كوم أمبو"},
     "ar_SA": {"Sulţānah": "سلطانة", "Unaizah": "عنيزة"},
     "ar_DZ": {"El Eulma": "العلمة"},
-    "ja_JP": {"Kagoshima": "鹿児島"},  # GeoNames' first CJK name is the simplified Chinese 鹿儿岛市
+    # As Japanese writes a municipality: 市 for a city, 区 for a Tokyo ward (GeoNames drops both;
+    # its first CJK name of Kagoshima is the simplified Chinese 鹿儿岛市). Tokyo itself is 東京都's.
+    "ja_JP": {"Kagoshima": "鹿児島市", **{en: ja + "市" for en, ja in (
+        ("Yokohama", "横浜"), ("Osaka", "大阪"), ("Nagoya", "名古屋"), ("Sapporo", "札幌"), ("Fukuoka", "福岡"),
+        ("Kawasaki", "川崎"), ("Kobe", "神戸"), ("Kyoto", "京都"), ("Saitama", "さいたま"), ("Hiroshima", "広島"),
+        ("Sendai", "仙台"), ("Chiba", "千葉"), ("Kitakyushu", "北九州"), ("Sakai", "堺"), ("Niigata", "新潟"),
+        ("Hamamatsu", "浜松"), ("Kumamoto", "熊本"), ("Okayama", "岡山"), ("Sagamihara", "相模原"),
+        ("Shizuoka", "静岡"), ("Kawaguchi", "川口"), ("Hachiōji", "八王子"), ("Himeji", "姫路"),
+        ("Utsunomiya", "宇都宮"), ("Matsuyama", "松山"), ("Matsudo", "松戸"), ("Ichikawa", "市川"),
+        ("Higashiosaka", "東大阪"), ("Nishinomiya", "西宮"), ("Funabashi", "船橋"), ("Kagoshima", "鹿児島"))},
+        **{en: ja + "区" for en, ja in (("Suginami", "杉並"), ("Itabashi", "板橋"), ("Setagaya", "世田谷"),
+                                        ("Ōta", "大田"), ("Edogawe", "江戸川"), ("Adachi", "足立"), ("Kotō", "江東"),
+                                        ("Nerima", "練馬"), ("Shinjuku", "新宿"))}},
 }
 
 REGIONS: dict[str, dict[str, str]] = {

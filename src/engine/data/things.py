@@ -161,6 +161,10 @@ POOLS: dict[str, tuple[str, ...]] = {
     "unit": ("kg", "g", "lb", "oz", "m", "cm", "km", "mi", "L", "mL", "pcs", "box", "pack"),
     "http_method": ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"),
     "log_level": ("INFO", "INFO", "INFO", "DEBUG", "WARN", "ERROR", "TRACE", "FATAL"),
+    # A record's state in a workflow, commoner ones repeated (about 40% active, 20% pending).
+    "status": ("Active", "Active", "Active", "Active", "Pending", "Pending", "In progress", "Completed",
+               "Completed", "On hold", "Cancelled", "Closed"),
+    "skill_level": ("Beginner", "Intermediate", "Intermediate", "Advanced", "Expert"),
     "ticket_priority": ("Low", "Medium", "High", "Urgent"),
     "shirt_size": ("XS", "S", "M", "L", "XL", "XXL"),
     "relationship": ("Spouse", "Parent", "Child", "Sibling", "Friend", "Partner", "Grandparent", "Colleague"),
@@ -272,7 +276,13 @@ MEANINGS: dict[str, tuple[str, str, str]] = {
     "event_type": ("event type|event name|event category", "pool", "events"),
     "day_of_week": ("day of week|weekday|day name|day of the week", "pool", "time"),
     "month_name": ("month name|month of year name", "pool", "time"),
-    "ticket_priority": ("ticket priority|urgency", "pool", "events"),
+    "ticket_priority": ("ticket priority|urgency|priority|priority level", "pool", "events"),
+    "status": ("status|current status|order status|account status|payment status|ticket status|task status|"
+               "project status|application status|record status|stage|phase|lifecycle stage|workflow state|"
+               "progress state", "pool", "events"),
+    "skill_level": ("skill level|level|experience level|proficiency|proficiency level", "pool", "events"),
+    "nickname": ("nickname|nick|nick name|preferred name|known as", "gen", "people"),
+    "short_code": ("code|short code|reference code|item code|internal code", "gen", "codes"),
     "species": ("species|animal|animal type|pet type|pet species", "pool", "animals"),
     "swift_code": ("swift|swift code|bic|bic code|swift bic", "gen", "finance"),
     "calling_code": ("calling code|dialing code|dial code|phone prefix|country calling code", "gen", "places"),

@@ -102,9 +102,12 @@ def localized_company(ctx: ChunkContext, rng) -> pa.Array | None:
 
 @lru_cache(maxsize=64)
 def job_titles(locale: str | None) -> pa.Array:
-    """Job titles of the locale where Faker has a list of its own (20+), else English ones."""
+    """Job titles of the locale where Faker has a list of its own (20+), else of another locale of its
+    language (ar_EG: ar_AA's Arabic titles), else English ones (hi_IN: Faker has no Hindi list)."""
     if locale:
-        for loc in (locale, locale.split("_")[0]):
+        language = locale.split("_")[0]
+        others = sorted(loc for loc in vocab.faker_locales() if loc.split("_")[0] == language and loc != locale)
+        for loc in (locale, language, *others):
             jobs = vocab.faker_lists("providers", "job", loc).get("jobs")
             if isinstance(jobs, (tuple, list)) and len(jobs) >= 20:
                 return pa.array(sorted({j for j in jobs if isinstance(j, str)}))

@@ -36,6 +36,23 @@ class TemplateTable:
     rank: np.ndarray  # digit slots ('#' and '%') counted from the right (0 = last), -1 elsewhere
     letter_slots: np.ndarray  # (k, l) positions of '@' slots, -1 past the template's own
 
+    def __post_init__(self):
+        # Each template's row as one opaque item: np.take of whole rows is ~5x faster than fancy
+        # indexing a 2-D table by row (numpy's general path goes element by element).
+        object.__setattr__(self, "_base_rows", _as_rows(self.base))
+        object.__setattr__(self, "_choice_rows", _as_rows(self.choices))
+
+    def rows_of(self, which: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(base, choices) of each row's template: copies, (len(which), width) each."""
+        n, width = len(which), self.base.shape[1]
+        base = np.take(self._base_rows, which).view(np.uint8).reshape(n, width)
+        return base, np.take(self._choice_rows, which).view(np.uint16).reshape(n, width)
+
+
+def _as_rows(table: np.ndarray) -> np.ndarray:
+    table = np.ascontiguousarray(table)
+    return table.view(np.dtype((np.void, table.shape[1] * table.itemsize))).ravel()
+
 
 @lru_cache(maxsize=256)
 def template_table(templates: tuple[str, ...], nonzero_first: bool = False, serial_digits: int = 0) -> TemplateTable:
@@ -89,7 +106,7 @@ def fill_templates(templates: tuple[str, ...], which: np.ndarray, rng: RowRandom
 def _fill_block(t: TemplateTable, which: np.ndarray, draw: np.ndarray, serial: np.ndarray | None,
                 serial_digits: int) -> bytes:
     """The filled bytes of one block of rows, concatenated without padding."""
-    mat = t.base[which]
+    mat, choices = t.rows_of(which)
     n, width = mat.shape
     # 16 random bits a character: one counter-based draw per row, stretched by splitmix64 rounds
     # (a Philox block per extra draw would cost more than the rest of the work).
@@ -100,7 +117,10 @@ def _fill_block(t: TemplateTable, which: np.ndarray, draw: np.ndarray, serial: n
         draws[:, k] = mix64(draw ^ _STRETCH[k - 1])
     randoms = draws.view(np.uint16).reshape(n, -1)[:, :width]
     # 12 of the 16 bits times the number of choices, top bits kept: 16-bit arithmetic, bias below 0.3%
-    mat += (((randoms >> _U4) * t.choices[which]) >> _U12).astype(np.uint8)
+    digits = randoms >> _U4
+    digits *= choices
+    digits >>= _U12
+    np.add(mat, digits, out=mat, casting="unsafe")  # digits < 10: the uint8 sum is exact
     if serial is not None:  # only unique fields pay for the division
         rank = t.rank[which]
         use = (rank >= 0) & (rank < serial_digits)

@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 from src.engine import strings, vocab
 from src.engine.context import ChunkContext, FieldPlan
 from src.engine.data import things
+from src.engine.generators.nicknames import CODE_CAPACITY, gen_nickname, gen_short_code
 from src.engine.generators.templated import fill_templates
 from src.engine.rng import permute_index
 
@@ -36,6 +37,8 @@ def pool_of(meaning: str) -> pa.Array:
 
 def thing_capacity(fp: FieldPlan) -> int | None:
     meaning = fp.options["thing"]
+    if meaning == "short_code":
+        return CODE_CAPACITY  # a 6-digit serial spelled in every unique code
     if things.MEANINGS[meaning][1] == "gen" and meaning in _CODES:
         return None
     return len(pool_of(meaning)) if meaning not in _GENERATED_POOLS else len(_GENERATED_POOLS[meaning]())
@@ -294,6 +297,7 @@ def gen_thing_pool(fp: FieldPlan, ctx: ChunkContext, pool: pa.Array) -> pa.Array
 _CODES = {"vin": gen_vin, "isbn": gen_isbn, "license_plate": gen_license_plate, "ssn": gen_ssn,
           "file_name": gen_file_name, "http_path": gen_http_path, "error_code": gen_error_code,
           "semantic_version": gen_semantic_version, "hex_color": gen_hex_color, "swift_code": gen_swift_code,
-          "continent": gen_place_code, "calling_code": gen_place_code}
+          "continent": gen_place_code, "calling_code": gen_place_code, "nickname": gen_nickname,
+          "short_code": gen_short_code}
 _GENERATED_POOLS = {"file_extension": _extensions, "mime_type": _mime_types, "timezone": _timezones,
                     "locale_code": _locale_codes}
