@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from src.extraction import chatty
 from src.extraction import field_meaning as fm
 
 # Words that introduce a column's values right after its label.
@@ -24,6 +25,11 @@ VALUE_PIECE_RE = re.compile(r"^[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*)?$")
 CLOSING_PIECE_RE = re.compile(
     r"^(?:(?:or|and)\s+)?(?P<a>[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*)?)"
     r"(?:\s+(?:or|and)\s+(?P<b>[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*)?))?$", re.I)
+# After 'which is one of' a value may take four words: 'judgment for plaintiff', 'rehab facility'.
+LONG_VALUE_RE = re.compile(r"^[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*){0,4}$")
+LONG_CLOSING_RE = re.compile(
+    r"^(?:(?:or|and)\s+)(?P<a>[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*){0,4})"
+    r"(?:\s+(?:or|and)\s+(?P<b>[A-Za-z][\w'&/-]*(?:\s[A-Za-z][\w'&/-]*){0,3}))?$", re.I)
 MAX_VALUES = 30
 # A label that ends in one of these names a count or a span, and 'of' after it starts no value list.
 MEASURE_HEADS = {"number", "count", "amount", "quantity", "total", "percentage", "share", "rate", "list",
@@ -81,19 +87,22 @@ def _join_from(parts: list[str], start: int) -> tuple[str, int] | None:
     values = [m["first"]]
     for j in range(start + 1, min(len(parts), start + MAX_VALUES)):
         piece = parts[j].strip()
-        closing = CLOSING_PIECE_RE.match(piece) or CLOSING_AND_VALUE_RE.match(piece)
-        if closing and re.match(r"(?:or|and)\s", piece, re.I) or (closing and closing["b"]):
+        note = re.search(r"\s*\([^()]*\)$", piece)  # 'or aggressive (mostly calm, 70%)': the list's note
+        bare = piece[:note.start()] if note else piece
+        closing = CLOSING_PIECE_RE.match(bare) or CLOSING_AND_VALUE_RE.match(bare) or \
+            (LONG_CLOSING_RE.match(bare) if strong else None)
+        if closing and re.match(r"(?:or|and)\s", bare, re.I) or (closing and closing["b"]):
             more = [v for v in (closing["a"], closing["b"]) if v]
             if not strong and any(_is_column(v) for v in more):
                 return None
-            return f"{label}: {', '.join(values + more)}", j + 1
+            return f"{label}: {', '.join(values + more)}" + (note.group(0) if note else ""), j + 1
         if strong and len(values) >= 2 and re.match(r"(?:and|or)\s", piece, re.I):
             return f"{label}: {', '.join(values)}", j  # '..., biography, and a publication year from 1950': the next column
         last = LAST_VALUE_THEN_COLUMN_RE.match(piece)
         if strong and last and not _is_column(last["v"]) and (_is_column(last["rest"]) or re.search(r"\d", last["rest"])):
             parts[j] = last["rest"]  # 'one of books, toys, garden and price between 5 and 50': the list ends at 'and'
             return f"{label}: {', '.join(values + [last['v']])}", j
-        if not VALUE_PIECE_RE.match(piece) or (not strong and _is_column(piece)):
+        if not (VALUE_PIECE_RE.match(piece) or strong and LONG_VALUE_RE.match(piece)) or (not strong and _is_column(piece)):
             return None
         values.append(piece)
     return None
@@ -144,6 +153,9 @@ RELATIVE_LABEL_RE = re.compile(
 
 def trim_relative_label(item: str) -> str:
     """'the city they rented in' -> 'the city': a pronoun clause after the label describes, it names nothing."""
+    passive = chatty.name_passive(item)  # 'the year it was made' -> 'year made'
+    if passive:
+        return passive
     if re.search(r"[:=(]", item):
         return item
     m = RELATIVE_LABEL_RE.match(item.strip())
@@ -199,4 +211,4 @@ def name_whether(piece: str) -> str:
     if passive:
         return f"{passive['noun']} {passive['verb']}{passive['rest'] or ' (yes/no)'}"
     m = WHETHER_RE.match(piece.strip())
-    return m["label"] if m else piece
+    return chatty.name_whether(piece) or (m["label"] if m else piece)

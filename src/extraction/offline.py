@@ -13,6 +13,7 @@ import re
 
 from pydantic import ValidationError
 
+from src.extraction import chatty
 from src.extraction import field_meaning as fm
 from src.extraction import layout as ly
 from src.extraction import templates as tp
@@ -62,7 +63,7 @@ def extract_offline(text: str) -> OfflineExtraction:
         if ORDER_BY_RE.match(item):
             warnings.append(f"rows are not kept in any order; ignored '{item[:80]}'")
             continue
-        read_item, value_map = vm.split_value_map(item)  # '0 for free, 29 for pro': linked per value later
+        read_item, value_map = vm.split_value_map(chatty.tidy_item(item))  # '0 for free, 29 for pro': linked per value later
         try:
             read = draft_fields(read_item, warnings)
         except Exception:  # noqa: BLE001 - one unreadable item must not lose the whole description
@@ -74,8 +75,10 @@ def extract_offline(text: str) -> OfflineExtraction:
         if value_map is not None and read:
             read[-1].value_map = value_map
         drafts.extend(read)
+    drafts = chatty.drop_function_labels(drafts, warnings)  # 'we', 'per case': no column
     name_drafts(drafts)
-    if not drafts or (len(drafts) < tp.FEW_COLUMNS and not is_listed(text)):
+    if not drafts or (len(drafts) < tp.FEW_COLUMNS and not is_listed(text)
+                      and not chatty.names_columns_at_length(text, len(drafts))):
         drafts = complete_from_template(header if items else text, drafts, warnings)
         name_drafts(drafts)
     implied = apply_header_details(header, total_rows, drafts, subject, warnings)
@@ -100,7 +103,11 @@ def is_listed(text: str) -> bool:
 
 def complete_from_template(entity_text: str, named: list[FieldDraft], warnings: list[str]) -> list[FieldDraft]:
     """A request naming few columns: its entity's template merged with the columns it names."""
-    match = tp.find_template(entity_text) or tp.find_near_template(entity_text)
+    match = tp.find_template(entity_text)
+    if match is not None and chatty.is_qualified_container(match.phrase, entity_text):
+        match = None  # 'hive inspection logs' are inspections, not web logs
+    else:
+        match = match or tp.find_near_template(entity_text)
     if match is None:
         if named:
             return named

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from src.engine.semantics import singular, tokenize
+from src.extraction import chatty
 from src.extraction import field_meaning as fm
 from src.extraction import sentence_forms as sf
 from src.extraction.fields_label import trailing_value_list
@@ -96,7 +97,7 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
         body = re.sub(r"^(?:a|an|the|their|its|his|her)\s+", "", body, flags=re.I)
         body = re.sub(r",?\s+(?:too|as\s+well)(?=,|$)", "", body, flags=re.I)
         return read_list(f"Columns: {body}")[1]
-    listed = sf.list_before_summary(sentence) or sf.column_with_too(sentence)
+    listed = chatty.strip_lead(sentence) or sf.list_before_summary(sentence) or sf.column_with_too(sentence)
     if listed:
         return read_list(f"Columns: {listed}")[1]
     if sf.is_column_run(sentence) and not SCENE_RE.match(sentence):
@@ -105,12 +106,13 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
     if shared:
         return shared  # 'Office phone and mobile phone are optional': one rule for each column
     items: list[str] = []
-    for clause in split_clauses(sf.rewrite_sentence(sentence)):
+    for clause in chatty.split_spec_clauses(split_clauses(sf.rewrite_sentence(sentence))):
         linked = sf.read_belonging(clause)
         if linked:
             items.extend(linked)  # 'Each ticket is assigned to one of 15 agents': an agent column
             continue
-        item = read_clause(clause)
+        item = chatty.read_spec_clause(clause)
+        item = read_clause(clause) if item is None else item  # '' : the clause sets the scene
         if item:
             items.append(item)
     return items
