@@ -50,7 +50,8 @@ PROSE_LEADS_RE = re.compile(
     r"there(?:'s|\s+is|\s+are)\s+(?:also\s+)?(?=a\s|an\s|one\s)|"
     r"there\s+(?:should|must|will)\s+(?:also\s+)?be\s+|it\s+should\s+(?:also\s+)?(?:have|include)\s+|"
     r"(?:it|they)\s+(?:should|must)\s+(?:also\s+)?(?:have|include|carry)\s+)", re.I)
-COPULA = (r"(?:is|are|should\s+be|must\s+be|will\s+be|can\s+be|could\s+be|may\s+be|has\s+to\s+be|"
+COPULA = (r"(?:(?:(?:is|are|shall\s+be|should\s+be|must\s+be|will\s+be)\s+)?(?:calculated|computed|derived|worked\s+out)\s+"
+          r"(?:as|from)|is|are|should\s+be|must\s+be|will\s+be|can\s+be|could\s+be|may\s+be|has\s+to\s+be|shall\s+be|"
           r"ranges?|goes|go|runs|run|lies|lie|falls?|stays?|equals?|comes?\s+from|looks?\s+like|appears?|exists?|"
           r"varies|vary|takes?|uses?|follows?|were|was)")
 COPULAR_RE = re.compile(
@@ -329,6 +330,8 @@ def read_clause(clause: str) -> str | None:
             rest = "like " + rest
         elif re.match(r"(?:comes?\s+from)", verb):
             rest = "from " + rest
+        elif re.search(r"calculated|computed|derived|worked", verb):
+            rest = "calculated as " + rest  # 'load factor shall be computed as sold divided by offered'
         elif re.match(r"(?:equals?)", verb):
             rest = "= " + rest
         elif re.match(r"(?:ranges?|goes|go|runs|varies|vary)", verb) and not rest.lower().startswith(("from", "between")):
