@@ -367,7 +367,8 @@ def _looks_like_formula(text: str) -> bool:
                 rf"[a-z]\s+(?:times|multiplied\s+by|divided\s+by|plus|minus)\s+{CONSTANT}|"  # 'usage times 0.004'
                 rf"{CONSTANT}\s+(?:times|multiplied\s+by)\s+[a-z]|"
                 r"[a-z]\s*[*×]\s*[a-z(]|\d\s*%\s+of\s+[a-z]|\b(?:sum|product|average|mean)\s+of\s+[a-z]|"
-                r"\b(?:difference|days|nights)\s+between\s+(?:the\s+)?[a-z]")
+                r"\b(?:difference|days|nights)\s+between\s+(?:the\s+)?[a-z]|"
+                r"[a-z]\s+as\s+(?:a\s+)?(?:percent(?:age)?|share|fraction|proportion)\s+of\s+(?:the\s+)?[a-z]")
     if re.search(operator, text, re.I) and not re.search(r"\d\s*x\s*\d", text) \
             and not re.search(rf"\b(?:plus|\+)\s+{CONSTANT}\s+(?:digits?|letters?|characters?|chars?)\b", text, re.I):
         return True

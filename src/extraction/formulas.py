@@ -89,8 +89,8 @@ FORMULA_TAIL_RE = re.compile(r"(?:\s*,\s*|\s+(?=(?:and\s+)?(?:rounded|to\s+\w+\s
 WHOLE_RE = re.compile(r"\b(?:whole|integers?|nearest\s+(?:unit|one|integer))\b", re.I)
 
 
-PERCENT_TAIL_RE = re.compile(r"\s*,?\s*\b(?:expressed|shown|given|written|stated)\s+(?:as|in)\s+(?:a\s+)?(?:percent(?:age)?|%)"
-                             r"|\s*,?\s*\b(?:as\s+a\s+percent(?:age)?|in\s+percent)\b", re.I)
+PERCENT_TAIL_RE = re.compile(r"(?:\s*,?\s*\b(?:expressed|shown|given|written|stated)\s+(?:as|in)\s+(?:a\s+)?(?:percent(?:age)?|%)"
+                             r"|\s*,?\s*\b(?:as\s+a\s+percent(?:age)?|in\s+percent))\b(?!\s+of\b)", re.I)
 
 
 def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -> str | None:
@@ -104,6 +104,8 @@ def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -
                       r"service(?:\s+charge)?|surcharge|fee|tip)?\s*$", t)
     if added:  # 'price times quantity plus 8% tax' -> the amount with the share added
         t = f" ({added['x']}) * {1 + float(added['p']) / 100:g} "
+    # 'discount as a percentage of price', 'the share of returns in sales': one column over another, in percent
+    t = SHARE_OF_RE.sub(lambda m: f" {m['a']} / {m['b']}{' * 100' if m['pct'] else ''} ", t)
     average = AVERAGE_RE.search(t)
     operands = average_operands(average["list"], self_draft, drafts) if average else None
     if operands:  # 'the average of the three exams', 'the mean of score a and score b'
@@ -178,6 +180,8 @@ def parse_date_difference(text: str, self_draft: FieldDraft, drafts: list[FieldD
     return None
 
 
+SHARE_OF_RE = re.compile(r"^\s*(?:the\s+)?(?P<a>[a-z][a-z _-]*?)\s+(?:expressed\s+)?as\s+(?:a\s+)?"
+                         r"(?:(?P<pct>percent(?:age)?|%)|share|fraction|proportion)\s+of\s+(?:the\s+)?(?P<b>[a-z][a-z _-]*?)\s*$")
 AVERAGE_RE = re.compile(r"\b(?:the\s+)?(?:average|mean|avg)\s+of\s+(?:the\s+)?(?P<list>[^()*/+=]+?)\s*$", re.I)
 GROUP_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -337,7 +341,7 @@ def derive_expression(draft: FieldDraft, drafts: list[FieldDraft], warnings: lis
         return
     names = set(re.findall(r"[a-z_][a-z0-9_]*", formula))
     inputs = [d for d in drafts if d.name in names]
-    money = draft.kind == fm.MONEY or any(d.kind == fm.MONEY for d in inputs)
+    money = not is_share(formula, drafts) and (draft.kind == fm.MONEY or any(d.kind == fm.MONEY for d in inputs))
     all_int = all(d.type == "integer" or (d.type == "enum" and d.kind == fm.INT) for d in inputs) \
         and "/" not in formula and not re.search(r"\d\.\d", formula)
     for key in ("min_value", "max_value", "distribution", "cardinality"):
@@ -351,7 +355,7 @@ def derive_expression(draft: FieldDraft, drafts: list[FieldDraft], warnings: lis
         c["expression"] = formula
     else:
         draft.type, draft.kind = "float", fm.FLOAT
-        fallback = RATIO_DECIMALS if is_plain_ratio(formula) else c.get("decimals") or 2
+        fallback = RATIO_DECIMALS if is_share(formula, drafts) else c.get("decimals") or 2
         c["decimals"] = draft.decimals if draft.decimals is not None else fallback
         c["expression"] = f"round({formula}, {c['decimals']})"
 
@@ -361,9 +365,14 @@ def derive_expression(draft: FieldDraft, drafts: list[FieldDraft], warnings: lis
 RATIO_DECIMALS = 4
 
 
-def is_plain_ratio(formula: str) -> bool:
-    """'clicks / impressions' (no scale to percent or other constant): a share, not a percentage."""
-    return "/" in formula and not re.search(r"\d", formula)
+def is_share(formula: str, drafts: list[FieldDraft]) -> bool:
+    """'clicks / impressions', 'returns / sales' (no scale to percent or other constant): a share, not a percentage;
+    money over a count ('spend / clicks') stays money."""
+    m = re.fullmatch(r"\(?\s*(?P<a>[a-z_][a-z0-9_]*)\s*\)?\s*/\s*\(?\s*(?P<b>[a-z_][a-z0-9_]*)\s*\)?", formula)
+    if m is None:
+        return False
+    kinds = {d.name: d.kind for d in drafts}
+    return not (kinds.get(m["a"]) == fm.MONEY and kinds.get(m["b"]) != fm.MONEY)
 
 
 PAYMENT_WORDS = {"payment", "instalment", "installment", "repayment", "emi", "annuity"}

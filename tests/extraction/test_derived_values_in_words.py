@@ -106,3 +106,29 @@ def test_comparisons_between_columns_hold_on_every_row(text, column, direction, 
     table = rows(text)
     for x, y in zip(table[column], table[other]):
         assert (x <= y) if direction == "before" else (x >= y)
+
+
+@pytest.mark.parametrize("text, column, expression, type_", [
+    ("Generate 500 records with price 10-500, discount 0-50 (never more than price), discount pct = discount as a "
+     "percentage of price", "discount_pct", "round(discount / price * 100, 2)", "decimal"),
+    ("Generate 300 rows with sales 100-5000, returns never exceed sales, return share is returns as a share of sales",
+     "return_share", "round(returns / sales, 4)", "float"),
+    ("Generate 300 rows with spend 50-5000 dollars, clicks 1-500, cost per click is spend divided by clicks",
+     "cost_per_click", "round(spend / clicks, 2)", "decimal"),
+])
+def test_one_column_as_a_share_or_per_unit_of_another(text, column, expression, type_):
+    fields = extract(text)
+    assert fields[column]["expression"] == expression
+    assert fields[column]["type"] == type_  # money over a count stays money; a share of like things is a float
+
+
+@pytest.mark.parametrize("text, column, other", [
+    ("Generate 500 records with start date in 2024, end date on or after start date", "end_date", "start_date"),
+    ("Generate 500 records with ordered at in the last year, shipped at on or after ordered at", "shipped_at",
+     "ordered_at"),
+])
+def test_on_or_after_leaves_the_label_whole(text, column, other):
+    fields = extract(text)
+    assert fields[column]["after"] == other
+    table = rows(text)
+    assert all(late >= early for late, early in zip(table[column], table[other]))
