@@ -174,8 +174,9 @@ def parse_date_difference(text: str, self_draft: FieldDraft, drafts: list[FieldD
         m = pattern.match(text)
         if m is None:
             continue
-        late, early = (resolve_field(m[g], self_draft, dates) for g in ("late", "early"))
-        if late is not None and early is not None and late is not early:
+        # the column each phrase names among all columns must be a date: 'return odometer' is no 'return time'
+        late, early = (resolve_field(m[g], self_draft, drafts) for g in ("late", "early"))
+        if late in dates and early in dates and late is not early:
             return f"days_between({early.name}, {late.name})"
     return None
 
