@@ -224,8 +224,8 @@ def _clean(text: str) -> str:
     text = re.sub(r"^(?![^.]*\b(?:with|having|including|containing)\s)[A-Za-z][\w -]{0,40}?\s*[,;]?\s*\.\s+(?=[A-Z])",
                   "", text)
     # 'task, and has a title', 'author. Authors have a name; books have a title': each sentence's own 'have'
-    text = re.sub(r"(^|[.;]\s+)([A-Za-z][\w -]{0,40}?)\s*,?\s+(?:and\s+)?(?:each\s+)?(?:(?:shall|should|must|will)\s+)?"
-                  r"(?:have|has|contain|contains|include|includes|hold|holds)\s+(?:an?\s+|the\s+)?", r"\1\2 with ",
+    text = re.sub(r"^([A-Za-z][\w -]{0,40}?)\s*,?\s+(?:and\s+)?(?:each\s+)?(?:(?:shall|should|must|will)\s+)?"
+                  r"(?:have|has|contain|contains|include|includes|hold|holds)\s+(?:an?\s+|the\s+)?", r"\1 with ",
                   text, flags=re.I)
     text = re.sub(r"(?:[,;]?\s*\b(?:and|with|each|plus|where|of)\b)+$", "", text, flags=re.I).strip(" ,;.")
     # 'customers (name, email, country)': a bracketed column list right after the entity
