@@ -10,12 +10,11 @@ import re
 
 from src.extraction import field_meaning as fm
 from src.extraction import phrases as ph
-from src.extraction.columns import NUMERIC_KINDS, resolve_field
+from src.extraction.columns import NUMBER_TYPES, NUMERIC_KINDS, resolve_field
 from src.extraction.drafts import FieldDraft
 from src.extraction.ordering import order_after_or_before
 
 
-NUMBER_TYPES = ("integer", "float", "decimal", "percentage")
 # Shares written in words: 'a tenth of', 'half the', 'two thirds of'.
 SHARE_WORDS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
                "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75,
@@ -25,15 +24,19 @@ SHARE = (r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s*(?:of\s+)?|"
          r"(?P<word>" + "|".join(sorted((re.escape(w) for w in SHARE_WORDS), key=len, reverse=True)) + r")\s+(?:of\s+)?")
 UPPER = (r"no\s+more\s+than|not\s+more\s+than|never\s+more\s+than|at\s+most|up\s+to|capped\s+at|"
          r"not\s+exceeding|never\s+exceeding|never\s+(?:above|over|exceeds?)|no\s+(?:higher|greater)\s+than|"
+         r"(?:must|should|shall|will|can|may|does|do|is|are)\s+not\s+(?:exceed|be\s+(?:more|greater|higher)\s+than)|"
+         r"cannot\s+(?:exceed|be\s+(?:more|greater|higher)\s+than)|can['’]t\s+exceed|not\s+to\s+exceed|"
          r"less\s+than\s+or\s+equal\s+to|(?:a\s+)?max(?:imum)?\s+of|<=|≤")
 LOWER = (r"no\s+less\s+than|not\s+less\s+than|never\s+less\s+than|at\s+least|a\s+min(?:imum)?\s+of|"
-         r"never\s+(?:below|under)|greater\s+than\s+or\s+equal\s+to|>=|≥")
+         r"never\s+(?:below|under)|greater\s+than\s+or\s+equal\s+to|>=|≥|never\s+(?:falls?|drops?|goes)\s+below|"
+         r"(?:must|should|shall|will|can|may|does|do|is|are)\s+not\s+(?:be\s+)?(?:less|lower|smaller|fewer)\s+than|"
+         r"cannot\s+be\s+(?:less|lower|smaller|fewer)\s+than")
 # Words that end the other column's name: 'up to the gross income (never more)', '... of salary, 2 decimals'.
 REF = r"(?:the\s+|their\s+|its\s+|his\s+|her\s+|each\s+)?(?P<ref>[a-z][a-z _'-]*?)"
 BOUND_RE = re.compile(
     rf"(?:(?:from\s+|between\s+)?(?P<low>{ph.NUMBER})\s*(?:-|–|to|and)?\s*)?\b(?P<dir>{UPPER}|{LOWER})\s+"
     rf"(?:{SHARE})?{REF}\s*(?=$|[,;().]|\s+(?:and|with|per|rounded|but|so|plus)\b)", re.I)
-BOUND_WORDS_RE = re.compile(r"\b(?:more|most|least|less|up|max|maximum|min|minimum|never|capped|exceeding|higher|"
+BOUND_WORDS_RE = re.compile(r"\b(?:more|most|least|less|up|max|maximum|min|minimum|never|capped|exceed|exceeding|higher|lower|"
                             r"greater)\b|[<>≤≥]", re.I)
 # 'up to now', 'at most 3 days', 'up to date': not another column.
 NOT_A_COLUMN = {"now", "today", "yesterday", "date", "present", "here", "there", "it", "them", "that", "this",

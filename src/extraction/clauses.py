@@ -53,11 +53,38 @@ LAST_VALUE_THEN_COLUMN_RE = re.compile(
     re.I)
 
 
+# 'the sum of a, b and c', 'the average of x and y': the 'and' joins operands, not columns
+OPERANDS_RE = re.compile(r"\b(?:sum|average|mean|product)\s+of\b", re.I)
+OPERAND_LIST_RE = re.compile(r"\b(?:sum|total|average|mean|product)\s+of\s+(?:the\s+)?[A-Za-z][\w -]*$", re.I)
+OPERAND_PIECE_RE = re.compile(r"^\s*(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s*$")
+OPERAND_LAST_RE = re.compile(r"^\s*(?:(?:and|&)\s+)?(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s+(?:and|&)\s+"
+                             r"(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}(?:\s*,?\s*(?:rounded|to)\b.*)?$|"
+                             r"^\s*(?:and|&)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s*$", re.I)
+
+
+def join_operand_lists(parts: list[str]) -> list[str]:
+    """'annual sales is the sum of q1', 'q2', 'q3 and q4' -> one clause: the columns a sum or an average reads."""
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        piece, j = parts[i], i + 1
+        if OPERAND_LIST_RE.search(piece):
+            while j < len(parts) and OPERAND_PIECE_RE.match(parts[j]) and not OPERAND_LAST_RE.match(parts[j]):
+                j += 1
+            if j < len(parts) and OPERAND_LAST_RE.match(parts[j]):
+                piece, j = ", ".join(p.strip() for p in parts[i:j + 1]), j + 1
+            else:
+                j = i + 1
+        out.append(piece)
+        i = j
+    return out
+
+
 def join_value_lists(parts: list[str]) -> list[str]:
     """Join the comma pieces of one value list: 'tier of bronze', 'silver', 'gold or platinum' ->
     'tier: bronze, silver, gold, platinum'. A run joins only when a piece closes it with 'or'/'and'."""
     out: list[str] = []
-    parts = list(parts)  # a piece may lose the last value of the list before it
+    parts = join_operand_lists(list(parts))  # a piece may lose the last value of the list before it
     i = 0
     while i < len(parts):
         joined = _join_from(parts, i)

@@ -9,6 +9,12 @@ from src.extraction.drafts import FieldDraft
 
 
 NUMERIC_KINDS = (fm.MONEY, fm.INT, fm.FLOAT, fm.PERCENT)
+NUMBER_TYPES = ("integer", "float", "decimal", "percentage")
+
+
+def is_numeric(draft: FieldDraft) -> bool:
+    """A number by its meaning or by the type the rules gave it ('seats sold' between 0 and 330)."""
+    return draft.kind in NUMERIC_KINDS or draft.type in NUMBER_TYPES
 ID_WORDS = {"id", "identifier", "number", "no", "code", "ref", "reference", "key", "uuid", "guid"}
 FILLER = {"the", "a", "an", "of", "is", "are", "was", "be", "only", "for", "if", "when", "where", "rows",
           "row", "records", "record", "with", "has", "have", "equal", "equals", "to", "set", "its", "their",
@@ -25,6 +31,15 @@ def _words_of(tokens: tuple[str, ...], name: str) -> frozenset[str]:
     return frozenset(fm.singular(t) for t in tokens + tuple(fm.tokenize(name.replace("_", " "))))
 
 
+@lru_cache(maxsize=4096)
+def stem(word: str) -> str:
+    """A word without its inflection, to match 'attempts' with 'attempted': long words only."""
+    for suffix in ("ies", "ied", "ing", "ed", "es", "s", "y"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[:-len(suffix)]
+    return word
+
+
 def entity_of(draft: FieldDraft) -> str:
     words = [t for t in draft.tokens if t not in ID_WORDS]
     return fm.singular(words[-1]) if words else ""
@@ -39,10 +54,13 @@ def resolve_field(phrase: str, self_draft: FieldDraft, drafts: list[FieldDraft],
         return None
     best, best_score = None, None
     for other in drafts:
-        if other is self_draft or (kinds and other.kind not in kinds and other.type not in ("age", "date_of_birth")):
-            continue
+        if other is self_draft or (kinds and other.kind not in kinds and other.type not in ("age", "date_of_birth")
+                                   and not (other.type in NUMBER_TYPES and set(kinds) & set(NUMERIC_KINDS))):
+            continue  # a 'seats sold' count typed a number counts as one, whatever its label first meant
         have = tokens_of(other) | ({"quantity"} if "qty" in tokens_of(other) else set())
         overlap = len(set(wanted) & have)
+        if overlap == 0:  # 'attempts' names 'field goals attempted', 'deliveries' 'delivered'
+            overlap = len({stem(w) for w in wanted} & {stem(h) for h in have})
         if overlap == 0:
             continue
         score = (overlap == len(set(wanted)), overlap, -len(have))

@@ -17,7 +17,8 @@ MAX_ITEM_CHARS = 400  # one column's description; bounds the time regexes take
 LABEL_STOP_RE = re.compile(
     r"\s(?:between|from|in|within|over|during|ranging|range|up\s+to|at\s+least|at\s+most|for|only|if|"
     r"when|where|unless|after|before|since(?=\s+\d)|until|every|with|optional|nullable|e\.g\.|eg|i\.e\.|like|such\s+as|as|is|are|"
-    r"never|appears?(?=\s+only)|exists?(?=\s+only)|"
+    r"never|appears?(?=\s+only)|exists?(?=\s+only)|cannot|can['’]t|can\s+not|may\s+not|(?:does|do|will|shall)\s+not|"
+    r"doesn['’]t|don['’]t|won['’]t|shall|on(?=\s+or\s+(?:after|before)\b)|"
     r"should|must|which|that|being|having|containing|including|starting|under|below|above|max|min|equals?|exactly|"
     r"(?:a|an|one|two|three|four|five|six|seven|ten|twelve)(?=\s+(?:days?|weeks?|months?|years?)\s+"
     r"(?:after|before|later|from|following|prior))|"

@@ -367,7 +367,9 @@ def _looks_like_formula(text: str) -> bool:
                 rf"{CONSTANT}\s+(?:plus|\+)\s+{CONSTANT}\s*(?:per|/|a|each)\s+[a-z]|"  # '3.20 plus 1.10 per km'
                 rf"[a-z]\s+(?:times|multiplied\s+by|divided\s+by|plus|minus)\s+{CONSTANT}|"  # 'usage times 0.004'
                 rf"{CONSTANT}\s+(?:times|multiplied\s+by)\s+[a-z]|"
-                r"[a-z]\s*[*×]\s*[a-z(]|\d\s*%\s+of\s+[a-z]|\b(?:sum|product)\s+of\s+[a-z]|\bdifference\s+between\s+[a-z]")
+                r"[a-z]\s*[*×]\s*[a-z(]|\d\s*%\s+of\s+[a-z]|\b(?:sum|product|average|mean)\s+of\s+[a-z]|"
+                r"\b(?:difference|days|nights)\s+between\s+(?:the\s+)?[a-z]|"
+                r"[a-z]\s+as\s+(?:a\s+)?(?:percent(?:age)?|share|fraction|proportion)\s+of\s+(?:the\s+)?[a-z]")
     if re.search(operator, text, re.I) and not re.search(r"\d\s*x\s*\d", text) \
             and not re.search(rf"\b(?:plus|\+)\s+{CONSTANT}\s+(?:digits?|letters?|characters?|chars?)\b", text, re.I):
         return True
@@ -386,12 +388,13 @@ def is_slash_value_list(text: str) -> bool:
 
 def _formula_text(text: str) -> str | None:
     """The formula part of 'calculated as quantity x unit price' or '(= price * qty)'."""
-    for segment in _segments(text):
+    grouping = re.search(r"\)\s*(?:[*/+^×-]|\*\*)|(?:[*/+×-])\s*\(", text)  # '(actual - target) / target': brackets group
+    for segment in ([text] if grouping else []) + _segments(text):
         m = re.search(r"(?:=|\bas\b|\bfrom\b|\bby\b|:|\bof\b|\busing\b)\s*(?P<f>[^=:]+)$", segment, re.I)
         for candidate in (segment, m["f"] if m else ""):
             candidate = DERIVED_RE.sub(" ", candidate).strip(" ,;")
             candidate = re.sub(r"^(?:as|from|by|using|=|:)\s+", "", candidate, flags=re.I)
             if candidate and (_looks_like_formula(candidate) or re.search(
-                    r"\b(?:sum|product|difference)\s+(?:of|between)\b", candidate, re.I)):
+                    r"\b(?:sum|product|difference|average|mean|days|nights)\s+(?:of|between)\b", candidate, re.I)):
                 return candidate
     return None

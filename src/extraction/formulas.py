@@ -8,7 +8,7 @@ import re
 from src.extraction import field_meaning as fm
 from src.extraction import phrases as ph
 from src.extraction.cycles import depends_on_draft
-from src.extraction.columns import FILLER, NUMERIC_KINDS, resolve_field, tokens_of
+from src.extraction.columns import FILLER, NUMERIC_KINDS, is_numeric, resolve_field, tokens_of
 from src.extraction.drafts import FieldDraft
 
 
@@ -39,7 +39,7 @@ def read_slash_lists_as_division(drafts: list[FieldDraft]) -> None:
 
 def _names_column(phrase: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -> bool:
     wanted = {fm.singular(t) for t in fm.tokenize(phrase) if t not in FILLER}
-    return bool(wanted) and any(other is not self_draft and other.kind in NUMERIC_KINDS and wanted <= tokens_of(other)
+    return bool(wanted) and any(other is not self_draft and is_numeric(other) and wanted <= tokens_of(other)
                                 for other in drafts)
 
 
@@ -50,7 +50,8 @@ def name_labelled_columns(text: str, self_draft: FieldDraft, drafts: list[FieldD
     for label, name in labels:
         if not label or label in FORMULA_WORDS:
             continue
-        text = re.sub(rf"(?<![\w]){re.escape(label)}(?![\w])", f" {name} ", text)
+        written = re.escape(label).replace(r"\ per\ ", r"\s*(?:/|\s+per\s+)\s*")  # 'price per kg' written 'price/kg'
+        text = re.sub(rf"(?<![\w]){written}(?![\w])", f" {name} ", text)
     return text
 
 
@@ -82,12 +83,20 @@ MULTIPLE_RE = re.compile(
     rf"(?<![\w.])(?:(?P<w>{_MULTIPLE_WORD})\s+(?:of\s+)?(?:the\s+)?|(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six)\s+"
     r"(?:(?:times|x)\s+(?:the\s+)?|(?:months?|weeks?|days?|years?)['’]?s?\s+(?:of\s+)?(?:the\s+)?))(?=[a-z])", re.I)
 # Words after a formula that are about its rounding, not operands: ', one decimal', ', rounded to cents'.
-FORMULA_TAIL_RE = re.compile(r"\s*,\s*(?P<tail>[^,*/+×=-]*\b(?:decimals?|dp|rounded|places?|cents?)\b[^,]*)$", re.I)
+FORMULA_TAIL_RE = re.compile(r"(?:\s*,\s*|\s+(?=(?:and\s+)?(?:rounded|to\s+\w+\s+(?:decimals?|dp|places?))\b))"
+                             r"(?P<tail>[^,*/+×=-]*\b(?:decimals?|dp|rounded|places?|cents?)\b[^,]*)$", re.I)
+# 'rounded to the nearest whole number', 'rounded to whole units': no decimals
+WHOLE_RE = re.compile(r"\b(?:whole|integers?|nearest\s+(?:unit|one|integer))\b", re.I)
+
+
+PERCENT_TAIL_RE = re.compile(r"(?:\s*,?\s*\b(?:expressed|shown|given|written|stated)\s+(?:as|in)\s+(?:a\s+)?(?:percent(?:age)?|%)"
+                             r"|\s*,?\s*\b(?:as\s+a\s+percent(?:age)?|in\s+percent))\b(?!\s+of\b)", re.I)
 
 
 def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -> str | None:
     """'quantity x unit price' -> 'quantity * unit_price'; '8% of subtotal' -> '0.08 * subtotal'."""
-    t = " " + text.lower().strip(" .()") + " "
+    t = " " + unwrap_brackets(text.lower().strip(" .")) + " "
+    t = SQUARED_RE.sub(lambda m: f" ({m[1]} * {m[1]}) ", t)  # '(height / 100)^2', 'speed squared
     t = re.sub(r"[$€£¥]\s?(?=\d)|(?<=\d)\s?[$€£¥]", "", t)  # '€1.20 * distance': the sign is no operand
     t = FORMULA_COPULA_RE.sub(" ", t)  # 'is 5% of the subtotal', 'equal to price times quantity'
     t = re.sub(r"\bbase(?:\s+fare|\s+fee|\s+price)?\s+(?=\d)", " ", t)  # 'base 2.50 plus 1.75 per mile'
@@ -95,6 +104,12 @@ def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -
                       r"service(?:\s+charge)?|surcharge|fee|tip)?\s*$", t)
     if added:  # 'price times quantity plus 8% tax' -> the amount with the share added
         t = f" ({added['x']}) * {1 + float(added['p']) / 100:g} "
+    # 'discount as a percentage of price', 'the share of returns in sales': one column over another, in percent
+    t = SHARE_OF_RE.sub(lambda m: f" {m['a']} / {m['b']}{' * 100' if m['pct'] else ''} ", t)
+    average = AVERAGE_RE.search(t)
+    operands = average_operands(average["list"], self_draft, drafts) if average else None
+    if operands:  # 'the average of the three exams', 'the mean of score a and score b'
+        t = t[:average.start()] + f" ( {' + '.join(operands)} ) / {len(operands)} "
     t = per_unit_as_product(t, self_draft, drafts)
     t = re.sub(r"(\d+(?:\.\d+)?)\s*%\s*(?:of\s+)?(?=[a-z(])", lambda m: f"{float(m[1]) / 100:g} * ", t)  # '40% midterm'
     t = MULTIPLE_RE.sub(lambda m: f" {MULTIPLE_WORDS.get(m['w']) or ph.NUMBER_WORDS.get(m['n'], m['n'])} * ", t)
@@ -121,22 +136,95 @@ def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -
         return None
     out = []
     for i, piece in enumerate(pieces):
-        piece = piece.strip(" ()")
         if i % 2 == 1:
-            out.append(piece)
+            out.append(piece.strip())
             continue
-        if re.fullmatch(r"-?\d+(?:\.\d+)?", piece):
-            out.append(piece)
+        opened, closed = len(re.match(r"[\s(]*", piece)[0].replace(" ", "")), \
+            len(re.search(r"[\s)]*$", piece)[0].replace(" ", ""))
+        piece = piece.strip(" ()")
+        if re.fullmatch(r"-?\d+(?:\.\d+)?", piece) or (piece in names and is_numeric(names[piece])):
+            name = piece
+        else:
+            other = resolve_field(piece, self_draft, [d for d in drafts if not depends_on_draft(d, self_draft, drafts)],
+                                  kinds=NUMERIC_KINDS)  # never a column computed from this one
+            if other is None:
+                return None
+            name = other.name
+        out.append("(" * opened + name + ")" * closed)
+    formula = " ".join(out)
+    if not brackets_balance(formula):
+        formula = re.sub(r"[()]", "", formula)  # brackets the words did not close: read flat, as written
+    return re.sub(r"^1 \* ", "", formula)  # 'equal to the deposit' copies it
+
+
+DATE_DIFFERENCE_RES = (
+    re.compile(r"^(?:the\s+)?(?P<late>.+?)\s+(?:minus|-|–|less)\s+(?:the\s+)?(?P<early>.+?)(?:\s+in\s+days)?$", re.I),
+    re.compile(r"^(?:the\s+)?(?:number\s+of\s+)?(?:days?|nights?|difference|time|gap)\s+(?:in\s+days\s+)?between\s+"
+               r"(?:the\s+)?(?P<early>.+?)\s+and\s+(?:the\s+)?(?P<late>.+)$", re.I),
+    re.compile(r"^(?:the\s+)?(?:number\s+of\s+)?(?:days?|nights?)\s+from\s+(?:the\s+)?(?P<early>.+?)\s+(?:to|until|till)\s+"
+               r"(?:the\s+)?(?P<late>.+)$", re.I),
+)
+
+
+def parse_date_difference(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -> str | None:
+    """'check-out minus check-in', 'days between order date and delivery date' -> days_between(early, late)."""
+    text = unwrap_brackets(text.strip(" ."))
+    dates = [d for d in drafts if d.kind == fm.TEMPORAL and d.type in ("date", "datetime")]
+    for pattern in DATE_DIFFERENCE_RES:
+        m = pattern.match(text)
+        if m is None:
             continue
-        if piece in names and names[piece].kind in NUMERIC_KINDS:
-            out.append(piece)
-            continue
-        other = resolve_field(piece, self_draft, [d for d in drafts if not depends_on_draft(d, self_draft, drafts)],
-                              kinds=NUMERIC_KINDS)  # never a column computed from this one
-        if other is None:
+        # the column each phrase names among all columns must be a date: 'return odometer' is no 'return time'
+        late, early = (resolve_field(m[g], self_draft, drafts) for g in ("late", "early"))
+        if late in dates and early in dates and late is not early:
+            return f"days_between({early.name}, {late.name})"
+    return None
+
+
+SHARE_OF_RE = re.compile(r"^\s*(?:the\s+)?(?P<a>[a-z][a-z _-]*?)\s+(?:expressed\s+)?as\s+(?:a\s+)?"
+                         r"(?:(?P<pct>percent(?:age)?|%)|share|fraction|proportion)\s+of\s+(?:the\s+)?(?P<b>[a-z][a-z _-]*?)\s*$")
+AVERAGE_RE = re.compile(r"\b(?:the\s+)?(?:average|mean|avg)\s+of\s+(?:the\s+)?(?P<list>[^()*/+=]+?)\s*$", re.I)
+GROUP_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def average_operands(phrase: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -> list[str] | None:
+    """'a, b and c' -> their columns; 'the three exams' -> the numeric columns named like an exam."""
+    group = re.fullmatch(r"(?:all\s+)?(?:(?P<n>two|three|four|five|six|\d)\s+)?(?:the\s+)?(?P<w>[a-z][a-z-]*s)", phrase.strip())
+    if group:
+        word = fm.singular(group["w"])
+        named = [d.name for d in drafts if d is not self_draft and is_numeric(d) and not d.derived
+                 and any(fm.singular(t) == word or re.fullmatch(rf"{word}_?\d+", t) for t in d.tokens + [d.name])]
+        n = group["n"] or ""
+        wanted = int(n) if n.isdigit() else GROUP_COUNT_WORDS.get(n, len(named))
+        if len(named) == wanted >= 2:
+            return named
+    parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", phrase) if p.strip()]
+    names = []
+    for part in parts:
+        other = resolve_field(part, self_draft, drafts, kinds=NUMERIC_KINDS)
+        if other is None or other.name in names:
             return None
-        out.append(other.name)
-    return re.sub(r"^1 \* ", "", " ".join(out))  # 'equal to the deposit' copies it
+        names.append(other.name)
+    return names if len(names) >= 2 else None
+
+
+SQUARED_RE = re.compile(r"(\([^()]+\)|\b[a-z_][a-z0-9_]*)\s*(?:\^\s*2|\*\*\s*2|²|\s+squared)(?![\w.])")
+
+
+def unwrap_brackets(text: str) -> str:
+    """'(a - b)' -> 'a - b'; '(a - b) / b' keeps its brackets."""
+    while text.startswith("(") and text.endswith(")") and brackets_balance(text[1:-1]):
+        text = text[1:-1].strip()
+    return text
+
+
+def brackets_balance(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 STATED_RE = re.compile(r"^\s*(?:(?:is|are|will\s+be|should\s+be|must\s+be)\s+)?(?:(?:always\s+)?(?P<eq>equal\s+to|equals?|"
@@ -223,14 +311,23 @@ def derive_expression(draft: FieldDraft, drafts: list[FieldDraft], warnings: lis
         return  # the engine keeps these coherent with the row's person
     if c.get("expression"):
         return  # written already (an amortised payment)
-    formula = None
+    formula, in_percent = None, False
     if draft.formula_text:
         tail = FORMULA_TAIL_RE.search(draft.formula_text)
         if tail:  # 'present / enrolled x 100, one decimal'
             decimals, _ = ph.find_decimals(tail["tail"])
+            decimals = 0 if decimals is None and WHOLE_RE.search(tail["tail"]) else decimals
+            decimals = 2 if decimals is None and re.search(r"\bcents?\b", tail["tail"], re.I) else decimals
             draft.decimals = decimals if decimals is not None else draft.decimals
             draft.formula_text = draft.formula_text[: tail.start()]
-        formula = parse_formula(draft.formula_text, draft, drafts)
+        shown = PERCENT_TAIL_RE.search(draft.formula_text)
+        if shown or (tail and PERCENT_TAIL_RE.search(", " + tail["tail"])):
+            in_percent = True  # 'sold divided by offered, expressed as a percentage': the ratio times 100
+            draft.formula_text = draft.formula_text[: shown.start()] if shown else draft.formula_text
+        formula = parse_date_difference(draft.formula_text, draft, drafts) or parse_formula(draft.formula_text, draft,
+                                                                                            drafts)
+        if formula is not None and in_percent and not re.search(r"\b100\b", formula):
+            formula = f"{formula} * 100" if "+" not in formula and "-" not in formula else f"({formula}) * 100"
     if formula is None:
         formula = evident_formula(draft, drafts)
     if formula is None:
@@ -238,9 +335,14 @@ def derive_expression(draft: FieldDraft, drafts: list[FieldDraft], warnings: lis
         draft.type, draft.kind = ("decimal", fm.MONEY) if draft.kind == fm.MONEY else ("float", fm.FLOAT)
         c.update({"min_value": 0, "max_value": 1000, "decimals": 2})
         return
+    if formula.startswith("days_between("):  # 'nights = check-out minus check-in': whole days
+        for key in ("min_value", "max_value", "distribution", "cardinality", "decimals"):
+            c.pop(key, None)
+        draft.type, draft.kind, c["expression"] = "integer", fm.INT, formula
+        return
     names = set(re.findall(r"[a-z_][a-z0-9_]*", formula))
     inputs = [d for d in drafts if d.name in names]
-    money = draft.kind == fm.MONEY or any(d.kind == fm.MONEY for d in inputs)
+    money = not is_share(formula, drafts) and (draft.kind == fm.MONEY or any(d.kind == fm.MONEY for d in inputs))
     all_int = all(d.type == "integer" or (d.type == "enum" and d.kind == fm.INT) for d in inputs) \
         and "/" not in formula and not re.search(r"\d\.\d", formula)
     for key in ("min_value", "max_value", "distribution", "cardinality"):
@@ -254,8 +356,24 @@ def derive_expression(draft: FieldDraft, drafts: list[FieldDraft], warnings: lis
         c["expression"] = formula
     else:
         draft.type, draft.kind = "float", fm.FLOAT
-        c["decimals"] = draft.decimals if draft.decimals is not None else c.get("decimals") or 2
+        fallback = RATIO_DECIMALS if is_share(formula, drafts) else c.get("decimals") or 2
+        c["decimals"] = draft.decimals if draft.decimals is not None else fallback
         c["expression"] = f"round({formula}, {c['decimals']})"
+
+
+# A ratio of two columns ('clicks / impressions') lies mostly between 0 and 1: two decimals would round a 1.7%
+# click-through rate to 0.02, so an unstated precision keeps four.
+RATIO_DECIMALS = 4
+
+
+def is_share(formula: str, drafts: list[FieldDraft]) -> bool:
+    """'clicks / impressions', 'returns / sales' (no scale to percent or other constant): a share, not a percentage;
+    money over a count ('spend / clicks') stays money."""
+    m = re.fullmatch(r"\(?\s*(?P<a>[a-z_][a-z0-9_]*)\s*\)?\s*/\s*\(?\s*(?P<b>[a-z_][a-z0-9_]*)\s*\)?", formula)
+    if m is None:
+        return False
+    kinds = {d.name: d.kind for d in drafts}
+    return not (kinds.get(m["a"]) == fm.MONEY and kinds.get(m["b"]) != fm.MONEY)
 
 
 PAYMENT_WORDS = {"payment", "instalment", "installment", "repayment", "emi", "annuity"}

@@ -43,7 +43,10 @@ CONNECTIVE_START_RE = re.compile(
     r"then|also|otherwise|else|except|with\s+(?:a\s+|the\s+)?time(?:\s+of\s+day)?$|"
     # a rule about the column before: '..., only if refunded', '..., after purchased at'
     r"only(?=\s+(?:if|when|for|where|to)\b)|if|when|whenever|unless|after(?=\s)|before(?=\s)|"
-    r"no\s+(?:earlier|later|more|less)\s+than|at\s+(?:least|most)\s+(?:the|its|their)(?=\s))\b", re.I)
+    r"no\s+(?:earlier|later|more|less)\s+than|at\s+(?:least|most)\s+(?:the|its|their)(?=\s)|"
+    # how the column before is rounded or shown: '..., rounded to one decimal', '..., expressed as a percentage'
+    r"(?:and\s+)?(?:rounded|round(?=\s+to)|expressed\s+as|shown\s+as|given\s+as|as\s+a\s+percent(?:age)?|in\s+percent|"
+    r"to\s+(?:\d+|one|two|three|four)\s+decimal))\b", re.I)
 # A comma piece that only qualifies the column before it ('points 0-12, integer, email').
 QUALIFIER_PIECE_RE = re.compile(
     r"integers?|whole\s+numbers?|(?:\d+|one|two|three|four)\s+(?:decimals?|decimal\s+places|dp)|no\s+decimals|"
@@ -327,7 +330,7 @@ def split_prose_items(body: str) -> list[str]:
         if items and CONNECTIVE_START_RE.match(part):
             items[-1] += ", " + written.strip()  # '..., and it must come after created at'
             continue
-        for piece in map(cl.name_whether, _split_on_and(part)):
+        for piece in map(cl.name_whether, [part] if cl.OPERANDS_RE.search(part) else _split_on_and(part)):
             if items and CONNECTIVE_START_RE.match(piece):
                 items[-1] += " and " + piece
             elif items and not re.search(r"[A-Za-z]", piece.split("(")[0]):

@@ -39,7 +39,8 @@ PROSE_LEADS_RE = re.compile(
     r"(?:it|they)\s+(?:should|must)\s+(?:also\s+)?(?:have|include|carry)\s+)", re.I)
 # A modal before the verb changes nothing: 'shall be', 'must lie between', 'should fall in', 'must equal'.
 MODAL = r"(?:(?:should|must|shall|will|would|can|could|may|might|has\s+to|have\s+to|needs?\s+to)\s+(?:always\s+|also\s+)?)"
-COPULA = (rf"(?:is|are|{MODAL}be|has\s+to\s+be|"
+COPULA = (rf"(?:(?:(?:is|are|{MODAL}be)\s+)?(?:calculated|computed|derived|worked\s+out)\s+(?:as|from)|"
+          rf"is|are|{MODAL}be|has\s+to\s+be|"
           rf"{MODAL}?(?:ranges?|goes|go|runs|run|lies|lie|falls?|stays?|equals?|comes?\s+from|looks?\s+like|appears?|"
           r"exists?|varies|vary|takes?|uses?|follows?)|were|was)")
 COPULAR_RE = re.compile(
@@ -152,6 +153,8 @@ def read_clause(clause: str) -> str | None:
             rest = "like " + rest
         elif re.match(r"(?:comes?\s+from)", verb):
             rest = "from " + rest
+        elif re.search(r"calculated|computed|derived|worked", verb):
+            rest = "calculated as " + rest  # 'load factor shall be computed as sold divided by offered'
         elif re.match(r"(?:equals?)", verb):
             rest = "= " + rest
         elif re.match(r"(?:ranges?|goes|go|runs|varies|vary)", verb) and not rest.lower().startswith(("from", "between")):

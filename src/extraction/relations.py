@@ -33,12 +33,13 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
     read_in_context(drafts, subject)
     keep_one_row_per_entity(drafts, text)
     assign_identifiers(drafts, subject, total_rows)
-    read_slash_lists_as_division(drafts)
     link_price_bars(drafts, text)
     find_amortised_payments(drafts, warnings)
     link_column_bounds(drafts, warnings)
     find_stated_formulas(drafts, warnings)
     link_value_maps(drafts, warnings)
+    link_orders(drafts, warnings)  # 'ballots cast never exceed registered voters' makes ballots a number a formula reads
+    read_slash_lists_as_division(drafts)  # 'open rate (opens / sent)' once 'opens' is known to be a number
     for draft in drafts:
         if draft.derived:
             derive_expression(draft, drafts, warnings)
@@ -57,7 +58,6 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
                 warnings.append(f"could not match the condition '{draft.condition_text}' of '{draft.label}' "
                                 "to another column; ignored it")
     link_date_gaps(drafts, warnings)
-    link_orders(drafts, warnings)
     link_date_offsets(drafts, warnings)
     infer_date_order(drafts)
     infer_number_order(drafts)

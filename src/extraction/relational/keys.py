@@ -10,7 +10,7 @@ from src.engine.semantics import singular, tokenize
 from src.extraction.relational.model import CrossOrder, EntityDraft
 
 Field = dict[str, Any]
-ID_SUFFIXES = ("_id", "_number", "_no", "_code", "_key", "_uuid", "_ref")
+ID_SUFFIXES = ("_id", "_identifier", "_number", "_no", "_code", "_key", "_uuid", "_ref", "_reference")
 KEY_TYPES = {"uuid", "sequence", "code", "integer", "string"}
 TEMPORAL = {"date", "datetime", "time"}
 # A child column '<parent>_<x>' of one of these types repeats the parent's value ('customer_name').

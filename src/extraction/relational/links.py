@@ -20,19 +20,51 @@ COUNT = (rf"(?:(?:between\s+|from\s+)?{STRICT}\s*(?:-|–|—|to|and)\s*{STRICT}
          rf"no\s+more\s+than)\s+{STRICT}|{STRICT}\s+or\s+more|one\s+or\s+more|zero\s+or\s+more|a\s+few|several|"
          rf"multiple|many|exactly\s+{STRICT}|{STRICT})")
 THEIR = r"(?:their|its|his|her|his\s+or\s+her)"
+MODAL = r"(?:shall|should|must|will|would|can|could|may|might|typically|usually|normally|often|always)"
+# Verbs of owning or making rows, in the third person and the plural: 'each author writes 1-3 posts', 'every
+# customer places up to 5 orders', 'a post receives 0-20 comments'.
+OWNING_VERB_STEMS = (
+    "have", "contain", "hold", "get", "place", "own", "write", "receive", "teach", "take", "make", "submit", "create",
+    "post", "publish", "send", "file", "book", "log", "record", "generate", "produce", "issue", "buy", "purchase",
+    "rent", "borrow", "attend", "manage", "run", "host", "play", "earn", "collect", "raise", "open", "leave", "upload",
+    "author", "include", "carry", "keep", "list", "employ", "see", "treat", "serve", "sell", "ship", "visit", "enrol",
+    "enroll", "follow", "complete", "schedule", "lead", "supervise", "maintain", "store", "stock", "track", "offer",
+    "accumulate", "accrue", "undergo", "perform", "conduct", "process", "handle", "order", "read", "give", "go on")
+
+
+def third_person(verb: str) -> str:
+    """'write' -> 'writes', 'teach' -> 'teaches', 'carry' -> 'carries', 'have' -> 'has'."""
+    head, _, tail = verb.partition(" ")
+    if head == "have":
+        head = "has"
+    elif head.endswith(("s", "sh", "ch", "x", "o")):
+        head += "es"
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        head = head[:-1] + "ies"
+    else:
+        head += "s"
+    return f"{head} {tail}".strip()
+
+
+OWNING_VERBS = "|".join(sorted({form.replace(" ", r"\s+") for verb in OWNING_VERB_STEMS
+                                for form in (verb, third_person(verb))}, key=len, reverse=True))
 CUES = [
     # 'customers and their orders', 'authors with their posts'
     ("their", re.compile(rf"(?P<p>{NP})\s*,?\s+(?:and|with|plus|along\s+with|together\s+with|each\s+with)\s+"
                          rf"(?:all\s+)?{THEIR}\s+(?:own\s+)?(?P<c>{NP})", re.I)),
     # 'invoices with 2-10 line items each', 'each customer has 1 to 5 orders'
-    ("count", re.compile(rf"(?:(?:each|every)\s+)?(?P<p>{NP})\s*,?\s+(?:each\s+)?(?:with|having|has|have|"
-                         rf"containing|contains|holding|gets|get|places|place|owns|own|that\s+(?:has|have))\s+"
+    ("count", re.compile(rf"(?:(?:each|every)\s+)?(?P<p>{NP})\s*,?\s+(?:each\s+)?(?:{MODAL}\s+)?(?:with|having|"
+                         rf"{OWNING_VERBS}|that\s+(?:{MODAL}\s+)?(?:{OWNING_VERBS}))\s+"
                          rf"(?P<n>{COUNT})\s+(?P<c>{NP})(?:\s+(?:each|apiece))?", re.I)),
     # '1-5 orders per customer', '(1 to 5 per customer)'
     ("per", re.compile(rf"(?P<n>{COUNT})\s+(?:(?P<c>{NP})\s+)?(?:per|for\s+each|for\s+every)\s+(?P<p>{W})", re.I)),
     # 'each order belongs to a customer'
-    ("belongs", re.compile(rf"(?:each|every|an?)\s+(?P<c>{W})\s+(?:belongs\s+to|is\s+(?:placed|made|owned|written|"
-                           rf"created|issued|submitted)\s+by|is\s+(?:linked|tied)\s+to|references)\s+"
+    ("belongs", re.compile(rf"(?:each|every|an?)\s+(?P<c>{W})\s+(?:{MODAL}\s+)?(?:belongs?\s+to|(?:is|be)\s+"
+                           rf"(?:placed|made|owned|written|created|issued|submitted|taught|posted|sent|filed|booked|"
+                           rf"raised|opened|handled|received|left|run|managed|held|logged|recorded|taken|given|"
+                           rf"published|uploaded|authored|hosted|organi[sz]ed)\s+by|(?:is|be)\s+(?:linked|tied|assigned|"
+                           rf"attached|allocated|connected|registered|enrolled|charged)\s+to|(?:is|be)\s+part\s+of|"
+                           rf"references)\s+"
                            rf"(?:a|an|one|its|their|the|some)?\s*(?:single\s+)?(?P<p>{W})", re.I)),
     ("belongs", re.compile(rf"(?P<c>{NP})\s*,?\s+(?:each\s+)?(?:belonging\s+to|that\s+belongs?\s+to)\s+"
                            rf"(?:a|an|one|its|their|the)?\s*(?P<p>{W})", re.I)),
@@ -111,9 +143,12 @@ LINK_WORDS = {"with", "having", "and", "of", "that", "which", "who", "each", "pe
               "at", "by", "including", "containing", "plus"}
 
 
-def _parent_ok(phrase: str, kind: str) -> bool:
-    if kind == "belongs":  # 'each order belongs to a customer': a singular noun is fine
-        return is_entity(phrase) or is_entity(phrase, counted=True)
+EACH_RE = re.compile(r"^(?:each|every|any|a|an|one)\s", re.I)
+
+
+def _parent_ok(phrase: str, kind: str, m: re.Match | None = None) -> bool:
+    if kind == "belongs" or (kind == "count" and m is not None and EACH_RE.match(m.group(0))):
+        return is_entity(phrase) or is_entity(phrase, counted=True)  # 'each author writes 1-3 posts': one is fine
     return is_entity(phrase, subject=True) or is_entity(phrase)
 
 
@@ -193,7 +228,7 @@ def read_links(text: str, known: frozenset[str] = frozenset()) -> Reading:
                     reading.used.append(span)
                     reading.pending.append((m.start(), entity_key(parent), count))
                 continue
-            if not (parent and child and _parent_ok(parent, kind) and _child_ok(child, kind, m)):
+            if not (parent and child and _parent_ok(parent, kind, m) and _child_ok(child, kind, m)):
                 continue
             count = read_count(m["n"], bare_number=True) if counted else None
             p_key, c_key = reading.mention(parent), reading.mention(child)
@@ -207,6 +242,10 @@ def read_links(text: str, known: frozenset[str] = frozenset()) -> Reading:
                 tail = re.match(r"\s+(?:each|apiece)\b", text[m.end("c"):])
                 if tail:
                     reading.used.append((m.end("c"), m.end("c") + tail.end()))
+            elif kind == "belongs" and m.start("c") < m.start("p"):
+                # 'each task belongs to a project, with a title': only the linking words are used up, so
+                # the child's own words still start at its mention
+                reading.used.append((m.end("c"), m.end()))
             else:
                 reading.used.append(m.span())
     _read_containers(text, reading)

@@ -21,7 +21,8 @@ NOT_ENTITY = {"generate", "create", "make", "produce", "need", "want", "build", 
               "data", "dataset", "records", "rows", "entries", "table", "tables", "realistic", "synthetic", "fake",
               "sample", "random", "list", "set", "columns", "column", "fields", "field", "attributes", "attribute",
               "properties", "property", "measures", "metrics", "values", "details", "notes", "rules", "constraints", "them", "these", "those", "other", "several", "many", "multiple",
-              "few", "more", "own", "also", "plus", "then", "that", "which", "who", "related", "linked"}
+              "few", "more", "own", "also", "plus", "then", "that", "which", "who", "related", "linked",
+              "shall", "should", "must", "will", "would", "can", "could", "may", "might", "typically", "usually"}
 
 
 @dataclass

@@ -126,19 +126,23 @@ def _cut_spans(flat: str, reading: Reading, drafts: dict[str, EntityDraft]) -> N
         if start < len(chars) and end > start:
             chars[start] = ","
     blanked = "".join(chars)
-    starts = []
+    starts, firsts = [], {}
     for key, draft in drafts.items():
         phrase = reading.mentions.get(key, key)
         forms = {phrase.lower(), draft.table.replace("_", " "), key}
-        hits = [m.start() for form in forms for m in re.finditer(rf"\b{re.escape(form)}\b", blanked, re.I)]
+        hits = [m for form in forms for m in re.finditer(rf"\b{re.escape(form)}\b", blanked, re.I)]
         if hits:
-            starts.append((min(hits), key))
-    starts.sort()
+            firsts[key] = min(m.start() for m in hits)
+            starts += [(m.start(), key) for m in hits if m.start() == firsts[key] or _opens_own_words(blanked, m)]
+    starts = sorted(set(starts))
+    segments: dict[str, list[str]] = {}
     for n, (start, key) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blanked)
+        segments.setdefault(key, []).append(_drop_trailing_mention(blanked[start:end], drafts))
+    for key, start in firsts.items():
         draft = drafts[key]
         draft.rows = read_rows_before(blanked[:start]) or _rows_stated_later(flat, draft, reading)
-        orders, span = read_orders(blanked[start:end], set(drafts))
+        orders, span = read_orders(_join_segments(segments[key]), set(drafts))
         draft.orders = [o for _, _, o in orders]
         draft.text = _clean(span)
         draft.has_columns = bool(re.search(r"\b(?:with|having|including|containing)\s+\S|:\s*\S", draft.text, re.I)) \
@@ -146,6 +150,53 @@ def _cut_spans(flat: str, reading: Reading, drafts: dict[str, EntityDraft]) -> N
     for key, draft in drafts.items():
         if not draft.text:
             draft.text = reading.mentions.get(key, key)
+
+
+OPENING_RE = re.compile(r"(?:^|[.;!?:]\s+)(?:(?:then|also|and|finally|next)\s*,?\s+)?(?:there\s+(?:are|is|will\s+be|shall\s+be)\s+)?"
+                        r"(?:(?:each|every|all|the|a|an|our|any)\s+)?$", re.I)
+
+
+def _opens_own_words(blanked: str, m: re.Match) -> bool:
+    """A later mention that starts the entity's own words: a sentence about it ('Each borrower has a full name',
+    'There are teams, each with ...') or its columns right after it ('matches, with a match id')."""
+    after = blanked[m.end():]
+    if re.search(r",\s{2,}$|\s{3,}$", blanked[max(0, m.start() - 8):m.start()]):
+        return True  # the other end of link words read and used up ('each borrower has 1-3 loans')
+    if re.match(r"s?\s*[,;]?\s*(?:\(|:|(?:each\s+)?(?:with|having|including|containing)\b)", after, re.I):
+        return True
+    return bool(OPENING_RE.search(blanked[max(0, m.start() - 60):m.start()])) and \
+        not re.match(r"s?\s+(?:id|name|code|number|key|date|count|type)\b", after, re.I)
+
+
+BARE_WORDS = {"table", "tables", "entity", "and", "a", "an", "the", "of", "list", "set"}
+
+
+def _join_segments(segments: list[str]) -> str:
+    """An entity's words from each place that speaks of it: the first, then the others without their opening
+    mention ('borrower' + 'Each borrower has a full name' -> 'borrower with a full name')."""
+    text = segments[0].strip(" ,;.")
+    for segment in segments[1:]:
+        rest = _clean(segment)
+        rest = re.sub(r"^[A-Za-z][\w-]*\s*(?:with\b)?\s*", "", rest, count=1).strip(" ,;.")
+        if not rest:
+            continue
+        words = [w for w in re.findall(r"[A-Za-z][\w-]*", text) if w.lower() not in BARE_WORDS]
+        bare = len(words) <= 2 and not re.search(r"\bwith\b|[:(]", text)
+        if bare:
+            text = re.sub(r"(?:\s*[,;]?\s+(?:and|a|an|the|of))+$", "", text, flags=re.I)
+        text = f"{text} with {rest}" if bare else f"{text}, {rest}"
+    return text
+
+
+def _drop_trailing_mention(span: str, drafts: dict[str, EntityDraft]) -> str:
+    """'customers with name and city; every customer' (before 'places 1-5 orders'): the mention that opens the
+    link is no column of the span it ends."""
+    forms = "|".join(sorted({re.escape(f) for k, d in drafts.items() for f in (k, d.table.replace("_", " "))},
+                            key=len, reverse=True))
+    span = re.sub(rf"[\s,;.]*\b(?:each|every|any|an?|one|the)\s+(?:{forms})s?[\s,;.]*$", "", span, flags=re.I)
+    span = re.sub(r"[\s,;.]*\b(?:(?:then|also|and)\s+)?(?:there\s+(?:are|is)\s+)?(?:each|every|any)\s*$", "", span, flags=re.I)
+    return re.sub(r"\s*[.;]\s*(?:(?:then|also|and)\s+)?(?:there\s+(?:are|is)\s+)?(?:an?|one|the|our)?\s*$", "", span,
+                  flags=re.I)
 
 
 def _rows_stated_later(flat: str, draft: EntityDraft, reading: Reading) -> int | None:
@@ -172,8 +223,10 @@ def _clean(text: str) -> str:
     # ('customers with name and email. Each ...' lists columns: it stays)
     text = re.sub(r"^(?![^.]*\b(?:with|having|including|containing)\s)[A-Za-z][\w -]{0,40}?\s*[,;]?\s*\.\s+(?=[A-Z])",
                   "", text)
-    text = re.sub(r"^([A-Za-z][\w -]{0,40}?)\s+(?:have|has|contain|contains|include|includes|hold|holds|"
-                  r"should\s+have|must\s+have)\s+(?:an?\s+|the\s+)?", r"\1 with ", text, flags=re.I)
+    # 'task, and has a title', 'author. Authors have a name; books have a title': each sentence's own 'have'
+    text = re.sub(r"^([A-Za-z][\w -]{0,40}?)\s*,?\s+(?:and\s+)?(?:each\s+)?(?:(?:shall|should|must|will)\s+)?"
+                  r"(?:have|has|contain|contains|include|includes|hold|holds)\s+(?:an?\s+|the\s+)?", r"\1 with ",
+                  text, flags=re.I)
     text = re.sub(r"(?:[,;]?\s*\b(?:and|with|each|plus|where|of)\b)+$", "", text, flags=re.I).strip(" ,;.")
     # 'customers (name, email, country)': a bracketed column list right after the entity
     return re.sub(r"^([A-Za-z][\w -]{0,40}?)\s*\(([^()]*,[^()]*)\)", r"\1 with \2,", text).strip(" ,;.")

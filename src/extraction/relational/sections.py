@@ -35,7 +35,7 @@ def read_sections(text: str) -> list[Section] | None:
     """Two or more sections that each name an entity, or None."""
     sections: list[Section] = []
     lines = [line.rstrip() for line in text.strip().splitlines()]
-    indent = None
+    indent, preamble = None, 0
     for i, line in enumerate(lines):
         if not line.strip():
             continue
@@ -49,14 +49,17 @@ def read_sections(text: str) -> list[Section] | None:
             sections.append(heading)
         elif sections:
             sections[-1].body.append(BULLET_RE.sub("", line).strip())
-        elif line.strip():
-            return None  # prose before the first section: not a section layout
+        elif preamble < MAX_PREAMBLE_LINES and not BULLET_RE.match(line):
+            preamble += 1  # 'Excavation database with sites and finds.': a title or scene before the sections
+        else:
+            return None  # more prose (or a list) before the first section: not a section layout
     named = [s for s in sections if s.name]
     return named if len(named) >= 2 and len(named) == len(sections) else None
 
 
 
 MAX_HEADING_CHARS = 200
+MAX_PREAMBLE_LINES = 2
 
 
 def _heading(line: str, next_line: str) -> Section | None:
@@ -68,8 +71,9 @@ def _heading(line: str, next_line: str) -> Section | None:
     marked = bool(m["hash"] or m["star"])
     inline = (m["inline"] or "").strip()
     colon = ":" in line
-    if not (marked or (colon and (inline or BULLET_RE.match(next_line) or next_line.startswith((" ", "\t"))))):
-        return None
+    listed = bool(BULLET_RE.match(next_line))
+    if not (marked or (colon and (inline or listed or next_line.startswith((" ", "\t")))) or (listed and not inline)):
+        return None  # 'Patients' over a list of bullets is a section too
     t = TITLE_RE.match(m["title"].strip())
     if not t or len(m["title"].split()) > 8 or "." in m["title"]:
         return None
@@ -139,12 +143,18 @@ def _read_section(section: Section, draft: EntityDraft, keys: set[str]) -> None:
     target = _link_target(relation, keys - {draft.key})
     if target:
         _add_parent(draft, target)
+    if draft.parent is None:  # 'Finds (each site 10-60 finds)', 'Visits — each patient has 2 to 10'
+        named = re.search(r"\b(?:per|each|every|for\s+each|for\s+every)\s+(?P<k>[A-Za-z][\w-]*)", relation, re.I)
+        if named and entity_key(named["k"]) in keys - {draft.key}:
+            _add_parent(draft, entity_key(named["k"]))
     if draft.parent and draft.count is None and re.search(r"\b(?:per|each|every)\b", relation, re.I):
         draft.count = read_count(relation)
     if draft.count is None:
         draft.rows = read_rows_before(section.rows_text) if section.rows_text else _bracketed_rows(section.rest)
     draft.has_columns = bool(body)
-    draft.text = f"{section.name}:\n" + "\n".join(f"- {line}" for line in body) if body else section.name
+    # a markdown table's rows stay rows: the table reader reads them, not a bullet per row
+    draft.text = f"{section.name}:\n" + "\n".join(line if line.startswith("|") else f"- {line}" for line in body) \
+        if body else section.name
 
 
 LINK_THEN_COLUMNS_RE = re.compile(r"^(?P<link>.*?\S)\s*[,;]?\s+(?:with|having|including|containing)\s+(?P<cols>\S.*)$", re.I)
