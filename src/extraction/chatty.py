@@ -102,6 +102,7 @@ def read_spec_clause(clause: str) -> str | None:
     verb, rest = " ".join(m["verb"].lower().split()), m["rest"].strip()
     if ROWS_LABEL_RE.search(label) or (verb == "be" and ROWS_SCENE_REST_RE.match(rest)):
         return ""  # 'The test extract shall contain 2,000 records', 'Readings must be taken every 30 minutes'
+    rest = re.sub(r"^(?:computed|derived|worked\s+out)\s+(?:as|from)\b", "calculated as", rest, flags=re.I)  # the formula words
     rest = PARTICIPLE_RE.sub("", rest)  # 'must be provided with values none, watch and alarm'
     rest = re.sub(r"^(?:one\s+of(?!\s+\d)|either|any\s+of)\s*:?\s*", "", rest, flags=re.I)
     if verb.startswith("not "):
@@ -162,7 +163,8 @@ def name_passive(item: str) -> str | None:
 
 
 FILLER_WORD_RE = re.compile(r"\s+(?:somewhere|sometime|anywhere|roughly|approximately|estimated|formatted|written|"
-                            r"expressed|given|recorded|measured|stated|reported|shown|stored)(?:\s+as)?"
+                            r"expressed|given|recorded|measured|stated|reported|shown|stored)"
+                            r"(?!\s+(?:as\s+|in\s+)?(?:a\s+)?(?:percent|%))(?:\s+as)?"  # 'expressed as a percentage' is a formula's
                             r"(?=\s+(?:between|from|in|within|like|as|during|around|to|a|an)\b)", re.I)
 # '(CV, the filing year, then six digits)': what the example's parts mean, a list of words with no count or pool
 EXPLAINED_EXAMPLE_RE = re.compile(r"(\b(?:like|e\.g\.?|such\s+as)\s+[A-Z0-9][\w./-]*\d[\w./-]*)\s*"
@@ -217,8 +219,10 @@ SPEC_CUT_RE = re.compile(
 def split_spec_clauses(clauses: list[str]) -> list[str]:
     """Clauses of a spec sentence cut where the next column starts; other clauses stay whole."""
     out: list[str] = []
+    spec = False  # a clause after a spec clause of the same sentence is read as one ('..., the parts cost ...')
     for clause in clauses:
-        if not re.search(rf"\b{MODAL}\s", clause, re.I):
+        spec = spec or bool(re.search(rf"\b{MODAL}\s", clause, re.I))
+        if not spec:
             out.append(clause)
             continue
         last = 0

@@ -80,11 +80,25 @@ def join_operand_lists(parts: list[str]) -> list[str]:
     return out
 
 
+# 'whether the route was hilly and the weather', 'which is sunny': a yes/no column, then the next column's list
+WHETHER_AND_RE = re.compile(r"^(?P<whether>whether\s.+?)\s+and\s+(?P<next>(?:the|a|an|its|their)\s+[\w -]+)$", re.I)
+
+
+def split_whether_and(parts: list[str]) -> list[str]:
+    """Cut 'whether X and the Y' before 'which is ...' into its two columns before value lists are joined."""
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        m = WHETHER_AND_RE.match(part.strip())
+        follows = parts[i + 1].strip() if i + 1 < len(parts) else ""
+        out.extend([m["whether"], m["next"]] if m and re.match(r"(?:which|that)\s", follows, re.I) else [part])
+    return out
+
+
 def join_value_lists(parts: list[str]) -> list[str]:
     """Join the comma pieces of one value list: 'tier of bronze', 'silver', 'gold or platinum' ->
     'tier: bronze, silver, gold, platinum'. A run joins only when a piece closes it with 'or'/'and'."""
     out: list[str] = []
-    parts = join_operand_lists(list(parts))  # a piece may lose the last value of the list before it
+    parts = split_whether_and(join_operand_lists(list(parts)))  # a piece may lose the last value of the list before it
     i = 0
     while i < len(parts):
         joined = _join_from(parts, i)

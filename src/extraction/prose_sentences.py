@@ -94,7 +94,7 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
     if lead and SCENE_OBJECT_RE.match(sentence[lead.end():]):
         return []  # 'I need something like a log of our inspections, maybe 800 rows': the scene
     if lead and (not SCENE_RE.match(sentence) or WANT_LIST_RE.match(sentence) or TRACK_LEAD_RE.match(sentence)):
-        body = sentence[lead.end():]
+        body = chatty.bracket_weight_tail(sentence[lead.end():])  # '- most should be calm, like 70%, ...'
         body = re.sub(r"^(?:a|an|the|their|its|his|her)\s+", "", body, flags=re.I)
         body = re.sub(r",?\s+(?:too|as\s+well)(?=,|$)", "", body, flags=re.I)
         return read_list(f"Columns: {body}")[1]
