@@ -186,12 +186,18 @@ QUALIFIES_RE = re.compile(
     r"[-−]?\d[\d.,]*\s*(?:to|-|–)\s*[-−]?\d[\d.,]*\s*[A-Za-z°%/]{0,6}(?:\s+each)?|"
     r"(?:like|about|around|roughly)\s+\d[\d.]*\s*%|with\s+(?:one|two|three|\d)\s+decimals?(?:\s+places?)?|"
     r"in\s+(?:kg|g|cm|mm|m|km|kw|kwh|usd|eur|gbp|c|f|celsius|fahrenheit|minutes|hours|days|seconds|percent)|"
-    r"(?:people|persons?),\s*full\s+names?|full\s+names?)", re.I)
+    r"(?:people|persons?),\s*full\s+names?)", re.I)
+FULL_NAME_RE = re.compile(r"(?:and\s+)?(?:their\s+|the\s+)?full\s+names?", re.I)
 
 
-def qualifies_previous(piece: str) -> bool:
-    """A comma piece that adds a rule to the column before it rather than naming a column."""
-    return bool(QUALIFIES_RE.fullmatch(piece.strip().rstrip(".")))
+def qualifies_previous(piece: str, previous: str = "") -> bool:
+    """A comma piece that adds a rule to the column before it rather than naming a column ('full name' only
+    after a person written as a possessive or a bare role: "the cartographer's, full name"; after 'employee id
+    (unique)' it is a column of its own)."""
+    piece = piece.strip().rstrip(".")
+    if FULL_NAME_RE.fullmatch(piece):
+        return bool(re.search(r"(?:'s|s')\s*$", previous.strip()))
+    return bool(QUALIFIES_RE.fullmatch(piece))
 
 
 WEIGHT_TAIL_RE = re.compile(r"\s+[-–—]{1,2}\s+(?P<note>[^()]*?\d\s*%[^()]*|(?:most|mostly|usually|roughly|about)\b[^()]*)$",

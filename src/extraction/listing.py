@@ -337,7 +337,7 @@ def split_prose_items(body: str) -> list[str]:
                 items[-1] += ", " + piece
             elif items and SHAPE_PIECE_RE.fullmatch(piece) and CODE_SHAPE_RE.search(items[-1]):
                 items[-1] += ", " + piece  # 'made of 1 letter, a dash and 3 digits': one code shape
-            elif items and (QUALIFIER_PIECE_RE.fullmatch(piece) or chatty.qualifies_previous(piece)):
+            elif items and (QUALIFIER_PIECE_RE.fullmatch(piece) or chatty.qualifies_previous(piece, items[-1])):
                 items[-1] += ", " + piece  # 'points 0-12, integer': a qualifier, not a column
             elif items and continues_frequency_list(items[-1], piece):
                 items[-1] += ", " + piece  # 'beds: mostly 2, sometimes 1, rarely 3': one weighted list

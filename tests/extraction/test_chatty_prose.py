@@ -213,3 +213,17 @@ def test_function_word_drafts_are_dropped_with_a_warning():
 def test_a_label_written_with_its_colon_is_kept_even_when_it_is_a_function_word():
     drafts = [FieldDraft(label="from", type="string", source="from: 3-letter airport code")]
     assert drop_function_labels(drafts, []) == drafts
+
+
+@pytest.mark.parametrize("text, columns", [
+    ("We need 1200 employee records: the employee id (unique), full name, work email and hire date since 2015.",
+     {"employee_id", "full_name", "work_email", "hire_date"}),
+    ("Student records (500): student number made of 2 uppercase letters followed by 6 digits, full name, gpa 0.0 "
+     "to 4.0, enrolled yes or no.", {"student_number", "full_name", "gpa", "enrolled"}),
+    ("Parcels, about 400: the tracking code, the sender's full name, the weight in kg between 0.1 and 30.",
+     {"tracking_code", "weight"}),
+])
+def test_a_bare_full_name_after_a_column_is_a_column_of_its_own(text, columns):
+    fields = fields_of(text)
+    assert columns <= {name.split("_in_")[0] if name.startswith("weight") else name for name in fields}
+    assert sum(1 for v in fields.values() if v["type"] == "full_name") == 1
