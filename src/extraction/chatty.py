@@ -21,6 +21,8 @@ from src.extraction.sentences import depth_at
 FILLER_RE = re.compile(r"^(?:(?:oh|ah|ok|okay|so|and|also|plus|then|next|finally|lastly|last(?:ly)?\s+of\s+all|"
                        r"additionally|besides|on\s+top\s+of\s+that|after\s+that)\b,?\s+)+", re.I)
 SUBJECT = r"(?:we|i|you|they|the\s+(?:team|client|business|system|app))"
+# The verbs of a request that names one more column: 'we also track ...', 'I\'d like ...'.
+REQUEST_VERB = r"(?:like|want|need|track|record|store|keep|capture|log|collect)"
 WANT = (r"(?:(?:also\s+)?(?:want|need|'d\s+like|would\s+like|like|track|record|store|keep|capture|log|collect|note|"
         r"measure|require|expect)s?(?:\s+to\s+(?:see|have|track|record|store|capture|know|include|get))?)")
 # 'For every inspection I want', 'For each case we need', 'Per reading we track'

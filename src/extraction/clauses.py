@@ -216,8 +216,8 @@ WHETHER_RE = re.compile(r"^whether\s+(?:or\s+not\s+)?(?:they|he|she|it|the\s+\w+
 
 
 REQUEST_LEAD_RE = re.compile(
-    r"^(?:(?:and|but|plus|also)\s+)?(?:we|i|you)(?:'d|\s+would)?\s+(?:also\s+|additionally\s+)?(?:like|want|need|track|record|"
-    r"store|keep|capture|log|collect)\s+(?:to\s+(?:track|record|store|keep|have|see|know)\s+)?(?:(?:a|an|the|their|its)\s+)?"
+    rf"^(?:(?:and|but|plus|also)\s+)?(?:we|i|you)(?:'d|\s+would)?\s+(?:also\s+|additionally\s+)?{chatty.REQUEST_VERB}"
+    r"\s+(?:to\s+(?:track|record|store|keep|have|see|know)\s+)?(?:(?:a|an|the|their|its)\s+)?"
     r"(?!(?:about|around|roughly|approximately|maybe|~)?\s*\d)(?=[A-Za-z])", re.I)
 
 

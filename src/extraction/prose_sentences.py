@@ -80,8 +80,8 @@ SCENE_RE = re.compile(r"^(?:this|it|we|i|our|my|hello|hi|thanks|please\s+(?:gene
 
 
 # ', and we also track the refund reason', ' and I'd like a yes/no for ...': a new request inside a sentence.
-INNER_LEAD_RE = re.compile(r"(?:,\s*|\s+)(?:and|but|plus)\s+(?=(?:we|i)(?:'d|\s+would)?\s+(?:also\s+)?(?:like|want|need|track|"
-                           r"record|store|keep|capture|log|collect)\b)", re.I)
+INNER_LEAD_RE = re.compile(rf"(?:,\s*|\s+)(?:and|but|plus)\s+(?=(?:we|i)(?:'d|\s+would)?\s+(?:also\s+)?"
+                           rf"{chatty.REQUEST_VERB}\b)", re.I)
 
 
 def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]]]) -> list[str]:
