@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from src.scale.pool import RangePool
 from src.scale.recipe import PlanRecipe
+from src.scale.trace import mark
 from src.scale.direct import file_target, write_range
 from src.scale.tasks import ARROW, RangeTask, make_range, read_arrow, run_file_task, split_ranges, split_tapered
 
@@ -63,6 +64,7 @@ def feed_file(writer, fmt: str, plan, recipe: PlanRecipe, rows: int, batch_size:
              for seq, (start, n) in enumerate(split_tapered(rows, task_rows_for(batch_size), pool.workers)))
     results = pool.map(recipe, tasks, local=lambda task: write_range(plan, task, pool.chain), function=run_file_task)
     written = 0
+    mark("stream begins")
     try:
         for task, size in results:
             written += size
@@ -71,5 +73,6 @@ def feed_file(writer, fmt: str, plan, recipe: PlanRecipe, rows: int, batch_size:
     finally:
         results.close()
         pool.end_stream()
+        mark("stream ends")
     writer.skip_written(written, rows)
     return True
