@@ -72,7 +72,7 @@ def test_related_tables_uploaded_to_a_remote_filesystem_equal_the_single_process
 
     url, fs = "memory://synthgen-test-tables/shop", fsspec.filesystem("memory")
     try:
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster, \
                 Client(cluster):
             assert main(["generate", "--schema", str(_shop_file(tmp_path)), "--output", url, *SHOP_ARGS,
                          "--dask", cluster.scheduler_address, "--quiet"]) == 0
