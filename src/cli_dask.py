@@ -62,6 +62,11 @@ def _output_folder(output: str):
     return folder if is_url(folder) else Path(folder)
 
 
+def _table_folder(out_dir, name: str):
+    """A table's folder of parts under the output: a subfolder, or the URL's child key."""
+    return out_dir / name if isinstance(out_dir, Path) else f"{out_dir.rstrip('/')}/{name}"
+
+
 def _report(args, rows: int, parts: int, out_dir: Path, started: float) -> None:
     if not args.quiet:
         elapsed = time.perf_counter() - started
@@ -106,6 +111,7 @@ def run_generate_tables_dask(args, doc: dict) -> int:
     with its manifest, then the top ``_manifest.json`` listing the tables."""
     from src.cli_relational import compile_tables_for
     from src.scale.dask_runner import connect, run_parts
+    from src.scale.locations import make_folder
     from src.scale.parts import write_tables_manifest
     from src.scale.tables import table_recipe
 
@@ -120,13 +126,13 @@ def run_generate_tables_dask(args, doc: dict) -> int:
     from src.cli import _progress
 
     out_dir, started, parts = _output_folder(args.output), time.perf_counter(), 0
-    if isinstance(out_dir, str):
-        return _fail("--dask writes related tables into a local folder (or a file:// URL), not a remote URL yet")
+    make_folder(str(out_dir))
     bar = None if args.quiet else _progress(plan.total_rows)
     try:
         with connect(args.dask) as client:
             for name, table in plan.tables.items():  # parents first: a child's keys name written rows
-                parts += len(run_parts(client, table_recipe(plan, name), table.plan, table.rows, out_dir / name, fmt,
+                parts += len(run_parts(client, table_recipe(plan, name), table.plan, table.rows,
+                                       _table_folder(out_dir, name), fmt,
                                        "none", args.chunk_size, args.part_rows, args.csv_formula_guard,
                                        on_rows=bar.update if bar else None))
     finally:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from src.engine.writers import FIRST_CSV_BUFFER, JSON_SEPARATOR, encode_csv_into, encode_rows, pwrite_all
+from src.scale.trace import mark
 
 _CLAIM_POLL_SECONDS = 1.0  # a waiting task rechecks whether its output was abandoned this often
 _FIRST_BUFFER = FIRST_CSV_BUFFER
@@ -93,6 +94,7 @@ def write_range(plan, task, chain: OffsetChain) -> int:
     the output was abandoned meanwhile)."""
     from src.scale.tasks import iter_calls
 
+    mark(f"begin {task.seq}")
     target = task.target
     lead = target.separator if task.seq or task.lead else b""
     if task.output == "csv":
@@ -104,7 +106,9 @@ def write_range(plan, task, chain: OffsetChain) -> int:
     for index, part in enumerate(parts):
         views.extend([target.separator, part] if index else [part])
     size = sum(len(view) for view in views)
+    mark(f"encoded {task.seq}")
     offset = chain.claim(target.stream, task.seq, size)
+    mark(f"claimed {task.seq}")
     if offset is None:
         return 0
     fd = os.open(target.path, os.O_WRONLY)
@@ -116,6 +120,7 @@ def write_range(plan, task, chain: OffsetChain) -> int:
             offset = pwrite_all(fd, view, offset)
     finally:
         os.close(fd)
+    mark(f"written {task.seq}")
     return size
 
 

@@ -7,8 +7,9 @@ from dataclasses import replace
 
 from src.scale.pool import RangePool
 from src.scale.recipe import PlanRecipe
+from src.scale.trace import mark
 from src.scale.direct import file_target, write_range
-from src.scale.tasks import ARROW, RangeTask, make_range, read_arrow, run_file_task, split_ranges
+from src.scale.tasks import ARROW, RangeTask, make_range, read_arrow, run_file_task, split_ranges, split_tapered
 
 # Rows per task: large enough that handing a result over costs little next to making it, small
 # enough that the tasks in flight (two per worker) stay far below 1 GB.
@@ -32,7 +33,9 @@ def feed_writer(writer, fmt: str, plan, recipe: PlanRecipe, rows: int, batch_siz
     guard = bool(getattr(writer, "formula_guard", False))
     if output != ARROW and feed_file(writer, fmt, plan, recipe, rows, batch_size, pool, on_rows):
         return
-    tasks = (RangeTask(start, n, batch_size, output, guard) for start, n in split_ranges(rows, task_rows_for(batch_size)))
+    ranges = (split_ranges(rows, task_rows_for(batch_size)) if output == ARROW  # whole chunks: the row groups
+              else split_tapered(rows, task_rows_for(batch_size), pool.workers))
+    tasks = (RangeTask(start, n, batch_size, output, guard) for start, n in ranges)
     for task, data in pool.map(recipe, tasks, local=lambda task: make_range(plan, task)):
         if output == ARROW:
             for batch in read_arrow(data):
@@ -58,9 +61,10 @@ def feed_file(writer, fmt: str, plan, recipe: PlanRecipe, rows: int, batch_size:
     guard = bool(writer.formula_guard)
     lead = writer.rows_written > 0
     tasks = (RangeTask(start, n, batch_size, fmt, guard, seq, lead, target)
-             for seq, (start, n) in enumerate(split_ranges(rows, task_rows_for(batch_size))))
+             for seq, (start, n) in enumerate(split_tapered(rows, task_rows_for(batch_size), pool.workers)))
     results = pool.map(recipe, tasks, local=lambda task: write_range(plan, task, pool.chain), function=run_file_task)
     written = 0
+    mark("stream begins")
     try:
         for task, size in results:
             written += size
@@ -69,5 +73,6 @@ def feed_file(writer, fmt: str, plan, recipe: PlanRecipe, rows: int, batch_size:
     finally:
         results.close()
         pool.end_stream()
+        mark("stream ends")
     writer.skip_written(written, rows)
     return True

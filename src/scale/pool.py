@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from src.scale.trace import mark
+
 _PRELOAD = ["src.scale.worker_boot"]
 
 
@@ -71,6 +73,7 @@ class RangePool:
         self.tasks_sent = 0  # tasks handed to workers (the rest were made in this process)
         # Submitting starts the processes now; each answers once it can take work.
         self._ready = [self._executor.submit(_report_ready) for _ in range(workers)]
+        mark("pool started")
 
     def wait_ready(self, timeout: float | None = None) -> None:
         """Block until every worker has started (tests, benchmarks)."""

@@ -43,6 +43,30 @@ def split_ranges(rows: int, task_rows: int, first: int = 0) -> Iterator[tuple[in
         yield start, min(task_rows, first + rows - start)
 
 
+TAPER_UNIT = 8_192  # the smallest tail task: four 2,048-row random-number blocks, ~15 ms of one worker
+
+
+def split_tapered(rows: int, task_rows: int, workers: int, unit: int | None = None) -> Iterator[tuple[int, int]]:
+    """Like ``split_ranges`` from row 0, but the last tasks shrink, in rounds of ``workers`` tasks of
+    one size, each round about half the rows left (whole ``unit``s, never under ``unit``): the
+    workers finish within a small task of each other instead of one making a whole last task alone.
+    A round's tasks are equal because offsets are claimed in task order: a smaller task right after a
+    larger one would only wait for it. Only for text tasks: their bytes do not depend on where a
+    task starts or ends."""
+    unit = unit or TAPER_UNIT
+    workers = max(1, workers)
+    start = 0
+    while start < rows:
+        left = rows - start
+        count = min(task_rows, max(unit, -(-left // (2 * workers) // unit) * unit))
+        for _ in range(workers if count < task_rows else 1):
+            count = min(count, rows - start)
+            if count <= 0:
+                break
+            yield start, count
+            start += count
+
+
 def remember_plan(key: str, plan) -> None:
     """Keep a plan compiled in this process (forked workers inherit it)."""
     _plans[key] = plan

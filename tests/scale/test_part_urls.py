@@ -49,3 +49,35 @@ def test_parts_uploaded_to_a_remote_filesystem_equal_the_single_process_file(tmp
         assert together == _single_file(tmp_path, fmt).read_bytes()
     finally:
         fs.rm(f"/synthgen-test-{fmt}", recursive=True)
+
+
+
+def test_the_cli_writes_related_tables_to_a_file_url_on_the_cluster(cluster, tmp_path):
+    from .test_dask_live import SHOP_ARGS, _assert_tables_equal_local, _shop_file
+
+    folder = tmp_path / "shop-url"
+    result = run_cli_slow("generate", "--schema", str(_shop_file(tmp_path)), "--output", folder.as_uri(), *SHOP_ARGS,
+                          "--dask", cluster[0])
+    assert result.returncode == 0, result.stderr
+    _assert_tables_equal_local(tmp_path, folder, "csv")
+
+
+def test_related_tables_uploaded_to_a_remote_filesystem_equal_the_single_process_files(tmp_path):
+    """memory:// lives in one process, so its Dask workers are threads of this one (a real scheduler
+    and workers, in-process); every part is uploaded whole, each table's manifest and the top one last."""
+    from distributed import Client, LocalCluster
+
+    from src.cli import main
+    from .test_dask_live import SHOP_ARGS, _assert_tables_equal_local, _shop_file
+
+    url, fs = "memory://synthgen-test-tables/shop", fsspec.filesystem("memory")
+    try:
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster, \
+                Client(cluster):
+            assert main(["generate", "--schema", str(_shop_file(tmp_path)), "--output", url, *SHOP_ARGS,
+                         "--dask", cluster.scheduler_address, "--quiet"]) == 0
+        copy = tmp_path / "copied"
+        fs.get("/synthgen-test-tables/shop", str(copy), recursive=True)
+        _assert_tables_equal_local(tmp_path, copy, "csv")
+    finally:
+        fs.rm("/synthgen-test-tables", recursive=True)

@@ -17,12 +17,12 @@ import synthgen
 from src.engine.relational import compile_relational
 from src.engine.relational.output import write_tables
 from src.engine.writers import TextDatasetWriter, encode_rows, open_writer, write_table_bytes
-from src.scale import direct, feed
+from src.scale import direct, feed, tasks
 from src.scale.direct import OffsetChain
 from src.scale.pool import RangePool, WorkerCrashedError
 from src.scale.recipe import PlanRecipe, recipe_for_plan
 from src.scale.tables import write_tables_with_pool
-from src.scale.tasks import RangeTask
+from src.scale.tasks import RangeTask, split_tapered
 from synthgen.files import write_file
 from synthgen.generation import iter_batches
 from tests.engine.relational.test_relational_engine import SHOP
@@ -41,8 +41,25 @@ def pool():
 
 @pytest.fixture
 def small_tasks(monkeypatch):
-    """Tasks of 2 chunks, so a small run still spreads over several workers and tasks."""
+    """Tasks of 2 chunks, so a small run still spreads over several workers and tasks; text tasks
+    taper to 300 rows at the end, so they start and end inside chunks and random-number blocks."""
     monkeypatch.setattr(feed, "TASK_ROWS", 2 * 1_700)
+    monkeypatch.setattr(tasks, "TAPER_UNIT", 300)
+
+
+@pytest.mark.parametrize("rows", [1, 299, 300, 301, 3_400, 12_345, 8_000_000])
+def test_tapered_tasks_cover_every_row_once_and_shrink_at_the_end(rows):
+    ranges = list(split_tapered(rows, 100_000, 2, unit=300))
+    assert [start for start, _ in ranges] == [sum(n for _, n in ranges[:i]) for i in range(len(ranges))]
+    assert sum(n for _, n in ranges) == rows and all(0 < n <= 100_000 for _, n in ranges)
+    sizes = [n for _, n in ranges]
+    assert all(n == 100_000 or n % 300 == 0 for n in sizes[:-1])  # whole tasks or whole units, but the last
+    assert sizes[:-1] == sorted(sizes[:-1], reverse=True)
+    if rows == 8_000_000:
+        assert sizes[0] == 100_000 and sizes[-2] <= 600  # the last tasks are a few units, not a whole task
+        assert len(ranges) < 80 + 20  # a dozen more tasks than equal ones
+        tail = [n for n in sizes if n < 100_000]
+        assert all(tail[i] == tail[i + 1] for i in range(0, len(tail) - 1, 2))  # in rounds: one per worker
 
 
 def _digest(path) -> str:
