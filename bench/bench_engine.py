@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_engine.py [--rows 4000000] [--faker-rows 20000] [--memory-rows 10000000]
     .venv/bin/python bench/bench_engine.py --baseline 1de9fd8^1 [--rows 1000000] [--repeat 5] [--high-priority]
+                                           [--workers N] [--cold]
 
 Prints rows/s for Faker, for the engine in-process, for the whole `synthgen` process writing CSV,
 the ratios, and the peak memory (max RSS) of a `synthgen` process writing --memory-rows rows.
@@ -9,7 +10,12 @@ the ratios, and the peak memory (max RSS) of a `synthgen` process writing --memo
 With --baseline REF, compares this checkout with the engine of an earlier commit instead (REF's tree
 is exported with `git archive` into a temp folder and run with this checkout's Python): runs
 alternate between the two, and each side's median whole-process rows/s (wall clock and CPU time)
-and in-process `generate_chunk` CPU rows/s are printed with the ratio.
+and in-process `generate_chunk` CPU rows/s are printed with the ratio. Each tree gets its
+bytecode first, from one small run with writing on (an installed package runs from its .pyc files;
+with PYTHONDONTWRITEBYTECODE=1 and no .pyc every process compiles ~450 modules from source, ~0.8
+CPU s); --cold skips that run (.pyc files already written stay). --workers N is passed to this
+checkout's process (and the baseline's when its CLI has the option); without it each side takes
+its default.
 """
 
 from __future__ import annotations
@@ -95,12 +101,14 @@ print(rows / (time.process_time() - started))
 """
 
 
-def run_tree(tree: Path, rows: int, out: Path) -> tuple[float, float, float]:
+def run_tree(tree: Path, rows: int, out: Path, workers: int | None = None) -> tuple[float, float, float]:
     """(whole-process rows/s by wall clock, by CPU time, in-process generate_chunk rows/s by CPU time)
     of the engine in ``tree``, with this checkout's Python."""
     python = str(ROOT / ".venv" / "bin" / "python")
     cmd = [python, "-m", "src.cli", "generate", "--schema", str(SCHEMA), "--rows", str(rows), "--format", "csv",
            "--output", str(out), "--seed", "1", "--quiet"]
+    if workers is not None and "--workers" in (tree / "src" / "cli.py").read_text(encoding="utf-8"):
+        cmd += ["--workers", str(workers)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(cmd, cwd=tree, check=True)
@@ -113,7 +121,23 @@ def run_tree(tree: Path, rows: int, out: Path) -> tuple[float, float, float]:
     return rows / wall, rows / cpu, float(chunk.stdout.strip())
 
 
-def compare_baseline(ref: str, rows: int, repeat: int) -> None:
+def compile_bytecode(tree: Path, workers: int | None) -> None:
+    """One small run of each kind with bytecode writing on: the .pyc files of every module the runs
+    import (the tree's and the venv's), as an installed package has them after its first run."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    python = str(ROOT / ".venv" / "bin" / "python")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "warm.csv"
+        cmd = [python, "-m", "src.cli", "generate", "--schema", str(SCHEMA), "--rows", "1000", "--output", str(out),
+               "--seed", "1", "--quiet"]
+        if workers is not None and "--workers" in (tree / "src" / "cli.py").read_text(encoding="utf-8"):
+            cmd += ["--workers", str(workers)]
+        subprocess.run(cmd, cwd=tree, check=True, env=env)
+        subprocess.run([python, "-c", _IN_PROCESS, str(SCHEMA), "1000"], cwd=tree, check=True, env=env,
+                       capture_output=True)
+
+
+def compare_baseline(ref: str, rows: int, repeat: int, workers: int | None = None, cold: bool = False) -> None:
     """This checkout vs the engine at ``ref``, runs alternated, medians."""
     import statistics
 
@@ -122,12 +146,17 @@ def compare_baseline(ref: str, rows: int, repeat: int) -> None:
         base.mkdir()
         archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+        if not cold:
+            for tree in (ROOT, base):
+                compile_bytecode(tree, workers)
         results: dict[str, list[tuple[float, float, float]]] = {"this checkout": [], f"baseline {ref}": []}
         for i in range(repeat):
             for name, tree in (("this checkout", ROOT), (f"baseline {ref}", base))[:: 1 if i % 2 == 0 else -1]:
-                results[name].append(run_tree(tree, rows, Path(tmp) / "out.csv"))
+                results[name].append(run_tree(tree, rows, Path(tmp) / "out.csv", workers))
         medians = {name: [statistics.median(r[k] for r in runs) for k in range(3)] for name, runs in results.items()}
-    print(f"customer table, {rows:,} rows, {repeat} alternated runs each, medians; load {os.getloadavg()[0]:.1f}")
+    start = "cold (modules compiled from source in every process)" if cold else "bytecode compiled first"
+    print(f"customer table, {rows:,} rows, {repeat} alternated runs each, medians; load {os.getloadavg()[0]:.1f}; "
+          f"workers {'default' if workers is None else workers}; {start}")
     print(f"{'':24s} {'process (wall)':>16s} {'process (CPU)':>16s} {'generate_chunk (CPU)':>22s}")
     for name, (wall, cpu, chunk) in medians.items():
         print(f"{name:24s} {wall:>12,.0f} r/s {cpu:>12,.0f} r/s {chunk:>18,.0f} r/s")
@@ -143,6 +172,10 @@ def main() -> int:
     parser.add_argument("--memory-rows", type=int, default=10_000_000, help="rows for the peak-memory run")
     parser.add_argument("--baseline", metavar="REF", help="compare with the engine of this git commit instead")
     parser.add_argument("--repeat", type=int, default=5, help="alternated runs per side with --baseline")
+    parser.add_argument("--workers", type=int, default=None, help="with --baseline: worker processes of the "
+                        "whole-process runs (default: each side's own default)")
+    parser.add_argument("--cold", action="store_true", help="with --baseline: no bytecode warm-up run "
+                        "(with PYTHONDONTWRITEBYTECODE=1 every process then compiles them from source)")
     parser.add_argument("--high-priority", action="store_true", help="run at autogroup nice -20 in a session of "
                         "its own, with every process it starts (root; bench/priority.py)")
     args = parser.parse_args()
@@ -151,7 +184,8 @@ def main() -> int:
 
         raise_priority()
     if args.baseline:
-        compare_baseline(args.baseline, args.rows if args.rows != 4_000_000 else 1_000_000, args.repeat)
+        compare_baseline(args.baseline, args.rows if args.rows != 4_000_000 else 1_000_000, args.repeat,
+                         args.workers, args.cold)
         return 0
     print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory() as tmp:

@@ -77,17 +77,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Set by a single-table run into a file: every file it opens is closed before main returns.
+_skip_teardown = False
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; every failure is a clear message and an exit code, never a traceback."""
-    from src.start_up import pause_collector, resume_collector
+    from src.start_up import end_without_teardown, pause_collector, resume_collector
 
     _skip_pandas_import()
     if argv is None:  # the process's own command line: start-up without collector passes
         pause_collector()
     try:
-        return _run(argv)
+        code = _run(argv)
     finally:
         resume_collector()
+    if argv is None and _skip_teardown:
+        end_without_teardown(code)
+    return code
 
 
 def _run(argv: list[str] | None) -> int:
@@ -212,6 +219,8 @@ def run_generate(args) -> int:
     from src.scale.pool import start_pool_for
     from src.scale.recipe import recipe_for_plan
 
+    global _skip_teardown
+    _skip_teardown = args.output != "-"
     with start_pool_for(args.workers, args.rows, [(recipe_for_plan(batches.plan), batches.plan)]) as pool:
         return _write_output(args, batches, fmt, compression, pool)
 

@@ -386,6 +386,7 @@ def main() -> None:
     OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     from src.engine.data import world  # phone formats need the countries just written
 
+    world._load.cache_clear()
     world.countries.cache_clear()
     world._code_index.cache_clear()
     data["phone_formats"] = {c.code: list(world.faker_phone_formats(c.code)) for c in world.countries()}

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from src.engine.data.things import MEANINGS
 from src.engine.registry import create_default_registry
-from src.engine.semantics import NUMERIC_MEANINGS
+from src.engine.numeric_meanings import NUMERIC_MEANINGS
 from src.schemas import FIELD_TYPE_GROUPS
 
 _COMMON = ["unique", "nullable", "null_probability", "cardinality", "expression", "when"]

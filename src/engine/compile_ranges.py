@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from src.engine.context import FieldPlan
-from src.engine.semantics import is_money, numeric_default
+from src.engine.numeric_meanings import is_money, numeric_default
 from src.engine.timeutil import parse_step_seconds, parse_time_bound, parse_time_of_day
 from src.schemas.fields import MAX_BOUND
 from src.schemas.fields import Distribution

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -112,3 +113,14 @@ def _joined_text(node, name: str, item: str) -> str:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         return _joined_text(node.left, name, item) + _joined_text(node.right, name, item)
     raise ValueError("not a plain string expression")
+
+
+@lru_cache(maxsize=1)
+def faker_locales() -> frozenset[str]:
+    """Every locale Faker ships data for (folder names under its providers), read without importing it."""
+    path = _faker_source("providers", "person")
+    if path is None:
+        return frozenset()
+    providers = path.parent.parent
+    return frozenset(p.name for d in providers.iterdir() if d.is_dir() for p in d.iterdir()
+                     if p.is_dir() and re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", p.name))

@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from src.engine.semantics import numeric_default, tokenize
+from src.engine.numeric_meanings import numeric_default
+from src.engine.semantics import tokenize
 from src.importers.shapes import round_outward
 
 TINY_ROWS = 20

@@ -73,6 +73,12 @@ class Country:
 
 @lru_cache(maxsize=1)
 def countries() -> tuple[Country, ...]:
+    return _load()[0]
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[tuple[Country, ...], dict[str, list[str]]]:
+    """(countries, phone formats by country code): world.json is parsed once for both."""
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     out = []
     for c in data["countries"]:
@@ -86,7 +92,7 @@ def countries() -> tuple[Country, ...]:
             tuple((r[0], r[1] or c["name"], r[2], r[3]) for r in rows), c["continent"], c["currency_name"],
             c["capital"], c["languages"], prefixes, tuple(max(r[5], 1) ** 0.6 for r in rows),
             tuple(r[6] if len(r) > 6 else "" for r in rows)))
-    return tuple(out)
+    return tuple(out), data.get("phone_formats", {})
 
 
 def _prefix_options(code: str, row: list) -> str:
@@ -171,9 +177,8 @@ def phone_formats(code: str) -> tuple[str, ...]:
     return tuple(stored) if stored else faker_phone_formats(code)
 
 
-@lru_cache(maxsize=1)
 def _phone_table() -> dict[str, list[str]]:
-    return json.loads(_DATA.read_text(encoding="utf-8")).get("phone_formats", {})
+    return _load()[1]
 
 
 def faker_phone_formats(code: str) -> tuple[str, ...]:

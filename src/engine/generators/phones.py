@@ -71,8 +71,9 @@ def _regional_formats(country, region: str) -> list[str]:
     own_formats, extra = world.phone_formats(country.code), dialing.EXTRA_FORMATS.get(country.code, ())
     base = [*own_formats, *extra]
     regional = dialing.prefixes(country.code, region, national=False)
+    with_mobiles = dialing.prefixes(country.code, region)
     own = [dialing.with_prefix(f, country.calling_code, p)
-           for f in base for p in (dialing.prefixes(country.code, region) if f in own_formats else regional)]
+           for f in base for p in (with_mobiles if f in own_formats else regional)]
     return list(dict.fromkeys(f for f in own if f and f.count("#") >= SERIAL_DIGITS)) or \
         [f for f in base if f.count("#") >= SERIAL_DIGITS]
 
