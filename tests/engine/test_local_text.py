@@ -117,3 +117,20 @@ def test_job_titles_where_faker_has_only_english_ones_are_in_the_language(locale
     assert all(j in (women if g == "Female" else men) for g, j in zip(rows["g"], rows["job"]))
     if locale == "hi_IN":
         assert all(_in_script(j, "DEVANAGARI") for j in rows["job"])
+
+
+def test_synthgen_types_names_the_languages_the_engine_writes():
+    """The catalog's list of lorem languages is exactly those whose (supported) locales get Faker's lorem words."""
+    from src.engine.catalog import TEXT_LANGUAGES, type_catalog
+    from src.engine.data.names import supported_locales
+
+    listed = TEXT_LANGUAGES["sentence"].split("in ")[-1].split(";")[0].split(", ")
+    by_language = {}
+    for locale in supported_locales():
+        by_language.setdefault(locale.split("_")[0], locale)
+    lorem = {lang for lang, locale in by_language.items() if text_language(locale) == "lorem"}
+    assert set(listed) == lorem
+    curated = {lang for lang, locale in by_language.items() if text_language(locale) == "curated"}
+    assert curated == {"de", "fr", "es", "pt", "it", "nl", "pl", "ru", "ja", "zh", "ko"}
+    rows = {r["type"]: r for r in type_catalog()}
+    assert rows["product_name"]["languages"] == TEXT_LANGUAGES["product_name"]
