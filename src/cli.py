@@ -141,6 +141,10 @@ def run_types(args) -> int:
                 print(f"\nA `string` field named for a thing gets that thing ({len(row['meanings'])} meanings):")
                 for m in row["meanings"]:
                     print(f"  {m['meaning']:<22} {m['example']:<36} names: {', '.join(m['names'][:4])}")
+        print("\nText in the locale's language:")
+        for row in rows:
+            if "languages" in row:
+                print(f"  {row['type']:<14} {row['languages']}")
         numeric = next(r for r in rows if r["type"] == "integer")["meanings"]
         print(f"\nA number with no min/max gets a default from its name ({len(numeric)} meanings):")
         for m in numeric:

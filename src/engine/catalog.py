@@ -70,6 +70,18 @@ def example_field_name(meaning: str) -> str:
     raise ValueError(f"no name of meaning {meaning!r} is read as it: {phrases}")
 
 
+_CURATED = "de, fr, es, pt, it, nl, pl, ru, ja, zh (zh_TW in traditional characters), ko"
+# Which locales a text type writes in their own language, and where it falls back to English.
+TEXT_LANGUAGES = {
+    "sentence": f"curated sentences in {_CURATED}; Faker's lorem words of the locale (or its language) in "
+                "ar, az, bn, cs, da, el, fa, he, hy, mk, th, uk, vi; English elsewhere",
+    "paragraph": "as sentence",
+    "product_name": f"curated in {_CURATED}; English elsewhere",
+    "job_title": "Faker's list of the locale or its language (a woman's title for a woman's row in de, fr, es, "
+                 "ar); curated in it, nl, sv, id, hi; English where neither exists",
+}
+
+
 def type_catalog() -> list[dict]:
     """One object per field type: {type, group, example, constraints, meanings?}."""
     registry = create_default_registry()
@@ -86,5 +98,7 @@ def type_catalog() -> list[dict]:
                 row["meanings"] = things
             elif t in ("integer", "float", "decimal", "percentage"):
                 row["meanings"] = numeric
+            if t in TEXT_LANGUAGES:
+                row["languages"] = TEXT_LANGUAGES[t]
             out.append(row)
     return out

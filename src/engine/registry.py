@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from src.engine.context import ChunkContext, FieldPlan
-from src.engine.generators import codes, company, keys, numeric, person, phones, places, reviews, text
+from src.engine.generators import codes, job_titles, keys, numeric, person, phones, places, reviews, text
 
 Generate = Callable[[FieldPlan, ChunkContext], pa.Array]
 Capacity = Callable[[FieldPlan], "int | None"]
@@ -98,7 +98,7 @@ def create_default_registry() -> GeneratorRegistry:
     r.register("airport_code", places.gen_airport_code, example="JFK")
     # company and commerce
     r.register("company", person.gen_company, example="Summit Logistics")
-    r.register("job_title", company.gen_job_title, example="Data scientist")
+    r.register("job_title", job_titles.gen_job_title, example="Data scientist")
     r.register("department", person.gen_department, example="Engineering")
     r.register("product_name", text.gen_product_name, example="Ergonomic Bamboo Desk Lamp")
     r.register("product_category", text.gen_product_category, example="Home & Kitchen")

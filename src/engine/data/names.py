@@ -20,7 +20,7 @@ from anyascii import anyascii
 from src.engine.data.indic import is_indic, romanize_indic
 
 # Family name first, with or without a space, as these locales write a full name.
-FAMILY_FIRST = {"ja_JP": " ", "zh_CN": "", "zh_TW": "", "ko_KR": ""}
+FAMILY_FIRST = {"ja_JP": " ", "zh_CN": "", "zh_TW": "", "ko_KR": "", "vi_VN": " "}
 
 _CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґ",
                      ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
@@ -196,6 +196,9 @@ def locale_names(locale: str) -> NameLists | None:
             found = NameLists(found.male, found.female, found.last_male, _polish_female(found.last_male),
                               False, " ")
         if found is not None:
+            from src.engine.data.names_fixes import fix_names
+
+            found = fix_names(locale, found)
             if locale in FAMILY_FIRST:
                 return NameLists(found.male, found.female, found.last_male, found.last_female, True,
                                  FAMILY_FIRST[locale])

@@ -10,6 +10,7 @@ import pyarrow.compute as pc
 
 from src.engine import strings, vocab
 from src.engine.context import ChunkContext, FieldPlan
+from src.engine.generators import name_parts
 from src.engine.rng import permute_index, pick_weighted, split_bits
 
 
@@ -18,14 +19,20 @@ def gen_first_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
 
 
 def gen_last_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return ctx.person(fp.options.get("person", "")).last
+    entity = fp.options.get("person", "")
+    return name_parts.surnames(ctx, ctx.person(entity), entity)
 
 
 def gen_full_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    person = ctx.person(fp.options.get("person", ""))
-    if person.pools.family_first:  # 佐藤 健 / 王伟: family name first, as the locale writes it
-        return strings.join(person.last, person.first, sep=person.pools.joiner)
-    return strings.join(person.first, person.last, sep=" ")
+    entity = fp.options.get("person", "")
+    person = ctx.person(entity)
+    last = name_parts.surnames(ctx, person, entity)
+    if person.pools.family_first:  # 佐藤 健 / 王伟 / Nguyễn Văn An: family name first, as the locale writes it
+        middle = name_parts.middle_names(ctx, person, entity)
+        if middle is not None:
+            return strings.join(last, middle, person.first, sep=person.pools.joiner)
+        return strings.join(last, person.first, sep=person.pools.joiner)
+    return strings.join(person.first, last, sep=" ")
 
 
 def gen_gender(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:

@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from src.engine import strings, vocab
 from src.engine.context import ChunkContext, FieldPlan
-from src.engine.data import area_codes, dialing, nanp, world
+from src.engine.data import area_codes, dialing, nanp, national_phones, world
 from src.engine.generators.templated import fill_templates
 from src.engine.rng import permute_index, split_bits
 
@@ -61,8 +61,10 @@ def format_tables(style: str = "paren", unique: bool = True) -> tuple[tuple[str,
 
 
 def _country_formats(country) -> list[str]:
-    """The country's own formats (Faker's per-locale formats) with room for a serial."""
-    return [f for f in world.phone_formats(country.code) if f.count("#") >= SERIAL_DIGITS] \
+    """The country's own formats (national_phones' mobiles where Faker's are not real numbers, else
+    Faker's per-locale formats) with room for a serial."""
+    own = national_phones.FORMATS.get(country.code) or world.phone_formats(country.code)
+    return [f for f in own if f.count("#") + f.count("%") >= SERIAL_DIGITS] \
         or [f"+{country.calling_code or '0'} ### ### ####"]
 
 

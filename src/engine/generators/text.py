@@ -14,7 +14,14 @@ def _pick(pool: tuple[str, ...], rng, stream: int) -> pa.Array:
     return strings.take(pa.array(list(pool)), rng.choice(len(pool), stream=stream))
 
 
-def _sentence(rng, base_stream: int) -> pa.Array:
+def _sentence(rng, base_stream: int, locale: str | None = None) -> pa.Array:
+    """A sentence in the locale's language where the engine has words for it, else in English."""
+    if locale and not locale.startswith("en"):
+        from src.engine.generators.local_text import local_sentence
+
+        local = local_sentence(locale, rng, base_stream)
+        if local is not None:
+            return local
     return strings.join(
         strings.join(_pick(vocab.SENTENCE_SUBJECTS, rng, base_stream),
                      _pick(vocab.SENTENCE_VERBS, rng, base_stream + 1),
@@ -24,13 +31,13 @@ def _sentence(rng, base_stream: int) -> pa.Array:
 
 
 def gen_sentence(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
-    return _fit_length(fp, _sentence(ctx.rng(fp), 0))
+    return _fit_length(fp, _sentence(ctx.rng(fp), 0, ctx.locale))
 
 
 def gen_paragraph(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     rng = ctx.rng(fp)
     count = rng.integers(3, 5, stream=99)
-    parts = [_sentence(rng, 10 * i) for i in range(5)]
+    parts = [_sentence(rng, 10 * i, ctx.locale) for i in range(5)]
     text = strings.join(*parts[:3], sep=" ")
     text = pc.if_else(pa.array(count >= 4), strings.join(text, parts[3], sep=" "), text)
     text = pc.if_else(pa.array(count >= 5), strings.join(text, parts[4], sep=" "), text)
@@ -84,6 +91,12 @@ def string_capacity(fp: FieldPlan) -> int | None:
 
 def gen_product_name(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     rng = ctx.rng(fp)
+    if ctx.locale and not ctx.locale.startswith("en"):
+        from src.engine.generators.local_text import local_product
+
+        local = local_product(ctx.locale, rng)
+        if local is not None:
+            return local
     adjective = _pick(vocab.PRODUCT_ADJECTIVES, rng, 0)
     material = _pick(vocab.PRODUCT_MATERIALS, rng, 1)
     noun = _pick(vocab.PRODUCT_NOUNS, rng, 2)

@@ -1,0 +1,121 @@
+"""Product names in the languages of src/engine/data/phrases.py: a noun with a material phrase
+('Bürostuhl aus Bambus', 'Chaise de bureau en bambou', '竹製まな板') or a series word ('Rucksack Pro').
+The material is a phrase that needs no agreement with the noun (German 'aus' + dative, Polish 'z' +
+genitive), so any noun takes any material. Keys as SENTENCES' (language, or zh_TW)."""
+
+from __future__ import annotations
+
+_SERIES = ("Classic", "Pro", "Compact", "Premium", "Comfort", "Eco", "Plus", "Mini", "Max", "Basic")
+
+PRODUCTS: dict[str, dict[str, object]] = {
+    "de": {
+        "material": "{n} {m}", "series": "{n} {r}",
+        "n": ("Bürostuhl", "Schreibtischlampe", "Rucksack", "Trinkflasche", "Kopfhörer", "Tastatur",
+              "Kaffeebecher", "Schneidebrett", "Wanderschuhe", "Regenjacke", "Handtuch", "Bettwäsche", "Pfanne",
+              "Armbanduhr", "Sonnenbrille", "Laptoptasche", "Yogamatte", "Thermoskanne", "Blumentopf", "Kissen"),
+        "m": ("aus Edelstahl", "aus Holz", "aus Baumwolle", "aus Leder", "aus Bambus", "aus Keramik",
+              "aus Glas", "aus Aluminium", "aus Wolle", "aus Kork"),
+        "r": ("Classic", "Pro", "Kompakt", "Premium", "Komfort", "Eco", "Plus", "Mini", "Max", "Basic"),
+    },
+    "fr": {
+        "material": "{n} {m}", "series": "{n} {r}",
+        "n": ("Chaise de bureau", "Lampe de bureau", "Sac à dos", "Gourde", "Casque audio", "Clavier",
+              "Tasse à café", "Planche à découper", "Chaussures de randonnée", "Veste de pluie",
+              "Serviette de bain", "Housse de couette", "Poêle", "Montre", "Lunettes de soleil",
+              "Sacoche pour ordinateur", "Tapis de yoga", "Bouteille isotherme", "Pot de fleurs", "Coussin"),
+        "m": ("en acier inoxydable", "en bois", "en coton", "en cuir", "en bambou", "en céramique", "en verre",
+              "en aluminium", "en laine", "en liège"),
+        "r": ("Classic", "Pro", "Compact", "Premium", "Confort", "Éco", "Plus", "Mini", "Max", "Essentiel"),
+    },
+    "es": {
+        "material": "{n} {m}", "series": "{n} {r}",
+        "n": ("Silla de oficina", "Lámpara de escritorio", "Mochila", "Botella de agua", "Auriculares", "Teclado",
+              "Taza de café", "Tabla de cortar", "Botas de montaña", "Chaqueta impermeable", "Toalla de baño",
+              "Funda nórdica", "Sartén", "Reloj", "Gafas de sol", "Funda para portátil", "Esterilla de yoga",
+              "Termo", "Maceta", "Cojín"),
+        "m": ("de acero inoxidable", "de madera", "de algodón", "de cuero", "de bambú", "de cerámica", "de vidrio",
+              "de aluminio", "de lana", "de corcho"),
+        "r": ("Classic", "Pro", "Compact", "Premium", "Confort", "Eco", "Plus", "Mini", "Max", "Básico"),
+    },
+    "pt": {
+        "material": "{n} {m}", "series": "{n} {r}",
+        "n": ("Cadeira de escritório", "Luminária de mesa", "Mochila", "Garrafa de água", "Fone de ouvido",
+              "Teclado", "Caneca", "Tábua de corte", "Bota de trilha", "Capa de chuva", "Toalha de banho",
+              "Jogo de cama", "Frigideira", "Relógio", "Óculos de sol", "Capa para notebook", "Tapete de yoga",
+              "Garrafa térmica", "Vaso de plantas", "Almofada"),
+        "m": ("de aço inoxidável", "de madeira", "de algodão", "de couro", "de bambu", "de cerâmica", "de vidro",
+              "de alumínio", "de lã", "de cortiça"),
+        "r": ("Classic", "Pro", "Compact", "Premium", "Conforto", "Eco", "Plus", "Mini", "Max", "Básico"),
+    },
+    "it": {
+        "material": "{n} {m}", "series": "{n} {r}",
+        "n": ("Sedia da ufficio", "Lampada da scrivania", "Zaino", "Borraccia", "Cuffie", "Tastiera",
+              "Tazza da caffè", "Tagliere", "Scarponi da trekking", "Giacca antipioggia", "Asciugamano",
+              "Copripiumino", "Padella", "Orologio", "Occhiali da sole", "Borsa per portatile", "Tappetino yoga",
+              "Thermos", "Vaso per piante", "Cuscino"),
+        "m": ("in acciaio inox", "in legno", "in cotone", "in pelle", "in bambù", "in ceramica", "in vetro",
+              "in alluminio", "in lana", "in sughero"),
+        "r": _SERIES,
+    },
+    "nl": {
+        "material": "{n} {m}", "series": "{n} {r}",
+        "n": ("Bureaustoel", "Bureaulamp", "Rugzak", "Drinkfles", "Koptelefoon", "Toetsenbord", "Koffiemok",
+              "Snijplank", "Wandelschoenen", "Regenjas", "Handdoek", "Dekbedovertrek", "Koekenpan", "Horloge",
+              "Zonnebril", "Laptoptas", "Yogamat", "Thermosfles", "Bloempot", "Kussen"),
+        "m": ("van roestvrij staal", "van hout", "van katoen", "van leer", "van bamboe", "van keramiek",
+              "van glas", "van aluminium", "van wol", "van kurk"),
+        "r": _SERIES,
+    },
+    "pl": {
+        "material": "{n} {m}", "series": "{n} {r}",
+        "n": ("Krzesło biurowe", "Lampka biurkowa", "Plecak", "Butelka na wodę", "Słuchawki", "Klawiatura",
+              "Kubek do kawy", "Deska do krojenia", "Buty trekkingowe", "Kurtka przeciwdeszczowa", "Ręcznik",
+              "Poszewka na kołdrę", "Patelnia", "Zegarek", "Okulary przeciwsłoneczne", "Torba na laptopa",
+              "Mata do jogi", "Termos", "Doniczka", "Poduszka"),
+        "m": ("ze stali nierdzewnej", "z drewna", "z bawełny", "ze skóry", "z bambusa", "z ceramiki", "ze szkła",
+              "z aluminium", "z wełny", "z korka"),
+        "r": ("Classic", "Pro", "Compact", "Premium", "Komfort", "Eco", "Plus", "Mini", "Max", "Basic"),
+    },
+    "ru": {
+        "material": "{n} {m}", "series": "{n} {r}",
+        "n": ("Офисное кресло", "Настольная лампа", "Рюкзак", "Бутылка для воды", "Наушники", "Клавиатура",
+              "Кофейная кружка", "Разделочная доска", "Треккинговые ботинки", "Дождевик", "Полотенце",
+              "Пододеяльник", "Сковорода", "Наручные часы", "Солнцезащитные очки", "Сумка для ноутбука",
+              "Коврик для йоги", "Термос", "Цветочный горшок", "Подушка"),
+        "m": ("из нержавеющей стали", "из дерева", "из хлопка", "из кожи", "из бамбука", "из керамики",
+              "из стекла", "из алюминия", "из шерсти", "из пробки"),
+        "r": ("Классик", "Про", "Компакт", "Премиум", "Комфорт", "Эко", "Плюс", "Мини", "Макс", "Лайт"),
+    },
+    "ja": {
+        "material": "{m}{n}", "series": "{n} {r}",
+        "n": ("オフィスチェア", "デスクライト", "リュックサック", "水筒", "ヘッドホン", "キーボード", "マグカップ",
+              "まな板", "登山靴", "レインコート", "バスタオル", "布団カバー", "フライパン", "腕時計", "サングラス",
+              "ノートPCケース", "ヨガマット", "保温ボトル", "植木鉢", "クッション"),
+        "m": ("ステンレス製", "木製", "綿100%の", "本革の", "竹製", "陶器の", "ガラス製", "アルミ製", "ウールの",
+              "コルク製"),
+        "r": ("クラシック", "プロ", "コンパクト", "プレミアム", "ライト", "エコ", "プラス", "ミニ", "マックス",
+              "ベーシック"),
+    },
+    "zh": {
+        "material": "{m}{n}", "series": "{r}{n}",
+        "n": ("办公椅", "台灯", "双肩包", "水杯", "耳机", "键盘", "马克杯", "砧板", "登山鞋", "雨衣", "浴巾", "被套",
+              "煎锅", "手表", "太阳镜", "电脑包", "瑜伽垫", "保温杯", "花盆", "抱枕"),
+        "m": ("不锈钢", "实木", "纯棉", "真皮", "竹制", "陶瓷", "玻璃", "铝合金", "羊毛", "软木"),
+        "r": ("经典款", "专业版", "便携款", "高级款", "舒适款", "环保款", "升级版", "迷你款", "加大款", "基础款"),
+    },
+    "zh_TW": {
+        "material": "{m}{n}", "series": "{r}{n}",
+        "n": ("辦公椅", "檯燈", "後背包", "水壺", "耳機", "鍵盤", "馬克杯", "砧板", "登山鞋", "雨衣", "浴巾", "被套",
+              "平底鍋", "手錶", "太陽眼鏡", "筆電包", "瑜珈墊", "保溫瓶", "花盆", "抱枕"),
+        "m": ("不鏽鋼", "實木", "純棉", "真皮", "竹製", "陶瓷", "玻璃", "鋁合金", "羊毛", "軟木"),
+        "r": ("經典款", "專業版", "輕巧款", "高級款", "舒適款", "環保款", "升級版", "迷你款", "加大款", "基本款"),
+    },
+    "ko": {
+        "material": "{m} {n}", "series": "{n} {r}",
+        "n": ("사무용 의자", "책상 조명", "백팩", "물병", "헤드폰", "키보드", "머그컵", "도마", "등산화", "우비",
+              "목욕 수건", "이불 커버", "프라이팬", "손목시계", "선글라스", "노트북 가방", "요가 매트", "보온병",
+              "화분", "쿠션"),
+        "m": ("스테인리스", "원목", "면", "천연 가죽", "대나무", "세라믹", "유리", "알루미늄", "울", "코르크"),
+        "r": ("클래식", "프로", "컴팩트", "프리미엄", "컴포트", "에코", "플러스", "미니", "맥스", "베이직"),
+    },
+}
