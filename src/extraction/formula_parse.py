@@ -178,7 +178,7 @@ def parse_date_addition(text: str, self_draft: FieldDraft, drafts: list[FieldDra
     m = DATE_PLUS_RE.match(unwrap_brackets(text.strip(" .")))
     if m is None:
         return None
-    date = resolve_field(m["d"], self_draft, drafts, kinds=(fm.TEMPORAL,))
+    date = resolve_field(m["d"], self_draft, drafts)  # the column it names among all must be a date
     if date is None or date.type not in ("date", "datetime"):
         return None
     if m["n"].isdigit():
@@ -189,8 +189,8 @@ def parse_date_addition(text: str, self_draft: FieldDraft, drafts: list[FieldDra
         count = count or next((d for d in drafts if d is not self_draft and d.type == "enum" and all(
             isinstance(v, int) for v in d.constraints.get("enum_values") or ["x"])
             and set(fm.tokenize(m["n"])) & set(d.tokens)), None)  # 'term months: 12, 24, 36'
-        if count is None:
-            return None
+        if count is None or count.type not in ("integer", "enum"):
+            return None  # 'read date + consumption': no whole number of days, weeks or months
         amount, words = count.name, [fm.singular(t) for t in count.tokens]
     unit = fm.singular((m["u"] or "").lower()) or next((w for w in words if w in UNIT_DAYS), "day")
     days = UNIT_DAYS.get(unit, 1)

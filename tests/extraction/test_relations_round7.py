@@ -137,6 +137,8 @@ def test_presence_words_are_not_part_of_the_label_nor_a_flag():
      lambda r: r["start_charge"] - r["end_charge"]),
     ("Elections:\n- alice votes 0-5000\n- bob votes 0-5000\n- carol votes 0-5000\n- total votes = sum of the "
      "candidate votes", "total_votes", lambda r: r["alice_votes"] + r["bob_votes"] + r["carol_votes"]),
+    ("Meter reads:\n- read_date in 2024\n- previous_read 0-99999\n- consumption 0-60\n- current_read - previous_read "
+     "plus consumption", "current_read", lambda r: r["previous_read"] + r["consumption"]),
     ("Drill samples:\n- depth from m: 0-300\n- interval m: 0.5-2\n- depth to m = depth from m + interval m",
      "depth_to_m", lambda r: r["depth_from_m"] + r["interval_m"]),
 ])
