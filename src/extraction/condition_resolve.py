@@ -99,7 +99,9 @@ def resolve_condition(text: str, self_draft: FieldDraft, drafts: list[FieldDraft
                 strong.append(value)
             elif value_words & (words - tokens_of(other)):
                 partial.append(value)
-        chosen, score = (strong, 10 + field_bonus) if strong else (partial, 5 + field_bonus) if partial else ([], 0)
+        written = 0 if other.values_assumed else 1  # values the user wrote beat a meaning's defaults
+        chosen, score = (strong, 10 + field_bonus + written) if strong else \
+            (partial, 5 + field_bonus + written) if partial else ([], 0)
         if chosen and score > best_score:
             best_field, best_values, best_score = other, chosen, score
     if best_field is not None:

@@ -221,3 +221,9 @@ def test_a_column_naming_another_row_of_the_table_is_a_self_reference(text, role
     key = next(f.name for f in table.fields if f.constraints.primary_key)
     refs = {f.name: f.constraints.references for f in table.fields if f.constraints.references}
     assert refs == {role: f"{table.name}.{key}"}
+
+
+def test_a_condition_prefers_the_column_whose_values_were_written():
+    fields = fields_of("AB test events:\n- event ts within the last 21 days\n- event: view, click, add_to_cart, purchase\n"
+                       "- revenue $3-$400, only on purchase (else blank)")
+    assert fields["revenue"]["when"] == "event = 'purchase'"
