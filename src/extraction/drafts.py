@@ -35,6 +35,7 @@ class FieldDraft:
     date_gap: tuple[int, int, str, str] | None = None  # '1-5 days after ordering': (lo, hi days, after|before, words)
     date_offset: tuple[int, str] | None = None  # '14 days after the loan date': (days, the other date's words)
     enum_items: list[ph.ListItem] | None = None
+    values_assumed: bool = False  # no values were written: the enum holds its meaning's defaults
     numeric_range: ph.NumericRange | None = None
     period: ph.Period | None = None
     ages: tuple[int, int] | None = None

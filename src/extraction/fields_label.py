@@ -6,6 +6,7 @@ import re
 
 from src.extraction import field_meaning as fm
 from src.extraction.drafts import FieldDraft
+from src.extraction.formula_operands import split_numbered_label
 from src.extraction.fields_qualifiers import QUALIFIER_READERS
 from src.extraction.fields_type import choose_type
 from src.extraction.fields_values import parse_value_list
@@ -17,7 +18,9 @@ MAX_ITEM_CHARS = 400  # one column's description; bounds the time regexes take
 LABEL_STOP_RE = re.compile(
     r"\s(?:between|from|in|within|over|during|ranging|range|up\s+to|at\s+least|at\s+most|for|only|if|"
     r"when|where|unless|after|before|since(?=\s+\d)|until|every|with|optional|nullable|e\.g\.|eg|i\.e\.|like|such\s+as|as|is|are|"
-    r"never|appears?(?=\s+only)|exists?(?=\s+only)|cannot|can['’]t|can\s+not|may\s+not|(?:does|do|will|shall)\s+not|"
+    r"never|appears?(?=\s+only)|exists?(?=\s+only)|"
+    # 'tracking number present for ...', 'completed_at set only when ...': presence words before a condition
+    r"(?:set|present|filled|populated|recorded|empty|blank|null)(?=\s+(?:only\s+)?(?:when|if|for|unless|on)\s)|cannot|can['’]t|can\s+not|may\s+not|(?:does|do|will|shall)\s+not|"
     r"doesn['’]t|don['’]t|won['’]t|shall|on(?=\s+or\s+(?:after|before)\b)|"
     r"should|must|which|that|being|having|containing|including|starting|under|below|above|max|min|equals?|exactly|"
     r"(?:a|an|one|two|three|four|five|six|seven|ten|twelve)(?=\s+(?:days?|weeks?|months?|years?)\s+"
@@ -31,6 +34,12 @@ LABEL_STOP_RE = re.compile(
     r"(?:\s*,)?|(?:last|past|next)\s+(?=\d|\w+\s+(?:days?|weeks?|months?|years?|hours?))|"
     r"(?:last|past|next)(?=\s+(?:day|week|fortnight|month|quarter|year|hour|decade)\b)|out\s+of(?=\s+\d)|"
     r"(?=[-−]?[$€£¥]?\d)|(?=[-−–]\s?\d)|~|,|;|=)(?=\s|$|\d|[$€£¥-])", re.I)
+# 'from'/'to' closing the label of one of a pair of columns ('valid from', 'depth to'): what follows is a rule.
+PAIR_END_RE = re.compile(r"\s*(?:from|to|until|till|through)(?=\s*(?:$|[(:=,;]|(?:in|after|before|between|within|on|during|"
+                         r"is|are|must|should|shall|never|not|no)\b))", re.I)
+PAIR_LABEL_RE = re.compile(r"^(?:valid|effective|depth|date|period|coverage|active|available|open|interval|range|"
+                           r"[a-z]+(?:\s+[a-z]+)?\s+(?:date|time|depth|km|mile|point|stop))\s+(?:from|to|until|till|through)$",
+                           re.I)
 # One label that names several columns.
 EXPANSIONS = {
     ("coordinates",): ["latitude", "longitude"], ("gps",): ["latitude", "longitude"],
@@ -67,6 +76,9 @@ def label_of(item: str) -> tuple[str, str]:
         stop = LABEL_STOP_RE.search(" " + head, first_word.end() + 1)
     if stop and stop.start() > 0:
         cut_at = stop.start()
+        pair_end = PAIR_END_RE.match(head[cut_at:])
+        if pair_end:  # 'valid from in 2024', 'depth from (m): 0-600': 'from' ends the label of one of a pair
+            cut_at += pair_end.end()
         label, rest = head[:cut_at].strip().rstrip(",;").strip(), (head[cut_at:] + " " + item[len(head):]).strip()
         found = fm.classify_tokens(fm.tokenize(label))
         if re.match(r"since\b", rest, re.I) and (found is None or found.meaning.kind != fm.TEMPORAL):
@@ -169,7 +181,7 @@ def draft_fields(item: str, warnings: list[str]) -> list[FieldDraft]:
     if assigned and fm.singular(assigned["w"].lower()) not in ("row", "record", "day", "hour", "minute"):
         item = f"{fm.singular(assigned['w'].lower())}: {assigned['pool']}{assigned['rest']}"
     label, rest = label_of(item[:MAX_ITEM_CHARS])
-    expansion = EXPANSIONS.get(tuple(fm.tokenize(label)))
+    expansion = EXPANSIONS.get(tuple(fm.tokenize(label))) or split_numbered_label(label)  # 'q1..q5 each 1-5'
     if expansion:
         return [draft_field(part.replace("_", " "), rest, warnings) for part in expansion]
     head, comma, tail = label.rpartition(",")
@@ -232,8 +244,9 @@ def start_draft(label: str, rest: str) -> FieldDraft:
         draft.constraints["unique"] = True
         label = re.sub(r"^unique\s+", "", label, flags=re.I)
     label = re.sub(r"\s+(?:field|column|col)s?$", "", label, flags=re.I) or label  # 'stock value' keeps its value
-    label = re.sub(r"(?:\s+(?:of|with|for|to|and|or|the|a|an|in|from|between|having|goes|go|ranges|runs|varies|"
-                   r"lies|sits|falls|spans))+$", "", label, flags=re.I) or label  # 'balance goes from 0 up to 1.5m'
+    if not PAIR_LABEL_RE.search(label):  # 'valid to', 'depth from' keep the word that pairs them
+        label = re.sub(r"(?:\s+(?:of|with|for|to|and|or|the|a|an|in|from|between|having|goes|go|ranges|runs|varies|"
+                       r"lies|sits|falls|spans))+$", "", label, flags=re.I) or label  # 'balance goes from 0 up to 1.5m'
     draft.label = label
     draft.tokens = [PLURAL_ABBREVIATIONS.get(t, t) for t in fm.tokenize(label)]
     return draft

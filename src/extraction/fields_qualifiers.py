@@ -276,8 +276,8 @@ def read_order(draft: FieldDraft, text: str) -> str:
         draft.date_offset = (sign * days, shifted["ref"].strip())  # '14 days after the loan date'
         text = ph.cut(text, shifted)
     order = ORDER_RE.search(text)
-    if order and re.search(r"\b(?:true|yes|set|flagged)\s+(?:when|if|whenever)\b", text[: order.start()], re.I):
-        order = None  # 'true when stock is below the reorder point': when the flag holds, read as its condition
+    if order and re.search(r"\b(?:when|if|whenever|unless|where|only\s+for)\b[^,;()]*$", text[: order.start()], re.I):
+        order = None  # 'true when stock is below the reorder point', 'empty when it is under review': the condition's
     if order and order["ref"].strip().lower() in ("once", "twice", "ever", "usual", "normal", "average", "expected"):
         order = None  # 'a donor can give more than once' says how often, it names no column
     if order and not re.match(r"\d", order["ref"]):
@@ -365,7 +365,8 @@ def _looks_like_formula(text: str) -> bool:
     text = sh.write_shape_counts(text)  # 'RA plus seven digits' spells a code, like 'RA plus 7 digits'
     operator = (r"[a-z]\s+(?:[*×x/+-]|times|multiplied\s+by|minus|plus|divided\s+by)\s+[a-z(]|"
                 rf"{CONSTANT}\s+(?:plus|\+)\s+{CONSTANT}\s*(?:per|/|a|each)\s+[a-z]|"  # '3.20 plus 1.10 per km'
-                rf"[a-z]\s+(?:times|multiplied\s+by|divided\s+by|plus|minus)\s+{CONSTANT}|"  # 'usage times 0.004'
+                rf"[a-z]\s+(?:times|x|multiplied\s+by|divided\s+by|plus|minus)\s+{CONSTANT}|"  # 'usage times 0.004'
+                r"[a-z]\s*[*×/]\s*\(|\)\s*[*×/+-]\s*[a-z\d]|"  # 'water/(oil+water)*100'
                 rf"{CONSTANT}\s+(?:times|multiplied\s+by)\s+[a-z]|"
                 r"[a-z]\s*[*×]\s*[a-z(]|\d\s*%\s+of\s+[a-z]|\b(?:sum|product|average|mean)\s+of\s+[a-z]|"
                 r"\b(?:difference|days|nights)\s+between\s+(?:the\s+)?[a-z]|"
@@ -388,7 +389,7 @@ def is_slash_value_list(text: str) -> bool:
 
 def _formula_text(text: str) -> str | None:
     """The formula part of 'calculated as quantity x unit price' or '(= price * qty)'."""
-    grouping = re.search(r"\)\s*(?:[*/+^×-]|\*\*)|(?:[*/+×-])\s*\(", text)  # '(actual - target) / target': brackets group
+    grouping = re.search(r"\)\s*(?:[*/+^×-]|\*\*)|(?:[*/+×-]|\bx)\s*\(", text)  # '(actual - target) / target': brackets group
     for segment in ([text] if grouping else []) + _segments(text):
         m = re.search(r"(?:=|\bas\b|\bfrom\b|\bby\b|:|\bof\b|\busing\b)\s*(?P<f>[^=:]+)$", segment, re.I)
         for candidate in (segment, m["f"] if m else ""):

@@ -81,7 +81,7 @@ def choose_type(draft: FieldDraft, warnings: list[str]) -> None:
         draft.type, draft.kind, defaults = "integer", fm.INT, {}  # 'Level (1-10)' counts, it lists nothing
     if draft.type == "enum":
         values = defaults.get("enum_values") or ["A", "B", "C"]
-        draft.enum_items = [ph.ListItem(v) for v in values]
+        draft.enum_items, draft.values_assumed = [ph.ListItem(v) for v in values], True
         _apply_enum(draft)
         warnings.append(f"no values listed for '{draft.label}'; used {', '.join(map(str, values))}")
         return

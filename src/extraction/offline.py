@@ -18,6 +18,7 @@ from src.extraction import field_meaning as fm
 from src.extraction import layout as ly
 from src.extraction import templates as tp
 from src.extraction import value_maps as vm
+from src.extraction.condition_forms import move_leading_conditions
 from src.extraction.drafts import FieldDraft
 from src.extraction.fields_label import draft_fields
 from src.extraction.fields_type import PATTERN_TYPES
@@ -53,7 +54,7 @@ def extract_offline(text: str) -> OfflineExtraction:
     for unread in layout.unread if layout else []:
         warnings.append(f"no column could be read from '{unread[:100]}'; add it in the editor if it names one")
     counted, items = split_count_items(items)  # 'rows: ~12k', '- 7,500 enrollments': the row count, not columns
-    items = fold_notes(items[:MAX_ITEMS], warnings)  # 'Status values: a, b', 'The last two are optional'
+    items = fold_notes(move_leading_conditions(items[:MAX_ITEMS]), warnings)  # 'if X then Y' -> 'Y (only if X)'
     total_rows = find_row_count(header[:2000], header_only=True) or counted or find_row_count(text[:20000]) \
         or find_count_of_things(header[:2000])
     subject = find_subject(header)
@@ -136,6 +137,8 @@ def read_template_drafts(template: tp.Template) -> list[FieldDraft]:
 
 def snake_case(label: str) -> str:
     tokens = [t for t in fm.tokenize(label) if t not in fm.STOP_TOKENS and t not in ("and", "s")]
+    if tokens and all(t in ("from", "to", "until", "through") for t in tokens):
+        tokens = fm.tokenize(label)  # 'valid to' -> valid_to, not 'to'
     name = "_".join(tokens[:6]) or "field"
     if not re.match(r"[a-z_]", name):
         name = "f_" + name

@@ -19,7 +19,13 @@ DATE_ORDER = [
     ({"delivery", "delivered", "arrival", "received"}, ("ship", "shipped", "shipping", "dispatch", "dispatched",
                                                          "departure", "order", "purchase", "sent")),
     ({"ship", "shipped", "shipping", "dispatch", "dispatched", "fulfillment"}, ("order", "purchase", "placed")),
-    ({"return", "returned"}, ("delivery", "delivered", "departure", "purchase", "order", "checkout")),
+    ({"return", "returned"}, ("delivery", "delivered", "departure", "purchase", "order", "checkout", "borrowed",
+                              "borrow", "loan", "loaned", "lent", "rental", "rented", "pickup", "hire", "hired", "out")),
+    ({"grant", "granted", "approval", "approved", "award", "awarded", "acceptance", "accepted", "publication",
+      "published", "decision", "decided"}, ("filing", "filed", "application", "applied", "submission", "submitted",
+                                            "request", "requested")),
+    ({"acquired", "acquisition", "purchased", "bought", "sold"}, ("made", "built", "manufactured", "produced",
+                                                                   "created", "minted", "painted", "founded")),
     ({"resolved", "resolution", "closed", "close", "solved"}, ("created", "opened", "open", "reported",
                                                                "submitted", "raised")),
     ({"updated", "modified", "last"}, ("created", "registration", "registered", "signup", "joined", "join")),
@@ -139,14 +145,40 @@ def infer_number_order(drafts: list[FieldDraft]) -> None:
         for other in numeric:
             other_words = tokens_of(other)
             if other is not draft and other_words & LOW_WORDS and other_words - LOW_WORDS == rest and rest \
-                    and not depends_on(draft, other):
+                    and not depends_on(draft, other) and _ranges_allow_order(draft, other):
                 order_after_or_before(draft, "after", other)
                 break
+
+
+PAIR_LATER = {"to", "until", "till", "through", "thru", "end", "expiry", "last"}
+PAIR_EARLIER = {"from", "since", "start", "begin", "first"}
+
+
+def infer_pair_order(drafts: list[FieldDraft]) -> None:
+    """'valid to' follows 'valid from', 'period end' 'period start': the same words but for the pair's word."""
+    temporal = [d for d in drafts if d.type in ("date", "datetime") and not d.derived
+                and not {"after", "before", "expression"} & set(d.constraints)]
+    for draft in temporal:
+        words = tokens_of(draft)
+        if not words & PAIR_LATER:
+            continue
+        rest = words - PAIR_LATER
+        other = next((o for o in drafts if o is not draft and o.type in ("date", "datetime")
+                      and tokens_of(o) & PAIR_EARLIER and tokens_of(o) - PAIR_EARLIER == rest), None)
+        if other is not None and not depends_on(draft, other) and _ranges_allow_order(draft, other):
+            order_after_or_before(draft, "after", other)
+
+
+def _ranges_allow_order(high: FieldDraft, low: FieldDraft) -> bool:
+    """'start charge 60-100, end charge 5-50': the stated ranges say the end is no upper bound of the start."""
+    top, other_top = high.constraints.get("max_value"), low.constraints.get("max_value")
+    return not (isinstance(top, (int, float)) and isinstance(other_top, (int, float)) and top < other_top)
 
 
 def infer_date_order(drafts: list[FieldDraft]) -> None:
     """'Ship date' follows 'Order date', 'Discharge date' follows 'Admission date' when both exist."""
     temporal = [d for d in drafts if d.type in ("date", "datetime")]
+    temporal += [d for d in drafts if d.type == "integer" and "year" in d.tokens]  # 'year acquired' after 'year made'
     for draft in temporal:
         if "after" in draft.constraints or "before" in draft.constraints or draft.derived \
                 or draft.constraints.get("expression"):
@@ -162,7 +194,8 @@ def infer_date_order(drafts: list[FieldDraft]) -> None:
                 other_words = tokens_of(other)
                 if "check" in other_words and "in" in other_words:
                     other_words = other_words | {"checkin"}
-                if other is draft or not other_words & set(earlier) or other_words & later:
+                if other is draft or not other_words & set(earlier) or other_words & later \
+                        or (other.type == "integer") != (draft.type == "integer"):
                     continue
                 if depends_on(draft, other) or other.constraints.get("after") == draft.name:
                     continue

@@ -7,23 +7,19 @@ import re
 
 from src.extraction import field_meaning as fm
 from src.extraction.bounds import link_column_bounds
-from src.extraction.columns import FILLER, ID_WORDS, NUMERIC_KINDS, entity_of, resolve_field, tokens_of
+from src.extraction.condition_resolve import keep_equality_reachable, resolve_condition
+from src.extraction.columns import ID_WORDS, entity_of
 from src.extraction.counters import apply_counters
 from src.extraction.cycles import break_cycles
 from src.extraction.drafts import FieldDraft
 from src.extraction.gaps import link_date_gaps
 from src.extraction.fields_numbers import keep_unique_numbers_generatable
 from src.extraction.value_maps import link_value_maps
-from src.extraction.formulas import (derive_expression, find_amortised_payments, find_stated_formulas,
-                                     read_slash_lists_as_division)
-from src.extraction.ordering import (infer_date_order, infer_number_order, link_date_offsets, link_orders,
-                                     link_price_bars)
-
-
-# 'isn't' -> 'is not', so a condition reads its negation.
-NEGATED_CONTRACTION_RE = re.compile(r"\b(is|are|was|were|does|do|did|has|have|had|ca|wo)n['’]t\b", re.I)
-TRUTHY_WORDS = {"yes", "y", "true", "t", "1"}
-FALSY_WORDS = {"no", "n", "false", "f", "0"}
+from src.extraction.amortised import find_amortised_payments
+from src.extraction.formula_operands import quote_keyword_names
+from src.extraction.formulas import derive_expression, find_stated_formulas, read_slash_lists_as_division
+from src.extraction.ordering import (infer_date_order, infer_number_order, infer_pair_order, link_date_offsets,
+                                     link_orders, link_price_bars)
 
 
 def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | None,
@@ -54,16 +50,19 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
                 draft.derived = True
             elif when:
                 draft.constraints["when"] = when
+                keep_equality_reachable(when, drafts)
             else:
                 warnings.append(f"could not match the condition '{draft.condition_text}' of '{draft.label}' "
                                 "to another column; ignored it")
     link_date_gaps(drafts, warnings)
     link_date_offsets(drafts, warnings)
+    infer_pair_order(drafts)  # 'valid to' after 'valid from'
     infer_date_order(drafts)
     infer_number_order(drafts)
     keep_unique_patterns_generatable(drafts, total_rows, warnings)
     keep_unique_numbers_generatable(drafts, total_rows, warnings)
     break_cycles(drafts, warnings)
+    quote_keyword_names(drafts)  # a column named 'end' is `end` in 'start - end'
 
 
 NETWORK_WORDS = {"server", "log", "network", "dns", "request", "host", "machine", "device", "node", "cluster", "web",
@@ -184,89 +183,3 @@ def keep_unique_patterns_generatable(drafts: list[FieldDraft], total_rows: int |
             if warnings is not None:
                 warnings.append(f"'{draft.label}' ({c['pattern']}) has only {int(combinations)} values, fewer than "
                                 f"{total_rows} rows: its values repeat")
-
-
-def _quote(value) -> str:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return "'" + str(value).replace("'", "''") + "'"
-
-
-N = r"-?\$?\d+(?:\.\d+)?"
-# Comparisons in words -> operators: 'the score is 50 or more' -> 'the score >= 50'.
-COMPARISON_WORDS = [
-    (r"≥", ">="), (r"≤", "<="),
-    (r"\s+(?:is\s+|are\s+)?(?:at\s+least|no\s+less\s+than|not\s+less\s+than|greater\s+than\s+or\s+equal\s+to|"
-     r"equal\s+to\s+or\s+(?:more|greater)\s+than|reaches|hits)\s+", " >= "),
-    (r"\s+(?:is\s+|are\s+)?(?:at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than\s+or\s+equal\s+to)\s+", " <= "),
-    (rf"\s+(?:is\s+|are\s+|of\s+)?({N})\s*(?:or|and)\s+(?:more|above|higher|greater|over|up|beyond|older|later|"
-     r"longer|bigger|larger)\b", r" >= \1"),
-    (rf"\s+(?:is\s+|are\s+|of\s+)?({N})\s*(?:or|and)\s+(?:less|fewer|below|lower|under|younger|earlier|shorter|"
-     r"smaller)\b", r" <= \1"),
-    (r"\s+(?:is\s+|are\s+)?(?:older|longer|later)\s+than\s+", " > "),
-    (r"\s+(?:is\s+|are\s+)?(?:younger|shorter|earlier)\s+than\s+", " < "),
-    (r"\s+(?:is\s+|are\s+)?(?:exceeds?|exceeding|tops?)\s+", " > "),
-    (r"\s+(?:is\s+|are\s+|falls\s+|drops\s+)?(?:below|under|less\s+than|lower\s+than|smaller\s+than)\s+", " < "),
-    (r"\s+(?:is\s+|are\s+|goes\s+|rises\s+)?(?:above|over|more\s+than|greater\s+than|higher\s+than|larger\s+than)\s+",
-     " > "),
-]
-
-
-def resolve_condition(text: str, self_draft: FieldDraft, drafts: list[FieldDraft], negated: bool = False) -> str | None:
-    """'payments' -> "transaction_type = 'payment'"; 'status is cancelled' -> "status = 'cancelled'"."""
-    text = NEGATED_CONTRACTION_RE.sub(r"\1 not", text.strip().lower())
-    for pattern, written in COMPARISON_WORDS:
-        text = re.sub(pattern, written, text)
-    numeric = re.match(r"(?P<f>[a-z][a-z _]*?)\s*(?P<op>>=|<=|!=|>|<|==|=|is\s+(?:over|above|greater\s+than|"
-                       r"more\s+than|below|under|less\s+than))\s*(?P<n>-?\$?\d+(?:\.\d+)?)", text)
-    if numeric:
-        other = resolve_field(numeric["f"], self_draft, drafts, kinds=NUMERIC_KINDS)
-        if other is not None:
-            op = numeric["op"]
-            op = ">" if re.search(r"over|above|greater|more", op) else "<" if re.search(r"below|under|less", op) else op
-            return f"{other.name} {'=' if op == '==' else op} {numeric['n'].lstrip('$')}"
-    paired = re.match(r"(?P<f>[a-z][a-z _]*?)\s*(?P<op>>=|<=|!=|>|<|=)\s*(?:the\s+)?(?P<g>[a-z][a-z _]*?)\s*$", text)
-    if paired:  # 'stock on hand < the reorder point'
-        left = resolve_field(paired["f"], self_draft, drafts, kinds=NUMERIC_KINDS + (fm.TEMPORAL,))
-        right = resolve_field(paired["g"], self_draft, drafts, kinds=NUMERIC_KINDS + (fm.TEMPORAL,))
-        if left is not None and right is not None and left is not right:
-            return f"{left.name} {paired['op']} {right.name}"
-    negated = negated != bool(re.search(r"\b(?:not|non|unless|except)\b", text))
-    words = {fm.singular(t) for t in fm.tokenize(text) if t not in FILLER | {"not", "non", "unless", "except"}}
-    if not words:
-        return None
-    best_field, best_values, best_score = None, [], 0
-    for other in drafts:
-        if other is self_draft or other.type != "enum":
-            continue
-        values = other.constraints.get("enum_values") or []
-        field_bonus = 2 if words & tokens_of(other) else 0
-        strong, partial = [], []
-        for value in values:
-            value_words = {fm.singular(t) for t in fm.tokenize(str(value))}
-            if value_words and value_words <= words:
-                strong.append(value)
-            elif value_words & (words - tokens_of(other)):
-                partial.append(value)
-        chosen, score = (strong, 10 + field_bonus) if strong else (partial, 5 + field_bonus) if partial else ([], 0)
-        if chosen and score > best_score:
-            best_field, best_values, best_score = other, chosen, score
-    if best_field is not None:
-        name = best_field.name
-        if len(best_values) == 1:
-            clause = f"{name} {'!=' if negated else '='} {_quote(best_values[0])}"
-        else:
-            clause = f"{name} {'NOT IN' if negated else 'IN'} ({', '.join(_quote(v) for v in best_values)})"
-        return clause
-    for other in drafts:
-        if other is self_draft or not words & (tokens_of(other) - {"is", "has"}):
-            continue
-        if other.type == "boolean":
-            return f"{other.name} = {'FALSE' if negated else 'TRUE'}"
-        # 'only if paid' over a yes/no column means paid = 'yes'
-        values = other.constraints.get("enum_values") or [] if other.type == "enum" else []
-        wanted = FALSY_WORDS if negated else TRUTHY_WORDS
-        flag = next((v for v in values if str(v).lower() in wanted), None)
-        if flag is not None:
-            return f"{other.name} = {_quote(flag)}"
-    return None

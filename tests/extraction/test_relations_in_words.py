@@ -127,7 +127,7 @@ def test_a_bounded_gap_between_dates_holds_on_every_row(text, later, earlier, lo
 @pytest.mark.parametrize("text, flag, rule, plain", [
     ("Members:\n- age 12-80\n- junior: yes when age is younger than 18\n- newsletter (yes/no)", "junior",
      lambda r, i: r["age"][i] < 18, "newsletter"),
-    ("Drivers: age 16-90, senior flag set when age is 70 or older, licence checked (yes/no)", "senior_flag_set",
+    ("Drivers: age 16-90, senior flag set when age is 70 or older, licence checked (yes/no)", "senior_flag",
      lambda r, i: r["age"][i] >= 70, "licence_checked"),
     ("Quiz: mark 0-50, passed is true if mark >= 30, retake allowed true/false", "passed",
      lambda r, i: r["mark"][i] >= 30, "retake_allowed"),

@@ -89,6 +89,9 @@ SELF_CUES = [
                rf"sits\s+under|is\s+nested\s+(?:under|in)|is\s+a\s+child\s+of)\s+(?:a|an|one|another)\s+"
                rf"(?:other\s+)?(?P<same>{W})\b", re.I),
     re.compile(rf"(?P<p>{NP})\s+(?:in|as|forming|form|arranged\s+in)\s+an?\s+(?:hierarchy|tree)\b", re.I),
+    # a column of the list: 'manager_id - another employee's id', 'reports to (an employee)'
+    re.compile(rf"\b(?:{ROLE}|(?P<rt>reports[ _]to))(?:[ _]id)?\s*(?:[-–—:(,]|\bis\b)\s*(?:the\s+)?(?:id\s+of\s+)?"
+               rf"(?:another|an|a|one|some\s+other)\s+(?:other\s+)?(?P<p>{W})(?:'s|’s)?(?:\s+id)?\b", re.I),
 ]
 SELF_ROLE_RE = re.compile(ROLE, re.I)
 ORDER_WORDS = {"after": "after", "later than": "after", "following": "after", "on or after": "after",
@@ -272,7 +275,8 @@ def _read_self_links(text: str, reading: Reading) -> None:
                 continue
             if not parent or not (_parent_ok(parent, "belongs") or same):
                 continue
-            role = re.sub(r"\s+", " ", (m.groupdict().get("role") or "parent").lower())
+            role = re.sub(r"\s+", " ", (m.groupdict().get("role") or ("reports to" if m.groupdict().get("rt")
+                                                                    else "parent")).lower())
             role = "parent" if role.startswith("parent") else role
             key = reading.mention(parent)
             if not any(link.self_role for link in reading.links if link.child == key):
