@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from src.extraction import phrases as ph
+from src.extraction.amount_lists import read_amount_list
 from src.extraction.drafts import FieldDraft
+from src.extraction.shapes import CODE_RANGE_RE
 from src.extraction.fields_values import MOST_OF_RE, MOSTLY_RE, parse_value_list
 
 # A list opened by words inside the rule: 'only when status is critical, one of E101, E205, E310'.
@@ -123,6 +125,11 @@ def read_plain_list(draft: FieldDraft, text: str) -> str:
     """Take a plain value list out of the rule first; a bracketed note after it stays for the other readers."""
     if draft.enum_items:
         return text
+    amounts = read_amount_list(draft, text)
+    if amounts is not None:
+        return amounts
+    if CODE_RANGE_RE.search(text):
+        return text  # 'chr1 to chr22, chrX or chrY': a numbered run of codes, read by the code shape reader
     shared = read_share_after_list(draft, text)
     if shared is not None:
         return shared

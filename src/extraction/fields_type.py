@@ -180,6 +180,8 @@ def apply_temporal(draft: FieldDraft) -> None:
         draft.type = "datetime"
     if draft.type == "time" and draft.period is not None:
         draft.type = "datetime"  # 'appointment time in the next 30 days': a moment on those days
+    if draft.type == "date" and draft.period is not None and _is_within_a_day(draft.period):
+        draft.type = "datetime"  # 'over the last 6 hours': moments of a day, not days
     draft.kind = fm.TEMPORAL
     if draft.type == "time":
         return
@@ -192,6 +194,11 @@ def apply_temporal(draft: FieldDraft) -> None:
         c["min_value"], c["max_value"] = "-1y", "now"
     if draft.step:
         c["step"] = draft.step
+
+
+def _is_within_a_day(period) -> bool:
+    """A relative period in minutes or hours ('-6h', '-90m') spans moments of one day, not days."""
+    return any(re.fullmatch(r"[+-]\d+(?:\.\d+)?(?:h|m|min|s)", str(end)) for end in (period.start, period.end))
 
 
 def _apply_identifier(draft: FieldDraft, defaults: dict[str, Any]) -> None:
