@@ -193,3 +193,13 @@ def test_a_rough_count_closing_the_title_is_the_row_count(text, rows):
 ])
 def test_a_rough_amount_in_a_column_is_no_row_count(text):
     assert extract_offline(text).total_rows in (500, 200)
+
+
+@pytest.mark.parametrize("line, low, high", [
+    ("date of birth between 1820 and 1990", "1820-01-01", "1990-12-31"),
+    ("dob: 1700-1800", "1700-01-01", "1800-12-31"),
+    ("birth date between 1950 and 2000", "1950-01-01", "2000-12-31"),
+])
+def test_a_date_of_birth_between_two_years_is_born_in_those_years(line, low, high):
+    values = generate(bullets(line, "surname"))[next(iter(fields_of(bullets(line, "surname"))))]
+    assert low <= min(values).isoformat() and max(values).isoformat() <= high
