@@ -12,6 +12,7 @@ import re
 
 from src.extraction import chatty
 from src.extraction import field_meaning as fm
+from src.extraction.amount_lists import join_amount_pieces
 
 # Words that introduce a column's values right after its label.
 VALUE_INTRO = (r"(?:(?:,\s*|\s+)(?:which|that)\s+(?:is|are|(?:should|must|shall|can|could|will|would|may|might)\s+be)"
@@ -98,7 +99,7 @@ def join_value_lists(parts: list[str]) -> list[str]:
     """Join the comma pieces of one value list: 'tier of bronze', 'silver', 'gold or platinum' ->
     'tier: bronze, silver, gold, platinum'. A run joins only when a piece closes it with 'or'/'and'."""
     out: list[str] = []
-    parts = split_whether_and(join_operand_lists(list(parts)))  # a piece may lose the last value of the list before it
+    parts = split_whether_and(join_operand_lists(join_amount_pieces(list(parts))))  # a piece may lose the last value of the list before it
     i = 0
     while i < len(parts):
         joined = _join_from(parts, i)

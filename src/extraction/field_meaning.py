@@ -272,6 +272,8 @@ KNOWN_WORDS = frozenset({
     "loader", "border", "boarder", "barrier", "batch", "match", "patch", "watch", "latch", "pitch", "tariff",
     "parcel", "partner", "painter", "planet", "plant", "pilot", "plot", "route", "router", "rooter", "sender",
     "tender", "render", "vendor", "lender", "lender", "founder", "funder", "hunter", "counter", "courier",
+    "auction", "caution", "nation", "station", "portion", "potion", "lotion", "motion", "option", "notion", "fraction",
+    "traction", "reaction", "faction", "session", "mission", "version", "cation", "ration", "rotation",
 })
 
 

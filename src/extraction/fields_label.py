@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from src.extraction import field_meaning as fm
+from src.extraction import shapes as sh
 from src.extraction.drafts import FieldDraft
 from src.extraction.formula_operands import split_numbered_label
 from src.extraction.fields_qualifiers import QUALIFIER_READERS
@@ -70,6 +71,9 @@ def label_of(item: str) -> tuple[str, str]:
     numbered = CODE_RANGE_RE.search(head)  # 'gate A1 to A30', 'locker L-01 through L-80'
     if numbered and numbered.start() > 0 and (stop is None or stop.start() > numbered.start()):
         return head[: numbered.start()].strip(), (head[numbered.start():] + " " + item[len(head):]).strip()
+    shown = sh.split_shown_code(head)  # 'well id W-0001', 'hole id DH001-001, unique': the label, then its example
+    if shown and (stop is None or stop.start() >= shown[1]):
+        return head[: shown[1]].strip(), (head[shown[1]:] + " " + item[len(head):]).strip()
     first_word = re.match(r"\s*\S+", head)
     if stop and stop.start() == 0 and first_word and re.match(r"[A-Za-z]", head.strip()):
         # 'minimum level 20-200', 'max speed 0-180': the label opens with a rule word; its own rule comes later

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from src.extraction import phrases as ph
+from src.extraction.amount_lists import read_amount_list
 from src.extraction.drafts import FieldDraft
+from src.extraction.shapes import CODE_RANGE_RE
 from src.extraction.fields_values import MOST_OF_RE, MOSTLY_RE, parse_value_list
 
 # A list opened by words inside the rule: 'only when status is critical, one of E101, E205, E310'.
@@ -119,10 +121,28 @@ def read_share_after_list(draft: FieldDraft, text: str) -> str | None:
     return " "
 
 
+# 'yes/no but only filled for tests', 'true/false)', 'Y/N, mostly Y': a yes/no pair opening the rule, more words after
+LEADING_PAIR_RE = re.compile(r"^\s*\(?\s*(?P<a>yes|y|true)\s*(?:/|\bor\b)\s*(?P<b>no|n|false)\b\s*\)?(?P<rest>[^%]*)$", re.I)
+
+
+def read_leading_pair(draft: FieldDraft, text: str) -> str | None:
+    """The yes/no pair is the column's values; the words after it are left for the other readers."""
+    m = LEADING_PAIR_RE.match(text)
+    if m is None or not m["rest"].strip(" ,;.()") or re.match(r"\s*[,;]?\s*(?:mostly|mainly|usually|\d)", m["rest"], re.I):
+        return None  # a bare 'yes/no' and a weighted one are the list reader's
+    draft.enum_items = [ph.ListItem(m["a"]), ph.ListItem(m["b"])]
+    return m["rest"].strip(" ,;)") or " "
+
+
 def read_plain_list(draft: FieldDraft, text: str) -> str:
     """Take a plain value list out of the rule first; a bracketed note after it stays for the other readers."""
     if draft.enum_items:
         return text
+    amounts = read_amount_list(draft, text) or read_leading_pair(draft, text)
+    if amounts is not None:
+        return amounts
+    if CODE_RANGE_RE.search(text):
+        return text  # 'chr1 to chr22, chrX or chrY': a numbered run of codes, read by the code shape reader
     shared = read_share_after_list(draft, text)
     if shared is not None:
         return shared

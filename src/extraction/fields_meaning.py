@@ -30,7 +30,19 @@ ROLE_NOUNS = {
     "donor", "claimant", "policyholder", "prescriber", "salesman", "saleswoman",
     "paramedic", "midwife", "director", "producer", "composer", "narrator", "conductor", "curator",
     "photographer", "screenwriter", "illustrator", "translator", "instructor", "supervisor", "reviewer",
+    "skipper", "jockey", "plaintiff", "defendant", "complainant", "respondent", "petitioner", "appellant",
+    "claimant", "suspect", "victim", "caddie", "golfer", "bowler", "batter", "pitcher", "goalkeeper", "keeper",
+    "striker", "surveyor", "assessor", "notary", "solicitor", "barrister", "prosecutor", "clinician",
+    "radiologist", "anesthetist", "anaesthetist", "groomer", "farrier", "breeder", "rancher", "farmer",
+    "beekeeper", "ranger", "warden", "lifeguard", "chaperone", "volunteer", "coordinator", "planner",
+    "facilitator", "proctor", "invigilator", "grader", "marker", "scorer", "officiant", "celebrant",
 }
+# Past participles that say when something happened: a column 'opened' or 'dispatched' is a moment.
+EVENT_PARTICIPLES = {"opened", "closed", "started", "ended", "finished", "dispatched", "logged", "submitted",
+                     "resolved", "acknowledged", "escalated", "departed", "arrived", "landed", "boarded"}
+# Label heads that name a moment when the label names no span: 'obs start', 'shift end', 'scheduled departure'.
+MOMENT_HEADS = {"start", "end", "begin", "finish", "departure", "arrival", "takeoff", "landing", "pickup",
+                "dropoff", "checkin", "checkout"}
 FIRST_NAME_ONLY_RE = re.compile(r"\b(?:first|given)[\s-]+names?(?:\s+only)?\b|\bonly\s+(?:the\s+)?(?:first|given)\s+names?\b",
                                 re.I)
 # Label endings that name a day: 'pay period end', 'contract start', 'pay date'.
@@ -78,6 +90,9 @@ def find_draft_meaning(draft: FieldDraft) -> fm.Meaning | None:
     if (draft.tokens[:1] and draft.tokens[0] in BOOLEAN_LEADS and len(draft.tokens) > 1 and not draft.enum_items) \
             or (extra and (meaning is None or meaning.kind == "text")):
         meaning = fm.Meaning("boolean", "bool")  # 'Is refund', 'Has children', 'personal training add-on'
+    if names_a_moment(draft.tokens) and (meaning is None or meaning.type == "date") and not draft.enum_items \
+            and not draft.numeric_range:
+        meaning = fm.Meaning("datetime", fm.TEMPORAL)  # 'opened', 'obs start', 'scheduled departure'
     if meaning is None and last in ROLE_NOUNS and not draft.numeric_range and not draft.enum_items:
         meaning = fm.Meaning("full_name")  # 'Referee', 'Prescribing cashier': a person
     if meaning is not None and meaning.type == "full_name" and FIRST_NAME_ONLY_RE.search(draft.description):
@@ -129,6 +144,13 @@ def counts_a_plural(tokens: list[str]) -> bool:
         return False
     found = fm.classify_tokens([noun])
     return found is None or found.meaning.kind not in (fm.MONEY, fm.FLOAT, fm.PERCENT, fm.TEMPORAL)
+
+
+def names_a_moment(tokens: list[str]) -> bool:
+    """'opened', 'obs start', 'scheduled departure': a label for when an event happened, down to the minute."""
+    if not tokens or tokens[-1] in DAY_HEADS or (len(tokens) >= 2 and tokens[-2] in SPAN_WORDS):
+        return False
+    return tokens[-1] in EVENT_PARTICIPLES or (tokens[-1] in MOMENT_HEADS and len(tokens) >= 2)
 
 
 def names_a_day(tokens: list[str]) -> bool:

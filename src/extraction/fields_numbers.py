@@ -12,16 +12,22 @@ from src.extraction.fields_values import UNIT_WORDS_RE
 
 
 # 'number of guests', 'how many visits', '5-20 seats', '1 to 9 items': the number counts whole things.
+PLURAL = r"(?:[a-z]{3,}s|people|persons|children|men|women|staff|crew|mice|geese|teeth|feet)"
 COUNT_NOUN_RE = re.compile(
-    rf"\b(?:number|count|no\.?|total|amount)\s+of\s+(?P<a>[a-z]{{3,}}s)\b|\bhow\s+many\s+(?P<b>[a-z]{{3,}}s)\b|"
-    rf"(?<![\d.])\d+\s*(?:-|–|to|\.\.)\s*\d+\s+(?P<c>[a-z]{{3,}}s)\b", re.I)
+    rf"\b(?:number|count|no\.?|total|amount)\s+of\s+(?P<a>{PLURAL})\b|\bhow\s+many\s+(?P<b>{PLURAL})\b|"
+    rf"(?<![\d.])\d+\s*(?:-|–|to|\.\.)\s*\d+\s+(?P<c>{PLURAL})\b", re.I)
+# A size of a group counts its members: 'crew size', 'party size', 'litter size'.
+GROUP_SIZE_RE = re.compile(r"\b(?:crew|team|party|group|household|family|litter|class|squad|band|herd|flock|"
+                           r"cohort|delegation|committee|troop|colony|brood|clutch|batch)\s+size\b", re.I)
 # Plural words after a number that measure rather than count ('0-12 hours' may be 7.5 hours; dollars are money).
 NOT_COUNT_NOUNS = {"hours", "hrs", "dollars", "euros", "pounds", "cents", "percent", "decimals", "digits", "characters",
                    "letters", "chars", "years", "months", "weeks", "degrees", "points"}
 
 
 def counts_things(text: str) -> bool:
-    """Whether the words say the number counts whole things ('number of visits', '2-8 guests')."""
+    """Whether the words say the number counts whole things ('number of visits', '2-8 guests', 'crew size')."""
+    if GROUP_SIZE_RE.search(text):
+        return True
     for m in COUNT_NOUN_RE.finditer(text):
         noun = (m["a"] or m["b"] or m["c"]).lower()
         if noun not in NOT_COUNT_NOUNS and (not UNIT_WORDS_RE.fullmatch(noun) or noun in ("nights", "days")):

@@ -155,10 +155,12 @@ def read_example(draft: FieldDraft, text: str) -> str:
     example = next((m for m in EXAMPLE_RE.finditer(text) if re.search(r"\d|[X#]{2}", m["x"])), None)
     example = example or next((m for m in EXAMPLE_AFTER_RE.finditer(text) if re.search(r"\d|[X#]{2}", m["x"])), None)
     found = fm.classify_tokens(draft.tokens)
+    example = example or sh.find_bare_example(text, draft.tokens, found.meaning.kind if found else None)
     if found and found.meaning.type in SELF_FORMATTED_TYPES:
         return text  # a phone or date example describes a format the engine already writes
-    if example and re.search(r"\d|[X#]{2}", example["x"]):
+    if example and re.search(r"\d|[X#]{2}|xx", example["x"]):
         pattern = sh.pattern_from_example(example["x"])
+        pattern = sh.letter_range_prefix(pattern, text) if pattern else None
         if pattern:
             draft.constraints["pattern"] = pattern
             draft.example = example["x"]
@@ -344,7 +346,7 @@ def read_range_and_rest(draft: FieldDraft, text: str) -> str:
                                                   is_percent=constant["u"] == "%")
             text = text.replace(constant["n"], " ", 1)
     draft.units = [u.lower() for u in UNIT_WORDS_RE.findall(text)]
-    draft.counts_things = draft.counts_things or counts_things(whole_text)
+    draft.counts_things = draft.counts_things or counts_things(f"{draft.label} {whole_text}")
     draft.rest_text = text
     draft.leftover = re.sub(r"[^\w\s'-]", " ", text).strip()
     for word, type_name in TYPE_WORDS.items():

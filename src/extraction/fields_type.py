@@ -48,6 +48,9 @@ def choose_type(draft: FieldDraft, warnings: list[str]) -> None:
         draft.type = "date_of_birth"
         if draft.period and not draft.ages and re.match(r"\d{4}-", draft.period.start):
             c["min_value"], c["max_value"] = draft.period.start, draft.period.end  # 'born 1950-2005'
+        elif not draft.ages and _is_years_range(draft.numeric_range):  # 'date of birth between 1820 and 1990'
+            low, high = int(draft.numeric_range.low.value), int(draft.numeric_range.high.value)
+            c["min_value"], c["max_value"] = f"{low:04d}-01-01", f"{high:04d}-12-31"
         else:
             c["min_value"], c["max_value"] = draft.ages or _ages_from_range(draft.numeric_range)
         return
@@ -149,7 +152,7 @@ def _apply_type_hint(draft: FieldDraft, defaults: dict[str, Any]) -> None:
 
 def _is_years_range(numeric_range: ph.NumericRange | None) -> bool:
     return bool(numeric_range and numeric_range.low and numeric_range.high
-                and all(n.is_integer and 1900 <= n.value <= 2100 for n in (numeric_range.low, numeric_range.high)))
+                and all(n.is_integer and 1500 <= n.value <= 2100 for n in (numeric_range.low, numeric_range.high)))
 
 
 def _apply_enum(draft: FieldDraft) -> None:
@@ -180,6 +183,8 @@ def apply_temporal(draft: FieldDraft) -> None:
         draft.type = "datetime"
     if draft.type == "time" and draft.period is not None:
         draft.type = "datetime"  # 'appointment time in the next 30 days': a moment on those days
+    if draft.type == "date" and draft.period is not None and _is_within_a_day(draft.period):
+        draft.type = "datetime"  # 'over the last 6 hours': moments of a day, not days
     draft.kind = fm.TEMPORAL
     if draft.type == "time":
         return
@@ -192,6 +197,11 @@ def apply_temporal(draft: FieldDraft) -> None:
         c["min_value"], c["max_value"] = "-1y", "now"
     if draft.step:
         c["step"] = draft.step
+
+
+def _is_within_a_day(period) -> bool:
+    """A relative period in minutes or hours ('-6h', '-90m') spans moments of one day, not days."""
+    return any(re.fullmatch(r"[+-]\d+(?:\.\d+)?(?:h|m|min|s)", str(end)) for end in (period.start, period.end))
 
 
 def _apply_identifier(draft: FieldDraft, defaults: dict[str, Any]) -> None:

@@ -34,8 +34,8 @@ def parse_value_list(segment: str) -> list[ph.ListItem] | None:
     if examples and "," in segment[examples.end():]:
         segment = segment[examples.end():]  # 'real medication names e.g. amoxicillin, metformin, ...': the examples
     segment = re.sub(r"\s*(?:\.\.\.|…|etc\.?)\s*$", "", segment)
-    if _is_code_shape_list(segment):
-        return None  # '(ADM, dash, 6 digits)' spells a code's shape, it lists no values
+    if _is_code_shape_list(segment) or is_example_with_rules(segment):
+        return None  # '(ADM, dash, 6 digits)' spells a code's shape, '(RB-xxxx, 4 digits, uniq)' shows one code
     paired = paired_weights(segment)
     if paired:
         return paired
@@ -102,6 +102,20 @@ CODE_SHAPE_PART_RE = re.compile(
     r"(?:(?:upper|lower)(?:\s*case|-case)?\s+|capital\s+)?"
     r"(?:letters?|digits?|numbers?|characters?|chars?|alphanumerics?)|dash(?:es)?|hyphens?|underscores?|"
     r"slash(?:es)?|dots?|spaces?|colons?|[A-Z]{1,6}|(?:the\s+)?year|prefix(?:ed)?(?:\s+[A-Z]{1,6})?", re.I)
+
+
+# One code written out ('RB-0001', 'MTR-123456', 'DH001-001', 'RB-xxxx'): letters and digits or placeholders.
+CODE_EXAMPLE_RE = re.compile(r"[A-Z]{1,6}[-_/.]?(?:\d{2,}|[xX#]{2,})(?:[-_/.](?:\d+|[xX#]{2,}))*")
+RULE_PIECE_RE = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:digits?|letters?|chars?|"
+                           r"characters?|numbers?)(?:\s+each)?|uniq(?:ue)?|sequential|required|not\s+null|"
+                           r"non[- ]?null|no\s+blanks|zero[- ]padded|padded|primary\s+key|pk", re.I)
+
+
+def is_example_with_rules(segment: str) -> bool:
+    """'RB-xxxx, 4 digits, uniq': one code shown by example and rules about it, no list of values."""
+    parts = [p.strip() for p in re.split(r"[,;]", segment) if p.strip()]
+    codes = [p for p in parts if CODE_EXAMPLE_RE.fullmatch(p)]
+    return len(parts) >= 2 and len(codes) == 1 and all(p in codes or RULE_PIECE_RE.fullmatch(p) for p in parts)
 
 
 def _is_code_shape_list(segment: str) -> bool:

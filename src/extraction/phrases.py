@@ -22,7 +22,8 @@ NUMBER_SUFFIXES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "m
 CURRENCY_SIGNS = "$€£¥₹"
 # One number as people write it: "-20", "$1,500.50", "20k", "−5", "2 million".
 NUMBER = (r"(?:[-−–]\s?)?[$€£¥₹]?\s?(?:[-−]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-          r"(?:\s?(?:k|K|M|mm|mn|bn|B|thousand|million|billion)\b)?")
+          r"(?:\s?(?:k|K|(?-i:M|MM|mn|B)|bn|thousand|million|billion)\b)?")
+# 'M', 'MM' and 'B' multiply only in capitals: '10-120 m' is metres and '0-50 mm' millimetres in any case.
 RANGE_SEPARATOR = r"\s*(?:-|–|—|(?:all\s+the\s+way\s+|right\s+)?(?:up\s+)?to|and|through|thru|until|till|\.\.\.?|~)\s*"
 # Spans the engine's relative values have no letter for, written as multiples of one they have.
 UNIT_MULTIPLES = {"quarter": (3, "M"), "qtr": (3, "M"), "decade": (10, "y")}
@@ -117,6 +118,7 @@ def find_numeric_range(text: str) -> tuple[NumericRange | None, str]:
     if two_sided:
         low, high = parse_number(two_sided["lo"]), parse_number(two_sided["hi"])
         if low is not None and high is not None:
+            low = _share_multiplier(two_sided["lo"], low, two_sided["hi"], high)  # '2-10 million': 2 million up
             if low.value > high.value:
                 low, high = high, low
             if (low.is_money or high.is_money):
@@ -147,6 +149,21 @@ def find_numeric_range(text: str) -> tuple[NumericRange | None, str]:
         if found.low is not None or found.high is not None:
             return found, text.strip()
     return None, text
+
+
+def _share_multiplier(low_text: str, low: ParsedNumber, high_text: str, high: ParsedNumber) -> ParsedNumber:
+    """'2-10 million', '$5-10M': a multiplier written only after the high end applies to the low too, when the
+    low end as written (its digits) is no smaller than the high end's digits."""
+    if re.search(r"[A-Za-z]\s*$", low_text) or not re.search(r"(?:thousand|million|billion|bn|M|B)\s*$", high_text):
+        return low  # '1-10k' may well be 1 to 10,000: only words and capitals ('2-10 million', '$5-10M') carry
+    digits = re.search(r"\d+(?:[.,]\d+)*", high_text)
+    written_high = parse_number(digits.group(0)) if digits else None
+    if written_high is None or written_high.value == 0 or high.value == written_high.value \
+            or low.value > written_high.value:
+        return low
+    factor = high.value / written_high.value
+    value = low.value * factor
+    return ParsedNumber(float(int(value)) if value.is_integer() else value, low.is_money, 0)
 
 
 # 'never below 4', 'not under 10', 'no higher than 90': a negated comparison bounds the other side.

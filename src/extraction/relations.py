@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from src.extraction import field_meaning as fm
+from src.extraction import shapes as sh
 from src.extraction.bounds import link_column_bounds
 from src.extraction.condition_resolve import keep_equality_reachable, resolve_condition
 from src.extraction.columns import ID_WORDS, entity_of
@@ -178,6 +179,13 @@ def keep_unique_patterns_generatable(drafts: list[FieldDraft], total_rows: int |
         combinations = pattern_combinations(c["pattern"])
         if combinations > MAX_UNIQUE_COMBINATIONS:
             c.pop("unique")
+        elif total_rows and combinations < total_rows and draft.example and not (draft.length and draft.length.pattern) \
+                and sh.widen_digits(c["pattern"], total_rows, pattern_combinations):  # an example shows, a rule binds
+            widened = sh.widen_digits(c["pattern"], total_rows, pattern_combinations)
+            if warnings is not None:
+                warnings.append(f"'{draft.label}' ({c['pattern']}) has only {int(combinations)} values, fewer than "
+                                f"{total_rows} unique rows: widened it to {widened}")
+            c["pattern"] = widened
         elif total_rows and combinations < total_rows:
             c.pop("unique")
             if warnings is not None:

@@ -45,6 +45,10 @@ HEADER_STEP_RE = re.compile(r"\bevery\b|\bintervals?\b|\bincrements?\b|\bgranula
 SECTION_NUMBER_RE = re.compile(r"(?m)^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z])")
 
 
+# A count written with its multiplier, 'k' or a word: '1.5k', '40k', '2 thousand'.
+APPROX_NUMBER = r"(?<![\w.,-])(?P<n2>\d+(?:\.\d+)?)\s*(?P<s2>k|K|thousand)\b"
+
+
 def find_row_count(text: str, header_only: bool = False) -> int | None:
     """The number of rows asked for: 'Generate 5000 orders', '10k users', '1.5 million rows'."""
     text = re.sub(r"\d{16,}", " ", text)  # no row count is that long; long digit runs slow the regexes
@@ -64,21 +68,27 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
         rf"^\s*[A-Za-z][A-Za-z ]{{0,40}}?(?:\s*[:=]|\s+[-–—]{{1,2}})\s*{number}{skip}\s*(?:[.;\n]|$)",  # 'Users: 100.'
         rf"[A-Za-z)]\s+(?:x|×)\s*{number}{skip}(?!\s*(?:x|×|\*|\d))",
         rf"(?:^|[.!?]\s+){number}{skip}\s*[.!]?\s*$",  # 'parking garage transactions. 6000.'
+        rf"\b(?:i'?d|we'?d|would)\s+like\s+(?:about\s+|around\s+|roughly\s+|~\s*)?{number}{skip}",  # "I'd like about 1000"
         rf"(?<!\bfor\s)\b(?:each|every\s+one|all)\s+of\s+(?:the|these|those|our)\s+{number}{skip}\s+[A-Za-z]",  # 'each of the 1,800 books'
     ]
     # 'Pharmacy prescriptions (3,000). Each: ...', 'App crash reports (7000):' - a count in brackets after the title
     bracketed = rf"^[^(\n]{{0,80}}?[A-Za-z]\s*\(\s*(?:n\s*=\s*)?{number}{skip}\s*(?:{ROW_WORDS}|of\s+them)?\s*\)"
     if header_only:
         patterns.insert(1, bracketed)
+        # 'restaurant inspections - approx 2k.', 'survey responses, 1.5k.', 'ab test evts ~ 40k.': a rough count
+        # closing the title's phrase (a word of approximation or a multiplier says it is a count)
+        patterns.append(rf"(?:[,;:]|\s[-–—]{{1,2}}|\s)\s*(?:(?:approx\.?|approximately|about|around|roughly|circa|ca\.|"
+                        rf"~)\s*{number}{skip}|{APPROX_NUMBER}{skip})\s*(?:[.!;\n]|$)")
         # 'for 12 devices', 'across 35 machines': a pool the rows come from, not the row count
         patterns.append(rf"(?<!\bfor\s)(?<!\bfrom\s)(?<!\bacross\s)(?<!\bamong\s)(?<!\bat\s)(?<!\bthe\s)(?<![A-Za-z])"
                         rf"(?<![\d,.]){number}{skip}\s+[A-Za-z]")
     for pattern in patterns:
         m = re.search(pattern, text, re.I)
         if m:
-            raw = m["n"].replace(",", "")
+            raw = (m["n"] or m.groupdict().get("n2") or "").replace(",", "")
+            suffix = m["s"] or m.groupdict().get("s2") or ""
             multiplier = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "mil": 1e6}.get(
-                (m["s"] or "").lower(), 1)
+                suffix.lower(), 1)
             count = int(round(float(raw) * multiplier))
             if 0 < count <= 10**12:
                 return count

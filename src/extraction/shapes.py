@@ -117,14 +117,19 @@ def find_length(text: str) -> tuple[LengthRule | None, str]:
 def pattern_from_example(example: str) -> str | None:
     """Turn an example like 'ORD-12345' or 'XX-9999' into a pattern 'ORD-\\d{5}' / '[A-Z]{2}-\\d{4}'."""
     example = example.strip().strip("'\"`")
-    if not re.fullmatch(r"[A-Za-z0-9#\-_/.:]{3,40}", example) or not re.search(r"[\d#X9]", example):
+    if not re.fullmatch(r"[A-Za-z0-9#\-_/.:]{3,40}", example) or not re.search(r"[\d#X9]|xx", example):
         return None
     placeholder = re.fullmatch(r"[X9#A\-_/.:]+", example) and re.search(r"[X9#]", example)
     out = []
-    for run in re.finditer(r"\d+|[A-Za-z]+|[^A-Za-z\d]+", example):
+    runs = list(re.finditer(r"\d+|[A-Za-z]+|[^A-Za-z\d]+", example))
+    for i, run in enumerate(runs):
         token = run.group(0)
-        if token.isdigit():
+        if token.isdigit() and _is_prefix_year(runs, i):
+            out.append(token)  # 'RUN-2024-0001': the year after a prefix is part of the prefix
+        elif token.isdigit():
             out.append(r"\d" + _quantifier(len(token), len(token)))
+        elif i > 0 and re.fullmatch(r"x{2,}", token) and re.search(r"[A-Z]", example):
+            out.append(r"\d" + _quantifier(len(token), len(token)))  # 'RB-xxxx': the x's stand for digits
         elif token.isalpha():
             if placeholder and set(token) <= {"X", "A"}:
                 out.append("[A-Z]" + _quantifier(len(token), len(token)))
@@ -136,10 +141,56 @@ def pattern_from_example(example: str) -> str | None:
     return "".join(out)
 
 
+# A code written with no word saying it is an example: 'well id W-0001', 'batch no (RB-xxxx, 4 digits)'.
+BARE_EXAMPLE_RE = re.compile(r"(?<![\w./-])(?P<x>[A-Z]{1,6}[-_/.]?(?:\d{2,}|x{2,}|X{2,}|#{2,})(?:[-_/.](?:\d+|x{2,}))*)"
+                             r"(?![\w/-]|\.\w)")
+ID_HEADS = {"id", "no", "nr", "num", "number", "code", "ref", "reference", "key", "tag", "serial"}
+
+
+def find_bare_example(text: str, tokens: list[str], kind: str | None) -> re.Match | None:
+    """The one code an identifier's rule shows with no 'like' or 'e.g.' before it ('W-0001', 'P-000123')."""
+    if not tokens or (tokens[-1] not in ID_HEADS and kind != "id"):
+        return None
+    found = [m for m in BARE_EXAMPLE_RE.finditer(text) if re.search(r"[A-Z]", m["x"])]
+    return found[0] if len(found) == 1 else None
+
+
+def split_shown_code(head: str) -> tuple[str, int] | None:
+    """'well id W-0001' -> ('well id', 9): an identifier's label followed straight by one code it shows."""
+    m = re.search(r"\s(?=" + BARE_EXAMPLE_RE.pattern + ")", head)
+    if m is None or not re.search(r"[A-Z]", head[m.end():m.end() + 8]):
+        return None
+    label = head[: m.start()].strip().lower().split()
+    return (head[: m.start()], m.start()) if label and label[-1] in ID_HEADS else None
+
+
+def _is_prefix_year(runs: list, i: int) -> bool:
+    """'RUN-2024-0001', 'INV/2023/0042': a year right after a letter prefix and a separator, more digits after it."""
+    token = runs[i].group(0)
+    return bool(re.fullmatch(r"(?:19|20)\d\d", token)) and i >= 2 and runs[i - 2].group(0).isalpha() \
+        and not runs[i - 1].group(0).isalnum() and i + 2 < len(runs) and runs[i + 2].group(0).isdigit()
+
+
+def letter_range_prefix(pattern: str, text: str) -> str:
+    """'A-01-01 (rows A-H)', 'section letter A-H, written like C-12-07': the example's one-letter part takes the
+    stated letter range, or any capital when the words call it a letter."""
+    m = re.match(r"([A-Z])(?=[-_/.]|\\[.])", pattern)
+    if m is None:
+        return pattern
+    span = re.search(r"(?<![\w-])([A-Z])\s*(?:-|–|to|through|thru)\s*([A-Z])(?![\w-])", text)
+    if span and span[1] < span[2]:
+        return f"[{span[1]}-{span[2]}]" + pattern[1:]
+    if re.search(r"\bletters?\b", text, re.I):
+        return "[A-Z]" + pattern[1:]
+    return pattern
+
+
 # 'PUMP-001 to PUMP-060', 'WS001 .. WS050', 'L-01 through L-80': codes numbered over a range, the prefix repeated.
 CODE_RANGE_RE = re.compile(
-    r"(?<![\w-])(?P<p>[A-Z][A-Z0-9]*?[-_/#]?)(?P<a>\d{1,9})\s*(?:-|–|—|to|through|thru|till|until|\.\.\.?|…)\s*"
-    r"(?P=p)(?P<b>\d{1,9})(?![\w-])")
+    r"(?<![\w-])(?P<p>[A-Z][A-Z0-9]*?[-_/#]?|[a-z]{2,6}[-_/#]?)(?P<a>\d{1,9})\s*(?:-|–|—|to|through|thru|till|until|"
+    r"\.\.\.?|…)\s*(?P=p)(?P<b>\d{1,9})(?![\w-])"
+    r"(?P<extra>(?:\s*(?:,|\bor\b|\band\b|/)\s*(?P=p)[A-Z]{1,2}(?![\w-]))*)")  # 'chr1..chr22 or chrX'
+
 MAX_CODE_RANGE = 10**7
 
 
@@ -159,7 +210,9 @@ def find_code_range(text: str) -> tuple[str | None, int | None, str]:
     else:
         body = "|".join(number_range_regex(str(max(low, 10 ** (w - 1) if w > 1 else 0)), str(min(high, 10 ** w - 1)))
                         for w in range(len(str(low)), len(str(high)) + 1))
-    return prefix + f"(?:{body})", high - low + 1, cut(text, m)
+    extras = re.findall(rf"{re.escape(m['p'])}([A-Z]{{1,2}})", m["extra"] or "")
+    body = "|".join([body] + extras)
+    return prefix + f"(?:{body})", high - low + 1 + len(extras), cut(text, m)
 
 
 def number_range_regex(low: str, high: str) -> str:
@@ -198,3 +251,19 @@ def count_after_prefix(body: str, literal: str, starts_with: bool) -> str:
     if starts_with and m and literal.isdigit() and int(m[1]) > len(literal):
         return rf"\d{{{int(m[1]) - len(literal)}}}"
     return body
+
+
+def widen_digits(pattern: str, rows: int, count) -> str | None:
+    """'A-\\d{2}' for 400 unique rows -> 'A-\\d{4}': the last run of digits grows until the pattern holds at least
+    ten times the rows (``count`` says how many values a pattern holds); None when it has no run of digits."""
+    runs = list(re.finditer(r"\\d(?:\{(\d+)\})?", pattern))
+    if not runs:
+        return None
+    last = runs[-1]
+    width = int(last[1] or 1)
+    for extra in range(1, 13):
+        widened = pattern[: last.start()] + rf"\d{{{width + extra}}}" + pattern[last.end():]
+        if count(widened) >= rows * 10:
+            return widened
+    return None
+
