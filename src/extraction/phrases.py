@@ -20,9 +20,10 @@ NUMBER_WORDS = {
 NUMBER_SUFFIXES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
                    "b": 1e9, "bn": 1e9, "billion": 1e9}
 CURRENCY_SIGNS = "$€£¥₹"
-# One number as people write it: "-20", "$1,500.50", "20k", "−5", "2 million".
+# One number as people write it: "-20", "$1,500.50", "20k", "−5", "2 million". Only capitals make 'M', 'MM' and
+# 'B' multipliers, whatever the flags of the pattern that embeds this: '1,500 m' and '40 mm' are lengths.
 NUMBER = (r"(?:[-−–]\s?)?[$€£¥₹]?\s?(?:[-−]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-          r"(?:\s?(?:k|K|M|mm|mn|bn|B|thousand|million|billion)\b)?")
+          r"(?:\s?(?:(?i:k|mn|bn|thousand|million|billion)|(?-i:MM|M|B))\b)?")
 RANGE_SEPARATOR = r"\s*(?:-|–|—|(?:all\s+the\s+way\s+|right\s+)?(?:up\s+)?to|and|through|thru|until|till|\.\.\.?|~)\s*"
 # Spans the engine's relative values have no letter for, written as multiples of one they have.
 UNIT_MULTIPLES = {"quarter": (3, "M"), "qtr": (3, "M"), "decade": (10, "y")}
@@ -109,14 +110,29 @@ def parse_count(raw: str) -> int | None:
     return int(number.value) if number is not None and number.value >= 0 else None
 
 
+def share_multiplier(raw_low: str, low: ParsedNumber, raw_high: str, high: ParsedNumber) -> ParsedNumber:
+    """'2 to 9 million', '1-3M': the high end's multiplier applies to a bare low end that stays below it."""
+    bare = parse_number(re.sub(r"[A-Za-z\s]+$", "", raw_high))
+    if bare is None or bare.value in (0, high.value) or re.search(r"[A-Za-z]\s*$", raw_low):
+        return low
+    scaled = low.value * high.value / bare.value
+    return ParsedNumber(scaled, low.is_money, 0) if 0 < scaled <= high.value else low
+
+
+# 'from 5 mm to 120 mm', 'between 2 kg and 9 kg': the unit after the low end, when the high end repeats it.
+LOW_UNIT = (rf"(?:\s*(?!(?:to|and|thru|till|until|through|up)\b)(?P<u1>[A-Za-zµ°²³/]{{1,5}}\.?)"
+            rf"(?={RANGE_SEPARATOR}{NUMBER}\s*(?P=u1)(?![A-Za-z])))?")
+
+
 def find_numeric_range(text: str) -> tuple[NumericRange | None, str]:
     """Find 'between 18-80', '$0-10000', '-20 to 50', 'from 1.0 to 5.0', 'up to 500', 'at least 1'."""
     two_sided = re.search(
-        rf"(?:between\s+|from\s+|range\s+(?:of\s+)?|ranging\s+(?:from\s+)?)?(?P<lo>{NUMBER})\s*(?P<p1>%)?"
+        rf"(?:between\s+|from\s+|range\s+(?:of\s+)?|ranging\s+(?:from\s+)?)?(?P<lo>{NUMBER})\s*(?P<p1>%)?{LOW_UNIT}"
         rf"{RANGE_SEPARATOR}(?P<hi>{NUMBER})\s*(?P<p2>%|percent\b|pct\b)?", text, re.I)
     if two_sided:
         low, high = parse_number(two_sided["lo"]), parse_number(two_sided["hi"])
         if low is not None and high is not None:
+            low = share_multiplier(two_sided["lo"], low, two_sided["hi"], high)
             if low.value > high.value:
                 low, high = high, low
             if (low.is_money or high.is_money):
