@@ -20,10 +20,10 @@ NUMBER_WORDS = {
 NUMBER_SUFFIXES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
                    "b": 1e9, "bn": 1e9, "billion": 1e9}
 CURRENCY_SIGNS = "$€£¥₹"
-# One number as people write it: "-20", "$1,500.50", "20k", "−5", "2 million".
+# One number as people write it: "-20", "$1,500.50", "20k", "−5", "2 million". Only capitals make 'M', 'MM' and
+# 'B' multipliers, whatever the flags of the pattern that embeds this: '1,500 m' and '40 mm' are lengths.
 NUMBER = (r"(?:[-−–]\s?)?[$€£¥₹]?\s?(?:[-−]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-          r"(?:\s?(?:k|K|(?-i:M|MM|mn|B)|bn|thousand|million|billion)\b)?")
-# 'M', 'MM' and 'B' multiply only in capitals: '10-120 m' is metres and '0-50 mm' millimetres in any case.
+          r"(?:\s?(?:(?i:k|mn|bn|thousand|million|billion)|(?-i:MM|M|B))\b)?")
 RANGE_SEPARATOR = r"\s*(?:-|–|—|(?:all\s+the\s+way\s+|right\s+)?(?:up\s+)?to|and|through|thru|until|till|\.\.\.?|~)\s*"
 # Spans the engine's relative values have no letter for, written as multiples of one they have.
 UNIT_MULTIPLES = {"quarter": (3, "M"), "qtr": (3, "M"), "decade": (10, "y")}
@@ -110,10 +110,15 @@ def parse_count(raw: str) -> int | None:
     return int(number.value) if number is not None and number.value >= 0 else None
 
 
+# 'from 5 mm to 120 mm', 'between 2 kg and 9 kg': the unit after the low end, when the high end repeats it.
+LOW_UNIT = (rf"(?:\s*(?!(?:to|and|thru|till|until|through|up)\b)(?P<u1>[A-Za-zµ°²³/]{{1,5}}\.?)"
+            rf"(?={RANGE_SEPARATOR}{NUMBER}\s*(?P=u1)(?![A-Za-z])))?")
+
+
 def find_numeric_range(text: str) -> tuple[NumericRange | None, str]:
     """Find 'between 18-80', '$0-10000', '-20 to 50', 'from 1.0 to 5.0', 'up to 500', 'at least 1'."""
     two_sided = re.search(
-        rf"(?:between\s+|from\s+|range\s+(?:of\s+)?|ranging\s+(?:from\s+)?)?(?P<lo>{NUMBER})\s*(?P<p1>%)?"
+        rf"(?:between\s+|from\s+|range\s+(?:of\s+)?|ranging\s+(?:from\s+)?)?(?P<lo>{NUMBER})\s*(?P<p1>%)?{LOW_UNIT}"
         rf"{RANGE_SEPARATOR}(?P<hi>{NUMBER})\s*(?P<p2>%|percent\b|pct\b)?", text, re.I)
     if two_sided:
         low, high = parse_number(two_sided["lo"]), parse_number(two_sided["hi"])

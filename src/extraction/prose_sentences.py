@@ -84,13 +84,33 @@ INNER_LEAD_RE = re.compile(rf"(?:,\s*|\s+)(?:and|but|plus)\s+(?=(?:we|i)(?:'d|\s
                            rf"{chatty.REQUEST_VERB}\b)", re.I)
 
 
+# 'Bib numbers are unique integers from 1 to 5000, plus the runner's name, gender (F/M) and age': after the first
+# column's rule, a list of further columns; never a number or a column of a formula ('2.50 plus 0.90 per mile').
+PLUS_LIST_RE = re.compile(r",\s*(?:plus|as\s+well\s+as|along\s+with|together\s+with)\s+(?![-$€£~]?\d|about\s+\d|tax\b|vat\b|"
+                          r"shipping\b|tips?\b|fees?\b)(?=(?:the|a|an|their|its|his|her|our)\s|[a-z]+'s\s)", re.I)
+# 'The half split, also in seconds, has to be less than ...': a short aside between the label and its verb.
+ASIDE_RE = re.compile(rf"^(?P<label>(?:the\s+|a\s+|an\s+|each\s+)?[A-Za-z][\w' -]{{0,40}}?),\s*(?P<aside>(?:also|both|again|all|each|in|measured|given|stored|expressed|shown|recorded|written|kept)\b[^,()]{{0,30}}?),\s*"
+                      rf"(?P<verb>{COPULA})\b", re.I)
+FORMULA_WORD_RE = re.compile(r"=|\b(?:calculated|computed|derived|times|multiplied|divided|sum\s+of|total\s+of)\b", re.I)
+
+
 def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]]]) -> list[str]:
     """One sentence -> the column items it names (none for a sentence that only sets the scene)."""
     sentence = sentence.strip().rstrip(".!")
     inner = next((m for m in INNER_LEAD_RE.finditer(sentence) if depth_at(sentence, m.start()) == 0), None)
     if inner is not None:
         return read_sentence(sentence[:inner.start()], read_list) + read_sentence(sentence[inner.end():], read_list)
+    plus = next((m for m in PLUS_LIST_RE.finditer(sentence) if depth_at(sentence, m.start()) == 0), None)
+    if plus is not None and not FORMULA_WORD_RE.search(sentence[:plus.start()]):
+        first = read_sentence(sentence[:plus.start()], read_list)
+        if first:
+            return first + read_list(f"Columns: {sentence[plus.end():]}")[1]
+    aside = ASIDE_RE.match(sentence)
+    if aside:
+        sentence = f"{aside['label']} ({aside['aside']}) {aside['verb']}{sentence[aside.end():]}"
     lead = PROSE_LEADS_RE.match(sentence)
+    if lead and re.match(r"to\s+be\b", sentence[lead.end():], re.I):
+        lead = None  # 'The half split has to be less than the finish time': a rule, not a request
     if lead and SCENE_OBJECT_RE.match(sentence[lead.end():]):
         return []  # 'I need something like a log of our inspections, maybe 800 rows': the scene
     if lead and (not SCENE_RE.match(sentence) or WANT_LIST_RE.match(sentence) or TRACK_LEAD_RE.match(sentence)):

@@ -76,14 +76,19 @@ def describes_rows(clause: str) -> bool:
     return bool(ROWS_SCENE_RE.match(clause))
 
 
+# A part that carries its column's rule without a digit: 'total = qty x price', 'item (taco, burrito)', 'paid y/n'.
+RULED_PART_RE = re.compile(r"^[A-Za-z][\w' -]{0,30}?\s*=\s*\S|\([^()]*,[^()]*\)|\b\w+/\w+(?:/\w+)*\b")
+
+
 def is_column_run(sentence: str) -> bool:
     """A verbless run of three or more comma parts, each short: 'Occupied spaces 0-250, chargers 0 to 12, and a flag'."""
     parts = ph.split_top_level(sentence, ",;")
     if re.match(r"(?:the\s+)?(?:columns?|fields?|attributes?)\b", sentence, re.I):
         return False  # 'Columns -> a, b, c': the list reader's own intro
-    numbered = [p for p in parts if re.search(r"\d", p)]
-    named = all(re.search(r"\d", p) or fm.classify_tokens(fm.tokenize(p)) is not None for p in parts)
-    return len(parts) >= 3 and 2 * len(numbered) >= len(parts) and named and all(len(p.split()) <= 7 for p in parts) \
+    numbered = [p for p in parts if re.search(r"\d", p) or RULED_PART_RE.search(p)]
+    named = all(re.search(r"\d", p) or RULED_PART_RE.search(p) or fm.classify_tokens(fm.tokenize(p)) is not None
+                for p in parts)
+    return len(parts) >= 3 and 2 * len(numbered) >= len(parts) and named and all(len(re.sub(r"\([^()]*\)", "", p).split()) <= 7 for p in parts) \
         and not re.search(
         r"\b(?:we|i|you|our|my|is|are|was|were|be|has|have|will|would|should|must)\b", sentence, re.I)
 
