@@ -51,7 +51,7 @@ def start_api(workdir: Path) -> tuple[subprocess.Popen, str]:
                                "--port", str(port), "--log-level", "warning", "--no-access-log"],
                               cwd=REPO_ROOT, env=env)
     base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 600  # a loaded machine can take minutes to import the app
     while True:
         try:
             if httpx.get(base_url + "/health", timeout=1).status_code == 200:
