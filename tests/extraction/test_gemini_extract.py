@@ -118,7 +118,7 @@ def test_the_repair_turn_shares_the_timeout(stand_in):
     settings = make_settings(stand_in, gemini_timeout=8.0)
     slow_garbage = model_answer("not json")
     slow_garbage.delay = 7.0
-    stand_in.script(slow_garbage, ScriptedReply(body={}, delay=30.0))
+    stand_in.script(slow_garbage, ScriptedReply(body={}, delay=20.0))
 
     started = time.monotonic()
     with pytest.raises(LLMUnavailableError, match="GEMINI_TIMEOUT=8 s"):
