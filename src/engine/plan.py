@@ -17,6 +17,7 @@ from src.engine.generators.text import gen_from_pool
 from src.engine.overflow_check import find_overflow_problems
 from src.engine.registry import GeneratorRegistry
 from src.engine.strings import cut_at_word
+from src.engine.unique_pools import list_pool_warnings, take_unique_from_pool, unique_pool
 from src.engine.unique_text import add_row_tails, fit_unique_words, fits_words, shortest_max_length
 from src.engine.writers import with_decimals
 from src.errors import Problem, SchemaValidationError
@@ -202,7 +203,7 @@ class DatasetPlan:
         from src.engine.expressions import ExpressionError
 
         try:
-            return expression.evaluate(ctx.columns, ctx.n)
+            return expression.evaluate(ctx.columns, ctx.n, ctx.rng(fp, "noise", rule))
         except (ExpressionError, pa.ArrowException) as err:
             index = self.schema.field_names().index(fp.name)
             raise SchemaValidationError.single(
@@ -210,6 +211,16 @@ class DatasetPlan:
                 f"field '{fp.name}': {expression.text!r} cannot be computed: {err}") from None
 
     def _generate_base(self, fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+        pool = unique_pool(fp, self.schema.locale)
+        if pool is not None:
+            return take_unique_from_pool(fp, ctx, pool, lambda: self._generate_typed(fp, ctx))
+        return self._generate_typed(fp, ctx)
+
+    def row_count_warnings(self, total_rows: int) -> list[str]:
+        """What a job of ``total_rows`` rows should be told (unique pool values running out)."""
+        return list_pool_warnings(self, total_rows)
+
+    def _generate_typed(self, fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         entry = self.registry.get(fp.kind)
         values = entry.generate(fp, ctx)
         if fp.unique and fp.c.max_length and fits_words(fp.kind, fp.pattern is not None):
