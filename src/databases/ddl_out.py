@@ -69,7 +69,7 @@ def check_dialect(dialect: str) -> str:
 def describe_plan(plan, name: str | None = None, spec: TableSpec | None = None,
                   doc: RelationalSchema | None = None) -> SqlTable:
     """The SQL table of a compiled plan (a DatasetPlan); ``spec``/``doc`` add keys across tables."""
-    fields = {f.name: f for f in (spec.fields if spec else plan.schema.fields)}
+    fields = {f.name: f for f in (spec.fields if spec else plan.schema.fields) if not f.hidden}  # as written
     columns = []
     for arrow_field in plan.arrow_schema:
         fs = fields[arrow_field.name]

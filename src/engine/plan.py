@@ -71,7 +71,10 @@ class DatasetPlan:
                                           {f.name: f.type for f in probe.schema})
         if problems:
             raise SchemaValidationError(problems)
-        self.arrow_schema = pa.schema([with_decimals(f, fields[f.name].decimals) for f in probe.schema])
+        self._column_types = {f.name: f.type for f in probe.schema}  # hidden fields too
+        written = {f.name for f in self.written_fields}
+        self.arrow_schema = pa.schema([with_decimals(f, fields[f.name].decimals) for f in probe.schema
+                                       if f.name in written])
         self.estimated_row_bytes = _estimate_row_bytes(probe)
 
     @property
@@ -149,12 +152,22 @@ class DatasetPlan:
 
     def _generate(self, start_row: int, n_rows: int, *, cast: bool) -> pa.RecordBatch:
         ctx = self._fill(start_row, n_rows, self.order)
+        shown = self.written_fields if cast else self.schema.fields  # the probe types hidden fields too
         arrays = [apply_format(ctx.columns[f.name], f.constraints.format) if f.constraints.format
-                  else ctx.columns[f.name] for f in self.schema.fields]
+                  else ctx.columns[f.name] for f in shown]
         if cast:
             arrays = [a if a.type == t else a.cast(t) for a, t in zip(arrays, self.arrow_schema.types)]
             return pa.RecordBatch.from_arrays(arrays, schema=self.arrow_schema)
-        return pa.RecordBatch.from_arrays(arrays, names=[f.name for f in self.schema.fields])
+        return pa.RecordBatch.from_arrays(arrays, names=[f.name for f in shown])
+
+    def column_type(self, name: str) -> pa.DataType:
+        """A column's Arrow type, hidden fields included (what other tables read of this one)."""
+        return self.arrow_schema.field(name).type if name in self.arrow_schema.names else self._column_types[name]
+
+    @property
+    def written_fields(self) -> list:
+        """The fields of the output, in order: every field but the hidden ones."""
+        return [f for f in self.schema.fields if not f.hidden]
 
     def _generate_field(self, fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         if fp.expression is not None:

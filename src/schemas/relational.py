@@ -219,6 +219,8 @@ def _table_problems(doc: RelationalSchema, ti: int, table: TableSpec) -> list[Pr
         for name in table.primary_key:
             if name not in field_names:
                 fail(".primary_key", f"'{name}' is not a field of this table")
+            elif table.field(name).hidden:
+                fail(".primary_key", f"'{name}' is hidden: a key is written")
         if any(f.constraints.primary_key for f in table.fields):
             fail(".primary_key", "give a table-level primary_key or field-level primary_key, not both")
         if len(set(table.primary_key)) != len(table.primary_key):
@@ -234,6 +236,8 @@ def _table_problems(doc: RelationalSchema, ti: int, table: TableSpec) -> list[Pr
         for name in members:
             if name not in field_names:
                 fail(f".unique_together[{ui}]", f"'{name}' is not a field of this table")
+            elif table.field(name).hidden:
+                fail(f".unique_together[{ui}]", f"'{name}' is hidden: a unique_together set is written")
     return out
 
 
@@ -250,7 +254,7 @@ def is_key(parent: TableSpec, column: str) -> bool:
     c = spec.constraints
     single_pk = not parent.primary_key and c.primary_key
     return (single_pk or c.unique) and not c.nullable and spec.type != "reference" and \
-        c.expression is None and c.when is None
+        c.expression is None and c.when is None and not spec.hidden
 
 
 def _reference_problems(doc: RelationalSchema, table: TableSpec, loc: str, spec: FieldSpec,

@@ -33,7 +33,7 @@ class ParentBlocks:
         """Columns ``names`` of the parent rows ``idx`` (-1: null), from the parent's plan."""
         n = len(idx)
         valid = idx >= 0
-        types = {name: plan.arrow_schema.field(name).type for name in names}
+        types = {name: plan.column_type(name) for name in names}
         if not valid.any():
             return {name: pa.nulls(n, types[name]) for name in names}
         wanted = idx[valid]
