@@ -17,7 +17,8 @@ from src.importers.defaults import apply_default_share, apply_meaning_spread
 from src.importers.lineage import order_after_parents
 from src.importers.origin import sql_origin
 from src.importers.model import DEFAULT_CHILDREN, DEFAULT_ROWS, Column, ImportResult, Table
-from src.importers.rules import apply_domain, apply_length, assign_orderings, guard_length
+from src.importers.orderings import assign_orderings
+from src.importers.rules import apply_domain, apply_length, guard_length
 from src.importers.sqltypes import Shape, map_column, name_meaning
 from src.engine.semantics import PERSON_KINDS, infer_string_kind, infer_thing, singular
 from src.schemas.fields import MAX_SEED
