@@ -60,6 +60,8 @@ def restore_from_url(client: ApiClient) -> None:
         set_schema(found["draft"])
     if found.get("rows"):
         st.session_state["rows_input"] = found["rows"]
+    if found.get("description") and not st.session_state.get("description_input"):
+        st.session_state["description_input"] = found["description"]
 
 
 def fetch_sample(client: ApiClient, doc: dict[str, Any], rows: int = FIELD_SAMPLES) -> dict[str, Any]:
@@ -358,7 +360,7 @@ def render_page() -> None:
     show_snippets(client.public_url if hasattr(client, "public_url") else client.base_url, valid, output,
                   with_key=bool(get_settings().api_keys))
     write_url(get_doc(), st.session_state.get(SAVED_ID_KEY), st.session_state.get(SAVED_DOC_KEY),
-              output["total_rows"] or None)
+              output["total_rows"] or None, st.session_state.get("description_input"))
 
 
 def load_saved(doc: dict[str, Any], message: str) -> None:

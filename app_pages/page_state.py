@@ -16,6 +16,8 @@ import streamlit as st
 DRAFT_PARAM = "draft"
 SCHEMA_PARAM = "schema"
 ROWS_PARAM = "rows"
+DESCRIPTION_PARAM = "describe"  # the description typed on the Describe tab (compressed like the draft)
+MAX_DESCRIPTION_CHARS = 20_000
 MAX_DRAFT_CHARS = 200_000  # browsers keep URLs of a few MB; beyond this the draft is left out
 
 
@@ -45,13 +47,20 @@ def read_url() -> dict[str, Any]:
     rows = params.get(ROWS_PARAM)
     if rows and rows.isdigit():
         found["rows"] = int(rows)
+    if params.get(DESCRIPTION_PARAM):
+        text = decode_draft(params[DESCRIPTION_PARAM])
+        if text is not None and isinstance(text.get("text"), str):
+            found["description"] = text["text"][:MAX_DESCRIPTION_CHARS]
     return found
 
 
 def write_url(doc: dict[str, Any] | None, saved_id: str | None, saved_doc: dict[str, Any] | None,
-              rows: int | None) -> None:
-    """Keep the URL in step: the saved id, and the draft when it differs from the saved document."""
+              rows: int | None, description: str | None = None) -> None:
+    """Keep the URL in step: the saved id, the draft when it differs from the saved document, and the
+    description being typed (so a reload keeps it too)."""
     wanted: dict[str, str] = {}
+    if description and description.strip() and len(description) <= MAX_DESCRIPTION_CHARS:
+        wanted[DESCRIPTION_PARAM] = encode_draft({"text": description})
     if saved_id:
         wanted[SCHEMA_PARAM] = saved_id
     if doc is not None and doc != saved_doc:
@@ -60,9 +69,10 @@ def write_url(doc: dict[str, Any] | None, saved_id: str | None, saved_doc: dict[
             wanted[DRAFT_PARAM] = draft
     if rows:
         wanted[ROWS_PARAM] = str(rows)
-    current = {name: st.query_params.get(name) for name in (SCHEMA_PARAM, DRAFT_PARAM, ROWS_PARAM)}
+    names = (SCHEMA_PARAM, DRAFT_PARAM, ROWS_PARAM, DESCRIPTION_PARAM)
+    current = {name: st.query_params.get(name) for name in names}
     if {k: v for k, v in current.items() if v} != wanted:
-        for name in (SCHEMA_PARAM, DRAFT_PARAM, ROWS_PARAM):
+        for name in names:
             if name in wanted:
                 st.query_params[name] = wanted[name]
             elif name in st.query_params:

@@ -45,6 +45,7 @@ class SqlTable:
     columns: list[SqlColumn]
     primary_key: list[str] = field(default_factory=list)
     unique: list[str] = field(default_factory=list)
+    unique_sets: list[list[str]] = field(default_factory=list)  # a table's unique_together
     foreign_keys: list[tuple[list[str], str, list[str]]] = field(default_factory=list)
     checks: list[exp.Expression] = field(default_factory=list)
     key_specs: dict[str, FieldSpec] = field(default_factory=dict)  # reference column -> parent's field
@@ -68,7 +69,7 @@ def check_dialect(dialect: str) -> str:
 def describe_plan(plan, name: str | None = None, spec: TableSpec | None = None,
                   doc: RelationalSchema | None = None) -> SqlTable:
     """The SQL table of a compiled plan (a DatasetPlan); ``spec``/``doc`` add keys across tables."""
-    fields = {f.name: f for f in (spec.fields if spec else plan.schema.fields)}
+    fields = {f.name: f for f in (spec.fields if spec else plan.schema.fields) if not f.hidden}  # as written
     columns = []
     for arrow_field in plan.arrow_schema:
         fs = fields[arrow_field.name]
@@ -88,6 +89,8 @@ def describe_plan(plan, name: str | None = None, spec: TableSpec | None = None,
         table.primary_key = [f.name for f in plan.schema.fields if f.constraints.primary_key]
     table.unique = [col.name for col in columns if col.spec.constraints.unique
                     and [col.name] != table.primary_key]
+    if spec is not None:
+        table.unique_sets = [list(m) for m in spec.unique_together if sorted(m) != sorted(table.primary_key)]
     if spec is not None and doc is not None:
         _add_foreign_keys(table, spec, doc)
     table.checks = [check for col in columns for check in _column_checks(col, fields)]
@@ -267,8 +270,8 @@ def create_table_sql(table: SqlTable, dialect: str, if_not_exists: bool = False)
                                    constraints=constraints))
     if table.primary_key:
         items.append(exp.PrimaryKey(expressions=[ident(n) for n in table.primary_key]))
-    for name in table.unique:
-        items.append(exp.UniqueColumnConstraint(this=exp.Schema(expressions=[ident(name)])))
+    for names in [[name] for name in table.unique] + table.unique_sets:
+        items.append(exp.UniqueColumnConstraint(this=exp.Schema(expressions=[ident(n) for n in names])))
     for cols, parent, parent_cols in table.foreign_keys:
         items.append(exp.ForeignKey(expressions=[ident(n) for n in cols], reference=exp.Reference(
             this=exp.Schema(this=exp.Table(this=ident(parent)), expressions=[ident(n) for n in parent_cols]))))

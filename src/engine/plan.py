@@ -17,6 +17,7 @@ from src.engine.generators.text import gen_from_pool
 from src.engine.overflow_check import find_overflow_problems
 from src.engine.registry import GeneratorRegistry
 from src.engine.strings import cut_at_word
+from src.engine.unique_pools import list_pool_warnings, take_unique_from_pool, unique_pool
 from src.engine.unique_text import add_row_tails, fit_unique_words, fits_words, shortest_max_length
 from src.engine.writers import with_decimals
 from src.errors import Problem, SchemaValidationError
@@ -70,7 +71,10 @@ class DatasetPlan:
                                           {f.name: f.type for f in probe.schema})
         if problems:
             raise SchemaValidationError(problems)
-        self.arrow_schema = pa.schema([with_decimals(f, fields[f.name].decimals) for f in probe.schema])
+        self._column_types = {f.name: f.type for f in probe.schema}  # hidden fields too
+        written = {f.name for f in self.written_fields}
+        self.arrow_schema = pa.schema([with_decimals(f, fields[f.name].decimals) for f in probe.schema
+                                       if f.name in written])
         self.estimated_row_bytes = _estimate_row_bytes(probe)
 
     @property
@@ -148,12 +152,22 @@ class DatasetPlan:
 
     def _generate(self, start_row: int, n_rows: int, *, cast: bool) -> pa.RecordBatch:
         ctx = self._fill(start_row, n_rows, self.order)
+        shown = self.written_fields if cast else self.schema.fields  # the probe types hidden fields too
         arrays = [apply_format(ctx.columns[f.name], f.constraints.format) if f.constraints.format
-                  else ctx.columns[f.name] for f in self.schema.fields]
+                  else ctx.columns[f.name] for f in shown]
         if cast:
             arrays = [a if a.type == t else a.cast(t) for a, t in zip(arrays, self.arrow_schema.types)]
             return pa.RecordBatch.from_arrays(arrays, schema=self.arrow_schema)
-        return pa.RecordBatch.from_arrays(arrays, names=[f.name for f in self.schema.fields])
+        return pa.RecordBatch.from_arrays(arrays, names=[f.name for f in shown])
+
+    def column_type(self, name: str) -> pa.DataType:
+        """A column's Arrow type, hidden fields included (what other tables read of this one)."""
+        return self.arrow_schema.field(name).type if name in self.arrow_schema.names else self._column_types[name]
+
+    @property
+    def written_fields(self) -> list:
+        """The fields of the output, in order: every field but the hidden ones."""
+        return [f for f in self.schema.fields if not f.hidden]
 
     def _generate_field(self, fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         if fp.expression is not None:
@@ -202,7 +216,7 @@ class DatasetPlan:
         from src.engine.expressions import ExpressionError
 
         try:
-            return expression.evaluate(ctx.columns, ctx.n)
+            return expression.evaluate(ctx.columns, ctx.n, ctx.rng(fp, "noise", rule))
         except (ExpressionError, pa.ArrowException) as err:
             index = self.schema.field_names().index(fp.name)
             raise SchemaValidationError.single(
@@ -210,6 +224,16 @@ class DatasetPlan:
                 f"field '{fp.name}': {expression.text!r} cannot be computed: {err}") from None
 
     def _generate_base(self, fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
+        pool = unique_pool(fp, self.schema.locale)
+        if pool is not None:
+            return take_unique_from_pool(fp, ctx, pool, lambda: self._generate_typed(fp, ctx))
+        return self._generate_typed(fp, ctx)
+
+    def row_count_warnings(self, total_rows: int) -> list[str]:
+        """What a job of ``total_rows`` rows should be told (unique pool values running out)."""
+        return list_pool_warnings(self, total_rows)
+
+    def _generate_typed(self, fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         entry = self.registry.get(fp.kind)
         values = entry.generate(fp, ctx)
         if fp.unique and fp.c.max_length and fits_words(fp.kind, fp.pattern is not None):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from src.extraction.offline import extract_offline
-from src.extraction.templates import Template, load_templates
+from src.extraction.templates import Template, apply_template_rules, load_templates
 from src.schemas import DatasetSchema
 
 
@@ -24,7 +24,8 @@ class TemplateSchema:
 def build_template_schema(template: Template) -> TemplateSchema:
     """Read a template's columns with the offline extractor into a schema document."""
     result = extract_offline(template.as_description())
-    schema = result.schema.model_copy(update={"name": template.key, "description": template.title})
+    schema = apply_template_rules(result.schema, {}, template)
+    schema = schema.model_copy(update={"name": template.key, "description": template.title})
     return TemplateSchema(template.key, template.title, template.words, template.as_description(), schema)
 
 

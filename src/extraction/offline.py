@@ -93,6 +93,7 @@ def extract_offline(text: str) -> OfflineExtraction:
         warnings.append(f"could not link columns to each other: {err}")
     schema = build_schema(drafts, locale, subject, text, warnings)
     sources = {d.name: d.source for d in drafts if d.source}
+    schema = tp.apply_template_rules(schema, sources)  # what a template's words cannot say
     return OfflineExtraction(schema=schema, total_rows=total_rows, warnings=warnings, sources=sources)
 
 

@@ -9,13 +9,17 @@ with the columns the request names itself.
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from src.extraction import field_meaning as fm
+from src.errors import SchemaValidationError
 from src.extraction.drafts import FieldDraft
+from src.schemas import DatasetSchema
 
 CATALOG_PATH = Path(__file__).with_name("templates.toml")
 # Below this many named columns a request is completed from its entity's template.
@@ -35,6 +39,8 @@ class Template:
     words: tuple[str, ...]
     columns: tuple[str, ...]
     rank: int = 1
+    rules: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()  # field -> constraint changes
+    hidden: tuple[tuple[tuple[str, Any], ...], ...] = ()  # hidden helper fields the rules read
 
     def as_description(self) -> str:
         """The template as a description the offline reader understands."""
@@ -58,7 +64,76 @@ def load_templates() -> tuple[Template, ...]:
     """The catalog, in file order."""
     data = tomllib.loads(CATALOG_PATH.read_text(encoding="utf-8"))
     return tuple(Template(key=t["key"], title=t["title"], words=tuple(t["words"]), columns=tuple(t["columns"]),
-                         rank=int(t.get("rank", 1))) for t in data["template"])
+                         rank=int(t.get("rank", 1)),
+                         rules=tuple((name, tuple(rule.items())) for name, rule in t.get("rules", {}).items()),
+                         hidden=tuple(tuple(h.items()) for h in t.get("hidden", [])))
+                 for t in data["template"])
+
+
+TEMPLATE_SOURCE_RE = re.compile(r"^template '([a-z_]+)': ")
+
+
+def apply_template_rules(schema: DatasetSchema, sources: dict[str, str],
+                         template: Template | None = None) -> DatasetSchema:
+    """A template's rules that its words cannot say (an expression, a hidden helper field), on the fields
+    that came from it (``sources``: field -> words, 'template 'flights': ...'); a rule whose fields are not
+    all there, or that the engine refuses with the request's other columns, is left out."""
+    keys = {m.group(1) for text in sources.values() if (m := TEMPLATE_SOURCE_RE.match(text))}
+    chosen = [template] if template is not None else [t for t in load_templates() if t.key in keys]
+    for tpl in chosen:
+        if not tpl.rules:
+            continue
+        candidate = _with_rules(schema, tpl, None if template is not None else sources)
+        if candidate is None:
+            continue
+        try:
+            from src.engine import compile_schema
+
+            compile_schema(candidate, seed=0)
+        except SchemaValidationError:
+            continue
+        schema = candidate
+    return schema
+
+
+def _rule_reads(rules: dict[str, tuple]) -> set[str]:
+    from src.engine.expressions import parse_expression
+
+    return {name for rule in rules.values() for key, text in rule if key in ("expression", "when")
+            for name in parse_expression(text).referenced_fields()}
+
+
+def _with_rules(schema: DatasetSchema, template: Template, sources: dict[str, str] | None) -> DatasetSchema | None:
+    own = {f.name for f in schema.fields
+           if sources is None or sources.get(f.name, "").startswith(f"template '{template.key}': ")}
+    helpers = {dict(h)["name"] for h in template.hidden}
+    # each rule whose field and inputs came from the template (a request naming its own airlines keeps
+    # them, without the template's code mapping)
+    rules = {name: rule for name, rule in template.rules
+             if name in own and _rule_reads({name: rule}) - helpers <= own}
+    if not rules:
+        return None
+    used = _rule_reads(rules) & helpers
+    fields = []
+    for spec in schema.fields:
+        doc = spec.model_dump(mode="json", exclude_defaults=True)
+        if spec.name in rules:
+            constraints = dict(doc.get("constraints") or {})
+            for key, value in rules[spec.name]:
+                if value is False or value == "":
+                    constraints.pop(key, None)
+                else:
+                    constraints[key] = value
+            doc["constraints"] = constraints
+        fields.append(doc)
+    names = {f["name"] for f in fields}
+    fields += [{**dict(h), "hidden": True} for h in template.hidden
+               if dict(h)["name"] in used and dict(h)["name"] not in names]
+    try:
+        return DatasetSchema.model_validate({**schema.model_dump(mode="json", exclude_defaults=True),
+                                             "fields": fields})
+    except ValueError:
+        return None
 
 
 def get_template(key: str) -> Template | None:

@@ -17,7 +17,8 @@ from src.importers.defaults import apply_default_share, apply_meaning_spread
 from src.importers.lineage import order_after_parents
 from src.importers.origin import sql_origin
 from src.importers.model import DEFAULT_CHILDREN, DEFAULT_ROWS, Column, ImportResult, Table
-from src.importers.rules import apply_domain, apply_length, assign_orderings, guard_length
+from src.importers.orderings import assign_orderings
+from src.importers.rules import apply_domain, apply_length, guard_length
 from src.importers.sqltypes import Shape, map_column, name_meaning
 from src.engine.semantics import PERSON_KINDS, infer_string_kind, infer_thing, singular
 from src.schemas.fields import MAX_SEED
@@ -100,11 +101,32 @@ def _build_table(table: Table, tables: list[Table], names: set[str], enum_types:
             warnings.append(f"{where}: foreign key ({', '.join(fk.columns)}) references "
                             f"{fk.ref_table}({', '.join(fk.ref_columns)}), which is not its primary key "
                             "or a UNIQUE column")
-    for unique_set in table.unique_sets:
-        if sorted(unique_set) != sorted(table.primary_key):
-            warnings.append(f"{where}: UNIQUE ({', '.join(unique_set)}) over several columns is not "
-                            "honoured: the schema has no composite uniqueness besides the primary key")
+    _add_unique_sets(out, table, warnings)
     return out
+
+
+def _add_unique_sets(out: dict[str, Any], table: Table, warnings: list[str]) -> None:
+    """A composite UNIQUE becomes a unique_together set the engine keeps by construction; its members
+    are made without nulls, so each combination is one row."""
+    by_name = {f["name"]: f for f in out["fields"]}
+    sets = []
+    for unique_set in table.unique_sets:
+        if sorted(unique_set) == sorted(table.primary_key) or unique_set in sets:
+            continue
+        missing = [n for n in unique_set if n not in by_name]
+        if missing:
+            warnings.append(f"table {table.name}: UNIQUE ({', '.join(unique_set)}) is not honoured: "
+                            f"{', '.join(missing)} is not generated")
+            continue
+        for name in unique_set:
+            if by_name[name].get("constraints", {}).pop("nullable", None):
+                warnings.append(f"table {table.name}, column {name}: part of UNIQUE ({', '.join(unique_set)}), "
+                                "so it is generated without nulls")
+                if not by_name[name]["constraints"]:
+                    by_name[name].pop("constraints")
+        sets.append(list(unique_set))
+    if sets:
+        out["unique_together"] = sets
 
 
 def _fit_keys(out: dict[str, Any], table: Table) -> None:

@@ -23,6 +23,7 @@ from typing import Any
 from src.config import Settings
 from src.engine import DatasetPlan, compile_schema, draw_seed
 from src.engine.relational import RelationalPlan, compile_relational
+from src.engine.unique_pools import list_job_warnings
 from src.errors import (
     InvalidJobTransitionError,
     JobNotFoundError,
@@ -171,6 +172,7 @@ class JobManager(JobOutputs):
                     "total_rows", f"the tables hold {total_rows} rows in all ({plan.rows_per_table}); a "
                                   f"job holds 1 to MAX_ROWS ({self.settings.max_rows})")
             check_size(plan, total_rows, self.settings, self.storage, sum(self._reserved.values()))
+            warnings.extend(list_job_warnings(plan, total_rows))
         except SchemaValidationError as exc:
             # The engine names places inside the schema; the request nests it under "schema".
             raise SchemaValidationError([

@@ -88,7 +88,7 @@ def list_field_names(schema: dict) -> list[str]:
     if fields is None:
         tables = schema.get("tables") or [{}]
         fields = tables[0].get("fields", [])
-    return [f.get("name") for f in fields]
+    return [f.get("name") for f in fields if not f.get("hidden")]
 
 
 class JobStoreError(StorageError):

@@ -142,7 +142,9 @@ class Constraints(BaseModel):
                                "in this strftime format, e.g. '%m/%d/%Y', '%d.%m.%Y', '%H:%M'.")
     expression: str | None = Field(
         None, max_length=MAX_RULE_TEXT, description="Derived value over other fields: 'quantity * unit_price', 'round(x, 2)', "
-        "\"CASE WHEN a > 10 THEN 'big' ELSE 'small' END\".")
+        "\"CASE WHEN a > 10 THEN 'big' ELSE 'small' END\"; seeded noise per row: 'base * 1.2 + normal(0, 5)', "
+        "'uniform(0.9, 1.1) * price', 'random() < 0.3' (random() in [0, 1), uniform(a, b) in [a, b), "
+        "normal(mu, sd)).")
     when: str | None = Field(
         None, max_length=MAX_RULE_TEXT, description="Condition over other fields; the value is null on rows where it is false, "
         "e.g. \"transaction_type = 'payment'\".")
@@ -257,6 +259,9 @@ class FieldSpec(BaseModel):
     description: str = Field("", max_length=2000, description="What the column holds; gives a "
                              "generic 'string' field its meaning.")
     constraints: Constraints = Field(default_factory=Constraints)
+    hidden: bool = Field(False, description="Generated and readable by other fields' expression, when, "
+                         "after and before (a helper such as a base price), but not written to any "
+                         "output, preview or CREATE TABLE.")
 
     @field_validator("type", mode="before")
     @classmethod
@@ -303,6 +308,11 @@ class DatasetSchema(BaseModel):
             seen.add(field.name)
         if dupes:
             raise ValueError(f"duplicate field names: {', '.join(sorted(set(dupes)))}")
+        if all(f.hidden for f in self.fields):
+            raise ValueError("every field is hidden: at least one field must be written")
+        for field in self.fields:
+            if field.hidden and field.constraints.primary_key:
+                raise ValueError(f"field '{field.name}' is hidden, so it cannot be the primary_key")
         return self
 
     def field_names(self) -> list[str]:

@@ -82,6 +82,12 @@ class TableSpec(BaseModel):
     fields: list[FieldSpec] = Field(..., min_length=1, max_length=500)
     primary_key: list[str] | None = Field(None, min_length=1, max_length=16, description="Composite key.")
     foreign_keys: list[ForeignKey] = Field(default_factory=list, max_length=32)
+    unique_together: list[list[str]] = Field(
+        default_factory=list, max_length=16,
+        description="Sets of fields whose combination never repeats (a composite UNIQUE): "
+                    "[['country', 'category']]. Kept by construction: each combination of the members' "
+                    "values (enum values, booleans, integer ranges, pool-valued types, references) is "
+                    "used at most once; refused when they cannot make enough combinations.")
     # Written by the SQL importers, not offered to Gemini (nor shown in the JSON Schema): README "Created tables".
     sql: SkipJsonSchema[SqlOrigin | None] = Field(None, description="Imported from SQL: types, defaults, checks.")
 
@@ -213,6 +219,8 @@ def _table_problems(doc: RelationalSchema, ti: int, table: TableSpec) -> list[Pr
         for name in table.primary_key:
             if name not in field_names:
                 fail(".primary_key", f"'{name}' is not a field of this table")
+            elif table.field(name).hidden:
+                fail(".primary_key", f"'{name}' is hidden: a key is written")
         if any(f.constraints.primary_key for f in table.fields):
             fail(".primary_key", "give a table-level primary_key or field-level primary_key, not both")
         if len(set(table.primary_key)) != len(table.primary_key):
@@ -221,6 +229,15 @@ def _table_problems(doc: RelationalSchema, ti: int, table: TableSpec) -> list[Pr
         fail(".fields", "only one field can be the primary_key: list several in a table-level primary_key")
     for ki, fk in enumerate(table.foreign_keys):
         out += _foreign_key_problems(doc, table, f"{at}.foreign_keys[{ki}]", fk)
+    for ui, members in enumerate(table.unique_together):
+        if len(members) < 2 or len(set(members)) != len(members):
+            fail(f".unique_together[{ui}]", "a unique_together set names two or more different fields "
+                 "(one field: constraints.unique)")
+        for name in members:
+            if name not in field_names:
+                fail(f".unique_together[{ui}]", f"'{name}' is not a field of this table")
+            elif table.field(name).hidden:
+                fail(f".unique_together[{ui}]", f"'{name}' is hidden: a unique_together set is written")
     return out
 
 
@@ -237,7 +254,7 @@ def is_key(parent: TableSpec, column: str) -> bool:
     c = spec.constraints
     single_pk = not parent.primary_key and c.primary_key
     return (single_pk or c.unique) and not c.nullable and spec.type != "reference" and \
-        c.expression is None and c.when is None
+        c.expression is None and c.when is None and not spec.hidden
 
 
 def _reference_problems(doc: RelationalSchema, table: TableSpec, loc: str, spec: FieldSpec,

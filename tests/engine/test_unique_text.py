@@ -8,6 +8,7 @@ import re
 import pytest
 
 from src.engine import compile_schema
+from src.engine.natural_pools import natural_pool
 from src.errors import SchemaValidationError
 
 @pytest.mark.parametrize("field_type", ["full_name", "city", "company", "job_title", "product_name",
@@ -24,6 +25,12 @@ def test_unique_typed_text_fits_max_length_and_stays_unique_in_any_split(field_t
     assert len(set(values)) == len(values)
     split = plan.generate_chunk(0, 1234).column(0).to_pylist() + plan.generate_chunk(1234, 1766).column(0).to_pylist()
     assert split == values
+    pool = natural_pool(field_type, None)
+    if pool is not None:  # a pool-valued type: its own values within the limit first, then tails
+        fitting = {v for v in pool.to_pylist() if len(v) <= 12}
+        assert set(values[:len(fitting)]) == fitting
+        assert all(v.endswith(f" #{row + 1}") for row, v in enumerate(values) if row >= len(fitting))
+        return
     # Each value is the one made without the limit, kept whole or cut (at a word when one fits) and
     # given its row's ' #<row>' tail: never characters made up.
     unlimited = make().generate_chunk(0, 3000).column(0).to_pylist()
@@ -76,7 +83,10 @@ def test_tailed_words_reach_min_length_with_the_row_number_zero_padded(kind, lim
     values = plan.generate_chunk(0, 5000).column(0).to_pylist()
     assert len(set(values)) == 5000
     assert all(limits["min_length"] <= len(v) <= limits.get("max_length", 10**9) for v in values)
-    for row, value in enumerate(values):
+    fitting = [v for v in natural_pool(kind, None).to_pylist()
+               if limits["min_length"] <= len(v) <= limits.get("max_length", 10**9)]
+    assert set(values[:len(fitting)]) == set(fitting)  # the pool's own values that fit come first
+    for row, value in enumerate(values[len(fitting):], start=len(fitting)):
         head, _, number = value.rpartition(" #")
         assert head and int(number) == row + 1, value
     assert plan.generate_chunk(1234, 766).column(0).to_pylist() == values[1234:2000]

@@ -58,8 +58,9 @@ class Expression:
         """
         return TypeEnv(types).type_of(self._root)
 
-    def evaluate(self, columns: Mapping[str, pa.Array | pa.ChunkedArray], n_rows: int) -> pa.Array:
-        """The expression over ``n_rows`` rows; ``columns`` must hold every referenced field."""
+    def evaluate(self, columns: Mapping[str, pa.Array | pa.ChunkedArray], n_rows: int, random=None) -> pa.Array:
+        """The expression over ``n_rows`` rows; ``columns`` must hold every referenced field; ``random``
+        (a RowRandom of those rows) feeds random(), uniform() and normal()."""
         prepared: dict[str, pa.Array] = {}
         types: dict[str, pa.DataType] = {}
         for name in self.referenced_fields():
@@ -80,7 +81,7 @@ class Expression:
                 except pa.ArrowInvalid as exc:
                     raise ExpressionError(f"field {name!r} cannot be read as {type_name(target)}: {exc}")
             prepared[name] = column
-        ctx = EvalContext(types, prepared, n_rows)
+        ctx = EvalContext(types, prepared, n_rows, random)
         result_type = ctx.type_of(self._root)
         return broadcast(ctx.value_of(self._root), result_type, n_rows)
 

@@ -21,10 +21,12 @@ Value = pa.Array | pa.Scalar
 
 
 class EvalContext(TypeEnv):
-    def __init__(self, types: Mapping[str, pa.DataType], columns: Mapping[str, pa.Array], n_rows: int):
+    def __init__(self, types: Mapping[str, pa.DataType], columns: Mapping[str, pa.Array], n_rows: int,
+                 random=None):
         super().__init__(types)
         self.columns = columns
         self.n_rows = n_rows
+        self.random = random  # a RowRandom of these rows: random(), uniform(), normal() (noise.py)
 
     def value_of(self, node: Node) -> Value:
         if self.type_of(node) == NULL:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pyarrow as pa
 
 from src.engine.expressions.nodes import Call
+from src.engine.expressions.noise import infer_noise
 from src.engine.expressions.types import (FLOAT, INT, NULL, STR, TypeEnv, is_numeric, is_temporal, type_name,
                                           unify, unify_temporal)
 
@@ -93,4 +94,5 @@ FUNCTION_TYPES: dict[str, Callable[[Call, TypeEnv], pa.DataType]] = {
     "upper": _string_function(STR), "lower": _string_function(STR), "length": _string_function(INT),
     "substr": _string_function(STR), "date_add": _date_add, "days_between": _days_between,
     "year": _date_part, "month": _date_part, "day": _date_part,
+    "random": infer_noise, "uniform": infer_noise, "normal": infer_noise,
 }

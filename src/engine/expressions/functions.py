@@ -31,6 +31,7 @@ SIGNATURES: dict[str, Signature] = {
     "concat": Signature(1, None), "upper": Signature(1, 1), "lower": Signature(1, 1),
     "length": Signature(1, 1), "substr": Signature(2, 3, (1, 2)), "date_add": Signature(2, 2),
     "days_between": Signature(2, 2), "year": Signature(1, 1), "month": Signature(1, 1), "day": Signature(1, 1),
+    "random": Signature(0, 0), "uniform": Signature(2, 2), "normal": Signature(2, 2),  # noise.py
 }
 ALIASES = {"log": "ln", "power": "pow", "min": "least", "max": "greatest", "substring": "substr",
            "ceiling": "ceil"}

@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 
 from src.engine.expressions.evaluate import EvalContext, Value, broadcast, cast, checked, null_where
 from src.engine.expressions.nodes import Call
+from src.engine.expressions.noise import KERNELS as NOISE_KERNELS
 from src.engine.expressions.types import DATE, FLOAT, INT, NULL, STR, unify_temporal
 
 Kernel = Callable[[Call, EvalContext], Value]
@@ -171,4 +172,5 @@ KERNELS: dict[str, Kernel] = {
     "upper": _string(pc.utf8_upper), "lower": _string(pc.utf8_lower), "length": _length, "substr": _substr,
     "date_add": _date_add, "days_between": _days_between,
     "year": _date_part(pc.year), "month": _date_part(pc.month), "day": _date_part(pc.day),
+    **NOISE_KERNELS,
 }

@@ -15,8 +15,9 @@ from src.engine.expressions import ExpressionError, parse_expression
 from src.engine.compiler import compile_schema
 from src.engine.plan import DEFAULT_NULL_PROBABILITY, DEFAULT_SEED, DatasetPlan
 from src.engine.relational.counts import ChildCounts, ChildIndex
-from src.engine.relational.links import DEFAULT_ZIPF_EXPONENT, JointDraw, Link
+from src.engine.relational.links import DEFAULT_ZIPF_EXPONENT, Link
 from src.engine.relational.provider import Chain, TableProvider
+from src.engine.relational.unique_sets import keep_unique_set, list_unique_sets
 from src.engine.rng import derive_key
 from src.errors import Problem, SchemaValidationError
 from src.schemas.fields import MAX_SEED, Constraints, DatasetSchema, FieldSpec
@@ -190,8 +191,9 @@ class _Builder:
         provider = TableProvider(links=links, parent_plan=self.parent_plan_for(name), index=index)
         self.providers[name] = provider
         fields = self.wire_lookups(ti, table, links, provider)
-        if table.primary_key:
-            fields = self.composite_key(ti, table, links, provider, fields, rows, t_seed)
+        for loc, members in list_unique_sets(table):
+            fields = keep_unique_set(lambda at, message: self.fail(ti, at, message), loc, table, members,
+                                     links, provider, fields, rows, t_seed, self.schema.locale)
         if not self.problems_for(ti) and any(link.mode == "self" for link in links):
             self.compile_key_plan(ti, table, t_seed)
         if self.problems_for(ti):
@@ -372,47 +374,6 @@ class _Builder:
                     came_from[parent] = name
                     queue.append(parent)
         return None
-
-    def composite_key(self, ti: int, table: TableSpec, links: list[Link], provider: TableProvider,
-                      fields: list[FieldSpec], rows: int, t_seed: int) -> list[FieldSpec]:
-        """Make a table-level primary_key unique: through a unique member, a sequence numbered within
-        each rows_per_parent parent, or references drawn jointly (each combination once)."""
-        members = list(table.primary_key)
-        specs = {f.name: f for f in table.fields}
-        for name in members:
-            if name in specs and specs[name].constraints.nullable:
-                self.fail(ti, ".primary_key", f"key column '{name}' cannot be nullable")
-        if any(specs[n].type != "reference" and specs[n].constraints.unique for n in members if n in specs):
-            return fields
-        by_field = {f: link for link in links for f in link.fields}
-        ref_links = [link for link in links if set(link.fields) <= set(members)]
-        covered = {f for link in ref_links for f in link.fields}
-        rest = [n for n in members if n not in covered]
-        structural = next((link for link in ref_links if link.mode == "structural"), None)
-        if structural and len(rest) == 1 and len(ref_links) == 1 and specs[rest[0]].type == "sequence":
-            c = specs[rest[0]].constraints
-            provider.ordinals[rest[0]] = (int(c.min_value) if isinstance(c.min_value, (int, float)) else 1,
-                                          int(float(c.step)) if c.step else 1)
-            return [f.model_copy(update={"type": "reference", "constraints": Constraints()}) if f.name == rest[0] else f
-                    for f in fields]
-        if not rest and ref_links and all(by_field[n].mode in ("random", "structural", "unique") for n in members) \
-                and (structural is None or len(ref_links) == 2):
-            joint = JointDraw(ref_links, derive_key(t_seed, "joint"), structural)
-            for link in ref_links:
-                if link.null_probability:
-                    self.fail(ti, ".primary_key", f"key column '{link.name}' cannot be nullable")
-                if link is not structural:
-                    link.mode = "joint"
-            limit = table.rows_per_parent.max if structural else rows
-            if joint.capacity() < limit:
-                self.fail(ti, ".primary_key", f"only {joint.capacity()} distinct ({', '.join(members)}) "
-                          f"combinations exist for {limit} rows" + (" of one parent" if structural else ""))
-            provider.joint = joint
-            return fields
-        self.fail(ti, ".primary_key", f"({', '.join(members)}) cannot be kept unique: include a unique "
-                  "field, or the rows_per_parent reference and one sequence (numbered within each parent), "
-                  "or only references (each combination once)")
-        return fields
 
     def compile_key_plan(self, ti: int, table: TableSpec, t_seed: int) -> None:
         """A self-referencing table's keys come from the table without its references (and what reads

@@ -26,6 +26,9 @@ class FixedRows:
     def check_row_count(self, total_rows: int) -> None:
         """Given rows: any count the children ask for is already there."""
 
+    def column_type(self, name: str) -> pa.DataType:
+        return self.arrow_schema.field(name).type
+
     def generate_columns(self, start_row: int, n_rows: int, names: set[str]) -> dict[str, pa.Array]:
         """Rows ``start_row``.. of the given columns; rows past the end (whole cache blocks) are null."""
         stop = min(start_row + n_rows, self.rows)

@@ -33,7 +33,7 @@ class ParentBlocks:
         """Columns ``names`` of the parent rows ``idx`` (-1: null), from the parent's plan."""
         n = len(idx)
         valid = idx >= 0
-        types = {name: plan.arrow_schema.field(name).type for name in names}
+        types = {name: plan.column_type(name) for name in names}
         if not valid.any():
             return {name: pa.nulls(n, types[name]) for name in names}
         wanted = idx[valid]
@@ -113,11 +113,13 @@ class TableProvider:
     reads: dict[str, set[str]] = field(default_factory=dict)  # field -> 'table.field' names it reads
     ordinals: dict[str, tuple[int, int]] = field(default_factory=dict)  # field -> (start, step)
     chains: dict[str, Chain] = field(default_factory=dict)  # 'table.field' of an ancestor -> its path
+    combos: list = field(default_factory=list)  # ValueCombos: unique_together sets of value fields
     cache: ParentBlocks = field(default_factory=ParentBlocks)
 
     @property
     def names(self) -> set[str]:
         out = {f for link in self.links for f in link.fields} | set(self.ordinals) | set(self.chains)
+        out |= {name for combo in self.combos for name in combo.names}
         for link in self.links:
             out |= {f"{link.parent}.{c}" for c in link.lookups}
         return out
@@ -149,6 +151,9 @@ class TableProvider:
             values = self.cache.fetch(self.parent_plan(chain.target), chain.parent_rows(first), [chain.column],
                                       contiguous=last.contiguous and all(h.contiguous for h, _ in chain.hops))
             out[name] = values[chain.column]
+        for combo in self.combos:
+            if wanted.intersection(combo.names):
+                out.update({k: v for k, v in combo.draw(start, n).items() if k in wanted})
         for name, (first, step) in self.ordinals.items():
             if name in wanted:
                 ordinal = self.index.locate(start, n)[1]

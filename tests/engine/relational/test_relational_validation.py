@@ -99,7 +99,10 @@ def test_impossible_keys_are_refused_up_front():
     doc["tables"][7]["rows_per_parent"]["max"] = 26
     assert any("for 26 rows of one parent" in p for p in problems_of(doc))
     doc = copy.deepcopy(COMPOSITE)
-    doc["tables"][2]["fields"][1]["type"] = "integer"
+    doc["tables"][2]["fields"][1] = {"name": "line_no", "type": "integer", "constraints": {"max_value": 3}}
+    assert any("(order_id, line_no): 'line_no' is numbered 1, 2, ... within each 'orders' row, but" in p
+               for p in problems_of(doc))
+    doc["tables"][2]["fields"][1] = {"name": "line_no", "type": "enum", "constraints": {"enum_values": ["a", "b"]}}
     assert any("(order_id, line_no) cannot be kept unique" in p for p in problems_of(doc))
 
 
