@@ -173,10 +173,15 @@ EXPLAINED_EXAMPLE_RE = re.compile(r"(\b(?:like|e\.g\.?|such\s+as)\s+[A-Z0-9][\w.
                                   r"\((?![^()]*\b(?:one\s+of|unique|optional)\b)[^()\d]*,[^()\d]*\)", re.I)
 
 
+# '(category: Ascot, Epsom)', '(enum - open, closed)': the kind of list is no value of it
+LIST_KIND_RE = re.compile(r"(?<=\()\s*(?:categor(?:y|ical|ies)|enum(?:eration)?|choices?|options?|values?|"
+                          r"allowed(?:\s+values)?)\s*[:=\u2013-]\s*(?=[^,()]+,|[^()]+\bor\b)", re.I)
+
+
 def tidy_item(item: str) -> str:
     """Words that only pad a column's rule: 'estimated in kg', 'sometime in 2024', 'formatted like X (what X's
     parts mean)' -> the rule alone; the explanation of an example's parts is no value list."""
-    item = FILLER_WORD_RE.sub("", item)
+    item = LIST_KIND_RE.sub("", FILLER_WORD_RE.sub("", item))
     return EXPLAINED_EXAMPLE_RE.sub(r"\1", item)
 
 

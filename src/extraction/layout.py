@@ -150,6 +150,8 @@ def read_introduced_line(text: str, read_list: Callable[[str], tuple[str, list[s
         if not INTRO_END_RE.search(line) or i + 1 >= len(lines) or not lines[i + 1].strip():
             continue
         listed = lines[i + 1]
+        if _is_column_line(lines[i + 2] if i + 2 < len(lines) else ""):
+            return None  # 'Fields:' over one 'name (rules)' line per column: the list reader's layout
         if listed.count(",") < 2 or BULLET_LINE_RE.match(listed) or any(
                 later.strip() and (BULLET_LINE_RE.match(later) or later.lstrip().startswith("|")) for later in lines[i + 2:]):
             return None
@@ -159,6 +161,15 @@ def read_introduced_line(text: str, read_list: Callable[[str], tuple[str, list[s
         scene = INTRO_END_RE.sub("", scene).strip()
         return Layout(scene, items, after) if items else None
     return None
+
+
+COLUMN_LINE_RE = re.compile(r"^\s*[A-Za-z][\w-]*(?:[ -][A-Za-z][\w-]*){0,3}\s*(?:\(.*\)|[:=\u2014\u2013-]\s*\S.*)?\s*$")
+
+
+def _is_column_line(line: str) -> bool:
+    """'race_date (date, 2023-03-01 to 2024-10-31)', 'jockey: full name', 'notes': a line naming one column, not
+    a sentence of prose."""
+    return bool(line.strip()) and not re.search(r"[.!?]\s*$|[.!?]\s+[A-Z]", line) and bool(COLUMN_LINE_RE.match(line))
 
 
 def _is_intro(text: str) -> bool:

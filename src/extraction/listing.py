@@ -344,11 +344,12 @@ def split_prose_items(body: str) -> list[str]:
             elif items and _continues_value_list(items[-1], piece):
                 items[-1] += ", " + piece  # '..., and a cuisine: Italian, Thai, Mexican': values, not columns
             elif items and re.fullmatch(r"(?:or\s+|and\s+)?[-$€£]?\d[\d.]*\s*(?:(?:or|and)\s+[-$€£]?\d[\d.]*\s*)?[A-Za-z%]{0,12}",
-                                        piece) and re.search(r"[:=]\s*[-$€£]?\d[\d.]*(?:,\s*[-$€£]?\d[\d.]*)*$", items[-1]):
+                                        piece) and re.search(r"(?:[:=]|\b(?:is|are|be|either|of)\b)\s*[-$€£]?\d[\d.]*(?:,\s*[-$€£]?\d[\d.]*)*$", items[-1]):
                 items[-1] += ", " + piece  # 'term: 10, 15, 20, 25 or 30 years' inside a comma list
             elif piece:
                 items.append(piece)
     from src.extraction.notes import is_note  # notes reads items this module makes
+    items = [cl.read_number_list(item) for item in items]
     return items + [sentence for sentence in later if is_note(sentence, items)]  # 'Both dates in 2024.'
 
 

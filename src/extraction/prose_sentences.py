@@ -60,6 +60,12 @@ CLAUSE_CUT_RE = re.compile(
     # 'impressions run from 1,000 to 100,000 and clicks never exceed impressions': a rule clause of its own column
     rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+{RELATION_VERB})",
     re.I)
+# 'I need roughly 5000 citations: the citation number, ...', '300 bookings, each with a guest name': the row count
+# and what a row is (the scene reads them from the whole text), then the columns.
+COUNTED_ROWS_LEAD_RE = re.compile(
+    r"^(?:about\s+|around\s+|roughly\s+|approximately\s+|maybe\s+|some\s+|~\s*)?\d[\d,.]*\s*(?:k|m|thousand|million)?\s+"
+    r"(?:[A-Za-z][\w'-]*\s+){0,3}?[A-Za-z][\w'-]*\s*(?::|,?\s+(?:each\s+)?with|,\s+each\s+having|,?\s+having)\s+"
+    r"(?:(?:the|a|an|their|its)\s+)?", re.I)
 # 'We need the id, name and email': a request that lists columns, though it opens like a scene sentence.
 WANT_LIST_RE = re.compile(r"^(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like)\s+(?!to\b)[^,]+(?:,|\s+and\s+)", re.I)
 # 'We also track whether ...', 'I record the frame count': a scene-like opening that adds columns.
@@ -95,6 +101,7 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
         return []  # 'I need something like a log of our inspections, maybe 800 rows': the scene
     if lead and (not SCENE_RE.match(sentence) or WANT_LIST_RE.match(sentence) or TRACK_LEAD_RE.match(sentence)):
         body = chatty.bracket_weight_tail(sentence[lead.end():])  # '- most should be calm, like 70%, ...'
+        body = COUNTED_ROWS_LEAD_RE.sub("", body)  # 'roughly 5000 citations: the citation number, ...'
         body = re.sub(r"^(?:a|an|the|their|its|his|her)\s+", "", body, flags=re.I)
         body = re.sub(r",?\s+(?:too|as\s+well)(?=,|$)", "", body, flags=re.I)
         return read_list(f"Columns: {body}")[1]
