@@ -265,9 +265,14 @@ NUMBER_LIST_UNIT_RE = re.compile(rf"^(?P<head>[^:=()]{{1,40}}:\s*{NUMBER}(?:\s*,
                                  r"\s+(?P<unit>[A-Za-z]{2,12})\s*$", re.I)
 
 
+ONE_OF_NUMBERS_RE = re.compile(rf"^(?P<head>[^:=()]{{1,40}}:\s*)(?:one\s+of|either)\s+"
+                               rf"(?={NUMBER}(?:\s*,\s*{NUMBER})*\s*,?\s+(?:or|and)\s+{NUMBER})", re.I)
+
+
 def read_number_list(item: str) -> str:
     """'fine, which is 45, 60 or 95 dollars' and 'fine: 45, 60 or 95 dollars' -> 'fine: 45, 60 or 95 (dollars)'."""
-    m = RELATIVE_NUMBERS_RE.match(item.strip())
+    item = ONE_OF_NUMBERS_RE.sub(r"\g<head>", item.strip())  # 'term: one of 12, 24 or 36' is no pool of 12
+    m = RELATIVE_NUMBERS_RE.match(item)
     if m:
         item = f"{m['label'].strip()}: {m['vals']}" + (f" {m['unit']}" if m["unit"] else "")
     unit = NUMBER_LIST_UNIT_RE.match(item.strip())

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from src.engine.semantics import tokenize
+from src.extraction import field_meaning as fm
 from src.extraction import sentence_forms as sf
 from src.extraction.header_line import Layout, read_header_line, read_header_with_notes
 from src.extraction.scene import find_row_count
-from src.extraction.prose_sentences import read_sentence
+from src.extraction.prose_sentences import SCENE_RE, read_sentence
 from src.extraction.sentences import split_sentences
 
 SEPARATOR_ROW_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -172,6 +173,25 @@ def _is_column_line(line: str) -> bool:
     return bool(line.strip()) and not re.search(r"[.!?]\s*$|[.!?]\s+[A-Z]", line) and bool(COLUMN_LINE_RE.match(line))
 
 
+VERB_WORDS_RE = re.compile(r"\b(?:we|i|you|our|my|it|they|is|are|was|were|be|has|have|had|will|would|should|must|need|"
+                           r"want|please|thanks?)\b", re.I)
+
+
+ROWS_WORDS = r"\b(?:rows?|records?|entries|data|dataset|samples?)\b"
+
+
+def _is_column_sentence(sentence: str) -> bool:
+    """'well_id like W-0001.', 'uptime hrs 0-24.': a verbless sentence of one column and its rule."""
+    words = sentence.rstrip(".!").split()
+    if not 2 <= len(words) <= 8 or VERB_WORDS_RE.search(sentence) or SCENE_RE.match(sentence) \
+            or not re.search(r"\d|\blike\b|:", sentence):
+        return False
+    head = re.split(r"\s+(?:like|from|between|[-~]?\d)|[:(]", sentence, maxsplit=1)[0].strip()
+    ranged = bool(re.match(rf"{re.escape(head)}\s+(?:from\s+|between\s+)?[-~]?\d[\d.,]*\s*k?\s*(?:-|–|to|and)\s*-?\d",
+                           sentence)) and len(head.split()) <= 3 and not re.search(ROWS_WORDS, head, re.I)
+    return bool(head) and ("_" in head or ranged or fm.classify_tokens(fm.tokenize(head)) is not None)
+
+
 def _is_intro(text: str) -> bool:
     return text.rstrip().endswith(":") and len(text.split()) <= 8
 
@@ -248,7 +268,7 @@ def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]
     scene: list[str] = []
     items: list[str] = []
     for sentence in split_sentences(flat):
-        found = read_sentence(sentence, read_list)
+        found = read_sentence(sentence, read_list) or ([sentence.rstrip(".!")] if _is_column_sentence(sentence) else [])
         if found:
             items.extend(found)
         else:

@@ -90,3 +90,25 @@ def test_a_header_line_per_table_keeps_each_column_and_notes_go_to_the_column_th
         for column, (key, value) in rules.items():
             assert tables[table][column].get(key) == value, (table, column, tables[table][column])
     assert not any("_" in name and len(name.split("_")) > 4 for fields in tables.values() for name in fields)
+
+
+TABLE_COLUMN_TABLES = [
+    ("| table | column | rule |\n|---|---|---|\n| artists | artist_id | unique |\n| artists | debut_year | 1960-2023 |\n"
+     "| tracks | track_id | unique |\n| tracks | artist_id | the artist who recorded it; 5-30 tracks per artist |\n"
+     "| tracks | duration_sec | 90 to 480 |\n\nAbout 150 artists.", "artists", 150, "tracks", (5, 30),
+     {"artists": {"debut_year"}, "tracks": {"duration_sec"}}),
+    ("| entity | field | notes |\n|---|---|---|\n| schools | school_id | unique |\n| schools | district | North, South |\n"
+     "| pupils | pupil_id | unique |\n| pupils | school_id | 20-40 pupils per school |\n| pupils | age | 5 to 11 |\n\n"
+     "Roughly 30 schools.", "schools", 30, "pupils", (20, 40), {"schools": {"district"}, "pupils": {"age"}}),
+]
+
+
+@pytest.mark.parametrize(("text", "root", "rows", "child", "per", "columns"), TABLE_COLUMN_TABLES)
+def test_one_markdown_table_with_a_table_column_is_a_section_per_table(text, root, rows, child, per, columns):
+    tables = _tables(text)
+    result = {t.name: t for t in extract_relational(text).schema.tables}
+    assert result[root].rows == rows
+    counts = result[child].rows_per_parent
+    assert (counts.min, counts.max) == per
+    for table, names in columns.items():
+        assert names <= set(tables[table])

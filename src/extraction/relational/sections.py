@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass, field
 
 from src.extraction.relational.counts import read_count
-from src.extraction.listing import split_prose_items
+from src.extraction.comma_list import split_prose_items
 from src.extraction.relational.links import read_links, read_orders
 from src.extraction.relational.model import EntityDraft, entity_key, is_entity, table_name, trim_phrase
 from src.extraction.relational.prose import link_by_known_pairs, read_rows_before
-from src.extraction.relational.section_notes import place_notes, split_header_cells
+from src.extraction.relational.section_notes import place_notes, split_header_cells, split_table_column
 
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦‣+]|\d{1,3}[.)])\s+")
 HEADING_RE = re.compile(r"^\s*(?P<hash>#{1,6}\s*)?(?P<star>\*\*|__)?\s*(?:table|entity)?\s*[:\-–]?\s*"
@@ -122,7 +122,7 @@ def _is_outer_bullet(line: str, next_line: str) -> bool:
 
 
 def split_sections(text: str) -> list[EntityDraft] | None:
-    sections = read_sections(text)
+    sections = read_sections(split_table_column(text) or text)  # '| table | column | rule |': a section per table
     if sections is None:
         return None
     drafts = [EntityDraft(key=entity_key(s.name), table=table_name(entity_key(s.name))) for s in sections]
