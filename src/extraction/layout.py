@@ -184,6 +184,7 @@ def _is_column_sentence(sentence: str) -> bool:
     """'well_id like W-0001.', 'uptime hrs 0-24.': a verbless sentence of one column and its rule."""
     words = sentence.rstrip(".!").split()
     if not 2 <= len(words) <= 8 or VERB_WORDS_RE.search(sentence) or SCENE_RE.match(sentence) \
+            or re.search(ROWS_WORDS, sentence, re.I) or re.match(r"\s*(?:columns?|fields?|attributes?)\b", sentence, re.I) \
             or not re.search(r"\d|\blike\b|:", sentence):
         return False
     head = re.split(r"\s+(?:like|from|between|[-~]?\d)|[:(]", sentence, maxsplit=1)[0].strip()
