@@ -31,6 +31,11 @@ FOR_EACH_RE = re.compile(rf"^(?:for|on|per)\s+(?:each|every|all|any|every\s+sing
 # 'We also track whether ...', 'I'd also like the ...', 'We need to record the ...'
 SUBJECT_WANT_RE = re.compile(rf"^{SUBJECT}(?:'d|\s+would|\s+will)?\s+(?:also\s+|definitely\s+|really\s+)?{WANT}\s+"
                              rf"(?=(?:whether|if|the|a|an|their|its|each|how|what|which|when|where)\b)", re.I)
+# 'Things I need:', 'What we want to track:', "Here's what I need:", 'The columns we need are:'
+NAMED_WANT_RE = re.compile(rf"^(?:(?:the\s+|some\s+|other\s+|more\s+)?(?:things|stuff|items|details|info(?:rmation)?|"
+                           rf"data\s+points|columns|fields|bits|what)\s+(?:that\s+)?{SUBJECT}(?:'d|\s+would)?\s+"
+                           rf"(?:also\s+)?{WANT}(?:\s+(?:are|is))?|here(?:'s|\s+is)\s+what\s+{SUBJECT}(?:'d|\s+would)?\s+"
+                           rf"(?:also\s+)?{WANT})\s*:\s*", re.I)
 MODAL = r"(?:shall|must|should|will|is\s+to|are\s+to|needs?\s+to|has\s+to|have\s+to)"
 # 'Each record shall carry', 'Each policy must have', 'Every payment shall include', 'Each one needs'
 EACH_HAS_RE = re.compile(rf"^(?:each|every|any|all)\s+(?:[\w-]+\s+){{1,3}}?(?:also\s+)?(?:{MODAL}\s+(?:also\s+)?)?"
@@ -63,7 +68,7 @@ def strip_lead(sentence: str) -> str | None:
     filler = body != sentence.strip()
     if SOME_ROWS_RE.match(body):
         return None
-    for lead in (FOR_EACH_RE, SUBJECT_WANT_RE, EACH_HAS_RE, COMMAND_RE):
+    for lead in (FOR_EACH_RE, SUBJECT_WANT_RE, NAMED_WANT_RE, EACH_HAS_RE, COMMAND_RE):
         m = lead.match(body)
         if m:
             return _trim(body[m.end():])
@@ -173,10 +178,23 @@ EXPLAINED_EXAMPLE_RE = re.compile(r"(\b(?:like|e\.g\.?|such\s+as)\s+[A-Z0-9][\w.
                                   r"\((?![^()]*\b(?:one\s+of|unique|optional)\b)[^()\d]*,[^()\d]*\)", re.I)
 
 
+# '(category: Ascot, Epsom)', '(enum - open, closed)': the kind of list is no value of it
+LIST_KIND_RE = re.compile(r"(?<=\()\s*(?:categor(?:y|ical|ies)|enum(?:eration)?|choices?|options?|values?|"
+                          r"allowed(?:\s+values)?)\s*[:=\u2013-]\s*(?=[^,()]+,|[^()]+\bor\b)", re.I)
+
+
+# '(eng, sales, ops - use those exact labels)': a note after a dash closes the value list, it is no formula
+LIST_NOTE_RE = re.compile(r"\((?P<values>[^()]+,[^()]+?)\s+[-–—]+\s+(?=[a-z])(?![^()]*\d)[^()]*\)", re.I)
+# 'between 2024-10-01 & 2024-10-21'
+BETWEEN_AMPERSAND_RE = re.compile(r"(\bbetween\s+\S+)\s*&\s*", re.I)
+
+
 def tidy_item(item: str) -> str:
     """Words that only pad a column's rule: 'estimated in kg', 'sometime in 2024', 'formatted like X (what X's
     parts mean)' -> the rule alone; the explanation of an example's parts is no value list."""
-    item = FILLER_WORD_RE.sub("", item)
+    item = LIST_KIND_RE.sub("", FILLER_WORD_RE.sub("", item))
+    item = LIST_NOTE_RE.sub(r"(\g<values>)", item)
+    item = BETWEEN_AMPERSAND_RE.sub(r"\1 and ", item)
     return EXPLAINED_EXAMPLE_RE.sub(r"\1", item)
 
 

@@ -254,3 +254,27 @@ def name_whether(piece: str) -> str:
         return f"{passive['noun']} {passive['verb']}{passive['rest'] or ' (yes/no)'}"
     m = WHETHER_RE.match(piece.strip())
     return chatty.name_whether(piece) or (m["label"] if m else piece)
+
+
+NUMBER = r"[-$€£]?\d[\d.,]*"
+# 'the fine, which is 45, 60, 95 or 250 dollars': a relative clause giving a list of numbers is the column's values,
+# the unit after the last one is every value's.
+RELATIVE_NUMBERS_RE = re.compile(
+    rf"^(?P<label>[^,:=()]{{1,40}}?),?\s+(?:which|that)\s+(?:is|are|(?:can|should|must|will)\s+be)\s+(?:(?:one\s+of|either)\s+)?"
+    rf"(?P<vals>{NUMBER}(?:\s*,\s*{NUMBER})*\s*,?\s+(?:or|and)\s+{NUMBER})\s*(?P<unit>[A-Za-z%]{{0,12}})\s*$", re.I)
+NUMBER_LIST_UNIT_RE = re.compile(rf"^(?P<head>[^:=()]{{1,40}}:\s*{NUMBER}(?:\s*,\s*{NUMBER})*\s*,?\s+(?:or|and)\s+\d[\d.]*)"
+                                 r"\s+(?P<unit>[A-Za-z]{2,12})\s*$", re.I)
+
+
+ONE_OF_NUMBERS_RE = re.compile(rf"^(?P<head>[^:=()]{{1,40}}:\s*)(?:one\s+of|either)\s+"
+                               rf"(?={NUMBER}(?:\s*,\s*{NUMBER})*\s*,?\s+(?:or|and)\s+{NUMBER})", re.I)
+
+
+def read_number_list(item: str) -> str:
+    """'fine, which is 45, 60 or 95 dollars' and 'fine: 45, 60 or 95 dollars' -> 'fine: 45, 60 or 95 (dollars)'."""
+    item = ONE_OF_NUMBERS_RE.sub(r"\g<head>", item.strip())  # 'term: one of 12, 24 or 36' is no pool of 12
+    m = RELATIVE_NUMBERS_RE.match(item)
+    if m:
+        item = f"{m['label'].strip()}: {m['vals']}" + (f" {m['unit']}" if m["unit"] else "")
+    unit = NUMBER_LIST_UNIT_RE.match(item.strip())
+    return f"{unit['head']} ({unit['unit']})" if unit else item

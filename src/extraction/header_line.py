@@ -76,9 +76,9 @@ def read_header_with_notes(text: str) -> Layout | None:
         return None
     notes: dict[str, list[str]] = {c: [] for c in cells}
     scene: list[str] = []
-    variants = _mention_variants(cells)
-    for sentence in (s for chunk in _note_chunks(lines[1:], variants) for s in split_sentences(chunk)):
-        for cell, segment in _note_segments(sentence.rstrip("."), variants):
+    variants = mention_variants(cells)
+    for sentence in (s for chunk in note_chunks(lines[1:], variants) for s in split_sentences(chunk)):
+        for cell, segment in note_segments(sentence.rstrip("."), variants):
             (notes[cell].append(segment) if cell else scene.append(segment))
     ohlc = {"open", "high", "low", "close"} <= {c.lower() for c in cells}
     for cell in cells:
@@ -93,7 +93,7 @@ def read_header_with_notes(text: str) -> Layout | None:
 COUNT_LINE_RE = re.compile(r"^(?:about\s+|around\s+|roughly\s+|~)?\d[\d,.]*\s*k?\s+[A-Za-z]+\.?$", re.I)
 
 
-def _note_chunks(lines: list[str], variants: list[tuple[str, str]]) -> list[str]:
+def note_chunks(lines: list[str], variants: list[tuple[str, str]]) -> list[str]:
     """The note lines as runs of text: a line that opens with a column's name ('pos 10000 - 240000000') starts a
     note of its own even without a full stop before it; any other line continues the one before."""
     chunks: list[str] = []
@@ -107,7 +107,7 @@ def _note_chunks(lines: list[str], variants: list[tuple[str, str]]) -> list[str]
     return chunks
 
 
-def _mention_variants(cells: list[str]) -> list[tuple[str, str]]:
+def mention_variants(cells: list[str]) -> list[tuple[str, str]]:
     """(words as written in prose, column): 'signup date' and 'signup_date' -> signup_date, 'temp' -> temp_c."""
     out: list[tuple[str, str]] = []
     firsts = [c.lower().split("_")[0] for c in cells]
@@ -129,7 +129,7 @@ def _plural(word: str) -> str:
     return word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + ("es" if re.search(r"(?:s|x|ch|sh)$", word) else "s")
 
 
-def _note_segments(sentence: str, variants: list[tuple[str, str]]) -> list[tuple[str | None, str]]:
+def note_segments(sentence: str, variants: list[tuple[str, str]]) -> list[tuple[str | None, str]]:
     """Cut a sentence where a clause starts with a column's name; each piece goes to that column."""
     starts: list[tuple[int, int, str]] = []
     taken: set[int] = set()

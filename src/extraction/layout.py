@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from src.engine.semantics import tokenize
+from src.extraction import field_meaning as fm
 from src.extraction import sentence_forms as sf
 from src.extraction.header_line import Layout, read_header_line, read_header_with_notes
 from src.extraction.scene import find_row_count
-from src.extraction.prose_sentences import read_sentence
+from src.extraction.prose_sentences import SCENE_RE, read_sentence
 from src.extraction.sentences import split_sentences
 
 SEPARATOR_ROW_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -150,6 +151,8 @@ def read_introduced_line(text: str, read_list: Callable[[str], tuple[str, list[s
         if not INTRO_END_RE.search(line) or i + 1 >= len(lines) or not lines[i + 1].strip():
             continue
         listed = lines[i + 1]
+        if _is_column_line(lines[i + 2] if i + 2 < len(lines) else ""):
+            return None  # 'Fields:' over one 'name (rules)' line per column: the list reader's layout
         if listed.count(",") < 2 or BULLET_LINE_RE.match(listed) or any(
                 later.strip() and (BULLET_LINE_RE.match(later) or later.lstrip().startswith("|")) for later in lines[i + 2:]):
             return None
@@ -159,6 +162,35 @@ def read_introduced_line(text: str, read_list: Callable[[str], tuple[str, list[s
         scene = INTRO_END_RE.sub("", scene).strip()
         return Layout(scene, items, after) if items else None
     return None
+
+
+COLUMN_LINE_RE = re.compile(r"^\s*[A-Za-z][\w-]*(?:[ -][A-Za-z][\w-]*){0,3}\s*(?:\(.*\)|[:=\u2014\u2013-]\s*\S.*)?\s*$")
+
+
+def _is_column_line(line: str) -> bool:
+    """'race_date (date, 2023-03-01 to 2024-10-31)', 'jockey: full name', 'notes': a line naming one column, not
+    a sentence of prose."""
+    return bool(line.strip()) and not re.search(r"[.!?]\s*$|[.!?]\s+[A-Z]", line) and bool(COLUMN_LINE_RE.match(line))
+
+
+VERB_WORDS_RE = re.compile(r"\b(?:we|i|you|our|my|it|they|is|are|was|were|be|has|have|had|will|would|should|must|need|"
+                           r"want|please|thanks?)\b", re.I)
+
+
+ROWS_WORDS = r"\b(?:rows?|records?|entries|data|dataset|samples?)\b"
+
+
+def _is_column_sentence(sentence: str) -> bool:
+    """'well_id like W-0001.', 'uptime hrs 0-24.': a verbless sentence of one column and its rule."""
+    words = sentence.rstrip(".!").split()
+    if not 2 <= len(words) <= 8 or VERB_WORDS_RE.search(sentence) or SCENE_RE.match(sentence) \
+            or re.search(ROWS_WORDS, sentence, re.I) or re.match(r"\s*(?:columns?|fields?|attributes?)\b", sentence, re.I) \
+            or not re.search(r"\d|\blike\b|:", sentence):
+        return False
+    head = re.split(r"\s+(?:like|from|between|[-~]?\d)|[:(]", sentence, maxsplit=1)[0].strip()
+    ranged = bool(re.match(rf"{re.escape(head)}\s+(?:from\s+|between\s+)?[-~]?\d[\d.,]*\s*k?\s*(?:-|–|to|and)\s*-?\d",
+                           sentence)) and len(head.split()) <= 3 and not re.search(ROWS_WORDS, head, re.I)
+    return bool(head) and ("_" in head or ranged or fm.classify_tokens(fm.tokenize(head)) is not None)
 
 
 def _is_intro(text: str) -> bool:
@@ -237,7 +269,7 @@ def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]
     scene: list[str] = []
     items: list[str] = []
     for sentence in split_sentences(flat):
-        found = read_sentence(sentence, read_list)
+        found = read_sentence(sentence, read_list) or ([sentence.rstrip(".!")] if _is_column_sentence(sentence) else [])
         if found:
             items.extend(found)
         else:

@@ -16,9 +16,10 @@ from collections.abc import Callable
 
 from src.extraction import field_meaning as fm
 from src.extraction import phrases as ph
+from src.extraction.shared_columns import expand_shared_columns
 from src.extraction.drafts import FieldDraft
 from src.extraction.fields_label import draft_fields, is_joined_phrase, label_of
-from src.extraction.listing import split_prose_items
+from src.extraction.comma_list import split_prose_items
 
 # Words that only say the rest is about the column: 'status values', 'priority options', 'date format'.
 NOTE_WORDS = {"value", "values", "option", "options", "choice", "choices", "format", "formats", "rule", "rules",
@@ -91,7 +92,7 @@ def is_note(sentence: str, earlier: list[str]) -> bool:
 
 def fold_notes(items: list[str], warnings: list[str]) -> list[str]:
     """The items with each note folded into the columns it qualifies (notes name no column of their own)."""
-    split = [piece for item in items for piece in split_ranged_columns(item)]
+    split = [piece for item in items for shared in expand_shared_columns(item) for piece in split_ranged_columns(shared)]
     out = Listed()
     for item in split:
         targets, rest = _note_targets(item, out)

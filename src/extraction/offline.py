@@ -25,6 +25,7 @@ from src.extraction.fields_type import PATTERN_TYPES
 from src.extraction.letter import strip_letter
 from src.extraction.listing import split_description
 from src.extraction.notes import fold_notes
+from src.extraction.scene_pieces import split_scene_pieces
 from src.extraction.scene_pools import apply_named_pools
 from src.extraction.relations import link_fields
 from src.extraction.scene import (apply_header_details, find_count_of_things, find_locale, find_row_count,
@@ -54,7 +55,10 @@ def extract_offline(text: str) -> OfflineExtraction:
     for unread in layout.unread if layout else []:
         warnings.append(f"no column could be read from '{unread[:100]}'; add it in the editor if it names one")
     counted, items = split_count_items(items)  # 'rows: ~12k', '- 7,500 enrollments': the row count, not columns
-    items = fold_notes(move_leading_conditions(items[:MAX_ITEMS]), warnings)  # 'if X then Y' -> 'Y (only if X)'
+    scene_pieces, items = split_scene_pieces(items, warnings)  # 'data for ~40 wells', 'last 90 days': the scene
+    header = " ".join([header, *scene_pieces]).strip()
+    # 'if X then Y' -> 'Y (only if X)'; 'Status values: a, b', 'The last two are optional'
+    items = fold_notes(move_leading_conditions(items[:MAX_ITEMS]), warnings)
     total_rows = find_row_count(header[:2000], header_only=True) or counted or find_row_count(text[:20000]) \
         or find_count_of_things(header[:2000])
     subject = find_subject(header)
@@ -136,10 +140,13 @@ def read_template_drafts(template: tp.Template) -> list[FieldDraft]:
     return drafts
 
 
+BARE_PREPOSITIONS = {"from", "to", "until", "till", "since", "on", "at", "by", "in", "of"}
+
+
 def snake_case(label: str) -> str:
     tokens = [t for t in fm.tokenize(label) if t not in fm.STOP_TOKENS and t not in ("and", "s")]
-    if tokens and all(t in ("from", "to", "until", "through") for t in tokens):
-        tokens = fm.tokenize(label)  # 'valid to' -> valid_to, not 'to'
+    if tokens and set(tokens) <= BARE_PREPOSITIONS | {"through"}:  # 'valid from', 'valid to': the stop word is the name's head
+        tokens = [t for t in fm.tokenize(label) if t not in ("the", "a", "an", "and", "s")]
     name = "_".join(tokens[:6]) or "field"
     if not re.match(r"[a-z_]", name):
         name = "f_" + name

@@ -16,7 +16,9 @@ from src.extraction import chatty
 from src.extraction import field_meaning as fm
 from src.extraction import sentence_forms as sf
 from src.extraction.fields_label import trailing_value_list
+from src.extraction.clauses import read_number_list, strip_request_lead
 from src.extraction.notes import split_shared_rule
+from src.extraction.shared_columns import expand_shared_columns
 from src.extraction.sentences import depth_at
 
 PROSE_LEADS_RE = re.compile(
@@ -55,11 +57,17 @@ CLAUSE_CUT_RE = re.compile(
     rf"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{COPULA}\b)|"
     # 'bedrooms go from 1 to 6 and bathrooms from 1 to 4': the second column's verb is left out
     rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:the\s+)?(?!(?:mostly|usually|some|often|rarely|typically|anywhere|somewhere|roughly|about|around|approximately|generally|"
-    rf"normally|ranging|going|running|varying)\b)[A-Za-z][\w'-]*"
+    rf"normally|ranging|going|running|varying|sits?|lies?|falls?|stays?|ranges?|varies|goes|runs?|is|are|can|should|must|will)\b)[A-Za-z][\w'-]*"
     rf"(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+(?:from|between)\s+[-$€£]?\d)|"
     # 'impressions run from 1,000 to 100,000 and clicks never exceed impressions': a rule clause of its own column
     rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+{RELATION_VERB})",
     re.I)
+# 'I need roughly 5000 citations: the citation number, ...', '300 bookings, each with a guest name': the row count
+# and what a row is (the scene reads them from the whole text), then the columns.
+COUNTED_ROWS_LEAD_RE = re.compile(
+    r"^(?:about\s+|around\s+|roughly\s+|approximately\s+|maybe\s+|some\s+|~\s*)?\d[\d,.]*\s*(?:k|m|thousand|million)?\s+"
+    r"(?:[A-Za-z][\w'-]*\s+){0,3}?[A-Za-z][\w'-]*\s*(?::|,?\s+(?:each\s+)?with|,\s+each\s+having|,?\s+having)\s+"
+    r"(?:(?:the|a|an|their|its)\s+)?", re.I)
 # 'We need the id, name and email': a request that lists columns, though it opens like a scene sentence.
 WANT_LIST_RE = re.compile(r"^(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like)\s+(?!to\b)[^,]+(?:,|\s+and\s+)", re.I)
 # 'We also track whether ...', 'I record the frame count': a scene-like opening that adds columns.
@@ -99,7 +107,10 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
     sentence = sentence.strip().rstrip(".!")
     inner = next((m for m in INNER_LEAD_RE.finditer(sentence) if depth_at(sentence, m.start()) == 0), None)
     if inner is not None:
-        return read_sentence(sentence[:inner.start()], read_list) + read_sentence(sentence[inner.end():], read_list)
+        rest = sentence[inner.end():]
+        asked = strip_request_lead(rest)  # ', and we also need pH which is 3.0 to 3.9': the request names columns
+        later = read_list(f"Columns: {asked}")[1] if asked != rest.strip() else read_sentence(rest, read_list)
+        return read_sentence(sentence[:inner.start()], read_list) + later
     plus = next((m for m in PLUS_LIST_RE.finditer(sentence) if depth_at(sentence, m.start()) == 0), None)
     if plus is not None and not FORMULA_WORD_RE.search(sentence[:plus.start()]):
         first = read_sentence(sentence[:plus.start()], read_list)
@@ -115,6 +126,7 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
         return []  # 'I need something like a log of our inspections, maybe 800 rows': the scene
     if lead and (not SCENE_RE.match(sentence) or WANT_LIST_RE.match(sentence) or TRACK_LEAD_RE.match(sentence)):
         body = chatty.bracket_weight_tail(sentence[lead.end():])  # '- most should be calm, like 70%, ...'
+        body = COUNTED_ROWS_LEAD_RE.sub("", body)  # 'roughly 5000 citations: the citation number, ...'
         body = re.sub(r"^(?:a|an|the|their|its|his|her)\s+", "", body, flags=re.I)
         body = re.sub(r",?\s+(?:too|as\s+well)(?=,|$)", "", body, flags=re.I)
         return read_list(f"Columns: {body}")[1]
@@ -123,7 +135,7 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
         return read_list(f"Columns: {listed}")[1]
     if sf.is_column_run(sentence) and not SCENE_RE.match(sentence):
         return read_list(f"Columns: {sentence}")[1]  # 'Occupied spaces 0-250, chargers in use 0 to 12, and a full flag'
-    shared = split_shared_rule(sentence)
+    shared = split_shared_rule(sentence) or [c for c in expand_shared_columns(sentence) if c != sentence]
     if shared:
         return shared  # 'Office phone and mobile phone are optional': one rule for each column
     items: list[str] = []
@@ -135,7 +147,7 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
         item = chatty.read_spec_clause(clause)
         item = read_clause(clause) if item is None else item  # '' : the clause sets the scene
         if item:
-            items.append(item)
+            items.append(read_number_list(item))
     return items
 
 
@@ -152,11 +164,23 @@ def split_clauses(sentence: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
+# 'Functional requirement FR-12 (test data)', 'Section 4 - Test data': a document's title, no column
+TITLE_CLAUSE_RE = re.compile(r"^(?:(?:functional\s+|non-functional\s+)?requirements?|section|chapter|part|appendix|"
+                             r"annex|ticket|story|req|spec(?:ification)?)\s*[\w.-]*\d[\w.-]*\b(?:\s*[-:(].*)?$|"
+                             r"^.{0,60}\((?:test|sample|synthetic|fake|dummy|mock)\s+data\)$", re.I)
+NOTE_BEFORE_VERB_RE = re.compile(rf"^(?P<label>(?:the\s+|a\s+|an\s+)?[A-Za-z][\w' -]{{0,40}}?)\s*(?P<note>\([^()]*\))\s+"
+                                 rf"(?P<rest>(?:{MODAL}|is\b|are\b).*)$", re.I)
+
+
 def read_clause(clause: str) -> str | None:
     """'Tier is blue, silver or gold' -> 'Tier: blue, silver or gold'; 'Filed date between 2022 and 2024'
     stays as written; a clause with no column label gives None."""
-    if SCENE_RE.match(clause):
+    clause = clause.strip().rstrip(".")
+    if SCENE_RE.match(clause) or TITLE_CLAUSE_RE.match(clause):
         return None
+    noted = NOTE_BEFORE_VERB_RE.match(clause)
+    if noted:  # 'the interest rate (APR, 4.9 to 29.9) shall be present only for ...': the note goes last
+        clause = f"{noted['label']} {noted['rest']} {noted['note']}"
     if re.match(r"^[^:]{1,40}:\s*\S", clause):
         return None if sf.describes_rows(clause) else clause
     copular = COPULAR_RE.match(clause)
@@ -179,17 +203,22 @@ def read_clause(clause: str) -> str | None:
             rest = "= " + rest
         elif re.match(r"(?:ranges?|goes|go|runs|varies|vary)", verb) and not rest.lower().startswith(("from", "between")):
             rest = "from " + rest if re.match(r"[-$€£]?\d", rest) else rest
-        return f"{label}: {rest}" if rest else label
+        return read_number_list(f"{label}: {rest}") if rest else label
     if re.match(rf"^(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}\s+{RELATION_VERB}", clause, re.I):
         return clause  # 'clicks never exceed impressions': a column and its rule
     listed = trailing_value_list(clause)
     if listed and len(listed[0].split()) <= 3:
         return f"{listed[0]}: {listed[1]}"  # 'Risk level high/medium/low'
     words = clause.split()
-    if 2 <= len(words) <= 14 and not re.match(r"(?:about\s+|around\s+|~)?\d", clause) and re.search(r"\b(?:between|from|within|in\s+the\s+(?:last|next|past)|last|next|"
+    if 2 <= len(words) <= 14 and not re.match(r"(?:about\s+|around\s+|~)?\d", clause) and re.search(r"\b(?:between|from|within|in\s+the\s+(?:last|next|past)|last|next|one\s+of|either|"
                                            r"yes\s+or\s+no|yes/no|true/false)\b|\([^()]*[A-Za-z][^()]*\)", clause):
-        return clause
+        one_of = ONE_OF_RE.match(clause)  # 'the term one of 12, 24 or 36 months' -> 'term: 12, 24 or 36 (months)'
+        return read_number_list(f"{one_of['label']}: {one_of['values']}") if one_of else clause
     return None
+
+
+ONE_OF_RE = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?P<label>[A-Za-z][\w' -]{0,40}?)\s+(?:is\s+|as\s+)?(?:one\s+of|either)\s+"
+                       r"(?P<values>[^,]+(?:,[^,]+)*(?:,?\s+or\s+)\S.*)$", re.I)
 
 
 # Plural units stay plural: 'lifetime miles', 'hours worked'.

@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass, field
 
 from src.extraction.relational.counts import read_count
-from src.extraction.listing import split_prose_items
+from src.extraction.comma_list import split_prose_items
 from src.extraction.relational.links import read_links, read_orders
 from src.extraction.relational.model import EntityDraft, entity_key, is_entity, table_name, trim_phrase
 from src.extraction.relational.prose import link_by_known_pairs, read_rows_before
+from src.extraction.relational.section_notes import place_notes, split_header_cells, split_table_column
 
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦‣+]|\d{1,3}[.)])\s+")
 HEADING_RE = re.compile(r"^\s*(?P<hash>#{1,6}\s*)?(?P<star>\*\*|__)?\s*(?:table|entity)?\s*[:\-–]?\s*"
@@ -29,6 +30,7 @@ class Section:
     rest: str
     rows_text: str
     body: list[str] = field(default_factory=list)
+    header_cells: bool = False  # the body is a header line's cells: 'meters: meter_id, customer_name, tariff'
 
 
 def read_sections(text: str) -> list[Section] | None:
@@ -36,8 +38,11 @@ def read_sections(text: str) -> list[Section] | None:
     sections: list[Section] = []
     lines = [line.rstrip() for line in text.strip().splitlines()]
     indent, preamble = None, 0
+    notes: list[str] = []  # a paragraph after sections of header lines: notes on their columns
+    gap = False
     for i, line in enumerate(lines):
         if not line.strip():
+            gap = bool(sections)
             continue
         heading = _heading(line, lines[i + 1] if i + 1 < len(lines) else "")
         depth = len(line) - len(line.lstrip())
@@ -47,6 +52,10 @@ def read_sections(text: str) -> list[Section] | None:
             indent = depth if indent is None else indent
         if heading is not None:
             sections.append(heading)
+            gap = False
+        elif sections and (gap or notes) and any(s.header_cells for s in sections) and not BULLET_RE.match(line) \
+                and not line.lstrip().startswith("|"):
+            notes.append(line.strip())
         elif sections:
             sections[-1].body.append(BULLET_RE.sub("", line).strip())
         elif preamble < MAX_PREAMBLE_LINES and not BULLET_RE.match(line):
@@ -54,6 +63,8 @@ def read_sections(text: str) -> list[Section] | None:
         else:
             return None  # more prose (or a list) before the first section: not a section layout
     named = [s for s in sections if s.name]
+    if notes:
+        place_notes([s.body for s in named], notes)
     return named if len(named) >= 2 and len(named) == len(sections) else None
 
 
@@ -62,9 +73,21 @@ MAX_HEADING_CHARS = 200
 MAX_PREAMBLE_LINES = 2
 
 
+BOLD_TITLE_RE = re.compile(r"^(?P<lead>\s*(?:#{1,6}\s*)?)(?P<m>\*\*|__)(?P<title>[^*:]+?)(?P=m)\s*(?P<rest>[^:*]*)$")
+# '**fields** (2-8 per farm)': a marked heading counted per another table names a table whatever its word
+COUNTED_PER_RE = re.compile(r"\d\s*(?:-|–|to)\s*\d+\s+(?:per|each|for\s+each|for\s+every)\s+[A-Za-z]", re.I)
+
+
 def _heading(line: str, next_line: str) -> Section | None:
-    if BULLET_RE.match(line) or len(line) > MAX_HEADING_CHARS:
+    if len(line) > MAX_HEADING_CHARS:
         return None
+    if BULLET_RE.match(line):
+        if not _is_outer_bullet(line, next_line):
+            return None
+        line = BULLET_RE.sub("", line)  # '1. patients - ~250 rows' over indented bullets: a section's heading
+    bold = BOLD_TITLE_RE.match(line)
+    if bold and bold["rest"].strip():
+        line = f"{bold['lead']}**{bold['title'].strip()} {bold['rest'].strip()}**"  # '**farms** (about 60)'
     m = HEADING_RE.match(line)
     if not m or not m["title"]:
         return None
@@ -78,18 +101,28 @@ def _heading(line: str, next_line: str) -> Section | None:
     if not t or len(m["title"].split()) > 8 or "." in m["title"]:
         return None
     name = trim_phrase(t["name"])
-    if not name or not (is_entity(name, subject=True) or is_entity(name) or re.search(r"\btable\b", line, re.I)):
+    if not name and marked and COUNTED_PER_RE.search(t["rest"] or "") and re.fullmatch(r"[A-Za-z]+s", t["name"].strip()):
+        name = t["name"].strip().lower()
+    elif not name or not (is_entity(name, subject=True) or is_entity(name) or re.search(r"\btable\b", line, re.I)):
         return None
     if inline and "," not in inline and not marked:
         return None  # 'Status: active' is one column, not a section
     section = Section(title=m["title"].strip(), name=name, rest=(t["rest"] or "").strip(), rows_text=t["rows"] or "")
     if inline:
-        section.body.append(inline)
+        cells = split_header_cells(inline)
+        section.body.extend(cells or [inline])
+        section.header_cells = cells is not None
     return section
 
 
+def _is_outer_bullet(line: str, next_line: str) -> bool:
+    """A bullet with indented bullets under it: the outer one names a table, the inner ones its columns."""
+    depth = len(line) - len(line.lstrip())
+    return bool(BULLET_RE.match(next_line)) and len(next_line) - len(next_line.lstrip()) > depth
+
+
 def split_sections(text: str) -> list[EntityDraft] | None:
-    sections = read_sections(text)
+    sections = read_sections(split_table_column(text) or text)  # '| table | column | rule |': a section per table
     if sections is None:
         return None
     drafts = [EntityDraft(key=entity_key(s.name), table=table_name(entity_key(s.name))) for s in sections]
@@ -168,8 +201,14 @@ def _split_link_line(line: str) -> tuple[str, str]:
     return m["link"], m["cols"].strip(" .")
 
 
+ROWS_AFTER_TITLE_RE = re.compile(r"^(?:\(|[-–—,:]\s*)\s*(?:about|around|roughly|approx\.?|approximately|~|n\s*=)?\s*"
+                                r"(\d[\d,]*(?:\.\d+)?\s*(?:k|m|thousand|million)?)\s*(?:rows?|records?|of\s+them)?\s*\)?\s*\.?$", re.I)
+
+
 def _bracketed_rows(rest: str) -> int | None:
-    m = re.search(r"\(\s*(?:n\s*=\s*)?(\d[\d,]*(?:\.\d+)?\s*(?:k|m|thousand|million)?)\s*(?:rows?|records?)?\s*\)", rest, re.I)
+    """'(n=500)', '(about 60)', '- ~250 rows': the section's own row count after its title."""
+    m = re.search(r"\(\s*(?:n\s*=\s*)?(\d[\d,]*(?:\.\d+)?\s*(?:k|m|thousand|million)?)\s*(?:rows?|records?)?\s*\)", rest, re.I) \
+        or ROWS_AFTER_TITLE_RE.match(rest.strip())
     return read_rows_before(m[1] + " rows ") if m else None
 
 
