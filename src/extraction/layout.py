@@ -177,6 +177,9 @@ VERB_WORDS_RE = re.compile(r"\b(?:we|i|you|our|my|it|they|is|are|was|were|be|has
                            r"want|please|thanks?)\b", re.I)
 
 
+# 'employee engagement survey responses, 1.5k.': a title closed by its row count, no column.
+COUNT_CLOSING_RE = re.compile(r"^[^\d]*,\s*(?:~\s*|about\s+|around\s+|approx\.?\s+|roughly\s+)?\d[\d,.]*\s*[km]?\s*[.!]?\s*$",
+                              re.I)
 ROWS_WORDS = r"\b(?:rows?|records?|entries|data|dataset|samples?)\b"
 
 
@@ -185,7 +188,7 @@ def _is_column_sentence(sentence: str) -> bool:
     words = sentence.rstrip(".!").split()
     if not 2 <= len(words) <= 8 or VERB_WORDS_RE.search(sentence) or SCENE_RE.match(sentence) \
             or re.search(ROWS_WORDS, sentence, re.I) or re.match(r"\s*(?:columns?|fields?|attributes?)\b", sentence, re.I) \
-            or not re.search(r"\d|\blike\b|:", sentence):
+            or not re.search(r"\d|\blike\b|:", sentence) or COUNT_CLOSING_RE.match(sentence):
         return False
     head = re.split(r"\s+(?:like|from|between|[-~]?\d)|[:(]", sentence, maxsplit=1)[0].strip()
     ranged = bool(re.match(rf"{re.escape(head)}\s+(?:from\s+|between\s+)?[-~]?\d[\d.,]*\s*k?\s*(?:-|–|to|and)\s*-?\d",

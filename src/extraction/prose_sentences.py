@@ -118,7 +118,7 @@ def read_sentence(sentence: str, read_list: Callable[[str], tuple[str, list[str]
             return first + read_list(f"Columns: {sentence[plus.end():]}")[1]
     aside = ASIDE_RE.match(sentence)
     if aside:
-        sentence = f"{aside['label']} ({aside['aside']}) {aside['verb']}{sentence[aside.end():]}"
+        sentence = f"{aside['label']} {aside['verb']}{sentence[aside.end():]}, {aside['aside']}"
     lead = PROSE_LEADS_RE.match(sentence)
     if lead and re.match(r"to\s+be\b", sentence[lead.end():], re.I):
         lead = None  # 'The half split has to be less than the finish time': a rule, not a request

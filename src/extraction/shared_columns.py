@@ -32,7 +32,8 @@ INNER_RUN_RE = re.compile(r"(?P<lead>\b(?:of|over|across|among|sum|mean|average|
 
 def expand_shared_columns(item: str) -> list[str]:
     """The clauses of each column an item names with one rule; [item] when it names one column."""
-    text = INNER_RUN_RE.sub(_spell_run, item.strip()) if not NUMBERED_RE.match(item.strip()) else item.strip()
+    spell = not NUMBERED_RE.match(item.strip()) and "=" not in item  # 'total = sum of t1 to t4': the formula reads runs
+    text = INNER_RUN_RE.sub(_spell_run, item.strip()) if spell else item.strip()
     return _numbered(text) or _each(text) or _shared_head(text) or [text if text != item.strip() else item]
 
 
