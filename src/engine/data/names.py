@@ -18,9 +18,8 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from src.engine.data.indic import is_indic, romanize_indic
+from src.engine.data.name_order import faker_name_order
 
-# Family name first, with or without a space, as these locales write a full name.
-FAMILY_FIRST = {"ja_JP": " ", "zh_CN": "", "zh_TW": "", "ko_KR": ""}
 
 _CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґ",
                      ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
@@ -196,8 +195,8 @@ def locale_names(locale: str) -> NameLists | None:
             found = NameLists(found.male, found.female, found.last_male, _polish_female(found.last_male),
                               False, " ")
         if found is not None:
-            if locale in FAMILY_FIRST:
-                return NameLists(found.male, found.female, found.last_male, found.last_female, True,
-                                 FAMILY_FIRST[locale])
+            order = faker_name_order(locale) or faker_name_order(loc)  # Faker's formats: 'Kiss Anita'
+            if order is not None and order[0]:
+                return NameLists(found.male, found.female, found.last_male, found.last_female, True, order[1])
             return found
     return None
