@@ -179,7 +179,9 @@ class DatasetPlan:
                     and pa.types.is_string(values.type):
                 # Typed text (names, cities, companies) keeps max_length too, cut at a word; a single
                 # word too long becomes another value of the field that fits (fit_length.py).
-                if fits_by_value(fp.kind):
+                if fp.kind == "country" and 2 <= fp.c.max_length < 4:  # a CHAR(2)/(3) country: its ISO code
+                    values = self.registry.get("country_code").generate(fp, ctx)
+                elif fits_by_value(fp.kind):
                     pool = self._fitting_pool(fp)
                     values = fit_words(values, fp.c.max_length, pool, ctx.rng(fp, "fit").choice(len(pool)),
                                        is_whole_name(fp.kind, fp.options))

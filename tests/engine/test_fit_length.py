@@ -62,3 +62,9 @@ def test_a_length_no_value_fits_is_refused_naming_max_length(field):
     problem = caught.value.problems[0]
     assert problem.loc == "fields[0].constraints.max_length"
     assert "raise max_length" in problem.message
+
+
+def test_a_country_of_two_or_three_characters_is_its_iso_code():
+    values = _column({"name": "country", "type": "country", "constraints": {"max_length": 2}})
+    assert all(len(v) == 2 and v.isupper() for v in values)
+    assert len(set(values)) >= 10
