@@ -31,8 +31,10 @@ def pool_of(meaning: str) -> pa.Array:
     source = things.MEANINGS[meaning][1]
     if source.startswith("faker:"):
         values = things.faker_pool(source.split(":", 1)[1])
-    else:  # curated values first, then the names combined from curated parts (title_parts.py)
-        values = dict.fromkeys(things.POOLS.get(meaning, ()) + combined_pool(meaning))
+    else:  # curated values first (a repeat is a weight), then names combined from parts (title_parts.py)
+        curated = things.POOLS.get(meaning, ())
+        seen = set(curated)
+        values = curated + tuple(v for v in combined_pool(meaning) if v not in seen)
     return pa.array(list(values) or [meaning])
 
 
