@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from src.engine.context import FieldPlan
+from src.engine.distribution_range import distribution_range, fill_missing_bounds
 from src.engine.numeric_meanings import is_money, numeric_default
 from src.engine.timeutil import parse_step_seconds, parse_time_bound, parse_time_of_day
 from src.schemas.fields import MAX_BOUND
@@ -46,10 +47,17 @@ class RangeResolver:
             else:
                 bounds.append(float(value))
         lo, hi = bounds
+        implied = distribution_range(c.distribution, d_lo, d_hi) if kind not in ("latitude", "longitude") \
+            else None
         if lo is None and hi is None:
             lo, hi = d_lo, d_hi
             if kind not in ("latitude", "longitude"):
                 lo, hi, d_dec = self.meaning_defaults(fp, lo, hi, d_dec)
+        if implied is not None and (c.min_value is None or c.max_value is None):
+            # The asked distribution sets the range it leaves open, not the default by type or meaning.
+            lo, hi = fill_missing_bounds(*bounds, implied)
+            if kind in ("age", "price", "percentage") and lo < 0 <= hi:
+                lo = 0.0  # never below zero, as the type's own default range
         if kind not in INTEGER_KINDS and c.decimals is None and is_money(fp.name):
             factor, money_dec = self.zero_decimal_factor(), 0
             if factor is None:  # other currencies worth far less than a dollar: INR, RUB, THB ...

@@ -16,6 +16,8 @@ from src.engine.formats import apply_format
 from src.engine.generators.text import gen_from_pool
 from src.engine.overflow_check import find_overflow_problems
 from src.engine.registry import GeneratorRegistry
+from src.engine.fit_length import (SAMPLE_ROWS, fit_words, fits_by_value, fitting_values, is_whole_name,
+                                   shortest_word)
 from src.engine.strings import cut_at_word
 from src.engine.unique_pools import list_pool_warnings, take_unique_from_pool, unique_pool
 from src.engine.unique_text import add_row_tails, fit_unique_words, fits_words, shortest_max_length
@@ -64,6 +66,7 @@ class DatasetPlan:
         self.registry = registry
         self.text_pools = text_pools
         self._value_pools: dict[str, pa.Array] = {}  # cardinality pools, made once per plan
+        self._fit_pools: dict[str, pa.Array] = {}  # values within max_length (fit_length.py)
         self.unique_people = _unique_people(fields)
         self.arrow_schema: pa.Schema = pa.schema([])
         probe = self._generate(0, _PROBE_ROWS, cast=False)
@@ -188,8 +191,16 @@ class DatasetPlan:
             values = self._generate_base(fp, ctx)
             if fp.c.max_length and fp.pattern is None and not fp.unique and fp.kind not in NON_TEXT_KINDS \
                     and pa.types.is_string(values.type):
-                # Typed text (names, cities, companies) keeps max_length too, cut at a word.
-                values = cut_at_word(values, fp.c.max_length)
+                # Typed text (names, cities, companies) keeps max_length too, cut at a word; a single
+                # word too long becomes another value of the field that fits (fit_length.py).
+                if fp.kind == "country" and 2 <= fp.c.max_length < 4:  # a CHAR(2)/(3) country: its ISO code
+                    values = self.registry.get("country_code").generate(fp, ctx)
+                elif fits_by_value(fp.kind):
+                    pool = self._fitting_pool(fp)
+                    values = fit_words(values, fp.c.max_length, pool, ctx.rng(fp, "fit").choice(len(pool)),
+                                       is_whole_name(fp.kind, fp.options))
+                else:
+                    values = cut_at_word(values, fp.c.max_length)
         if fp.pattern is not None and fp.kind != "code":
             values = self._enforce_pattern(fp, ctx, values)
         if fp.c.after or fp.c.before:
@@ -244,6 +255,23 @@ class DatasetPlan:
             suffix = pc.cast(pa.array(ctx.rows.astype(np.int64) + 1), pa.string())
             values = add_row_tails(pc.cast(values, pa.string()), suffix, fp.c.min_length)
         return values
+
+    def _fitting_pool(self, fp: FieldPlan) -> pa.Array:
+        """The field's values that fit its max_length, from a fixed sample made once per plan."""
+        pool = self._fit_pools.get(fp.name)
+        if pool is None:
+            sample_ctx = ChunkContext(seed=self.seed, anchor=self.anchor, start=0, n=SAMPLE_ROWS,
+                                      locale=self.schema.locale, namespace=f"fit:{fp.name}")
+            sample = self._generate_base(fp, sample_ctx)
+            whole = is_whole_name(fp.kind, fp.options)
+            pool = self._fit_pools[fp.name] = fitting_values(sample, fp.c.max_length, whole)
+            if len(pool) == 0:
+                index = self.schema.field_names().index(fp.name)
+                raise SchemaValidationError.single(
+                    f"fields[{index}].constraints.max_length",
+                    f"field '{fp.name}': no {fp.kind} value fits max_length {fp.c.max_length} without cutting "
+                    f"a word (the shortest is {shortest_word(sample, whole)} characters): raise max_length")
+        return pool
 
     def _generate_from_pool(self, fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         size = fp.c.cardinality

@@ -18,9 +18,10 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from src.engine.data.indic import is_indic, romanize_indic
+from src.engine.data.name_order import faker_name_order
 
-# Family name first, with or without a space, as these locales write a full name.
-FAMILY_FIRST = {"ja_JP": " ", "zh_CN": "", "zh_TW": "", "ko_KR": "", "vi_VN": " "}
+# Family name first where native usage differs from Faker's formats: Vietnamese is family-middle-given.
+FAMILY_FIRST_OVERRIDES = {"vi_VN": " "}
 
 _CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґ",
                      ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
@@ -199,8 +200,9 @@ def locale_names(locale: str) -> NameLists | None:
             from src.engine.data.names_fixes import fix_names
 
             found = fix_names(locale, found)
-            if locale in FAMILY_FIRST:
-                return NameLists(found.male, found.female, found.last_male, found.last_female, True,
-                                 FAMILY_FIRST[locale])
+            order = (True, FAMILY_FIRST_OVERRIDES[locale]) if locale in FAMILY_FIRST_OVERRIDES \
+                else faker_name_order(locale) or faker_name_order(loc)  # Faker's formats: 'Kiss Anita'
+            if order is not None and order[0]:
+                return NameLists(found.male, found.female, found.last_male, found.last_female, True, order[1])
             return found
     return None

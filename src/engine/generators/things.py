@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 from src.engine import strings, vocab
 from src.engine.context import ChunkContext, FieldPlan
 from src.engine.data import things
+from src.engine.data.title_parts import combined_pool
 from src.engine.generators.nicknames import CODE_CAPACITY, gen_nickname, gen_short_code
 from src.engine.generators.templated import fill_templates
 from src.engine.rng import permute_index
@@ -30,8 +31,10 @@ def pool_of(meaning: str) -> pa.Array:
     source = things.MEANINGS[meaning][1]
     if source.startswith("faker:"):
         values = things.faker_pool(source.split(":", 1)[1])
-    else:
-        values = things.POOLS.get(meaning, ())
+    else:  # curated values first (a repeat is a weight), then names combined from parts (title_parts.py)
+        curated = things.POOLS.get(meaning, ())
+        seen = set(curated)
+        values = curated + tuple(v for v in combined_pool(meaning) if v not in seen)
     return pa.array(list(values) or [meaning])
 
 
