@@ -48,6 +48,8 @@ def _check_arguments(args, rows_required: bool) -> str | None:
         return f"--rows must be at least 1, not {args.rows}"
     if args.part_rows < 1 or args.chunk_size < 1:
         return "--part-rows and --chunk-size must be at least 1"
+    if args.part_rows < args.chunk_size:
+        args.chunk_size = args.part_rows  # parts are whole chunks: smaller chunks, so each part holds the rows asked
     if (args.format or "csv") not in FORMATS:
         return f"unknown format {args.format!r}"
     parse_local(args.dask)  # a bad address is refused before anything is compiled

@@ -117,6 +117,19 @@ def test_the_cli_runs_on_the_cluster(cluster, tmp_path):
     assert bad.returncode == 2 and "give a scheduler address" in bad.stderr
 
 
+def test_parts_smaller_than_a_chunk_hold_the_rows_asked(cluster, tmp_path):
+    out = tmp_path / "small-parts"
+    result = run_cli_slow("generate", "--schema", "bench/customer_schema.json", "--rows", "2000", "--output", str(out),
+                          "--seed", "5", "--anchor", ANCHOR.isoformat(), "--part-rows", "500", "--dask", cluster[0])
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((out / MANIFEST).read_text())
+    assert [part["rows"] for part in manifest["parts"]] == [500, 500, 500, 500]
+    single = run_cli("generate", "--schema", "bench/customer_schema.json", "--rows", "2000", "--output",
+                     str(tmp_path / "one.csv"), "--seed", "5", "--anchor", ANCHOR.isoformat(), "--workers", "1")
+    assert single.returncode == 0, single.stderr
+    assert _text_without_later_headers(out, manifest) == (tmp_path / "one.csv").read_bytes()
+
+
 def test_a_worker_killed_mid_job_leaves_an_exact_result(cluster, tmp_path):
     address, gate = cluster
     (gate / "release").unlink()
