@@ -15,18 +15,18 @@ from src.engine.semantics import best_phrase, find_phrases, infer_thing, numeric
 THING = "thing"  # the value kind of a `string` column the engine fills by its name's meaning
 
 
-def engine_thing_span(tokens: list[str]) -> tuple[int, int, str] | None:
-    """(end, length, meaning) of the name of a thing the engine reads in label tokens, or None.
+def engine_thing_span(tokens: list[str]) -> tuple[int, int, str, str] | None:
+    """(end, length, meaning, phrase) of the name of a thing the engine reads in label tokens, or None.
 
     A bare code word ('code', 'item code') stays with the extractor, which gives codes their entity's shape."""
     meaning = infer_thing("_".join(tokens)) if tokens else None
     if meaning is None or meaning == "short_code":
         return None
     found = best_phrase(m for m in find_phrases(tokens, label_table()) if m[3] == meaning)
-    return (found[0], found[1], meaning) if found else None
+    return (found[0], found[1], meaning, found[4]) if found else None
 
 
-def engine_wins(thing: tuple[int, int, str], end: int, length: int) -> bool:
+def engine_wins(thing: tuple[int, int, str, str], end: int, length: int) -> bool:
     """Whether the engine's thing outranks the extractor's phrase ending at ``end`` with ``length`` words."""
     return (thing[0], thing[1]) >= (end, length)
 

@@ -211,7 +211,7 @@ def classify_tokens(tokens: list[str]) -> Classification | None:
                     best, found = key, entry
     thing = engine_thing_span(tokens)
     if thing is not None and (best is None or engine_wins(thing, best[0], best[1])):
-        return Classification(Meaning("string", THING), thing[2], thing[0] - thing[1])
+        return Classification(Meaning("string", THING), thing[3], thing[0] - thing[1])
     if found is None or best is None:
         return None
     return Classification(found.make(), found.phrase, best[0] - best[1])
