@@ -116,3 +116,10 @@ def test_a_number_named_without_a_range_gets_the_engines_default_by_meaning():
 def test_stated_rules_still_win(text, name, rules):
     field = _extracted_field(text, name)
     assert rules <= set(field.get("constraints") or {}), field
+
+
+@pytest.mark.parametrize("text, name, valid", [("500 vehicles", "vin", _vin_ok), ("books", "isbn", _isbn_ok),
+                                               ("Books table: ISBN, book title, pages, price", "isbn", _isbn_ok)])
+def test_templates_and_named_columns_keep_real_check_digits(text, name, valid):
+    field = _extracted_field(text, name)
+    assert all(valid(v) for v in _rows([field])[name])
