@@ -23,7 +23,8 @@ def engine_thing_span(tokens: list[str]) -> tuple[int, int, str, str] | None:
     if meaning is None or meaning == "short_code":
         return None
     found = best_phrase(m for m in find_phrases(tokens, label_table()) if m[3] == meaning)
-    return (found[0], found[1], meaning, found[4]) if found else None
+    # the head noun comes last: in 'first unit on scene' the thing is only a qualifier, the column something else
+    return (found[0], found[1], meaning, found[4]) if found and found[0] == len(tokens) else None
 
 
 def engine_wins(thing: tuple[int, int, str, str], end: int, length: int) -> bool:
