@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from src.engine.semantics import LABEL_MEANINGS, best_phrase, find_phrases
+from src.extraction.engine_meaning import THING, engine_thing_span, engine_wins
 # Re-exported: the extractor reads labels with the engine's tokenizer.
 from src.engine.semantics import singular as singular, tokenize as tokenize
 
@@ -208,6 +209,9 @@ def classify_tokens(tokens: list[str]) -> Classification | None:
                 key = (i + n, n, -entry.rank, -entry.order)
                 if best is None or key > best:
                     best, found = key, entry
+    thing = engine_thing_span(tokens)
+    if thing is not None and (best is None or engine_wins(thing, best[0], best[1])):
+        return Classification(Meaning("string", THING), thing[3], thing[0] - thing[1])
     if found is None or best is None:
         return None
     return Classification(found.make(), found.phrase, best[0] - best[1])

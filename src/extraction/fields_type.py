@@ -8,6 +8,7 @@ import re
 from src.extraction import field_meaning as fm
 from src.extraction import phrases as ph
 from src.extraction.drafts import FieldDraft
+from src.extraction.engine_meaning import has_numeric_default
 from src.extraction.fields_meaning import find_draft_meaning
 
 
@@ -101,7 +102,7 @@ def choose_type(draft: FieldDraft, warnings: list[str]) -> None:
         elif draft.period:
             draft.type = "date"
             apply_temporal(draft)
-        else:
+        elif draft.kind != fm.THING:  # a thing the engine fills by its name needs no warning
             warnings.append(f"could not understand '{draft.label}'; used a text column")
     for key, value in defaults.items():
         c.setdefault(key, value)
@@ -270,6 +271,9 @@ def _apply_number(draft: FieldDraft, defaults: dict[str, Any], numeric_range: ph
         kind = fm.INT  # 'progress % (0-100, whole number)'
     if draft.decimals == 0 and kind == fm.INT and draft.type in ("float", "percentage"):
         draft.type = "integer"
+    if numeric_range is None and draft.distribution is None and not draft.units and has_numeric_default(draft.tokens):
+        _apply_engine_number(draft, kind)
+        return
     typical = fm.default_range(draft.tokens)
     if typical:
         defaults = {**defaults, "min_value": typical[0], "max_value": typical[1]}
@@ -313,6 +317,24 @@ def _apply_number(draft: FieldDraft, defaults: dict[str, Any], numeric_range: ph
         c["distribution"] = place_skew(draft.distribution, c["min_value"], c["max_value"])
     if draft.pool:
         c["cardinality"] = draft.pool
+
+
+def _apply_engine_number(draft: FieldDraft, kind: str) -> None:
+    """A number with no stated range: its type only, so the engine's default by meaning applies (range,
+    spread, decimals); decimals the text states are kept."""
+    draft.kind = kind
+    if draft.type == "age":
+        pass
+    elif kind == fm.MONEY:
+        draft.type = "decimal"
+    elif kind == fm.INT:
+        draft.type = "integer"
+    elif draft.type not in ("float", "latitude", "longitude"):
+        draft.type = "float"
+    if draft.decimals is not None and draft.type not in ("integer", "age"):
+        draft.constraints["decimals"] = draft.decimals
+    if draft.pool:
+        draft.constraints["cardinality"] = draft.pool
 
 
 def place_skew(distribution: dict[str, Any], low: float, high: float) -> dict[str, Any]:

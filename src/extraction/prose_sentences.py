@@ -234,8 +234,13 @@ def counts_things(label: str, rest: str) -> bool:
     words = label.split()
     plural = fm.classify_tokens(tokenize(label))
     return bool(words) and words[-1].lower().endswith("s") and (plural is None or plural.meaning.type == "integer") \
-        and fm.classify_tokens([singular(t) for t in tokenize(label)]) is None \
+        and _names_nothing(fm.classify_tokens([singular(t) for t in tokenize(label)])) \
         and bool(re.match(r"(?:from\s+|between\s+)?\d+\s*(?:-|–|to|and)\s*\d+\b(?![.,]\d)", rest, re.I))
+
+
+def _names_nothing(found: fm.Classification | None) -> bool:
+    """No meaning, or only a thing's name ('error'): its plural with a whole-number range counts them."""
+    return found is None or found.meaning.kind == fm.THING
 
 
 def singular_label(label: str) -> str:

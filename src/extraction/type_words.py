@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from src.engine.data.nanp import AREA_CODES
 from src.extraction import phrases as ph
+from src.engine.semantics import tokenize
 from src.extraction.drafts import FieldDraft
+from src.extraction.engine_meaning import engine_thing_span
 
 # ISO 3166-1 alpha-3 codes of the countries most datasets name (real codes, not random letters).
 ALPHA3_CODES = ("USA", "CAN", "MEX", "BRA", "ARG", "CHL", "COL", "PER", "GBR", "IRL", "FRA", "DEU", "ESP", "PRT",
@@ -58,6 +60,8 @@ def read_type_words(draft: FieldDraft, text: str) -> str:
         found = re.search(row.words, text, re.I)
         if not found and not (not row.heads and re.search(row.words, label, re.I)):
             continue
+        if not found and engine_thing_span(tokenize(label)):
+            continue  # only the label says it ('hex color', 'semver'): the engine's meaning of the name makes it
         if found:
             text = ph.cut(text, found)
         if row.values:

@@ -81,10 +81,15 @@ def test_integers_stay_integers():
     assert isinstance(spec.constraints.min_value, int) and isinstance(spec.constraints.max_value, int)
 
 
-def test_money_without_a_range_gets_a_typical_one_and_two_decimals():
+def test_money_without_a_range_leaves_the_engines_default_by_meaning():
     spec = only("Salary")
-    assert spec.type == "decimal" and spec.constraints.decimals == 2
-    assert 1000 <= spec.constraints.min_value < spec.constraints.max_value
+    assert spec.type == "decimal" and spec.constraints.min_value is None and spec.constraints.max_value is None
+    from src.engine import compile_schema
+
+    plan = compile_schema({"fields": [spec.model_dump(exclude_none=True)]}, seed=3)
+    salaries = plan.generate_chunk(0, 500).column(spec.name).to_pylist()
+    assert 15000 <= min(salaries) and max(salaries) <= 500000 and 40000 < sorted(salaries)[250] < 90000
+    assert all(round(s, 2) == s for s in salaries)
 
 
 def test_explicit_decimals():
@@ -192,10 +197,17 @@ def test_true_false_is_a_boolean():
 
 
 def test_category_without_values_gets_defaults_and_a_warning():
+    result = extract("Generate 10 rows:\n- Shipping method")
+    spec = result.schema.fields[0]
+    assert spec.type == "enum" and "express" in spec.constraints.enum_values
+    assert any("shipping method" in w.lower() for w in result.warnings)
+
+
+def test_category_the_engine_knows_by_name_is_left_to_it():
     result = extract("Generate 10 rows:\n- Payment method")
     spec = result.schema.fields[0]
-    assert spec.type == "enum" and "credit card" in spec.constraints.enum_values
-    assert any("payment method" in w.lower() for w in result.warnings)
+    assert spec.type == "string" and spec.name == "payment_method" and not spec.constraints.enum_values
+    assert not any("payment method" in w.lower() for w in result.warnings)
 
 
 def test_realistic_country_leaves_values_to_the_engine():
