@@ -2,7 +2,7 @@
 
 The engine reads a `string` column's name as a thing (VIN with its check digit, ISBN-13, MIME type, time zone,
 team name, ticker: src/engine/data/things.py) and gives a numeric column without a range a default by meaning
-(price lognormal, rating 1-5, year recent: semantics.NUMERIC_MEANINGS). The extractor's own tables (code
+(price lognormal, rating 1-5, year recent: numeric_meanings.NUMERIC_MEANINGS). The extractor's own tables (code
 patterns, placeholder categories, typical ranges) would override both, so a label the engine reads that way
 takes the engine's reading unless the extractor's phrase is more specific (ends later or is longer).
 """
@@ -10,7 +10,8 @@ takes the engine's reading unless the extractor's phrase is more specific (ends 
 from __future__ import annotations
 
 from src.engine.data.things import label_table
-from src.engine.semantics import best_phrase, find_phrases, infer_thing, numeric_default
+from src.engine.numeric_meanings import numeric_default
+from src.engine.semantics import best_phrase, find_phrases, infer_thing
 
 THING = "thing"  # the value kind of a `string` column the engine fills by its name's meaning
 

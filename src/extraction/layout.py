@@ -177,9 +177,9 @@ VERB_WORDS_RE = re.compile(r"\b(?:we|i|you|our|my|it|they|is|are|was|were|be|has
                            r"want|please|thanks?)\b", re.I)
 
 
-# 'employee engagement survey responses, 1.5k.': a title closed by its row count, no column.
-COUNT_CLOSING_RE = re.compile(r"^[^\d]*,\s*(?:~\s*|about\s+|around\s+|approx\.?\s+|roughly\s+)?\d[\d,.]*\s*[km]?\s*[.!]?\s*$",
-                              re.I)
+# 'employee engagement survey responses, 1.5k.', 'Prescriptions (3,000).': a title closed by its row count.
+COUNT_CLOSING_RE = re.compile(r"^[^\d]*(?:,|\()\s*(?:~\s*|about\s+|around\s+|approx\.?\s+|roughly\s+)?\d[\d,.]*\s*[km]?"
+                              r"(?:\s+(?:rows|records|entries))?\s*\)?\s*[.!]?\s*$", re.I)
 ROWS_WORDS = r"\b(?:rows?|records?|entries|data|dataset|samples?)\b"
 
 

@@ -12,7 +12,7 @@ import pytest
 from src.engine import compile_schema
 from src.engine.catalog import example_field_name
 from src.engine.data.things import MEANINGS
-from src.engine.semantics import NUMERIC_MEANINGS, numeric_default
+from src.engine.numeric_meanings import NUMERIC_MEANINGS, numeric_default
 from src.extraction import extract_offline_result
 
 ANCHOR = dt.datetime(2026, 6, 15, 12, 0, 0)
