@@ -20,6 +20,10 @@ def unique_pool(fp: FieldPlan, locale: str | None) -> pa.Array | None:
     if not fp.unique or fp.pattern is not None or fp.expression is not None or fp.c.cardinality is not None:
         return None
     pool = natural_pool(fp.kind, locale)
+    if pool is None and "thing" in fp.options:
+        from src.engine.generators.things import thing_pool
+
+        pool = thing_pool(fp)
     if pool is None:
         return None
     lengths = pc.utf8_length(pool)
@@ -47,7 +51,7 @@ def list_pool_warnings(plan, total_rows: int) -> list[str]:
     for name, fp in plan.fields.items():
         pool = unique_pool(fp, plan.schema.locale)
         if pool is not None and len(pool) < total_rows:
-            out.append(f"field '{name}' is unique, but there are only {len(pool)} distinct {fp.kind} values: "
+            out.append(f"field '{name}' is unique, but there are only {len(pool)} distinct {fp.options.get('thing', fp.kind)} values: "
                        f"rows after the first {len(pool)} end in ' #<row>' (e.g. '{pool[0].as_py()} "
                        f"#{len(pool) + 1}'); lower the row count or drop unique to keep natural values")
     return out

@@ -110,13 +110,10 @@ def test_colours_come_from_fakers_140_names_with_the_basic_ones_most_often():
     assert 0.15 < sum(c in basic for c in colours) / len(colours) < 0.35
 
 
-def test_unique_pool_values_are_distinct_and_refused_past_the_pool():
-    rows = generate([{"name": "blood_type", "type": "string", "constraints": {"unique": True}}], rows=8)
-    assert len(set(rows["blood_type"])) == 8
-    plan = compile_schema({"fields": [{"name": "blood_type", "type": "string", "constraints": {"unique": True}}]})
-    with pytest.raises(Exception) as err:
-        plan.check_row_count(9)
-    assert "blood_type" in str(err.value)
+def test_unique_pool_values_are_distinct_and_natural_until_the_pool_runs_out():
+    rows = generate([{"name": "blood_type", "type": "string", "constraints": {"unique": True}}], rows=9)
+    assert len(set(rows["blood_type"])) == 9
+    assert sum(" #" in value for value in rows["blood_type"]) == 1  # 8 blood types, then one row's tail
 
 
 def test_the_catalog_lists_every_type_with_constraints_and_meanings():
@@ -161,3 +158,18 @@ def test_a_bare_name_takes_its_description_unless_that_names_a_person(descriptio
     from src.engine.semantics import infer_string_kind
 
     assert (infer_string_kind("name", description) or infer_thing("name", description)) == kind
+
+
+def test_a_unique_name_of_a_thing_uses_its_pool_then_row_tails_and_says_so():
+    from src.engine.generators.things import pool_of
+
+    schema = {"fields": [{"name": "team_name", "type": "string", "constraints": {"unique": True}}]}
+    plan = compile_schema(schema, seed=4)
+    size = len(pool_of("team_name"))
+    rows = plan.generate_chunk(0, size + 500).column(0).to_pylist()
+    assert len(set(rows)) == len(rows)
+    assert set(rows[:size]) == set(pool_of("team_name").to_pylist())  # every natural value before any tail
+    assert all(" #" in value for value in rows[size:])
+    plan.check_row_count(size + 500)  # no refusal: the tails keep it unique
+    [warning] = plan.row_count_warnings(size + 500)
+    assert f"only {size} distinct team_name values" in warning

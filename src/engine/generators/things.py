@@ -38,22 +38,33 @@ def pool_of(meaning: str) -> pa.Array:
     return pa.array(list(values) or [meaning])
 
 
+def thing_pool(fp: FieldPlan) -> pa.Array | None:
+    """The values a name of a thing is drawn from (None for one made per row: VIN, ISBN, codes)."""
+    meaning = fp.options["thing"]
+    if meaning in _CODES:
+        return None
+    return _GENERATED_POOLS[meaning]() if meaning in _GENERATED_POOLS else pool_of(meaning)
+
+
 def thing_capacity(fp: FieldPlan) -> int | None:
     meaning = fp.options["thing"]
     if meaning == "short_code":
         return CODE_CAPACITY  # a 6-digit serial spelled in every unique code
-    if things.MEANINGS[meaning][1] == "gen" and meaning in _CODES:
-        return None
-    return len(pool_of(meaning)) if meaning not in _GENERATED_POOLS else len(_GENERATED_POOLS[meaning]())
+    return None  # codes are made per row; a pool's unique values past its size take their row's ' #<row>' tail
 
 
 def gen_thing(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     meaning = fp.options["thing"]
     if meaning in _CODES:
         return _CODES[meaning](fp, ctx)
-    pool = _GENERATED_POOLS[meaning]() if meaning in _GENERATED_POOLS else pool_of(meaning)
+    pool = thing_pool(fp)
     if fp.unique:
-        return strings.take(pool, permute_index(ctx.rows, len(pool), fp.key).astype(np.int64))
+        picked = strings.take(pool, permute_index(ctx.rows, len(pool), fp.key).astype(np.int64))
+        past = ctx.rows >= len(pool)  # the pool is used up: the row's own tail keeps the value unique
+        if past.any():
+            tails = strings.join(picked, strings.int_strings(ctx.rows + 1), sep=" #")
+            picked = pc.if_else(pa.array(past), tails, picked)
+        return picked
     return strings.take(pool, ctx.rng(fp).choice(len(pool)))
 
 
