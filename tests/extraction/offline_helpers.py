@@ -5,9 +5,31 @@ from __future__ import annotations
 import datetime as dt
 
 from src.engine import compile_schema
-from src.extraction.offline import extract_offline
+from src.extraction.offline import OfflineExtraction, extract_offline
+from src.schemas import DatasetSchema, FieldSpec
 
 ROWS = 400
+
+
+def extract(text: str) -> OfflineExtraction:
+    """The offline extraction of ``text``, its schema document checked to round-trip."""
+    result = extract_offline(text)
+    DatasetSchema.model_validate(result.schema.model_dump())
+    return result
+
+
+def field(result: OfflineExtraction, *words: str) -> FieldSpec:
+    """The one field whose name holds all these words."""
+    hits = [f for f in result.schema.fields if all(w in f.name.split("_") for w in words)]
+    assert hits, f"no field named with {words} in {result.schema.field_names()}"
+    return min(hits, key=lambda f: len(f.name))
+
+
+def only(text: str) -> FieldSpec:
+    """The single field a one-bullet description produces."""
+    result = extract("Generate 100 rows with:\n- " + text)
+    assert len(result.schema.fields) == 1, result.schema.field_names()
+    return result.schema.fields[0]
 
 
 def fields_of(text: str) -> dict[str, dict]:
