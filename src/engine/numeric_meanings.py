@@ -17,7 +17,7 @@ NUMERIC_MEANINGS: tuple[tuple[str, NumericDefault], ...] = (
     ("nps|nps score|likelihood to recommend", (0, 10, None, ("normal", 7.5, 2.2))),
     ("score|grade|mark|marks|test score|exam score|quiz score", (0, 100, 1, ("normal", 72, 14))),
     ("credit score|fico|fico score", (300, 850, None, ("normal", 690, 70))),
-    ("year|model year|fiscal year|release year|publication year|graduation year", (-25, 0, None, ("years_ago",))),
+    ("year|model year|fiscal year|release year|publication year|graduation year|vintage", (-25, 0, None, ("years_ago",))),
     ("year built|construction year", (-120, 0, None, ("years_ago",))),
     ("month|month number", (1, 12, None, None)),
     ("day of month", (1, 28, None, None)),

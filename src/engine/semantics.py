@@ -139,7 +139,7 @@ LABEL_MEANINGS: tuple[tuple[str, str], ...] = (
      "integer"),
     ("rating|stars|star rating|satisfaction|nps|review score", "integer"),
     ("score|grade|mark|marks|test score|exam score|credit score", "integer"),
-    ("year|model year|fiscal year", "integer"),
+    ("year|model year|fiscal year|vintage", "integer"),
     ("month", "integer"),
     ("flag|is active|active|enabled|verified|is verified|subscribed|opted in|opt in|newsletter|"
      "is fraud|fraud|fraudulent|is fraudulent|churned|has children|premium member|is premium|married|"

@@ -101,7 +101,9 @@ async def run_offline_bounded(text: str, settings: Settings) -> ExtractionResult
 def extract_offline_result(text: str) -> ExtractionResult:
     from src.extraction.offline import extract_offline  # written alongside; imported when needed
     from src.extraction.relational import extract_relational
+    from src.extraction.shorthand import expand_shorthand
 
+    text = expand_shorthand(text)  # 'b/w', 'w/': for the relational reader too
     related = extract_relational(text)
     if related is not None:
         return ExtractionResult(schema=related.schema, total_rows=related.total_rows, provider="offline",

@@ -134,10 +134,29 @@ def read_leading_pair(draft: FieldDraft, text: str) -> str | None:
     return m["rest"].strip(" ,;)") or " "
 
 
+# 'placebo, low, high — about a third each', 'S, M, L, roughly equal', 'a, b or c (evenly split)': equal shares, which
+# a list has with no weights; a bare 'equal' stays a value ('less, equal, greater').
+EQUAL_SHARES_RE = re.compile(
+    r"(?:\s*[,;]\s*|\s+[—–-]{1,2}\s+|\s*\(\s*)(?:(?:about|roughly|approximately|around|~)\s*)?(?:(?:a|one)\s+(?:third|quarter|"
+    r"fifth)\s+each|half\s+each|(?<=about )equal(?:ly)?|(?<=roughly )equal(?:ly)?|(?<=approximately )equal(?:ly)?|"
+    r"equal(?:ly)?\s+(?:split|shares?|weights?|likely|distributed|proportions?|frequency|mix)|(?:in\s+)?equal\s+(?:numbers|parts)|"
+    r"even(?:ly)?\s+(?:split|spread|distributed|mix)|(?:split|distributed|spread)\s+(?:evenly|equally)|"
+    r"uniformly(?:\s+distributed)?)\s*\)?\s*[.;]?\s*$", re.I)
+# 'a, b, c — mostly a': a note after a spaced dash is the list's bracketed note.
+DASH_NOTE_RE = re.compile(r"^(?P<list>[^—–()]*,[^—–()]*?)\s+(?:—|–|--?)\s+(?P<note>[^—–()]+?)\s*$")
+
+
+def strip_list_notes(text: str) -> str:
+    """Equal shares dropped (they are the default), a note after a spaced dash put in brackets."""
+    text = EQUAL_SHARES_RE.sub("", text) if "," in text or " or " in text else text
+    return DASH_NOTE_RE.sub(r"\g<list> (\g<note>)", text)
+
+
 def read_plain_list(draft: FieldDraft, text: str) -> str:
     """Take a plain value list out of the rule first; a bracketed note after it stays for the other readers."""
     if draft.enum_items:
         return text
+    text = strip_list_notes(text)
     amounts = read_amount_list(draft, text) or read_leading_pair(draft, text)
     if amounts is not None:
         return amounts

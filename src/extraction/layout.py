@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from src.engine.semantics import tokenize
 from src.extraction import field_meaning as fm
 from src.extraction import sentence_forms as sf
+from src.extraction.delimited_tables import rewrite_delimited_tables
 from src.extraction.header_line import Layout, read_header_line, read_header_with_notes
 from src.extraction.scene import find_row_count
 from src.extraction.prose_sentences import SCENE_RE, read_sentence
@@ -26,15 +27,18 @@ BULLET_LINE_RE = re.compile(r"^\s*(?:[-*•·▪◦‣–—+]|\d{1,3}[.)])\s+\S
 # Header cells of a table that lists columns (one column per row), not example data.
 SCHEMA_HEADS = {"column", "field", "name", "attribute", "type", "rule", "rules", "description", "constraint",
                 "constraints", "values", "notes", "note", "format", "range", "example", "details", "detail",
-                "meaning", "datatype", "kind", "property"}
-NAME_HEADS = {"column", "field", "name", "attribute", "property"}
-TYPE_HEADS = {"type", "datatype", "kind"}
+                "meaning", "datatype", "kind", "property", "variable", "definition", "comment", "comments",
+                "remarks", "data type", "column name", "field name", "variable name", "allowed values"}
+NAME_HEADS = {"column", "field", "name", "attribute", "property", "variable", "column name", "field name",
+              "variable name"}
+TYPE_HEADS = {"type", "datatype", "kind", "data type"}
 # A type cell that is only a storage type adds nothing the rule does not say better.
 STORAGE_TYPES = {"str", "string", "text", "varchar", "char", "int", "integer", "bigint", "float", "double",
                  "number", "numeric", "bool", "boolean", "date", "datetime", "timestamp", "decimal", "enum",
-                 "uuid", "time", "money", "category", "categorical"}
+                 "uuid", "time", "money", "category", "categorical", "num", "float64", "int64", "real"}
 TYPE_CELL_WORDS = {"money": "decimal", "currency": "decimal", "price": "decimal", "bigint": "integer", "int": "integer",
-                   "smallint": "integer"}
+                   "smallint": "integer", "int64": "integer", "num": "number", "float64": "float", "real": "float",
+                   "bool": "boolean"}
 KEEP_TYPES = {"uuid", "bool", "boolean", "datetime", "timestamp", "decimal", "money", "int", "integer", "float"}
 @dataclass
 class Block:
@@ -89,6 +93,7 @@ def read_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) ->
     """Header and items of a description that mixes layouts; None when it has one layout only.
 
     ``read_list`` is the list reader for one block of a single layout (title + list, or prose)."""
+    text = rewrite_delimited_tables(text, _is_schema_head)  # tab-separated or space-aligned: a markdown table
     noted = read_header_with_notes(text)
     if noted is not None:
         return noted
@@ -208,7 +213,7 @@ def read_table(lines: list[str]) -> list[str]:
     if not rows:
         return []
     head = [" ".join(tokenize(c)) for c in rows[0]]
-    if len(rows) == 1 or not (sum(h in SCHEMA_HEADS for h in head) >= max(2, len(head) // 2) or _heads_a_schema(head)):
+    if len(rows) == 1 or not _is_schema_head(rows[0]):
         return [c for c in rows[0] if c]
     name_at = next((i for i, h in enumerate(head) if h in NAME_HEADS), 0)
     type_at = next((i for i, h in enumerate(head) if h in TYPE_HEADS), None)
@@ -232,6 +237,12 @@ def read_table(lines: list[str]) -> list[str]:
 # Header words that describe a column's contents: '| column | what it holds |', '| field | meaning |'.
 CONTENT_HEAD_WORDS = {"what", "holds", "hold", "contains", "content", "contents", "means", "explanation", "spec",
                       "specification", "definition", "info", "rule", "rules", "description", "details", "notes"}
+
+
+def _is_schema_head(cells: list[str]) -> bool:
+    """Header cells of a table of columns ('Variable | Type | Definition'), not of example rows."""
+    head = [" ".join(tokenize(c)) for c in cells]
+    return sum(h in SCHEMA_HEADS for h in head) >= max(2, len(head) // 2) or _heads_a_schema(head)
 
 
 def _heads_a_schema(head: list[str]) -> bool:

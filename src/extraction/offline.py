@@ -26,6 +26,7 @@ from src.extraction.letter import strip_letter
 from src.extraction.listing import split_description
 from src.extraction.notes import fold_notes
 from src.extraction.scene_pieces import split_scene_pieces
+from src.extraction.shorthand import expand_shorthand
 from src.extraction.scene_pools import apply_named_pools
 from src.extraction.relations import link_fields
 from src.extraction.scene import (apply_header_details, find_count_of_things, find_locale, find_row_count,
@@ -48,7 +49,7 @@ ORDER_BY_RE = re.compile(r"^\s*(?:(?:and\s+)?(?:rows\s+)?(?:sorted|ordered|order
 def extract_offline(text: str) -> OfflineExtraction:
     """Turn a plain-English description into a schema document, a row count and warnings."""
     warnings: list[str] = []
-    text, framing = strip_letter(text)
+    text, framing = strip_letter(expand_shorthand(text))
     warnings.extend(f"read '{words[:80]}' as the letter's greeting or sign-off, not a column" for words in framing)
     layout = ly.read_layout(text, split_description)
     header, items = (layout.header, layout.items) if layout else split_description(text)

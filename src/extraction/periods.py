@@ -116,7 +116,7 @@ def find_period(text: str) -> tuple[Period | None, str]:
     if quarter:
         q, year = int(quarter[1]), int(quarter[2])
         return Period(_iso(year, 3 * q - 2), _month_end(year, 3 * q)), cut(text, quarter)
-    month_span = re.search(rf"(?:between\s+|from\s+)?(?P<m1>{MONTH_WORDS})\.?\s+(?P<y1>\d{{4}})\s*(?:-|–|to|and|through|until)\s*"
+    month_span = re.search(rf"(?:between\s+|from\s+)?(?P<m1>{MONTH_WORDS})\.?\s+(?P<y1>\d{{4}})\s*(?:-|–|—|to|and|through|thru|until|\.\.\.?)\s*"
                            rf"(?P<m2>{MONTH_WORDS})\.?\s+(?P<y2>\d{{4}})", text, re.I)
     if month_span:
         m1, m2 = MONTHS[month_span["m1"].lower()[:3]], MONTHS[month_span["m2"].lower()[:3]]
@@ -125,7 +125,7 @@ def find_period(text: str) -> tuple[Period | None, str]:
     if month_year:
         month, year = MONTHS[month_year["m"].lower()[:3]], int(month_year["y"])
         return Period(_iso(year, month), _month_end(year, month)), cut(text, month_year)
-    years = re.search(r"(?:between\s+|from\s+)?\b(?P<a>(?:19|20)\d{2})\s*(?:-|–|to|and|through|until)\s*(?P<b>(?:19|20)\d{2})\b", text, re.I)
+    years = re.search(r"(?:between\s+|from\s+)?\b(?P<a>(?:19|20)\d{2})\s*(?:-|–|—|to|and|through|thru|until|\.\.\.?)\s*(?P<b>(?:19|20)\d{2})\b", text, re.I)
     if years and int(years["a"]) <= int(years["b"]):
         return Period(_iso(int(years["a"])), _iso(int(years["b"]), 12, 31)), cut(text, years)
     since = re.search(rf"\b(?:since|after|from)\s+(?P<d>{iso}|(?:19|20)\d{{2}})\b", text, re.I)
@@ -136,7 +136,7 @@ def find_period(text: str) -> tuple[Period | None, str]:
     if until:
         end = until["d"] if "-" in until["d"] else _iso(int(until["d"]) - 1, 12, 31)
         return Period("-5y" if end >= "2020" else _iso(int(end[:4]) - 5), end.replace(" ", "T")), cut(text, until)
-    year = re.search(r"(?:\b(?:in|during|for|of|year)\s+|^\s*|\(\s*)(?P<y>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)", text, re.I)
+    year = re.search(r"(?:\b(?:in|during|for|of|year)\s+|^\s*|\(\s*)(?P<y>(?:19|20)\d{2})\b(?!\s*(?:[-–—]|\.\.\.?)\s*\d)", text, re.I)
     if year:
         y = int(year["y"])
         return Period(_iso(y), _iso(y, 12, 31)), cut(text, year)

@@ -27,6 +27,8 @@ PROSE_LEADS_RE = re.compile(
     r"(?:we|i|you)\s+(?:also\s+)?(?:want|need|would\s+like|track|record|store|keep|capture|include|log)\s+"
     r"(?:to\s+(?:track|record|store|keep|capture|see|know|have)\s+)?|"
     r"(?:also\s+)?(?:track|include|add|record|store|capture|keep|log|give\s+(?:each|every)\s+\w+)\s+|"
+    # 'need store id, sku, qty 1-12': a chat message's request with its subject left out (not 'need 500 rows')
+    r"(?:also\s+)?(?:need|needs|want|gotta\s+have|must\s+have)\s+(?!to\b|\d|~|about\b|around\b|roughly\b|some\s+data\b)|"
     r"(?:each|every|a|an|the|one)\s+(?:[\w-]+\s+){1,2}?(?:also\s+)?(?:(?:should|must|shall|will|would)\s+(?:also\s+)?"
     r"(?:have|carry|include|contain|hold|record|list|show|store|track|get|need)|has|have|gets|get|carries|"
     r"includes|records|needs|comes?\s+with|contains|holds|lists|shows|stores|tracks)\s+|"

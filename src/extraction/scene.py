@@ -81,7 +81,7 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
                         rf"~)\s*{number}{skip}|{APPROX_NUMBER}{skip})\s*(?:[.!;\n]|$)")
         # 'for 12 devices', 'across 35 machines': a pool the rows come from, not the row count
         patterns.append(rf"(?<!\bfor\s)(?<!\bfrom\s)(?<!\bacross\s)(?<!\bamong\s)(?<!\bat\s)(?<!\bthe\s)(?<![A-Za-z])"
-                        rf"(?<![\d,.]){number}{skip}\s+[A-Za-z]")
+                        rf"(?<![\d,.])(?<![-/#_]){number}{skip}\s+[A-Za-z]")  # 'Trial ABC-301 participant table': a code
     for pattern in patterns:
         m = re.search(pattern, text, re.I)
         if m:
