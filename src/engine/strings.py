@@ -53,6 +53,11 @@ def hex_matrix_bytes(as_bytes: np.ndarray, upper: bool = False) -> np.ndarray:
     return pairs.view(np.uint8).reshape(as_bytes.shape[0], -1)
 
 
+def write_hex_pairs(out: np.ndarray, as_bytes: np.ndarray, upper: bool = False) -> None:
+    """``hex_matrix_bytes(as_bytes)`` written into ``out`` (rows, 2k uint8, rows contiguous) in place."""
+    out.view(np.uint16)[...] = (_HEX_PAIRS_UPPER if upper else _HEX_PAIRS)[as_bytes]
+
+
 def literal_matrix(text: str, n: int) -> np.ndarray:
     return np.broadcast_to(np.frombuffer(text.encode(), dtype=np.uint8), (n, len(text)))
 
