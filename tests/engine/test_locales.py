@@ -8,6 +8,7 @@ import pytest
 
 from src.engine import compile_schema, vocab
 from src.engine.data.names import locale_names, supported_locales
+from src.engine.generators import address_layouts
 from src.engine.generators.name_parts import has_two_surnames
 from src.errors import SchemaValidationError
 from tests.engine.conftest import ANCHOR
@@ -77,8 +78,8 @@ def test_every_supported_locale_makes_its_own_people_companies_and_addresses(loc
         domestic = [a.removesuffix(", " + country.name) for a in rows["address"]]
         assert _share_in_script(domestic, expected) >= 0.9, domestic[:5]
         assert _share_in_script(rows["city"], expected) >= 0.9, rows["city"][:5]
-    if country is not None and country.code in ("JP", "CN", "KR", "TW"):  # postal code, (region,) city, street
-        assert all(a[:1].isdigit() and a.index(c) < len(a) - len(country.name) for a, c in zip(rows["address"], rows["city"]))
+    if country is not None and country.code in ("JP", "CN", "KR", "TW"):  # largest unit first: (region,) city, street
+        assert all(a.index(c) < a.index(st) for a, st, c in zip(rows["address"], rows["street_address"], rows["city"]))
     elif country is not None:  # street first, the city after it
         assert all(a.startswith(st) and a.index(c, len(st)) > 0
                    for a, st, c in zip(rows["address"], rows["street_address"], rows["city"]))
@@ -286,7 +287,10 @@ def test_country_names_are_in_the_locales_language_and_codes_stay_iso(locale, co
     rows = compile_schema({"fields": fields, "locale": locale}, seed=2, anchor=ANCHOR).generate_chunk(0, 300).to_pydict()
     assert set(rows["country"]) == {country}
     assert set(rows["country_code"]) == {locale.split("_")[1]}
-    assert all(a.endswith(", " + country) for a in rows["address"])
+    if locale in address_layouts.HOME_LAYOUTS:  # written at home: '〒030-8696 青森県青森市…', no country
+        assert not any(a.endswith(country) for a in rows["address"])
+    else:
+        assert all(a.endswith(", " + country) for a in rows["address"])
 
 
 def test_country_names_of_other_countries_follow_the_locale_too():
@@ -323,8 +327,9 @@ def test_cities_and_regions_are_in_the_script_of_the_locales_names(locale):
                                                   sorted({v for v in rows[column] if _script(v) != names})[:5])
 
 
-def test_japanese_cities_are_written_as_municipalities_and_addresses_say_nihon():
-    """ja_JP: 横浜市, 板橋区 (GeoNames writes 横浜, 板橋); Tokyo is 東京都's own; the country is 日本."""
+def test_japanese_cities_are_written_as_municipalities_and_addresses_are_domestic():
+    """ja_JP: 横浜市, 板橋区 (GeoNames writes 横浜, 板橋); Tokyo is 東京都's own; an address is written as
+    at home: 〒, postal code, prefecture, city, street, and no country."""
     rows = compile_schema({"fields": [{"name": "city", "type": "city"}, {"name": "state", "type": "state"},
                                       {"name": "address", "type": "address"}], "locale": "ja_JP"},
                           seed=4, anchor=ANCHOR).generate_chunk(0, 3000).to_pydict()
@@ -333,7 +338,7 @@ def test_japanese_cities_are_written_as_municipalities_and_addresses_say_nihon()
     assert {"横浜市", "大阪市", "名古屋市"} <= set(rows["city"])
     assert all(c.endswith("区") for c, s in zip(rows["city"], rows["state"]) if c in {"板橋区", "杉並区", "足立区"})
     for city, address in zip(rows["city"], rows["address"]):
-        assert city in address and address.endswith("日本") and "Japan" not in address
+        assert city in address and address.startswith("〒") and "Japan" not in address and not address.endswith("日本")
 
 
 @pytest.mark.parametrize("locale, own", [("ar_EG", "ar_DZ"), ("ar_SA", "ar_DZ"), ("es_PE", "es")])

@@ -130,7 +130,8 @@ def test_the_address_is_the_rows_own_place(locale):
     rows = generate(PLACE, rows=500, locale=locale)
     for street, city, postal, country, address in zip(rows["street_address"], rows["city"], rows["postal_code"],
                                                       rows["country"], rows["address"]):
-        for part in (street, city, postal, country):
+        # A Japanese address at home leaves the country out: '〒030-8696 青森県青森市浅草橋8-19-17'.
+        for part in (street, city, postal) + ((country,) if locale != "ja_JP" else ()):
             assert part in address
     if locale == "de_DE":  # 'Straße 12, 10115 Berlin, Deutschland'
         assert all(re.search(r", \d{5} ", a) for a in rows["address"])

@@ -9,6 +9,8 @@ area codes of world.json's cities (districts take their city's: Iztapalapa 55, S
 
 from __future__ import annotations
 
+from src.engine.data.more_cities import AREA_CODES as MORE_AREA_CODES
+
 AREA_CODES: dict[str, dict[str, str]] = {
     "DE": {"Berlin": "30", "Hamburg": "40", "Wandsbek": "40", "Hamburg-Nord": "40", "Hamburg-Mitte": "40",
            "Marienthal": "40", "Eimsbüttel": "40", "Altona": "40", "Munich": "89", "Köln": "221",
@@ -119,6 +121,8 @@ AREA_CODES: dict[str, dict[str, str]] = {
            "Al ‘Āshir min Ramaḑān": "15", "Mallawī": "86", "Hurghada": "65", "Arīsh": "68",
            "Kafr ash Shaykh": "47", "Bilbeis": "55", "Banhā": "13", "Idkū": "45", "Marsá Maţrūḩ": "46"},
 }
+for _code, _more in MORE_AREA_CODES.items():  # the main cities data/more_cities.py adds
+    AREA_CODES[_code].update(_more)
 # Digits of a landline's national number (area code + subscriber), and Germany's shortest subscriber
 # number (its numbers vary in length: 030 1234 5678, 02161 1234567).
 NATIONAL_DIGITS = {"DE": 10, "GB": 10, "JP": 9, "IN": 10, "IT": 9, "ES": 9, "MX": 10, "CN": 10, "RU": 10, "NL": 9,

@@ -1,7 +1,8 @@
 """Streets of Latin-script locales from their own Faker address data, used for every row of the
 locale's country (with or without a locale): 'Chloéhof 78' (nl), 'Strandgränd 328' (sv),
 'ul. Długa 90' (pl), 'Jl. Asia Afrika No. 12' (id), 'Số 19 Đường Hoàng Diệu' (vi),
-'Lale Sokak No: 12' (tr, curated: Faker has no tr_TR address provider).
+'Lale Sokak No: 12' (tr, curated: Faker has no tr_TR address provider), '41, Sharma Nagar' (en_IN:
+Faker's en_IN street formats, with rows of India in any locale but its own Indic ones).
 
 Each entry: (affix keys, layout with {n} name, {a} affix, {no} number, name source). The name source
 is Faker list keys of the locale's address provider, or 'first' / 'last' for its person names (the
@@ -34,13 +35,14 @@ LOCAL_STREETS: dict[str, tuple[tuple[str, ...], str, object]] = {
     "vi_VN": (("vi_prefixes",), "Số {no} {a} {n}", ("streets",)),
     "id_ID": (("id_prefixes",), "{a} {n} No. {no}", ("streets",)),
     "tr_TR": (("tr_affixes",), "{n} {a} No: {no}", ("tr_streets",)),
+    "en_IN": (("in_affixes",), "{no}, {n} {a}", "last"),
 }
 
 # The locale of each country whose rows take these streets whatever the job's locale.
 COUNTRY_STREET_LOCALES = {"NL": "nl_NL", "BE": "nl_BE", "SE": "sv_SE", "FI": "fi_FI", "DK": "da_DK", "NO": "no_NO",
                           "PL": "pl_PL", "CZ": "cs_CZ", "SK": "sk_SK", "SI": "sl_SI", "HR": "hr_HR", "HU": "hu_HU",
                           "RO": "ro_RO", "PT": "pt_PT", "MX": "es_MX", "AR": "es_AR", "CL": "es_CL", "VN": "vi_VN",
-                          "ID": "id_ID", "TR": "tr_TR"}
+                          "ID": "id_ID", "TR": "tr_TR", "IN": "en_IN"}
 
 # Repeats weight the common forms (most Polish streets are 'ul.', most Turkish ones 'Sokak').
 CURATED: dict[str, dict[str, tuple[str, ...]]] = {
@@ -50,6 +52,7 @@ CURATED: dict[str, dict[str, tuple[str, ...]]] = {
                                                                    "Boulevard", "Prolongación", "Callejón")},
     "es_AR": {"ar_prefixes": ("Calle",) * 3 + ("Avenida",) * 2 + ("Av.", "Pasaje")},
     "es_CL": {"cl_prefixes": ("Calle",) * 3 + ("Avenida",) * 2 + ("Av.", "Pasaje")},
+    "en_IN": {"in_affixes": ("Road",) * 4 + ("Nagar",) * 3 + ("Street",) * 2 + ("Marg", "Path", "Ganj", "Colony")},
     "vi_VN": {"vi_prefixes": ("Đường",) * 3 + ("Phố",)},
     "id_ID": {"id_prefixes": ("Jl.",) * 6 + ("Jalan",) * 2 + ("Gg.",)},
     "hu_HU": {"hu_streets": ("Rákóczi", "Bajcsy-Zsilinszky", "Széchenyi", "Deák Ferenc", "Jókai", "Kölcsey",

@@ -75,6 +75,10 @@ def _carried(names: dict[str, str], how) -> dict[str, str]:
 
 
 CITIES_MORE: dict[str, dict[str, str]] = {
+    # Taiwan's cities as their own governments write them (the special municipalities are their region too).
+    "zh_TW": {"Taipei": "臺北市", "New Taipei City": "新北市", "Taichung": "臺中市", "Kaohsiung": "高雄市",
+              "Tainan": "臺南市", "Taoyuan": "桃園區", "Hsinchu": "新竹市", "Keelung": "基隆市", "Chiayi City": "嘉義市",
+              "Changhua": "彰化市", "Zhubei": "竹北市"},
     "bn_BD": _BN_CITIES, "ne_NP": _NE_CITIES, "si_LK": _SI_CITIES, "mr_IN": _MR_CITIES,
     "gu_IN": {**_carried(_HI_CITIES, _GU), "Ahmedabad": "અમદાવાદ", "Delhi": "દિલ્હી"},
     "or_IN": {**_carried(_HI_CITIES, _OR), "Delhi": "ଦିଲ୍ଲୀ"},

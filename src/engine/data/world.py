@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from src.engine.data.districts import is_district
+from src.engine.data.more_cities import merged_rows
 
 _DATA = Path(__file__).with_name("world.json")
 
@@ -82,7 +83,7 @@ def _load() -> tuple[tuple[Country, ...], dict[str, list[str]]]:
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     out = []
     for c in data["countries"]:
-        rows = [r for r in data["cities"].get(c["code"], []) if not is_district(c["code"], r[0])]
+        rows = [r for r in merged_rows(c["code"], data["cities"].get(c["code"], [])) if not is_district(c["code"], r[0])]
         if not rows or not c["calling_code"]:  # uninhabited territories
             continue
         weight = COUNTRY_WEIGHTS.get(c["code"], 0.015 * (max(c["population"], 1) / 1e6) ** 0.75)
@@ -98,8 +99,8 @@ def _load() -> tuple[tuple[Country, ...], dict[str, list[str]]]:
 def _prefix_options(code: str, row: list) -> str:
     from src.engine.data.city_postal import CITY_POSTAL
 
-    if code == "CA":
-        return CA_FIRST_LETTERS.get(row[1], "K")
+    if code == "CA":  # the city's forward sortation areas, else its province's first letters
+        return CITY_POSTAL["CA"].get(row[0]) or CA_FIRST_LETTERS.get(row[1], "K")
     from src.engine.data.postal_prefixes import prefixes_of
 
     return CITY_POSTAL.get(code, {}).get(row[0]) or row[4] or prefixes_of(code, row[0], row[1])
@@ -136,6 +137,8 @@ def postal_template(country: Country, prefix: str = "") -> str:
     '@' letter / literal."""
     if country.code == "US" and prefix:  # a city's ZIP3
         return "#" * (5 - len(prefix))
+    if country.code == "CA" and len(prefix) == 3:  # a city's forward sortation area
+        return " #@#"
     if country.code in POSTAL_REST:
         return POSTAL_REST[country.code]
     from src.engine.data.postal_prefixes import FORMATS

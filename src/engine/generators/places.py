@@ -13,6 +13,7 @@ import pyarrow.compute as pc
 from src.engine import strings, vocab
 from src.engine.context import ChunkContext, FieldPlan
 from src.engine.data import local_streets, world
+from src.engine.generators import address_layouts
 from src.engine.generators.templated import fill_templates
 
 
@@ -146,6 +147,9 @@ def _native_street_pools(locale: str) -> tuple[pa.Array, pa.Array]:
         names = vocab.person_names(locale)[0 if source == "first" else 2].words.to_pylist()
         if source == "first":
             names += vocab.person_names(locale)[1].words.to_pylist()
+    elif locale.startswith("el_"):  # streets are named in the genitive: places (Άλσους) and people (Παπαδοπούλου)
+        names = list(vocab.faker_lists("providers", "address", "el_GR").get("localities") or ()) + \
+            list(vocab.faker_lists("providers", "person", "el_GR").get("last_names_female") or ())
     else:
         names = [n for k in source if isinstance(address.get(k), (tuple, list, dict)) for n in address[k]] or None
     if names and locale == "az_AZ":  # Faker writes them in capitals (HEYDƏR ƏLİYEV): Heydər Əliyev
@@ -241,6 +245,10 @@ def gen_address(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     layouts = [world.ADDRESS_LAYOUT.get(c.code, "eu") for c in vocab.COUNTRIES]
     keys = sorted(set(layouts))
     group = np.array([keys.index(k) for k in layouts])[codes]
+    home = vocab.country_of_locale(ctx.locale) if ctx.locale in address_layouts.HOME_LAYOUTS else None
+    if home is not None:  # the locale's own country, written as its language writes addresses at home
+        group = np.where(codes == home, len(keys), group)
+        keys.append(address_layouts.HOME_LAYOUTS[ctx.locale])
     parts, order = [], []
     for g, layout in enumerate(keys):
         rows = np.flatnonzero(group == g)
@@ -248,6 +256,11 @@ def gen_address(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
             continue
         idx = pa.array(rows)
         s, p, c, r, k = (a.take(idx) for a in (street, postal, city, region, country))
+        if home is not None and g == len(keys) - 1:
+            repeated = address_layouts.repeated_city(ctx.locale)[_flat_city_index(ctx)[rows]]
+            parts.append(address_layouts.home_address(layout, s, p, c, r, k, repeated))
+            order.append(rows)
+            continue
         r = pc.if_else(pc.equal(r, k), "", r)  # no region known: the country is not repeated
         if native:  # a region known only in English is left out of an address whose city is in another script
             r = pc.if_else(pc.and_(pc.string_is_ascii(r), pc.invert(pc.string_is_ascii(c))), "", r)
