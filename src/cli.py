@@ -7,11 +7,15 @@ import json
 import sys
 import time
 
-from src.cli_dask import add_dask_arguments, run_generate_dask, run_generate_tables_dask
-from src.cli_relational import add_validate_command, read_multi_table_document, run_generate_tables, run_validate
-from src.cli_database import add_database_options, run_generate_to, table_name_problem
-from src.cli_schema import add_schema_parser
-from src.nopandas import skip_pandas_import as _skip_pandas_import
+from src.scale.heap import keep_arrow_memory
+
+keep_arrow_memory()  # before pyarrow is imported: its allocator reads the setting once
+
+from src.cli_dask import add_dask_arguments, run_generate_dask, run_generate_tables_dask  # noqa: E402
+from src.cli_relational import add_validate_command, read_multi_table_document, run_generate_tables, run_validate  # noqa: E402,E501
+from src.cli_database import add_database_options, run_generate_to, table_name_problem  # noqa: E402
+from src.cli_schema import add_schema_parser  # noqa: E402
+from src.nopandas import skip_pandas_import as _skip_pandas_import  # noqa: E402
 
 EXIT_BAD_INPUT = 2
 EXIT_UNEXPECTED = 1

@@ -52,6 +52,9 @@ class RangePool:
             raise ValueError(f"workers must be at least 1, not {workers}")
         self.workers = workers
         self.window = window
+        from src.scale.heap import keep_arrow_memory
+
+        keep_arrow_memory()  # forkserver and spawned workers start with it (src/scale/heap.py)
         context = multiprocessing.get_context(_start_method(plans))
         self.start_method = context.get_start_method()
         if self.start_method == "fork":
@@ -157,8 +160,12 @@ def start_pool_for(requested: int | None, rows: int, plans: list):
     """A RangePool for a run of ``rows`` rows (``requested`` workers, else by cores and size; None
     for one process), closed on exit; ``plans``: [(recipe, compiled plan)] the workers will make."""
     from src.scale.cores import choose_workers
+    from src.scale.heap import keep_heap
 
-    pool = start_pool(choose_workers(requested, rows), plans)
+    workers = choose_workers(requested, rows)
+    if workers > 1:
+        keep_heap()  # this process makes the first tasks too, and forked workers start from its heap
+    pool = start_pool(workers, plans)
     try:
         yield pool
     finally:

@@ -113,11 +113,15 @@ _chain = None  # this worker's src.scale.direct.OffsetChain (set when the pool s
 
 
 def install_chain(chain, owner: tuple | None = None) -> None:
-    """Pool initializer: the offset chain this worker's direct writes claim from; the worker ends
+    """Pool initializer: the offset chain this worker's direct writes claim from (and its heap kept
+    between tasks, src/scale/heap.py); the worker ends
     when ``owner`` (the pool's process, src/scale/lifeline.py) does; with
     SYNTHGEN_PROFILE_WORKERS=<folder>, the worker's CPU profile goes to <folder>/worker-<pid>.prof."""
     global _chain
     _chain = chain
+    from src.scale.heap import keep_heap
+
+    keep_heap()
     if owner is not None:
         from src.scale.lifeline import watch_owner
 
