@@ -121,8 +121,10 @@ def read_share_after_list(draft: FieldDraft, text: str) -> str | None:
     return " "
 
 
-# 'yes/no but only filled for tests', 'true/false)', 'Y/N, mostly Y': a yes/no pair opening the rule, more words after
-LEADING_PAIR_RE = re.compile(r"^\s*\(?\s*(?P<a>yes|y|true)\s*(?:/|\bor\b)\s*(?P<b>no|n|false)\b(?!\s*(?:/|\bor\b))\s*\)?(?P<rest>[^%]*)$", re.I)  # 'yes/no/maybe' is a list
+# 'yes/no but only filled for tests', 'true/false)', 'Y/N, mostly Y', 'is a yes/no field': a yes/no pair opening
+# the rule, more words after ('yes/no/maybe' is a list of three)
+LEADING_PAIR_RE = re.compile(r"^\s*(?:(?:is|are)\s+)?(?:(?:a|an)\s+)?\(?\s*(?P<a>yes|y|true)\s*(?:/|\bor\b)\s*"
+                             r"(?P<b>no|n|false)\b(?!\s*(?:/|\bor\b))\s*\)?(?P<rest>[^%]*)$", re.I)
 
 
 def read_leading_pair(draft: FieldDraft, text: str) -> str | None:

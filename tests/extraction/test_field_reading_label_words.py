@@ -96,3 +96,16 @@ def test_a_share_after_a_value_list_weights_that_value(line, name, favourite, sh
     counts = Counter(values)
     assert favourite in counts and len(counts) >= 2, counts
     assert abs(counts[favourite] / len(values) - share) < 0.05, counts
+
+
+# ----------------------------------------------------------------------------- 'is a yes/no field'
+@pytest.mark.parametrize("line, name", [
+    ("Pets allowed is a yes/no field", "pets_allowed"),
+    ("paid is a yes/no flag", "paid"),
+    ("smoker: a yes or no value", "smoker"),
+    ("refund requested is a true/false column", "refund_requested"),
+    ("gift wrapped is a y/n field", "gift_wrapped"),
+])
+def test_a_yes_no_field_said_as_a_sentence_holds_two_answers(line, name):
+    values = {str(v).lower() for v in generate(bullets(line, "notes"))[name]}
+    assert len(values) == 2 and values in ({"yes", "no"}, {"true", "false"}, {"y", "n"}), values
