@@ -213,8 +213,9 @@ def read_value_list(draft: FieldDraft, text: str) -> str:
         values = parse_value_list(segment)
         head = re.match(r"\s*([^,;]+?)\s*[,;]", segment)
         if not values and head and (is_slash_value_list(head[1]) or re.search(r"\s(?:or|\|)\s", head[1])):
-            segment = head[1]  # 'cash/card/app, card like 55%': the list, then the share of one of its values
-            values = parse_value_list(segment)
+            listed = parse_value_list(head[1])  # 'cash/card/app, card like 55%': the list, then one value's share
+            if listed and take_partial_weights(listed, text.replace(head[1], " ")):
+                segment, values = head[1], listed
         if values:
             rest = text.replace(segment, " ")
             weighted = take_partial_weights(values, rest)

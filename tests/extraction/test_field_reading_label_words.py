@@ -109,3 +109,16 @@ def test_a_share_after_a_value_list_weights_that_value(line, name, favourite, sh
 def test_a_yes_no_field_said_as_a_sentence_holds_two_answers(line, name):
     values = {str(v).lower() for v in generate(bullets(line, "notes"))[name]}
     assert len(values) == 2 and values in ({"yes", "no"}, {"true", "false"}, {"y", "n"}), values
+
+
+@pytest.mark.parametrize("line, name, low, high", [
+    ("average speed in km/h, anywhere from 12 to 38", "average_speed", 12, 38),
+    ("flow in l/min, between 2 and 40", "flow", 2, 40),
+    ("dose in mg/kg, from 1 to 5", "dose", 1, 5),
+    ("fuel economy in km/l, 8 to 25", "fuel_economy", 8, 25),
+    ("pressure in kg/cm2, 1-10", "pressure", 1, 10),
+])
+def test_a_unit_with_a_slash_before_a_range_is_no_value_list(line, name, low, high):
+    fields = fields_of(bullets(line, "notes"))
+    assert fields[name]["type"] in ("integer", "float", "decimal"), fields[name]
+    assert (fields[name]["min_value"], fields[name]["max_value"]) == (low, high)
