@@ -8,6 +8,7 @@ from src.extraction import field_meaning as fm
 from src.extraction import shapes as sh
 from src.extraction.drafts import FieldDraft
 from src.extraction.formula_operands import split_numbered_label
+from src.extraction.fields_label_words import clean_label, label_meaning, label_words, meaning_tokens
 from src.extraction.fields_qualifiers import QUALIFIER_READERS
 from src.extraction.fields_type import choose_type
 from src.extraction.fields_values import parse_value_list
@@ -27,6 +28,11 @@ LABEL_STOP_RE = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|ten|twelve)(?=\s+(?:days?|weeks?|months?|years?)\s+"
     r"(?:after|before|later|from|following|prior))|"
     r"(?:built|made|derived|generated|constructed|composed|taken)(?=\s+(?:from|out\s+of|of|using))|"
+    # a code's shape or a counter after its label: 'tag number consisting of ten digits', 'lot identified by LOT-',
+    # 'request number of the form SR-...', 'batch number just counts up', 'lesson id uniq'
+    r"consisting|comprising|(?:identified|denoted|prefixed)(?=\s+(?:by|with))|of(?=\s+(?:the\s+)?(?:form|format|shape|pattern)\b)|"
+    r"(?:just\s+|simply\s+)?(?:counts?|goes|runs?)(?=\s+up\b)|(?:just\s+|simply\s+)?(?:increments?|increases?)(?=\s+(?:by|from))|"
+    r"uniq(?:ue)?(?=\s*(?:$|[,;(]))|"
     r"maximum|minimum|no\s+more|less\s+than|more\s+than|greater\s+than|one\s+of|either|according|"
     r"following|using|normally|distributed|averaging|average|mean|median|"
     # a distribution's name ends the label: 'response time log-normal, median 120'
@@ -93,6 +99,10 @@ def label_of(item: str) -> tuple[str, str]:
         listed = trailing_value_list(label) or trailing_code_list(label)
         if listed:  # 'customer type member or guest, with about 40% members': the values come before the rule
             return listed[0], f"{listed[1]}, {rest}"
+        before, comma, after = re.split(r"([,;])", label, maxsplit=1) if re.search(r"[,;]", label) else (label, "", "")
+        listed = comma and (trailing_value_list(before.strip()) or trailing_code_list(before.strip()))
+        if listed:  # 'payment cash/card/app, card like 55%': the values, then the share of one of them
+            return listed[0], f"{listed[1]}, {after.strip()} {rest}"
         return label, rest
     listed = trailing_value_list(head.strip()) or trailing_code_list(head.strip())
     if listed:
@@ -116,15 +126,15 @@ def trailing_value_list(head: str) -> tuple[str, str] | None:
     whole = fm.classify_tokens(fm.tokenize(head))
     if len(values) < 2 or (whole is not None and re.search(r"\s(?:or|/)\s", f" {whole.phrase} ")):
         return None  # 'date or time' names one column
-    label_found = fm.classify_tokens(fm.tokenize(m["label"]))
-    if label_found is not None and label_found.meaning.type not in ("enum", "boolean") \
-            and not ENUM_HEAD_RE.search(m["label"]) \
+    label_found = label_meaning(m["label"])
+    enum_head = bool(ENUM_HEAD_RE.search(label_words(m["label"])))  # 'roast lvl', 'paymnt': abbreviated, misspelt
+    if label_found is not None and label_found.meaning.type not in ("enum", "boolean") and not enum_head \
             and not (len(values) >= 3 or all(re.fullmatch(r"[A-Z0-9]{2,5}", v) for v in values)):
         return None  # 'contact email or phone' is not a list of values for 'contact'
     value_kinds = [fm.classify_tokens(fm.tokenize(v)) for v in values]
     names_columns = [k for k in value_kinds if k is not None and k.meaning.type != "boolean"]
-    label_is_enum = label_found is not None or bool(ENUM_HEAD_RE.search(m["label"]))
-    if ENUM_HEAD_RE.search(m["label"]):  # 'customer type member or guest': kinds of people are values of a type
+    label_is_enum = label_found is not None or enum_head
+    if enum_head:  # 'customer type member or guest': kinds of people are values of a type
         names_columns = [k for k in names_columns if k.meaning.type not in ("full_name", "first_name", "last_name")]
     if names_columns and not (label_is_enum and len(names_columns) < len(values)):
         return None  # 'user email or phone': columns, not values
@@ -135,7 +145,10 @@ def trailing_value_list(head: str) -> tuple[str, str] | None:
 
 ENUM_HEAD_RE = re.compile(r"\b(?:status|state|stage|step|type|kind|class|category|tier|level|grade|condition|mode|method|"
                           r"channel|segment|plan|group|source|outcome|result|stage|phase|priority|severity|"
-                          r"gender|sex|side|size|colou?r|role|region|species|breed|flavou?r)s?$", re.I)
+                          r"gender|sex|side|size|colou?r|role|region|species|breed|flavou?r|"
+                          # a choice among kinds: 'payment cash or card', 'meal chicken/fish/veg', 'rsvp yes/no/maybe'
+                          r"payment|handedness|meal|diet|fuel|rsvp|answer|response|decision|verdict|shift|format|style|"
+                          r"genre|position|orientation|surface|weather)s?$", re.I)
 
 
 # 'zone A, B, C or D', 'line L1, L2 or L3': a label followed by a list of short codes, no colon.
@@ -243,7 +256,10 @@ def _ends_label(found, tokens: list[str]) -> bool:
 def start_draft(label: str, rest: str) -> FieldDraft:
     """A draft holding the cleaned label: no article, no 'unique', no trailing 'field' or 'of'."""
     label = re.sub(r"^(?:a|an|the|each|their|his|her|its)\s+", "", label.strip(), flags=re.I)
+    label, said_unique = clean_label(label)
     draft = FieldDraft(label=label, description=describe(label, rest)[:300])
+    if said_unique:
+        draft.constraints["unique"] = True
     if re.match(r"^unique\s+", label, re.I):
         draft.constraints["unique"] = True
         label = re.sub(r"^unique\s+", "", label, flags=re.I)
@@ -252,7 +268,7 @@ def start_draft(label: str, rest: str) -> FieldDraft:
         label = re.sub(r"(?:\s+(?:of|with|for|to|and|or|the|a|an|in|from|between|having|goes|go|ranges|runs|varies|"
                        r"lies|sits|falls|spans))+$", "", label, flags=re.I) or label  # 'balance goes from 0 up to 1.5m'
     draft.label = label
-    draft.tokens = [PLURAL_ABBREVIATIONS.get(t, t) for t in fm.tokenize(label)]
+    draft.tokens = meaning_tokens([PLURAL_ABBREVIATIONS.get(t, t) for t in fm.tokenize(label)])
     return draft
 
 

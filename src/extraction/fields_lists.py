@@ -121,8 +121,10 @@ def read_share_after_list(draft: FieldDraft, text: str) -> str | None:
     return " "
 
 
-# 'yes/no but only filled for tests', 'true/false)', 'Y/N, mostly Y': a yes/no pair opening the rule, more words after
-LEADING_PAIR_RE = re.compile(r"^\s*\(?\s*(?P<a>yes|y|true)\s*(?:/|\bor\b)\s*(?P<b>no|n|false)\b\s*\)?(?P<rest>[^%]*)$", re.I)
+# 'yes/no but only filled for tests', 'true/false)', 'Y/N, mostly Y', 'is a yes/no field': a yes/no pair opening
+# the rule, more words after ('yes/no/maybe' is a list of three)
+LEADING_PAIR_RE = re.compile(r"^\s*(?:(?:is|are)\s+)?(?:(?:a|an)\s+)?\(?\s*(?P<a>yes|y|true)\s*(?:/|\bor\b)\s*"
+                             r"(?P<b>no|n|false)\b(?!\s*(?:/|\bor\b))\s*\)?(?P<rest>[^%]*)$", re.I)
 
 
 def read_leading_pair(draft: FieldDraft, text: str) -> str | None:
@@ -193,7 +195,9 @@ def take_partial_weights(items: list[ph.ListItem], text: str) -> tuple[list[ph.L
         return None
     names = {str(i.value).lower(): i.value for i in items}
     given: dict[str, float] = {}
-    for m in re.finditer(r"(?P<v>[A-Za-z][\w' -]{0,30}?)\s*[:=]?\s*(?:(?:about|around|roughly|approximately|~)\s*)?"
+    text = re.sub(r"(?<=\d)\s*(?:pct|percent|per\s*cent)\b", "%", text, flags=re.I)  # 'card like 55 pct'
+    for m in re.finditer(r"(?P<v>[A-Za-z][\w' -]{0,30}?)\s*[:=]?\s*(?:(?:about|around|roughly|approximately|approx\.?|"
+                         r"like|~)\s*)?"
                          r"(?P<w>\d+(?:\.\d+)?)\s*%", text):
         value = m["v"].strip().lower()
         if value in names:

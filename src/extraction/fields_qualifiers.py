@@ -1,6 +1,6 @@
-"""Qualifier readers: each takes what it understands out of a column's qualifier text (flags, formulas,
-formats, examples, periods, code shapes, order, value lists, conditions, ranges) and returns the rest,
-so a later reader never sees the same words."""
+"""Qualifier readers: each takes what it understands out of a column's qualifier text (flags, formats, periods,
+pools, order, value lists, conditions, ranges; formulas in ``fields_formula_text``, code shapes in ``fields_codes``)
+and returns the rest, so a later reader never sees the same words; ``QUALIFIER_READERS`` runs them in order."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import re
 from src.extraction import field_meaning as fm
 from src.extraction import periods as pe
 from src.extraction import phrases as ph
-from src.extraction import shapes as sh
 from src.extraction.bounds import read_column_bound
 from src.extraction.conditions import read_condition
 from src.extraction.counters import read_counter
@@ -19,8 +18,10 @@ from src.extraction.fields_lists import read_plain_list, take_partial_weights
 from src.extraction.fields_numbers import counts_things, find_distribution
 from src.extraction.frequency_words import read_frequency_list
 from src.extraction.gaps import read_date_gap
-from src.extraction.fields_meaning import SELF_FORMATTED_TYPES, names_a_day
-from src.extraction.fields_values import (LIST_PREFIX_RE, MOSTLY_RE, NOT_ENTITY_WORDS, SLASH_LIST_OPERATOR_RE,
+from src.extraction.fields_codes import read_code_shape, read_example
+from src.extraction.fields_formula_text import is_slash_value_list, paren_segments, read_formula
+from src.extraction.fields_meaning import names_a_day
+from src.extraction.fields_values import (LIST_PREFIX_RE, MOSTLY_RE, NOT_ENTITY_WORDS,
                                           UNIT_WORDS_RE, MOST_OF_RE, favour_value, paired_weights, parse_value_list)
 
 
@@ -35,8 +36,10 @@ NULL_SHARE_RE = re.compile(
     r"(?:null|missing|empty|blank)\s*(?:rate|share)?\s*:?\s*(?:(?:about|around|roughly|~)\s*)?(?P<q>\d+(?:\.\d+)?)\s*%|"
     r"\b(?:null|missing|empty|blank)\s+(?:for|in|on)\s+(?:(?:about|around|roughly|~)\s*)?(?P<r>\d+(?:\.\d+)?)\s*%"
     r"(?:\s+of\s+(?:the\s+)?(?:values|rows|records))?", re.I)
-DERIVED_RE = re.compile(r"\b(?:auto[- ]?)?(?:calculated|computed|derived|calculate|compute)\b|\bformula\b", re.I)
-UNIQUE_RE = re.compile(r"\b(?:unique|distinct|no\s+duplicates?|non[- ]repeating)\b", re.I)
+# 'which must be unique', 'that is always distinct': the words that say it go with the flag
+UNIQUE_RE = re.compile(r"(?:(?:\b(?:which|that)\s+)?(?:\b(?:must|should|shall|will|has\s+to|have\s+to)\s+)?"
+                       r"\b(?:be|is|are)\s+(?:always\s+|all\s+)?)?"
+                       r"\b(?:unique|distinct|no\s+duplicates?|non[- ]repeating)\b", re.I)
 ORDER_RE = re.compile(
     r"\b(?P<neg>(?:no|not|never)\s+)?(?P<dir>after|later\s+than|on\s+or\s+after|following|before|earlier\s+than|on\s+or\s+before|"
     r"prior\s+to|(?:greater|more|higher|larger|bigger|less|lower|smaller)\s+than(?:\s+or\s+equal\s+to)?|"
@@ -47,32 +50,10 @@ DATE_OFFSET_RE = re.compile(
     r"(?<!within\s)(?<!up\sto\s)\b(?P<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|twelve)\s*"
     r"(?P<u>days?|weeks?|months?|years?)\s+(?P<dir>after|later\s+than|from|following|"
     r"before|prior\s+to|earlier\s+than)\s+(?:the\s+)?(?P<ref>[a-z][a-z _'-]*?)\s*(?=$|[,;)])", re.I)
-PREFIX_RE = re.compile(
-    r"(?:\bstart(?:s|ing)?\s+with|\bprefix(?:ed)?(?:\s+(?:with|by))?|\bbegins?\s+with|\bbeginning\s+with)\s*:?\s*"
-    r"['\"`]?(?P<p>[A-Za-z0-9#_-]+?)['\"`]?(?=\s|$|,|\))|"
-    r"(?<![\w-])(?P<p2>[A-Z][A-Z0-9]*(?:[-_/][A-Z0-9]+)*[-_/]?)\s+(?=followed\s+by\s+(?:an?\s+)?(?:\d|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|eleven|twelve|number|digits?|letters?|characters?)\b)|"
-    r"(?:^|(?<=[\s(]))(?P<p3>[A-Z]{1,6}[-_]?)\s*(?:\+|then|and\s+then|plus|and)\s*(?=(?:\d+|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten)\s*(?:digits?|numbers?|letters?|characters?|chars?|alphanumerics?)\b)")
-# "'LN' + 7 digits": a quoted literal joined to the shape of the rest.
-QUOTED_PREFIX_RE = re.compile(
-    r"['\"`‘’“”](?P<p>[A-Za-z0-9#_-]{1,12})['\"`‘’“”]\s*(?:\+|followed\s+by|then)\s*"
-    r"(?=\d|one|two|three|four|five|six|seven|eight|nine|ten)", re.I)
 UUID_RE = re.compile(r"\b(?:uuid|guid)s?(?:\s*v?4)?\b", re.I)
-EXAMPLE_RE = re.compile(
-    r"(?:e\.g\.?|eg|(?:format|formatted|looks?)\s+like|like|format|such\s+as|example|pattern)\s*:?\s*['\"`]?(?P<x>[A-Z0-9#][A-Za-z0-9\-_/#.]*[A-Za-z0-9#])['\"`]?",
-    re.I)
-# 'in INV-00001 format', 'XX-9999 style': the example before the word that says it is one.
-EXAMPLE_AFTER_RE = re.compile(r"(?<![\w-])['\"`]?(?P<x>[A-Z][A-Za-z0-9\-_/#.]*[0-9#X])['\"`]?\s+(?:format|style|pattern|shape)\b")
 WITH_TIME_RE = re.compile(r"\b(?:with|including|incl\.?|plus)\s+(?:a\s+|the\s+)?(?:time(?:\s+of\s+day)?|timestamps?|"
                           r"seconds|(?:hours?\s+and\s+)?minutes)\b",
                           re.I)
-CONSTANT = r"[$€£¥]?\d+(?:\.\d+)?(?![\d.])"
-# '2 uppercase letters + 6 digits' spells a code's shape, not a sum.
-CODE_SHAPE_WORDS_RE = re.compile(r"\b(?:digits?|letters?|characters?|chars?|alphanumerics?)\b", re.I)
-ROUNDING_RE = re.compile(r",?\s*\(?\brounded\s+(?:to|up\s+to|down\s+to)\s+(?:the\s+)?(?:nearest\s+)?"
-                         r"(?P<what>cents?|pennies|penny|whole\s+\w+|integers?|units?|\d+\s*(?:decimals?|dp|decimal\s+places?))\)?",
-                         re.I)
 CURRENCY_WORDS = {"USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "INR", "DOLLARS", "EUROS", "POUNDS"}
 TYPE_WORDS = {  # the first word found wins: 'sequential integer' is a sequence
     "auto-increment": "sequence", "auto-incremented": "sequence", "autoincrement": "sequence", "sequential": "sequence",
@@ -82,13 +63,6 @@ TYPE_WORDS = {  # the first word found wins: 'sequential integer' is a sequence
     "boolean": "boolean", "bool": "boolean", "true/false": "boolean", "date": "date", "datetime": "datetime",
     "timestamp": "datetime", "time": "time", "email": "email", "url": "url", "uuid": "uuid",
 }
-
-
-def _segments(rest: str) -> list[str]:
-    """Parenthesized parts and the text around them, each read on its own."""
-    inside = re.findall(r"\(([^()]*)\)", rest)
-    outside = re.sub(r"\([^()]*\)", " , ", rest)
-    return [s for s in inside + [outside] if s.strip()]
 
 
 def read_flags(draft: FieldDraft, text: str) -> str:
@@ -104,31 +78,6 @@ def read_flags(draft: FieldDraft, text: str) -> str:
         other = NULL_RE.search(text)
         if other and not (other["p"] or other["q"]):
             text = ph.cut(text, other)  # the 'optional' beside the share says the same
-    return text
-
-
-def read_formula(draft: FieldDraft, text: str) -> str:
-    rounding = ROUNDING_RE.search(text)
-    if rounding and (DERIVED_RE.search(text) or _looks_like_formula(text)):
-        what = rounding["what"].lower()
-        digits = re.match(r"\d+", what)
-        draft.decimals = int(digits[0]) if digits else 2 if what.startswith(("cent", "penn")) else 0
-        text = ph.cut(text, rounding)
-    if DERIVED_RE.search(text):
-        draft.derived = True
-        draft.formula_text = _formula_text(text)
-        text = DERIVED_RE.sub(" ", text)
-    elif _looks_like_formula(text):
-        formula_text = _formula_text(text)
-        if formula_text and is_slash_value_list(formula_text):
-            draft.slash_list_text = formula_text  # 'low / medium / high' lists values, unless it names columns
-            draft.enum_items = [ph.ListItem(ph.as_list_value(part))
-                                for part in re.split(r"\s*/\s*", formula_text.strip(" ,;()"))]
-            return text.replace(formula_text, " ")
-        draft.derived = True
-        draft.formula_text = formula_text
-    if draft.derived and draft.formula_text:
-        text = text.replace(draft.formula_text, " ")
     return text
 
 
@@ -149,23 +98,6 @@ def read_format_hints(draft: FieldDraft, text: str) -> str:
     return re.sub(r"\b(?:valid|proper|correct|standard)\s+(?:format|formatting|address(?:es)?|emails?)\b|"
                   r"\b(?:US|UK|international|E\.164|local)\s+(?:format|style|numbers?)\b|\bformatted\b",
                   " ", text, flags=re.I)
-
-
-def read_example(draft: FieldDraft, text: str) -> str:
-    example = next((m for m in EXAMPLE_RE.finditer(text) if re.search(r"\d|[X#]{2}", m["x"])), None)
-    example = example or next((m for m in EXAMPLE_AFTER_RE.finditer(text) if re.search(r"\d|[X#]{2}", m["x"])), None)
-    found = fm.classify_tokens(draft.tokens)
-    example = example or sh.find_bare_example(text, draft.tokens, found.meaning.kind if found else None)
-    if found and found.meaning.type in SELF_FORMATTED_TYPES:
-        return text  # a phone or date example describes a format the engine already writes
-    if example and re.search(r"\d|[X#]{2}|xx", example["x"]):
-        pattern = sh.pattern_from_example(example["x"])
-        pattern = sh.letter_range_prefix(pattern, text) if pattern else None
-        if pattern:
-            draft.constraints["pattern"] = pattern
-            draft.example = example["x"]
-            text = ph.cut(text, example)
-    return text
 
 
 def read_time_phrases(draft: FieldDraft, text: str) -> str:
@@ -220,47 +152,6 @@ def find_own_pool(draft: FieldDraft, text: str) -> tuple[int | None, str]:
     return None, text
 
 
-WHOLE_RE = re.compile(
-    r"\b(?:in\s+)?whole\s+(?:numbers?|euros?|dollars?|pounds?|units?|amounts?|values?|[a-z]+s)\b|\bintegers?(?:\s+only)?\b|"
-    r"\bno\s+(?:decimals?|decimal\s+places|cents|pence|fractions?)\b|\bwithout\s+(?:decimals?|cents|pence)\b|"
-    r"\brounded\s+to\s+(?:the\s+)?(?:nearest\s+)?(?:whole|integer|unit|euro|dollar|pound)\b", re.I)
-
-
-def read_code_shape(draft: FieldDraft, text: str) -> str:
-    numbered, count, text = sh.find_code_range(text)
-    if numbered:  # 'PUMP-001 to PUMP-060': exactly those codes, as many distinct values as the range holds
-        draft.constraints["pattern"] = numbered
-        draft.pool = draft.pool or count
-    prefix = PREFIX_RE.search(text) or QUOTED_PREFIX_RE.search(text)
-    any_number = None
-    if prefix:
-        text = ph.cut(text, prefix)
-        any_number = re.search(r"\bfollowed\s+by\s+(?:an?\s+)?(?:number|serial|counter)\b", text, re.I)
-        if any_number:  # 'PROJ- followed by a number': digits of any width, not a quantity
-            text = ph.cut(text, any_number)
-    draft.length, text = sh.find_length(text)
-    if draft.length and draft.length.pattern and draft.example and not prefix \
-            and re.fullmatch(draft.length.pattern, draft.example):
-        draft.constraints["pattern"] = draft.length.pattern  # '2 letters + 6 digits (e.g. CA482913)': the rule, not CA
-    elif draft.length and draft.length.pattern and "[A-Z]" in draft.length.pattern and draft.example and not prefix \
-            and re.fullmatch(r"[A-Z]+[-_/]\d+", draft.example):
-        letters, sep, digits = re.fullmatch(r"([A-Z]+)([-_/])(\d+)", draft.example).groups()
-        draft.constraints["pattern"] = f"[A-Z]{{{len(letters)}}}{re.escape(sep)}\\d{{{len(digits)}}}"  # 'ABC-12345'
-    if prefix:
-        literal = re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", prefix["p"] or prefix["p2"] or prefix["p3"])
-        body = draft.length.pattern if draft.length and draft.length.pattern else r"\d{1,6}" if any_number else r"\d{6}"
-        draft.constraints["pattern"] = literal + sh.count_after_prefix(body, literal, bool(prefix["p"]))
-    decimals, text = ph.find_decimals(text)
-    if decimals is not None or not draft.derived:
-        draft.decimals = decimals
-    whole = WHOLE_RE.search(text)
-    if whole and draft.decimals is None:
-        draft.decimals = 0  # 'whole euros', 'whole number', 'integer'
-        draft.type_hint = draft.type_hint or "integer"
-        text = ph.cut(text, whole)
-    return text
-
-
 def read_order(draft: FieldDraft, text: str) -> str:
     shifted = DATE_OFFSET_RE.search(text)
     span = re.search(r"\d+\s*(?:-|–|to|and|or)\s*$", text[: shifted.start()], re.I) if shifted else None
@@ -312,7 +203,7 @@ def read_value_list(draft: FieldDraft, text: str) -> str:
         if values:
             draft.enum_items = values
             return " "
-    segments = _segments(text)
+    segments = paren_segments(text)
     lists = [(seg, parse_value_list(seg)) for seg in segments]
     plain = [(seg, v) for seg, v in lists if v and all(i.weight is None for i in v)]
     weighted = [(seg, v) for seg, v in lists if v and all(i.weight is not None for i in v)]
@@ -320,6 +211,11 @@ def read_value_list(draft: FieldDraft, text: str) -> str:
         segments = [plain[0][0]]  # 'free or pro or team (pro 25%, team 5%)': shares for some of the values
     for segment in segments:
         values = parse_value_list(segment)
+        head = re.match(r"\s*([^,;]+?)\s*[,;]", segment)
+        if not values and head and (is_slash_value_list(head[1]) or re.search(r"\s(?:or|\|)\s", head[1])):
+            listed = parse_value_list(head[1])  # 'cash/card/app, card like 55%': the list, then one value's share
+            if listed and take_partial_weights(listed, text.replace(head[1], " ")):
+                segment, values = head[1], listed
         if values:
             rest = text.replace(segment, " ")
             weighted = take_partial_weights(values, rest)
@@ -363,41 +259,3 @@ QUALIFIER_READERS = (read_plain_list, read_flags, read_counter, read_date_gap, r
                      read_order, read_value_list, read_condition, read_range_and_rest)
 
 
-def _looks_like_formula(text: str) -> bool:
-    text = sh.write_shape_counts(text)  # 'RA plus seven digits' spells a code, like 'RA plus 7 digits'
-    operator = (r"[a-z]\s+(?:[*×x/+-]|times|multiplied\s+by|minus|plus|divided\s+by)\s+[a-z(]|"
-                rf"{CONSTANT}\s+(?:plus|\+)\s+{CONSTANT}\s*(?:per|/|a|each)\s+[a-z]|"  # '3.20 plus 1.10 per km'
-                rf"[a-z]\s+(?:times|x|multiplied\s+by|divided\s+by|plus|minus)\s+{CONSTANT}|"  # 'usage times 0.004'
-                r"[a-z]\s*[*×/]\s*\(|\)\s*[*×/+-]\s*[a-z\d]|"  # 'water/(oil+water)*100'
-                rf"{CONSTANT}\s+(?:times|multiplied\s+by)\s+[a-z]|"
-                r"[a-z]\s*[*×]\s*[a-z(]|\d\s*%\s+of\s+[a-z]|\b(?:sum|product|average|mean)\s+of\s+[a-z]|"
-                r"\b(?:difference|days|nights)\s+between\s+(?:the\s+)?[a-z]|"
-                r"[a-z]\s+as\s+(?:a\s+)?(?:percent(?:age)?|share|fraction|proportion)\s+of\s+(?:the\s+)?[a-z]")
-    if re.search(operator, text, re.I) and not re.search(r"\d\s*x\s*\d", text) \
-            and not re.search(rf"\b(?:plus|\+)\s+{CONSTANT}\s+(?:digits?|letters?|characters?|chars?)\b", text, re.I):
-        return True
-    # '2.5 + 1.2 * distance_km', 'base fare + 1.20 * distance': constants next to column words
-    constant = rf"[a-z_]\s*[*×/]\s*{CONSTANT}|{CONSTANT}\s*[*×]\s*[a-z_(]|[a-z_]\s+[+]\s+{CONSTANT}|{CONSTANT}\s+[+]\s+[a-z_(]"
-    return bool(re.search(constant, text, re.I)) and not CODE_SHAPE_WORDS_RE.search(text)
-
-
-def is_slash_value_list(text: str) -> bool:
-    """'low / medium / high' or 'in transit / delivered': every part between the slashes is plain words."""
-    parts = re.split(r"\s*/\s*", text.strip(" ,;()"))
-    return len(parts) >= 2 and all(
-        re.fullmatch(r"[A-Za-z][A-Za-z'_-]*(?:\s+[A-Za-z][A-Za-z'_-]*){0,3}", part)
-        and not SLASH_LIST_OPERATOR_RE.search(part) for part in parts)
-
-
-def _formula_text(text: str) -> str | None:
-    """The formula part of 'calculated as quantity x unit price' or '(= price * qty)'."""
-    grouping = re.search(r"\)\s*(?:[*/+^×-]|\*\*)|(?:[*/+×-]|\bx)\s*\(", text)  # '(actual - target) / target': brackets group
-    for segment in ([text] if grouping else []) + _segments(text):
-        m = re.search(r"(?:=|\bas\b|\bfrom\b|\bby\b|:|\bof\b|\busing\b)\s*(?P<f>[^=:]+)$", segment, re.I)
-        for candidate in (segment, m["f"] if m else ""):
-            candidate = DERIVED_RE.sub(" ", candidate).strip(" ,;")
-            candidate = re.sub(r"^(?:as|from|by|using|=|:)\s+", "", candidate, flags=re.I)
-            if candidate and (_looks_like_formula(candidate) or re.search(
-                    r"\b(?:sum|product|difference|average|mean|days|nights)\s+(?:of|between)\b", candidate, re.I)):
-                return candidate
-    return None

@@ -38,6 +38,11 @@ def fields_of(text: str) -> dict[str, dict]:
     return {f.name: {"type": f.type, **f.constraints.model_dump(exclude_none=True)} for f in schema.fields}
 
 
+def bullets(*lines: str, rows: int = 400) -> str:
+    """A request of ``rows`` rows whose columns are these bullet lines."""
+    return f"{rows} rows with these columns:\n" + "\n".join(f"- {line}" for line in lines)
+
+
 def generate(text: str, rows: int = ROWS) -> dict[str, list]:
     """Rows generated from the schema extracted from ``text``, column by column."""
     return compile_schema(extract_offline(text).schema).generate_chunk(0, rows).to_pydict()

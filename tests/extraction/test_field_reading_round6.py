@@ -12,11 +12,7 @@ import pytest
 from src.engine import compile_schema
 from src.extraction.field_meaning import correct_spelling
 from src.extraction.offline import extract_offline
-from tests.extraction.offline_helpers import fields_of, generate
-
-
-def bullets(*lines: str, rows: int = 400) -> str:
-    return f"{rows} rows with these columns:\n" + "\n".join(f"- {line}" for line in lines)
+from tests.extraction.offline_helpers import bullets, fields_of, generate
 
 
 # ----------------------------------------------------------------------------- codes shown by one example
