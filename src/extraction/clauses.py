@@ -55,7 +55,7 @@ LAST_VALUE_THEN_COLUMN_RE = re.compile(
 
 
 # 'the sum of a, b and c', 'the average of x and y': the 'and' joins operands, not columns
-OPERANDS_RE = re.compile(r"\b(?:sum|average|mean|product)\s+of\b", re.I)
+OPERANDS_RE = re.compile(r"\b(?:sum|average|mean|product)\s+of\b|\b(?:the|a|is|=)\s+total\s+of\s+(?!\d|about|around)", re.I)
 OPERAND_LIST_RE = re.compile(r"\b(?:sum|total|average|mean|product)\s+of\s+(?:the\s+)?[A-Za-z][\w -]*$", re.I)
 OPERAND_PIECE_RE = re.compile(r"^\s*(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s*$")
 OPERAND_LAST_RE = re.compile(r"^\s*(?:(?:and|&)\s+)?(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s+(?:and|&)\s+"

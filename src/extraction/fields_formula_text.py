@@ -74,7 +74,8 @@ def is_slash_value_list(text: str) -> bool:
 
 def _formula_text(text: str) -> str | None:
     """The formula part of 'calculated as quantity x unit price' or '(= price * qty)'."""
-    grouping = re.search(r"\)\s*(?:[*/+^×-]|\*\*)|(?:[*/+×-]|\bx)\s*\(", text)  # '(actual - target) / target': brackets group
+    grouping = re.search(r"\)\s*(?:[*/+^×-]|\*\*|(?:times|multiplied\s+by|divided\s+by|plus|minus)\b)|"
+                         r"(?:[*/+×-]|\bx|\btimes|\bof)\s*\(", text, re.I)  # '(actual - target) / target': brackets group
     for segment in ([text] if grouping else []) + paren_segments(text):
         m = re.search(r"(?:=|\bas\b|\bfrom\b|\bby\b|:|\bof\b|\busing\b)\s*(?P<f>[^=:]+)$", segment, re.I)
         for candidate in (segment, m["f"] if m else ""):

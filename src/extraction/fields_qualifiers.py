@@ -41,13 +41,15 @@ UNIQUE_RE = re.compile(r"(?:(?:\b(?:which|that)\s+)?(?:\b(?:must|should|shall|wi
                        r"\b(?:be|is|are)\s+(?:always\s+|all\s+)?)?"
                        r"\b(?:unique|distinct|no\s+duplicates?|non[- ]repeating)\b", re.I)
 ORDER_RE = re.compile(
-    r"\b(?P<neg>(?:no|not|never)\s+)?(?P<dir>after|later\s+than|on\s+or\s+after|following|before|earlier\s+than|on\s+or\s+before|"
+    r"\b(?P<neg>(?:(?:must|should|shall|can|may|will|could|does|do|is|are)\s+)?(?:no|not|never|cannot|can't|won't|"
+    r"mustn't|shouldn't|isn't)\s+(?:(?:be|come|happen|occur|fall|start|end|arrive)\s+)?)?"
+    r"(?P<dir>after|later\s+than|on\s+or\s+after|following|before|earlier\s+than|on\s+or\s+before|"
     r"prior\s+to|(?:greater|more|higher|larger|bigger|less|lower|smaller)\s+than(?:\s+or\s+equal\s+to)?|"
     r"at\s+least|at\s+most|above|below|under|over|exceeds?|not\s+(?:more|less)\s+than|>=?|<=?|≥|≤)\s+"
     r"(?:the\s+)?(?P<ref>[a-z][a-z _'-]*?)\s*(?=$|[,;)]|\s+(?:by|within|and)\b)", re.I)
 # '14 days after the loan date': a fixed distance from another date.
 DATE_OFFSET_RE = re.compile(
-    r"(?<!within\s)(?<!up\sto\s)\b(?P<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|twelve)\s*"
+    r"(?<!within\s)(?<!up\sto\s)(?<!at\sleast\s)(?<!at\smost\s)\b(?P<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|ten|twelve)\s*"
     r"(?P<u>days?|weeks?|months?|years?)\s+(?P<dir>after|later\s+than|from|following|"
     r"before|prior\s+to|earlier\s+than)\s+(?:the\s+)?(?P<ref>[a-z][a-z _'-]*?)\s*(?=$|[,;)])", re.I)
 UUID_RE = re.compile(r"\b(?:uuid|guid)s?(?:\s*v?4)?\b", re.I)

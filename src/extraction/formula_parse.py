@@ -95,9 +95,11 @@ def parse_formula(text: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -
     t = MULTIPLE_RE.sub(lambda m: f" {MULTIPLE_WORDS.get(m['w']) or ph.NUMBER_WORDS.get(m['n'], m['n'])} * ", t)
     t = name_labelled_columns(t, self_draft, drafts)
     names = {d.name: d for d in drafts if d is not self_draft}
-    t = re.sub(r"\b(?P<a>[a-z_][a-z0-9_]*)\s+of\s+(?:the\s+)?(?P<b>[a-z_][a-z0-9_]*)\b",  # 'discount percent of the price'
-               lambda m: f" ({m['a']} / 100 * {m['b']}) " if m["a"] in names and names[m["a"]].kind == fm.PERCENT
-               and m["b"] in names and names[m["b"]].kind in NUMERIC_KINDS else m.group(0), t)
+    t = re.sub(r"\b(?P<a>[a-z_][a-z0-9_]*)\s+(?P<pct>(?:percent|per\s+cent|pct|%)\s+)?of\s+(?:the\s+)?"
+               r"(?P<b>[a-z_][a-z0-9_]*)\b",  # 'discount percent of the price', 'the discount % of cost'
+               lambda m: f" ({m['a']} / 100 * {m['b']}) " if m["a"] in names and m["b"] in names
+               and (names[m["a"]].kind == fm.PERCENT or (m["pct"] and is_numeric(names[m["a"]])))
+               and names[m["b"]].kind in NUMERIC_KINDS else m.group(0), t)
     summed = SUM_OF_GROUP_RE.search(t)
     grouped = group_operands(summed["g"], self_draft, drafts) if summed else None
     if grouped:  # 'the sum of the candidate votes': every column named so

@@ -35,6 +35,28 @@ def read_slash_lists_as_division(drafts: list[FieldDraft]) -> None:
             draft.type, draft.kind = "float", fm.FLOAT
 
 
+LISTED_FORMULA_RE = re.compile(r"^\s*(?:=\s*)?(?:the\s+)?(?P<op>sum|total|average|mean|product)\s+of\s+(?:the\s+)?(?P<first>.+)$",
+                               re.I)
+
+
+def read_listed_formulas(drafts: list[FieldDraft]) -> None:
+    """'total = sum of subtotal, tax, shipping and discount': a comma list after 'sum of' names the columns summed
+    (the list reader took it for values) when every part names a numeric column."""
+    for draft in drafts:
+        values = draft.constraints.get("enum_values") or []
+        if draft.derived or draft.type != "enum" or len(values) < 2 or not isinstance(values[0], str):
+            continue
+        listed = LISTED_FORMULA_RE.match(values[0])
+        parts = [listed["first"], *map(str, values[1:])] if listed else []
+        if not listed or not all(_names_column(part, draft, drafts) for part in parts):
+            continue
+        draft.derived, draft.enum_items = True, None
+        draft.formula_text = f"{listed['op']} of {', '.join(parts[:-1])} and {parts[-1]}"
+        for key in ("enum_values", "weights"):
+            draft.constraints.pop(key, None)
+        draft.type, draft.kind = "float", fm.FLOAT
+
+
 def _names_column(phrase: str, self_draft: FieldDraft, drafts: list[FieldDraft]) -> bool:
     wanted = {fm.singular(t) for t in fm.tokenize(phrase) if t not in FILLER}
     return bool(wanted) and any(other is not self_draft and is_numeric(other) and wanted <= tokens_of(other)

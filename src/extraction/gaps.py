@@ -23,23 +23,41 @@ GAP_RES = (
                rf"(?P<dir>{AFTER}|{BEFORE})\s+{REF}", re.I),
     re.compile(rf"\b(?:within|up\s+to|at\s+most|no\s+more\s+than|no\s+later\s+than)\s+(?P<hi>{COUNT})\s*{UNIT}\s+"
                rf"(?P<dir>{AFTER}|of|{BEFORE})\s+{REF}", re.I),
+    # 'at least 2 days after the order', 'no sooner than 3 days after': a low bound, a month of slack above it
+    re.compile(rf"\b(?:at\s+least|a\s+minimum\s+of|minimum|min\.?|no\s+(?:sooner|earlier)\s+than)\s+(?P<least>{COUNT})\s*"
+               rf"{UNIT}\s+(?P<dir>{AFTER}|{BEFORE})\s+{REF}", re.I),
 )
+LEAST_SLACK_DAYS = 30
 UNIT_DAYS = {"d": 1, "w": 7, "m": 30}
+
+
+# 'within 30 minutes of the call', '5-20 minutes after dispatch': a gap shorter than the whole days date_add
+# counts; the order still holds on every row.
+CLOCK_GAP_RE = re.compile(
+    rf"\b(?:(?:within|up\s+to|at\s+most|no\s+more\s+than|at\s+least)\s+(?:{COUNT})|(?:{COUNT})\s*(?:-|–|to)\s*(?:{COUNT}))"
+    rf"\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\s+(?P<dir>{AFTER}|of|{BEFORE})\s+{REF}", re.I)
 
 
 def read_date_gap(draft: FieldDraft, text: str) -> str:
     """Take '1-5 days after ordering' or 'within 30 days of purchase' out of the text into the draft."""
+    clock = CLOCK_GAP_RE.search(text)
+    if clock:
+        draft.order_refs.append(("before" if re.match(BEFORE, clock["dir"], re.I) else "after", clock["ref"].strip()))
+        return ph.cut(text, clock)
     if not re.search(r"\b(?:days?|weeks?|months?)\b", text, re.I):
         return text
     for pattern in GAP_RES:
         m = pattern.search(text)
         if m is None:
             continue
-        lo = _count(m.groupdict().get("lo") or "0")
-        hi = _count(m["hi"])
+        days = UNIT_DAYS[m["u"][0].lower()]
+        if m.groupdict().get("least"):
+            lo = _count(m["least"])
+            hi = None if lo is None else lo + -(-LEAST_SLACK_DAYS // days)
+        else:
+            lo, hi = _count(m.groupdict().get("lo") or "0"), _count(m["hi"])
         if lo is None or hi is None or hi < lo:
             continue
-        days = UNIT_DAYS[m["u"][0].lower()]
         direction = "before" if re.match(BEFORE, m["dir"], re.I) else "after"
         draft.date_gap = (lo * days, hi * days, direction, m["ref"].strip())
         return ph.cut(text, m)

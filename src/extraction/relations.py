@@ -15,10 +15,12 @@ from src.extraction.cycles import break_cycles
 from src.extraction.drafts import FieldDraft
 from src.extraction.gaps import link_date_gaps
 from src.extraction.fields_numbers import keep_unique_numbers_generatable
+from src.extraction.sum_rules import link_sum_rules
 from src.extraction.value_maps import link_value_maps
 from src.extraction.amortised import find_amortised_payments
 from src.extraction.formula_operands import quote_keyword_names
-from src.extraction.formulas import derive_expression, find_stated_formulas, read_slash_lists_as_division
+from src.extraction.formulas import (derive_expression, find_stated_formulas, read_listed_formulas,
+                                     read_slash_lists_as_division)
 from src.extraction.ordering import (infer_date_order, infer_number_order, infer_pair_order, link_date_offsets,
                                      link_orders, link_price_bars)
 
@@ -35,7 +37,9 @@ def link_fields(drafts: list[FieldDraft], subject: list[str], total_rows: int | 
     link_column_bounds(drafts, warnings)
     find_stated_formulas(drafts, warnings)
     link_value_maps(drafts, warnings)
+    link_sum_rules(drafts, warnings)  # 'carbs, protein and fat pct must sum to 100': the last is the remainder
     link_orders(drafts, warnings)  # 'ballots cast never exceed registered voters' makes ballots a number a formula reads
+    read_listed_formulas(drafts)  # 'sum of subtotal, tax and shipping' once those are known to be numbers
     read_slash_lists_as_division(drafts)  # 'open rate (opens / sent)' once 'opens' is known to be a number
     for draft in drafts:
         if draft.derived:

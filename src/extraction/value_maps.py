@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 import re
 
+from src.extraction import category_ranges as cr
 from src.extraction import field_meaning as fm
+from src.extraction.columns import resolve_field
 from src.extraction.drafts import FieldDraft
 
 # Words an expression cannot take as a bare column name.
@@ -45,12 +47,14 @@ LEAD_RE = re.compile(r"(?:,\s*)?(?:(?:which|that)\s+)?(?:is|are|costs?|pays?|=|:
 
 @dataclass(frozen=True)
 class ValueMap:
-    pairs: tuple[tuple[str, float], ...]  # (category value as written, its number)
+    pairs: tuple[tuple[str, float], ...]  # (category value as written, its number, or its range's low)
     words: str  # the words the mapping was read from
+    tops: tuple[float, ...] = ()  # each range's high ('Books 5-50'); empty for fixed numbers
+    cue: str | None = None  # the column the ranges depend on, as written ('depends on category')
 
     @property
     def integral(self) -> bool:
-        return all(float(n).is_integer() for _, n in self.pairs)
+        return all(float(n).is_integer() for n in [n for _, n in self.pairs] + list(self.tops))
 
 
 def _number(text: str) -> float:
@@ -80,6 +84,11 @@ def find_value_map(text: str) -> tuple[int, int, ValueMap] | None:
             if best is None or m.start() < best[0]:
                 best = (m.start(), m.end(), ValueMap(tuple(pairs), m.group(0)))
             break
+    ranged = cr.find_range_run(text)
+    if ranged is not None and (best is None or ranged[0] < best[0]):
+        start, end, ranges, cue = ranged
+        best = (start, end, ValueMap(tuple((v, lo) for v, lo, _ in ranges), text[start:end],
+                                     tuple(hi for _, _, hi in ranges), cue))
     return best
 
 
@@ -94,7 +103,8 @@ def join_value_maps(parts: list[str]) -> list[str]:
     out: list[str] = []
     for part in parts:
         piece = part.strip()
-        if out and any(tail.search(out[-1]) and whole.fullmatch(piece) for tail, whole in zip(TAIL_RES, PIECE_RES)):
+        if out and (any(tail.search(out[-1]) and whole.fullmatch(piece) for tail, whole in zip(TAIL_RES, PIECE_RES))
+                    or cr.continues_run(out[-1], piece)):
             out[-1] = f"{out[-1]}, {piece}"
         else:
             out.append(part)
@@ -109,6 +119,9 @@ def split_value_map(item: str) -> tuple[str, ValueMap | None]:
     start, end, mapping = found
     head = LEAD_RE.sub("", item[:start]).strip()
     rest = item[end:].strip(" ,;.")
+    if mapping.tops:  # 'weight in kg depending on species (cats 2-6 kg, ...)': the label stops at the cue
+        head = LEAD_RE.sub("", item[:cr.cue_start(item[:start])]).strip(" ,;:(")
+        rest = rest.lstrip(") ,;.")
     if not re.search(r"[A-Za-z]", head):
         return item, None  # no label before the mapping: nothing to name the column
     return (f"{head}, {rest}" if rest else head), mapping
@@ -123,6 +136,9 @@ def link_value_maps(drafts: list[FieldDraft], warnings: list[str]) -> None:
     for draft in drafts:
         mapping: ValueMap | None = getattr(draft, "value_map", None)
         if mapping is None:
+            continue
+        if mapping.tops:
+            _link_ranges(draft, mapping, drafts, warnings)
             continue
         wanted = {_norm(v) for v, _ in mapping.pairs}
         best, best_cover = None, 0
@@ -151,6 +167,36 @@ def link_value_maps(drafts: list[FieldDraft], warnings: list[str]) -> None:
         _set_number_type(draft, mapping)
         draft.derived = True
         draft.formula_text = None
+
+
+def _link_ranges(draft: FieldDraft, mapping: ValueMap, drafts: list[FieldDraft], warnings: list[str]) -> None:
+    """Each row's number is drawn inside the range of its category's value."""
+    ranges = [(v, lo, hi) for (v, lo), hi in zip(mapping.pairs, mapping.tops)]
+    best = cr.category_column(draft, drafts, [v for v, _, _ in ranges], mapping.cue, resolve_field)
+    kept = draft.type if draft.type in ("float", "decimal", "currency") else None  # 'weight in kg' keeps its decimals
+    _set_number_type(draft, mapping)
+    if kept and draft.type == "integer":
+        draft.type = kept
+        draft.constraints["decimals"] = draft.decimals if draft.decimals is not None else 2
+    low, high = min(lo for _, lo, _ in ranges), max(hi for _, _, hi in ranges)
+    if best is None:
+        draft.constraints.update({"min_value": cr._tidy(low), "max_value": cr._tidy(high)})
+        warnings.append(f"no column holds the values {', '.join(v for v, _, _ in ranges)} that '{draft.label}' "
+                        f"has a range for; it spans {cr._tidy(low)}-{cr._tidy(high)} - add that column to tie them")
+        return
+    by_value = {_norm(str(v)): v for v in best.constraints["enum_values"]}
+    column = best.name if re.fullmatch(r"[a-z_][a-z0-9_]*", best.name) and best.name.upper() not in SQL_WORDS \
+        else f"`{best.name}`"
+    decimals = 0 if draft.type == "integer" else draft.constraints.get("decimals", 2)
+    expression = cr.ranged_expression(column, ranges, by_value, decimals, _quote)
+    unmapped = [v for v in best.constraints["enum_values"] if _norm(str(v)) not in {_norm(v) for v, _, _ in ranges}]
+    if unmapped:
+        warnings.append(f"'{draft.label}' gives no range for {', '.join(map(str, unmapped))} of '{best.name}'; "
+                        f"those rows take {cr._tidy(low)}-{cr._tidy(high)}")
+        expression = expression[:-4] + f" ELSE round(uniform({cr._tidy(low)}, {cr._tidy(high)}), {decimals}) END"
+    draft.constraints["expression"] = expression
+    draft.derived = True
+    draft.formula_text = None
 
 
 def _keep_as_numbers(draft: FieldDraft, mapping: ValueMap, warnings: list[str]) -> None:
