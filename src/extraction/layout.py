@@ -295,7 +295,7 @@ TITLED_COUNT_RE = re.compile(
 REQUEST_WORDS_RE = re.compile(r"\b(?:generate|create|make|produce|give|build|simulate|synthesi[sz]e|output|need|want|"
                               r"include|add)\b", re.I)
 DATASET_WORDS = {"log", "logs", "data", "dataset", "table", "list", "register", "sample", "export", "extract", "history",
-                 "ledger", "roster", "journal", "register", "sheet", "feed"}
+                 "ledger", "roster", "journal", "sheet", "feed"}
 
 
 def read_titled_run(text: str, read_list: Callable[[str], tuple[str, list[str]]]) -> Layout | None:
@@ -338,9 +338,9 @@ def _closes_with_count(m: re.Match) -> bool:
     rough = bool(re.search(r"[a-z~]", m["count"], re.I) or m["ish"])
     last = m["title"].split()[-1].lower()
     plural_title = (last.endswith("s") and not last.endswith("ss")) or last in DATASET_WORDS
-    return bool(noun or rough or plural_title) and ph_count(m["count"]) >= 10
+    return bool(noun or rough or plural_title) and _row_count_of(m["count"]) >= 10
 
 
-def ph_count(written: str) -> int:
+def _row_count_of(written: str) -> int:
     number = re.search(r"\d[\d,.]*\s*(?:k|m|thousand|million)?", written, re.I)
     return find_row_count(f"{number[0]} rows") or 0 if number else 0
