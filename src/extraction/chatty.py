@@ -145,12 +145,27 @@ WHETHER_BE_RE = re.compile(
     r"got|gets|get))\s+(?:(?:currently|already|ever|still|actually|now)\s+)?(?P<rest>[A-Za-z].*)$", re.I)
 
 
+EITHER_OR_RE = re.compile(r"^(?:an?\s+)?(?P<a>[A-Za-z][\w-]*)\s+or\s+(?:an?\s+)?(?P<b>[A-Za-z][\w-]*)$", re.I)
+
+
+def name_either_or(piece: str) -> str | None:
+    """'whether the rider is a member or casual' -> 'rider: member or casual': two values, not a yes/no column."""
+    m = WHETHER_BE_RE.match(piece.strip())
+    either = EITHER_OR_RE.match(m["rest"].strip()) if m else None
+    if either is None or not m["noun"] or re.search(r"\b(?:yes|no|not|true|false)\b", m["rest"], re.I):
+        return None
+    return f"{m['noun']}: {either['a']} or {either['b']}"
+
+
 def name_whether(piece: str) -> str | None:
     """A yes/no column said with 'whether ... was/is ...': its noun and participle, or what the pronoun is."""
     m = WHETHER_BE_RE.match(piece.strip())
     if m is None:
         return None
     rest = m["rest"].strip()
+    either = name_either_or(piece)
+    if either:
+        return either
     if not re.search(r"\b(?:yes|no|true|false|y/n)\b", rest, re.I):  # 'whether a reminder was sent': a yes/no column
         head, paren, note = rest.partition("(")
         rest = f"{head.strip()} (yes/no)" + (f" ({note}" if paren else "")

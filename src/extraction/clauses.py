@@ -13,6 +13,7 @@ import re
 from src.extraction import chatty
 from src.extraction import field_meaning as fm
 from src.extraction.amount_lists import join_amount_pieces
+from src.extraction.sentences import depth_at
 
 # Words that introduce a column's values right after its label.
 VALUE_INTRO = (r"(?:(?:,\s*|\s+)(?:which|that)\s+(?:is|are|(?:should|must|shall|can|could|will|would|may|might)\s+be)"
@@ -209,9 +210,9 @@ def trim_relative_label(item: str) -> str:
 MODIFIERS = (r"first|last|given|family|middle|start|end|pickup|pick-up|dropoff|drop-off|check-in|check-out|checkin|"
              r"checkout|home|away|origin|destination|departure|arrival|min|max|minimum|maximum|open|close|opening|"
              r"closing|billing|shipping|birth|hire|due|high|low|buy|sell|bid|ask|source|target|sender|recipient")
-SHARED_HEAD_RE = re.compile(rf"\b(?P<a>{MODIFIERS})\s+(?:and|&|/)\s+(?P<b>{MODIFIERS})\s+(?P<head>names?|dates?|times?|"
-                            r"timestamps?|city|cities|teams?|airports?|prices?|scores?|codes?|addresses|address)\b",
-                            re.I)
+SHARED_HEAD_RE = re.compile(rf"\b(?P<a>{MODIFIERS})\s*(?:\s(?:and|&|/)\s|\+)\s*(?P<b>{MODIFIERS})\s+(?P<head>names?|dates?|"
+                            r"times?|timestamps?|city|cities|teams?|airports?|prices?|scores?|codes?|addresses|address)\b"
+                            r"(?P<rule>(?:[^,;()]|\([^()]*\))*)", re.I)
 WHETHER_RE = re.compile(r"^whether\s+(?:or\s+not\s+)?(?:they|he|she|it|the\s+\w+)\s+\w+\s+(?:the\s+|a\s+|an\s+)?"
                         r"(?P<label>.+)$", re.I)
 
@@ -231,8 +232,20 @@ def normalize_clauses(body: str) -> str:
     """Rewrites before a prose list is cut at its commas: 'first and last name' -> 'first name and last name',
     'October 31, 2024' keeps its comma out of the list."""
     body = re.sub(r"\b(\d{1,2}),\s+(\d{4})\b", r"\1 \2", body)
-    return SHARED_HEAD_RE.sub(lambda m: m.group(0) if m["a"].lower() in ("date", "time") else
-                              f"{m['a']} {m['head']} and {m['b']} {m['head']}", body)
+    return SHARED_HEAD_RE.sub(_share_head, body)
+
+
+def _share_head(m: re.Match) -> str:
+    """'start + end timestamps in Q1 2026' -> 'start timestamps in Q1 2026, end timestamps in Q1 2026': the head
+    and the rule after it belong to both columns."""
+    if m["a"].lower() in ("date", "time"):
+        return m.group(0)
+    rule = m["rule"].rstrip()
+    if not re.search(r"[\w(]", rule) or re.match(r"\s*(?:and|or|&|plus)\b", rule, re.I):
+        return f"{m['a']} {m['head']} and {m['b']} {m['head']}{m['rule']}"
+    head = m["head"] if m["head"].lower() in ("address", "addresses") else re.sub(r"(?<=[a-z])s$", "", m["head"])
+    head = "address" if head.lower() == "addresses" else "city" if head.lower() == "cities" else head
+    return f"{m['a']} {head}{rule}, {m['b']} {head}{m['rule']}"
 
 
 WHETHER_PASSIVE_RE = re.compile(r"^whether\s+(?:or\s+not\s+)?(?:the|a|an|their|its)\s+(?P<noun>[a-z]+)\s+"
@@ -277,4 +290,56 @@ def read_number_list(item: str) -> str:
     if m:
         item = f"{m['label'].strip()}: {m['vals']}" + (f" {m['unit']}" if m["unit"] else "")
     unit = NUMBER_LIST_UNIT_RE.match(item.strip())
-    return f"{unit['head']} ({unit['unit']})" if unit else item
+    return f"{unit['head']} ({unit['unit']})" if unit else spread_ratio(item)
+
+
+# 'bike type: classic or electric, roughly 70/30': one share per value, in the order the values are written
+RATIO_RE = re.compile(r"^(?P<label>[^:()]{1,40}):\s*(?P<vals>[^,:()\d]+?(?:(?:,|\s+or|\s+and|/)\s*[^,:()\d]+?)+)\s*,?\s+"
+                      r"(?:(?:roughly|about|around|approx\.?|approximately|~|split|like|at)\s*)?"
+                      r"(?P<shares>\d{1,2}(?:\s*/\s*\d{1,2})+)\s*(?:%|percent|split)?\s*$", re.I)
+
+
+def spread_ratio(item: str) -> str:
+    """'mode: walk or bike, about 60/40' -> 'mode: walk 60%, bike 40%'; the item as written when the shares do not
+    match the values one to one or do not add up to 100."""
+    m = RATIO_RE.match(item.strip())
+    if m is None:
+        return item
+    values = [v.strip() for v in re.split(r"\s*(?:,|\bor\b|\band\b|/)\s*", m["vals"]) if v.strip()
+              and not re.fullmatch(r"roughly|about|around|approx\.?|approximately|~|split|like|at", v.strip(), re.I)]
+    shares = [int(n) for n in re.split(r"\s*/\s*", m["shares"])]
+    if len(values) != len(shares) or not 99 <= sum(shares) <= 101:
+        return item
+    return f"{m['label'].strip()}: " + ", ".join(f"{v} {n}%" for v, n in zip(values, shares))
+
+
+# 'item (taco, burrito) qty 1-6 price 2-40', 'bolt length 10-120 mm weight 1-50 g': after a bracket or a number
+# (and its unit) at the top level, a column's label and its number start the next column.
+RUN_CUT_RE = re.compile(r"(?:\)|(?<![A-Za-z_\d.])\d[\d.,]*%?(?:\s*[A-Za-z%£$€/²³]{1,5}\d?)?)(?P<gap>\s+)(?=(?P<label>[A-Za-z][\w'-]*"
+                        r"(?:\s+[A-Za-z][\w'-]*){0,2}?)\s+(?:approx\.?\s+|~\s*|about\s+|around\s+)?[-$€£]?\d(?![\d.,]*\s*(?:%|pct\b|percent\b)))", re.I)
+NOT_RUN_LABELS = {"and", "or", "to", "from", "between", "per", "each", "every", "approx", "about", "around", "up", "at",
+                  "with", "in", "of", "on", "by", "for", "last", "next", "past", "top", "mostly", "some", "rarely",
+                  "usually", "than", "over", "under", "above", "below", "roughly", "x", "times", "plus", "minus",
+                  "then", "after", "before", "within", "min", "max", "until", "since", "the", "a", "an", "is", "are"}
+
+
+def split_verbless_run(piece: str) -> list[str]:
+    """One comma piece naming several columns with no comma between them -> one piece per column."""
+    if re.search(r"[:=]", piece):
+        return [piece]
+    cuts = []
+    for m in RUN_CUT_RE.finditer(piece):
+        words = m["label"].split()
+        if depth_at(piece, m.start("gap")) or words[0].lower() in NOT_RUN_LABELS \
+                or any(w.lower() in NOT_RUN_LABELS for w in words) \
+                or fm.classify_tokens(fm.tokenize(m["label"])) is None:
+            continue
+        cuts.append((m.start("gap"), m.end("gap")))
+    if not cuts or not re.match(r"\s*[A-Za-z]", piece):
+        return [piece]
+    pieces, last = [], 0
+    for start, end in cuts:
+        pieces.append(piece[last:start].strip())
+        last = end
+    pieces.append(piece[last:].strip())
+    return [p for p in pieces if p]

@@ -16,6 +16,7 @@ from src.extraction import phrases as ph
 from src.extraction import value_maps as vm
 from src.extraction.fields_label import is_joined_phrase
 from src.extraction.frequency_words import continues_frequency_list
+from src.extraction.sentences import depth_at
 from src.extraction.shared_columns import expand_shared_columns
 
 SHAPE_PIECE_RE = re.compile(
@@ -50,16 +51,22 @@ QUALIFIER_PIECE_RE = re.compile(
     r"long[- ]tail(?:ed)?|bell[- ]?(?:curve|shaped))(?:\s+distributed|\s+distribution)?", re.I)
 
 
+RATIO_PIECE_RE = re.compile(r"(?:(?:roughly|about|around|approx\.?|approximately|~|split|like)\s*)?\d{1,2}(?:\s*/\s*\d{1,2})+"
+                            r"(?:\s*(?:%|split))?", re.I)
+
+
 def split_prose_items(body: str) -> list[str]:
     """Split 'name, email, age between 18 and 65, and status (active, banned).' into items."""
     body = re.sub(r"[.!]\s*$", "", body.strip())
-    later: list[str] = []
-    if re.search(r"\.\s+[A-Z]", body):
-        body, *later = re.split(r"\.\s+(?=[A-Z])", body)
+    # 'desk (D-001 .. D-120)': a full stop inside brackets ends no sentence
+    cuts = [m for m in re.finditer(r"\.\s+(?=[A-Z])", body) if depth_at(body, m.start()) == 0]
+    ends = [m.start() for m in cuts] + [len(body)]
+    later = [body[m.end():end] for m, end in zip(cuts, ends[1:])]
+    body = body[:ends[0]]
     items: list[str] = []
     parts = [cl.name_whether(p) for joined in cl.join_value_lists(vm.join_value_maps(
         ph.split_top_level(cl.normalize_clauses(body), ",;")))
-             for p in cl.split_joined_columns(joined)]
+             for joined_piece in cl.split_joined_columns(joined) for p in cl.split_verbless_run(joined_piece)]
     for written in parts:
         part = cl.trim_relative_label(re.sub(r"^(?:and|&|plus|as\s+well\s+as)\s+", "", cl.strip_request_lead(written),
                                              flags=re.I))
@@ -77,6 +84,8 @@ def split_prose_items(body: str) -> list[str]:
                 items[-1] += ", " + piece  # 'made of 1 letter, a dash and 3 digits': one code shape
             elif items and (QUALIFIER_PIECE_RE.fullmatch(piece) or chatty.qualifies_previous(piece, items[-1])):
                 items[-1] += ", " + piece  # 'points 0-12, integer': a qualifier, not a column
+            elif items and RATIO_PIECE_RE.fullmatch(piece):
+                items[-1] += ", " + piece  # 'walk, bike or car, about 50/30/20': the shares of the values before
             elif items and continues_frequency_list(items[-1], piece):
                 items[-1] += ", " + piece  # 'beds: mostly 2, sometimes 1, rarely 3': one weighted list
             elif items and _continues_value_list(items[-1], piece):

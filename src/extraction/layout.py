@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from src.engine.semantics import tokenize
 from src.extraction import field_meaning as fm
+from src.extraction import phrases as ph
 from src.extraction import sentence_forms as sf
 from src.extraction.delimited_tables import rewrite_delimited_tables
 from src.extraction.header_line import Layout, read_header_line, read_header_with_notes
@@ -110,7 +111,9 @@ def read_layout(text: str, read_list: Callable[[str], tuple[str, list[str]]]) ->
         if bare is not None:
             return bare
         if kinds and set(kinds) == {"prose"}:
-            return read_prose_layout(text, read_list)
+            prose, titled = read_prose_layout(text, read_list), read_titled_run(text, read_list)
+            return titled if titled and (prose is None or len(titled.items) > len(prose.items)
+                                         or titled.header.split(",")[0] in prose.items[0]) else prose
         return None
     header_parts: list[str] = []
     items: list[str] = []
@@ -292,3 +295,63 @@ def read_prose_layout(text: str, read_list: Callable[[str], tuple[str, list[str]
     if (len(items) < len(listed) and not summarised) or not items:
         return None
     return Layout(" ".join(scene), items)
+
+
+# 'tattoo bookings 2k, artist ...', 'coffee roast log, about 400 batches. origin ...', 'cowork desk bookings, 5k-ish.':
+# a title closed by its row count opens a run of columns written with no verb.
+TITLED_COUNT_RE = re.compile(
+    r"^\s*(?P<title>[A-Za-z][\w'&/-]*(?:\s+[A-Za-z][\w'&/-]*){0,5}?)(?:\s*,\s*|\s+|\s*[-–—:]\s*)"
+    r"(?P<count>(?:(?:about|around|roughly|approx\.?|approximately|circa|ca\.|~)\s*)?\d[\d,.]*\s*"
+    r"(?:k|m|thousand|million)?)(?P<ish>\s*-?\s*ish)?(?:\s+(?P<noun>[A-Za-z]+))?\s*(?:[.,;]\s+|\s+-\s+)", re.I)
+REQUEST_WORDS_RE = re.compile(r"\b(?:generate|create|make|produce|give|build|simulate|synthesi[sz]e|output|need|want|"
+                              r"include|add)\b", re.I)
+DATASET_WORDS = {"log", "logs", "data", "dataset", "table", "list", "register", "sample", "export", "extract", "history",
+                 "ledger", "roster", "journal", "sheet", "feed"}
+
+
+def read_titled_run(text: str, read_list: Callable[[str], tuple[str, list[str]]]) -> Layout | None:
+    """A title and its row count, then the columns: the title is the scene; each later sentence with no verb is a
+    comma list of columns, a sentence with one is read as prose."""
+    if "\n" in text.strip():
+        return None  # lines under a title are the list reader's layout
+    flat = " ".join(text.split())
+    m = TITLED_COUNT_RE.match(flat)
+    sentences = split_sentences(flat[m.end():]) if m else []
+    if m is None or VERB_WORDS_RE.search(m["title"]) or REQUEST_WORDS_RE.match(m["title"]) or not sentences \
+            or not _closes_with_count(m) \
+            or VERB_WORDS_RE.search(sentences[0]) or REQUEST_WORDS_RE.search(sentences[0]) \
+            or len(ph.split_top_level(sentences[0], ",")) < 3:
+        return None  # a run of columns with no verb follows the title; prose has its own readers
+    items: list[str] = []
+    scene = [f"{m['title']}, {'about ' if m['ish'] else ''}{m['count']}{' ' + m['noun'] if m['noun'] else ''}"]
+    for sentence in sentences:
+        if VERB_WORDS_RE.search(sentence):
+            found = read_sentence(sentence, read_list)
+        else:
+            listed = re.sub(r"^(?:the\s+)?(?:columns?|fields?|attributes?)\s*(?:are\s*)?:\s*", "", sentence, flags=re.I)
+            found = read_list(f"Columns: {listed.rstrip('.!')}")[1]
+        if found:
+            items.extend(found)
+        else:
+            scene.append(sentence)
+    return Layout(" ".join(scene), items) if len(items) >= 2 else None
+
+
+def _closes_with_count(m: re.Match) -> bool:
+    """'... bookings 2k', '... log, about 400 batches': the number counts rows (a multiplier, a word of
+    approximation, a plural noun after it or a plural title), not a column's value ('deposit 50')."""
+    noun = (m["noun"] or "").lower()
+    if re.search(r"\b(?:for|of|over|in|from|across|last|past|next|with)$", m["title"], re.I) or re.fullmatch(
+            r"(?:second|minute|hour|day|week|month|year|min|hr|yr)s?", noun):
+        return False  # 'Hourly loads for 10 days': a span, not the row count
+    if noun and not (noun.endswith("s") and not noun.endswith("ss") or re.fullmatch(ROWS_WORDS, noun)):
+        return False
+    rough = bool(re.search(r"[a-z~]", m["count"], re.I) or m["ish"])
+    last = m["title"].split()[-1].lower()
+    plural_title = (last.endswith("s") and not last.endswith("ss")) or last in DATASET_WORDS
+    return bool(noun or rough or plural_title) and _row_count_of(m["count"]) >= 10
+
+
+def _row_count_of(written: str) -> int:
+    number = re.search(r"\d[\d,.]*\s*(?:k|m|thousand|million)?", written, re.I)
+    return find_row_count(f"{number[0]} rows") or 0 if number else 0

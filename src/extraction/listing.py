@@ -40,7 +40,7 @@ def split_description(text: str) -> tuple[str, list[str]]:
 
 
 def _split_lines(text: str) -> tuple[str, list[str]]:
-    lines = [read_semicolon_label(line.rstrip()) for raw in text.strip().splitlines() if raw.strip()
+    lines = [read_dash_label(read_semicolon_label(line.rstrip())) for raw in text.strip().splitlines() if raw.strip()
              for line in split_column_row(raw)]
     bullet_lines = [i for i, line in enumerate(lines) if BULLET_RE.match(line) and _is_bullet(line)]
     if bullet_lines:
@@ -149,6 +149,18 @@ def read_semicolon_label(line: str) -> str:
     if m and len(m["label"].split()) <= 6 and parse_value_list(m["rest"]):
         return f"{m['label']}: {m['rest']}"
     return line
+
+
+DASH_LABEL_RE = re.compile(r"^(?P<label>[A-Za-z][\w/'.]*(?:\s+[A-Za-z][\w/'.]*){0,3})\s+[-–—]{1,2}\s+(?P<rest>\S.*)$")
+
+
+def read_dash_label(line: str) -> str:
+    """'plan - Lite, Standard, Unlimited', 'msisdn – 10-digit phone number': a short label, a spaced dash, then its
+    rule reads like 'plan: Lite, Standard, Unlimited'; the values after the dash stay one column."""
+    m = DASH_LABEL_RE.match(line)
+    if m is None or re.search(r"\b(?:we|i|you|need|want|please|generate|make|create|give)\b", m["label"], re.I):
+        return line
+    return f"{m['label']}: {m['rest']}"
 
 
 def split_semicolon_fields(segments: list[str]) -> tuple[str, list[str]]:

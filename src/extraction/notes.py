@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 from src.extraction import field_meaning as fm
 from src.extraction import phrases as ph
+from src.extraction.chatty import name_either_or
+from src.extraction.clauses import spread_ratio
 from src.extraction.shared_columns import expand_shared_columns
 from src.extraction.drafts import FieldDraft
 from src.extraction.fields_label import draft_fields, is_joined_phrase, label_of
@@ -35,6 +37,10 @@ GROUP_NOTE_RE = re.compile(
     r"^(?:and\s+)?(?:(?:all|both|every|each)\s+(?:of\s+)?(?:the\s+)?(?:two\s+)?|the\s+two\s+)"
     r"(?P<group>[a-z]+(?:\s+(?:amounts?|values|columns|fields|prices|dates|times|timestamps|ids|codes|numbers))?)\s*(?:(?:are|is|should\s+be|must\s+be|will\s+be|stay|have|has|:)\s+)?(?P<rest>\S.*)$",
     re.I)
+# A note on the two columns just listed: 'both in half hour steps', 'both optional', 'both rounded to cents'.
+BOTH_NOTE_RE = re.compile(r"^(?:and\s+)?(?:both|each)\s*(?:,\s*)?(?P<rest>(?:(?:are|is|should\s+be|must\s+be|will\s+be)\s+)?"
+                          r"(?:in|on|at|with|within|between|from|during|to|rounded|optional|required|unique|nullable|"
+                          r"whole|integers?|positive|picked|drawn|chosen|taken|selected|one\s+of|out\s+of|[-$€£]?\d)\b.*)$", re.I)
 # A note about columns by position: 'The last three are optional', 'the first 2 columns are unique'.
 POSITION_NOTE_RE = re.compile(
     r"^(?:and\s+)?(?:the\s+)?(?P<end>last|first|final)\s+(?P<n>two|three|four|five|six|\d)(?:\s+(?:columns?|fields?|"
@@ -103,7 +109,8 @@ def fold_notes(items: list[str], warnings: list[str]) -> list[str]:
             warnings.append(f"read '{item.strip()[:80]}' as a note on {names}, not a column")
             continue
         for piece in split_named_columns(item):
-            out.append(piece)
+            # 'whether the rider is a member or casual' in a bullet; 'channel: web or store, 80/20'
+            out.append(spread_ratio(name_either_or(piece) or piece))
     return out.items
 
 
@@ -122,6 +129,9 @@ def _note_targets(item: str, earlier: Listed) -> tuple[list[int], str]:
         if n and n <= len(earlier):
             span = range(len(earlier) - n, len(earlier)) if m["end"].lower() != "first" else range(n)
             return list(span), m["rest"]
+    m = BOTH_NOTE_RE.match(text)
+    if m and len(earlier) >= 2:
+        return [len(earlier) - 2, len(earlier) - 1], m["rest"]  # 'start and end times, both in 30-minute steps'
     m = GROUP_NOTE_RE.match(text)
     if m:
         targets = _group_members(m["group"], text, earlier.items)
@@ -144,7 +154,7 @@ def _same_label(text: str, earlier: Listed) -> tuple[list[int], str]:
     firsts = [lb.split()[0].lower() if lb.split() else "" for lb in earlier.labels]
     for at, written in enumerate(earlier.labels):
         words = written.split()
-        spellings = [written] + ([words[0]] if len(words) > 1 and len(words[0]) >= 4
+        spellings = [written] + ([words[0]] if len(words) > 1 and len(words[0]) >= 3
                                  and firsts.count(words[0].lower()) == 1 else [])  # 'systolic' for 'systolic BP'
         for spelling in spellings:
             m = re.match(rf"{re.escape(spelling)}\b\s*(?P<rest>.+)$", text, re.I)

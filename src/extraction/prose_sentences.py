@@ -49,14 +49,14 @@ COPULA = (rf"(?:(?:(?:is|are|{MODAL}be)\s+)?(?:calculated|computed|derived|worke
           r"exists?|varies|vary|takes?|uses?|follows?)|were|was)")
 COPULAR_RE = re.compile(
     rf"^(?:the\s+|a\s+|an\s+|each\s+|every\s+|their\s+|its\s+)?(?P<label>[A-Za-z][\w' -]{{0,40}}?)\s+"
-    rf"(?P<verb>{COPULA})\b\s*(?P<rest>.*)$", re.I)
+    rf"(?P<verb>{COPULA})\b(?!-)\s*(?P<rest>.*)$", re.I)
 RELATION_VERB = (r"(?:never|always|cannot|can't|must\s+not|should\s+not|doesn't|don't|won't)\s+"
                  r"(?:exceeds?|outnumbers?|be\s+(?:more|less|greater|higher|lower|above|below|earlier|later)|go\s+(?:above|below)|"
                  r"(?:comes?|falls?)\s+(?:before|after))\b")
 # Where a sentence starts a new column's clause: ', and the lease end is', ' and quantity is'.
 CLAUSE_CUT_RE = re.compile(
     rf"(?:,\s*(?:and\s+|while\s+|but\s+|so\s+)?|\s+(?:and|while|but|so)\s+)(?=(?:the\s+|a\s+|an\s+|their\s+)?"
-    rf"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{COPULA}\b)|"
+    rf"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{COPULA}\b(?!-))|"
     # 'bedrooms go from 1 to 6 and bathrooms from 1 to 4': the second column's verb is left out
     rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:the\s+)?(?!(?:mostly|usually|some|often|rarely|typically|anywhere|somewhere|roughly|about|around|approximately|generally|"
     rf"normally|ranging|going|running|varying|sits?|lies?|falls?|stays?|ranges?|varies|goes|runs?|is|are|can|should|must|will)\b)[A-Za-z][\w'-]*"

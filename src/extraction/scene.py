@@ -49,6 +49,9 @@ SECTION_NUMBER_RE = re.compile(r"(?m)^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})+\.?(?=\s
 APPROX_NUMBER = r"(?<![\w.,-])(?P<n2>\d+(?:\.\d+)?)\s*(?P<s2>k|K|thousand)\b"
 
 
+ROUGHLY = r"(?:approx\.?|approximately|about|around|roughly|circa|ca\.|maybe|perhaps|say|some|est\.?|~)"
+
+
 def find_row_count(text: str, header_only: bool = False) -> int | None:
     """The number of rows asked for: 'Generate 5000 orders', '10k users', '1.5 million rows'."""
     text = re.sub(r"\d{16,}", " ", text)  # no row count is that long; long digit runs slow the regexes
@@ -60,7 +63,8 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
     skip = (r"(?!\s*(?:%|percent|-\s*\d|to\s+\d|(?:years?|days?|months?|weeks?|hours?|minutes?|letters?|digits?|"
             r"characters?|chars?)\b|(?:rows?|records?|entry|entries|lines?|readings?)\s+(?:per|for\s+each|each|a)\b))")
     patterns = [
-        rf"\b(?:generate|create|make|produce|give\s+me|build|need|want|simulate|synthesize|output)\b[^.\n\d]{{0,30}}?{number}{skip}",
+        rf"\b(?:generate|create|make|produce|give\s+me|build|need|want|simulate|synthesize|output)\b[^.\n\d]{{0,30}}?"
+        rf"(?<!\bfrom\s)(?<!\bfor\s)(?<!\bacross\s)(?<!\bamong\s){number}{skip}",  # 'readings from 25 pumps': a pool
         rf"{number}{skip}\s+(?:[\w-]+\s+){{0,4}}?{ROW_WORDS}\b",
         rf"^\s*{number}{skip}\s+[A-Za-z]",
         rf"\b(?:total|count|rows|records|row\s+count)\s*(?:of|:|=)\s*(?:~|about\s+|around\s+|roughly\s+|approx\.?\s+)?{number}{skip}",
@@ -70,15 +74,20 @@ def find_row_count(text: str, header_only: bool = False) -> int | None:
         rf"(?:^|[.!?]\s+){number}{skip}\s*[.!]?\s*$",  # 'parking garage transactions. 6000.'
         rf"\b(?:i'?d|we'?d|would)\s+like\s+(?:about\s+|around\s+|roughly\s+|~\s*)?{number}{skip}",  # "I'd like about 1000"
         rf"(?<!\bfor\s)\b(?:each|every\s+one|all)\s+of\s+(?:the|these|those|our)\s+{number}{skip}\s+[A-Za-z]",  # 'each of the 1,800 books'
+        # "That's for 1,000 admissions.", a closing '(2,500 reviews)': the count said after the columns
+        rf"\b(?:that'?s|that\s+is|this\s+is|it'?s)\s+(?:for\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?{number}{skip}\s+[A-Za-z]",
+        rf"(?:^|\n)\s*\(\s*(?:about\s+|around\s+|roughly\s+|~\s*)?{number}{skip}\s+[A-Za-z][\w-]*\s*\)\s*\.?\s*$",
     ]
     # 'Pharmacy prescriptions (3,000). Each: ...', 'App crash reports (7000):' - a count in brackets after the title
-    bracketed = rf"^[^(\n]{{0,80}}?[A-Za-z]\s*\(\s*(?:n\s*=\s*)?{number}{skip}\s*(?:{ROW_WORDS}|of\s+them)?\s*\)"
+    bracketed = (rf"^[^(\n]{{0,80}}?[A-Za-z]\s*\(\s*(?:n\s*=\s*|{ROUGHLY}\s*)?{number}{skip}\s*(?:{ROW_WORDS}|of\s+them)?"
+                 rf"\s*\)")
     if header_only:
         patterns.insert(1, bracketed)
         # 'restaurant inspections - approx 2k.', 'survey responses, 1.5k.', 'ab test evts ~ 40k.': a rough count
         # closing the title's phrase (a word of approximation or a multiplier says it is a count)
-        patterns.append(rf"(?:[,;:]|\s[-–—]{{1,2}}|\s)\s*(?:(?:approx\.?|approximately|about|around|roughly|circa|ca\.|"
-                        rf"~)\s*{number}{skip}|{APPROX_NUMBER}{skip})\s*(?:[.!;\n]|$)")
+        patterns.append(rf"(?:[,;:]|\s[-–—]{{1,2}}|\s)\s*(?:{ROUGHLY}\s*{number}{skip}|{APPROX_NUMBER}{skip})\s*(?:[.!;\n]|$)")
+        # 'students, 300': a short title, a comma, then only its count
+        patterns.append(rf"^\s*[A-Za-z][A-Za-z' -]{{0,60}},\s*{number}{skip}\s*[.!]?\s*$")
         # 'for 12 devices', 'across 35 machines': a pool the rows come from, not the row count
         patterns.append(rf"(?<!\bfor\s)(?<!\bfrom\s)(?<!\bacross\s)(?<!\bamong\s)(?<!\bat\s)(?<!\bthe\s)(?<![A-Za-z])"
                         rf"(?<![\d,.])(?<![-/#_]){number}{skip}\s+[A-Za-z]")  # 'Trial ABC-301 participant table': a code
@@ -172,29 +181,35 @@ def apply_header_details(header: str, total_rows: int | None, drafts: list[Field
     Returns the columns the scene implies that no item names ('greenhouses: 8' -> greenhouse id), unnamed yet."""
     if not header:
         return []
+    # 'every 15 minutes for 12 gauges': in a time series the things measured are a pool, whatever count was read
+    series = bool(HEADER_STEP_RE.search(header) and pe.find_step(header)[0])
     if total_rows:  # '2000 orders' is a row count, not the year 2000
         spellings = {str(total_rows), f"{total_rows:,}"}
-        header = re.sub("|".join(rf"(?<![\w.,]){re.escape(n)}(?![\w.,])" for n in spellings), " ", header)
+        pool_ahead = rf"(?=\s+(?:[a-z]+\s+){{0,2}}?(?!{ROW_WORDS})[a-z]+s\b)" if series else r"(?!)"
+        header = re.sub("|".join(rf"(?<![\w.,]){re.escape(n)}(?![\w.,])(?!{pool_ahead})" for n in spellings), " ", header)
     header = KEYED_COUNT_RE.sub(r"\g<n> \g<w>,", header)  # 'inverters: 24' (a YAML key) -> '24 inverters'
     header = re.sub(r"\b(?:for\s+)?each\s+of\s+(?:the|these|those|our)\s+(?=\d)", "for ", header, flags=re.I)  # 'for each of the 6 levels'
-    added = apply_header_pools(header, total_rows, drafts, subject, warnings)
+    added = apply_header_pools(header, total_rows, drafts, subject, warnings, series)
     return added + apply_header_grid(header, drafts + added, warnings)
 
 
-KEYED_COUNT_RE = re.compile(r"\b(?P<w>[a-z]+s)\s*:\s*~?(?P<n>\d[\d,]*k?)\b(?=\s*(?:$|[,;.]|[A-Za-z_]+\s*:))", re.I)
+KEYED_COUNT_RE = re.compile(r"\b(?P<w>[a-z]+s)\s*:\s*~?(?P<n>\d[\d,]*k?)\b(?![,.]\d)(?=\s*(?:$|[,;.]|[A-Za-z_]+\s*:))", re.I)
 def singular_noun(word: str) -> str:
     """'stores' -> 'store'; 'SKUs', 'VINs' (an acronym's plural) -> 'sku', 'vin'."""
     return word[:-1].lower() if re.fullmatch(r"[A-Z]{2,}s", word) else fm.singular(word.lower())
 
 
 def apply_header_pools(header: str, total_rows: int | None, drafts: list[FieldDraft], subject: list[str],
-                       warnings: list[str]) -> list[FieldDraft]:
+                       warnings: list[str], series: bool = False) -> list[FieldDraft]:
+    """``series``: the rows are a time grid, so a count of things equal to the row count read is their pool (the
+    row count was read from it)."""
     added: list[FieldDraft] = []
     for m in HEADER_POOL_RE.finditer(header):
         size = ph.parse_count(m["n"])
-        if size == total_rows and not re.match(r"[a-z]", m.group(0), re.I):
+        pooled = series and size == total_rows and not re.fullmatch(ROW_WORDS, m["w"], re.I)
+        if size == total_rows and not re.match(r"[a-z]", m.group(0), re.I) and not pooled:
             continue  # '5k customers' is the row count written another way, not a pool
-        if not size or size < 2 or (total_rows is not None and size >= total_rows):
+        if not size or size < 2 or (total_rows is not None and size >= total_rows and not pooled):
             continue
         # '200 parking spots' -> spot id; '12 retail store locations' -> store id when no location id exists
         nouns = [singular_noun(m["w"])] + [fm.singular(w) for w in reversed(m["adj"].lower().split())]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from src.engine.semantics import singular
+
 SCENE_PIECE_RE = re.compile(
     r"^(?:"
     # 'daily prod data for ~40 wells', 'test records for 12 stores', 'logs from 30 sensors'
@@ -22,8 +24,22 @@ SCENE_PIECE_RE = re.compile(
 GRID_PIECE_RE = re.compile(r"^(?:1|one|a|an)\s+(?:rows?|records?|entry|line)\b", re.I)
 
 
+# 'trucks: 7 of em', 'stores - 12 in total', 'cashiers: 9 different': how many of a thing the rows come from
+COUNTED_POOL_RE = re.compile(r"^(?P<w>[A-Za-z]+s)\s*(?::|\s[-–—])\s*(?:~\s*|about\s+|around\s+)?(?P<n>\d{1,4})\s*"
+                             r"(?:of\s+(?:them|em|'em|those|these)|(?:in\s+)?total|different|distinct|unique)\s*[.!]?$", re.I)
+
+
+def name_counted_pool(item: str) -> str:
+    """'trucks: 7 of em' -> 'truck: one of 7 trucks': a column of that thing, bounded to that many values."""
+    m = COUNTED_POOL_RE.match(item.strip())
+    if m is None:
+        return item
+    return f"{singular(m['w'].lower())}: one of {m['n']} {m['w']}"
+
+
 def split_scene_pieces(items: list[str], warnings: list[str]) -> tuple[list[str], list[str]]:
-    """Items -> (the pieces that describe the rows, the column items)."""
+    """Items -> (the pieces that describe the rows, the column items, a counted pool named as its column)."""
+    items = [name_counted_pool(item) for item in items]
     scene = [item for item in items if SCENE_PIECE_RE.match(item.strip())]
     for piece in scene:
         warnings.append(f"read '{piece[:80]}' as what the rows are (the scene), not a column")

@@ -19,6 +19,8 @@ NAMED_POOL_RES = [
     # 'the sites Mesa Verde, Sunridge and Coyote Flats', 'three stores: North, South and East'
     re.compile(rf"\b(?:the|these|our|its|their|\d+|two|three|four|five|six)\s+(?P<w>[a-z]+s)\s*(?::\s*|\s+(?:called|named|"
                rf"namely)\s+|\s+)(?P<vals>{NAMED_LIST})"),
+    # 'pizza orders, sizes S, M and L', 'parcels in colours Red, Blue or Green': a plural noun opening a phrase
+    re.compile(rf"(?:^|[,;:(]\s*|\b(?:with|in)\s+)(?P<w>[a-z]+s)\s+(?P<vals>{NAMED_LIST})(?=\s*(?:$|[,;.)]))"),
     # 'stores such as North, South and East'
     re.compile(rf"\b(?P<w>[a-z]+s)\s*,?\s+(?:such\s+as|like|including|namely)\s+(?P<vals>{NAMED_LIST})"),
 ]
@@ -52,7 +54,8 @@ def apply_named_pools(header: str, drafts: list[FieldDraft], subject: list[str],
     """Give each named pool's values to the column it names; returns the columns added for pools no item names."""
     added: list[FieldDraft] = []
     for noun, values, words in find_named_pools(header):
-        owner = next((d for d in drafts if noun in map(fm.singular, d.tokens) and _takes_pool(d)), None)
+        owner = next((d for d in drafts if noun in map(fm.singular, d.tokens)
+                      and (_takes_pool(d) or _from_template(d))), None)  # the user's values beat a template's
         if owner is not None:
             _give_values(owner, values, warnings)
             continue
@@ -70,9 +73,14 @@ def _takes_pool(draft: FieldDraft) -> bool:
         and not draft.constraints.get("expression") and not draft.constraints.get("unique")
 
 
+def _from_template(draft: FieldDraft) -> bool:
+    return draft.source.startswith("template ") and draft.type in ("enum", "string") and not draft.derived
+
+
 def _give_values(draft: FieldDraft, values: list[str], warnings: list[str]) -> None:
     """Re-read the column with the pool's values, keeping its name and where it came from."""
-    read = draft_fields(f"{draft.source or draft.label} ({', '.join(values)})", [])
+    written = draft.label if _from_template(draft) else draft.source or draft.label
+    read = draft_fields(f"{written} ({', '.join(values)})", [])
     if not read or read[0].type != "enum":
         return
     name, source, label = draft.name, draft.source, draft.label

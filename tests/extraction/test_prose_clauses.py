@@ -105,3 +105,16 @@ def test_a_title_then_the_rows_scene_is_no_column():
 def test_a_verbless_run_of_columns_with_numbers_is_read_as_a_list():
     items = read_sentence("Tables in service 0-40, covers seated 0 to 160, and a kitchen open flag", split_description)
     assert len(items) == 3 and items[0].startswith("Tables in service") and items[2].endswith("kitchen open flag")
+
+
+@pytest.mark.parametrize("text, column, kind", [
+    ("Visits, 300 rows. Each visit has a pet name, a follow-up date in 2026 and a weight 1-40.", "follow_up_date", "date"),
+    ("Flights, 300 rows. Each flight has a flight number and a take-off time in March 2026.", "take_off_time", "datetime"),
+    ("Groceries, 300 rows. Each item has a product name and a use-by date in 2026.", "use_by_date", "date"),
+    ("Projects, 300 rows. Each project has a code and a go-live date in 2025.", "go_live_date", "date"),
+    ("Fields, 300 rows. Each plot has a plot id and a run-off volume between 0 and 40.", "run_off_volume", "integer"),
+])
+def test_a_verb_inside_a_hyphenated_word_is_no_verb(text, column, kind):
+    fields = fields_of(text)
+    assert fields[column]["type"] == kind
+    assert not {"a", "each"} & set(fields)

@@ -56,3 +56,28 @@ def test_a_column_with_values_of_its_own_keeps_them():
 ])
 def test_a_scene_without_named_values_names_no_pool(header):
     assert find_named_pools(header) == []
+
+
+@pytest.mark.parametrize("text, column, pool", [
+    ("device_id | ts | temp_c\n\nEvery 1 minute over the last 6 hours for 12 devices. temp_c 15-35.", "device_id", 12),
+    ("gauge_id;measured_at;level_cm\n9 gauges, one measurement every 15 minutes for the past 5 days. level_cm 40-650.",
+     "gauge_id", 9),
+    ("Readings every 10 minutes for the last 2 days from 30 meters: meter id, timestamp, kwh 0-5", "meter_id", 30),
+    ("Hourly prices for 25 tickers over the last 30 days: ticker, timestamp, price 1-900", "ticker", 25),
+    ("Once a day for 40 wells over the past 90 days: well id, date, oil bbl 0-2500", "well_id", 40),
+])
+def test_things_measured_on_a_time_grid_are_a_pool_even_when_read_as_the_count(text, column, pool):
+    data = generate(text)
+    assert 1 < len(set(data[column])) <= pool
+
+
+@pytest.mark.parametrize("text, column, pool", [
+    ("food truck sales ~3k rows. trucks: 7 of em. amount 5-40.", "truck", 7),
+    ("Sales:\n- stores: 12 in total\n- amount 1-90", "store", 12),
+    ("Shifts:\n- cashiers - 9 different\n- hours 2-10", "cashier", 9),
+    ("Deliveries:\n- vans: 15 total\n- parcels 1-40", "van", 15),
+    ("Lessons:\n- instructors: 6 of them\n- length 30-120 minutes", "instructor", 6),
+])
+def test_a_counted_pool_item_is_that_things_column_with_that_many_values(text, column, pool):
+    data = generate(text)
+    assert 1 < len(set(data[column])) <= pool
