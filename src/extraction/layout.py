@@ -79,11 +79,22 @@ def _line_kind(line: str, lines: list[str], i: int) -> str:
         return "table"
     if line.lstrip().startswith("|") or (TABLE_LINE_RE.match(line) and _next_is_separator(lines, i)):
         return "table"
-    if BULLET_LINE_RE.match(line):
+    if BULLET_LINE_RE.match(line) or _in_dash_label_run(lines, i):
         return "list"
     if line[:1].isspace():
         return "continued"  # an indented line under a list item
     return "prose"
+
+
+# 'msisdn — US mobile number', '  plan – Prepaid 15, Unlimited': a short label, a spaced dash, its rule
+DASH_LABEL_LINE_RE = re.compile(r"^\s*[A-Za-z][\w/'.]*(?:\s+[A-Za-z][\w/'.]*){0,3}\s+(?:—|–|--?)\s+\S")
+
+
+def _in_dash_label_run(lines: list[str], i: int) -> bool:
+    """A 'label — rule' line beside another: one column per line, read as a list with no bullets."""
+    if not DASH_LABEL_LINE_RE.match(lines[i]) or VERB_WORDS_RE.search(lines[i].split("—")[0].split("–")[0].split(" - ")[0]):
+        return False
+    return any(0 <= j < len(lines) and DASH_LABEL_LINE_RE.match(lines[j]) for j in (i - 1, i + 1))
 
 
 def _next_is_separator(lines: list[str], i: int) -> bool:

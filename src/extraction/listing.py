@@ -151,7 +151,7 @@ def read_semicolon_label(line: str) -> str:
     return line
 
 
-DASH_LABEL_RE = re.compile(r"^(?P<label>[A-Za-z][\w/'.]*(?:\s+[A-Za-z][\w/'.]*){0,3})\s+[-–—]{1,2}\s+(?P<rest>\S.*)$")
+DASH_LABEL_RE = re.compile(r"^\s*(?P<label>[A-Za-z][\w/'.]*(?:\s+[A-Za-z][\w/'.]*){0,3})\s+[-–—]{1,2}\s+(?P<rest>\S.*)$")
 
 
 def read_dash_label(line: str) -> str:

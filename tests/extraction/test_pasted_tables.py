@@ -62,3 +62,18 @@ def test_a_tab_indented_bullet_list_is_not_a_table():
                                          ("Study #204 survey answers: 150 answers.", 150)])
 def test_a_number_inside_a_code_of_the_title_is_not_the_row_count(title, rows):
     assert extract(title + "\n- answer id\n- score 1-5").total_rows == rows
+
+
+@pytest.mark.parametrize("indent, dash", [("", "—"), ("  ", "—"), ("    ", "–"), ("", "-"), ("\t", "--")])
+def test_label_dash_rule_lines_with_no_bullets_are_one_column_each(indent, dash):
+    text = (f"Please make 600 subscriber rows.\n\nFields we need:\n"
+            f"{indent}plan {dash} Prepaid 15, Unlimited Basic, Unlimited Plus\n"
+            f"{indent}activation date {dash} within the last 5 years\n"
+            f"{indent}dropped calls {dash} 0 to 40\n"
+            f"{indent}autopay {dash} yes/no\n")
+    fields = fields_of(text)
+    assert fields["plan"]["enum_values"] == ["Prepaid 15", "Unlimited Basic", "Unlimited Plus"]
+    assert fields["activation_date"]["min_value"] == "-5y"
+    assert fields["dropped_calls"]["max_value"] == 40
+    assert fields["autopay"]["enum_values"] == ["yes", "no"]
+    assert len(fields) == 4
