@@ -118,6 +118,7 @@ def extract_offline_result(text: str) -> ExtractionResult:
 async def extract_gemini_result(text: str, settings: Settings) -> ExtractionResult:
     from src.extraction.gemini import extract_with_gemini  # google-genai takes ~1.5 s to import
 
+    from src.extraction.acceptable import make_acceptable
     from src.extraction.crosscheck import restore_dropped_columns
     from src.extraction.offline import extract_offline
 
@@ -126,6 +127,7 @@ async def extract_gemini_result(text: str, settings: Settings) -> ExtractionResu
         return ExtractionResult(schema=run.answer.schema_, total_rows=run.answer.total_rows, provider="gemini",
                                 llm_calls=run.llm_calls, tokens_used=run.tokens_used)
     checked = restore_dropped_columns(run.answer.schema_, extract_offline(text))
-    return ExtractionResult(schema=checked.schema, total_rows=run.answer.total_rows, provider="gemini",
+    schema = make_acceptable(checked.schema, run.answer.total_rows, checked.warnings, checked.sources)
+    return ExtractionResult(schema=schema, total_rows=run.answer.total_rows, provider="gemini",
                             warnings=checked.warnings, sources=checked.sources,
                             llm_calls=run.llm_calls, tokens_used=run.tokens_used)
