@@ -19,7 +19,7 @@ class Settings(BaseSettings):
 
     # Gemini (optional: without a key everything runs offline)
     gemini_api_key: str | None = Field(None, description="Enables Gemini for extraction and text pools.")
-    gemini_model: str = "gemini-3.5-flash"  # a current stable flash model (Gemini API model list)
+    gemini_model: str = "gemini-3.8-flash"  # the current stable (GA) Flash model; 3.5 Flash is deprecated
     gemini_base_url: str | None = Field(None, description="Proxy or local stand-in for the Gemini API.")
     gemini_max_retries: int = Field(3, ge=0, le=10, description="Retries on 429 and 5xx answers.")
     gemini_timeout: float = Field(60.0, gt=0, description="Seconds one LLM call may take, retries included.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 # Label phrases (separated by '|') -> kind. Order matters only on ties.
@@ -189,18 +190,48 @@ def singular(token: str) -> str:
 
 
 def find_phrases(tokens: list[str], table: Iterable[tuple[str, Any]], rank: int = 0) -> Iterator[PhraseMatch]:
-    """Yield a PhraseMatch for each phrase of ``table`` found in ``tokens``.
+    """Yield a PhraseMatch for each phrase of ``table`` found in ``tokens``, in table order.
 
     ``table`` rows are ('phrase|phrase', value); a phrase matches the tokens as written or singular.
     """
+    index = _phrase_index(table if isinstance(table, tuple) else tuple(table))
     singular_tokens = [singular(t) for t in tokens]
-    for spec, value in table:
-        for phrase in spec.split("|"):
-            words = phrase.split()
+    found = []
+    for i, (token, single) in enumerate(zip(tokens, singular_tokens)):
+        candidates = index.get(token, []) + (index.get(single, []) if single != token else [])
+        for order, words, value, phrase in candidates:
             n = len(words)
-            for i in range(len(tokens) - n + 1):
-                if tokens[i:i + n] == words or singular_tokens[i:i + n] == words:
-                    yield (i + n, n, -rank, value, phrase)
+            if tokens[i:i + n] == words or singular_tokens[i:i + n] == words:
+                found.append((order, i, (i + n, n, -rank, value, phrase)))
+    found.sort(key=lambda f: f[:2])
+    for *_, match in found:
+        yield match
+
+
+_PHRASE_INDEXES: dict[tuple, dict[str, list]] = {}
+
+
+def _phrase_index(table: tuple) -> dict[str, list]:
+    """First word -> (table order, words, value, phrase) of each phrase starting with it, built once per table."""
+    key: tuple | None = table
+    try:
+        index = _PHRASE_INDEXES.get(table)
+    except TypeError:  # a table of unhashable values is indexed afresh
+        index, key = None, None
+    if index is None:
+        index = {}
+        order = 0
+        for spec, value in table:
+            for phrase in spec.split("|"):
+                words = phrase.split()
+                if words:
+                    index.setdefault(words[0], []).append((order, words, value, phrase))
+                order += 1
+        if key is not None:
+            if len(_PHRASE_INDEXES) > 64:
+                _PHRASE_INDEXES.clear()
+            _PHRASE_INDEXES[key] = index
+    return index
 
 
 def best_phrase(candidates: Iterable[PhraseMatch]) -> PhraseMatch | None:
@@ -210,9 +241,15 @@ def best_phrase(candidates: Iterable[PhraseMatch]) -> PhraseMatch | None:
 
 def _best_meaning(tokens: list[str]) -> PhraseMatch | None:
     """The winning phrase over the type table and the names-of-things table (the type table wins ties)."""
+    return _best_meaning_of(tuple(tokens))
+
+
+@lru_cache(maxsize=4096)
+def _best_meaning_of(tokens: tuple[str, ...]) -> PhraseMatch | None:
     from src.engine.data.things import label_table
 
-    found = [*find_phrases(tokens, LABEL_MEANINGS), *find_phrases(tokens, label_table(), rank=1)]
+    words = list(tokens)
+    found = [*find_phrases(words, LABEL_MEANINGS), *find_phrases(words, label_table(), rank=1)]
     best = best_phrase(found)
     if best is not None and best[4] == "name" and best[1] == 1:
         # 'department name', 'category name': the name of the thing the word before names, not a person's

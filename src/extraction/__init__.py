@@ -99,23 +99,29 @@ async def run_offline_bounded(text: str, settings: Settings) -> ExtractionResult
 
 
 def extract_offline_result(text: str) -> ExtractionResult:
+    from src.extraction.acceptable import accept_result
     from src.extraction.offline import extract_offline  # written alongside; imported when needed
     from src.extraction.relational import extract_relational
     from src.extraction.shorthand import expand_shorthand
 
     text = expand_shorthand(text)  # 'b/w', 'w/': for the relational reader too
+
+    def one_table():
+        offline = extract_offline(text)
+        return offline.schema, offline.total_rows, list(offline.warnings), dict(offline.sources)
+
     related = extract_relational(text)
-    if related is not None:
-        return ExtractionResult(schema=related.schema, total_rows=related.total_rows, provider="offline",
-                                warnings=related.warnings, sources=related.sources)
-    offline = extract_offline(text)
-    return ExtractionResult(schema=offline.schema, total_rows=offline.total_rows, provider="offline",
-                            warnings=list(offline.warnings), sources=dict(offline.sources))
+    read = (related.schema, related.total_rows, list(related.warnings), dict(related.sources)) \
+        if related is not None else one_table()
+    schema, total_rows, warnings, sources = accept_result(*read, one_table=one_table)
+    return ExtractionResult(schema=schema, total_rows=total_rows, provider="offline", warnings=warnings,
+                            sources=sources)
 
 
 async def extract_gemini_result(text: str, settings: Settings) -> ExtractionResult:
     from src.extraction.gemini import extract_with_gemini  # google-genai takes ~1.5 s to import
 
+    from src.extraction.acceptable import make_acceptable
     from src.extraction.crosscheck import restore_dropped_columns
     from src.extraction.offline import extract_offline
 
@@ -124,6 +130,7 @@ async def extract_gemini_result(text: str, settings: Settings) -> ExtractionResu
         return ExtractionResult(schema=run.answer.schema_, total_rows=run.answer.total_rows, provider="gemini",
                                 llm_calls=run.llm_calls, tokens_used=run.tokens_used)
     checked = restore_dropped_columns(run.answer.schema_, extract_offline(text))
-    return ExtractionResult(schema=checked.schema, total_rows=run.answer.total_rows, provider="gemini",
+    schema = make_acceptable(checked.schema, run.answer.total_rows, checked.warnings, checked.sources)
+    return ExtractionResult(schema=schema, total_rows=run.answer.total_rows, provider="gemini",
                             warnings=checked.warnings, sources=checked.sources,
                             llm_calls=run.llm_calls, tokens_used=run.tokens_used)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from src.engine.semantics import singular, tokenize
+from src.engine.semantics import classify_name, singular, tokenize
 from src.errors import SchemaValidationError
 from src.extraction.offline import OfflineExtraction
 from src.schemas import DatasetSchema, FieldSpec
@@ -30,7 +30,8 @@ def restore_dropped_columns(llm_schema: DatasetSchema, offline: OfflineExtractio
     result = CrossCheck(llm_schema)
     for spec in offline.schema.fields:
         source = offline.sources.get(spec.name, "")
-        if not source or source.startswith("template ") or any(_same_column(spec, f) for f in fields):
+        if not source or source.startswith("template ") or any(_same_column(spec, f) for f in fields) \
+                or not _sure_of(spec):
             continue
         added = _addable(spec, fields)
         if added is None:
@@ -43,6 +44,23 @@ def restore_dropped_columns(llm_schema: DatasetSchema, offline: OfflineExtractio
                                f"('{source[:80]}'); added it back from the offline reading")
     result.schema = llm_schema.model_copy(update={"fields": fields})
     return result
+
+
+# Words no column's name is made of: a label holding one is a fragment of a sentence ('think_about', 'only').
+FRAGMENT_WORDS = {"whether", "or", "and", "only", "about", "think", "if", "then", "which", "who", "also", "maybe",
+                  "just", "should", "would", "could", "must", "will", "want", "need", "please", "each", "every",
+                  "some", "any", "not", "is", "are", "be", "we", "our", "you", "your", "they", "it", "this"}
+# Rules a clause gives a column of its own (a type's defaults are not among them).
+OWN_RULES = ("enum_values", "pattern", "expression", "min_value", "max_value", "values_from", "true_ratio")
+
+
+def _sure_of(spec: FieldSpec) -> bool:
+    """Whether the offline reader is sure of a column: a name the meaning tables know, or a rule of its own."""
+    tokens = tokenize(spec.name)
+    if not tokens or FRAGMENT_WORDS & set(tokens):
+        return False
+    rules = spec.constraints.model_dump(exclude_none=True)
+    return classify_name(tokens) is not None or any(rules.get(rule) not in (None, [], "") for rule in OWN_RULES)
 
 
 def _tokens(spec: FieldSpec) -> set[str]:

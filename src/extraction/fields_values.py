@@ -180,15 +180,33 @@ def favour_value(items: list[ph.ListItem], wanted: str, share: float = 0.0) -> l
     return [ph.ListItem(i.value, share if str(i.value).lower() == wanted else others) for i in items]
 
 
+# The weights after the values: '60/30/10', '50% | 30% | 20%', '(50/30/20)'; no two quantifiers compete for a space.
+_WEIGHTS_RE = re.compile(r"(?P<w>\d+(?:\.\d+)?(?:\s*%)?(?:\s*[/|]\s*\d+(?:\.\d+)?(?:\s*%)?)+)\s*\)?")
+
+
 def paired_weights(segment: str) -> list[ph.ListItem] | None:
     """'positive/neutral/negative 60/30/10', 'a | b | c (50/30/20)', 'email, phone, chat 50/30/20': values,
-    then their weights in order."""
-    m = re.fullmatch(r"(?P<v>[^\d/|,(]+(?:\s*[/|,]\s*(?:(?:or|and)\s+)?[^\d/|,(]+)+?)\s*[:(\-–]?\s*"
-                     r"(?P<w>\d+(?:\.\d+)?\s*%?(?:\s*[/|]\s*\d+(?:\.\d+)?\s*%?)+)\s*\)?", segment.strip())
-    if not m:
+    then their weights in order.
+
+    Read in one pass (values end at the first digit), not by one backtracking pattern: nested quantifiers
+    over a long '|' list took seconds."""
+    segment = segment.strip()
+    first_digit = re.search(r"\d", segment)
+    if first_digit is None:
         return None
-    values = [re.sub(r"^(?:or|and)\s+", "", v.strip()) for v in re.split(r"\s*[/|,]\s*", m["v"]) if v.strip()]
-    weights = [float(w.strip(" %")) for w in re.split(r"\s*[/|]\s*", m["w"])]
+    head, tail = segment[:first_digit.start()], segment[first_digit.start():]
+    weights_match = _WEIGHTS_RE.fullmatch(tail)
+    if weights_match is None:
+        return None
+    if "(" in head:  # only an opening bracket right before the weights
+        head, after = head.split("(", 1)
+        if after.strip():
+            return None
+    pieces = re.split(r"[/|,]", head)
+    if len(pieces) < 2 or not all(pieces):
+        return None
+    values = [re.sub(r"^(?:or|and)\s+", "", v.strip()) for v in pieces if v.strip()]
+    weights = [float(w.strip(" %")) for w in re.split(r"\s*[/|]\s*", weights_match["w"])]
     if len(values) != len(weights) or len(values) < 2 or not all(_is_plain_value(v) for v in values):
         return None
     return [ph.ListItem(ph.as_list_value(v), w) for v, w in zip(values, weights)]

@@ -151,12 +151,20 @@ def _same_label(text: str, earlier: Listed) -> tuple[list[int], str]:
     at = _find_label(label, earlier)
     if at is not None and rest:
         return [at], rest
-    firsts = [lb.split()[0].lower() if lb.split() else "" for lb in earlier.labels]
+    firsts: list[str] = []  # the labels' first words, listed when a label of several words asks
+    seen = set()
     for at, written in enumerate(earlier.labels):
+        if written in seen:
+            continue  # the first item of a label answers for all: a long list of one label stays linear
+        seen.add(written)
         words = written.split()
+        if len(words) > 1 and len(words[0]) >= 3 and not firsts:
+            firsts = [lb.split()[0].lower() if lb.split() else "" for lb in earlier.labels]
         spellings = [written] + ([words[0]] if len(words) > 1 and len(words[0]) >= 3
                                  and firsts.count(words[0].lower()) == 1 else [])  # 'systolic' for 'systolic BP'
         for spelling in spellings:
+            if text.isascii() and text[:len(spelling)].lower() != spelling.lower():
+                continue  # the pattern below could not match: skip compiling it (long lists made this quadratic)
             m = re.match(rf"{re.escape(spelling)}\b\s*(?P<rest>.+)$", text, re.I)
             if m and RULE_LEAD_RE.match(m["rest"]):
                 return [at], m["rest"]

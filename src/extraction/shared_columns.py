@@ -71,7 +71,13 @@ def _names_columns(names: list[str]) -> bool:
                                    for n in names)
 
 
+# A clause naming a few columns with one rule is short; a longer text would cost EACH_RE cubic time on a miss.
+MAX_SHARED_CLAUSE = 240
+
+
 def _each(text: str) -> list[str] | None:
+    if len(text) > MAX_SHARED_CLAUSE or not EACH_WORD_RE.search(text):
+        return None
     m = EACH_RE.match(text)
     if m is None:
         return None
@@ -84,7 +90,7 @@ def _each(text: str) -> list[str] | None:
 
 def _shared_head(text: str) -> list[str] | None:
     """'valid from / valid to dates in 2025': words that end in a preposition share the head after them."""
-    m = SHARED_HEAD_RE.match(text)
+    m = SHARED_HEAD_RE.match(text) if len(text) <= MAX_SHARED_CLAUSE else None
     if m is None:
         return None
     names = _split_names(m["names"])

@@ -209,7 +209,7 @@ async def write_batch(client: GeminiClient, spec: FieldSpec, schema: DatasetSche
         response_schema = {"type": "object", "properties": {k: item_schema for k in keys},
                            "required": list(keys), "propertyOrdering": list(keys)}
     reply = await client.generate_json(
-        build_pool_prompt(spec, schema, batch), response_json_schema=response_schema, temperature=1.0,
+        build_pool_prompt(spec, schema, batch), response_json_schema=response_schema,
         system_instruction="You write realistic sample text for synthetic datasets. "
                            "Answer only with the JSON the response schema describes.")
     try:

@@ -128,7 +128,7 @@ def test_the_repair_turn_shares_the_timeout(stand_in):
 
 
 @pytest.mark.parametrize(("model", "thinking"), [
-    ("gemini-3.5-flash", {"thinkingLevel": "LOW"}), ("gemini-3-flash-preview", {"thinkingLevel": "LOW"}),
+    ("gemini-3.8-flash", {"thinkingLevel": "LOW"}), ("gemini-3-flash-preview", {"thinkingLevel": "LOW"}),
     ("gemini-2.5-flash", None)])
 def test_extraction_sends_default_temperature_and_low_thinking_to_gemini_3(stand_in, model, thinking):
     stand_in.script(json_answer(ORDERS))
@@ -149,6 +149,12 @@ def test_the_default_model_is_a_stable_flash_model():
 
     model = Settings(_env_file=None).gemini_model
     assert "flash" in model and "preview" not in model and "exp" not in model
+    assert model not in DEPRECATED_MODELS  # Google's deprecations page: shut down or announced to be
+
+
+# Flash ids Google deprecated (shut down, or a shutdown date announced) by December 2026
+DEPRECATED_MODELS = {"gemini-2.0-flash", "gemini-2.0-flash-001", "gemini-2.0-flash-lite", "gemini-2.5-flash",
+                     "gemini-2.5-flash-lite", "gemini-3-flash-preview", "gemini-3.5-flash", "gemini-3.6-flash"}
 
 
 def test_the_prompt_carries_the_domain_templates(stand_in, gemini_settings):

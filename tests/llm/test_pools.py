@@ -65,6 +65,15 @@ def test_pools_are_written_in_a_fixed_number_of_batched_calls(stand_in, gemini_s
     assert result.warnings == []
 
 
+def test_pool_calls_leave_sampling_at_the_model_default(stand_in, gemini_settings):
+    stand_in.responder = write_texts
+
+    build(REVIEWS, gemini_settings)
+
+    configs = [r.body["generationConfig"] for r in stand_in.requests]
+    assert configs and all("temperature" not in c and "topP" not in c and "topK" not in c for c in configs)
+
+
 def test_calls_depend_on_the_schema_not_on_anything_row_related():
     many = DatasetSchema.model_validate({"fields": [
         {"name": "kind", "type": "enum", "constraints": {"enum_values": [f"k{i}" for i in range(10)]}},

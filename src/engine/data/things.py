@@ -290,6 +290,7 @@ MEANINGS: dict[str, tuple[str, str, str]] = {
 }
 
 
+@lru_cache(maxsize=1)
 def label_table() -> tuple[tuple[str, str], ...]:
     """(label phrases, meaning) rows for semantics.find_phrases."""
     return tuple((phrases, meaning) for meaning, (phrases, _, _) in MEANINGS.items())
