@@ -79,3 +79,17 @@ def test_rows_of_a_chosen_template_obey_its_rules(text, checks):
     plan.check_row_count(5000)
     rows = plan.generate_chunk(0, 2000).to_pylist()
     assert all(checks(r) for r in rows)
+
+
+@pytest.mark.parametrize(("text", "span", "step"), [
+    ("temperature readings daily for a year", "-1y", "1d"),
+    ("river water levels daily for a year", "-1y", "1d"),
+    ("weekly sales for 12 stores over two years", "-2y", "7d"),
+    ("solar panel output every 5 minutes for one day", "-1d", "5m"),
+    ("air quality readings hourly for 3 days", "-3d", "1h"),
+])
+def test_a_time_grid_in_words_overrides_the_templates_span_and_step(text, span, step):
+    result = extract_offline(text)
+    times = [f for f in result.schema.fields if f.type == "datetime" and f.constraints.step]
+    assert len(times) == 1
+    assert (times[0].constraints.min_value, times[0].constraints.step) == (span, step)
