@@ -155,6 +155,7 @@ def _phrase_index() -> tuple[tuple[tuple[str, ...], Template, str], ...]:
     return tuple(index)
 
 
+ROW_PER_RE = re.compile(r"\b(?:row|record|line)s?\s+(?:per|for\s+each)\b", re.IGNORECASE)
 PARENT_CHILD_RE = re.compile(r"^(?P<parent>.*?)\s+and\s+(?:their|its|his|her)\s+(?P<child>.+)$", re.IGNORECASE)
 
 
@@ -166,10 +167,11 @@ def find_template(text: str) -> TemplateMatch | None:
     'library members and their loans' -> library loans (the child read with the parent's modifiers).
     """
     pair = PARENT_CHILD_RE.match(text.strip())
-    if pair:
-        child = _find_child_template(pair.group("parent"), pair.group("child"))
-        if child is not None:
-            return child
+    if pair:  # 'pets and their vaccinations, one row per pet': the parent is the table
+        found = _find_named_template(pair.group("parent")) if ROW_PER_RE.search(text) else \
+            _find_child_template(pair.group("parent"), pair.group("child"))
+        if found is not None:
+            return found
     return _find_named_template(text)
 
 
