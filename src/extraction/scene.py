@@ -39,7 +39,10 @@ HEADER_POOL_RE = re.compile(
 # A time grid the header states outright ('one reading every 15 minutes'), not '50 orders per day'.
 HEADER_STEP_RE = re.compile(r"\bevery\b|\bintervals?\b|\bincrements?\b|\bgranularity\b|\bhourly\b|\bfrequency\b|"
                             r"\bonce\s+(?:a|an|per)\s+(?:day|hour|minute|week)\b|"
-                            r"\bdaily\b(?=.*\b(?:one\s+(?:row|record|entry)\s+per|for\s+the\s+(?:last|past)\s+\d))", re.I)
+                            r"\bdaily\b(?=.*\b(?:one\s+(?:row|record|entry)\s+per|for\s+the\s+(?:last|past)\s+\d))|"
+                            # 'daily for a year', 'weekly sales over two years': an adverb grid with its span
+                            r"\b(?:daily|weekly|monthly)\b(?=.*\b(?:for|over|across)\s+(?:the\s+(?:last|past)\s+)?"
+                            r"(?:\d+|a|an|one|two|three|four|five|six|ten|twelve)\s+(?:days?|weeks?|months?|years?)\b)", re.I)
 
 
 SECTION_NUMBER_RE = re.compile(r"(?m)^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z])")
@@ -234,7 +237,7 @@ def apply_header_pools(header: str, total_rows: int | None, drafts: list[FieldDr
     return added
 
 
-SPAN_RE = re.compile(r"\b(?:for|covering|spanning|across)\s+(?:the\s+(?:last|past)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|"
+SPAN_RE = re.compile(r"\b(?:for|over|covering|spanning|across)\s+(?:the\s+(?:last|past)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|"
                      r"six|seven|eight|nine|ten|twelve|fourteen|thirty)\s+(?P<u>days?|weeks?|months?|years?|hours?)\b", re.I)
 
 

@@ -22,6 +22,8 @@ from src.extraction.drafts import FieldDraft
 from src.schemas import DatasetSchema
 
 CATALOG_PATH = Path(__file__).with_name("templates.toml")
+# More catalog files, one per domain (civic, energy, science, ...), loaded after templates.toml.
+CATALOG_DIR = Path(__file__).with_name("templates")
 # Below this many named columns a request is completed from its entity's template.
 FEW_COLUMNS = 3
 # Types that say what a column is by themselves: a user's 'email' replaces a template's 'email address'.
@@ -61,13 +63,14 @@ class TemplateMatch:
 
 @lru_cache(maxsize=1)
 def load_templates() -> tuple[Template, ...]:
-    """The catalog, in file order."""
-    data = tomllib.loads(CATALOG_PATH.read_text(encoding="utf-8"))
+    """The catalog, in file order: templates.toml, then each domain file of templates/ by name."""
+    paths = [CATALOG_PATH, *sorted(CATALOG_DIR.glob("*.toml"))]
+    entries = [t for path in paths for t in tomllib.loads(path.read_text(encoding="utf-8"))["template"]]
     return tuple(Template(key=t["key"], title=t["title"], words=tuple(t["words"]), columns=tuple(t["columns"]),
                          rank=int(t.get("rank", 1)),
                          rules=tuple((name, tuple(rule.items())) for name, rule in t.get("rules", {}).items()),
                          hidden=tuple(tuple(h.items()) for h in t.get("hidden", [])))
-                 for t in data["template"])
+                 for t in entries)
 
 
 TEMPLATE_SOURCE_RE = re.compile(r"^template '([a-z_]+)': ")
@@ -152,11 +155,40 @@ def _phrase_index() -> tuple[tuple[tuple[str, ...], Template, str], ...]:
     return tuple(index)
 
 
+ROW_PER_RE = re.compile(r"\b(?:row|record|line)s?\s+(?:per|for\s+each)\b", re.IGNORECASE)
+PARENT_CHILD_RE = re.compile(r"^(?P<parent>.*?)\s+and\s+(?:their|its|his|her)\s+(?P<child>.+)$", re.IGNORECASE)
+
+
 def find_template(text: str) -> TemplateMatch | None:
     """The template whose entity the text names; the most specific one when it names several.
 
-    'students and grades' -> grades (a fact table that holds its students), 'order lines' -> order lines.
+    'students and grades' -> grades (a fact table that holds its students), 'order lines' -> order lines;
+    'gym members and their workouts' -> workouts (the child Y of 'X and their Y', which holds an X key),
+    'library members and their loans' -> library loans (the child read with the parent's modifiers).
     """
+    pair = PARENT_CHILD_RE.match(text.strip())
+    if pair:  # 'pets and their vaccinations, one row per pet': the parent is the table
+        found = _find_named_template(pair.group("parent")) if ROW_PER_RE.search(text) else \
+            _find_child_template(pair.group("parent"), pair.group("child"))
+        if found is not None:
+            return found
+    return _find_named_template(text)
+
+
+def _find_child_template(parent: str, child: str) -> TemplateMatch | None:
+    """'volunteers' + 'shifts': 'volunteer shifts' first, then the parent's modifiers with the child
+    ('2,000 library members' + 'loans': 'library loans'), then the child alone, then the parent
+    ('warehouse robots and their errors': robots)."""
+    words = [t for t in fm.tokenize(parent) if not t.replace(",", "").isdigit()]
+    for kept in [words[start:] for start in range(len(words))] + [words[start:-1] for start in range(len(words) - 1)]:
+        match = _find_named_template(" ".join(kept) + " " + child)
+        if match is not None and set(match.phrase.split()) & {fm.singular(t) for t in kept} \
+                and set(match.phrase.split()) - {fm.singular(t) for t in kept}:
+            return match
+    return _find_named_template(child)
+
+
+def _find_named_template(text: str) -> TemplateMatch | None:
     tokens = [fm.singular(t) for t in fm.tokenize(text)]
     found: list[tuple[tuple[int, int, int, int], int, int, TemplateMatch]] = []
     for phrase, template, word in _phrase_index():
@@ -179,10 +211,20 @@ def find_near_template(text: str) -> TemplateMatch | None:
     for token in dict.fromkeys(fm.tokenize(text)):  # each word once: a long text repeats its words
         if len(token) < 5:
             continue
-        close = difflib.get_close_matches(fm.singular(token), words, n=1, cutoff=0.84)
+        close = difflib.get_close_matches(fm.singular(token), words, n=1, cutoff=0.84) \
+            or [w for w in words if _is_transposed(fm.singular(token), w)]
         if close:
             return find_template(close[0])
     return None
+
+
+def _is_transposed(word: str, known: str) -> bool:
+    """'ordre' for 'order': the same letters with two neighbours swapped."""
+    if len(word) != len(known) or word == known:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(word, known)) if a != b]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == known[diff[1]] \
+        and word[diff[1]] == known[diff[0]]
 
 
 NUMBER_TYPES = {"integer", "float", "decimal"}
