@@ -123,6 +123,12 @@ def complete_from_template(entity_text: str, named: list[FieldDraft], warnings: 
                         "(GET /schema/templates)")
         return read_template_drafts(tp.GENERIC_TEMPLATE)
     template_drafts = read_template_drafts(match.template)
+    child = tp.row_per_parent_child(entity_text)
+    if child and not named and not any(fm.singular(t) in {fm.singular(c) for c in fm.tokenize(child)}
+                                       for d in template_drafts for t in d.name.split("_")):
+        named = draft_fields(" ".join(fm.singular(t) for t in fm.tokenize(child)), [])  # the parent's rows carry it
+        for draft in named:
+            draft.source = child
     kept = [d.label for d in named]
     warnings.append(f"the description names {len(named) or 'no'} column{'s' if len(named) != 1 else ''}; "
                     f"completed it from the '{match.template.key}' template (chosen by '{match.phrase}')"

@@ -175,6 +175,16 @@ def find_template(text: str) -> TemplateMatch | None:
     return _find_named_template(text)
 
 
+def row_per_parent_child(text: str) -> str | None:
+    """'students and their grades, one row per student': the child ('grades'), which the parent's rows carry
+    as a column; None for any other text."""
+    pair = PARENT_CHILD_RE.match(text.strip())
+    if not pair or not ROW_PER_RE.search(text):
+        return None
+    child = re.split(r"[,.;(]", pair.group("child"), maxsplit=1)[0].strip()
+    return child if 0 < len(child.split()) <= 3 else None
+
+
 def _find_child_template(parent: str, child: str) -> TemplateMatch | None:
     """'volunteers' + 'shifts': 'volunteer shifts' first, then the parent's modifiers with the child
     ('2,000 library members' + 'loans': 'library loans'), then the child alone, then the parent

@@ -93,3 +93,15 @@ def test_a_time_grid_in_words_overrides_the_templates_span_and_step(text, span, 
     times = [f for f in result.schema.fields if f.type == "datetime" and f.constraints.step]
     assert len(times) == 1
     assert (times[0].constraints.min_value, times[0].constraints.step) == (span, step)
+
+
+@pytest.mark.parametrize(("text", "parent_column", "child_word"), [
+    ("students and their grades, 500 rows, one row per student", "student_id", "grade"),
+    ("pets and their vaccinations, one row per pet", "pet_id", "vaccination"),
+    ("employees and their salaries, a row for each employee", "employee_id", "salary"),
+])
+def test_one_row_per_parent_keeps_the_child_as_a_column(text, parent_column, child_word):
+    result = extract_offline(text)
+    names = result.schema.field_names()
+    assert parent_column in names
+    assert any(child_word in name for name in names), names
