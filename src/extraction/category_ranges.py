@@ -92,23 +92,30 @@ def continues_run(previous: str, piece: str) -> bool:
     return any(tail.search(previous) and whole.fullmatch(piece.strip()) for tail, whole in zip(TAIL_RES, PIECE_RES))
 
 
-def _norm(value: str) -> str:
+def norm_value(value: str) -> str:
+    """A listed value as compared across columns: singular words, case and punctuation dropped."""
     return " ".join(fm.singular(t) for t in fm.tokenize(value))
+
+
+def enum_covering(draft: FieldDraft, drafts: list[FieldDraft], wanted: set[str]) -> tuple[FieldDraft | None, int]:
+    """The enum column (not ``draft``) holding most of the ``wanted`` values, and how many it holds."""
+    best, best_cover = None, 0
+    for other in drafts:
+        held = other.constraints.get("enum_values") or []
+        if other is draft or other.type != "enum" or not held:
+            continue
+        cover = len(wanted & {norm_value(str(v)) for v in held})
+        if cover > best_cover:
+            best, best_cover = other, cover
+    return best, best_cover
 
 
 def category_column(draft: FieldDraft, drafts: list[FieldDraft], values: list[str], cue: str | None,
                     resolve) -> FieldDraft | None:
     """The column holding the values: the enum covering most of them, else the column the cue names (which
     then becomes an enum of those values)."""
-    wanted = {_norm(v) for v in values}
-    best, best_cover = None, 0
-    for other in drafts:
-        held = other.constraints.get("enum_values") or []
-        if other is draft or other.type != "enum" or not held:
-            continue
-        cover = len(wanted & {_norm(str(v)) for v in held})
-        if cover > best_cover:
-            best, best_cover = other, cover
+    wanted = {norm_value(v) for v in values}
+    best, best_cover = enum_covering(draft, drafts, wanted)
     named = resolve(cue, draft, drafts) if cue else None
     if best is not None and (best_cover >= max(2, len(wanted) - 1) or best is named):
         chosen = best
@@ -118,8 +125,8 @@ def category_column(draft: FieldDraft, drafts: list[FieldDraft], values: list[st
     else:
         return None
     held = list(chosen.constraints.get("enum_values") or []) if chosen.type == "enum" else []
-    have = {_norm(str(v)) for v in held}
-    added = [v for v in values if _norm(v) not in have]
+    have = {norm_value(str(v)) for v in held}
+    added = [v for v in values if norm_value(v) not in have]
     if added or chosen.type != "enum":  # 'depends on category: Electronics ..., Garden ...': the text names those categories
         chosen.type, chosen.kind, chosen.meaning_known = "enum", "enum", True
         chosen.constraints["enum_values"] = held + added
@@ -133,8 +140,8 @@ def ranged_expression(column: str, ranges: list[tuple[str, float, float]], by_va
     """CASE WHEN column = 'v' THEN round(uniform(lo, hi), d) ... END, each row inside its value's range."""
     def draw(lo: float, hi: float) -> str:
         return f"round(uniform({_tidy(lo)}, {_tidy(hi)}), {decimals})"
-    arms = [f"WHEN {column} = {quote(by_value[_norm(v)])} THEN {draw(lo, hi)}"
-            for v, lo, hi in ranges if _norm(v) in by_value]
+    arms = [f"WHEN {column} = {quote(by_value[norm_value(v)])} THEN {draw(lo, hi)}"
+            for v, lo, hi in ranges if norm_value(v) in by_value]
     return "CASE " + " ".join(arms) + " END"
 
 

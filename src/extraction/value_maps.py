@@ -14,7 +14,6 @@ from dataclasses import dataclass
 import re
 
 from src.extraction import category_ranges as cr
-from src.extraction import field_meaning as fm
 from src.extraction.columns import resolve_field
 from src.extraction.drafts import FieldDraft
 
@@ -127,10 +126,6 @@ def split_value_map(item: str) -> tuple[str, ValueMap | None]:
     return (f"{head}, {rest}" if rest else head), mapping
 
 
-def _norm(value: str) -> str:
-    return " ".join(fm.singular(t) for t in fm.tokenize(value))
-
-
 def link_value_maps(drafts: list[FieldDraft], warnings: list[str]) -> None:
     """Each mapped column becomes CASE WHEN <category> = 'v' THEN n ... END over the column holding the values."""
     for draft in drafts:
@@ -140,25 +135,18 @@ def link_value_maps(drafts: list[FieldDraft], warnings: list[str]) -> None:
         if mapping.tops:
             _link_ranges(draft, mapping, drafts, warnings)
             continue
-        wanted = {_norm(v) for v, _ in mapping.pairs}
-        best, best_cover = None, 0
-        for other in drafts:
-            values = other.constraints.get("enum_values") or []
-            if other is draft or other.type != "enum" or not values:
-                continue
-            cover = len(wanted & {_norm(str(v)) for v in values})
-            if cover > best_cover:
-                best, best_cover = other, cover
+        wanted = {cr.norm_value(v) for v, _ in mapping.pairs}
+        best, best_cover = cr.enum_covering(draft, drafts, wanted)
         if best is None or best_cover < max(2, len(wanted) - 1):
             _keep_as_numbers(draft, mapping, warnings)
             continue
-        by_value = {_norm(str(v)): v for v in best.constraints["enum_values"]}
+        by_value = {cr.norm_value(str(v)): v for v in best.constraints["enum_values"]}
         numbers = [_render(n) for _, n in mapping.pairs]
         column = best.name if re.fullmatch(r"[a-z_][a-z0-9_]*", best.name) and best.name.upper() not in SQL_WORDS \
             else f"`{best.name}`"  # 'case' or 'end' as a column would not parse bare
-        arms = [f"WHEN {column} = {_quote(by_value[_norm(v)])} THEN {num}"
-                for (v, _), num in zip(mapping.pairs, numbers) if _norm(v) in by_value]
-        unmapped = [v for v in best.constraints["enum_values"] if _norm(str(v)) not in wanted]
+        arms = [f"WHEN {column} = {_quote(by_value[cr.norm_value(v)])} THEN {num}"
+                for (v, _), num in zip(mapping.pairs, numbers) if cr.norm_value(v) in by_value]
+        unmapped = [v for v in best.constraints["enum_values"] if cr.norm_value(str(v)) not in wanted]
         if unmapped:
             warnings.append(f"'{draft.label}' gives no number for {', '.join(map(str, unmapped))} of '{best.name}'; "
                             "those rows leave it empty")
@@ -184,12 +172,12 @@ def _link_ranges(draft: FieldDraft, mapping: ValueMap, drafts: list[FieldDraft],
         warnings.append(f"no column holds the values {', '.join(v for v, _, _ in ranges)} that '{draft.label}' "
                         f"has a range for; it spans {cr._tidy(low)}-{cr._tidy(high)} - add that column to tie them")
         return
-    by_value = {_norm(str(v)): v for v in best.constraints["enum_values"]}
+    by_value = {cr.norm_value(str(v)): v for v in best.constraints["enum_values"]}
     column = best.name if re.fullmatch(r"[a-z_][a-z0-9_]*", best.name) and best.name.upper() not in SQL_WORDS \
         else f"`{best.name}`"
     decimals = 0 if draft.type == "integer" else draft.constraints.get("decimals", 2)
     expression = cr.ranged_expression(column, ranges, by_value, decimals, _quote)
-    unmapped = [v for v in best.constraints["enum_values"] if _norm(str(v)) not in {_norm(v) for v, _, _ in ranges}]
+    unmapped = [v for v in best.constraints["enum_values"] if cr.norm_value(str(v)) not in {cr.norm_value(v) for v, _, _ in ranges}]
     if unmapped:
         warnings.append(f"'{draft.label}' gives no range for {', '.join(map(str, unmapped))} of '{best.name}'; "
                         f"those rows take {cr._tidy(low)}-{cr._tidy(high)}")
