@@ -18,6 +18,7 @@ from src.extraction import phrases as ph
 from src.extraction import sentence_forms as sf
 from src.extraction.delimited_tables import rewrite_delimited_tables
 from src.extraction.header_line import Layout, read_header_line, read_header_with_notes
+from src.extraction.listing import DASH_LABEL_RE
 from src.extraction.scene import find_row_count
 from src.extraction.prose_sentences import SCENE_RE, read_sentence
 from src.extraction.sentences import split_sentences
@@ -86,15 +87,13 @@ def _line_kind(line: str, lines: list[str], i: int) -> str:
     return "prose"
 
 
-# 'msisdn — US mobile number', '  plan – Prepaid 15, Unlimited': a short label, a spaced dash, its rule
-DASH_LABEL_LINE_RE = re.compile(r"^\s*[A-Za-z][\w/'.]*(?:\s+[A-Za-z][\w/'.]*){0,3}\s+(?:—|–|--?)\s+\S")
-
-
 def _in_dash_label_run(lines: list[str], i: int) -> bool:
-    """A 'label — rule' line beside another: one column per line, read as a list with no bullets."""
-    if not DASH_LABEL_LINE_RE.match(lines[i]) or VERB_WORDS_RE.search(lines[i].split("—")[0].split("–")[0].split(" - ")[0]):
+    """A 'label — rule' line ('msisdn — US mobile number') beside another: one column per line, read as a list
+    with no bullets."""
+    m = DASH_LABEL_RE.match(lines[i])
+    if m is None or VERB_WORDS_RE.search(m["label"]):
         return False
-    return any(0 <= j < len(lines) and DASH_LABEL_LINE_RE.match(lines[j]) for j in (i - 1, i + 1))
+    return any(0 <= j < len(lines) and DASH_LABEL_RE.match(lines[j]) for j in (i - 1, i + 1))
 
 
 def _next_is_separator(lines: list[str], i: int) -> bool:
