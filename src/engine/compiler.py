@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from src.engine.context import FieldPlan
 from src.engine.formats import format_problem
 from src.engine.data.names import locale_names
+from src.engine.money_currency import link_amounts_to_currency
 from src.engine.order_check import find_order_conflicts, find_order_kind_mismatches
 from src.engine.registry import GeneratorRegistry, create_default_registry
 from src.engine.rng import derive_key
@@ -243,6 +244,7 @@ class _Compiler(RangeResolver):
         for fp in fields.values():  # a review's sentiment follows the row's rating
             if fp.kind == "review" and ratings and not fp.derived_from:
                 fp.options["sentiment_from"] = fp.derived_from = ratings[0]
+        link_amounts_to_currency(fields)  # an amount beside a currency column has its minor units
         self.group_people(fields)
 
     def group_people(self, fields: dict[str, FieldPlan]) -> None:
@@ -267,8 +269,9 @@ class _Compiler(RangeResolver):
                 other = getattr(fp.c, rule)
                 if other in fields and other != fp.name:
                     deps.add(other)
-            if fp.derived_from:
-                deps.add(fp.derived_from)
+            for source in (fp.derived_from, fp.options.get("currency_from")):
+                if source:
+                    deps.add(source)
             fp.deps = tuple(sorted(d for d in deps if d in fields))
         order: list[str] = []
         state: dict[str, int] = {}

@@ -64,8 +64,11 @@ def test_a_country_without_ibans_gets_none_in_a_nullable_field_and_its_own_elsew
             assert iban is not None and iban.startswith(code) and _mod97_ok(iban)
 
 
-@pytest.mark.parametrize("locale", ["ja_JP", "en_US", "zh_CN"])
-def test_a_field_that_must_hold_a_value_gets_a_registry_iban(locale):
+@pytest.mark.parametrize("locale, layout", [("ja_JP", r"\d{4}-\d{3}-\d{7}"), ("en_US", r"\d{9} \d{10}"),
+                                            ("zh_CN", r"62\d{17}")])
+def test_a_field_that_must_hold_a_value_gets_the_locales_own_account_form(locale, layout):
+    """Japan, the US and China have no IBANs: the account is written as their banks write it."""
+    import re
+
     values = generate([{"name": "iban", "type": "iban"}], rows=300, locale=locale)["iban"]
-    codes = {c.code for c in vocab.COUNTRIES}
-    assert all(v and _mod97_ok(v) and v[:2] in codes for v in values)
+    assert all(v and re.fullmatch(layout, v) for v in values), values[:3]

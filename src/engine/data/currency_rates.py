@@ -26,3 +26,17 @@ RATES: dict[str, tuple[float, int]] = {
 def money_scale(currency: str) -> tuple[float, int] | None:
     """(units per dollar, decimals) of a currency whose prices are not written in dollar-sized units."""
     return RATES.get(currency)
+
+
+# ISO 4217 minor units where they are not 2 (the digits after the point an amount can carry).
+MINOR_UNITS: dict[str, int] = {
+    **dict.fromkeys(("BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND",
+                     "VUV", "XAF", "XOF", "XPF"), 0),
+    **dict.fromkeys(("BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"), 3),
+    "CLF": 4, "UYW": 4,
+}
+
+
+def minor_units(currency: str) -> int:
+    """Digits after the point of an amount in this currency (ISO 4217): JPY 0, USD 2, KWD 3."""
+    return MINOR_UNITS.get(currency, 2)

@@ -10,7 +10,7 @@ import pyarrow.compute as pc
 
 from src.engine import strings, vocab
 from src.engine.context import ChunkContext, FieldPlan
-from src.engine.generators import iban_national
+from src.engine.generators import accounts_national, iban_national
 from src.engine.rng import permute_index, scramble_index
 
 _UUID_DASHES = (8, 13, 18, 23)
@@ -125,12 +125,20 @@ _IBAN_FORMATS = (("DE", "", 18), ("FR", "", 23), ("ES", "", 20), ("NL", "ABNA", 
                  ("TN", "", 20), ("UA", "", 25), ("VA", "", 18), ("VG", "VPVG", 16), ("XK", "", 16),
                  ("YE", "CBYE", 22))
 _IBAN_MIX = 6
+# Territories whose banks write the IBAN of the country they belong to.
+_IBAN_OF_TERRITORY = {**dict.fromkeys(("GF", "GP", "MQ", "RE", "YT", "PM", "BL", "MF", "NC", "PF", "WF"), "FR"),
+                      **dict.fromkeys(("GG", "JE", "IM"), "GB"), "AX": "FI", "SJ": "NO"}
 
 
 @lru_cache(maxsize=1)
 def _iban_format_of_country() -> np.ndarray:
     index = {code: i for i, (code, _, _) in enumerate(_IBAN_FORMATS)}
-    return np.array([index.get(c.code, -1) for c in vocab.COUNTRIES])
+    return np.array([index.get(_IBAN_OF_TERRITORY.get(c.code, c.code), -1) for c in vocab.COUNTRIES])
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> list[str]:
+    return [c.code for c in vocab.COUNTRIES]
 
 
 def _letters_to_digits(text: str) -> str:
@@ -141,18 +149,22 @@ def gen_iban(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     """IBANs of the row's country (any of the registry's) with correct ISO 13616 mod-97 check digits."""
     rng = ctx.rng(fp)
     which = rng.choice(_IBAN_MIX, stream=0)
-    none = None
+    none = national = None
     if fp.options.get("from_country"):  # the row's own country where it uses IBANs
-        own = _iban_format_of_country()[ctx.location().country]
-        which = np.where(own >= 0, own, which)
+        row_country = ctx.location().country
+        own = _iban_format_of_country()[row_country]
         # A country without IBANs (US, JP, CN, IN ...): a nullable field leaves those rows empty; one
-        # that must always hold a value gets an account of a registry country (the user asked for one).
+        # that must always hold a value gets the country's own account form (accounts_national.py).
+        which = np.where(own >= 0, own, which if fp.c.nullable else -1)
         none = own < 0 if fp.c.nullable else None
+        national = None if fp.c.nullable else np.flatnonzero(own < 0)
     widest = max(width for _, _, width in _IBAN_FORMATS)
     all_digits = np.stack([rng.integers(0, 9, stream=10 + i) for i in range(widest)], axis=1)
     bank_pick = rng.bits(40)
     parts, order = [], []
-    for index in np.unique(which):
+    if national is not None and len(national):
+        parts, order = accounts_national.national_accounts(_country_codes(), row_country, national, rng)
+    for index in np.unique(which[which >= 0]):
         country, bank, width = _IBAN_FORMATS[index]
         rows = np.flatnonzero(which == index)
         digits = all_digits[rows, :width].copy()

@@ -6,6 +6,7 @@ import numpy as np
 import pyarrow as pa
 
 from src.engine.context import ChunkContext, FieldPlan
+from src.engine.money_currency import round_to_row_currency
 from src.engine.distributions import truncated_exponential, truncated_lognormal, truncated_normal
 from src.engine.rng import RowRandom, permute_index
 
@@ -97,6 +98,8 @@ def gen_float(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
     values = sample_in_range(fp, ctx.rng(fp), lo, hi)
     if fp.decimals is not None:
         values = round_inside(values, fp.decimals, lo, hi)
+        if fp.options.get("currency_from"):
+            values = round_to_row_currency(values, ctx.columns[fp.options["currency_from"]], fp.decimals, lo, hi)
     return pa.array(values, pa.float64())
 
 
