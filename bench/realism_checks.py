@@ -55,11 +55,23 @@ def compare_money(rows, n: int) -> None:
          share(i.startswith(c) for c, i in zip(codes, ours["iban"]) if c in IBAN_COUNTRIES),
          share(i.startswith(c) for c, _, i in theirs if c in IBAN_COUNTRIES),
          f"({sum(c in IBAN_COUNTRIES for c in codes)} / {sum(c in IBAN_COUNTRIES for c, _, _ in theirs)} rows)")
-    line("IBAN mod-97 check digits valid", share(map(iban_valid, ours["iban"])), share(iban_valid(i) for *_, i in theirs))
+    line("IBAN mod-97 check digits valid (IBAN countries)",
+         share(iban_valid(i) for c, i in zip(codes, ours["iban"]) if c in IBAN_COUNTRIES),
+         share(iban_valid(i) for c, _, i in theirs if c in IBAN_COUNTRIES))
+    line("no IBAN on a row of a country without IBANs",
+         share(not iban_valid(i) for c, i in zip(codes, ours["iban"]) if c not in IBAN_COUNTRIES),
+         share(not iban_valid(i) for c, _, i in theirs if c not in IBAN_COUNTRIES), "(US, JP, CN: their own accounts)")
+    zero = {"JPY", "KRW", "VND", "CLP", "ISK", "PYG", "UGX", "XAF", "XOF"}  # ISO 4217: no minor unit
+    paid = rows([{"name": "country", "type": "country"}, {"name": "currency", "type": "currency_code"},
+                 {"name": "amount", "type": "decimal", "constraints": {"decimals": 2, "min_value": 1, "max_value": 5000}}])
+    faker_paid = [(fake.currency_code(), fake.pyfloat(right_digits=2, min_value=1, max_value=5000)) for _ in range(n)]
+    line("zero-decimal currency rows: whole amounts",
+         share(round(a * 100) % 100 == 0 for v, a in zip(paid["currency"], paid["amount"]) if v in zero),
+         share(round(a * 100) % 100 == 0 for v, a in faker_paid if v in zero), "(JPY, KRW, VND ...; decimals: 2)")
     both = rows([{"name": "currency", "type": "currency_code"}, {"name": "iban", "type": "iban"}])
     line("no place field: currency of the IBAN's country",
-         share(currency_of.get(i[:2]) == v for v, i in zip(both["currency"], both["iban"])),
-         share(currency_of.get(i[:2]) == v for _, v, i in theirs))
+         share(currency_of.get(i[:2]) == v for v, i in zip(both["currency"], both["iban"]) if iban_valid(i)),
+         share(currency_of.get(i[:2]) == v for _, v, i in theirs), "(rows holding an IBAN)")
     de = rows([{"name": "currency", "type": "currency_code"}, {"name": "iban", "type": "iban"}], "de_DE")
     fake_de = Faker("de_DE")
     line("de_DE rows: EUR and a DE IBAN", share(v == "EUR" and i.startswith("DE") for v, i in zip(de["currency"], de["iban"])),

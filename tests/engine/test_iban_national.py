@@ -4,7 +4,6 @@ hold one."""
 
 import pytest
 
-from src.engine import vocab
 from tests.engine.conftest import generate
 
 
