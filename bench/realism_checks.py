@@ -274,6 +274,23 @@ def compare_addresses(rows, n: int) -> None:
               f"{share(map(fits, got['address'])):6.1%}   Faker {share(fits(t[3]) for t in theirs):6.1%}")
 
 
+# Romanized street forms of countries outside the Latin script, as their posts write them.
+_ROMANIZED = {"CN": r"No\. \d+ .+ (Road|Street|Avenue)", "RU": r"(ul|pr|per|bul)\. .+, \d+", "KR": r"\d+ \w+-(ro|daero|gil)",
+              "GR": r"[A-Z][a-z]+( [A-Z][a-z]+)* \d+", "SA": r"\d+ .+ (Road|Street)", "JP": r"\d+-\d+-\d+ [\w-]+",
+              "TH": r"\d+ .+ Road"}
+
+
+def compare_romanized_streets(rows, n: int) -> None:
+    from faker import Faker
+
+    got = rows([{"name": "country", "type": "country_code"}, {"name": "street", "type": "street_address"}], count=20 * n)
+    pairs = [(c, s) for c, s in zip(got["country"], got["street"]) if c in _ROMANIZED]
+    fake = Faker("en_US")  # Faker has no row country: its street for the same rows
+    line("CN/RU/KR/GR/SA/JP/TH rows: the country's street form",
+         share(bool(re.fullmatch(_ROMANIZED[c], s)) for c, s in pairs),
+         share(bool(re.fullmatch(_ROMANIZED[c], fake.street_address())) for c, _ in pairs), f"({len(pairs)} rows, no locale)")
+
+
 def _national_number(phone: str, calling_code: str) -> str:
     digits = re.sub(r"\D", "", phone)
     return digits[len(calling_code):] if phone.startswith("+") else digits.removeprefix("0")
@@ -304,5 +321,6 @@ def compare_regional_phones(rows, n: int) -> None:
 
 
 def run_all(rows, n: int) -> None:
-    for compare in (compare_money, compare_regional_phones, compare_land, compare_things, compare_reviews, compare_text_pools, compare_addresses):
+    for compare in (compare_money, compare_regional_phones, compare_land, compare_things, compare_reviews, compare_text_pools, compare_addresses,
+                    compare_romanized_streets):
         compare(rows, n)

@@ -37,8 +37,10 @@ CA_FIRST_LETTERS = {"AB": "T", "BC": "V", "MB": "R", "NB": "E", "NL": "A", "NS":
                     "PE": "C", "QC": "G|H|J", "SK": "S", "YT": "Y", "NT": "X", "NU": "X"}
 # Address layouts by country: 'us' street, city, region postal; 'gb' street, city, postal;
 # 'eu' street, postal city; 'jp' postal region city street; 'br' street, city - region, postal.
+# JP, KR and CN rows outside their own locale have romanized streets, written smallest unit first as their
+# posts romanize them ('7-11-10 Kanda, Wakayama, Wakayama 640-7492, Japan'); at home: address_layouts.py.
 ADDRESS_LAYOUT = {"US": "us", "CA": "us", "AU": "us", "IN": "us", "PH": "us", "MY": "us", "NG": "us",
-                  "GB": "gb", "IE": "gb", "NZ": "gb", "ZA": "gb", "SG": "gb", "JP": "jp", "KR": "jp", "CN": "jp",
+                  "GB": "gb", "IE": "gb", "NZ": "gb", "ZA": "gb", "SG": "gb", "JP": "us", "KR": "us", "CN": "us",
                   "TW": "jp", "BR": "br"}
 # Street layouts by country: 'number_first' 12 Oak Street, 'name_first' Lindenstraße 12,
 # 'prefix_first' Calle Mayor, 12 / 12 rue Dupont (fr), 'jp' chome-ban-go.

@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 
 from src.engine import strings, vocab
 from src.engine.context import ChunkContext, FieldPlan
-from src.engine.data import local_streets, world
+from src.engine.data import local_streets, romanized_streets, world
 from src.engine.generators import address_layouts
 from src.engine.generators.templated import fill_templates
 
@@ -169,11 +169,22 @@ def _azeri_title(word: str) -> str:
 
 def _native_street(locale: str, rows: np.ndarray, name_pick, affix_pick, number) -> pa.Array:
     names, affixes = _native_street_pools(locale)
+    return _laid_out_street(_NATIVE_STREETS[locale][1], names, affixes, rows, name_pick, affix_pick, number)
+
+
+@lru_cache(maxsize=16)
+def _romanized_street_pools(code: str) -> tuple[str, pa.Array, pa.Array]:
+    layout, names, affixes = romanized_streets.ROMANIZED_STREETS[code]
+    return layout, pa.array(list(names)), pa.array(list(affixes))
+
+
+def _laid_out_street(layout: str, names: pa.Array, affixes: pa.Array, rows: np.ndarray, name_pick, affix_pick,
+                     number) -> pa.Array:
+    """Streets of ``layout`` ({n} name, {a} affix, {no} house number) for these rows."""
     values = {"n": strings.take(names, (name_pick[rows] % np.uint64(len(names))).astype(np.int64)),
               "a": strings.take(affixes, (affix_pick[rows] % np.uint64(len(affixes))).astype(np.int64)),
               "no": strings.int_strings(1 + number[rows] % 199)}
-    parts = [values[p[1:-1]] if p.startswith("{") else p
-             for p in re.split(r"(\{\w+\})", _NATIVE_STREETS[locale][1]) if p]
+    parts = [values[p[1:-1]] if p.startswith("{") else p for p in re.split(r"(\{\w+\})", layout) if p]
     return strings.join(*parts)
 
 
@@ -194,6 +205,9 @@ def streets(ctx: ChunkContext) -> pa.Array:
     home = vocab.country_of_locale(ctx.locale)
     for code, locale in local_streets.COUNTRY_STREET_LOCALES.items():
         styles[world.index_of_code(code)] = ("native", locale)
+    for code in romanized_streets.ROMANIZED_STREETS:  # another locale's rows there: romanized, never US streets
+        if home is None or vocab.COUNTRIES[home].code != code:
+            styles[world.index_of_code(code)] = ("romanized", code)
     if home is not None and ctx.locale in _NATIVE_STREETS:
         styles[home] = ("native", ctx.locale)
     keys = sorted(set(styles))
@@ -206,8 +220,9 @@ def streets(ctx: ChunkContext) -> pa.Array:
         rows = np.flatnonzero(group == g)
         if not len(rows):
             continue
-        if style == "native":
-            parts.append(_native_street(locale, rows, name_pick, affix_pick, number))
+        if style in ("native", "romanized"):
+            parts.append(_native_street(locale, rows, name_pick, affix_pick, number) if style == "native"
+                         else _laid_out_street(*_romanized_street_pools(locale), rows, name_pick, affix_pick, number))
             order.append(rows)
             continue
         names, affixes = _street_pools(style, locale)
