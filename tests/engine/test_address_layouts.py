@@ -83,3 +83,20 @@ def test_rows_of_india_get_indian_streets_without_a_locale():
     assert all(re.fullmatch(r"\d+, [A-Z][\w'’ -]+ (Road|Nagar|Street|Marg|Path|Ganj|Colony)", s) for s in streets), streets[:5]
     others = [s for s, c in zip(rows["street_address"], rows["country_code"]) if c == "US"]
     assert sum(s.endswith(US_SUFFIXES) for s in others) > 0.5 * len(others)
+
+
+def test_chinese_addresses_name_a_district_of_the_city_between_city_and_street():
+    """'辽宁省沈阳市和平区云街47号': the 区 (街道/镇 in cities without districts) sits after 市; a city
+    named with 州 (杭州, 广州) is still written 杭州市."""
+    by_city, rows, named = {}, _own_rows("zh_CN", 2000), 0
+    for row in rows:
+        before_street = row["address"][:row["address"].index(row["street_address"])]
+        found = re.search(r"市([^市省]+?(区|街道|镇))$", before_street)
+        named += bool(found)
+        if found:  # a small town of GeoNames' list (浦阳) may have none
+            by_city.setdefault(row["city"], set()).add(found.group(1))
+        if row["city"] in ("杭州", "广州", "苏州", "福州", "郑州"):
+            assert row["city"] + "市" in row["address"], row
+    assert {"朝阳区", "海淀区"} & by_city["北京"] and {"浦东新区", "黄浦区", "徐汇区"} & by_city["上海"]
+    assert all(len(d) >= 2 for c, d in by_city.items() if c in ("北京", "上海", "广州", "深圳"))
+    assert sum(map(len, by_city.values())) > 60 and named >= 0.95 * len(rows)

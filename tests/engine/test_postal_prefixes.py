@@ -37,6 +37,9 @@ BY_CITY = {
            "Ciudad Juárez": "32", "Zapopan": "45", "Aguascalientes": "20", "San Luis Potosí": "78"},
     "TW": {"Taipei": "10 11", "New Taipei City": "2", "Taichung": "4", "Kaohsiung": "8", "Tainan": "7",
            "Taoyuan": "33", "Hsinchu": "30", "Keelung": "20", "Chiayi City": "60", "Changhua": "50"},
+    "GR": {"Athens": "10 11", "Thessaloníki": "54 55 56", "Pátra": "26", "Piraeus": "18", "Lárisa": "41",
+           "Peristéri": "12", "Irákleion": "71", "Kallithéa": "17", "Acharnés": "13", "Kalamariá": "55",
+           "Níkaia": "18", "Glyfáda": "16", "Volos": "38"},
 }
 BY_REGION = {
     "TR": {"Istanbul": "34", "Ankara": "06", "Bursa": "16", "İzmir": "35", "Adana": "01", "Antalya": "07",
@@ -50,9 +53,10 @@ BY_REGION = {
            "Haiphong": "04 05", "Đồng Nai": "76", "Bình Dương": "75", "Khánh Hòa": "57"},
 }
 SHAPES = {"ES": r"\d{5}", "IT": r"\d{5}", "RU": r"\d{6}", "PL": r"\d\d-\d{3}", "TR": r"\d{5}", "SE": r"\d{3} \d{2}",
-          "NL": r"[1-9]\d{3} [A-Z]{2}", "MX": r"\d{5}", "KR": r"\d{5}", "TW": r"\d{5}", "TH": r"\d{5}", "VN": r"\d{5}"}
+          "NL": r"[1-9]\d{3} [A-Z]{2}", "MX": r"\d{5}", "KR": r"\d{5}", "TW": r"\d{5}", "TH": r"\d{5}", "VN": r"\d{5}",
+          "GR": r"\d{5}"}
 LOCALES = {"ES": "es_ES", "IT": "it_IT", "RU": "ru_RU", "PL": "pl_PL", "TR": "tr_TR", "SE": "sv_SE", "NL": "nl_NL",
-           "MX": "es_MX", "KR": "ko_KR", "TW": "zh_TW", "TH": "th_TH", "VN": "vi_VN"}
+           "MX": "es_MX", "KR": "ko_KR", "TW": "zh_TW", "TH": "th_TH", "VN": "vi_VN", "GR": "el_GR"}
 
 
 def _english_places(locale, cities):

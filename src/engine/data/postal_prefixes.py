@@ -16,6 +16,8 @@ right province, district or sorting area:
 - TH: the first two digits are the province (10 Bangkok, 50 Chiang Mai).
 - VN: the five-digit codes of 2018 begin with the province (10-14 Hà Nội, 70-74 Hồ Chí Minh).
 - ID: the first two digits are the regency's area (10-14 Jakarta, 40 Bandung, 60 Surabaya).
+- GR: the first three digits of the city's codes (104-117 Athens, 546 Thessaloníki, 262 Pátra), else the
+  region's first two (10-19 Attica, 70-74 Crete).
 `FORMATS` replaces GeoNames' pattern where it is out of date (VN has five digits since 2018) or
 drops the space a country always writes (NL '1011 AB').
 """
@@ -85,9 +87,18 @@ CITY_PREFIXES: dict[str, dict[str, str]] = {
            "Bandung": "40", "Cimahi": "40", "Bogor": "16", "Depok": "16", "Cibinong": "16", "Bekasi": "17",
            "Sukabumi": "43", "Tasikmalaya": "46", "Tangerang": "15", "South Tangerang": "15", "Serang": "42",
            "Cilegon": "42", "Batam": "29", "Pekanbaru": "28"},
+    "GR": {"Athens": "104|105|106|111|112|113|114|115|117", "Thessaloníki": "542|543|544|546|551|563|564",
+           "Pátra": "262|263|264", "Piraeus": "185", "Lárisa": "412|413|414|415", "Peristéri": "121",
+           "Irákleion": "712|713|714", "Kallithéa": "176", "Acharnés": "136", "Kalamariá": "551",
+           "Níkaia": "184", "Glyfáda": "165|166", "Volos": "382|383|384"},
 }
 
 REGION_PREFIXES: dict[str, dict[str, str]] = {
+    "GR": {"Attica": "10|11|12|13|14|15|16|17|18|19", "Central Macedonia": "54|55|56|57|58|59|60|61|62|63",
+           "West Greece": "25|26|27|30", "Thessaly": "37|38|40|41|42|43", "Crete": "70|71|72|73|74",
+           "Epirus": "44|45|46|47|48", "East Macedonia and Thrace": "64|65|66|67|68|69",
+           "West Macedonia": "50|51|52|53", "Central Greece": "32|33|34|35|36", "Peloponnese": "20|21|22|23|24",
+           "Ionian Islands": "28|29|31|49", "North Aegean": "81|82|83", "South Aegean": "84|85"},
     "ID": {"Jakarta": "10|11|12|13|14", "West Java": "40|41|43|44|45|46", "Banten": "15|42",
            "East Java": "60|61|62|63|64|65|66|67|68|69",
            "Central Java": "50|51|52|53|54|56|57|58|59", "Yogyakarta": "55", "North Sumatra": "20|21|22",

@@ -272,8 +272,11 @@ def gen_address(fp: FieldPlan, ctx: ChunkContext) -> pa.Array:
         idx = pa.array(rows)
         s, p, c, r, k = (a.take(idx) for a in (street, postal, city, region, country))
         if home is not None and g == len(keys) - 1:
-            repeated = address_layouts.repeated_city(ctx.locale)[_flat_city_index(ctx)[rows]]
-            parts.append(address_layouts.home_address(layout, s, p, c, r, k, repeated))
+            flat = _flat_city_index(ctx)[rows]
+            repeated = address_layouts.repeated_city(ctx.locale)[flat]
+            district = address_layouts.districts(ctx.locale, flat, ctx.entity_rng("district").bits(0)[rows]) \
+                if layout == "zh_CN" else None
+            parts.append(address_layouts.home_address(layout, s, p, c, r, k, repeated, district))
             order.append(rows)
             continue
         r = pc.if_else(pc.equal(r, k), "", r)  # no region known: the country is not repeated
