@@ -47,3 +47,14 @@ def test_every_country_keeps_its_cities():
     for code in ("DE", "JP", "TR", "TH", "VN", "MX", "PL", "SE", "TW"):
         names = {name for name, _, _, _ in by_code[code].cities}
         assert len(names) >= 10 and not names & DISTRICTS
+
+
+def test_british_rows_name_the_county_not_the_nation():
+    """en_GB 'state' was England / Scotland / Wales / Northern Ireland for every row."""
+    rows = generate([{"name": "city", "type": "city"}, {"name": "state", "type": "state"}], rows=3000, locale="en_GB")
+    pairs = set(zip(rows["city"], rows["state"]))
+    assert not {"England", "Scotland", "Wales", "Northern Ireland"} & set(rows["state"])
+    assert len(set(rows["state"])) >= 20
+    for city, county in (("London", "Greater London"), ("Manchester", "Greater Manchester"), ("Leeds", "West Yorkshire"),
+                         ("Reading", "Berkshire"), ("Belfast", "County Antrim"), ("Cardiff", "South Glamorgan")):
+        assert (city, county) in pairs, city

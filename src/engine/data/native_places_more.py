@@ -98,6 +98,22 @@ CITY_REGIONS: dict[str, dict[str, str]] = {
     "mk_MK": {"Skopje": "Скопски", "Kumanovo": "Североисточен", "Prilep": "Пелагониски", "Bitola": "Пелагониски",
               "Čair": "Скопски", "Tetovo": "Полошки"},
     "el_CY": {"Nicosia": "Λευκωσία", "Limassol": "Λεμεσός", "Larnaca": "Λάρνακα", "Stróvolos": "Λευκωσία"},
+    # GeoNames' region is the nation (England); a British address names the county (ceremonial in
+    # England, the traditional postal county elsewhere).
+    "en_GB": {"London": "Greater London", "Birmingham": "West Midlands", "Glasgow": "Lanarkshire",
+              "Manchester": "Greater Manchester", "Sheffield": "South Yorkshire", "Leeds": "West Yorkshire",
+              "Edinburgh": "Midlothian", "Liverpool": "Merseyside", "Bristol": "City of Bristol",
+              "Cardiff": "South Glamorgan", "Leicester": "Leicestershire", "Bradford": "West Yorkshire",
+              "Belfast": "County Antrim", "Coventry": "West Midlands", "Birkenhead": "Merseyside",
+              "Nottingham": "Nottinghamshire", "Reading": "Berkshire", "Kingston upon Hull": "East Riding of Yorkshire",
+              "Preston": "Lancashire", "Swansea": "West Glamorgan", "Newcastle upon Tyne": "Tyne and Wear",
+              "Southend-on-Sea": "Essex", "Brighton": "East Sussex", "Derby": "Derbyshire", "Southampton": "Hampshire",
+              "Wolverhampton": "West Midlands", "Plymouth": "Devon", "Stoke-on-Trent": "Staffordshire",
+              "Milton Keynes": "Buckinghamshire", "Northampton": "Northamptonshire", "Aberdeen": "Aberdeenshire",
+              "Dundee": "Angus", "Newport": "Gwent", "Derry": "County Londonderry", "Londonderry": "County Londonderry",
+              "Oxford": "Oxfordshire", "Cambridge": "Cambridgeshire", "York": "North Yorkshire", "Norwich": "Norfolk",
+              "Exeter": "Devon", "Sunderland": "Tyne and Wear", "Portsmouth": "Hampshire", "Luton": "Bedfordshire",
+              "Bournemouth": "Dorset", "Swindon": "Wiltshire", "Ipswich": "Suffolk", "Inverness": "Inverness-shire"},
 }
 # English exonyms GeoNames gives as the name, in locales whose own country writes the city otherwise.
 EXONYMS: dict[str, dict[str, str]] = {
