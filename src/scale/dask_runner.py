@@ -13,9 +13,12 @@ import contextlib
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from src.errors import SynthError
-from src.scale.recipe import PlanRecipe
+
+if TYPE_CHECKING:  # the CLI imports this module for its defaults; recipes load only for a run
+    from src.scale.recipe import PlanRecipe
 
 DEFAULT_PART_ROWS = 1_000_000
 TASK_RETRIES = 3  # a task that raises (e.g. a full disk on one worker) is tried again elsewhere

@@ -10,8 +10,6 @@ task reaches anyway (+~25 MB a process).
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 
 M_TOP_PAD = -2  # glibc mallopt parameters (malloc.h)
@@ -23,6 +21,9 @@ MMAP_THRESHOLD_BYTES = 32 * 2**20  # arrays below this come from the heap (glibc
 def keep_heap() -> bool:
     """Ask glibc malloc to keep freed memory for reuse in this process; False where there is no
     glibc (another C library: its defaults stay)."""
+    import ctypes  # here, not at import: the CLI imports this module for keep_arrow_memory
+    import ctypes.util
+
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         mallopt = libc.mallopt
