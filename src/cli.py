@@ -224,13 +224,18 @@ def run_generate(args) -> int:
         again = f"--seed {batches.seed}" + ("" if args.anchor else f" --anchor {batches.anchor.isoformat()}")
         print(f"seed: {batches.seed} (rerun with {again} for the same rows)", file=sys.stderr)
 
-    from src.scale.pool import start_pool_for
-    from src.scale.recipe import recipe_for_plan
+    from src.scale.start import pool_for_run
 
     global _skip_teardown
     _skip_teardown = args.output != "-"
-    with start_pool_for(args.workers, args.rows, [(recipe_for_plan(batches.plan), batches.plan)]) as pool:
+    with pool_for_run(args.workers, args.rows, lambda: [_plan_with_recipe(batches.plan)]) as pool:
         return _write_output(args, batches, fmt, compression, pool)
+
+
+def _plan_with_recipe(plan) -> tuple:
+    from src.scale.recipe import recipe_for_plan
+
+    return recipe_for_plan(plan), plan
 
 
 def _same_file(output: str, schema: str | None) -> bool:

@@ -181,12 +181,10 @@ def run_generate_tables(args, doc: dict) -> int:
 
     started = time.perf_counter()
     with contextlib.ExitStack() as stack:
-        from src.scale.pool import start_pool_for
-        from src.scale.tables import table_recipe
+        from src.scale.start import pool_for_run
 
-        pool = stack.enter_context(start_pool_for(
-            getattr(args, "workers", None), plan.total_rows,
-            [(table_recipe(plan, name), table.plan) for name, table in plan.tables.items()]))
+        pool = stack.enter_context(pool_for_run(
+            getattr(args, "workers", None), plan.total_rows, lambda: _plans_with_recipes(plan)))
         bar = None if args.quiet else stack.enter_context(_progress(plan.total_rows))
         try:
             if pool is None:
@@ -207,6 +205,12 @@ def run_generate_tables(args, doc: dict) -> int:
         print(f"wrote {plan.total_rows:,} rows in {len(plan.tables)} tables to {out_dir} in {elapsed:.2f}s "
               f"({rate:,.0f} rows/s)", file=sys.stderr)
     return 0
+
+
+def _plans_with_recipes(plan) -> list:
+    from src.scale.tables import table_recipe
+
+    return [(table_recipe(plan, name), table.plan) for name, table in plan.tables.items()]
 
 
 def parse_anchor(text: str | None) -> dt.datetime | None:

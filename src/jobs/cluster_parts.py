@@ -83,9 +83,9 @@ class ClusterParts:
 
         with self._lock:
             if self._client is None:
-                from distributed import Client
+                from src.scale.dask_client import open_client
 
-                self._client = Client(self.address, timeout="20s")
+                self._client = open_client(self.address)
         futures = submit_parts(self._client, *recipe, out_dir, specs)
         return collect_parts(self._client, futures, on_entry, should_stop)
 

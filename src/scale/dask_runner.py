@@ -13,9 +13,12 @@ import contextlib
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from src.errors import SynthError
-from src.scale.recipe import PlanRecipe
+
+if TYPE_CHECKING:  # the CLI imports this module for its defaults; recipes load only for a run
+    from src.scale.recipe import PlanRecipe
 
 DEFAULT_PART_ROWS = 1_000_000
 TASK_RETRIES = 3  # a task that raises (e.g. a full disk on one worker) is tried again elsewhere
@@ -44,10 +47,12 @@ def connect(address: str) -> Iterator[object]:
     """A distributed.Client for a scheduler address, or for a local cluster of processes."""
     from distributed import Client, LocalCluster
 
+    from src.scale.dask_client import open_client, prepare_workers
+
     workers = parse_local(address)
     if workers is None:
         try:
-            client = Client(address, timeout="20s")
+            client = open_client(address)
         except OSError as err:
             raise DaskAddressError(f"cannot reach the Dask scheduler at {address}: {err}") from None
         with client:
@@ -57,7 +62,7 @@ def connect(address: str) -> Iterator[object]:
 
     with LocalCluster(n_workers=workers or usable_cores(), threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
-        yield client
+        yield prepare_workers(client)
 
 
 def submit_parts(client, key: str, blob: bytes, out_dir: Path, specs: list, metadata: dict | None = None) -> list:

@@ -26,9 +26,9 @@ class DaskSource(PooledSource):
 
     def _submit(self, key: str, blob: bytes, task: RangeTask):
         if self._client is None:
-            from distributed import Client
+            from src.scale.dask_client import open_client
 
-            self._client = Client(self.address, timeout="20s")
+            self._client = open_client(self.address)
         return self._client.submit(run_task, key, blob, task, pure=False, retries=TASK_RETRIES)
 
     def _close_executor(self) -> None:

@@ -10,26 +10,35 @@ task reaches anyway (+~25 MB a process).
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 
 M_TOP_PAD = -2  # glibc mallopt parameters (malloc.h)
 M_MMAP_THRESHOLD = -3
 TOP_PAD_BYTES = 64 * 2**20  # kept (and grown by) at the top of the heap instead of trimmed
 MMAP_THRESHOLD_BYTES = 32 * 2**20  # arrays below this come from the heap (glibc's largest allowed)
+_kept = False  # keep_heap() took effect in this process
 
 
 def keep_heap() -> bool:
     """Ask glibc malloc to keep freed memory for reuse in this process; False where there is no
     glibc (another C library: its defaults stay)."""
+    import ctypes  # here, not at import: the CLI imports this module for keep_arrow_memory
+    import ctypes.util
+
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         mallopt = libc.mallopt
     except (OSError, AttributeError):
         return False
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
-    return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)) and bool(mallopt(M_TOP_PAD, TOP_PAD_BYTES))
+    global _kept
+    _kept = bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)) and bool(mallopt(M_TOP_PAD, TOP_PAD_BYTES))
+    return _kept
+
+
+def heap_kept() -> bool:
+    """Whether this process keeps its heap (keep_heap() ran and glibc took the settings)."""
+    return _kept
 
 
 ARROW_PURGE_SETTING = "MIMALLOC_PURGE_DELAY"  # read once, when pyarrow's allocator starts
