@@ -5,4 +5,4 @@ values (Parquet); `tests/golden` fails until you do, and README's "Output versio
 every version. Jobs record it; a job resumed under a different version is regenerated from row 0.
 """
 
-OUTPUT_VERSION = 9
+OUTPUT_VERSION = 10
