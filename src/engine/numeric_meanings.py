@@ -39,6 +39,8 @@ NUMERIC_MEANINGS: tuple[tuple[str, NumericDefault], ...] = (
     ("humidity|relative humidity", (5, 100, 1, ("normal", 58, 17))),
     ("pressure|air pressure|barometric pressure", (960, 1050, 1, ("normal", 1013, 8))),
     ("wind speed|wind", (0, 120, 1, ("exponential", 14))),
+    ("wind direction|wind dir|wind bearing|wind direction deg|wind dir deg|wind deg|wind direction degrees|wind direction degree|wind degrees|heading|bearing|compass bearing",
+     (0, 359, 0, None)),  # degrees from north
     ("rainfall|precipitation|rain", (0, 200, 1, ("exponential", 8))),
     ("percentage|percent|pct|completion|completion percentage|progress|battery|battery level|"
      "charge level", (0, 100, 1, None)),

@@ -40,7 +40,8 @@ LABEL_MEANINGS: tuple[tuple[str, str], ...] = (
     ("date of birth|birth date|birthdate|birthday|dob|born", "date_of_birth"),
     ("age", "age"),
     ("email|email address|e mail|mail|email id", "email"),
-    ("phone|phone number|telephone|mobile|cell|cell phone|mobile number|contact number|fax", "phone"),
+    ("phone|phone number|telephone|mobile|cell|cell phone|mobile number|contact number|fax|msisdn|mdn|phone no|"
+     "mobile no|caller number|callee number|dialled number|dialed number", "phone"),
     ("street|street address|address line|address line 1", "street_address"),
     ("address|home address|mailing address|shipping address|billing address|location address",
      "address"),
@@ -129,6 +130,8 @@ LABEL_MEANINGS: tuple[tuple[str, str], ...] = (
      "yield|cholesterol|glucose|blood sugar|blood pressure",
      "float"),
     ("signal|signal strength|rssi|dbm", "integer"),
+    ("wind direction|wind dir|wind bearing|wind direction deg|wind dir deg|wind deg|wind direction degrees|wind direction degree|wind degrees|heading|bearing|compass bearing",
+     "integer"),
     ("heart rate|pulse|bpm|resting heart rate", "integer"),
     ("quantity|qty|count|number|units|unit count|items|item count|stock|stock level|inventory|visits|"
      "views|page views|clicks|impressions|likes|shares count|followers|following|downloads|installs|"

@@ -125,8 +125,8 @@ def _join_from(parts: list[str], start: int) -> tuple[str, int] | None:
         return None  # 'whether it is on display, a yes or no': a yes/no column, named by name_whether
     if not label or (label.split()[-1].lower() in MEASURE_HEADS and " of " in parts[start]):
         return None
-    strong = bool(re.search(r"\b(?:which|that|be|one\s+of|either|such\s+as|like|any\s+of|among|out\s+of)\s+\S+$", first,
-                            re.I))
+    strong = bool(re.search(r"\b(?:which|that|be|one\s+of|either|such\s+as|like|any\s+of|among|out\s+of)\s+"
+                            + re.escape(m["first"]) + "$", first, re.I))
     values = [m["first"]]
     for j in range(start + 1, min(len(parts), start + MAX_VALUES)):
         piece = parts[j].strip()
@@ -148,7 +148,16 @@ def _join_from(parts: list[str], start: int) -> tuple[str, int] | None:
         if not (VALUE_PIECE_RE.match(piece) or strong and LONG_VALUE_RE.match(piece)) or (not strong and _is_column(piece)):
             return None
         values.append(piece)
+        if strong and j == len(parts) - 1 and len(values) >= 3 and not any(_names_column(v) for v in values):
+            return f"{label}: {', '.join(values)}", j + 1  # 'lab must be one of ALS, SGS, Bureau Veritas.': to the end
     return None
+
+
+def _names_column(words: str) -> bool:
+    """A value that is a column's name even in one word ('email', 'price'): no list runs through it."""
+    tokens = fm.tokenize(words)
+    found = fm.classify_tokens(tokens)
+    return found is not None and found.meaning.type not in ("boolean", "enum") and found.phrase == " ".join(tokens)
 
 
 def _is_column(words: str) -> bool:

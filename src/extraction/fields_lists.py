@@ -56,11 +56,14 @@ def plain_list_span(text: str) -> tuple[int, int] | None:
     starts = [0] + [m.end() for m in LIST_OPENER_RE.finditer(text[:outside_end])]
     for start in starts:
         body = text[start:outside_end]
+        closed = re.match(r"[^;]*\b(?:or|and)\s+[^;,]+(?=;)", body, re.I) if ";" in body else None
+        if closed and body.count(",", 0, closed.end()) >= 1:
+            body = closed.group(0)  # 'none, watch or warning; warning should be rare': the list ends at ';'
         pieces = list_pieces(body)
         if body.count(",") < 1 or len(pieces) < 3:
             continue
         if all(PLAIN_PIECE_RE.fullmatch(p.strip()) and not RULE_START_RE.match(p.strip()) for p in pieces):
-            return start, outside_end
+            return start, start + len(body)
         end = _end_before_rule(body)
         if end is not None:
             return start, start + end
@@ -188,6 +191,25 @@ def read_plain_list(draft: FieldDraft, text: str) -> str:
     return (flat[:span[0]] + " " + flat[span[1]:]).strip() or " "
 
 
+ORDERED_WEIGHTS_RE = re.compile(r"\s*\(?\s*(?P<w>\d+(?:\.\d+)?\s*%?(?:\s*[/|:]\s*\d+(?:\.\d+)?\s*%?)+)\s*\)?\s*[.;]?\s*")
+
+
+def take_ordered_weights(items: list[ph.ListItem], text: str) -> tuple[list[ph.ListItem], str] | None:
+    """'basic, plus, premium (60 / 30 / 10)': the list taken first, then one share per value in order."""
+    m = ORDERED_WEIGHTS_RE.fullmatch(text)
+    if m is None or any(i.weight is not None for i in items):
+        return None
+    weights = [float(w.strip(" %")) for w in re.split(r"\s*[/|:]\s*", m["w"])]
+    if len(weights) != len(items) or not 99 <= sum(weights) <= 101:
+        return None
+    return [ph.ListItem(i.value, w) for i, w in zip(items, weights)], " "
+
+
+# 'warning should be rare (about 5%)': the words between a value and its share say how common it is.
+RARITY_WORDS_RE = re.compile(r"\s+(?:(?:should|must|will|would|shall|can)\s+be|is|are)\s+(?:quite\s+|very\s+|fairly\s+)?"
+                             r"(?:rare|uncommon|common|frequent|unusual|occasional)\b\s*\(?", re.I)
+
+
 def take_partial_weights(items: list[ph.ListItem], text: str) -> tuple[list[ph.ListItem], str] | None:
     """'free or pro (pro 25%)', 'normal, high, low, critical (critical about 2%)': shares given for some listed
     values; the others split what is left."""
@@ -196,6 +218,7 @@ def take_partial_weights(items: list[ph.ListItem], text: str) -> tuple[list[ph.L
     names = {str(i.value).lower(): i.value for i in items}
     given: dict[str, float] = {}
     text = re.sub(r"(?<=\d)\s*(?:pct|percent|per\s*cent)\b", "%", text, flags=re.I)  # 'card like 55 pct'
+    text = RARITY_WORDS_RE.sub(" ", text)
     for m in re.finditer(r"(?P<v>[A-Za-z][\w' -]{0,30}?)\s*[:=]?\s*(?:(?:about|around|roughly|approximately|approx\.?|"
                          r"like|~)\s*)?"
                          r"(?P<w>\d+(?:\.\d+)?)\s*%", text):

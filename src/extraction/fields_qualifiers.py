@@ -14,7 +14,7 @@ from src.extraction.conditions import read_condition
 from src.extraction.counters import read_counter
 from src.extraction.drafts import FieldDraft
 from src.extraction.type_words import read_type_words
-from src.extraction.fields_lists import read_plain_list, take_partial_weights
+from src.extraction.fields_lists import take_ordered_weights, read_plain_list, take_partial_weights
 from src.extraction.fields_numbers import counts_things, find_distribution
 from src.extraction.frequency_words import read_frequency_list
 from src.extraction.gaps import read_date_gap
@@ -194,11 +194,15 @@ def read_value_list(draft: FieldDraft, text: str) -> str:
             if weighted:
                 draft.enum_items = weighted
                 text = ph.cut(text, favourite)
-        shares = take_partial_weights(draft.enum_items, text)  # 'normal, high, critical (critical about 2%)'
-        if shares:
+        shares = take_partial_weights(draft.enum_items, text) or take_ordered_weights(draft.enum_items, text)
+        if shares:  # 'normal, high, critical (critical about 2%)', 'basic, plus, premium (60 / 30 / 10)'
             draft.enum_items, text = shares
         return text
     whole = re.sub(r"^\s*\((.*)\)\s*$", r"\1", text.strip()) if text.count("(") == 1 else text
+    every = parse_value_list(text) if text.count("%") >= 2 else None
+    if every and all(i.weight is not None and not re.search(r"[()~]", str(i.value)) for i in every):
+        draft.enum_items = every  # 'GET (70%), POST (20%), PUT and DELETE (5% each)': a share in each bracket
+        return " "
     if favourite or MOST_OF_RE.search(whole) or paired_weights(LIST_PREFIX_RE.sub("", whole.strip())) \
             or read_frequency_list(LIST_PREFIX_RE.sub("", whole.strip())):
         values = parse_value_list(whole)  # 'gold | silver | bronze (10/30/60)', 'yes/no, mostly no'

@@ -28,8 +28,10 @@ LIST_PREFIX_RE = re.compile(
 def parse_value_list(segment: str) -> list[ph.ListItem] | None:
     """Read '(active, inactive, banned)' / 'economy 70%, business 20%' / 'M/F' as listed values."""
     segment = LIST_PREFIX_RE.sub("", segment.strip()).strip(" :,;")
-    if not segment:
-        return None
+    segment = re.sub(r"^(?:a|an)\s+(?=(?:yes|y|true)\s*(?:/|\bor\b))", "", segment, flags=re.I)  # 'is a yes/no'
+    if not segment or UNIT_RATIO_RE.fullmatch(segment):
+        return None  # '(g/t)', '(km/h)': a unit, not two values
+    segment = spread_each_share(segment)
     examples = re.search(r"\b(?:e\.g\.?|eg|such\s+as|for\s+example|for\s+instance|like|including)\s*:?\s+", segment, re.I)
     if examples and "," in segment[examples.end():]:
         segment = segment[examples.end():]  # 'real medication names e.g. amoxicillin, metformin, ...': the examples
@@ -86,6 +88,23 @@ def parse_value_list(segment: str) -> list[ph.ListItem] | None:
     if sum(1 for i in items if i.weight is not None) not in (0, len(items)):
         return None
     return items
+
+
+# A unit written as a ratio ('g/t', 'km/h', 'mg/l', 'm3/s'); 'm/f' and 'y/n' stay value lists.
+UNIT_RATIO_RE = re.compile(r"\s*\(?\s*(?:µ?g|mg|kg|t|km|m[23]?|cm|mm|l|ml|kwh|w|mj|mol|ug|ppm|mi|ft|lbs?|oz)\s*/\s*"
+                           r"(?:t|h|hr|s|sec|l|m[23]|kg|g|ha|yr|d|day|min|dl|km|mi|gal|ton|tonne)\s*\)?\s*", re.I)
+# 'PUT and DELETE (5% each)', 'b, c or d (10% each)': one share for each of the values it follows.
+EACH_SHARE_RE = re.compile(r"(?P<names>[A-Za-z][\w'-]*(?:\s*(?:,|\band\b|\bor\b|&)\s*[A-Za-z][\w'-]*(?: (?!and\b|or\b)[A-Za-z][\w'-]*)?)"
+                           r"{1,8})\s*\(\s*"
+                           r"(?:(?:about|around|roughly|~)\s*)?(?P<w>\d+(?:\.\d+)?)\s*%\s*each\s*\)", re.I)
+
+
+def spread_each_share(segment: str) -> str:
+    """'GET (70%), PUT and DELETE (5% each)' -> 'GET (70%), PUT (5%), DELETE (5%)'."""
+    def each(m: re.Match) -> str:
+        names = [n for n in re.split(r"\s*(?:,|\band\b|\bor\b|&)\s*", m["names"], flags=re.I) if n.strip()]
+        return ", ".join(f"{n} ({m['w']}%)" for n in names)
+    return EACH_SHARE_RE.sub(each, segment)
 
 
 FORMAT_PART_RE = re.compile(

@@ -23,6 +23,7 @@ TIER_WEIGHT = {"mid": 3.0, "low": 1.0}
 MOSTLY_SHARE = 70.0
 VALUE = r"[A-Za-z0-9$€£][\w.'&+-]*(?:\s[A-Za-z][\w'&+-]*)?"
 NEVER_RE = re.compile(r"\s*(?:never|not|no|without)\b", re.I)
+NUMBER_SPAN_RE = re.compile(r"[$€£]?\d[\d,.]*[kKmM]?\s*[-–]\s*[$€£]?\d[\d,.]*[kKmM]?")
 FREQ_RE = re.compile(rf"\b(?:{'|'.join(f'(?P<{name}>{words})' for name, words in TIERS)})\b", re.I)
 
 
@@ -51,8 +52,8 @@ def read_frequency_list(segment: str) -> list[ph.ListItem] | None:
             if NEVER_RE.match(part):  # 'never critical' names a value the column must not hold
                 continue
             tier, value = _tier_of(part)
-            if not value or not re.fullmatch(VALUE, value):
-                return None
+            if not value or not re.fullmatch(VALUE, value) or NUMBER_SPAN_RE.fullmatch(value):
+                return None  # '50-250000, skewed (a few huge hits)' is a range and its spread, not two values
             if tier is None and k > 0:
                 tier = inherited  # 'some 404 and 500': both are 'some'
             inherited = tier
