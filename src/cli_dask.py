@@ -52,6 +52,8 @@ def _check_arguments(args, rows_required: bool) -> str | None:
         args.chunk_size = args.part_rows  # parts are whole chunks: smaller chunks, so each part holds the rows asked
     if (args.format or "csv") not in FORMATS:
         return f"unknown format {args.format!r}"
+    if args.format == "sql":  # one script with the schema's DDL; parts would each repeat an Arrow-typed CREATE TABLE
+        return "--dask writes csv, json, jsonl or parquet parts; for one SQL script use --workers N instead"
     parse_local(args.dask)  # a bad address is refused before anything is compiled
     return None
 
@@ -120,7 +122,7 @@ def run_generate_tables_dask(args, doc: dict) -> int:
     if (problem := _check_arguments(args, rows_required=False)) is not None:
         return _fail(problem)
     fmt = args.format or "csv"
-    if fmt == "sql" or args.compression == "gzip":
+    if args.compression == "gzip":
         return _fail("--dask writes related tables as csv, json, jsonl or parquet parts, uncompressed")
     plan = compile_tables_for(args, doc)
     if isinstance(plan, int):
